@@ -1,0 +1,172 @@
+/**
+ * The one place that reads the environment. It is validated once at start; a wrong value
+ * stops the process with a message that names the variable. Names match `env/.env.*`.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const schema = z
+  .object({
+    /** `local` (a developer's machine), `test` (automated tests), `dev`/`prod` (deployed). */
+    APP_ENV: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
+    NODE_ENV: z.string().optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Address to listen on; loopback by default for a developer's machine. */
+    HOST: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    /** When unset, the app starts an embedded Azurite and uses it. */
+    AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+    AZURITE_LOCATION: z.string().min(1).default('.localdata/azurite'),
+    AZURITE_TABLE_PORT: z.coerce.number().int().min(0).max(65535).default(10002),
+    AZURITE_QUEUE_PORT: z.coerce.number().int().min(0).max(65535).default(10001),
+    /** Prefix of every table name, so several deployments or test runs can share an account. */
+    TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter, at most 21').default('pmo'),
+
+    /** Bot Framework credentials; with no app id, bot authentication is off (local only). */
+    MicrosoftAppId: z.string().min(1).optional(),
+    MicrosoftAppPassword: z.string().min(1).optional(),
+    MicrosoftAppTenantId: z.string().min(1).optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+
+    /** `sso`: validate Teams SSO tokens. `dev`: the server issues tokens for seeded demo users. */
+    AUTH_MODE: z.enum(['sso', 'dev']).optional(),
+    /** Entra app (client) id of the tab's SSO registration. */
+    AAD_APP_CLIENT_ID: z.string().min(1).optional(),
+    /** Accepted token audiences; defaults to the client id and `api://<TAB_DOMAIN>/<client id>`. */
+    SSO_AUDIENCES: csv.optional(),
+    /** Where Entra publishes its signing keys. */
+    SSO_JWKS_URI: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    /** Issuer template; `{tenantid}` is replaced by the token's tenant. */
+    SSO_ISSUER_TEMPLATE: z.string().default('https://login.microsoftonline.com/{tenantid}/v2.0'),
+    /** Tenants allowed to use this deployment; empty means any tenant that installed the app. */
+    SSO_ALLOWED_TENANTS: csv.optional(),
+    /** Signs development tokens; generated at start when unset. */
+    DEV_AUTH_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+
+    /** Public host name of the tab and bot (e.g. `pmo-relay.azurewebsites.net`). */
+    TAB_DOMAIN: z.string().min(1).optional(),
+    /** Seed the demo tenant on a fresh local start. */
+    SEED_DEMO: bool.optional(),
+    /** Where the built tab lives. */
+    TAB_DIST: z.string().min(1).default('dist/tab'),
+  })
+  .superRefine((env, ctx) => {
+    const deployed = env.APP_ENV === 'dev' || env.APP_ENV === 'prod' || env.NODE_ENV === 'production';
+    if (deployed && env.AUTH_MODE === 'dev') {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'development tokens are refused outside local use (APP_ENV=local or test)' });
+    }
+    if (deployed && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'required when deployed; the embedded Azurite is for local use' });
+    }
+    if (deployed && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when deployed; bot authentication must be on' });
+    }
+    if ((env.AUTH_MODE ?? (deployed ? 'sso' : 'dev')) === 'sso' && !env.AAD_APP_CLIENT_ID && !env.SSO_AUDIENCES) {
+      ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required for SSO (or set SSO_AUDIENCES)' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required with MicrosoftAppId' });
+    }
+  });
+
+export type RawEnv = z.input<typeof schema>;
+
+export interface Config {
+  readonly env: 'local' | 'test' | 'dev' | 'prod';
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly storage:
+    | { readonly kind: 'connectionString'; readonly connectionString: string; readonly tablePrefix: string }
+    | {
+        readonly kind: 'embeddedAzurite';
+        readonly location: string;
+        readonly tablePort: number;
+        readonly queuePort: number;
+        readonly tablePrefix: string;
+      };
+  readonly bot: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appTenantId?: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  };
+  readonly auth:
+    | { readonly mode: 'dev'; readonly secret?: string }
+    | {
+        readonly mode: 'sso';
+        readonly audiences: readonly string[];
+        readonly jwksUri: string;
+        readonly issuerTemplate: string;
+        readonly allowedTenants: readonly string[];
+      };
+  readonly tabDomain?: string;
+  readonly seedDemo: boolean;
+  readonly tabDist: string;
+}
+
+/** Thrown when the environment is invalid; the message names each wrong variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment. Pure: pass `process.env` (only `main.ts` does). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset", as in .env files with `NAME=`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const deployed = e.APP_ENV === 'dev' || e.APP_ENV === 'prod';
+  const authMode = e.AUTH_MODE ?? (deployed ? 'sso' : 'dev');
+  const audiences =
+    e.SSO_AUDIENCES ??
+    [e.AAD_APP_CLIENT_ID, e.TAB_DOMAIN && e.AAD_APP_CLIENT_ID ? `api://${e.TAB_DOMAIN}/${e.AAD_APP_CLIENT_ID}` : undefined].filter(
+      (a): a is string => Boolean(a),
+    );
+  return {
+    env: e.APP_ENV,
+    port: e.PORT,
+    host: e.HOST ?? (deployed ? '0.0.0.0' : '127.0.0.1'),
+    logLevel: e.LOG_LEVEL,
+    storage: e.AZURE_STORAGE_CONNECTION_STRING
+      ? { kind: 'connectionString', connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.TABLE_PREFIX }
+      : {
+          kind: 'embeddedAzurite',
+          location: e.AZURITE_LOCATION,
+          tablePort: e.AZURITE_TABLE_PORT,
+          queuePort: e.AZURITE_QUEUE_PORT,
+          tablePrefix: e.TABLE_PREFIX,
+        },
+    bot: {
+      ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
+      ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+      ...(e.MicrosoftAppTenantId ? { appTenantId: e.MicrosoftAppTenantId } : {}),
+      appType: e.MicrosoftAppType,
+    },
+    auth:
+      authMode === 'dev'
+        ? { mode: 'dev', ...(e.DEV_AUTH_SECRET ? { secret: e.DEV_AUTH_SECRET } : {}) }
+        : {
+            mode: 'sso',
+            audiences,
+            jwksUri: e.SSO_JWKS_URI,
+            issuerTemplate: e.SSO_ISSUER_TEMPLATE,
+            allowedTenants: e.SSO_ALLOWED_TENANTS ?? [],
+          },
+    ...(e.TAB_DOMAIN ? { tabDomain: e.TAB_DOMAIN } : {}),
+    seedDemo: e.SEED_DEMO ?? !deployed,
+    tabDist: e.TAB_DIST,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The portfolio: domains (each with its PMO), strategic objectives and the work items
+ * (investments) that align to them. PRODUCT.md §2.
+ */
+
+/** A business area with its own PMO (IT, HR, Finance…). */
+export interface Domain {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Days after which a work item's status report is shown as stale. */
+  readonly freshnessDays: number;
+  readonly createdAt: string;
+}
+
+export const DEFAULT_FRESHNESS_DAYS = 14;
+
+/** A goal owned by a strategy owner, with a priority (1 = highest). */
+export interface StrategicObjective {
+  readonly tenantId: string;
+  readonly id: string;
+  /** Short code shown in grids, e.g. `OBJ-3`. */
+  readonly code: string;
+  readonly title: string;
+  readonly description: string;
+  readonly ownerId: string;
+  readonly ownerName: string;
+  readonly priority: number;
+  readonly createdAt: string;
+}
+
+export const STRUCTURES = ['program', 'project', 'product', 'capability'] as const;
+export type Structure = (typeof STRUCTURES)[number];
+
+export const DELIVERY_MODES = ['traditional', 'agile', 'lightweight'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export const HEALTH_DIMENSIONS = ['schedule', 'cost', 'scope', 'benefit'] as const;
+export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
+
+export const RAG_VALUES = ['green', 'amber', 'red', 'unknown'] as const;
+export type Rag = (typeof RAG_VALUES)[number];
+
+export type Health = Readonly<Record<HealthDimension, Rag>>;
+
+/** Stages people use per delivery mode; any text is accepted, these are suggestions. */
+export const SUGGESTED_STAGES: Readonly<Record<DeliveryMode, readonly string[]>> = {
+  traditional: ['Initiation', 'Planning', 'Execution', 'Closing'],
+  agile: ['Discovery', 'Alpha', 'Beta', 'Live'],
+  lightweight: ['Proposed', 'In progress', 'Done'],
+};
+
+export interface Quantity {
+  readonly value: number;
+  /** e.g. `GBP k`, `hours/month`, `NPS points`. */
+  readonly unit: string;
+}
+
+export interface Benefits {
+  readonly planned: Quantity;
+  readonly realised: Quantity;
+}
+
+export interface ObjectiveAlignment {
+  readonly objectiveId: string;
+  /** Contribution weight in percent, 1–100. */
+  readonly weight: number;
+}
+
+export interface Person {
+  /** Entra object id, when known. */
+  readonly userId?: string;
+  readonly displayName: string;
+}
+
+/** An investment in the portfolio. */
+export interface WorkItem {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly domainId: string;
+  readonly title: string;
+  readonly structure: Structure;
+  readonly mode: DeliveryMode;
+  readonly stage: string;
+  readonly owner: Person;
+  /** Only a program can be a parent. */
+  readonly parentId?: string;
+  /** ISO dates, `YYYY-MM-DD`. */
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly objectives: readonly ObjectiveAlignment[];
+  readonly health: Health;
+  /** When the health was last reported (ISO timestamp); absent when never. */
+  readonly statusReportedAt?: string;
+  readonly statusNote?: string;
+  readonly benefits?: Benefits;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** How bad each value is: overall health is the worst dimension. Not reporting is worse than green. */
+const SEVERITY: Readonly<Record<Rag, number>> = { green: 0, unknown: 1, amber: 2, red: 3 };
+
+/** Overall health is the worst of the four dimensions. */
+export function overallHealth(health: Health): Rag {
+  return HEALTH_DIMENSIONS.map((d) => health[d]).reduce((worst, rag) =>
+    SEVERITY[rag] > SEVERITY[worst] ? rag : worst,
+  );
+}
+
+export const unknownHealth = (): Health => ({ schedule: 'unknown', cost: 'unknown', scope: 'unknown', benefit: 'unknown' });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days since the status was reported, or undefined when it never was. */
+export function statusAgeDays(item: Pick<WorkItem, 'statusReportedAt'>, now: Date): number | undefined {
+  if (!item.statusReportedAt) return undefined;
+  const reported = Date.parse(item.statusReportedAt);
+  return Math.max(0, Math.floor((now.getTime() - reported) / DAY_MS));
+}
+
+/** A status is stale when never reported or older than the domain's freshness window. */
+export function isStale(item: Pick<WorkItem, 'statusReportedAt'>, domain: Pick<Domain, 'freshnessDays'>, now: Date): boolean {
+  const age = statusAgeDays(item, now);
+  return age === undefined || age > domain.freshnessDays;
+}
+
+/**
+ * On-benefit means the team reports the benefit dimension green. Items that have not
+ * reported benefit health are left out of the percentage rather than counted as failing.
+ */
+export function isOnBenefit(item: Pick<WorkItem, 'health'>): boolean | undefined {
+  const b = item.health.benefit;
+  return b === 'unknown' ? undefined : b === 'green';
+}
+
+/** Realised as a share of planned (0..n), when both are known and in the same unit. */
+export function benefitRealisation(benefits: Benefits | undefined): number | undefined {
+  if (!benefits || benefits.planned.value <= 0 || benefits.planned.unit !== benefits.realised.unit) return undefined;
+  return benefits.realised.value / benefits.planned.value;
+}
+
+/** Headline figures for a portfolio page. */
+export interface PortfolioKpis {
+  readonly total: number;
+  readonly byOverall: Readonly<Record<Rag, number>>;
+  /** Percentage (0–100) of items reporting benefit that are on-benefit; undefined when none report. */
+  readonly onBenefitPercent?: number;
+  readonly stale: number;
+}
+
+export function portfolioKpis(items: readonly WorkItem[], domainsById: ReadonlyMap<string, Pick<Domain, 'freshnessDays'>>, now: Date): PortfolioKpis {
+  const byOverall: Record<Rag, number> = { green: 0, amber: 0, red: 0, unknown: 0 };
+  let reporting = 0;
+  let onBenefit = 0;
+  let stale = 0;
+  for (const item of items) {
+    byOverall[overallHealth(item.health)] += 1;
+    const benefit = isOnBenefit(item);
+    if (benefit !== undefined) {
+      reporting += 1;
+      if (benefit) onBenefit += 1;
+    }
+    const domain = domainsById.get(item.domainId) ?? { freshnessDays: DEFAULT_FRESHNESS_DAYS };
+    if (isStale(item, domain, now)) stale += 1;
+  }
+  return {
+    total: items.length,
+    byOverall,
+    ...(reporting > 0 ? { onBenefitPercent: Math.round((onBenefit / reporting) * 100) } : {}),
+    stale,
+  };
+}
