@@ -1,0 +1,105 @@
+/**
+ * Composition: config → storage → repositories → use cases → HTTP and bot handlers.
+ * `main.ts` calls `startApp` with the validated config; tests call it with their own.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino from 'pino';
+import type { Config } from './config';
+import type { Repositories } from './ports/repositories';
+import type { Clock } from './ports/runtime';
+import { systemClock } from './ports/runtime';
+import type { Logger } from './ports/logger';
+import { startEmbeddedAzurite } from './adapters/azurite/embedded-azurite';
+import { createTableRepositories } from './adapters/tables';
+import { createBotEndpoint } from './adapters/botframework';
+import { createApiRouter } from './adapters/http/api-router';
+import { createAuthenticator } from './adapters/http/auth';
+import { serveTab } from './adapters/http/static-tab';
+import { errorHandler, notFoundHandler } from './adapters/http/errors';
+import { seedDemoIfEmpty } from './app/seed';
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly repos: Repositories;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger: Logger = overrides.logger ?? pino({ level: config.logLevel, name: 'pmo-relay' });
+  const clock = overrides.clock ?? systemClock;
+
+  const embedded =
+    config.storage.kind === 'embeddedAzurite'
+      ? await startEmbeddedAzurite({
+          location: config.storage.location,
+          tablePort: config.storage.tablePort,
+          queuePort: config.storage.queuePort,
+          logger,
+        })
+      : undefined;
+  const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connectionString' ? config.storage.connectionString : '');
+  if (embedded) logger.info({ table: embedded.tableEndpoint, queue: embedded.queueEndpoint }, 'embedded Azurite started');
+
+  try {
+    const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix });
+    if (config.seedDemo) {
+      const seeded = await seedDemoIfEmpty(repos, clock);
+      if (seeded) logger.info({ tenantId: seeded.tenantId }, 'seeded the demo tenant');
+    }
+
+    const auth = await createAuthenticator(config.auth, repos, clock, logger);
+    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', true);
+    app.get('/healthz', async (_req, res) => {
+      try {
+        await repos.ping();
+        res.json({ status: 'ok', storage: 'ok' });
+      } catch (error) {
+        logger.warn({ err: error }, 'health check: storage unreachable');
+        res.status(503).json({ status: 'degraded', storage: 'unreachable' });
+      }
+    });
+    app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
+      bot.handle(req, res).catch(next);
+    });
+    app.use('/api', createApiRouter({ repos, clock, logger, auth }));
+    app.use(serveTab(config.tabDist));
+    app.use(notFoundHandler);
+    app.use(errorHandler(logger));
+
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.once('error', reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    logger.info({ url }, 'PMO Relay is listening');
+
+    return {
+      url,
+      port,
+      repos,
+      logger,
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
