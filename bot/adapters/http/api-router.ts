@@ -1,0 +1,190 @@
+/**
+ * The JSON API for the tab (`/api`). Thin: authenticate, parse, call a use case, map the
+ * result. Shapes are in bot/http/contract.ts.
+ */
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import type { z } from 'zod';
+import { type Principal, ROLE_LABELS } from '../../domain/roles';
+import type { Result } from '../../domain/result';
+import { invalid } from '../../domain/result';
+import { resolvePrincipal } from '../../app/identity';
+import * as portfolio from '../../app/portfolio';
+import { importWorkItems } from '../../app/import-work-items';
+import { domainInputSchema, issuesToDetails, objectiveInputSchema, objectivePatchSchema, workItemInputSchema, workItemPatchSchema } from '../../app/schemas';
+import type { DevUser, MeResponse } from '../../http/contract';
+import type { Repositories } from '../../ports/repositories';
+import type { Clock, IdSource } from '../../ports/runtime';
+import type { Logger } from '../../ports/logger';
+import type { Authenticator } from './auth';
+import { sendError } from './errors';
+import { randomIds } from './ids';
+
+export interface ApiDeps {
+  readonly repos: Repositories;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly auth: Authenticator;
+  readonly ids?: IdSource;
+}
+
+type Handler = (req: Request, res: Response, principal: Principal) => Promise<void>;
+
+/** Parses a body with a schema; on failure answers 400 with each problem and returns undefined. */
+function parseBody<S extends z.ZodType>(schema: S, body: unknown, res: Response): z.infer<S> | undefined {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const bad = invalid('The request body is not valid.', issuesToDetails(parsed.error));
+  if (!bad.ok) sendError(res, bad.error);
+  return undefined;
+}
+
+function reply<T>(res: Response, result: Result<T>, status = 200): void {
+  if (result.ok) res.status(status).json(result.value);
+  else sendError(res, result.error);
+}
+
+function ifMatch(req: Request, res: Response): string | undefined {
+  const etag = req.get('If-Match');
+  if (etag) return etag;
+  const bad = invalid('Send the version you edited in the If-Match header, so a concurrent change is not overwritten.');
+  if (!bad.ok) sendError(res, bad.error);
+  return undefined;
+}
+
+export function createApiRouter(deps: ApiDeps): Router {
+  const { repos, clock, auth } = deps;
+  const ids = deps.ids ?? randomIds;
+  const pf: portfolio.PortfolioDeps = { repos, clock, ids };
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+
+  // Development identities: only when the server runs in development auth mode.
+  if (auth.issueDevToken) {
+    const issue = auth.issueDevToken;
+    router.get('/dev/users', async (_req, res, next) => {
+      try {
+        const tenants = await repos.tenants.list();
+        const users: DevUser[] = [];
+        for (const t of tenants) {
+          for (const u of await repos.users.list(t.tenantId)) {
+            users.push({ tenantId: t.tenantId, tenantName: t.displayName, userId: u.userId, displayName: u.displayName, roles: u.roles });
+          }
+        }
+        res.json(users);
+      } catch (error) {
+        next(error);
+      }
+    });
+    router.post('/dev/token', async (req, res, next) => {
+      try {
+        const body = (req.body ?? {}) as { tenantId?: unknown; userId?: unknown };
+        if (typeof body.tenantId !== 'string' || typeof body.userId !== 'string') {
+          const bad = invalid('Send { "tenantId": "…", "userId": "…" }.');
+          if (!bad.ok) sendError(res, bad.error);
+          return;
+        }
+        reply(res, await issue(body.tenantId, body.userId));
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+
+  const authed =
+    (handler: Handler) =>
+    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+      try {
+        const identity = await auth.authenticate(req.get('Authorization'));
+        if (!identity.ok) {
+          sendError(res, identity.error);
+          return;
+        }
+        const principal = await resolvePrincipal(repos.users, identity.value);
+        await handler(req, res, principal);
+      } catch (error) {
+        next(error);
+      }
+    };
+
+  const param = (req: Request, name: string): string => String(req.params[name] ?? '');
+
+  router.get(
+    '/me',
+    authed(async (_req, res, p) => {
+      const me: MeResponse = { tenantId: p.tenantId, userId: p.userId, displayName: p.displayName, roles: p.roles, authMode: auth.mode };
+      res.json({ ...me, roleLabels: [...new Set(p.roles.map((r) => ROLE_LABELS[r.role]))] });
+    }),
+  );
+
+  router.get('/domains', authed(async (_req, res, p) => void res.json(await portfolio.listDomains(pf, p))));
+  router.post(
+    '/domains',
+    authed(async (req, res, p) => {
+      const body = parseBody(domainInputSchema, req.body, res);
+      if (body) reply(res, await portfolio.createDomain(pf, p, body), 201);
+    }),
+  );
+  router.get('/domains/:domainId/portfolio', authed(async (req, res, p) => reply(res, await portfolio.getPortfolio(pf, p, param(req, 'domainId')))));
+  router.post(
+    '/domains/:domainId/work-items/import',
+    express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }),
+    authed(async (req, res, p) => {
+      if (typeof req.body !== 'string') {
+        const bad = invalid('Send the CSV file as the request body with Content-Type: text/csv.');
+        if (!bad.ok) sendError(res, bad.error);
+        return;
+      }
+      reply(res, await importWorkItems(pf, p, param(req, 'domainId'), req.body), 201);
+    }),
+  );
+
+  router.get(
+    '/objectives',
+    authed(async (_req, res, p) => void res.json((await portfolio.listObjectives(pf, p)).map((o) => ({ ...o.value, etag: o.etag })))),
+  );
+  router.post(
+    '/objectives',
+    authed(async (req, res, p) => {
+      const body = parseBody(objectiveInputSchema, req.body, res);
+      if (!body) return;
+      const made = await portfolio.createObjective(pf, p, body);
+      reply(res, made.ok ? { ok: true, value: { ...made.value.value, etag: made.value.etag } } : made, 201);
+    }),
+  );
+  router.patch(
+    '/objectives/:id',
+    authed(async (req, res, p) => {
+      const body = parseBody(objectivePatchSchema, req.body, res);
+      const etag = body && ifMatch(req, res);
+      if (!body || !etag) return;
+      const saved = await portfolio.updateObjective(pf, p, param(req, 'id'), body, etag);
+      reply(res, saved.ok ? { ok: true, value: { ...saved.value.value, etag: saved.value.etag } } : saved);
+    }),
+  );
+
+  router.get(
+    '/work-items',
+    authed(async (req, res, p) => {
+      const domainId = typeof req.query['domainId'] === 'string' ? req.query['domainId'] : undefined;
+      reply(res, await portfolio.listWorkItems(pf, p, domainId));
+    }),
+  );
+  router.get('/work-items/:id', authed(async (req, res, p) => reply(res, await portfolio.getWorkItem(pf, p, param(req, 'id')))));
+  router.post(
+    '/work-items',
+    authed(async (req, res, p) => {
+      const body = parseBody(workItemInputSchema, req.body, res);
+      if (body) reply(res, await portfolio.createWorkItemAction(pf, p, body), 201);
+    }),
+  );
+  router.patch(
+    '/work-items/:id',
+    authed(async (req, res, p) => {
+      const body = parseBody(workItemPatchSchema, req.body, res);
+      const etag = body && ifMatch(req, res);
+      if (body && etag) reply(res, await portfolio.updateWorkItemAction(pf, p, param(req, 'id'), body, etag));
+    }),
+  );
+
+  return router;
+}
