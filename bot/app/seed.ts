@@ -26,7 +26,8 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
 export async function seedDemoIfEmpty(repos: Repositories, clock: Clock): Promise<SeedResult | undefined> {
   const data = buildDemoTenant(clock.now());
   if (await repos.tenants.get(data.tenantId)) return undefined;
-  return seedDemo(repos, clock);
+  // Clears what an interrupted earlier seed may have left, then seeds.
+  return resetDemo(repos, clock);
 }
 
 /** Removes the demo tenant's records and seeds it again. */
