@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('runs on embedded defaults locally: Azurite, dev sign-in, seeded demo, loopback', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3978);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.storage).toEqual({ kind: 'embeddedAzurite', location: '.localdata/azurite', tablePort: 10002, queuePort: 10001, tablePrefix: 'pmo' });
+    expect(c.auth.mode).toBe('dev');
+    expect(c.seedDemo).toBe(true);
+    expect(c.bot.appId).toBeUndefined();
+  });
+
+  it('uses a configured storage account instead of Azurite', () => {
+    const c = loadConfig({ AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
+    expect(c.storage.kind).toBe('connectionString');
+  });
+
+  it('names the wrong variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ TABLE_PREFIX: '1bad' })).toThrow(/TABLE_PREFIX/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+  });
+
+  it('refuses development tokens in production', () => {
+    const deployed = { APP_ENV: 'prod', AZURE_STORAGE_CONNECTION_STRING: 'x', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', AAD_APP_CLIENT_ID: 'c' };
+    expect(() => loadConfig({ ...deployed, AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE: development tokens are refused/);
+    expect(() => loadConfig({ ...deployed, APP_ENV: 'local', NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE/);
+    const c = loadConfig({ ...deployed, TAB_DOMAIN: 'relay.example.com' });
+    expect(c.auth).toMatchObject({ mode: 'sso', audiences: ['c', 'api://relay.example.com/c'] });
+    expect(c.seedDemo).toBe(false);
+    expect(c.host).toBe('0.0.0.0');
+  });
+
+  it('requires bot credentials and real storage when deployed', () => {
+    expect(() => loadConfig({ APP_ENV: 'prod', AAD_APP_CLIENT_ID: 'c' })).toThrow(/AZURE_STORAGE_CONNECTION_STRING[\s\S]*MicrosoftAppId/);
+  });
+});

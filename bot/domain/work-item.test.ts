@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals';
+import { type PortfolioContext, type WorkItemInput, createWorkItem, updateWorkItem } from './work-item';
+
+const now = new Date('2026-11-27T12:00:00Z');
+const ctx = (items: PortfolioContext['items'] = new Map()): PortfolioContext => ({
+  tenantId: 't',
+  now,
+  domainIds: new Set(['it']),
+  objectiveIds: new Set(['o1', 'o2']),
+  items,
+});
+const input: WorkItemInput = {
+  domainId: 'it',
+  title: '  Portal  ',
+  structure: 'project',
+  mode: 'agile',
+  stage: 'Alpha',
+  owner: { displayName: 'Ana' },
+  startDate: '2026-01-01',
+  endDate: '2026-06-30',
+  objectives: [{ objectiveId: 'o1', weight: 60 }],
+};
+
+const details = (r: ReturnType<typeof createWorkItem>) => (r.ok ? [] : (r.error.details ?? []).map((d) => d.at));
+
+describe('creating a work item', () => {
+  it('normalises text, starts with unknown health and no status date', () => {
+    const r = createWorkItem('wi-1', input, ctx());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.title).toBe('Portal');
+    expect(r.value.health).toEqual({ schedule: 'unknown', cost: 'unknown', scope: 'unknown', benefit: 'unknown' });
+    expect(r.value.statusReportedAt).toBeUndefined();
+  });
+  it('stamps the status date when health is reported', () => {
+    const r = createWorkItem('wi-1', { ...input, health: { schedule: 'green' } }, ctx());
+    expect(r.ok && r.value.statusReportedAt).toBe(now.toISOString());
+    expect(r.ok && r.value.health.schedule).toBe('green');
+  });
+  it('refuses unknown domains and objectives, reversed dates, duplicate and over-weighted alignment', () => {
+    expect(details(createWorkItem('x', { ...input, domainId: 'hr' }, ctx()))).toContain('domainId');
+    expect(details(createWorkItem('x', { ...input, endDate: '2025-12-31' }, ctx()))).toContain('endDate');
+    expect(details(createWorkItem('x', { ...input, objectives: [{ objectiveId: 'zz', weight: 10 }] }, ctx()))).toContain('objectives[0]');
+    expect(details(createWorkItem('x', { ...input, objectives: [{ objectiveId: 'o1', weight: 10 }, { objectiveId: 'o1', weight: 10 }] }, ctx()))).toContain('objectives[1]');
+    expect(details(createWorkItem('x', { ...input, objectives: [{ objectiveId: 'o1', weight: 70 }, { objectiveId: 'o2', weight: 40 }] }, ctx()))).toContain('objectives');
+  });
+  it('accepts only a program as parent', () => {
+    const items = new Map([
+      ['p', { id: 'p', structure: 'program' as const }],
+      ['q', { id: 'q', structure: 'project' as const }],
+    ]);
+    expect(createWorkItem('x', { ...input, parentId: 'p' }, ctx(items)).ok).toBe(true);
+    expect(details(createWorkItem('x', { ...input, parentId: 'q' }, ctx(items)))).toContain('parentId');
+    expect(details(createWorkItem('x', { ...input, parentId: 'missing' }, ctx(items)))).toContain('parentId');
+  });
+});
+
+describe('changing a work item', () => {
+  const created = createWorkItem('wi-1', { ...input, structure: 'program' }, ctx());
+  if (!created.ok) throw new Error('fixture');
+  const item = { ...created.value, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+
+  it('refreshes the status date when health changes and keeps other fields', () => {
+    const r = updateWorkItem(item, { health: { cost: 'red' } }, ctx(new Map([[item.id, item]])));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.health.cost).toBe('red');
+    expect(r.value.health.schedule).toBe('unknown');
+    expect(r.value.statusReportedAt).toBe(now.toISOString());
+    expect(r.value.title).toBe('Portal');
+  });
+  it('refuses a cycle of programs', () => {
+    const child = { id: 'c', structure: 'program' as const, parentId: 'wi-1' };
+    const r = updateWorkItem(item, { parentId: 'c' }, ctx(new Map([[item.id, item], ['c', child]])));
+    expect(r.ok ? [] : r.error.details?.map((d) => d.message)).toEqual(['A program cannot be its own ancestor.']);
+  });
+  it('refuses to turn a parent program into a project while it has children', () => {
+    const child = { id: 'c', structure: 'project' as const, parentId: 'wi-1' };
+    const r = updateWorkItem(item, { structure: 'project' }, ctx(new Map([[item.id, item], ['c', child]])));
+    expect(r.ok).toBe(false);
+  });
+  it('removes the parent with null', () => {
+    const withParent = { ...item, structure: 'project' as const, parentId: 'p' };
+    const r = updateWorkItem(withParent, { parentId: null }, ctx(new Map([['p', { id: 'p', structure: 'program' as const }]])));
+    expect(r.ok && r.value.parentId).toBeUndefined();
+  });
+});
