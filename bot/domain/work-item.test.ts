@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { type PortfolioContext, type WorkItemInput, createWorkItem, updateWorkItem } from './work-item';
 
 const now = new Date('2026-11-27T12:00:00Z');
-const ctx = (items: PortfolioContext['items'] = new Map()): PortfolioContext => ({
+type Known = PortfolioContext['items'] extends ReadonlyMap<string, infer V> ? V : never;
+const ctx = (items: ReadonlyMap<string, Known> = new Map()): PortfolioContext => ({
   tenantId: 't',
   now,
   domainIds: new Set(['it']),
@@ -61,7 +62,7 @@ describe('changing a work item', () => {
   const item = { ...created.value, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
 
   it('refreshes the status date when health changes and keeps other fields', () => {
-    const r = updateWorkItem(item, { health: { cost: 'red' } }, ctx(new Map([[item.id, item]])));
+    const r = updateWorkItem(item, { health: { cost: 'red' } }, ctx(new Map<string, Known>([[item.id, item]])));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.health.cost).toBe('red');
@@ -71,12 +72,12 @@ describe('changing a work item', () => {
   });
   it('refuses a cycle of programs', () => {
     const child = { id: 'c', structure: 'program' as const, parentId: 'wi-1' };
-    const r = updateWorkItem(item, { parentId: 'c' }, ctx(new Map([[item.id, item], ['c', child]])));
+    const r = updateWorkItem(item, { parentId: 'c' }, ctx(new Map<string, Known>([[item.id, item], ['c', child]])));
     expect(r.ok ? [] : r.error.details?.map((d) => d.message)).toEqual(['A program cannot be its own ancestor.']);
   });
   it('refuses to turn a parent program into a project while it has children', () => {
     const child = { id: 'c', structure: 'project' as const, parentId: 'wi-1' };
-    const r = updateWorkItem(item, { structure: 'project' }, ctx(new Map([[item.id, item], ['c', child]])));
+    const r = updateWorkItem(item, { structure: 'project' }, ctx(new Map<string, Known>([[item.id, item], ['c', child]])));
     expect(r.ok).toBe(false);
   });
   it('removes the parent with null', () => {

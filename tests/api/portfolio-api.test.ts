@@ -1,0 +1,251 @@
+/**
+ * The tab's JSON API over real HTTP, on a real Azurite, seeded with the demo tenant plus a
+ * second tenant: authentication, the role matrix, validation and tenant isolation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningApp } from '../../bot/host';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
+import { apiClient, startTestApp } from '../support/app';
+
+const T = DEMO_TENANT.tenantId;
+const user = (name: string) => {
+  const u = DEMO_USERS.find((d) => d.displayName === name);
+  if (!u) throw new Error(`no demo user ${name}`);
+  return u;
+};
+const OTHER_TENANT = '0b0b0b0b-1111-4222-8333-444444444444';
+const OTHER_ADMIN = 'b0000000-0000-4000-8000-000000000001';
+
+let app: RunningApp;
+let call: ReturnType<typeof apiClient>;
+const tokens = new Map<string, string>();
+
+async function tokenFor(tenantId: string, userId: string): Promise<string> {
+  const key = `${tenantId}/${userId}`;
+  const cached = tokens.get(key);
+  if (cached) return cached;
+  const res = await call('POST', '/api/dev/token', { body: { tenantId, userId } });
+  expect(res.status).toBe(200);
+  tokens.set(key, res.body.token);
+  return res.body.token as string;
+}
+const as = (name: string) => tokenFor(T, user(name).userId);
+
+beforeAll(async () => {
+  app = await startTestApp({ SEED_DEMO: 'true' });
+  call = apiClient(app.url);
+  // A second tenant with its own domain, item and admin.
+  const now = new Date().toISOString();
+  await app.repos.tenants.upsert({ tenantId: OTHER_TENANT, displayName: 'Fabrikam', createdAt: now });
+  await app.repos.users.upsert({ tenantId: OTHER_TENANT, userId: OTHER_ADMIN, displayName: 'Fay Fabrikam', roles: [{ role: 'tenant_admin' }, { role: 'epmo_member' }, { role: 'pmo_lead', domainId: 'dom-it' }] });
+  await app.repos.domains.createMany([{ tenantId: OTHER_TENANT, id: 'dom-it', name: 'Fabrikam IT', description: '', freshnessDays: 14, createdAt: now }]);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('health', () => {
+  it('reports storage as reachable', async () => {
+    const res = await call('GET', '/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', storage: 'ok' });
+  });
+});
+
+describe('authentication (401)', () => {
+  it('refuses a request without a token, with a reason', async () => {
+    const res = await call('GET', '/api/domains');
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toMatch(/no bearer token/);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+  });
+  it('refuses a malformed or forged token', async () => {
+    expect((await call('GET', '/api/domains', { token: 'not-a-jwt' })).status).toBe(401);
+    const real = await as('Priya Patel');
+    const [h, p] = real.split('.');
+    const forged = `${h}.${p}.${'A'.repeat(43)}`;
+    const res = await call('GET', '/api/domains', { token: forged });
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toMatch(/signature/);
+  });
+  it('issues development tokens only for people who exist', async () => {
+    const res = await call('POST', '/api/dev/token', { body: { tenantId: T, userId: 'a0000000-0000-4000-8000-0000000000ff' } });
+    expect(res.status).toBe(404);
+    expect((await call('POST', '/api/dev/token', { body: { tenantId: T } })).status).toBe(400);
+  });
+  it('lists the demo identities for the development sign-in', async () => {
+    const res = await call('GET', '/api/dev/users');
+    expect(res.status).toBe(200);
+    const names = (res.body as { displayName: string }[]).map((u) => u.displayName);
+    expect(names).toEqual(expect.arrayContaining(DEMO_USERS.map((u) => u.displayName)));
+  });
+});
+
+describe('who sees what', () => {
+  it('shows the EPMO every domain and a PMO lead only their own', async () => {
+    const epmo = await call('GET', '/api/domains', { token: await as('Erin Epmo') });
+    expect(epmo.body.map((d: { id: string }) => d.id).sort()).toEqual(['dom-fin', 'dom-hr', 'dom-it', 'dom-ops']);
+    const lead = await call('GET', '/api/domains', { token: await as('Hannah Hughes') });
+    expect(lead.body.map((d: { id: string }) => d.id)).toEqual(['dom-hr']);
+  });
+  it('returns the portfolio with KPIs and derived health', async () => {
+    const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Priya Patel') });
+    expect(res.status).toBe(200);
+    expect(res.body.domain.name).toBe('IT');
+    expect(res.body.items.length).toBe(res.body.kpis.total);
+    expect(res.body.items.length).toBeGreaterThanOrEqual(10);
+    const zeroTrust = res.body.items.find((i: { title: string }) => i.title === 'Zero Trust Network Rollout');
+    expect(zeroTrust).toMatchObject({ overall: 'red', stale: true, statusAgeDays: 16 });
+    expect(res.body.canEdit).toBe(true);
+  });
+  it('forbids a PMO lead from another domain (403)', async () => {
+    const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Hannah Hughes') });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('AUTH.FORBIDDEN');
+  });
+  it('lets a team member read, but not edit, their own domain', async () => {
+    const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Tara Team') });
+    expect(res.status).toBe(200);
+    expect(res.body.canEdit).toBe(false);
+    expect((await call('GET', '/api/domains/dom-hr/portfolio', { token: await as('Tara Team') })).status).toBe(403);
+  });
+});
+
+const newItem = {
+  domainId: 'dom-it',
+  title: 'Passkeys for customers',
+  structure: 'project',
+  mode: 'agile',
+  stage: 'Discovery',
+  owner: { displayName: 'Chen Wei' },
+  startDate: '2027-01-04',
+  endDate: '2027-06-30',
+  objectives: [{ objectiveId: 'obj-3', weight: 70 }, { objectiveId: 'obj-1', weight: 30 }],
+  health: { schedule: 'green' },
+};
+
+describe('editing the portfolio', () => {
+  it('creates, reads and updates a work item with optimistic concurrency', async () => {
+    const token = await as('Priya Patel');
+    const created = await call('POST', '/api/work-items', { token, body: newItem });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: 'Passkeys for customers', overall: 'unknown', stale: false });
+    const id = created.body.id as string;
+
+    const updated = await call('PATCH', `/api/work-items/${id}`, { token, body: { health: { cost: 'amber', scope: 'green', benefit: 'green' } }, headers: { 'If-Match': created.body.etag } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.overall).toBe('amber');
+
+    // The first etag is now stale: the second writer is told, and nothing is overwritten.
+    const stale = await call('PATCH', `/api/work-items/${id}`, { token, body: { title: 'Overwrite' }, headers: { 'If-Match': created.body.etag } });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.message).toMatch(/changed this work item/);
+    const read = await call('GET', `/api/work-items/${id}`, { token });
+    expect(read.body.title).toBe('Passkeys for customers');
+
+    const missingEtag = await call('PATCH', `/api/work-items/${id}`, { token, body: { title: 'x' } });
+    expect(missingEtag.status).toBe(400);
+    expect(missingEtag.body.error.message).toMatch(/If-Match/);
+  });
+
+  it('forbids a team member or another domain\'s lead from creating or changing items (403)', async () => {
+    expect((await call('POST', '/api/work-items', { token: await as('Tara Team'), body: newItem })).status).toBe(403);
+    expect((await call('POST', '/api/work-items', { token: await as('Hannah Hughes'), body: newItem })).status).toBe(403);
+    const item = await call('GET', '/api/work-items/wi-001', { token: await as('Priya Patel') });
+    const res = await call('PATCH', '/api/work-items/wi-001', { token: await as('Hannah Hughes'), body: { title: 'Hijack' }, headers: { 'If-Match': item.body.etag } });
+    expect(res.status).toBe(403);
+    expect((await call('GET', '/api/work-items/wi-001', { token: await as('Priya Patel') })).body.title).toBe('Customer Portal Replatform');
+  });
+
+  it('rejects a bad body with every reason and writes nothing (400)', async () => {
+    const token = await as('Priya Patel');
+    const before = (await call('GET', '/api/work-items?domainId=dom-it', { token })).body.length;
+    const res = await call('POST', '/api/work-items', { token, body: { ...newItem, title: '', structure: 'moonshot', colour: 'blue', endDate: '2027-02-30' } });
+    expect(res.status).toBe(400);
+    const at = res.body.error.details.map((d: { at: string }) => d.at);
+    expect(at).toEqual(expect.arrayContaining(['title', 'structure', 'endDate', '(body)']));
+    const rules = await call('POST', '/api/work-items', { token, body: { ...newItem, endDate: '2026-01-01' } });
+    expect(rules.status).toBe(400);
+    expect(rules.body.error.details[0].message).toMatch(/end date is before/);
+    const malformed = await call('POST', '/api/work-items', { token, raw: '{"title": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/not valid JSON/);
+    expect((await call('GET', '/api/work-items?domainId=dom-it', { token })).body.length).toBe(before);
+  });
+});
+
+describe('CSV import', () => {
+  const header = 'title,structure,mode,stage,owner,startDate,endDate,objectives,schedule,cost,scope,benefit,plannedBenefit,realisedBenefit,benefitUnit,parent';
+  it('imports every row of a good file', async () => {
+    const token = await as('Priya Patel');
+    const csv = [
+      header,
+      'Edge Platform Programme,program,traditional,Planning,Lena Lund,2027-01-01,2028-12-31,OBJ-6:60;OBJ-2:40,green,green,amber,unknown,500,0,GBP k/yr,',
+      'CDN Migration,project,agile,Alpha,Chen Wei,2027-02-01,2027-08-31,OBJ-9:100,green,amber,green,green,120,10,GBP k/yr,Edge Platform Programme',
+      'Patch Tuesday Automation,capability,lightweight,In progress,Ravi Rao,2027-01-10,2027-03-31,OBJ-3:50,,,,,,,,Mainframe Exit',
+    ].join('\n');
+    const res = await call('POST', '/api/domains/dom-it/work-items/import', { token, raw: csv, contentType: 'text/csv' });
+    expect(res.status).toBe(201);
+    expect(res.body.created).toBe(3);
+    const cdn = res.body.items.find((i: { title: string }) => i.title === 'CDN Migration');
+    const edge = res.body.items.find((i: { title: string }) => i.title === 'Edge Platform Programme');
+    expect(cdn.parentId).toBe(edge.id);
+    expect(cdn.overall).toBe('amber');
+  });
+
+  it('reports every bad row by line and imports nothing (400)', async () => {
+    const token = await as('Priya Patel');
+    const before = (await call('GET', '/api/work-items?domainId=dom-it', { token })).body.length;
+    const csv = [
+      header,
+      'Good Row,project,agile,Alpha,Chen Wei,2027-02-01,2027-08-31,OBJ-9:100,,,,,,,,',
+      'Bad Structure,spaceship,agile,Alpha,Chen Wei,2027-02-01,2027-08-31,,,,,,,,,',
+      'Bad Objective,project,agile,Alpha,Chen Wei,2027-02-01,2027-08-31,OBJ-99:50,,,,,,,,',
+      'Bad Parent,project,agile,Alpha,Chen Wei,2027-02-01,2027-08-31,,,,,,,,,Mobile App 3.0',
+    ].join('\n');
+    const res = await call('POST', '/api/domains/dom-it/work-items/import', { token, raw: csv, contentType: 'text/csv' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('3 rows have problems; nothing was imported.');
+    const where = res.body.error.details.map((d: { at: string; message: string }) => `${d.at}: ${d.message}`).join('\n');
+    expect(where).toMatch(/row 3 structure/);
+    expect(where).toMatch(/row 4 objectives: unknown objective code "OBJ-99"/);
+    expect(where).toMatch(/row 5 parentId: Only a program can be a parent/);
+    expect((await call('GET', '/api/work-items?domainId=dom-it', { token })).body.length).toBe(before);
+  });
+
+  it('names a wrong header and refuses non-CSV bodies', async () => {
+    const token = await as('Priya Patel');
+    const res = await call('POST', '/api/domains/dom-it/work-items/import', { token, raw: 'name,kind\nA,b', contentType: 'text/csv' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { message: string }) => d.message)).toEqual(expect.arrayContaining(['missing column "title"', expect.stringMatching(/unknown column "name"/)]));
+    expect((await call('POST', '/api/domains/dom-it/work-items/import', { token, body: { rows: [] } })).status).toBe(400);
+  });
+
+  it('is forbidden to other domains\' leads (403)', async () => {
+    const res = await call('POST', '/api/domains/dom-it/work-items/import', { token: await as('Felix Fischer'), raw: `${header}\n`, contentType: 'text/csv' });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('tenant isolation', () => {
+  it('never shows one tenant\'s records to another, even with the same ids', async () => {
+    const token = await tokenFor(OTHER_TENANT, OTHER_ADMIN);
+    const domains = await call('GET', '/api/domains', { token });
+    expect(domains.body).toEqual([expect.objectContaining({ id: 'dom-it', name: 'Fabrikam IT' })]);
+    const portfolio = await call('GET', '/api/domains/dom-it/portfolio', { token });
+    expect(portfolio.status).toBe(200);
+    expect(portfolio.body.items).toEqual([]);
+    expect((await call('GET', '/api/work-items/wi-001', { token })).status).toBe(404);
+    expect((await call('GET', '/api/domains/dom-hr/portfolio', { token })).status).toBe(404);
+    expect((await call('GET', '/api/objectives', { token })).body).toEqual([]);
+  });
+  it('ignores a tenant named in the body: records land in the caller\'s tenant', async () => {
+    const token = await tokenFor(OTHER_TENANT, OTHER_ADMIN);
+    const res = await call('POST', '/api/work-items', { token, body: { ...newItem, tenantId: T, objectives: [] } });
+    expect(res.status).toBe(400); // tenantId is not a field people may send
+    const ok = await call('POST', '/api/work-items', { token, body: { ...newItem, objectives: [] } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.tenantId).toBe(OTHER_TENANT);
+    expect((await call('GET', `/api/work-items/${ok.body.id}`, { token: await as('Erin Epmo') })).status).toBe(404);
+  });
+});

@@ -1,0 +1,43 @@
+/** Starts the real app on a free port, on the test run's Azurite, with fresh tables. */
+import { loadConfig } from '../../bot/config';
+import { type AppOverrides, type RunningApp, startApp } from '../../bot/host';
+import { testConnectionString, uniqueTablePrefix } from './storage';
+
+export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const config = loadConfig({
+    APP_ENV: 'test',
+    PORT: '0',
+    AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+    TABLE_PREFIX: uniqueTablePrefix(),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startApp(config, overrides);
+}
+
+/** A tiny JSON client for API tests. */
+export function apiClient(baseUrl: string) {
+  return async function call(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.raw !== undefined) {
+      body = options.raw;
+      headers['Content-Type'] = options.contentType ?? 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, headers: res.headers, body: json as any };
+  };
+}
