@@ -1,0 +1,143 @@
+/**
+ * The subset of the Adaptive Card 1.5 schema PMO Relay's cards use, typed so a builder cannot
+ * produce an element Teams would not render. Extend it when a card needs more.
+ * Schema: https://adaptivecards.io/explorer/
+ */
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** Teams rejects messages over 100 KB; cards stay comfortably below that. */
+export const MAX_CARD_BYTES = 100 * 1024;
+
+export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+export type TextSize = 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+export type TextWeight = 'lighter' | 'default' | 'bolder';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
+
+export interface TextBlock {
+  readonly type: 'TextBlock';
+  readonly text: string;
+  readonly wrap?: boolean;
+  readonly size?: TextSize;
+  readonly weight?: TextWeight;
+  readonly color?: TextColor;
+  readonly isSubtle?: boolean;
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+  readonly style?: 'default' | 'heading';
+}
+
+export interface Fact {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface FactSet {
+  readonly type: 'FactSet';
+  readonly facts: readonly Fact[];
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+}
+
+export interface Container {
+  readonly type: 'Container';
+  readonly items: readonly CardElement[];
+  readonly style?: ContainerStyle;
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+  readonly bleed?: boolean;
+}
+
+export interface Column {
+  readonly type: 'Column';
+  readonly items: readonly CardElement[];
+  readonly width?: 'auto' | 'stretch' | number;
+  readonly verticalContentAlignment?: 'top' | 'center' | 'bottom';
+}
+
+export interface ColumnSet {
+  readonly type: 'ColumnSet';
+  readonly columns: readonly Column[];
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+}
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface ChoiceSetInput {
+  readonly type: 'Input.ChoiceSet';
+  readonly id: string;
+  readonly label: string;
+  readonly choices: readonly Choice[];
+  readonly style?: 'compact' | 'expanded';
+  readonly placeholder?: string;
+  readonly value?: string;
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+  readonly spacing?: Spacing;
+}
+
+export interface ActionSet {
+  readonly type: 'ActionSet';
+  readonly actions: readonly CardActionElement[];
+  readonly spacing?: Spacing;
+}
+
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ChoiceSetInput | ActionSet;
+
+/** Universal Action: Teams sends an `adaptiveCard/action` invoke with `verb` and `data`. */
+export interface ExecuteAction {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+  /** Which inputs to validate and send: `auto` sends all the card's inputs. */
+  readonly associatedInputs?: 'auto' | 'none';
+}
+
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type CardActionElement = ExecuteAction | OpenUrlAction;
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  readonly version: '1.5';
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardActionElement[];
+  /** Teams extension: let the card use the full message width. */
+  readonly msteams?: { readonly width: 'Full' };
+}
+
+/** Wraps body and actions in a 1.5 card envelope. */
+export function adaptiveCard(body: readonly CardElement[], actions: readonly CardActionElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+/** Size of the card as Teams will receive it (UTF-8 JSON). */
+export const cardBytes = (card: AdaptiveCard): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
+
+export const text = (value: string, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...options,
+});
+
+export const heading = (value: string): TextBlock => text(value, { size: 'medium', weight: 'bolder', style: 'heading' });
+
