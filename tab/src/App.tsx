@@ -1,0 +1,131 @@
+/**
+ * The tab's shell: find out where we run, pick the identity and theme that follow from it,
+ * then show the page the route asks for.
+ */
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { type ReactNode, useMemo, useState } from 'react';
+import { type ApiClient, type TokenProvider, createApiClient } from './api/client';
+import { ConfigPage } from './config/ConfigPage';
+import { DevBanner } from './dev/DevBanner';
+import { DevIdentityPicker } from './dev/DevIdentityPicker';
+import { ThemeMenu } from './dev/ThemeMenu';
+import { devUserKey, useDevIdentity } from './dev/useDevIdentity';
+import { PortfolioPage } from './portfolio/PortfolioPage';
+import { ErrorState } from './shared/ErrorState';
+import { Loading } from './shared/Loading';
+import { type Route, useRoute } from './shared/route';
+import { SETTING_KEYS, readSetting, writeSetting } from './shared/storage';
+import { FLUENT_THEMES, type ThemeName, isThemeName } from './shared/theme';
+import type { TeamsHost } from './teams/host';
+import { useHost, useTeamsTheme } from './teams/useHost';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  devControls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  banner: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL} 0` },
+  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}` },
+});
+
+export function App() {
+  const host = useHost();
+  const teamsTheme = useTeamsTheme(host);
+  const [devTheme, setDevTheme] = useState<ThemeName>(() => {
+    const saved = readSetting(SETTING_KEYS.devTheme);
+    return isThemeName(saved) ? saved : 'light';
+  });
+  const theme = teamsTheme ?? (host.kind === 'browser' ? devTheme : 'light');
+  const styles = useStyles();
+  const route = useRoute();
+
+  const chooseDevTheme = (next: ThemeName) => {
+    writeSetting(SETTING_KEYS.devTheme, next);
+    setDevTheme(next);
+  };
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.root}>
+      {host.kind === 'detecting' && <Loading label="Starting PMO Relay…" />}
+      {host.kind === 'teams' && <TeamsApp host={host} route={route} />}
+      {host.kind === 'browser' && <DevApp route={route} theme={devTheme} onThemeChange={chooseDevTheme} />}
+    </FluentProvider>
+  );
+}
+
+function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; readonly route: Route; readonly inTeams: boolean; readonly frameContext?: string | undefined }) {
+  if (frameContext === 'settings' || route.page === 'config') return <ConfigPage api={api} inTeams={inTeams} />;
+  return <PortfolioPage api={api} {...(route.page === 'portfolio' && route.domainId ? { domainId: route.domainId } : {})} />;
+}
+
+/** Inside Teams: SSO token, Teams theme, no chrome of our own (Teams shows the app name). */
+function TeamsApp({ host, route }: { readonly host: TeamsHost; readonly route: Route }) {
+  const styles = useStyles();
+  const api = useMemo(() => createApiClient(() => host.getToken()), [host]);
+  return (
+    <main className={styles.main}>
+      <Page api={api} route={route} inTeams frameContext={host.frameContext} />
+    </main>
+  );
+}
+
+interface DevAppProps {
+  readonly route: Route;
+  readonly theme: ThemeName;
+  onThemeChange(theme: ThemeName): void;
+}
+
+/** Outside Teams: development mode with a demo identity, clearly marked. */
+function DevApp({ route, theme, onThemeChange }: DevAppProps) {
+  const styles = useStyles();
+  const identity = useDevIdentity(true);
+
+  let body: ReactNode;
+  if (identity.status === 'loading') body = <Loading label="Loading demo identities…" />;
+  else if (identity.status === 'error') body = <ErrorState title="Could not load the demo identities" message={identity.message} onRetry={identity.retry} />;
+  else if (identity.status === 'unavailable') {
+    body = (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Open PMO Relay in Microsoft Teams</MessageBarTitle>
+          This server is not in development mode, so there are no demo identities. The tab signs you in through Teams: open it from the PMO Relay app in Teams.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else {
+    // Keyed by identity, so switching users starts every page afresh with the new token.
+    body = <DevPage key={devUserKey(identity.user)} getToken={identity.getToken} route={route} />;
+  }
+
+  return (
+    <>
+      <header className={styles.bar}>
+        <Text className={styles.brand}>PMO Relay</Text>
+        <div className={styles.devControls}>
+          {identity.status === 'ready' && <DevIdentityPicker users={identity.users} user={identity.user} onSelect={identity.select} />}
+          <ThemeMenu theme={theme} onChange={onThemeChange} />
+        </div>
+      </header>
+      {identity.status !== 'unavailable' && (
+        <div className={styles.banner}>
+          <DevBanner />
+        </div>
+      )}
+      <main className={styles.main}>{body}</main>
+    </>
+  );
+}
+
+function DevPage({ getToken, route }: { readonly getToken: TokenProvider; readonly route: Route }) {
+  const api = useMemo(() => createApiClient(getToken), [getToken]);
+  return <Page api={api} route={route} inTeams={false} />;
+}

@@ -1,0 +1,102 @@
+/**
+ * The tab's only way to the server. Shapes come from the server's contract (types only),
+ * so a change on either side fails the type check rather than the user.
+ */
+import type {
+  ApiError,
+  DevTokenRequest,
+  DevTokenResponse,
+  DevUser,
+  DomainsResponse,
+  MeResponse,
+  PortfolioResponse,
+} from '../../../bot/http/contract';
+
+/** A failed API call, carrying the server's own message so the UI can show it as is. */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's stable error code, when it sent one. */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Supplies the bearer token for each call (Teams SSO or a development token). */
+export type TokenProvider = () => Promise<string>;
+
+export interface ApiClient {
+  me(signal?: AbortSignal): Promise<MeResponse>;
+  domains(signal?: AbortSignal): Promise<DomainsResponse>;
+  portfolio(domainId: string, signal?: AbortSignal): Promise<PortfolioResponse>;
+}
+
+const isApiError = (body: unknown): body is ApiError =>
+  typeof body === 'object' &&
+  body !== null &&
+  typeof (body as { error?: { message?: unknown } }).error?.message === 'string';
+
+async function toError(response: Response): Promise<ApiRequestError> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (isApiError(body)) return new ApiRequestError(body.error.message, response.status, body.error.code);
+  const reason = response.statusText ? ` ${response.statusText}` : '';
+  return new ApiRequestError(`The server answered ${response.status}${reason}.`, response.status);
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError('Could not reach the PMO Relay server. Check your connection and try again.', 0);
+  }
+  if (!response.ok) throw await toError(response);
+  return (await response.json()) as T;
+}
+
+/** A client for the authenticated API; every call asks `getToken` for a fresh bearer token. */
+export function createApiClient(getToken: TokenProvider): ApiClient {
+  const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => {
+    const token = await getToken();
+    return request<T>(path, { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` }, ...(signal ? { signal } : {}) });
+  };
+  return {
+    me: (signal) => get<MeResponse>('/api/me', signal),
+    domains: (signal) => get<DomainsResponse>('/api/domains', signal),
+    portfolio: (domainId, signal) => get<PortfolioResponse>(`/api/domains/${encodeURIComponent(domainId)}/portfolio`, signal),
+  };
+}
+
+/**
+ * Development-mode endpoints (no token). `users` resolves to `undefined` when the server
+ * is not in development mode (404), which means the tab must be opened in Teams.
+ */
+export const devApi = {
+  async users(signal?: AbortSignal): Promise<readonly DevUser[] | undefined> {
+    try {
+      return await request<readonly DevUser[]>('/api/dev/users', { headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 404) return undefined;
+      throw error;
+    }
+  },
+  token(body: DevTokenRequest): Promise<DevTokenResponse> {
+    return request<DevTokenResponse>('/api/dev/token', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  },
+};
+
+/** A sentence for any error, preferring the server's message. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}

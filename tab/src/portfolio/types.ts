@@ -1,0 +1,103 @@
+/**
+ * Portfolio view types and display labels. Domain types come from the server's domain
+ * core (types only); the value lists are repeated here, checked against those types, so
+ * the tab bundle carries no server code.
+ */
+import type { DeliveryMode, HealthDimension, Rag, Structure } from '../../../bot/domain/portfolio';
+import type { WorkItemView } from '../../../bot/http/contract';
+
+export type { DeliveryMode, HealthDimension, Rag, Structure, WorkItemView };
+export type { PortfolioResponse } from '../../../bot/http/contract';
+export type { StrategicObjective } from '../../../bot/domain/portfolio';
+
+/** Fails to compile when `List` misses a member of `Union`. */
+type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
+
+const structures = ['program', 'project', 'product', 'capability'] as const;
+const modes = ['traditional', 'agile', 'lightweight'] as const;
+const rags = ['green', 'amber', 'red', 'unknown'] as const;
+const dims = ['schedule', 'cost', 'scope', 'benefit'] as const;
+
+export const STRUCTURES: Exhaustive<Structure, typeof structures> = structures;
+export const MODES: Exhaustive<DeliveryMode, typeof modes> = modes;
+/** RAG values, worst-last for display; sorting uses `RAG_SEVERITY`. */
+export const RAGS: Exhaustive<Rag, typeof rags> = rags;
+export const DIMENSIONS: Exhaustive<HealthDimension, typeof dims> = dims;
+
+export const STRUCTURE_LABELS: Readonly<Record<Structure, string>> = {
+  program: 'Program',
+  project: 'Project',
+  product: 'Product',
+  capability: 'Capability',
+};
+
+export const MODE_LABELS: Readonly<Record<DeliveryMode, string>> = {
+  traditional: 'Traditional',
+  agile: 'Agile',
+  lightweight: 'Lightweight',
+};
+
+export const RAG_LABELS: Readonly<Record<Rag, string>> = {
+  green: 'Green',
+  amber: 'Amber',
+  red: 'Red',
+  unknown: 'Unknown',
+};
+
+export const DIMENSION_LABELS: Readonly<Record<HealthDimension, string>> = {
+  schedule: 'Schedule',
+  cost: 'Cost',
+  scope: 'Scope',
+  benefit: 'Benefit',
+};
+
+/** Same order as the server's overall-health rule: not reporting is worse than green. */
+export const RAG_SEVERITY: Readonly<Record<Rag, number>> = { green: 0, unknown: 1, amber: 2, red: 3 };
+
+export type GroupBy = 'none' | 'structure' | 'mode' | 'objective';
+
+export const GROUP_BY_LABELS: Readonly<Record<GroupBy, string>> = {
+  none: 'No grouping',
+  structure: 'Structure',
+  mode: 'Delivery mode',
+  objective: 'Objective',
+};
+
+export interface PortfolioFilters {
+  readonly structures: readonly Structure[];
+  readonly modes: readonly DeliveryMode[];
+  /** Overall health values to keep. */
+  readonly health: readonly Rag[];
+  /** Free text matched against title, owner and stage. */
+  readonly search: string;
+}
+
+export const NO_FILTERS: PortfolioFilters = { structures: [], modes: [], health: [], search: '' };
+
+export type SortColumn =
+  | 'title'
+  | 'structure'
+  | 'mode'
+  | 'objectives'
+  | 'owner'
+  | 'stage'
+  | 'schedule'
+  | 'cost'
+  | 'scope'
+  | 'benefit'
+  | 'overall'
+  | 'statusAge';
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortState {
+  readonly column: SortColumn;
+  readonly direction: SortDirection;
+}
+
+export interface ItemGroup {
+  readonly key: string;
+  /** Heading text, e.g. `Program` or `OBJ-2 · Grow digital revenue`. */
+  readonly label: string;
+  readonly items: readonly WorkItemView[];
+}
