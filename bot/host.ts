@@ -75,7 +75,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       bot.handle(req, res).catch(next);
     });
     app.use('/api', createApiRouter({ repos, clock, logger, auth }));
-    app.use(serveTab(config.tabDist));
+    app.use(serveTab(config.tabDist, { allowLocalFraming: config.env === 'local' || config.env === 'test' }));
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
 

@@ -3,10 +3,32 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, Router } from 'express';
 
-export function serveTab(distDir: string): RequestHandler {
+/**
+ * Teams shows tabs in an iframe on these hosts (Teams, Outlook and the Microsoft 365 app);
+ * no other site may frame the tab.
+ */
+const TEAMS_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://*.microsoft365.com',
+];
+
+export function serveTab(distDir: string, options: { allowLocalFraming?: boolean } = {}): RequestHandler {
   const root = path.resolve(distDir);
   const index = path.join(root, 'index.html');
+  const ancestors = [...TEAMS_FRAME_ANCESTORS, ...(options.allowLocalFraming ? ['http://localhost:*', 'http://127.0.0.1:*'] : [])].join(' ');
   const router = Router();
+  router.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', `frame-ancestors ${ancestors}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  });
   router.use(express.static(root, { index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
     if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
   } }));
