@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseCommand } from './commands';
+
+describe('parseCommand', () => {
+  it.each([
+    ['help', { name: 'help' }],
+    ['  HELP ', { name: 'help' }],
+    ['', { name: 'help' }],
+    ['link', { name: 'link' }],
+    ['Link  PMO  IT', { name: 'link', target: { kind: 'pmo', query: 'IT' } }],
+    ['link epmo', { name: 'link', target: { kind: 'epmo' } }],
+    ['link team Website rebuild', { name: 'link', target: { kind: 'team', query: 'Website rebuild' } }],
+    ['link pmo', { name: 'linkUsage', text: 'link pmo' }],
+    ['link the moon', { name: 'linkUsage', text: 'link the moon' }],
+    ['raise the budget is late', { name: 'comingSoon', command: 'raise' }],
+    ['my signals', { name: 'comingSoon', command: 'my signals' }],
+    ['changes', { name: 'comingSoon', command: 'changes' }],
+    ['announce', { name: 'comingSoon', command: 'announce' }],
+    ['what is this?', { name: 'unknown', text: 'what is this?' }],
+    ['linked', { name: 'unknown', text: 'linked' }],
+  ])('%j', (text, command) => {
+    expect(parseCommand(text)).toEqual(command);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * What people type to the bot, parsed into typed commands. Matching is forgiving about case
+ * and spacing; anything unrecognised is `unknown`, which gets the help card, never silence.
+ */
+import type { LinkTargetQuery } from './link-conversation';
+
+export type BotCommand =
+  | { readonly name: 'help' }
+  | { readonly name: 'link'; readonly target?: LinkTargetQuery }
+  /** A command of PRODUCT.md §5 that is not built yet. */
+  | { readonly name: 'comingSoon'; readonly command: 'raise' | 'my signals' | 'changes' | 'announce' }
+  | { readonly name: 'linkUsage'; readonly text: string }
+  | { readonly name: 'unknown'; readonly text: string };
+
+const COMING_SOON = ['my signals', 'raise', 'changes', 'announce'] as const;
+
+/** Parses message text that has already had the bot's @mention removed. */
+export function parseCommand(raw: string): BotCommand {
+  const text = raw.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase().replace(/^\//, '');
+  if (lower === '' || lower === 'help' || lower === '?' || lower === 'hi' || lower === 'hello') return { name: 'help' };
+  for (const command of COMING_SOON) {
+    if (lower === command || lower.startsWith(`${command} `)) return { name: 'comingSoon', command };
+  }
+  if (lower === 'link') return { name: 'link' };
+  if (lower.startsWith('link ')) {
+    const rest = text.slice(text.toLowerCase().indexOf('link ') + 5).trim();
+    const [kindWord = '', ...words] = rest.split(' ');
+    const kind = kindWord.toLowerCase();
+    const query = words.join(' ').trim();
+    if (kind === 'epmo' && query === '') return { name: 'link', target: { kind: 'epmo' } };
+    if (kind === 'pmo' && query) return { name: 'link', target: { kind: 'pmo', query } };
+    if (kind === 'team' && query) return { name: 'link', target: { kind: 'team', query } };
+    return { name: 'linkUsage', text };
+  }
+  return { name: 'unknown', text };
+}
