@@ -160,7 +160,7 @@ function authorize(principal: Principal, r: Resolved): Result<true> {
     case 'pmo':
       return can(principal, 'link.pmo', { domainId: r.target.domainId })
         ? ok(true)
-        : forbidden(`Only the ${r.domain?.name ?? 'domain'}'s PMO leads and tenant admins can link its PMO channel.`);
+        : forbidden(`Only ${r.domain?.name ?? 'the domain'}'s PMO leads and tenant admins can link the ${r.domain?.name ?? 'domain'} PMO channel.`);
     case 'team':
       return can(principal, 'link.team', { domainId: r.workItem?.domainId, workItemId: r.target.workItemId })
         ? ok(true)

@@ -1,0 +1,71 @@
+/**
+ * The Bot Framework endpoint (`POST /api/messages`). All botbuilder imports live in this
+ * folder, so moving to the Teams SDK or the Microsoft 365 Agents SDK later touches only it.
+ */
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import type { Request, Response } from 'express';
+import type { Config } from '../../config';
+import type { Logger } from '../../ports/logger';
+import type { Repositories } from '../../ports/repositories';
+import type { Clock } from '../../ports/runtime';
+import { activityProblem } from './activity';
+import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './pmo-relay-bot';
+
+export interface BotEndpointDeps {
+  readonly bot: Config['bot'];
+  readonly repos: Repositories;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Public host of the tab; without it the tab's URL is taken from the request. */
+  readonly tabDomain?: string;
+}
+
+export interface BotEndpoint {
+  /** Handles one POST to `/api/messages` (the body already parsed by `express.json()`). */
+  handle(req: Request, res: Response): Promise<void>;
+}
+
+/** Maps our config to botbuilder's: no app id means authentication is off (local use only). */
+export function botAuthOptions(bot: Config['bot']): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ...(bot.appId ? { MicrosoftAppId: bot.appId } : {}),
+    ...(bot.appPassword ? { MicrosoftAppPassword: bot.appPassword } : {}),
+    ...(bot.appId ? { MicrosoftAppType: bot.appType } : {}),
+    ...(bot.appTenantId ? { MicrosoftAppTenantId: bot.appTenantId } : {}),
+  };
+}
+
+export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
+  const logger = deps.logger.child({ component: 'bot' });
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
+  const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger });
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');
+    try {
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(TURN_ERROR_CARD) });
+      } else if (context.activity.type === ActivityTypes.Message) {
+        await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(TURN_ERROR_CARD)] });
+      }
+    } catch (sendError) {
+      logger.error({ err: sendError }, 'could not tell the user about the error');
+    }
+  };
+
+  return {
+    async handle(req, res) {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        logger.info({ problem }, 'rejected a malformed activity');
+        res.status(400).json({ error: { code: 'HTTP.BAD_REQUEST', message: problem } });
+        return;
+      }
+      const tabUrl = deps.tabDomain ? `https://${deps.tabDomain}/` : `${req.protocol}://${req.get('host') ?? 'localhost'}/`;
+      await adapter.process(req, res, async (context) => {
+        context.turnState.set(TAB_URL_KEY, tabUrl);
+        await bot.run(context);
+      });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/** Teams-shaped activities for bot tests, as Teams sends them to `/api/messages`. */
+import { randomUUID } from 'node:crypto';
+
+export const BOT = { id: '28:00000000-0000-4000-8000-00000000b0b0', name: 'PMO Relay' };
+
+export interface Where {
+  readonly serviceUrl: string;
+  readonly tenantId?: string;
+  readonly kind: 'personal' | 'groupChat' | 'channel';
+  readonly conversationId: string;
+  readonly team?: { readonly id: string; readonly name?: string };
+  readonly chatName?: string;
+}
+
+export interface Who {
+  readonly aadObjectId?: string;
+  readonly name: string;
+}
+
+let seq = 1_700_000_000_000;
+export const nextActivityId = (): string => String(seq++);
+
+function envelope(where: Where, who: Who, id: string) {
+  const conversationId = where.kind === 'channel' ? `${where.conversationId};messageid=${id}` : where.conversationId;
+  return {
+    id,
+    timestamp: new Date().toISOString(),
+    localTimestamp: new Date().toISOString(),
+    serviceUrl: where.serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${who.aadObjectId ?? 'anonymous'}`, name: who.name, ...(who.aadObjectId ? { aadObjectId: who.aadObjectId } : {}) },
+    conversation: {
+      id: conversationId,
+      conversationType: where.kind,
+      ...(where.kind !== 'personal' ? { isGroup: true } : {}),
+      ...(where.tenantId ? { tenantId: where.tenantId } : {}),
+      ...(where.chatName ? { name: where.chatName } : {}),
+    },
+    recipient: BOT,
+    channelData: {
+      ...(where.tenantId ? { tenant: { id: where.tenantId } } : {}),
+      ...(where.team ? { team: where.team, channel: { id: where.conversationId }, teamsTeamId: where.team.id, teamsChannelId: where.conversationId } : {}),
+    },
+  };
+}
+
+/** A message; in channels it starts with the bot's @mention, as Teams requires. */
+export function message(where: Where, who: Who, text: string) {
+  const mention = `<at>${BOT.name}</at>`;
+  const inChannel = where.kind === 'channel';
+  return {
+    type: 'message',
+    ...envelope(where, who, nextActivityId()),
+    text: inChannel ? `${mention} ${text}` : text,
+    textFormat: 'plain',
+    entities: [
+      ...(inChannel ? [{ type: 'mention', text: mention, mentioned: BOT }] : []),
+      { type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web', timezone: 'Europe/London' },
+    ],
+    locale: 'en-GB',
+  };
+}
+
+/** A Universal Action (`Action.Execute`) from a card the bot sent as message `cardMessageId`. */
+export function cardAction(where: Where, who: Who, value: unknown, cardMessageId = nextActivityId()) {
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    ...envelope(where, who, `f:${randomUUID()}`),
+    replyToId: cardMessageId,
+    value,
+  };
+}
+
+export const execute = (verb: string, data: Record<string, unknown> = {}) => ({ action: { type: 'Action.Execute', id: randomUUID(), verb, data }, trigger: 'manual' });
+
+/** The bot was added to a team (team-scope install) or a chat. */
+export function botAdded(where: Where, who: Who) {
+  const base = envelope(where, who, nextActivityId());
+  const { id: _id, ...rest } = base;
+  return {
+    type: 'conversationUpdate',
+    ...rest,
+    membersAdded: [{ id: BOT.id }],
+    channelData: { ...base.channelData, ...(where.team ? { eventType: 'teamMemberAdded' } : {}) },
+  };
+}
+
+export function installationUpdate(where: Where, who: Who, action: 'add' | 'remove') {
+  return { type: 'installationUpdate', action, ...envelope(where, who, nextActivityId()) };
+}
+
+export function channelEvent(where: Where, who: Who, eventType: 'channelCreated' | 'channelRenamed' | 'channelDeleted', channel: { id: string; name?: string }) {
+  const base = envelope(where, who, nextActivityId());
+  return { type: 'conversationUpdate', ...base, channelData: { ...base.channelData, eventType, channel } };
+}
+
+export function teamRenamed(where: Where, who: Who, name: string) {
+  const base = envelope(where, who, nextActivityId());
+  return { type: 'conversationUpdate', ...base, channelData: { ...base.channelData, eventType: 'teamRenamed', team: { id: where.team?.id, name } } };
+}

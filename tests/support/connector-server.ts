@@ -1,0 +1,155 @@
+/**
+ * A local stand-in for the Bot Connector service Teams runs. Point an activity's `serviceUrl`
+ * at it and it records every call the bot makes (method, path, body) and answers like Teams:
+ * 201 with an id for a new activity or conversation, 200 for an update. Tests can queue other
+ * answers (429 with Retry-After, 403 MessageWritesBlocked, 5xx) for the next matching calls.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path without the query string, e.g. `/v3/conversations/19%3Aabc/activities/1`. */
+  readonly path: string;
+  /** Decoded conversation id of `/v3/conversations/:id/...` routes. */
+  readonly conversationId?: string;
+  /** `:replyToId` or `:activityId` of the route, decoded. */
+  readonly activityId?: string;
+  readonly headers: IncomingMessage['headers'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+}
+
+export interface CannedResponse {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+export interface ResponseRule {
+  readonly method?: string;
+  /** Matched against the path. */
+  readonly path?: RegExp;
+  /** How many matching calls get this answer; default 1. */
+  readonly times?: number;
+  readonly response: CannedResponse;
+}
+
+/** Teams' answer when it throttles a bot. */
+export const throttled = (retryAfterSeconds = 1): CannedResponse => ({
+  status: 429,
+  headers: { 'Retry-After': String(retryAfterSeconds) },
+  body: { error: { code: 'TooManyRequests', message: 'Too many requests.' } },
+});
+
+/** Teams' answer when the user blocked the app: do not retry. */
+export const messageWritesBlocked = (): CannedResponse => ({
+  status: 403,
+  body: { error: { code: 'MessageWritesBlocked', message: 'Thread is blocked from further messages.' } },
+});
+
+export interface ConnectorServer {
+  /** Base URL to use as the activity's `serviceUrl` (ends with `/`). */
+  readonly url: string;
+  readonly requests: readonly RecordedRequest[];
+  /** Activities the bot sent or updated (POST/PUT bodies of activity routes), in order. */
+  sentActivities(): RecordedRequest[];
+  /** Answer the next matching call(s) with `rule.response` instead of success. */
+  respond(rule: ResponseRule): void;
+  /** Forget recorded requests and pending rules. */
+  reset(): void;
+  /** Resolves when at least `count` requests were recorded, or rejects after `timeoutMs`. */
+  waitForRequests(count: number, timeoutMs?: number): Promise<readonly RecordedRequest[]>;
+  close(): Promise<void>;
+}
+
+const ROUTES: { method: string; pattern: RegExp; kind: 'send' | 'reply' | 'update' | 'create' }[] = [
+  { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/?$/, kind: 'send' },
+  { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'reply' },
+  { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'update' },
+  { method: 'POST', pattern: /^\/v3\/conversations\/?$/, kind: 'create' },
+];
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export async function startConnectorServer(): Promise<ConnectorServer> {
+  const requests: RecordedRequest[] = [];
+  let rules: { rule: ResponseRule; left: number }[] = [];
+  let waiters: { count: number; resolve: () => void }[] = [];
+  let nextId = 1;
+
+  const send = (res: ServerResponse, r: CannedResponse) => {
+    res.writeHead(r.status, { 'Content-Type': 'application/json', ...r.headers });
+    res.end(r.body === undefined ? '' : JSON.stringify(r.body));
+  };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const method = req.method ?? 'GET';
+      const body = await readBody(req);
+      const route = ROUTES.find((r) => r.method === method && r.pattern.test(path));
+      const match = route ? route.pattern.exec(path) : null;
+      const decode = (s: string | undefined) => (s === undefined ? undefined : decodeURIComponent(s));
+      const conversationId = route?.kind === 'create' ? undefined : decode(match?.[1]);
+      const activityId = decode(match?.[2]);
+      requests.push({ method, path, headers: req.headers, body, ...(conversationId ? { conversationId } : {}), ...(activityId ? { activityId } : {}) });
+      waiters = waiters.filter((w) => (requests.length >= w.count ? (w.resolve(), false) : true));
+
+      const pending = rules.find(({ rule }) => (!rule.method || rule.method === method) && (!rule.path || rule.path.test(path)));
+      if (pending) {
+        pending.left -= 1;
+        if (pending.left <= 0) rules = rules.filter((r) => r !== pending);
+        return send(res, pending.rule.response);
+      }
+      if (!route) return send(res, { status: 404, body: { error: { code: 'NotFound', message: `No route ${method} ${path}` } } });
+      const id = `activity-${nextId++}`;
+      switch (route.kind) {
+        case 'send':
+        case 'reply':
+          return send(res, { status: 201, body: { id } });
+        case 'update':
+          return send(res, { status: 200, body: { id: activityId } });
+        case 'create':
+          return send(res, { status: 201, body: { id: `conversation-${nextId++}`, activityId: id } });
+      }
+    })().catch((error: unknown) => send(res, { status: 500, body: { error: { code: 'ServerError', message: String(error) } } }));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    sentActivities: () => requests.filter((r) => r.path.includes('/activities') && (r.method === 'POST' || r.method === 'PUT')),
+    respond(rule) {
+      rules.push({ rule, left: rule.times ?? 1 });
+    },
+    reset() {
+      requests.length = 0;
+      rules = [];
+    },
+    waitForRequests(count, timeoutMs = 5000) {
+      if (requests.length >= count) return Promise.resolve(requests);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Expected ${count} connector requests, got ${requests.length}`)), timeoutMs);
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(requests)) });
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
