@@ -224,6 +224,13 @@ describe('link', () => {
     expect(choicesOf(none.card)).toEqual([]);
   });
 
+  it('opens the form from the help card\'s "Link this conversation" button', async () => {
+    const where = channel();
+    await say(where, people.webMember, 'help');
+    const { card } = await act(where, people.webMember, execute('link.start'));
+    expect(choicesOf(card)).toEqual(['Website rebuild team (IT)']);
+  });
+
   it('links the channel on submit, confirms, and shows the result to everyone', async () => {
     const where = channel();
     const form = await say(where, people.itLead, 'link');

@@ -2,7 +2,16 @@
  * The Bot Framework endpoint (`POST /api/messages`). All botbuilder imports live in this
  * folder, so moving to the Teams SDK or the Microsoft 365 Agents SDK later touches only it.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  ActivityTypes,
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { Request, Response } from 'express';
 import type { Config } from '../../config';
 import type { Logger } from '../../ports/logger';
@@ -35,9 +44,36 @@ export function botAuthOptions(bot: Config['bot']): ConfigurationBotFrameworkAut
   };
 }
 
+/**
+ * `CloudAdapter.process` writes failures to `console.error` and answers with the raw error
+ * text; going one level down lets the endpoint log through our logger and answer in our
+ * error format, while botbuilder still does authentication and the turn.
+ */
+class RelayCloudAdapter extends CloudAdapter {
+  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** As botbuilder's own `process` does: timestamps arrive as strings, the SDK works with dates. */
+function toActivity(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[`raw${field[0]?.toUpperCase()}${field.slice(1)}`] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+const isAuthError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 401;
+
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
+  const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
   const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -62,10 +98,24 @@ export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
         return;
       }
       const tabUrl = deps.tabDomain ? `https://${deps.tabDomain}/` : `${req.protocol}://${req.get('host') ?? 'localhost'}/`;
-      await adapter.process(req, res, async (context) => {
-        context.turnState.set(TAB_URL_KEY, tabUrl);
-        await bot.run(context);
-      });
+      const header = req.headers.authorization ?? '';
+      let response: InvokeResponse | undefined;
+      try {
+        response = await adapter.run(header, toActivity(req.body as Record<string, unknown>), async (context) => {
+          context.turnState.set(TAB_URL_KEY, tabUrl);
+          await bot.run(context);
+        });
+      } catch (error) {
+        if (!isAuthError(error)) throw error;
+        logger.warn({ err: error }, 'refused a bot call without a valid Bot Framework token');
+        res.status(401).json({ error: { code: 'AUTH.UNAUTHENTICATED', message: 'A valid Bot Framework token is required.' } });
+        return;
+      }
+      if (response?.body === undefined) {
+        res.status(response?.status ?? 200).end();
+      } else {
+        res.status(response.status).json(response.body);
+      }
     },
   };
 }
