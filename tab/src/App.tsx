@@ -54,10 +54,14 @@ export function App() {
   };
 
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.root}>
-      {host.kind === 'detecting' && <Loading label="Starting PMO Relay…" />}
-      {host.kind === 'teams' && <TeamsApp host={host} route={route} />}
-      {host.kind === 'browser' && <DevApp route={route} theme={devTheme} onThemeChange={chooseDevTheme} />}
+    // Styles go on an inner element: Fluent copies the provider's className onto every
+    // portal (menus, listboxes), where a full-height background would cover the page.
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
+      <div className={styles.root}>
+        {host.kind === 'detecting' && <Loading label="Starting PMO Relay…" />}
+        {host.kind === 'teams' && <TeamsApp host={host} route={route} />}
+        {host.kind === 'browser' && <DevApp route={route} theme={devTheme} onThemeChange={chooseDevTheme} />}
+      </div>
     </FluentProvider>
   );
 }

@@ -25,3 +25,20 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }
+
+/**
+ * Retries an assertion until it passes or `timeoutMs` runs out, then throws its last
+ * failure: the jest counterpart of Playwright's web-first assertions.
+ */
+export async function until(assertion: () => Promise<void> | void, timeoutMs = 10_000, intervalMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}
