@@ -274,6 +274,20 @@ describe('the tab outside Teams', () => {
     await page.getByRole('button', { name: 'Theme: High contrast' }).waitFor();
   });
 
+  it('falls back to development mode quickly when framed by a page that is not Teams', async () => {
+    // A same-origin page (allowed by the tab's frame-ancestors) that frames the tab, as a host would.
+    await page.route('**/not-teams.html', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Not Teams</title><iframe title="PMO Relay" src="/" style="width:1400px;height:900px"></iframe>' }),
+    );
+    const started = Date.now();
+    await page.goto(`${app.url}/not-teams.html`);
+    const tab = page.frameLocator('iframe[title="PMO Relay"]');
+    await tab.getByText('Development mode').waitFor();
+    await tab.locator('tbody tr').first().waitFor();
+    // The Teams handshake is given a few seconds, then abandoned.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('has a channel-tab configuration page to choose the domain', async () => {
     await openTab('#/config');
     await page.getByRole('heading', { name: 'Set up the portfolio tab' }).waitFor();
