@@ -120,7 +120,8 @@ function ItemsTable({ label, items, objectives, sort, onSortChange }: ItemsTable
   const toggle = (column: SortColumn) =>
     onSortChange({ column, direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' });
   return (
-    <div className={styles.scroller}>
+    // Focusable, so keyboard users can scroll the wide table sideways.
+    <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
       <Table sortable size="small" aria-label={label} className={styles.table}>
         <TableHeader>
           <TableRow>
