@@ -1,0 +1,89 @@
+/**
+ * The thin layer over `@azure/data-tables` every repository shares: opening a table, reading
+ * status codes off SDK errors, paging through a partition and batching writes into table
+ * transactions. Nothing outside `bot/adapters/tables` sees these types.
+ */
+import { TableClient, odata } from '@azure/data-tables';
+import type { TableEntity, TransactionAction } from '@azure/data-tables';
+
+import type { Columns, StoredRow } from './codec';
+
+export { odata };
+export type { TableClient };
+
+/** Table Storage's limit on the operations of one transaction. */
+export const MAX_TRANSACTION_OPERATIONS = 100;
+
+/**
+ * The SDK refuses plain `http` endpoints unless told otherwise; Azurite (embedded or
+ * `UseDevelopmentStorage=true`) serves http on loopback, Azure serves https.
+ */
+export function isInsecure(connectionString: string): boolean {
+  return /UseDevelopmentStorage=true|TableEndpoint=http:|DefaultEndpointsProtocol=http;/i.test(connectionString);
+}
+
+/** A client for one table; http is allowed only when the connection string asks for it. */
+export function openTable(connectionString: string, tableName: string): TableClient {
+  return TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: isInsecure(connectionString) });
+}
+
+/** Creates the table; one that already exists is fine (several instances start together). */
+export async function ensureTable(client: TableClient): Promise<void> {
+  try {
+    await client.createTable();
+  } catch (err) {
+    if (statusOf(err) !== 409) throw err;
+  }
+}
+
+/** HTTP status of an SDK error, when it carries one. */
+export function statusOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const status = (err as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** A row to write: keys plus mapped columns. */
+export type Row = TableEntity<Columns>;
+
+export const row = (partitionKey: string, rowKey: string, columns: Columns): Row => ({ ...columns, partitionKey, rowKey });
+
+/** Every row matching an OData filter (build it with `odata` so values are escaped). */
+export async function queryRows(client: TableClient, filter: string): Promise<StoredRow[]> {
+  const rows: StoredRow[] = [];
+  for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(entity);
+  return rows;
+}
+
+/** Rows whose row key lies in `[from, to)` within one partition. */
+export function rowKeyRange(partitionKey: string, from: string, to: string): string {
+  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+}
+
+/**
+ * Submits actions in transactions of at most 100, each within one partition, as Table
+ * Storage requires. A failed transaction throws and leaves its own rows unwritten; earlier
+ * transactions stay committed.
+ */
+export async function submitInTransactions(client: TableClient, actions: readonly TransactionAction[]): Promise<void> {
+  const byPartition = new Map<string, TransactionAction[]>();
+  for (const action of actions) {
+    const pk = action[1].partitionKey;
+    const group = byPartition.get(pk) ?? [];
+    group.push(action);
+    byPartition.set(pk, group);
+  }
+  for (const group of byPartition.values()) {
+    for (let i = 0; i < group.length; i += MAX_TRANSACTION_OPERATIONS) {
+      await client.submitTransaction(group.slice(i, i + MAX_TRANSACTION_OPERATIONS));
+    }
+  }
+}
+
+/** Deletes every row of a partition, a transaction at a time. */
+export async function deletePartition(client: TableClient, partitionKey: string): Promise<void> {
+  const keys: TransactionAction[] = [];
+  const entities = client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['PartitionKey', 'RowKey'] } });
+  for await (const entity of entities) keys.push(['delete', { partitionKey, rowKey: entity.rowKey ?? '' }]);
+  await submitInTransactions(client, keys);
+}
