@@ -1,0 +1,84 @@
+/**
+ * Ports of the durable, rate-aware delivery shared by strategy changes and signals.
+ * Use cases call `DeliveryService`; the queue, the records and Teams sit behind the others.
+ */
+import type { ConversationRef } from '../domain/conversation';
+import type { Delivery, DeliveryJob, DeliveryProgress, DeliveryOperation, MessageContent, SendOutcome } from '../domain/delivery';
+import type { Result } from '../domain/result';
+import type { Versioned } from './repositories';
+
+/** One message to deliver, as a use case asks for it. */
+export interface DeliveryRequest {
+  readonly conversationId: string;
+  readonly operation: DeliveryOperation;
+  /** Required for `update`. */
+  readonly targetActivityId?: string;
+  readonly content: MessageContent;
+}
+
+/**
+ * What use cases call. `dispatch` records every request as `queued` and puts one job per
+ * request on the durable queue; it returns once both are written (the sending happens later,
+ * in the background, within Teams' rate limits). Calling it again with the same `batchId` and
+ * the same request (same conversation, operation, target and content) does not deliver twice.
+ */
+export interface DeliveryService {
+  dispatch(tenantId: string, batchId: string, requests: readonly DeliveryRequest[]): Promise<Delivery[]>;
+  /** Every delivery of a batch with its current state and activity id. */
+  listBatch(tenantId: string, batchId: string): Promise<Delivery[]>;
+  progress(tenantId: string, batchId: string): Promise<DeliveryProgress>;
+}
+
+/** Delivery records, per tenant (PartitionKey = tenant). */
+export interface DeliveryRepository {
+  /** Creates records that do not exist yet; existing ids are left as they are. */
+  createMany(deliveries: readonly Delivery[]): Promise<void>;
+  get(tenantId: string, id: string): Promise<Versioned<Delivery> | undefined>;
+  update(delivery: Delivery, etag: string): Promise<Result<Versioned<Delivery>>>;
+  listByBatch(tenantId: string, batchId: string): Promise<Delivery[]>;
+}
+
+/** The durable queue of delivery jobs (Azure Storage Queues; Azurite locally). */
+export interface DeliveryQueue {
+  enqueue(jobs: readonly DeliveryJob[], options?: { readonly delayMs?: number }): Promise<void>;
+}
+
+/** Sends and updates cards in Teams conversations (the Bot Connector). */
+export interface Messenger {
+  send(conversation: ConversationRef, card: object): Promise<SendOutcome>;
+  update(conversation: ConversationRef, activityId: string, card: object): Promise<SendOutcome>;
+}
+
+/**
+ * Turns a content reference into the Adaptive Card to send, reading current state.
+ * Each feature registers one renderer per `kind`. Returns undefined when the content no longer
+ * exists (the delivery is then marked failed, not retried).
+ */
+export interface ContentRenderer {
+  readonly kind: string;
+  render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<object | undefined>;
+}
+
+/**
+ * Durable timers (reminders, due-time checks): a job of a `kind` runs once at or after `dueAt`,
+ * surviving restarts; scheduling the same `id` again replaces the earlier one.
+ */
+export interface Scheduler {
+  schedule(job: ScheduledJob): Promise<void>;
+  cancel(tenantId: string, id: string): Promise<void>;
+}
+
+export interface ScheduledJob {
+  readonly tenantId: string;
+  /** Stable id, e.g. `reminder:chg-1:v2`. */
+  readonly id: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly payload: Readonly<Record<string, string>>;
+}
+
+/** Runs scheduled jobs of one kind. Throwing makes the scheduler retry later. */
+export interface ScheduledJobHandler {
+  readonly kind: string;
+  run(job: ScheduledJob): Promise<void>;
+}
