@@ -5,12 +5,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import pino from 'pino';
 import type { Config } from './config';
 import type { Repositories } from './ports/repositories';
 import type { Clock } from './ports/runtime';
 import { systemClock } from './ports/runtime';
 import type { Logger } from './ports/logger';
+import { createLogger } from './adapters/logging';
 import { startEmbeddedAzurite } from './adapters/azurite/embedded-azurite';
 import { createTableRepositories } from './adapters/tables';
 import { createBotEndpoint } from './adapters/botframework';
@@ -34,7 +34,7 @@ export interface AppOverrides {
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const logger: Logger = overrides.logger ?? pino({ level: config.logLevel, name: 'pmo-relay' });
+  const logger: Logger = overrides.logger ?? createLogger(config);
   const clock = overrides.clock ?? systemClock;
 
   const embedded =
