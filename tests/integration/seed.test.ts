@@ -1,0 +1,29 @@
+/** The demo seed on real storage: once on a fresh start, rebuilt on request, other tenants untouched. */
+import { describe, expect, it } from '@jest/globals';
+import { createTableRepositories } from '../../bot/adapters/tables';
+import { DEMO_TENANT } from '../../bot/app/demo-identities';
+import { resetDemo, seedDemoIfEmpty } from '../../bot/app/seed';
+import { systemClock } from '../../bot/ports/runtime';
+import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+
+describe('demo seed', () => {
+  it('seeds once, keeps changes on later starts, and --reset rebuilds only the demo tenant', async () => {
+    const repos = await createTableRepositories({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
+    const first = await seedDemoIfEmpty(repos, systemClock);
+    expect(first?.workItems).toBeGreaterThanOrEqual(40);
+    expect(await seedDemoIfEmpty(repos, systemClock)).toBeUndefined();
+
+    const item = await repos.workItems.get(DEMO_TENANT.tenantId, 'wi-001');
+    if (!item) throw new Error('seeded item missing');
+    await repos.workItems.update({ ...item.value, title: 'Renamed by a user' }, item.etag);
+    await repos.tenants.upsert({ tenantId: 'other-tenant', displayName: 'Other', createdAt: new Date().toISOString() });
+    await repos.domains.createMany([{ tenantId: 'other-tenant', id: 'd1', name: 'Other IT', description: '', freshnessDays: 14, createdAt: new Date().toISOString() }]);
+    expect(await seedDemoIfEmpty(repos, systemClock)).toBeUndefined();
+    expect((await repos.workItems.get(DEMO_TENANT.tenantId, 'wi-001'))?.value.title).toBe('Renamed by a user');
+
+    await resetDemo(repos, systemClock);
+    expect((await repos.workItems.get(DEMO_TENANT.tenantId, 'wi-001'))?.value.title).toBe('Customer Portal Replatform');
+    expect(await repos.workItems.list(DEMO_TENANT.tenantId)).toHaveLength(first?.workItems ?? -1);
+    expect((await repos.domains.list('other-tenant')).map((d) => d.value.name)).toEqual(['Other IT']);
+  });
+});
