@@ -10,7 +10,9 @@ import { DevBanner } from './dev/DevBanner';
 import { DevIdentityPicker } from './dev/DevIdentityPicker';
 import { ThemeMenu } from './dev/ThemeMenu';
 import { devUserKey, useDevIdentity } from './dev/useDevIdentity';
+import { ChangesSection } from './changes/ChangesSection';
 import { PortfolioPage } from './portfolio/PortfolioPage';
+import { AppNav } from './shared/AppNav';
 import { ErrorState } from './shared/ErrorState';
 import { Loading } from './shared/Loading';
 import { type Route, useRoute } from './shared/route';
@@ -68,6 +70,17 @@ export function App() {
 
 function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; readonly route: Route; readonly inTeams: boolean; readonly frameContext?: string | undefined }) {
   if (frameContext === 'settings' || route.page === 'config') return <ConfigPage api={api} inTeams={inTeams} />;
+  return (
+    <>
+      <AppNav route={route} />
+      <PageBody api={api} route={route} />
+    </>
+  );
+}
+
+/** The page a route shows, below the navigation. */
+function PageBody({ api, route }: { readonly api: ApiClient; readonly route: Route }) {
+  if (route.page === 'changes' || route.page === 'change' || route.page === 'compose') return <ChangesSection api={api} route={route} />;
   return <PortfolioPage api={api} {...(route.page === 'portfolio' && route.domainId ? { domainId: route.domainId } : {})} />;
 }
 
