@@ -12,7 +12,15 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT.ALREADY_EXISTS'
   | 'CONFLICT.STALE'
-  | 'LINK.UNKNOWN_TARGET';
+  | 'LINK.UNKNOWN_TARGET'
+  /** A signal transition that its state does not allow; the message says why. */
+  | 'SIGNAL.INVALID_TRANSITION'
+  /** Somebody else moved the signal first: "already <state> by <person>". */
+  | 'SIGNAL.ALREADY_HANDLED'
+  /** A decision is already recorded for this escalation. */
+  | 'SIGNAL.ALREADY_DECIDED'
+  /** Neither the work item nor the conversation tells which domain's PMO a signal goes to. */
+  | 'SIGNAL.NO_ROUTE';
 
 export interface DomainError {
   readonly code: ErrorCode;

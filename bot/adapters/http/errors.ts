@@ -12,6 +12,10 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   'CONFLICT.ALREADY_EXISTS': 409,
   'CONFLICT.STALE': 412,
   'LINK.UNKNOWN_TARGET': 400,
+  'SIGNAL.INVALID_TRANSITION': 409,
+  'SIGNAL.ALREADY_HANDLED': 409,
+  'SIGNAL.ALREADY_DECIDED': 409,
+  'SIGNAL.NO_ROUTE': 400,
 };
 
 export function sendError(res: Response, error: DomainError): void {
