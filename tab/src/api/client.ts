@@ -9,6 +9,7 @@ import type {
   DevUser,
   DomainsResponse,
   MeResponse,
+  ObjectivesResponse,
   PortfolioResponse,
 } from '../../../bot/http/contract';
 
@@ -33,6 +34,16 @@ export interface ApiClient {
   me(signal?: AbortSignal): Promise<MeResponse>;
   domains(signal?: AbortSignal): Promise<DomainsResponse>;
   portfolio(domainId: string, signal?: AbortSignal): Promise<PortfolioResponse>;
+  objectives(signal?: AbortSignal): Promise<ObjectivesResponse>;
+  /** Authorized calls for feature clients (see `Transport`). */
+  readonly transport: Transport;
+}
+
+/** Authorized JSON calls and downloads, for feature-specific clients built on this one. */
+export interface Transport {
+  json<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options?: { readonly body?: unknown; readonly headers?: Readonly<Record<string, string>>; readonly signal?: AbortSignal }): Promise<T>;
+  /** A file the server makes (e.g. a CSV export), with the bearer token a plain link could not carry. */
+  blob(path: string, signal?: AbortSignal): Promise<Blob>;
 }
 
 const isApiError = (body: unknown): body is ApiError =>
@@ -47,7 +58,7 @@ async function toError(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError(`The server answered ${response.status}${reason}.`, response.status);
 }
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
+async function fetchOk(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -56,7 +67,11 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     throw new ApiRequestError('Could not reach the PMO Relay server. Check your connection and try again.', 0);
   }
   if (!response.ok) throw await toError(response);
-  return (await response.json()) as T;
+  return response;
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  return (await (await fetchOk(path, init)).json()) as T;
 }
 
 /** A client for the authenticated API; every call asks `getToken` for a fresh bearer token. */
@@ -65,10 +80,30 @@ export function createApiClient(getToken: TokenProvider): ApiClient {
     const token = await getToken();
     return request<T>(path, { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` }, ...(signal ? { signal } : {}) });
   };
+  const transport: Transport = {
+    async json<T>(method: string, path: string, options: { body?: unknown; headers?: Readonly<Record<string, string>>; signal?: AbortSignal } = {}) {
+      const token = await getToken();
+      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}`, ...options.headers };
+      if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+      return request<T>(path, {
+        method,
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    },
+    async blob(path, signal) {
+      const token = await getToken();
+      const response = await fetchOk(path, { headers: { Authorization: `Bearer ${token}` }, ...(signal ? { signal } : {}) });
+      return response.blob();
+    },
+  };
   return {
     me: (signal) => get<MeResponse>('/api/me', signal),
     domains: (signal) => get<DomainsResponse>('/api/domains', signal),
     portfolio: (domainId, signal) => get<PortfolioResponse>(`/api/domains/${encodeURIComponent(domainId)}/portfolio`, signal),
+    objectives: (signal) => get<ObjectivesResponse>('/api/objectives', signal),
+    transport,
   };
 }
 
