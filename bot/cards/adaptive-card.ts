@@ -81,13 +81,39 @@ export interface ChoiceSetInput {
   readonly spacing?: Spacing;
 }
 
+export interface TextInput {
+  readonly type: 'Input.Text';
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly value?: string;
+  readonly isMultiline?: boolean;
+  readonly maxLength?: number;
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+  readonly spacing?: Spacing;
+}
+
+/** `value`, `min` and `max` are `YYYY-MM-DD`. */
+export interface DateInput {
+  readonly type: 'Input.Date';
+  readonly id: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+  readonly spacing?: Spacing;
+}
+
 export interface ActionSet {
   readonly type: 'ActionSet';
   readonly actions: readonly CardActionElement[];
   readonly spacing?: Spacing;
 }
 
-export type CardElement = TextBlock | FactSet | Container | ColumnSet | ChoiceSetInput | ActionSet;
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ChoiceSetInput | TextInput | DateInput | ActionSet;
 
 /** Universal Action: Teams sends an `adaptiveCard/action` invoke with `verb` and `data`. */
 export interface ExecuteAction {

@@ -72,3 +72,24 @@ export interface ChangeResponse {
   readonly comment?: string;
   readonly respondedAt: string;
 }
+
+/** Where one recipient stands on one version. `unreachable` wins over everything else. */
+export type RecipientStatus = 'pending' | 'overdue' | 'acknowledged' | 'assessed' | 'unreachable';
+
+/** Counts and impact of a set of recipients (a domain, an objective, a whole change). */
+export interface ImpactRollup {
+  /** Recipients counted (PMO and team conversations; the EPMO copy is not counted). */
+  readonly recipients: number;
+  /** Responded as the change asks (acknowledged, or assessed when an assessment is required). */
+  readonly responded: number;
+  readonly acknowledged: number;
+  readonly assessed: number;
+  /** Not responded yet (includes overdue). */
+  readonly pending: number;
+  readonly overdue: number;
+  readonly unreachable: number;
+  /** Highest impact any of them reported. */
+  readonly maxImpact?: Impact;
+  /** How many reported each impact. */
+  readonly impacts: Readonly<Record<Impact, number>>;
+}
