@@ -2,7 +2,9 @@
  * Hash routes, so the tab works from any static host and Teams content URLs stay simple:
  * `#/portfolio`, `#/portfolio?domain=dom-it` (a channel tab bound to a domain), `#/config`,
  * `#/changes`, `#/changes/chg-1` (one change's cascade), `#/compose` (a new strategy change),
- * `#/compose?change=chg-1` (edit a draft, or prepare the next version of a published change).
+ * `#/compose?change=chg-1` (edit a draft, or prepare the next version of a published change),
+ * `#/signals` (the PMO inbox), `#/signals/sig-1` (one signal: analysis, triage, escalation),
+ * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log).
  */
 import { useEffect, useState } from 'react';
 
@@ -11,7 +13,11 @@ export type Route =
   | { readonly page: 'config' }
   | { readonly page: 'changes' }
   | { readonly page: 'change'; readonly changeId: string }
-  | { readonly page: 'compose'; readonly changeId?: string };
+  | { readonly page: 'compose'; readonly changeId?: string }
+  | { readonly page: 'signals' }
+  | { readonly page: 'signal'; readonly signalId: string }
+  | { readonly page: 'epmo'; readonly signalId?: string }
+  | { readonly page: 'decisions' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -23,6 +29,12 @@ export function parseRoute(hash: string): Route {
     const changeId = params.get('change') ?? undefined;
     return changeId ? { page: 'compose', changeId } : { page: 'compose' };
   }
+  if (section === 'signals') return id ? { page: 'signal', signalId: decodeURIComponent(id) } : { page: 'signals' };
+  if (section === 'epmo') {
+    const signalId = params.get('signal') ?? undefined;
+    return signalId ? { page: 'epmo', signalId } : { page: 'epmo' };
+  }
+  if (section === 'decisions') return { page: 'decisions' };
   const domainId = params.get('domain') ?? undefined;
   return domainId ? { page: 'portfolio', domainId } : { page: 'portfolio' };
 }
@@ -31,6 +43,10 @@ export const portfolioHash = (domainId?: string): string => (domainId ? `#/portf
 export const changesHash = (): string => '#/changes';
 export const changeHash = (changeId: string): string => `#/changes/${encodeURIComponent(changeId)}`;
 export const composeHash = (changeId?: string): string => (changeId ? `#/compose?change=${encodeURIComponent(changeId)}` : '#/compose');
+export const signalsHash = (): string => '#/signals';
+export const signalHash = (signalId: string): string => `#/signals/${encodeURIComponent(signalId)}`;
+export const epmoHash = (signalId?: string): string => (signalId ? `#/epmo?signal=${encodeURIComponent(signalId)}` : '#/epmo');
+export const decisionsHash = (): string => '#/decisions';
 
 /** Goes to a route (a hash from the helpers above); the `hashchange` listener re-renders. */
 export const navigate = (hash: string): void => {
