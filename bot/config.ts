@@ -57,6 +57,30 @@ const schema = z
     SEED_DEMO: bool.optional(),
     /** Where the built tab lives. */
     TAB_DIST: z.string().min(1).default('dist/tab'),
+
+    /** Delivery (PRODUCT.md §7): Teams' per-app-per-tenant limit, shared by all processes. */
+    DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(50),
+    /** Per-conversation windows as `count/ms` pairs, comma-separated. */
+    DELIVERY_CONVERSATION_LIMITS: z
+      .string()
+      .regex(/^\s*\d+\/\d+(\s*,\s*\d+\/\d+)*\s*$/, 'count/milliseconds pairs, e.g. 7/1000,8/2000')
+      .default('7/1000,8/2000,60/30000,1800/3600000'),
+    /** Attempts per delivery before it is marked failed. */
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(500),
+    DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(0).default(60_000),
+    /** Sends in flight at once per process. */
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+    /** How long a worker's claim on a job (and the job's queue invisibility) lasts. */
+    DELIVERY_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Timeout of one call to the Bot Connector. */
+    DELIVERY_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    /** Wait before polling an empty queue again. */
+    DELIVERY_IDLE_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    /** Heartbeat of worker processes (splitting the tenant budget between them). */
+    DELIVERY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
+    /** Poll interval of the durable timers. */
+    SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(5000),
   })
   .superRefine((env, ctx) => {
     const deployed = env.APP_ENV === 'dev' || env.APP_ENV === 'prod' || env.NODE_ENV === 'production';
@@ -111,6 +135,23 @@ export interface Config {
   readonly tabDomain?: string;
   readonly seedDemo: boolean;
   readonly tabDist: string;
+  readonly delivery: DeliveryConfig;
+}
+
+/** Durable, rate-aware delivery and timers (bot/delivery.ts). */
+export interface DeliveryConfig {
+  readonly tenantRatePerSecond: number;
+  /** [count, window ms] pairs. */
+  readonly perConversation: readonly (readonly [number, number])[];
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly concurrency: number;
+  readonly claimSeconds: number;
+  readonly sendTimeoutMs: number;
+  readonly idlePollMs: number;
+  readonly heartbeatMs: number;
+  readonly schedulerPollMs: number;
 }
 
 /** Thrown when the environment is invalid; the message names each wrong variable. */
@@ -168,5 +209,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.TAB_DOMAIN ? { tabDomain: e.TAB_DOMAIN } : {}),
     seedDemo: e.SEED_DEMO ?? !deployed,
     tabDist: e.TAB_DIST,
+    delivery: {
+      tenantRatePerSecond: e.DELIVERY_TENANT_RATE_PER_SEC,
+      perConversation: e.DELIVERY_CONVERSATION_LIMITS.split(',').map((pair) => {
+        const [count, ms] = pair.trim().split('/').map(Number);
+        return [count as number, ms as number] as const;
+      }),
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      backoffBaseMs: e.DELIVERY_BACKOFF_BASE_MS,
+      backoffMaxMs: e.DELIVERY_BACKOFF_MAX_MS,
+      concurrency: e.DELIVERY_CONCURRENCY,
+      claimSeconds: e.DELIVERY_CLAIM_SECONDS,
+      sendTimeoutMs: e.DELIVERY_SEND_TIMEOUT_MS,
+      idlePollMs: e.DELIVERY_IDLE_POLL_MS,
+      heartbeatMs: e.DELIVERY_HEARTBEAT_MS,
+      schedulerPollMs: e.SCHEDULER_POLL_MS,
+    },
   };
 }

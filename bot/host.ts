@@ -19,18 +19,29 @@ import { createAuthenticator } from './adapters/http/auth';
 import { serveTab } from './adapters/http/static-tab';
 import { errorHandler, notFoundHandler } from './adapters/http/errors';
 import { seedDemoIfEmpty } from './app/seed';
+import { createDeliveryRuntime } from './delivery';
+import type { DeliveryRegistry } from './delivery';
+import type { DeliveryService, Scheduler } from './ports/delivery';
 
 export interface RunningApp {
   readonly url: string;
   readonly port: number;
   readonly repos: Repositories;
   readonly logger: Logger;
+  /** Durable, rate-aware card delivery (its worker runs with the app). */
+  readonly delivery: DeliveryService;
+  /** Durable timers (polled by the app). */
+  readonly scheduler: Scheduler;
+  /** Renderers and scheduled-job handlers registered by the features (and tests). */
+  readonly deliveryRegistry: DeliveryRegistry;
   stop(): Promise<void>;
 }
 
 export interface AppOverrides {
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Registers extra renderers/job handlers before the delivery worker starts (tests, benchmarks). */
+  readonly registerDelivery?: (registry: DeliveryRegistry) => void;
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -57,6 +68,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     }
 
     const auth = await createAuthenticator(config.auth, repos, clock, logger);
+    // Durable delivery: features register a ContentRenderer per content kind and a
+    // ScheduledJobHandler per job kind on `deliveryRuntime.registry` below, and call
+    // `deliveryRuntime.delivery.dispatch` / `deliveryRuntime.scheduler.schedule` in their use cases.
+    const deliveryRuntime = await createDeliveryRuntime({ config, connectionString, conversations: repos.conversations, clock, logger });
+    const { delivery, scheduler, registry: deliveryRegistry } = deliveryRuntime;
+    overrides.registerDelivery?.(deliveryRegistry);
     const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const app = express();
@@ -86,13 +103,19 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url }, 'PMO Relay is listening');
+    // Every feature has registered by now, so jobs left on the queue find their renderer.
+    await deliveryRuntime.start();
 
     return {
       url,
       port,
       repos,
       logger,
+      delivery,
+      scheduler,
+      deliveryRegistry,
       async stop() {
+        await deliveryRuntime.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await embedded?.stop();

@@ -40,6 +40,13 @@ export interface Delivery {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly sentAt?: string;
+  /**
+   * Which worker process is sending it right now, and until when that claim holds. Set with an
+   * ETag-guarded update before sending, so two processes never both send; a claim left by a
+   * process that died expires and the job is picked up again.
+   */
+  readonly claimedBy?: string;
+  readonly claimedUntil?: string;
 }
 
 /** One unit of work on the queue; the record holds everything else. */

@@ -82,3 +82,60 @@ export interface ScheduledJobHandler {
   readonly kind: string;
   run(job: ScheduledJob): Promise<void>;
 }
+
+/** What a queue handler tells the consumer to do with the job it was given. */
+export type JobOutcome =
+  /** Finished (sent, recorded as failed or unreachable, or nothing left to do): remove it. */
+  | { readonly kind: 'done' }
+  /** Try again later: the job reappears after `delayMs`. */
+  | { readonly kind: 'later'; readonly delayMs: number };
+
+/** The receiving side of the delivery queue: a loop that hands each job to `handle`. */
+export interface DeliveryQueueConsumer {
+  /**
+   * Starts receiving. A handler that throws leaves the job on the queue; it reappears when its
+   * visibility timeout ends. A job received more than `maxDeliveries` times goes to `onPoison`
+   * and is removed.
+   */
+  start(handlers: {
+    handle(job: DeliveryJob, receivedCount: number): Promise<JobOutcome>;
+    onPoison(job: DeliveryJob, receivedCount: number): Promise<void>;
+  }): void;
+  /** Stops receiving, waits for jobs in hand, releases the ones not started. */
+  stop(): Promise<void>;
+}
+
+/** A scheduled job as stored, with its claim and retry state. */
+export interface StoredScheduledJob extends ScheduledJob {
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly claimedBy?: string;
+  readonly claimedUntil?: string;
+}
+
+/** Durable timers' storage (the `Schedule` table). */
+export interface ScheduleStore {
+  /** Adds or replaces (same tenant and id) a job, clearing any claim or retry state. */
+  put(job: ScheduledJob): Promise<void>;
+  remove(tenantId: string, id: string): Promise<void>;
+  /** Removes the job only if it is unchanged since `etag` (a job re-scheduled meanwhile stays). */
+  removeIfUnchanged(tenantId: string, id: string, etag: string): Promise<void>;
+  /** Jobs due at `now` whose claim (if any) has expired, across tenants, at most `limit`. */
+  listDue(now: Date, limit: number): Promise<Versioned<StoredScheduledJob>[]>;
+  get(tenantId: string, id: string): Promise<Versioned<StoredScheduledJob> | undefined>;
+  /** ETag-guarded write; `CONFLICT.STALE` when someone else changed it first. */
+  update(job: StoredScheduledJob, etag: string): Promise<Result<Versioned<StoredScheduledJob>>>;
+}
+
+/**
+ * Live worker processes sharing one storage account, so the per-tenant budget can be split
+ * between them (see bot/app/delivery/tenant-budget.ts).
+ */
+export interface WorkerRegistry {
+  /** Records that `workerId` is alive now. */
+  heartbeat(workerId: string, now: Date): Promise<void>;
+  /** Ids of workers seen since `since`. */
+  liveWorkers(since: Date): Promise<string[]>;
+  /** Removes the worker at a clean stop, so its share returns to the others at once. */
+  leave(workerId: string): Promise<void>;
+}

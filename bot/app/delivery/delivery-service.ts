@@ -1,0 +1,90 @@
+/**
+ * `DeliveryService`: what use cases call to deliver cards. It records every request as
+ * `queued` FIRST and only then puts its job on the queue, so a crash in between leaves a
+ * record a repeated dispatch re-enqueues — never a job without a record.
+ */
+import { createHash } from 'node:crypto';
+
+import { progressOf } from '../../domain/delivery';
+import type { Delivery, DeliveryJob } from '../../domain/delivery';
+import type { DeliveryQueue, DeliveryRepository, DeliveryRequest, DeliveryService } from '../../ports/delivery';
+import type { Logger } from '../../ports/logger';
+import type { Clock } from '../../ports/runtime';
+
+export interface DeliveryServiceDeps {
+  readonly deliveries: DeliveryRepository;
+  readonly queue: DeliveryQueue;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * The id of a delivery: its batch, `/`, and a hash of everything that makes the request what
+ * it is. Deterministic, so the same request in the same batch always gets the same id and a
+ * repeated dispatch finds it instead of creating a second delivery. The storage adapter relies
+ * on the batch being recoverable from the id (text before the last `/`; the hash has none).
+ */
+export function deliveryIdFor(batchId: string, request: DeliveryRequest): string {
+  const identity = JSON.stringify([
+    request.conversationId,
+    request.operation,
+    request.targetActivityId ?? '',
+    request.content.kind,
+    request.content.ref,
+    request.content.variant ?? '',
+  ]);
+  return `${batchId}/${createHash('sha256').update(identity).digest('hex').slice(0, 24)}`;
+}
+
+export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryService {
+  const logger = deps.logger.child({ component: 'delivery' });
+
+  return {
+    async dispatch(tenantId, batchId, requests) {
+      if (!tenantId || !batchId) throw new Error('dispatch needs a tenant id and a batch id');
+      const now = deps.clock.now().toISOString();
+      const wanted = new Map<string, Delivery>();
+      for (const request of requests) {
+        if (request.operation === 'update' && !request.targetActivityId) {
+          throw new Error(`An update delivery to ${request.conversationId} needs the targetActivityId of the card to replace`);
+        }
+        const id = deliveryIdFor(batchId, request);
+        if (wanted.has(id)) continue;
+        wanted.set(id, {
+          tenantId,
+          id,
+          batchId,
+          conversationId: request.conversationId,
+          operation: request.operation,
+          ...(request.targetActivityId ? { targetActivityId: request.targetActivityId } : {}),
+          content: { kind: request.content.kind, ref: request.content.ref, ...(request.content.variant !== undefined ? { variant: request.content.variant } : {}) },
+          state: 'queued',
+          attempts: 0,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      if (wanted.size === 0) return [];
+
+      const existing = new Map((await deps.deliveries.listByBatch(tenantId, batchId)).map((d) => [d.id, d]));
+      const fresh = [...wanted.values()].filter((d) => !existing.has(d.id));
+      await deps.deliveries.createMany(fresh);
+      // Existing records still queued are enqueued again: their first dispatch may have died
+      // between recording and enqueueing. A duplicate job is harmless — the worker skips
+      // anything not `queued` and claims before sending.
+      const stillQueued = [...wanted.keys()].map((id) => existing.get(id)).filter((d): d is Delivery => d?.state === 'queued');
+      const jobs: DeliveryJob[] = [...fresh, ...stillQueued].map((d) => ({ tenantId, deliveryId: d.id }));
+      await deps.queue.enqueue(jobs);
+      logger.info({ tenantId, batchId, requested: requests.length, created: fresh.length, requeued: stillQueued.length }, 'dispatched a batch');
+      return [...wanted.keys()].map((id) => existing.get(id) ?? (wanted.get(id) as Delivery));
+    },
+
+    listBatch(tenantId, batchId) {
+      return deps.deliveries.listByBatch(tenantId, batchId);
+    },
+
+    async progress(tenantId, batchId) {
+      return progressOf(await deps.deliveries.listByBatch(tenantId, batchId));
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Handles one delivery job: the record is the truth, the queue message only says "look at
+ * this record". Steps:
+ *
+ *   load → skip unless `queued` → find the conversation → claim (ETag update: claimedBy,
+ *   claimedUntil, attempts + 1) → render the current content → wait for the rate limiter →
+ *   send or update through the Messenger → record `sent` (+ activity id), or retry later,
+ *   or `unreachable`, or `failed`.
+ *
+ * The claim is what makes two processes never both send: only one ETag update wins. Attempts
+ * are counted when claiming, so a job whose sending crashes the process still runs out of
+ * attempts. A claim left by a dead process expires after `claimMs` and the job (which stayed
+ * on the queue) is taken again — the only case where a card can be sent twice.
+ */
+import { classifyFailure, retryDelayMs } from '../../domain/delivery';
+import type { Delivery, DeliveryJob, RetryPolicy, SendOutcome } from '../../domain/delivery';
+import type { ConversationRef } from '../../domain/conversation';
+import type { DeliveryRepository, JobOutcome, Messenger } from '../../ports/delivery';
+import type { Logger } from '../../ports/logger';
+import type { ConversationStore, Versioned } from '../../ports/repositories';
+import type { Clock } from '../../ports/runtime';
+import type { DeliveryRateLimiter } from './rate-limiter';
+import type { DeliveryRegistry } from './registry';
+
+export interface DeliveryWorkerDeps {
+  readonly workerId: string;
+  readonly deliveries: DeliveryRepository;
+  readonly conversations: ConversationStore;
+  readonly messenger: Messenger;
+  readonly registry: DeliveryRegistry;
+  readonly limiter: DeliveryRateLimiter;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly retry: RetryPolicy;
+  /** How long a claim holds; longer than one send (its timeout) plus recording it. */
+  readonly claimMs: number;
+  /** A conversation window that blocks longer than this defers the job instead of holding a slot. */
+  readonly maxInlineWaitMs?: number;
+  /** In [0, 1); injected so tests are deterministic. */
+  readonly random?: () => number;
+  /** Waits; injected so tests with a fake clock need not sleep. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const done: JobOutcome = { kind: 'done' };
+const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
+
+export class DeliveryWorker {
+  private readonly logger: Logger;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.logger = deps.logger.child({ component: 'delivery-worker', workerId: deps.workerId });
+    this.random = deps.random ?? Math.random;
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async handle(job: DeliveryJob): Promise<JobOutcome> {
+    const { deps } = this;
+    const found = await deps.deliveries.get(job.tenantId, job.deliveryId);
+    if (!found) {
+      this.logger.warn({ job }, 'delivery job without a record; dropped');
+      return done;
+    }
+    const delivery = found.value;
+    if (delivery.state !== 'queued') return done;
+
+    const now = deps.clock.now();
+    if (delivery.claimedUntil && delivery.claimedBy !== deps.workerId && Date.parse(delivery.claimedUntil) > now.getTime()) {
+      // Another process is sending it; look again once its claim would have expired.
+      return later(Date.parse(delivery.claimedUntil) - now.getTime() + 250);
+    }
+
+    const conversation = await deps.conversations.get(delivery.tenantId, delivery.conversationId);
+    if (!conversation || !conversation.active) {
+      const why = conversation ? 'the app was removed from this conversation' : 'the app is not installed in this conversation (no conversation reference)';
+      await this.finish(found, { state: 'unreachable', lastError: why });
+      return done;
+    }
+    if (delivery.operation === 'update' && !delivery.targetActivityId) {
+      await this.finish(found, { state: 'failed', lastError: 'an update needs the activity id of the card to replace' });
+      return done;
+    }
+
+    const conversationWait = deps.limiter.conversationWaitMs(delivery.tenantId, delivery.conversationId, now.getTime());
+    if (conversationWait > (deps.maxInlineWaitMs ?? 2000)) return later(conversationWait);
+
+    const claimed = await deps.deliveries.update(
+      { ...delivery, attempts: delivery.attempts + 1, claimedBy: deps.workerId, claimedUntil: new Date(now.getTime() + deps.claimMs).toISOString(), updatedAt: now.toISOString() },
+      found.etag,
+    );
+    if (!claimed.ok) return later(deps.claimMs); // someone else changed it first; re-check later
+    return this.deliver(claimed.value, conversation);
+  }
+
+  /** The queue gave up on a job whose handling kept throwing or crashing. */
+  async poison(job: DeliveryJob, receivedCount: number): Promise<void> {
+    const found = await this.deps.deliveries.get(job.tenantId, job.deliveryId).catch(() => undefined);
+    const reason = `gave up after ${receivedCount} receives: handling the job kept failing${found?.value.lastError ? ` (${found.value.lastError})` : ''}`;
+    this.logger.error({ job, receivedCount, lastError: found?.value.lastError }, 'poison delivery job');
+    if (found && found.value.state === 'queued') await this.finish(found, { state: 'failed', lastError: reason });
+  }
+
+  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef): Promise<JobOutcome> {
+    const { deps } = this;
+    const delivery = claimed.value;
+    let outcome: SendOutcome;
+    try {
+      const renderer = deps.registry.renderer(delivery.content.kind);
+      if (!renderer) throw new Error(`no renderer is registered for content kind "${delivery.content.kind}"`);
+      const card = await renderer.render(delivery.tenantId, delivery.content, conversation);
+      if (card === undefined) {
+        await this.finish(claimed, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
+        return done;
+      }
+      await this.acquire(delivery);
+      outcome =
+        delivery.operation === 'update'
+          ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card)
+          : await deps.messenger.send(conversation, card);
+    } catch (error) {
+      // Rendering failed (its data store, a bug): retry like a transient send failure.
+      outcome = { ok: false, message: `could not render the card: ${error instanceof Error ? error.message : String(error)}` };
+    }
+
+    if (outcome.ok) {
+      const sentAt = deps.clock.now().toISOString();
+      await this.finish(claimed, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined });
+      return done;
+    }
+    const decision = classifyFailure(outcome);
+    if (decision === 'unreachable') {
+      await this.finish(claimed, { state: 'unreachable', lastError: outcome.message });
+      return done;
+    }
+    if (decision === 'fail') {
+      this.logger.warn({ deliveryId: delivery.id, tenantId: delivery.tenantId, error: outcome.message }, 'delivery failed: bad request, not retried');
+      await this.finish(claimed, { state: 'failed', lastError: outcome.message });
+      return done;
+    }
+    if (delivery.attempts >= deps.retry.maxAttempts) {
+      const reason = `gave up after ${delivery.attempts} attempts: ${outcome.message}`;
+      this.logger.error({ deliveryId: delivery.id, tenantId: delivery.tenantId, batchId: delivery.batchId, error: reason }, 'delivery failed: out of attempts');
+      await this.finish(claimed, { state: 'failed', lastError: reason });
+      return done;
+    }
+    const delayMs = retryDelayMs(delivery.attempts, deps.retry, this.random(), outcome.retryAfterSeconds);
+    this.logger.debug({ deliveryId: delivery.id, attempt: delivery.attempts, delayMs, error: outcome.message }, 'delivery will be retried');
+    // Keep the claim until the retry is due, so a duplicate job cannot jump the back-off.
+    const retryAt = new Date(deps.clock.now().getTime() + delayMs).toISOString();
+    await this.finish(claimed, { state: 'queued', lastError: outcome.message, claimedUntil: retryAt });
+    return later(delayMs);
+  }
+
+  /** Waits until the tenant budget and the conversation's windows allow one more send. */
+  private async acquire(delivery: Delivery): Promise<void> {
+    for (;;) {
+      const wait = this.deps.limiter.tryAcquire(delivery.tenantId, delivery.conversationId, this.deps.clock.now().getTime());
+      if (wait <= 0) return;
+      await this.sleep(wait);
+    }
+  }
+
+  /** Writes the outcome over our claim. A conflict means our claim expired and another took over. */
+  private async finish(current: Versioned<Delivery>, change: Partial<Delivery>): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    const next: Delivery = { ...current.value, ...change, updatedAt: now };
+    const cleaned = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as Delivery;
+    const withoutClaim: Delivery = change.claimedUntil ? cleaned : dropClaim(cleaned);
+    const res = await this.deps.deliveries.update(withoutClaim, current.etag);
+    if (!res.ok) this.logger.warn({ deliveryId: current.value.id, error: res.error }, 'could not record a delivery outcome: the record changed meanwhile');
+  }
+}
+
+function dropClaim(d: Delivery): Delivery {
+  const { claimedBy: _by, claimedUntil: _until, ...rest } = d;
+  return rest;
+}

@@ -1,0 +1,121 @@
+/**
+ * Composition of durable delivery and timers: queue + tables + Bot Connector messenger +
+ * worker + scheduler, for `host.ts`. Features plug in through `registry` (renderers per content
+ * kind, handlers per scheduled-job kind) and call `delivery` / `scheduler` from their use cases.
+ *
+ * Lifecycle: `createDeliveryRuntime` opens storage (creating tables and the queue once);
+ * nothing runs until `start()`, so host.ts registers every feature first; `stop()` stops
+ * receiving, lets sends in hand finish, hands unstarted jobs back to the queue and leaves the
+ * worker registry.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+
+import type { Config } from './config';
+import type { RetryPolicy } from './domain/delivery';
+import type { DeliveryService, Scheduler } from './ports/delivery';
+import type { Logger } from './ports/logger';
+import type { ConversationStore } from './ports/repositories';
+import type { Clock } from './ports/runtime';
+import { createBotMessenger } from './adapters/botframework/messenger';
+import { StorageDeliveryQueue, StorageQueueConsumer, deliveryQueueName, openDeliveryQueue } from './adapters/queues/storage-queue';
+import { createDeliveryTables } from './adapters/tables/delivery-tables';
+import type { DeliveryTables } from './adapters/tables/delivery-tables';
+import { createDeliveryService } from './app/delivery/delivery-service';
+import { DeliveryWorker } from './app/delivery/delivery-worker';
+import { DeliveryRateLimiter } from './app/delivery/rate-limiter';
+import { createDeliveryRegistry } from './app/delivery/registry';
+import type { DeliveryRegistry } from './app/delivery/registry';
+import { SchedulerRunner, createScheduler } from './app/delivery/scheduler';
+import { WorkerPresence } from './app/delivery/worker-presence';
+
+export type { DeliveryRegistry } from './app/delivery/registry';
+
+export interface DeliveryRuntime {
+  readonly delivery: DeliveryService;
+  readonly scheduler: Scheduler;
+  readonly registry: DeliveryRegistry;
+  readonly tables: DeliveryTables;
+  /** This process's id in the worker registry and in claims. */
+  readonly workerId: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface DeliveryRuntimeDeps {
+  readonly config: Config;
+  readonly connectionString: string;
+  readonly conversations: ConversationStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<DeliveryRuntime> {
+  const { config, clock } = deps;
+  const settings = config.delivery;
+  const logger = deps.logger.child({ component: 'delivery' });
+  const prefix = config.storage.tablePrefix;
+  const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+
+  const [tables, queueClient] = await Promise.all([
+    createDeliveryTables({ connectionString: deps.connectionString, tablePrefix: prefix }),
+    openDeliveryQueue(deps.connectionString, deliveryQueueName(prefix)),
+  ]);
+  const queue = new StorageDeliveryQueue(queueClient);
+  const registry = createDeliveryRegistry();
+  const retry: RetryPolicy = { maxAttempts: settings.maxAttempts, baseDelayMs: settings.backoffBaseMs, maxDelayMs: settings.backoffMaxMs };
+  const limiter = new DeliveryRateLimiter({ perTenantPerSecond: settings.tenantRatePerSecond, perConversation: settings.perConversation });
+  const claimMs = settings.claimSeconds * 1000;
+
+  const worker = new DeliveryWorker({
+    workerId,
+    deliveries: tables.deliveries,
+    conversations: deps.conversations,
+    messenger: createBotMessenger({ bot: config.bot, timeoutMs: settings.sendTimeoutMs }),
+    registry,
+    limiter,
+    clock,
+    logger,
+    retry,
+    claimMs,
+  });
+  const consumer = new StorageQueueConsumer(queueClient, queue, {
+    concurrency: settings.concurrency,
+    visibilitySeconds: settings.claimSeconds,
+    idlePollMs: settings.idlePollMs,
+    // Attempts are counted on the record; receives only grow when handling throws or the
+    // process dies, so a few more than the attempts means the job itself breaks the worker.
+    maxDeliveries: settings.maxAttempts + 2,
+    logger,
+  });
+  const presence = new WorkerPresence({ workerId, registry: tables.workers, clock, logger, intervalMs: settings.heartbeatMs, onShare: (share) => limiter.setShare(share) });
+  const runner = new SchedulerRunner({ workerId, store: tables.schedule, registry, clock, logger, pollMs: settings.schedulerPollMs, claimMs, retry });
+  let pruner: NodeJS.Timeout | undefined;
+  let started = false;
+
+  return {
+    delivery: createDeliveryService({ deliveries: tables.deliveries, queue, clock, logger }),
+    scheduler: createScheduler(tables.schedule),
+    registry,
+    tables,
+    workerId,
+    async start() {
+      if (started) return;
+      started = true;
+      await presence.start();
+      consumer.start({ handle: (job) => worker.handle(job), onPoison: (job, count) => worker.poison(job, count) });
+      runner.start();
+      pruner = setInterval(() => limiter.prune(clock.now().getTime()), 60_000);
+      pruner.unref();
+      logger.info({ workerId, share: limiter.perTenantRate, concurrency: settings.concurrency }, 'delivery worker and scheduler started');
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      if (pruner) clearInterval(pruner);
+      await Promise.all([consumer.stop(), runner.stop()]);
+      await presence.stop();
+      logger.info({ workerId }, 'delivery worker and scheduler stopped');
+    },
+  };
+}
