@@ -1,7 +1,15 @@
 /** The strategy-changes pages: the list, one change's cascade, and the EPMO composer. */
-import { Title2 } from '@fluentui/react-components';
+import { useCallback, useMemo } from 'react';
+import type { RoleAssignment } from '../../../bot/domain/roles';
 import type { ApiClient } from '../api/client';
+import { useLoad } from '../portfolio/usePortfolio';
+import { ErrorState } from '../shared/ErrorState';
+import { Loading } from '../shared/Loading';
 import type { Route } from '../shared/route';
+import { changesApi } from './api';
+import { ChangeDetailPage } from './ChangeDetailPage';
+import { ChangesPage } from './ChangesPage';
+import { ComposePage } from './ComposePage';
 
 export type ChangesRoute = Extract<Route, { readonly page: 'changes' | 'change' | 'compose' }>;
 
@@ -10,10 +18,19 @@ export interface ChangesSectionProps {
   readonly route: ChangesRoute;
 }
 
-export function ChangesSection({ route }: ChangesSectionProps) {
-  return (
-    <Title2 as="h1">
-      {route.page === 'compose' ? 'New strategy change' : 'Strategy changes'}
-    </Title2>
-  );
+/** EPMO members (strategy owners are EPMO members) draft; they and PMO leads see cascades. The server checks again. */
+export const isEpmoRole = (roles: readonly RoleAssignment[]): boolean => roles.some((r) => r.role === 'epmo_member' || r.role === 'strategy_owner');
+export const seesCascade = (roles: readonly RoleAssignment[]): boolean => isEpmoRole(roles) || roles.some((r) => r.role === 'pmo_lead');
+
+export function ChangesSection({ api, route }: ChangesSectionProps) {
+  const changes = useMemo(() => changesApi(api.transport), [api]);
+  const loadMe = useCallback((signal: AbortSignal) => api.me(signal), [api]);
+  const me = useLoad(loadMe);
+
+  if (route.page === 'changes') return <ChangesPage changes={changes} />;
+  if (me.status === 'loading') return <Loading label="Loading…" />;
+  if (me.status === 'error') return <ErrorState title="Could not load your profile" message={me.message} onRetry={me.retry} />;
+  const { displayName, roles } = me.data;
+  if (route.page === 'change') return <ChangeDetailPage changes={changes} changeId={route.changeId} viewer={{ displayName, seesCascade: seesCascade(roles) }} />;
+  return <ComposePage api={api} changes={changes} changeId={route.changeId} viewer={{ displayName, canDraft: isEpmoRole(roles) }} />;
 }

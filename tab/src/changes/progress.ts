@@ -1,0 +1,81 @@
+/** Pure view logic of the changes list and the cascade view. */
+import type { CascadeDomain, CascadeRecipient, ChangeState, ChangeSummary, DeliveryProgress, ImpactRollup } from './types';
+
+/** Share of recipients that responded as asked, 0–1; 0 when nobody was reached. */
+export const respondedRatio = (rollup: Pick<ImpactRollup, 'recipients' | 'responded'>): number =>
+  rollup.recipients > 0 ? Math.min(1, rollup.responded / rollup.recipients) : 0;
+
+/** "14 of 87 responded". */
+export const respondedText = (rollup: Pick<ImpactRollup, 'recipients' | 'responded'>): string => `${rollup.responded} of ${rollup.recipients} responded`;
+
+/** Share of sends settled (delivered, failed or unreachable), 0–1. */
+export const deliveredRatio = (delivery: DeliveryProgress): number => (delivery.total > 0 ? (delivery.total - delivery.queued) / delivery.total : 0);
+
+/** The fan-out still has cards on the queue: the view refreshes itself while this holds. */
+export const isFanOutRunning = (delivery: DeliveryProgress | undefined): boolean => delivery !== undefined && delivery.queued > 0;
+
+/** "Sending 40 of 120" while running; "Delivered to 118 of 120" after. */
+export function deliveryText(d: DeliveryProgress): string {
+  if (d.total === 0) return 'Nothing to send';
+  if (d.queued > 0) return `Sending: ${d.total - d.queued} of ${d.total}`;
+  const problems = [d.failed > 0 ? `${d.failed} failed` : '', d.unreachable > 0 ? `${d.unreachable} unreachable` : ''].filter(Boolean);
+  return `Delivered to ${d.sent} of ${d.total}${problems.length > 0 ? ` (${problems.join(', ')})` : ''}`;
+}
+
+/** How often a view refreshes: fast while cards are going out, slower while answers come in. */
+export function refreshInterval(state: ChangeState | undefined, delivery: DeliveryProgress | undefined): number | undefined {
+  if (isFanOutRunning(delivery)) return 3_000;
+  if (state === 'published') return 20_000;
+  return undefined;
+}
+
+const STATE_ORDER: Readonly<Record<ChangeState, number>> = { draft: 0, published: 1, superseded: 2, withdrawn: 3 };
+
+/** Drafts first, then published by respond-by (soonest first), then closed ones, newest first. */
+export function sortChanges(items: readonly ChangeSummary[]): ChangeSummary[] {
+  return [...items].sort((a, b) => {
+    const byState = STATE_ORDER[a.change.state] - STATE_ORDER[b.change.state];
+    if (byState !== 0) return byState;
+    if (a.change.state === 'published') return a.change.respondBy.localeCompare(b.change.respondBy);
+    return b.change.updatedAt.localeCompare(a.change.updatedAt);
+  });
+}
+
+export type StateFilter = 'active' | 'all' | ChangeState;
+
+/** `active`: drafts and published changes, what people act on. */
+export const filterChanges = (items: readonly ChangeSummary[], filter: StateFilter): ChangeSummary[] =>
+  items.filter((s) => filter === 'all' || (filter === 'active' ? s.change.state === 'draft' || s.change.state === 'published' : s.change.state === filter));
+
+/** A domain's recipients as rows: its PMO channel first, then its teams by title. */
+export function domainRows(domain: CascadeDomain): CascadeRecipient[] {
+  const teams = [...domain.teams].sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }));
+  return domain.pmo ? [domain.pmo, ...teams] : teams;
+}
+
+/** "IT PMO" / "Team · Mainframe Exit, Core Banking". */
+export function recipientLabel(r: CascadeRecipient): string {
+  if (r.role === 'pmo') return `PMO channel · ${r.title}`;
+  if (r.role === 'epmo') return `EPMO channel · ${r.title}`;
+  return r.title;
+}
+
+/** Date-time in the reader's locale, e.g. "3 Dec 2026, 17:00". */
+export function formatDateTime(iso: string, locale?: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** Whole days from `now` until `iso` (negative when past), for "due in 3 days". */
+export function daysUntil(iso: string, now: number): number {
+  return Math.ceil((Date.parse(iso) - now) / 86_400_000);
+}
+
+export function dueText(iso: string, now: number): string {
+  const days = daysUntil(iso, now);
+  if (Number.isNaN(days)) return '';
+  if (days < 0) return days === -1 ? 'a day ago' : `${-days} days ago`;
+  if (days === 0) return 'today';
+  return days === 1 ? 'tomorrow' : `in ${days} days`;
+}
