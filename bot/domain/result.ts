@@ -20,7 +20,13 @@ export type ErrorCode =
   /** A decision is already recorded for this escalation. */
   | 'SIGNAL.ALREADY_DECIDED'
   /** Neither the work item nor the conversation tells which domain's PMO a signal goes to. */
-  | 'SIGNAL.NO_ROUTE';
+  | 'SIGNAL.NO_ROUTE'
+  /** A strategy change that is no longer a draft cannot be edited or published again. */
+  | 'CHANGE.NOT_DRAFT'
+  /** Supersede, withdraw or respond need the change to be published. */
+  | 'CHANGE.NOT_PUBLISHED'
+  /** The version acted on is not the current one (superseded or withdrawn). */
+  | 'CHANGE.STALE_VERSION';
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -16,6 +16,9 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   'SIGNAL.ALREADY_HANDLED': 409,
   'SIGNAL.ALREADY_DECIDED': 409,
   'SIGNAL.NO_ROUTE': 400,
+  'CHANGE.NOT_DRAFT': 409,
+  'CHANGE.NOT_PUBLISHED': 409,
+  'CHANGE.STALE_VERSION': 409,
 };
 
 export function sendError(res: Response, error: DomainError): void {
