@@ -38,6 +38,10 @@ const useStyles = makeStyles({
   filter: { minWidth: '200px' },
   surface: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, overflowX: 'auto' },
   title: { fontWeight: tokens.fontWeightSemibold },
+  wide: { width: '40%' },
+  medium: { width: '18%' },
+  narrow: { width: '12%' },
+  table: { minWidth: '860px' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   subtle: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -126,14 +130,14 @@ export function ChangesPage({ changes }: ChangesPageProps) {
           </div>
         ) : (
           <div className={styles.surface}>
-            <Table aria-label="Strategy changes" size="medium">
+            <Table aria-label="Strategy changes" size="medium" className={styles.table}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Change</TableHeaderCell>
-                  <TableHeaderCell>State</TableHeaderCell>
-                  <TableHeaderCell>Respond by</TableHeaderCell>
-                  <TableHeaderCell>Responses</TableHeaderCell>
-                  <TableHeaderCell>Your status</TableHeaderCell>
+                  <TableHeaderCell className={styles.wide}>Change</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>State</TableHeaderCell>
+                  <TableHeaderCell className={styles.medium}>Respond by</TableHeaderCell>
+                  <TableHeaderCell className={styles.medium}>Responses</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Your status</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>

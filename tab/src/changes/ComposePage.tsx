@@ -39,6 +39,7 @@ import { useLive } from './useLive';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   back: { alignSelf: 'flex-start' },
+  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   heading: { margin: 0 },
   description: { color: tokens.colorNeutralForeground2 },
   layout: {
@@ -238,7 +239,7 @@ function Composer({ api, changes, viewer, base }: ComposerProps) {
   return (
     <div className={styles.page}>
       <BackLink />
-      <header>
+      <header className={styles.titles}>
         <Title2 as="h1" className={styles.heading}>
           {superseding ? `New version of “${saved.change.title}”` : saved ? 'Edit draft' : 'New strategy change'}
         </Title2>

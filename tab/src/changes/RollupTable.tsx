@@ -3,6 +3,7 @@ import { ImpactBadge } from './ChangeBadges';
 import { IMPACTS, IMPACT_LABELS, type ImpactRollup } from './types';
 
 const useStyles = makeStyles({
+  first: { width: '28%' },
   num: { fontVariantNumeric: 'tabular-nums' },
   warn: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -20,7 +21,7 @@ export function RollupTable({ label, firstColumn, rows }: { readonly label: stri
     <Table aria-label={label} size="small">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{firstColumn}</TableHeaderCell>
+          <TableHeaderCell className={styles.first}>{firstColumn}</TableHeaderCell>
           <TableHeaderCell>Reached</TableHeaderCell>
           <TableHeaderCell>Responded</TableHeaderCell>
           <TableHeaderCell>Pending</TableHeaderCell>

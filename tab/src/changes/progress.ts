@@ -67,9 +67,13 @@ export function formatDateTime(iso: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
-/** Whole days from `now` until `iso` (negative when past), for "due in 3 days". */
+const startOfDay = (ms: number): number => new Date(ms).setHours(0, 0, 0, 0);
+
+/** Calendar days (in the reader's time zone) from `now` to `iso`; negative when past. */
 export function daysUntil(iso: string, now: number): number {
-  return Math.ceil((Date.parse(iso) - now) / 86_400_000);
+  const due = Date.parse(iso);
+  if (Number.isNaN(due)) return Number.NaN;
+  return Math.round((startOfDay(due) - startOfDay(now)) / 86_400_000);
 }
 
 export function dueText(iso: string, now: number): string {

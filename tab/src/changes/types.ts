@@ -74,7 +74,7 @@ export const KIND_COLORS: Readonly<Record<ChangeKind, BadgeColor>> = {
 };
 
 export const STATE_COLORS: Readonly<Record<ChangeState, BadgeColor>> = {
-  draft: 'subtle',
+  draft: 'informative',
   published: 'brand',
   superseded: 'informative',
   withdrawn: 'danger',
