@@ -43,6 +43,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
   h: { margin: 0 },
   summary: { lineHeight: tokens.lineHeightBase400, '& p': { marginTop: 0 }, '& a': { color: tokens.colorBrandForegroundLink } },
