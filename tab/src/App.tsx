@@ -17,6 +17,7 @@ import { ErrorState } from './shared/ErrorState';
 import { Loading } from './shared/Loading';
 import { type Route, useRoute } from './shared/route';
 import { SETTING_KEYS, readSetting, writeSetting } from './shared/storage';
+import { SignalsSection, isSignalsRoute } from './signals/SignalsSection';
 import { FLUENT_THEMES, type ThemeName, isThemeName } from './shared/theme';
 import type { TeamsHost } from './teams/host';
 import { useHost, useTeamsTheme } from './teams/useHost';
@@ -81,6 +82,7 @@ function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; 
 /** The page a route shows, below the navigation. */
 function PageBody({ api, route }: { readonly api: ApiClient; readonly route: Route }) {
   if (route.page === 'changes' || route.page === 'change' || route.page === 'compose') return <ChangesSection api={api} route={route} />;
+  if (isSignalsRoute(route)) return <SignalsSection api={api} route={route} />;
   return <PortfolioPage api={api} {...(route.page === 'portfolio' && route.domainId ? { domainId: route.domainId } : {})} />;
 }
 

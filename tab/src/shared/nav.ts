@@ -17,6 +17,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { value: 'portfolio', label: 'Portfolio', hash: '#/portfolio', pages: ['portfolio'] },
   { value: 'changes', label: 'Strategy changes', hash: '#/changes', pages: ['changes', 'change', 'compose'] },
+  { value: 'signals', label: 'Signals', hash: '#/signals', pages: ['signals', 'signal'] },
+  { value: 'epmo', label: 'EPMO queue', hash: '#/epmo', pages: ['epmo'] },
+  { value: 'decisions', label: 'Decisions', hash: '#/decisions', pages: ['decisions'] },
 ];
 
 /** The entry a route belongs to, if any (the configuration page belongs to none). */

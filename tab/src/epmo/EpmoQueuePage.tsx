@@ -1,0 +1,232 @@
+import {
+  Body1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Text,
+  Title2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import type { ObjectivesResponse } from '../../../bot/http/contract';
+import type { ApiClient } from '../api/client';
+import { type SignalsApi, createSignalsApi } from '../api/signals';
+import { useLoad } from '../portfolio/usePortfolio';
+import { ErrorState } from '../shared/ErrorState';
+import { Loading } from '../shared/Loading';
+import { epmoHash, signalHash } from '../shared/route';
+import { isEpmoMember, useMe } from '../shared/useMe';
+import { ActionFailureBar } from '../signals/ActionFailureBar';
+import { AnalysisView } from '../signals/AnalysisView';
+import { formatDate } from '../signals/due';
+import { compareSignals } from '../signals/filters';
+import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from '../signals/SignalBadges';
+import type { SignalView } from '../signals/types';
+import { useNow } from '../signals/useNow';
+import { useSignalDetail } from '../signals/useSignalDetail';
+import { DecisionPanel } from './DecisionPanel';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  heading: { margin: 0 },
+  description: { color: tokens.colorNeutralForeground2 },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(280px, 380px) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    borderLeft: `${tokens.strokeWidthThickest} solid transparent`,
+  },
+  selected: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground1Selected },
+  itemTitle: { fontWeight: tokens.fontWeightSemibold },
+  badges: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+  },
+  panelHead: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalXXXL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: 'center',
+  },
+});
+
+export interface EpmoQueuePageProps {
+  readonly api: ApiClient;
+  /** The escalation opened in the decision panel. */
+  readonly signalId?: string | undefined;
+}
+
+/** Escalations awaiting the EPMO's decision, with the decision panel for strategy owners. */
+export function EpmoQueuePage({ api, signalId }: EpmoQueuePageProps) {
+  const me = useMe(api);
+  if (me.status === 'loading') return <Loading label="Loading your roles…" />;
+  if (me.status === 'error') return <ErrorState title="Could not load your roles" message={me.message} onRetry={me.retry} />;
+  if (!isEpmoMember(me.data)) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>The EPMO queue is for the EPMO</MessageBarTitle>
+          Escalations awaiting decision are visible to EPMO members and strategy owners. Follow your domain's signals in the Signals page.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <Queue api={api} signalId={signalId} />;
+}
+
+function Queue({ api, signalId }: { readonly api: ApiClient; readonly signalId: string | undefined }) {
+  const styles = useStyles();
+  const signals = useMemo(() => createSignalsApi(api.transport), [api]);
+  const load = useCallback((signal: AbortSignal) => signals.escalations(signal), [signals]);
+  const queue = useLoad(load);
+  const loadObjectives = useCallback((signal: AbortSignal) => api.objectives(signal), [api]);
+  const objectives = useLoad(loadObjectives);
+  const now = useNow();
+  const items = useMemo(() => (queue.status === 'ready' ? [...queue.data.items].sort(compareSignals) : []), [queue]);
+  const selectedId = signalId ?? items[0]?.id;
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.titles}>
+        <Title2 as="h1" className={styles.heading}>
+          EPMO queue
+        </Title2>
+        <Body1 className={styles.description}>Escalations from every domain awaiting a decision, oldest due first, and deferred ones with their date.</Body1>
+      </header>
+      {queue.status === 'loading' && <Loading label="Loading escalations…" />}
+      {queue.status === 'error' && <ErrorState title="Could not load the EPMO queue" message={queue.message} onRetry={queue.retry} />}
+      {queue.status === 'ready' &&
+        (items.length === 0 ? (
+          <div className={styles.empty}>
+            <Title2 as="h2">Nothing awaits a decision</Title2>
+            <Body1>Escalations from the PMOs appear here.</Body1>
+          </div>
+        ) : (
+          <div className={styles.layout}>
+            <nav aria-label="Escalations">
+              <ul className={styles.list}>
+                {items.map((s) => (
+                  <QueueItem key={s.id} signal={s} selected={s.id === selectedId} now={now} />
+                ))}
+              </ul>
+            </nav>
+            {selectedId && <EscalationPanel key={selectedId} api={signals} signalId={selectedId} canDecide={queue.data.canDecide} objectives={objectives.status === 'ready' ? objectives.data : undefined} onDecided={queue.retry} />}
+          </div>
+        ))}
+    </div>
+  );
+}
+
+function QueueItem({ signal, selected, now }: { readonly signal: SignalView; readonly selected: boolean; readonly now: number }) {
+  const styles = useStyles();
+  return (
+    <li className={mergeClasses(styles.item, selected && styles.selected)}>
+      <Link className={styles.itemTitle} href={epmoHash(signal.id)} aria-current={selected ? 'true' : undefined}>
+        {signal.title}
+      </Link>
+      <Text className={styles.muted}>
+        {signal.label} · {signal.domainName} · escalated {formatDate(signal.stateChangedAt)}
+      </Text>
+      <span className={styles.badges}>
+        <StateBadge state={signal.state} />
+        <UrgencyBadge urgency={signal.urgency} />
+        <DueBadge signal={signal} now={now} />
+      </span>
+    </li>
+  );
+}
+
+interface EscalationPanelProps {
+  readonly api: SignalsApi;
+  readonly signalId: string;
+  readonly canDecide: boolean;
+  readonly objectives: ObjectivesResponse | undefined;
+  onDecided(): void;
+}
+
+function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: EscalationPanelProps) {
+  const styles = useStyles();
+  const { detail, reload, run, pending, failure, dismissFailure } = useSignalDetail(api, signalId);
+  const now = useNow();
+  const [decided, setDecided] = useState<string | undefined>();
+
+  if (detail.status === 'loading') return <Loading label="Loading the escalation…" />;
+  if (detail.status === 'error') return <ErrorState title="Could not load the escalation" message={detail.message} onRetry={reload} />;
+  const { signal, allowedActions } = detail.data;
+  const latest = detail.data.decisions.at(-1);
+
+  return (
+    <section className={styles.panel} aria-label={`Escalation ${signal.label}`}>
+      <div className={styles.panelHead}>
+        <Subtitle1 as="h2">{signal.title}</Subtitle1>
+        <span className={styles.badges}>
+          <Text weight="semibold">{signal.label}</Text>
+          <StateBadge state={signal.state} />
+          <KindBadge kind={signal.kind} />
+          <UrgencyBadge urgency={signal.urgency} />
+          <DueBadge signal={signal} now={now} />
+        </span>
+        <Text className={styles.muted}>
+          {signal.domainName} · raised by {signal.raisedBy.displayName} · escalated by {signal.stateChangedBy.displayName} ·{' '}
+          <Link href={signalHash(signal.id)}>Open the signal</Link>
+        </Text>
+      </div>
+      <Text className={styles.text}>{signal.details}</Text>
+      <AnalysisView signal={signal} objectives={objectives} chosenOptionId={latest?.chosenOptionId} />
+      {failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
+      {decided && !failure && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{decided}</MessageBarBody>
+        </MessageBar>
+      )}
+      {signal.state === 'escalated' && (allowedActions.includes('decide') || !canDecide) && (
+        <>
+          <Subtitle1 as="h3">Decision</Subtitle1>
+          <DecisionPanel
+            signal={signal}
+            canDecide={canDecide && allowedActions.includes('decide')}
+            pending={pending === 'decide'}
+            now={now}
+            onDecide={async (body) => {
+              if (await run('decide', () => api.decide(signal.id, body))) {
+                setDecided('Decision recorded. The PMO, the raiser and the EPMO channel are being told.');
+                onDecided();
+              }
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

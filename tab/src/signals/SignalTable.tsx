@@ -1,0 +1,75 @@
+import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { signalHash } from '../shared/route';
+import { formatDate } from './due';
+import { DueBadge, KindBadge, UrgencyBadge } from './SignalBadges';
+import type { SignalView } from './types';
+
+const useStyles = makeStyles({
+  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  table: { tableLayout: 'auto', minWidth: '880px' },
+  titleCol: { minWidth: '280px' },
+  title: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
+  ref: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  link: { fontWeight: tokens.fontWeightSemibold },
+  nowrap: { whiteSpace: 'nowrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface SignalTableProps {
+  /** Accessible name of the table, e.g. `Signals: Raised`. */
+  readonly label: string;
+  readonly signals: readonly SignalView[];
+  readonly showDomain: boolean;
+  readonly now: number;
+}
+
+/** One group of the inbox: each row links to the signal's page. */
+export function SignalTable({ label, signals, showDomain, now }: SignalTableProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
+      <Table size="small" aria-label={label} className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.titleCol}>Signal</TableHeaderCell>
+            <TableHeaderCell className={styles.nowrap}>Kind</TableHeaderCell>
+            <TableHeaderCell className={styles.nowrap}>Urgency</TableHeaderCell>
+            {showDomain && <TableHeaderCell className={styles.nowrap}>Domain</TableHeaderCell>}
+            <TableHeaderCell className={styles.nowrap}>Raised by</TableHeaderCell>
+            <TableHeaderCell className={styles.nowrap}>Raised</TableHeaderCell>
+            <TableHeaderCell className={styles.nowrap}>Due</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {signals.map((s) => (
+            <TableRow key={s.id} data-signal-id={s.id}>
+              <TableCell>
+                <span className={styles.title}>
+                  <Link className={styles.link} href={signalHash(s.id)}>
+                    {s.title}
+                  </Link>
+                  <Text className={styles.ref}>
+                    {s.label}
+                    {s.workItemTitle ? ` · ${s.workItemTitle}` : ''}
+                  </Text>
+                </span>
+              </TableCell>
+              <TableCell className={styles.nowrap}>
+                <KindBadge kind={s.kind} />
+              </TableCell>
+              <TableCell className={styles.nowrap}>
+                <UrgencyBadge urgency={s.urgency} />
+              </TableCell>
+              {showDomain && <TableCell className={styles.nowrap}>{s.domainName}</TableCell>}
+              <TableCell className={styles.nowrap}>{s.raisedBy.displayName}</TableCell>
+              <TableCell className={styles.nowrap}>{formatDate(s.createdAt)}</TableCell>
+              <TableCell className={styles.nowrap}>
+                {s.dueAt || s.deferredUntil ? <DueBadge signal={s} now={now} /> : <Text className={styles.muted}>—</Text>}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** The signals pages (PRODUCT.md §4, §5 Tab): PMO inbox, one signal, EPMO queue, decision log. */
+import type { ApiClient } from '../api/client';
+import { DecisionLogPage } from '../decisions/DecisionLogPage';
+import { EpmoQueuePage } from '../epmo/EpmoQueuePage';
+import type { Route } from '../shared/route';
+import { InboxPage } from './InboxPage';
+import { SignalPage } from './SignalPage';
+
+export type SignalsRoute = Extract<Route, { readonly page: 'signals' | 'signal' | 'epmo' | 'decisions' }>;
+
+export const isSignalsRoute = (route: Route): route is SignalsRoute =>
+  route.page === 'signals' || route.page === 'signal' || route.page === 'epmo' || route.page === 'decisions';
+
+export function SignalsSection({ api, route }: { readonly api: ApiClient; readonly route: SignalsRoute }) {
+  switch (route.page) {
+    case 'signals':
+      return <InboxPage api={api} />;
+    case 'signal':
+      // Keyed, so moving to another signal starts its page afresh.
+      return <SignalPage key={route.signalId} api={api} signalId={route.signalId} />;
+    case 'epmo':
+      return <EpmoQueuePage api={api} signalId={route.signalId} />;
+    case 'decisions':
+      return <DecisionLogPage api={api} />;
+  }
+}
