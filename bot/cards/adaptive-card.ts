@@ -132,7 +132,15 @@ export interface OpenUrlAction {
   readonly url: string;
 }
 
-export type CardActionElement = ExecuteAction | OpenUrlAction;
+/** Plain submit: the only action task modules (dialogs) support; its `data` arrives in the submit invoke. */
+export interface SubmitAction {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+}
+
+export type CardActionElement = ExecuteAction | OpenUrlAction | SubmitAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
@@ -142,6 +150,11 @@ export interface AdaptiveCard {
   readonly actions?: readonly CardActionElement[];
   /** Teams extension: let the card use the full message width. */
   readonly msteams?: { readonly width: 'Full' };
+  /**
+   * Universal Actions: Teams invokes `action` for the listed users (at most 60) when they see
+   * the card and shows them the card the bot answers with — a personal view for some people.
+   */
+  readonly refresh?: { readonly action: ExecuteAction; readonly userIds?: readonly string[] };
 }
 
 /** Wraps body and actions in a 1.5 card envelope. */
