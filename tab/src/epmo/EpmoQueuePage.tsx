@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Subtitle1,
+  Subtitle2,
   Text,
   Title2,
   makeStyles,
@@ -212,7 +213,7 @@ function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: Es
       )}
       {signal.state === 'escalated' && (allowedActions.includes('decide') || !canDecide) && (
         <>
-          <Subtitle1 as="h3">Decision</Subtitle1>
+          <Subtitle2 as="h3">Decision</Subtitle2>
           <DecisionPanel
             signal={signal}
             canDecide={canDecide && allowedActions.includes('decide')}

@@ -39,7 +39,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, border: 'none', margin: 0, padding: 0, minWidth: 0 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalS },
-  impacts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingVerticalS },
+  impacts: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingVerticalS, '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
   option: {
     display: 'flex',
     flexDirection: 'column',
@@ -61,6 +61,8 @@ export interface AnalysisFormProps {
   readonly objectives: ObjectivesResponse;
   readonly saving: boolean;
   readonly dirty: boolean;
+  /** Whether an analysis was saved before (so "all changes saved" is true). */
+  readonly hasSaved: boolean;
   onChange(draft: AnalysisDraft): void;
   onSave(draft: AnalysisDraft): void;
 }
@@ -69,7 +71,7 @@ export interface AnalysisFormProps {
  * The PMO lead's analysis: strategic context, two or more options with their impact, and the
  * recommendation. Checked on Save; messages appear beside the fields they are about.
  */
-export function AnalysisForm({ draft, objectives, saving, dirty, onChange, onSave }: AnalysisFormProps) {
+export function AnalysisForm({ draft, objectives, saving, dirty, hasSaved, onChange, onSave }: AnalysisFormProps) {
   const styles = useStyles();
   const [errors, setErrors] = useState<AnalysisErrors | undefined>();
   const shown = errors ?? {};
@@ -191,7 +193,7 @@ export function AnalysisForm({ draft, objectives, saving, dirty, onChange, onSav
           {saving ? 'Saving…' : 'Save analysis'}
         </Button>
         <Text className={styles.hint} role="status">
-          {errors && hasErrors(errors) ? `${countErrors(errors)} ${countErrors(errors) === 1 ? 'thing needs' : 'things need'} your attention.` : dirty ? 'Unsaved changes.' : 'All changes saved.'}
+          {errors && hasErrors(errors) ? `${countErrors(errors)} ${countErrors(errors) === 1 ? 'thing needs' : 'things need'} your attention.` : dirty ? 'Unsaved changes.' : hasSaved ? 'All changes saved.' : 'Not saved yet.'}
         </Text>
       </div>
     </form>

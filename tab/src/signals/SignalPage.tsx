@@ -165,6 +165,19 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
   const editing = allowed.includes('saveAnalysis');
   const latest = decisions.at(-1);
   const hasAnalysis = signal.context !== undefined || signal.options.length > 0;
+  const triageCard = canTriage && signal.state !== 'decided' && (
+    <Card title={signal.state === 'raised' ? 'Triage' : signal.state === 'triaged' ? 'Next step' : 'Resolve or close instead'}>
+      {allowed.includes('startAnalysis') && (
+        <div className={styles.row}>
+          <Button appearance="primary" icon={<PlayRegular />} disabled={pending !== undefined} onClick={() => void act('startAnalysis', () => api.startAnalysis(signal.id, {}))}>
+            {pending === 'startAnalysis' ? 'Starting…' : 'Start analysis'}
+          </Button>
+          <Text className={styles.muted}>Or resolve or close it without escalating:</Text>
+        </div>
+      )}
+      <TriagePanel key={signal.etag} signal={signal} allowed={allowed.filter((a) => a !== 'triage' || signal.state === 'raised')} pending={pending !== undefined} onSubmit={triage} />
+    </Card>
+  );
 
   return (
     <>
@@ -220,19 +233,7 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
             )}
           </Card>
 
-          {canTriage && signal.state !== 'decided' && (
-            <Card title={signal.state === 'raised' ? 'Triage' : 'Resolve or close'}>
-              {allowed.includes('startAnalysis') && (
-                <div className={styles.row}>
-                  <Button appearance="primary" icon={<PlayRegular />} disabled={pending !== undefined} onClick={() => void act('startAnalysis', () => api.startAnalysis(signal.id, {}))}>
-                    {pending === 'startAnalysis' ? 'Starting…' : 'Start analysis'}
-                  </Button>
-                  <Text className={styles.muted}>Or resolve or close it without escalating:</Text>
-                </div>
-              )}
-              <TriagePanel key={signal.etag} signal={signal} allowed={allowed.filter((a) => a !== 'triage' || signal.state === 'raised')} pending={pending !== undefined} onSubmit={triage} />
-            </Card>
-          )}
+          {signal.state === 'raised' && triageCard}
 
           {editing ? (
             <Card title="Analysis">
@@ -242,6 +243,7 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
                   objectives={objectives}
                   saving={pending === 'saveAnalysis'}
                   dirty={dirty}
+                  hasSaved={hasAnalysis}
                   onChange={setDraft}
                   onSave={(d) => void act('saveAnalysis', () => api.saveAnalysis(signal.id, signal.etag, toSaveRequest(d)))}
                 />
@@ -273,6 +275,8 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
               <DecisionPanel signal={signal} canDecide pending={pending === 'decide'} now={now} onDecide={(body) => void act('decide', () => api.decide(signal.id, body))} />
             </Card>
           )}
+
+          {signal.state !== 'raised' && triageCard}
 
           {decisions.length > 0 && (
             <Card title={decisions.length === 1 ? 'Decision' : 'Decisions'}>

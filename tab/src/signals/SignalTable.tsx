@@ -6,8 +6,15 @@ import type { SignalView } from './types';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
-  table: { tableLayout: 'auto', minWidth: '880px' },
-  titleCol: { minWidth: '280px' },
+  // Fixed widths, so the tables of every state group line up under each other.
+  table: { tableLayout: 'fixed', minWidth: '960px' },
+  titleCol: { width: 'auto' },
+  kindCol: { width: '150px' },
+  urgencyCol: { width: '120px' },
+  domainCol: { width: '130px' },
+  personCol: { width: '170px' },
+  dateCol: { width: '130px' },
+  dueCol: { width: '190px' },
   title: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
   ref: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   link: { fontWeight: tokens.fontWeightSemibold },
@@ -32,12 +39,12 @@ export function SignalTable({ label, signals, showDomain, now }: SignalTableProp
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.titleCol}>Signal</TableHeaderCell>
-            <TableHeaderCell className={styles.nowrap}>Kind</TableHeaderCell>
-            <TableHeaderCell className={styles.nowrap}>Urgency</TableHeaderCell>
-            {showDomain && <TableHeaderCell className={styles.nowrap}>Domain</TableHeaderCell>}
-            <TableHeaderCell className={styles.nowrap}>Raised by</TableHeaderCell>
-            <TableHeaderCell className={styles.nowrap}>Raised</TableHeaderCell>
-            <TableHeaderCell className={styles.nowrap}>Due</TableHeaderCell>
+            <TableHeaderCell className={styles.kindCol}>Kind</TableHeaderCell>
+            <TableHeaderCell className={styles.urgencyCol}>Urgency</TableHeaderCell>
+            {showDomain && <TableHeaderCell className={styles.domainCol}>Domain</TableHeaderCell>}
+            <TableHeaderCell className={styles.personCol}>Raised by</TableHeaderCell>
+            <TableHeaderCell className={styles.dateCol}>Raised</TableHeaderCell>
+            <TableHeaderCell className={styles.dueCol}>Due</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
