@@ -58,6 +58,16 @@ const schema = z
     /** Where the built tab lives. */
     TAB_DIST: z.string().min(1).default('dist/tab'),
 
+    /** Signals (PRODUCT.md §4): working days for triage, for analysis (from triage to escalation), and the default for a decision. */
+    SIGNAL_TRIAGE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+    SIGNAL_ANALYSIS_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(10),
+    SIGNAL_DECISION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+    /** Non-working days for signal due times, `YYYY-MM-DD`, comma-separated. */
+    SIGNAL_HOLIDAYS: z
+      .string()
+      .regex(/^\s*(\d{4}-\d{2}-\d{2}(\s*,\s*\d{4}-\d{2}-\d{2})*)?\s*$/, 'YYYY-MM-DD dates, comma-separated')
+      .default(''),
+
     /** Delivery (PRODUCT.md §7): Teams' per-app-per-tenant limit, shared by all processes. */
     DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(50),
     /** Per-conversation windows as `count/ms` pairs, comma-separated. */
@@ -136,6 +146,8 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly tabDist: string;
   readonly delivery: DeliveryConfig;
+  /** Signals (PRODUCT.md §4): due times in working days. */
+  readonly signals: { readonly triageDays: number; readonly analysisDays: number; readonly decisionDays: number; readonly holidays: readonly string[] };
 }
 
 /** Durable, rate-aware delivery and timers (bot/delivery.ts). */
@@ -224,6 +236,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idlePollMs: e.DELIVERY_IDLE_POLL_MS,
       heartbeatMs: e.DELIVERY_HEARTBEAT_MS,
       schedulerPollMs: e.SCHEDULER_POLL_MS,
+    },
+    signals: {
+      triageDays: e.SIGNAL_TRIAGE_WORKING_DAYS,
+      analysisDays: e.SIGNAL_ANALYSIS_WORKING_DAYS,
+      decisionDays: e.SIGNAL_DECISION_WORKING_DAYS,
+      holidays: e.SIGNAL_HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean),
     },
   };
 }
