@@ -68,6 +68,9 @@ const schema = z
       .regex(/^\s*(\d{4}-\d{2}-\d{2}(\s*,\s*\d{4}-\d{2}-\d{2})*)?\s*$/, 'YYYY-MM-DD dates, comma-separated')
       .default(''),
 
+    /** Strategy changes: hours before respond-by that the one reminder goes out (fractions allowed). */
+    CHANGE_REMINDER_LEAD_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+
     /** Delivery (PRODUCT.md §7): Teams' per-app-per-tenant limit, shared by all processes. */
     DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(50),
     /** Per-conversation windows as `count/ms` pairs, comma-separated. */
@@ -146,6 +149,8 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly tabDist: string;
   readonly delivery: DeliveryConfig;
+  /** Strategy changes (PRODUCT.md §3). */
+  readonly changes: { readonly reminderLeadHours: number };
   /** Signals (PRODUCT.md §4): due times in working days. */
   readonly signals: { readonly triageDays: number; readonly analysisDays: number; readonly decisionDays: number; readonly holidays: readonly string[] };
 }
@@ -237,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       heartbeatMs: e.DELIVERY_HEARTBEAT_MS,
       schedulerPollMs: e.SCHEDULER_POLL_MS,
     },
+    changes: { reminderLeadHours: e.CHANGE_REMINDER_LEAD_HOURS },
     signals: {
       triageDays: e.SIGNAL_TRIAGE_WORKING_DAYS,
       analysisDays: e.SIGNAL_ANALYSIS_WORKING_DAYS,

@@ -22,6 +22,7 @@ import { seedDemoIfEmpty } from './app/seed';
 import { createDeliveryRuntime } from './delivery';
 import type { DeliveryRegistry } from './delivery';
 import type { DeliveryService, Scheduler } from './ports/delivery';
+import { createChangesFeature } from './changes';
 
 export interface RunningApp {
   readonly url: string;
@@ -73,8 +74,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // `deliveryRuntime.delivery.dispatch` / `deliveryRuntime.scheduler.schedule` in their use cases.
     const deliveryRuntime = await createDeliveryRuntime({ config, connectionString, conversations: repos.conversations, clock, logger });
     const { delivery, scheduler, registry: deliveryRegistry } = deliveryRuntime;
+    // Strategy changes register their renderers and reminder job before the worker starts.
+    let tabBaseUrl = config.tabDomain ? `https://${config.tabDomain}/` : `http://localhost:${config.port}/`;
+    const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const app = express();
     app.disable('x-powered-by');
@@ -91,6 +95,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
       bot.handle(req, res).catch(next);
     });
+    app.use('/api', changes.router(auth));
     app.use('/api', createApiRouter({ repos, clock, logger, auth }));
     app.use(serveTab(config.tabDist, { allowLocalFraming: config.env === 'local' || config.env === 'test' }));
     app.use(notFoundHandler);
@@ -103,6 +108,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url }, 'PMO Relay is listening');
+    if (!config.tabDomain) tabBaseUrl = `${url}/`;
     // Every feature has registered by now, so jobs left on the queue find their renderer.
     await deliveryRuntime.start();
 

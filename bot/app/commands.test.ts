@@ -14,8 +14,8 @@ describe('parseCommand', () => {
     ['link the moon', { name: 'linkUsage', text: 'link the moon' }],
     ['raise the budget is late', { name: 'comingSoon', command: 'raise' }],
     ['my signals', { name: 'comingSoon', command: 'my signals' }],
-    ['changes', { name: 'comingSoon', command: 'changes' }],
-    ['announce', { name: 'comingSoon', command: 'announce' }],
+    ['changes', { name: 'changes' }],
+    ['announce', { name: 'announce' }],
     ['what is this?', { name: 'unknown', text: 'what is this?' }],
     ['linked', { name: 'unknown', text: 'linked' }],
   ])('%j', (text, command) => {

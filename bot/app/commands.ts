@@ -8,11 +8,14 @@ export type BotCommand =
   | { readonly name: 'help' }
   | { readonly name: 'link'; readonly target?: LinkTargetQuery }
   /** A command of PRODUCT.md §5 that is not built yet. */
-  | { readonly name: 'comingSoon'; readonly command: 'raise' | 'my signals' | 'changes' | 'announce' }
+  | { readonly name: 'comingSoon'; readonly command: 'raise' | 'my signals' }
+  /** Strategy changes (PRODUCT.md §3). */
+  | { readonly name: 'changes' }
+  | { readonly name: 'announce' }
   | { readonly name: 'linkUsage'; readonly text: string }
   | { readonly name: 'unknown'; readonly text: string };
 
-const COMING_SOON = ['my signals', 'raise', 'changes', 'announce'] as const;
+const COMING_SOON = ['my signals', 'raise'] as const;
 
 /** Parses message text that has already had the bot's @mention removed. */
 export function parseCommand(raw: string): BotCommand {
@@ -22,6 +25,8 @@ export function parseCommand(raw: string): BotCommand {
   for (const command of COMING_SOON) {
     if (lower === command || lower.startsWith(`${command} `)) return { name: 'comingSoon', command };
   }
+  if (lower === 'changes' || lower === 'my changes') return { name: 'changes' };
+  if (lower === 'announce' || lower.startsWith('announce ')) return { name: 'announce' };
   if (lower === 'link') return { name: 'link' };
   if (lower.startsWith('link ')) {
     const rest = text.slice(text.toLowerCase().indexOf('link ') + 5).trim();

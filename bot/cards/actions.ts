@@ -10,6 +10,9 @@ import type { LinkTarget } from '../domain/conversation';
 import { linkKey } from '../domain/conversation';
 import { type Result, invalid, ok } from '../domain/result';
 import type { ExecuteAction } from './adaptive-card';
+import { CHANGE_KINDS, IMPACTS, REQUIRED_RESPONSES } from '../domain/strategy-change';
+import type { ChangeKind, Impact, RequiredResponse } from '../domain/strategy-change';
+import { ANNOUNCE_INPUTS, CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData } from './change-actions';
 
 /** Id of the link form's choice input; Teams merges its value into the action's `data`. */
 export const LINK_TARGET_INPUT = 'target';
@@ -17,7 +20,8 @@ export const LINK_TARGET_INPUT = 'target';
 /** What arrives with each verb (static data plus the values of the card's inputs). */
 export type CardActionPayload =
   | { readonly verb: 'link.start'; readonly data: Record<string, never> }
-  | { readonly verb: 'link.submit'; readonly data: { readonly target: LinkTarget } };
+  | { readonly verb: 'link.submit'; readonly data: { readonly target: LinkTarget } }
+  | ChangeCardActionPayload;
 
 export type CardVerb = CardActionPayload['verb'];
 
@@ -53,9 +57,51 @@ const linkTarget = z
     return z.NEVER;
   });
 
+const changeRef = {
+  changeId: z.string().regex(ID, 'not a change id'),
+  version: z.coerce.number().int().min(1).max(100_000),
+  conversationId: z.string().min(1).max(512).optional(),
+};
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** Payloads of the strategy-change cards (bot/cards/change-card.ts, change-list-card.ts, announce card). */
+export type ChangeCardActionPayload =
+  | { readonly verb: 'change.ack'; readonly data: ChangeActionData }
+  | { readonly verb: 'change.assess'; readonly data: ChangeActionData & { readonly impact: Impact; readonly comment?: string } }
+  | { readonly verb: 'change.show'; readonly data: ChangeActionData }
+  | {
+      readonly verb: 'change.announce';
+      readonly data: {
+        readonly title: string;
+        readonly kind: ChangeKind;
+        readonly summary: string;
+        readonly respondBy: string;
+        readonly requiredResponse: RequiredResponse;
+      };
+    };
+
 const payloadSchemas = {
   'link.start': z.object({}),
   'link.submit': z.object({ [LINK_TARGET_INPUT]: linkTarget }).transform((d) => ({ target: d[LINK_TARGET_INPUT] })),
+  'change.ack': z.object(changeRef),
+  'change.show': z.object(changeRef),
+  'change.assess': z.object({
+    ...changeRef,
+    [CHANGE_IMPACT_INPUT]: z.enum(IMPACTS, { error: 'Choose the impact: none, low, medium or high.' }),
+    [CHANGE_COMMENT_INPUT]: optionalText(CHANGE_COMMENT_MAX),
+  }),
+  'change.announce': z.object({
+    [ANNOUNCE_INPUTS.title]: z.string({ error: 'Give the change a title.' }).trim().min(1, 'Give the change a title.').max(200),
+    [ANNOUNCE_INPUTS.kind]: z.enum(CHANGE_KINDS, { error: 'Choose the kind of change.' }),
+    [ANNOUNCE_INPUTS.summary]: z.string().max(20_000).default(''),
+    [ANNOUNCE_INPUTS.respondBy]: z.string({ error: 'Choose a respond-by date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a respond-by date.'),
+    [ANNOUNCE_INPUTS.requiredResponse]: z.enum(REQUIRED_RESPONSES, { error: 'Choose the response you need.' }),
+  }),
 } satisfies Record<CardVerb, z.ZodType>;
 
 const isVerb = (verb: string): verb is CardVerb => Object.prototype.hasOwnProperty.call(payloadSchemas, verb);

@@ -17,6 +17,7 @@ import type { Config } from '../../config';
 import type { Logger } from '../../ports/logger';
 import type { Repositories } from '../../ports/repositories';
 import type { Clock } from '../../ports/runtime';
+import type { ChangeDeps } from '../../app/changes/context';
 import { activityProblem } from './activity';
 import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './pmo-relay-bot';
 
@@ -27,6 +28,8 @@ export interface BotEndpointDeps {
   readonly logger: Logger;
   /** Public host of the tab; without it the tab's URL is taken from the request. */
   readonly tabDomain?: string;
+  /** Strategy changes' use-case dependencies (PRODUCT.md §3). */
+  readonly changes?: ChangeDeps;
 }
 
 export interface BotEndpoint {
@@ -74,7 +77,7 @@ const isAuthError = (error: unknown): boolean =>
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
   const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
-  const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger });
+  const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}) });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');

@@ -18,12 +18,16 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardByte
 import { helpCard } from '../../cards/help-card';
 import { linkConfirmationCard, linkFormCard } from '../../cards/link-cards';
 import { errorCard, messageCard } from '../../cards/message-card';
+import type { ChangeDeps } from '../../app/changes/context';
+import { announceCommand, changesCommand, handleChangeAction } from './change-handlers';
 import { channelSightingOf, commandTextOf, conversationIdOf, eventTypeOf, kindOf, sightingOf, teamOf, tenantOf } from './activity';
 
 export interface BotHandlerDeps {
   readonly repos: Repositories;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Strategy changes (PRODUCT.md §3); without it `changes`/`announce` say they are unavailable. */
+  readonly changes?: ChangeDeps;
 }
 
 /** Turn-state key under which the endpoint puts the tab's URL for this request. */
@@ -84,6 +88,15 @@ export class PmoRelayBot extends TeamsActivityHandler {
         return help(`I don't know "${command.text.slice(0, 80)}". Here is what I can do:`);
       case 'comingSoon':
         return help(`"${command.command}" is coming soon; it is not available yet.`);
+      case 'changes':
+      case 'announce': {
+        const principal = await this.principalOf(context);
+        if (!principal.ok) return errorCard(principal.error);
+        if (!this.deps.changes) return help(`"${command.name}" is not available on this server.`);
+        return command.name === 'changes'
+          ? changesCommand(this.deps.changes, principal.value, conversation)
+          : announceCommand(this.deps.changes, principal.value, conversation);
+      }
       case 'linkUsage':
         return help('To link this conversation, send "link" and choose, or type "link pmo <domain>", "link epmo" or "link team <work item>".');
       case 'link': {
@@ -121,6 +134,13 @@ export class PmoRelayBot extends TeamsActivityHandler {
         if (card.ok) await this.replaceCardForEveryone(context, card.card);
         return cardInvokeResponse(card.card);
       }
+      case 'change.ack':
+      case 'change.assess':
+      case 'change.show':
+      case 'change.announce':
+        if (!this.deps.changes) return cardInvokeResponse(errorCard({ code: 'NOT_FOUND', message: 'Strategy changes are not available on this server.' }));
+        // The answer is the invoker's own view (their response, the team count); the shared card stays.
+        return cardInvokeResponse(await handleChangeAction(this.deps.changes, principal.value, conversation, action.value));
     }
   }
 

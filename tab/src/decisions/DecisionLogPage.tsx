@@ -47,7 +47,7 @@ const useStyles = makeStyles({
   search: { minWidth: '260px', maxWidth: '380px' },
   filter: { minWidth: '200px' },
   count: { color: tokens.colorNeutralForeground2 },
-  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}` },
   table: { tableLayout: 'auto', minWidth: '1080px' },
   question: { minWidth: '260px', overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
   nowrap: { whiteSpace: 'nowrap' },
@@ -124,7 +124,7 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
         <>
           <section aria-label="Filter decisions" className={styles.bar}>
             <Field label="Search">
-              <SearchBox className={styles.search} placeholder="Signal, question, option, rationale or person" value={filters.search} onChange={(_e, d) => setFilters({ ...filters, search: d.value })} />
+              <SearchBox className={styles.search} placeholder="Search decisions" value={filters.search} onChange={(_e, d) => setFilters({ ...filters, search: d.value })} />
             </Field>
             <Field label="Outcome">
               <Dropdown

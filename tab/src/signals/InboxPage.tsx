@@ -27,6 +27,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke2}`,
   },
   alert: { borderTopColor: tokens.colorPaletteRedBorderActive },

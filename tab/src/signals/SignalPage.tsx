@@ -56,6 +56,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
   cardHeading: { margin: 0 },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },

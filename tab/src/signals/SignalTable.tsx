@@ -5,7 +5,7 @@ import { DueBadge, KindBadge, UrgencyBadge } from './SignalBadges';
 import type { SignalView } from './types';
 
 const useStyles = makeStyles({
-  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}` },
   // Fixed widths, so the tables of every state group line up under each other.
   table: { tableLayout: 'fixed', minWidth: '960px' },
   titleCol: { width: 'auto' },
