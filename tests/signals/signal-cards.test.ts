@@ -1,0 +1,96 @@
+/** Signal cards: valid Adaptive Card 1.5 under 100 KB, and each shows what its reader needs. */
+import { describe, expect, it } from '@jest/globals';
+import type { Decision, Signal } from '../../bot/domain/signal';
+import { decisionNoticeCard, epmoCard, mySignalsCard, pmoCard, raiseFormCard, receiptCard, reminderCard, stateTracker } from '../../bot/cards/signal-cards';
+import { parseSignalAction } from '../../bot/cards/signal-actions';
+import { TEAMS_CARD_LIMIT_BYTES, cardText, validateAdaptiveCard } from '../support/adaptive-card';
+
+const at = '2026-03-02T09:00:00.000Z';
+const person = { userId: 'u1', displayName: 'Mia Member' };
+const signal = (over: Partial<Signal> = {}): Signal => ({
+  tenantId: 't', id: 'sig-1', number: 12, kind: 'risk', title: 'Vendor may slip', details: 'Two engineers left.', urgency: 'high', domainId: 'it',
+  raisedBy: person, origin: { conversationId: 'c', messagePreview: 'the vendor lost two people', messageLink: 'https://teams.microsoft.com/l/message/1' },
+  state: 'raised', revision: 1, stateChangedAt: at, stateChangedBy: person, options: [], dueAt: '2026-03-04T09:00:00.000Z', decisionRound: 0, createdAt: at, updatedAt: at, ...over,
+});
+const analysed = (over: Partial<Signal> = {}) =>
+  signal({
+    state: 'escalated', decisionRound: 1,
+    context: { objectiveIds: ['o'], schedule: 'high', cost: 'low', benefit: 'medium', risk: 'high', narrative: 'Slips launch.' },
+    options: [{ id: 'o1', title: 'Second vendor', description: '', impact: '+£40k' }, { id: 'o2', title: 'Slip', description: '', impact: 'one month' }],
+    recommendation: { optionId: 'o1', rationale: 'Keep March', authorId: 'l', authorName: 'Ivo Lead', at },
+    ...over,
+  });
+const decision: Decision = {
+  tenantId: 't', id: 'sig-1-d1', signalId: 'sig-1', signalNumber: 12, signalTitle: 'Vendor may slip', signalKind: 'risk', domainId: 'it', round: 1,
+  question: 'What should we do?', context: analysed().context!, options: analysed().options, recommendation: analysed().recommendation!,
+  outcome: 'approve_recommended', chosenOptionId: 'o1', rationale: 'Go', decidedBy: { userId: 'o', displayName: 'Sol Owner' }, decidedAt: at,
+};
+const base = { domainName: 'IT', tabUrl: 'https://relay.example.com/' };
+const epmoBase = { ...base, deciderIds: ['o'], today: '2026-03-02' };
+
+const cards: [string, object][] = [
+  ['raise form (execute)', raiseFormCard({ mode: 'execute', workItems: [{ id: 'wi', title: 'Web' }], routeName: 'the IT PMO' })],
+  ['raise form (dialog)', raiseFormCard({ mode: 'submit', workItems: [], prefill: { title: 'x', details: 'y' }, origin: { messageId: 'm' }, notice: 'Give a title' })],
+  ['receipt', receiptCard({ ...base, signal: signal() })],
+  ['PMO card (raised)', pmoCard({ ...base, signal: signal() })],
+  ['PMO card (decided)', pmoCard({ ...base, signal: analysed({ state: 'decided', decisionId: 'sig-1-d1' }), decision })],
+  ['EPMO card (owner)', epmoCard({ ...epmoBase, signal: analysed(), canDecide: true })],
+  ['EPMO card (read-only)', epmoCard({ ...epmoBase, signal: analysed(), canDecide: false })],
+  ['decision notice', decisionNoticeCard({ ...base, signal: analysed({ state: 'decided' }), decision })],
+  ['reminder', reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads' })],
+  ['my signals', mySignalsCard({ items: [{ signal: signal(), domainName: 'IT', overdue: true }], tabUrl: base.tabUrl })],
+  ['my signals (none)', mySignalsCard({ items: [] })],
+];
+
+describe('signal cards', () => {
+  it.each(cards)('%s is a valid Adaptive Card 1.5 under 100 KB', (_name, card) => {
+    expect(validateAdaptiveCard(card)).toEqual([]);
+  });
+
+  it('stay under 100 KB with every field at its maximum', () => {
+    const long = (n: number) => 'x'.repeat(n);
+    const big = analysed({
+      title: long(200), details: long(4000),
+      context: { objectiveIds: [], schedule: 'high', cost: 'high', benefit: 'high', risk: 'high', narrative: long(4000) },
+      options: Array.from({ length: 6 }, (_, i) => ({ id: `o${i + 1}`, title: long(200), description: long(2000), impact: long(2000) })),
+    });
+    const card = epmoCard({ ...epmoBase, signal: big, canDecide: true });
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(TEAMS_CARD_LIMIT_BYTES);
+    expect(validateAdaptiveCard(card)).toEqual([]);
+  });
+
+  it('the PMO card offers triage while raised, and a deep link to the analysis', () => {
+    const text = cardText(pmoCard({ ...base, signal: signal() }));
+    for (const t of ['Accept (triage)', 'Resolve locally', 'Close: duplicate', 'Close: not actionable', 'Analyse in PMO Relay']) expect(text).toContain(t);
+    const card = pmoCard({ ...base, signal: signal() }) as unknown as { actions: { url?: string }[] };
+    expect(card.actions.some((a) => a.url === 'https://relay.example.com/#/signals/sig-1')).toBe(true);
+    expect(cardText(pmoCard({ ...base, signal: signal({ state: 'triaged' }) }))).not.toContain('Accept (triage)');
+  });
+
+  it('the EPMO card shows context, options with impacts and the recommendation; decision inputs only for strategy owners', () => {
+    const owner = cardText(epmoCard({ ...epmoBase, signal: analysed(), canDecide: true }));
+    for (const t of ['Slips launch.', 'Second vendor', '+£40k', 'recommended', 'Keep March', 'Record decision']) expect(owner).toContain(t);
+    expect(JSON.stringify(epmoCard({ ...epmoBase, signal: analysed(), canDecide: true }))).toContain('"id":"rationale","label":"Rationale"');
+    const readOnly = epmoCard({ ...epmoBase, signal: analysed(), canDecide: false });
+    expect(cardText(readOnly)).not.toContain('Record decision');
+    expect(cardText(readOnly)).toContain('read-only');
+    expect(readOnly.refresh?.userIds).toEqual(['o']);
+  });
+
+  it('the receipt tracks the state', () => {
+    expect(cardText({ body: [stateTracker({ state: 'analysing' })] })).toBe('✓ Raised\n✓ Triaged\n● Analysing\n○ Escalated\n○ Decided');
+    expect(cardText({ body: [stateTracker({ state: 'resolved' })] })).toBe('✓ Raised\n● Resolved locally');
+    const decided = cardText(receiptCard({ ...base, signal: analysed({ state: 'decided' }), decision }));
+    expect(decided).toContain('Decision:** Approved the recommended option — Second vendor');
+  });
+
+  it('actions parse into typed payloads and refuse bad input', () => {
+    expect(parseSignalAction('signal.close', { signalId: 'sig-1', reason: 'duplicate', pmoComment: ' same ', duplicateOf: 'S-4' })).toEqual({
+      ok: true, value: { verb: 'signal.close', data: { signalId: 'sig-1', reason: 'duplicate', comment: 'same', duplicateOf: 4 } },
+    });
+    const noRationale = parseSignalAction('signal.decide', { signalId: 'sig-1', round: '1', outcome: 'reject', rationale: '  ' });
+    expect(!noRationale.ok && noRationale.error.message).toBe('Give the rationale for the decision.');
+    expect(parseSignalAction('signal.raise', { kind: 'gossip', title: 'x' }).ok).toBe(false);
+    expect(parseSignalAction('signal.triage', { signalId: 'a/b' }).ok).toBe(false);
+  });
+});
