@@ -26,6 +26,7 @@ import { AnalysisView } from './AnalysisView';
 import { type AnalysisDraft, draftFromSignal, isDirty, readyToEscalate, toSaveRequest } from './analysis';
 import { formatDateTime } from './due';
 import { EscalatePanel } from './EscalatePanel';
+import { ImplementedPanel } from './ImplementedPanel';
 import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from './SignalBadges';
 import { Timeline } from './Timeline';
 import { type TriageSubmit, TriagePanel } from './TriagePanel';
@@ -287,6 +288,11 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
                 ))}
                 <Link href={decisionsHash()}>Open the decision log</Link>
               </div>
+            </Card>
+          )}
+          {signal.state === 'decided' && allowed.includes('close') && (
+            <Card title="Close when implemented">
+              <ImplementedPanel pending={pending === 'close'} onClose={(comment) => void act('close', () => api.close(signal.id, { reason: 'decision_implemented', comment }))} />
             </Card>
           )}
         </div>
