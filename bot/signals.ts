@@ -13,6 +13,7 @@ import { createTableSignalStores } from './adapters/tables/signal-store';
 import type { DeliveryRegistry } from './app/delivery/registry';
 import type { SignalDeps, StrategyChangeDrafter } from './app/signals/deps';
 import { signalRenderers } from './app/signals/rendering';
+import { seedDemoSignalsIfEmpty } from './app/demo-signals';
 import { signalJobHandlers } from './app/signals/timers';
 import type { DeliveryService, Scheduler } from './ports/delivery';
 import type { Logger } from './ports/logger';
@@ -53,6 +54,7 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
     tabBaseUrl: o.tabBaseUrl,
     ...(o.drafter ? { drafter: o.drafter } : {}),
   };
+  if (o.config.seedDemo && (await seedDemoSignalsIfEmpty(stores.signals, o.clock.now(), deps.policy))) deps.logger.info('seeded the demo signals');
   for (const renderer of signalRenderers(deps)) o.registry.addRenderer(renderer);
   for (const handler of signalJobHandlers(deps)) o.registry.addJobHandler(handler);
   return { deps, bot: new SignalBotHandlers(deps), router: (auth) => createSignalsRouter({ signals: deps, auth }) };
