@@ -6,6 +6,8 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import { createChangeTables } from './adapters/tables/change-tables';
+import { createDeliveryTables } from './adapters/tables/delivery-tables';
+import { seedDemoChangesIfEmpty } from './app/changes/demo-changes';
 import { createChangesRouter } from './adapters/http/changes-router';
 import type { Authenticator } from './adapters/http/auth';
 import { randomIds } from './adapters/http/ids';
@@ -50,6 +52,11 @@ export async function createChangesFeature(o: ChangesFeatureOptions): Promise<Ch
     tabBaseUrl: o.tabBaseUrl,
     reminderLeadHours: o.config.changes.reminderLeadHours,
   };
+  if (o.config.seedDemo) {
+    // The delivery records of the demo are written as already sent; nothing is dispatched.
+    const { deliveries } = await createDeliveryTables({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
+    if (await seedDemoChangesIfEmpty({ ...deps, deliveries }, o.clock.now())) deps.logger?.info('seeded the demo strategy changes');
+  }
   o.registry.addRenderer(changeRenderer(deps));
   o.registry.addRenderer(changeReminderRenderer(deps));
   o.registry.addJobHandler(changeReminderJob(deps));

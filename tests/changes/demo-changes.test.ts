@@ -1,0 +1,44 @@
+/** The demo tenant's strategy changes: seeded once, in every state, with a live cascade. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningApp } from '../../bot/host';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
+import type { CascadeResponse, ChangesListResponse } from '../../bot/http/contract-changes';
+import { apiClient, startTestApp } from '../support/app';
+
+let app: RunningApp;
+let call: ReturnType<typeof apiClient>;
+const tokenOf = async (name: string) => {
+  const u = DEMO_USERS.find((d) => d.displayName === name);
+  const res = await call('POST', '/api/dev/token', { body: { tenantId: DEMO_TENANT.tenantId, userId: u?.userId } });
+  return res.body.token as string;
+};
+
+beforeAll(async () => {
+  app = await startTestApp({ SEED_DEMO: 'true' });
+  call = apiClient(app.url);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('demo strategy changes', () => {
+  it('has a draft, a published change with responses, a v2 that superseded v1 and a withdrawn one', async () => {
+    const list = (await call('GET', '/api/changes', { token: await tokenOf('Erin Epmo') })).body as ChangesListResponse;
+    const byId = new Map(list.items.map((i) => [i.change.id, i]));
+    expect(byId.get('chg-demo-data')?.change.state).toBe('draft');
+    expect(byId.get('chg-demo-digital')?.change.state).toBe('published');
+    expect(byId.get('chg-demo-digital')?.progress?.rollup.responded).toBeGreaterThan(0);
+    expect(byId.get('chg-demo-security')?.change).toMatchObject({ state: 'published', version: 2 });
+    expect(byId.get('chg-demo-fleet')?.change.state).toBe('withdrawn');
+    const detail = await call('GET', '/api/changes/chg-demo-security', { token: await tokenOf('Erin Epmo') });
+    expect(detail.body.versions.map((v: { state: string }) => v.state)).toEqual(['published', 'superseded']);
+  });
+
+  it('shows the cascade with delivered cards and impacts, and nothing was dispatched', async () => {
+    const cascade = (await call('GET', '/api/changes/chg-demo-digital/cascade', { token: await tokenOf('Erin Epmo') })).body as CascadeResponse;
+    expect(cascade.delivery.total).toBeGreaterThan(0);
+    expect(cascade.delivery.sent).toBe(cascade.delivery.total);
+    expect(cascade.rollup.assessed).toBeGreaterThan(0);
+    expect(cascade.objectives.map((o) => o.code)).toEqual(['OBJ-1']);
+  });
+});
