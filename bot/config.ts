@@ -73,6 +73,11 @@ const schema = z
 
     /** Delivery (PRODUCT.md §7): Teams' per-app-per-tenant limit, shared by all processes. */
     DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(50),
+    /**
+     * Share of that limit we aim for. Teams counts sends when they arrive; network jitter bunches
+     * them, so pacing at exactly the limit draws 429s (each costing a retry a second later).
+     */
+    DELIVERY_RATE_HEADROOM: z.coerce.number().gt(0).max(1).default(0.97),
     /** Per-conversation windows as `count/ms` pairs, comma-separated. */
     DELIVERY_CONVERSATION_LIMITS: z
       .string()
@@ -157,6 +162,7 @@ export interface Config {
 
 /** Durable, rate-aware delivery and timers (bot/delivery.ts). */
 export interface DeliveryConfig {
+  /** The rate we pace each tenant at: Teams' limit × DELIVERY_RATE_HEADROOM. */
   readonly tenantRatePerSecond: number;
   /** [count, window ms] pairs. */
   readonly perConversation: readonly (readonly [number, number])[];
@@ -227,7 +233,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO ?? !deployed,
     tabDist: e.TAB_DIST,
     delivery: {
-      tenantRatePerSecond: e.DELIVERY_TENANT_RATE_PER_SEC,
+      tenantRatePerSecond: e.DELIVERY_TENANT_RATE_PER_SEC * e.DELIVERY_RATE_HEADROOM,
       perConversation: e.DELIVERY_CONVERSATION_LIMITS.split(',').map((pair) => {
         const [count, ms] = pair.trim().split('/').map(Number);
         return [count as number, ms as number] as const;

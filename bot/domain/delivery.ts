@@ -43,7 +43,8 @@ export interface Delivery {
   /**
    * Which worker process is sending it right now, and until when that claim holds. Set with an
    * ETag-guarded update before sending, so two processes never both send; a claim left by a
-   * process that died expires and the job is picked up again.
+   * process that died expires and the job is picked up again. Once the outcome is recorded
+   * `claimedUntil` is cleared and `claimedBy` names the process that recorded it.
    */
   readonly claimedBy?: string;
   readonly claimedUntil?: string;

@@ -50,7 +50,7 @@ describe('fan-out', () => {
       expect(d.attempts).toBe(1);
       expect(d.activityId).toMatch(/^activity-\d+$/);
       expect(d.sentAt).toBeDefined();
-      expect(d.claimedBy).toBeUndefined();
+      expect(d.claimedUntil).toBeUndefined();
     }
     // The activity ids are the ones the connector returned, one per conversation.
     expect(new Set(deliveries.map((d) => d.activityId)).size).toBe(3);

@@ -9,11 +9,11 @@ export const TENANT = '7f3c2a10-0000-4000-8000-0000000000d1';
 /** Settings that keep each test within seconds: short claims, polls and back-off. */
 export const FAST_DELIVERY_ENV: Record<string, string> = {
   DELIVERY_IDLE_POLL_MS: '50',
-  DELIVERY_CLAIM_SECONDS: '2',
+  DELIVERY_CLAIM_SECONDS: '10',
   DELIVERY_BACKOFF_BASE_MS: '100',
   DELIVERY_BACKOFF_MAX_MS: '2000',
-  DELIVERY_SEND_TIMEOUT_MS: '1500',
-  DELIVERY_HEARTBEAT_MS: '200',
+  DELIVERY_SEND_TIMEOUT_MS: '5000',
+  DELIVERY_HEARTBEAT_MS: '1000',
   SCHEDULER_POLL_MS: '100',
 };
 

@@ -16,6 +16,10 @@ export interface RecordedRequest {
   /** `:replyToId` or `:activityId` of the route, decoded. */
   readonly activityId?: string;
   readonly headers: IncomingMessage['headers'];
+  /** When it arrived (`Date.now()`), for tests of pacing and Retry-After. */
+  readonly receivedAt: number;
+  /** The status the server answered with. */
+  status?: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly body: any;
 }
@@ -88,7 +92,8 @@ export async function startConnectorServer(): Promise<ConnectorServer> {
   let waiters: { count: number; resolve: () => void }[] = [];
   let nextId = 1;
 
-  const send = (res: ServerResponse, r: CannedResponse) => {
+  const send = (res: ServerResponse, r: CannedResponse, recorded?: RecordedRequest) => {
+    if (recorded) recorded.status = r.status;
     res.writeHead(r.status, { 'Content-Type': 'application/json', ...r.headers });
     res.end(r.body === undefined ? '' : JSON.stringify(r.body));
   };
@@ -97,31 +102,33 @@ export async function startConnectorServer(): Promise<ConnectorServer> {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const method = req.method ?? 'GET';
+      const receivedAt = Date.now();
       const body = await readBody(req);
       const route = ROUTES.find((r) => r.method === method && r.pattern.test(path));
       const match = route ? route.pattern.exec(path) : null;
       const decode = (s: string | undefined) => (s === undefined ? undefined : decodeURIComponent(s));
       const conversationId = route?.kind === 'create' ? undefined : decode(match?.[1]);
       const activityId = decode(match?.[2]);
-      requests.push({ method, path, headers: req.headers, body, ...(conversationId ? { conversationId } : {}), ...(activityId ? { activityId } : {}) });
+      const recorded: RecordedRequest = { method, path, headers: req.headers, body, receivedAt, ...(conversationId ? { conversationId } : {}), ...(activityId ? { activityId } : {}) };
+      requests.push(recorded);
       waiters = waiters.filter((w) => (requests.length >= w.count ? (w.resolve(), false) : true));
 
       const pending = rules.find(({ rule }) => (!rule.method || rule.method === method) && (!rule.path || rule.path.test(path)));
       if (pending) {
         pending.left -= 1;
         if (pending.left <= 0) rules = rules.filter((r) => r !== pending);
-        return send(res, pending.rule.response);
+        return send(res, pending.rule.response, recorded);
       }
-      if (!route) return send(res, { status: 404, body: { error: { code: 'NotFound', message: `No route ${method} ${path}` } } });
+      if (!route) return send(res, { status: 404, body: { error: { code: 'NotFound', message: `No route ${method} ${path}` } } }, recorded);
       const id = `activity-${nextId++}`;
       switch (route.kind) {
         case 'send':
         case 'reply':
-          return send(res, { status: 201, body: { id } });
+          return send(res, { status: 201, body: { id } }, recorded);
         case 'update':
-          return send(res, { status: 200, body: { id: activityId } });
+          return send(res, { status: 200, body: { id: activityId } }, recorded);
         case 'create':
-          return send(res, { status: 201, body: { id: `conversation-${nextId++}`, activityId: id } });
+          return send(res, { status: 201, body: { id: `conversation-${nextId++}`, activityId: id } }, recorded);
       }
     })().catch((error: unknown) => send(res, { status: 500, body: { error: { code: 'ServerError', message: String(error) } } }));
   });

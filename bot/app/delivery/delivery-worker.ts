@@ -2,12 +2,16 @@
  * Handles one delivery job: the record is the truth, the queue message only says "look at
  * this record". Steps:
  *
- *   load → skip unless `queued` → find the conversation → claim (ETag update: claimedBy,
- *   claimedUntil, attempts + 1) → render the current content → wait for the rate limiter →
- *   send or update through the Messenger → record `sent` (+ activity id), or retry later,
- *   or `unreachable`, or `failed`.
+ *   load → skip unless `queued` → find the conversation → wait until the rate limiter has
+ *   room (bounded; else try later) → claim (ETag update: claimedBy, claimedUntil, attempts + 1)
+ *   → render the current content → reserve the send with the limiter, within what is left of
+ *   the claim → send or update through the Messenger → record `sent` (+ activity id), or retry
+ *   later, or `unreachable`, or `failed`.
  *
- * The claim is what makes two processes never both send: only one ETag update wins. Attempts
+ * The claim is what makes two processes never both send: only one ETag update wins. Waiting
+ * for the budget happens mostly before claiming, and the send is never made on a claim that
+ * may have run out (a claim outliving its holder is the one way to send twice). The limiter
+ * reservation is the last step before the HTTP call, so sends leave evenly paced. Attempts
  * are counted when claiming, so a job whose sending crashes the process still runs out of
  * attempts. A claim left by a dead process expires after `claimMs` and the job (which stayed
  * on the queue) is taken again — the only case where a card can be sent twice.
@@ -83,11 +87,17 @@ export class DeliveryWorker {
       return done;
     }
 
+    // Queue for the budget BEFORE claiming, and not for long: the queue message stays
+    // invisible only for the claim time, so a job waiting longer goes back instead.
+    const maxWait = Math.min(deps.maxInlineWaitMs ?? 2000, deps.claimMs / 2);
     const conversationWait = deps.limiter.conversationWaitMs(delivery.tenantId, delivery.conversationId, now.getTime());
-    if (conversationWait > (deps.maxInlineWaitMs ?? 2000)) return later(conversationWait);
+    if (conversationWait > maxWait) return later(conversationWait);
+    const budgetWait = await this.waitForRoom(delivery, maxWait);
+    if (budgetWait > 0) return later(budgetWait + maxWait * this.random());
 
+    const claimedAt = deps.clock.now();
     const claimed = await deps.deliveries.update(
-      { ...delivery, attempts: delivery.attempts + 1, claimedBy: deps.workerId, claimedUntil: new Date(now.getTime() + deps.claimMs).toISOString(), updatedAt: now.toISOString() },
+      { ...delivery, attempts: delivery.attempts + 1, claimedBy: deps.workerId, claimedUntil: new Date(claimedAt.getTime() + deps.claimMs).toISOString(), updatedAt: claimedAt.toISOString() },
       found.etag,
     );
     if (!claimed.ok) return later(deps.claimMs); // someone else changed it first; re-check later
@@ -114,7 +124,10 @@ export class DeliveryWorker {
         await this.finish(claimed, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
         return done;
       }
-      await this.acquire(delivery);
+      // Never send on a claim that may have passed to someone else: keep a quarter in hand.
+      const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
+      const wait = usableMs > 0 ? await this.acquire(delivery, usableMs) : 1;
+      if (wait > 0) throw new Error('the claim ran out before the rate limit allowed sending');
       outcome =
         delivery.operation === 'update'
           ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card)
@@ -153,11 +166,29 @@ export class DeliveryWorker {
     return later(delayMs);
   }
 
-  /** Waits until the tenant budget and the conversation's windows allow one more send. */
-  private async acquire(delivery: Delivery): Promise<void> {
+  /** Waits (without reserving) until the limiter has room; returns the wait left past `maxWaitMs`. */
+  private async waitForRoom(delivery: Delivery, maxWaitMs: number): Promise<number> {
+    const deadline = this.deps.clock.now().getTime() + maxWaitMs;
     for (;;) {
-      const wait = this.deps.limiter.tryAcquire(delivery.tenantId, delivery.conversationId, this.deps.clock.now().getTime());
-      if (wait <= 0) return;
+      const now = this.deps.clock.now().getTime();
+      const wait = this.deps.limiter.waitMs(delivery.tenantId, delivery.conversationId, now);
+      if (wait <= 0) return 0;
+      if (now + wait > deadline) return wait;
+      await this.sleep(wait);
+    }
+  }
+
+  /**
+   * Waits until the tenant budget and the conversation's windows allow one more send, and
+   * reserves it: 0. Gives up once waiting would pass `maxWaitMs` and returns the wait left.
+   */
+  private async acquire(delivery: Delivery, maxWaitMs: number): Promise<number> {
+    const deadline = this.deps.clock.now().getTime() + maxWaitMs;
+    for (;;) {
+      const now = this.deps.clock.now().getTime();
+      const wait = this.deps.limiter.tryAcquire(delivery.tenantId, delivery.conversationId, now);
+      if (wait <= 0) return 0;
+      if (now + wait > deadline) return wait;
       await this.sleep(wait);
     }
   }
@@ -173,7 +204,8 @@ export class DeliveryWorker {
   }
 }
 
+/** Ends the claim; `claimedBy` stays, naming the process that recorded the outcome. */
 function dropClaim(d: Delivery): Delivery {
-  const { claimedBy: _by, claimedUntil: _until, ...rest } = d;
+  const { claimedUntil: _until, ...rest } = d;
   return rest;
 }

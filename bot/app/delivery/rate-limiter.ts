@@ -99,6 +99,11 @@ export class DeliveryRateLimiter {
     return Math.max(0, ...this.conversationWindows(tenantId, conversationId).map((w) => w.waitMs(now)));
   }
 
+  /** How long until a send would be allowed (nothing reserved). */
+  waitMs(tenantId: string, conversationId: string, now: number): number {
+    return Math.max(this.tenantWindow(tenantId).waitMs(now), this.conversationWaitMs(tenantId, conversationId, now));
+  }
+
   /**
    * Reserves a send now if every window allows it and returns 0; otherwise reserves nothing
    * and returns how long to wait before asking again.

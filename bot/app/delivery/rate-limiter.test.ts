@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+
+import { TEAMS_RATE_LIMITS } from '../../domain/delivery';
+import { DeliveryRateLimiter, SlidingWindow, windowForRate } from './rate-limiter';
+
+/** Sends as fast as the limiter allows over `durationMs` of fake time; returns send times. */
+function drive(limiter: DeliveryRateLimiter, pick: (i: number) => [string, string], durationMs: number): number[] {
+  const times: number[] = [];
+  let now = 0;
+  let i = 0;
+  while (now < durationMs) {
+    const [tenant, conversation] = pick(i);
+    const wait = limiter.tryAcquire(tenant, conversation, now);
+    if (wait === 0) {
+      times.push(now);
+      i++;
+    } else {
+      now += wait;
+    }
+  }
+  return times;
+}
+
+/** The most events in any window of `windowMs`. */
+function maxInWindow(times: number[], windowMs: number): number {
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while ((times[end] as number) - (times[start] as number) >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+describe('SlidingWindow', () => {
+  it('allows `limit` events in any window and says how long to wait for the next', () => {
+    const w = new SlidingWindow(3, 1000);
+    for (const t of [0, 10, 20]) {
+      expect(w.waitMs(t)).toBe(0);
+      w.record(t);
+    }
+    expect(w.waitMs(500)).toBe(500);
+    expect(w.waitMs(1000)).toBe(0);
+  });
+
+  it('turns a fractional rate into a window that holds it exactly', () => {
+    const w = windowForRate(50 / 3);
+    expect(w.limit).toBe(16);
+    expect(w.windowMs).toBeCloseTo(960);
+  });
+});
+
+describe('DeliveryRateLimiter', () => {
+  it('holds a tenant to its budget per second, and uses all of it', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS);
+    const times = drive(limiter, (i) => ['t1', `conv-${i}`], 10_000);
+    expect(maxInWindow(times, 1000)).toBe(50);
+    expect(times.length).toBeGreaterThanOrEqual(500);
+    expect(times.length).toBeLessThanOrEqual(550);
+  });
+
+  it('gives each tenant its own budget', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS);
+    const times = drive(limiter, (i) => [i % 2 ? 't1' : 't2', `conv-${i}`], 1_000);
+    expect(times.length).toBe(100);
+  });
+
+  it('holds one conversation to 7/1 s, 8/2 s and 60/30 s', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS);
+    const times = drive(limiter, () => ['t1', 'busy'], 120_000);
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(7);
+    expect(maxInWindow(times, 2000)).toBeLessThanOrEqual(8);
+    expect(maxInWindow(times, 30_000)).toBe(60);
+    expect(times.length).toBeLessThanOrEqual(240);
+    expect(times.length).toBeGreaterThanOrEqual(230);
+  });
+
+  it('holds one conversation to 1800 an hour', () => {
+    const limiter = new DeliveryRateLimiter({ perTenantPerSecond: 1000, perConversation: [[1800, 3_600_000]] });
+    const times = drive(limiter, () => ['t1', 'busy'], 2 * 3_600_000);
+    expect(maxInWindow(times, 3_600_000)).toBe(1800);
+  });
+
+  it('splits the tenant budget between processes, carrying recent sends over', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS);
+    const first = drive(limiter, (i) => ['t1', `a-${i}`], 1_000);
+    expect(first.length).toBe(50);
+    limiter.setShare(1 / 2);
+    // The 50 sends of the last second still count: nothing more until they age out.
+    expect(limiter.tryAcquire('t1', 'x', 999)).toBeGreaterThan(0);
+    let now = 1_000;
+    let sent = 0;
+    while (now < 11_000) {
+      const wait = limiter.tryAcquire('t1', `b-${sent}`, now);
+      if (wait === 0) sent++;
+      else now += wait;
+    }
+    expect(sent).toBeGreaterThanOrEqual(245);
+    expect(sent).toBeLessThanOrEqual(255);
+  });
+
+  it('reports a conversation wait without reserving anything, and forgets idle conversations', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS);
+    for (let i = 0; i < 7; i++) expect(limiter.tryAcquire('t1', 'c', i)).toBe(0);
+    expect(limiter.conversationWaitMs('t1', 'c', 10)).toBe(990);
+    expect(limiter.conversationWaitMs('t1', 'other', 10)).toBe(0);
+    limiter.prune(10 + 3_600_000);
+    expect(limiter.conversationWaitMs('t1', 'c', 10)).toBe(0);
+  });
+});
