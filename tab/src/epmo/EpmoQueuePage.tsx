@@ -26,7 +26,8 @@ import { AnalysisView } from '../signals/AnalysisView';
 import { formatDate } from '../signals/due';
 import { compareSignals } from '../signals/filters';
 import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from '../signals/SignalBadges';
-import type { SignalView } from '../signals/types';
+import { FINAL_OUTCOME_SET, type SignalView } from '../signals/types';
+import { DecisionSummary } from '../decisions/DecisionSummary';
 import { useNow } from '../signals/useNow';
 import { useSignalDetail } from '../signals/useSignalDetail';
 import { DecisionPanel } from './DecisionPanel';
@@ -116,7 +117,10 @@ function Queue({ api, signalId }: { readonly api: ApiClient; readonly signalId: 
   const loadObjectives = useCallback((signal: AbortSignal) => api.objectives(signal), [api]);
   const objectives = useLoad(loadObjectives);
   const now = useNow();
-  const items = useMemo(() => (queue.status === 'ready' ? [...queue.data.items].sort(compareSignals) : []), [queue]);
+  // Signals decided here: the list shows their new state until the next visit, rather than
+  // reloading under the strategy owner's eyes (and losing the confirmation).
+  const [updated, setUpdated] = useState<ReadonlyMap<string, SignalView>>(new Map());
+  const items = useMemo(() => (queue.status === 'ready' ? queue.data.items.map((s) => updated.get(s.id) ?? s).sort(compareSignals) : []), [queue, updated]);
   const selectedId = signalId ?? items[0]?.id;
 
   return (
@@ -144,7 +148,7 @@ function Queue({ api, signalId }: { readonly api: ApiClient; readonly signalId: 
                 ))}
               </ul>
             </nav>
-            {selectedId && <EscalationPanel key={selectedId} api={signals} signalId={selectedId} canDecide={queue.data.canDecide} objectives={objectives.status === 'ready' ? objectives.data : undefined} onDecided={queue.retry} />}
+            {selectedId && <EscalationPanel key={selectedId} api={signals} signalId={selectedId} canDecide={queue.data.canDecide} objectives={objectives.status === 'ready' ? objectives.data : undefined} onDecided={(s) => setUpdated((m) => new Map(m).set(s.id, s))} />}
           </div>
         ))}
     </div>
@@ -175,7 +179,7 @@ interface EscalationPanelProps {
   readonly signalId: string;
   readonly canDecide: boolean;
   readonly objectives: ObjectivesResponse | undefined;
-  onDecided(): void;
+  onDecided(signal: SignalView): void;
 }
 
 function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: EscalationPanelProps) {
@@ -213,6 +217,12 @@ function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: Es
           <MessageBarBody>{decided}</MessageBarBody>
         </MessageBar>
       )}
+      {latest && signal.state !== 'escalated' && (
+        <>
+          <Subtitle2 as="h3">Decision</Subtitle2>
+          <DecisionSummary decision={latest} api={api} canDraft={allowedActions.includes('createStrategyChange') && FINAL_OUTCOME_SET.has(latest.outcome)} />
+        </>
+      )}
       {signal.state === 'escalated' && (allowedActions.includes('decide') || !canDecide) && (
         <>
           <Subtitle2 as="h3">Decision</Subtitle2>
@@ -222,9 +232,15 @@ function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: Es
             pending={pending === 'decide'}
             now={now}
             onDecide={async (body) => {
-              if (await run('decide', () => api.decide(signal.id, body))) {
+              let answer: SignalView | undefined;
+              const ok = await run('decide', async () => {
+                const response = await api.decide(signal.id, body);
+                answer = response.signal;
+                return response;
+              });
+              if (ok && answer) {
                 setDecided('Decision recorded. The PMO, the raiser and the EPMO channel are being told.');
-                onDecided();
+                onDecided(answer);
               }
             }}
           />
