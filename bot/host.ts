@@ -23,6 +23,8 @@ import { createDeliveryRuntime } from './delivery';
 import type { DeliveryRegistry } from './delivery';
 import type { DeliveryService, Scheduler } from './ports/delivery';
 import { createChangesFeature } from './changes';
+import { createSignalsFeature } from './signals';
+import { createDraft } from './app/changes/manage';
 
 export interface RunningApp {
   readonly url: string;
@@ -77,8 +79,18 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // Strategy changes register their renderers and reminder job before the worker starts.
     let tabBaseUrl = config.tabDomain ? `https://${config.tabDomain}/` : `http://localhost:${config.port}/`;
     const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
+    // Signals register their card renderers and due-time timers; decisions become drafts through the changes feature.
+    const signals = await createSignalsFeature({
+      config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl,
+      drafter: {
+        async createDraft(p, fields) {
+          const made = await createDraft(changes.deps, p, fields);
+          return made.ok ? { ok: true, value: { changeId: made.value.change.id, version: made.value.change.version, title: made.value.change.title } } : made;
+        },
+      },
+    });
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.bot, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const app = express();
     app.disable('x-powered-by');
@@ -96,6 +108,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       bot.handle(req, res).catch(next);
     });
     app.use('/api', changes.router(auth));
+    app.use('/api', signals.router(auth));
     app.use('/api', createApiRouter({ repos, clock, logger, auth }));
     app.use(serveTab(config.tabDist, { allowLocalFraming: config.env === 'local' || config.env === 'test' }));
     app.use(notFoundHandler);

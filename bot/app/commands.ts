@@ -7,24 +7,23 @@ import type { LinkTargetQuery } from './link-conversation';
 export type BotCommand =
   | { readonly name: 'help' }
   | { readonly name: 'link'; readonly target?: LinkTargetQuery }
-  /** A command of PRODUCT.md §5 that is not built yet. */
-  | { readonly name: 'comingSoon'; readonly command: 'raise' | 'my signals' }
+  /** Signals (PRODUCT.md §4): the raise form, and what I raised. */
+  | { readonly name: 'raise'; readonly text: string }
+  | { readonly name: 'mySignals' }
   /** Strategy changes (PRODUCT.md §3). */
   | { readonly name: 'changes' }
   | { readonly name: 'announce' }
   | { readonly name: 'linkUsage'; readonly text: string }
   | { readonly name: 'unknown'; readonly text: string };
 
-const COMING_SOON = ['my signals', 'raise'] as const;
-
 /** Parses message text that has already had the bot's @mention removed. */
 export function parseCommand(raw: string): BotCommand {
   const text = raw.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
   const lower = text.toLowerCase().replace(/^\//, '');
   if (lower === '' || lower === 'help' || lower === '?' || lower === 'hi' || lower === 'hello') return { name: 'help' };
-  for (const command of COMING_SOON) {
-    if (lower === command || lower.startsWith(`${command} `)) return { name: 'comingSoon', command };
-  }
+  if (lower === 'my signals' || lower === 'my signal') return { name: 'mySignals' };
+  // `raise <text>` pre-fills the form's title with the text.
+  if (lower === 'raise' || lower.startsWith('raise ')) return { name: 'raise', text: text.slice(5).trim() };
   if (lower === 'changes' || lower === 'my changes') return { name: 'changes' };
   if (lower === 'announce' || lower.startsWith('announce ')) return { name: 'announce' };
   if (lower === 'link') return { name: 'link' };

@@ -45,11 +45,10 @@ describe('card builders', () => {
     expect(cardBytes(card)).toBeLessThan(TEAMS_CARD_LIMIT_BYTES);
   });
 
-  it('help lists every command and marks the unbuilt ones as coming soon', () => {
+  it('help lists every command, none of them coming soon any more', () => {
     const text = cardText(helpCard({ conversationKind: 'channel', tabUrl: 'https://relay.example.com/' }));
     for (const c of COMMANDS) expect(text).toContain(c.command);
-    expect(text).toMatch(/raise\n.*\(coming soon\)/);
-    expect(text).not.toMatch(/help\n.*coming soon/);
+    expect(text).not.toMatch(/coming soon/);
     expect(text).toContain('Open PMO Relay');
     expect(text).toContain('@PMO Relay help');
   });

@@ -14,8 +14,8 @@ export interface CommandHelp {
 export const COMMANDS: readonly CommandHelp[] = [
   { command: 'help', description: 'Show this card.', available: true },
   { command: 'link', description: "Link this channel or chat to a domain's PMO, to the EPMO, or to a work item's delivery team.", available: true },
-  { command: 'raise', description: 'Raise an opportunity, issue, risk or information with your PMO.', available: false },
-  { command: 'my signals', description: 'Follow the signals you raised.', available: false },
+  { command: 'raise', description: 'Raise an opportunity, issue, risk or information with your PMO (or use *Raise with PMO* on any message).', available: true },
+  { command: 'my signals', description: 'Follow the signals you raised.', available: true },
   { command: 'changes', description: 'Active strategy changes for you or this channel, with your response status.', available: true },
   { command: 'announce', description: 'In the EPMO channel: start a strategy-change draft.', available: true },
 ];

@@ -140,7 +140,7 @@ describe('help', () => {
     const { text, card } = await say(personal(people.stranger), people.stranger, 'help');
     expect(text).toContain('PMO Relay');
     for (const command of ['help', 'link', 'raise', 'my signals', 'changes', 'announce']) expect(text).toContain(command);
-    expect(text).toMatch(/raise\n.*\(coming soon\)/);
+    expect(text).toMatch(/raise\nRaise an opportunity/);
     expect(text).toMatch(/link\nLink this channel or chat/);
     expect(text).not.toMatch(/link\n[^\n]*coming soon/);
     expect(text).toContain('Open PMO Relay');
@@ -161,9 +161,10 @@ describe('help', () => {
     expect(text).toContain('raise');
   });
 
-  it('says honestly that an unbuilt command is coming soon', async () => {
-    const { text } = await say(personal(people.stranger), people.stranger, 'raise the vendor is late');
-    expect(text).toContain('"raise" is coming soon');
+  it('answers "raise" with the raise form, pre-filled with the text after it', async () => {
+    const { text, card } = await say(personal(people.stranger), people.stranger, 'raise the vendor is late');
+    expect(text).toContain('Raise a signal with the PMO');
+    expect(JSON.stringify(card)).toContain('"value":"the vendor is late"');
   });
 
   it('records the conversation from a message, even when the install event was missed', async () => {

@@ -18,6 +18,7 @@ import type { Logger } from '../../ports/logger';
 import type { Repositories } from '../../ports/repositories';
 import type { Clock } from '../../ports/runtime';
 import type { ChangeDeps } from '../../app/changes/context';
+import type { SignalBotHandlers } from './raise-handlers';
 import { activityProblem } from './activity';
 import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './pmo-relay-bot';
 
@@ -30,6 +31,8 @@ export interface BotEndpointDeps {
   readonly tabDomain?: string;
   /** Strategy changes' use-case dependencies (PRODUCT.md §3). */
   readonly changes?: ChangeDeps;
+  /** Signals (PRODUCT.md §4): `raise`, `my signals`, signal card actions, the Raise with PMO message action. */
+  readonly signals?: SignalBotHandlers;
 }
 
 export interface BotEndpoint {
@@ -77,7 +80,7 @@ const isAuthError = (error: unknown): boolean =>
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
   const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
-  const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}) });
+  const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}) });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');

@@ -2,7 +2,16 @@
  * The Teams activity handler. It stays thin: read the activity, call a use case, answer with
  * a card. Rules live in bot/app and bot/domain; card layouts in bot/cards.
  */
-import { type Activity, ActivityTypes, CardFactory, type InvokeResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  ActivityTypes,
+  CardFactory,
+  type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
 import { type BotCommand, parseCommand } from '../../app/commands';
 import { resolvePrincipal } from '../../app/identity';
 import { type LinkDeps, currentLinks, findLinkTarget, hasLinkOptions, linkConversation, linkOptions } from '../../app/link-conversation';
@@ -20,6 +29,7 @@ import { linkConfirmationCard, linkFormCard } from '../../cards/link-cards';
 import { errorCard, messageCard } from '../../cards/message-card';
 import type { ChangeDeps } from '../../app/changes/context';
 import { announceCommand, changesCommand, handleChangeAction } from './change-handlers';
+import { type SignalBotHandlers, signalVerbOf } from './raise-handlers';
 import { channelSightingOf, commandTextOf, conversationIdOf, eventTypeOf, kindOf, sightingOf, teamOf, tenantOf } from './activity';
 
 export interface BotHandlerDeps {
@@ -28,6 +38,8 @@ export interface BotHandlerDeps {
   readonly logger: Logger;
   /** Strategy changes (PRODUCT.md §3); without it `changes`/`announce` say they are unavailable. */
   readonly changes?: ChangeDeps;
+  /** Signals (PRODUCT.md §4); without it `raise`/`my signals` say they are unavailable. */
+  readonly signals?: SignalBotHandlers;
 }
 
 /** Turn-state key under which the endpoint puts the tab's URL for this request. */
@@ -86,8 +98,13 @@ export class PmoRelayBot extends TeamsActivityHandler {
         return help();
       case 'unknown':
         return help(`I don't know "${command.text.slice(0, 80)}". Here is what I can do:`);
-      case 'comingSoon':
-        return help(`"${command.command}" is coming soon; it is not available yet.`);
+      case 'raise':
+      case 'mySignals': {
+        if (!this.deps.signals) return help('Signals are not available on this server.');
+        if (command.name === 'raise') return this.deps.signals.raiseForm(conversation, undefined, command.text ? { title: command.text } : undefined);
+        const principal = await this.principalOf(context);
+        return principal.ok ? this.deps.signals.mySignals(principal.value) : errorCard(principal.error);
+      }
       case 'changes':
       case 'announce': {
         const principal = await this.principalOf(context);
@@ -112,6 +129,8 @@ export class PmoRelayBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    // Signal verbs have their own action union and parser (bot/cards/signal-actions.ts).
+    if (this.deps.signals && signalVerbOf(context.activity.value)) return this.deps.signals.cardAction(context);
     const action = parseCardAction(context.activity.value);
     if (!action.ok) {
       this.deps.logger.info({ error: action.error }, 'rejected a card action');
@@ -142,6 +161,17 @@ export class PmoRelayBot extends TeamsActivityHandler {
         // The answer is the invoker's own view (their response, the team count); the shared card stays.
         return cardInvokeResponse(await handleChangeAction(this.deps.changes, principal.value, conversation, action.value));
     }
+  }
+
+  /** *Raise with PMO* (message action `raiseWithPmo`): the raise form in a dialog, pre-filled from the message. */
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.deps.signals || action.commandId !== 'raiseWithPmo') return super.handleTeamsMessagingExtensionFetchTask(context, action);
+    return this.deps.signals.fetchTask(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.deps.signals || action.commandId !== 'raiseWithPmo') return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return this.deps.signals.submitAction(context, action);
   }
 
   protected override async onConversationUpdateActivity(context: TurnContext): Promise<void> {
