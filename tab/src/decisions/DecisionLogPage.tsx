@@ -48,9 +48,10 @@ const useStyles = makeStyles({
   filter: { minWidth: '200px' },
   count: { color: tokens.colorNeutralForeground2 },
   scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}` },
-  table: { tableLayout: 'auto', minWidth: '1080px' },
+  table: { tableLayout: 'auto', minWidth: '1200px' },
   question: { minWidth: '260px', overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
   nowrap: { whiteSpace: 'nowrap' },
+  actionCol: { whiteSpace: 'nowrap', minWidth: '250px' },
   muted: { color: tokens.colorNeutralForeground3 },
   empty: {
     display: 'flex',
@@ -189,7 +190,7 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
                     <TableHeaderCell>Chosen option</TableHeaderCell>
                     <TableHeaderCell className={styles.nowrap}>Decided by</TableHeaderCell>
                     <TableHeaderCell className={styles.nowrap}>Domain</TableHeaderCell>
-                    {owner && <TableHeaderCell className={styles.nowrap}>Strategy change</TableHeaderCell>}
+                    {owner && <TableHeaderCell className={styles.actionCol}>Strategy change</TableHeaderCell>}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -216,9 +217,9 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
                       <TableCell className={styles.nowrap}>{d.decidedBy.displayName}</TableCell>
                       <TableCell className={styles.nowrap}>{d.domainName}</TableCell>
                       {owner && (
-                        <TableCell>
+                        <TableCell className={styles.nowrap}>
                           {FINAL_OUTCOME_SET.has(d.outcome) || d.strategyChangeId ? (
-                            <TurnIntoDraft api={signals} decisionId={d.id} existingChangeId={d.strategyChangeId} />
+                            <TurnIntoDraft api={signals} decisionId={d.id} existingChangeId={d.strategyChangeId} compact />
                           ) : (
                             <Text className={styles.muted}>—</Text>
                           )}

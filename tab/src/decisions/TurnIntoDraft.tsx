@@ -14,10 +14,12 @@ export interface TurnIntoDraftProps {
   readonly existingChangeId?: string | undefined;
   /** Open the draft in the composer once made (default); off in lists, where a link is enough. */
   readonly openAfter?: boolean;
+  /** A smaller button, for table rows. */
+  readonly compact?: boolean;
 }
 
 /** Strategy owners: turn a decision into a strategy-change draft, closing the loop (PRODUCT.md §4). */
-export function TurnIntoDraft({ api, decisionId, existingChangeId, openAfter = true }: TurnIntoDraftProps) {
+export function TurnIntoDraft({ api, decisionId, existingChangeId, openAfter = true, compact = false }: TurnIntoDraftProps) {
   const styles = useStyles();
   const [pending, setPending] = useState(false);
   const [made, setMade] = useState<{ id: string; title: string } | undefined>();
@@ -34,6 +36,7 @@ export function TurnIntoDraft({ api, decisionId, existingChangeId, openAfter = t
       {!made && (
         <Button
           icon={<DocumentAddRegular />}
+          size={compact ? 'small' : 'medium'}
           disabled={pending}
           onClick={async () => {
             setPending(true);

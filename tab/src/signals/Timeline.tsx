@@ -36,6 +36,7 @@ const ACTION_TEXT: Readonly<Record<string, string>> = {
   close: 'closed it',
   startAnalysis: 'started the analysis',
   saveAnalysis: 'updated the analysis',
+  setContext: 'set the strategic context',
   addOption: 'added an option',
   recommend: 'made a recommendation',
   escalate: 'escalated it to the EPMO',
