@@ -30,7 +30,7 @@ import { ImplementedPanel } from './ImplementedPanel';
 import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from './SignalBadges';
 import { Timeline } from './Timeline';
 import { type TriageSubmit, TriagePanel } from './TriagePanel';
-import { CLOSE_REASON_LABELS, type SignalDetailResponse, FINAL_OUTCOME_SET } from './types';
+import { CLOSE_REASON_LABELS, FINAL_OUTCOME_SET, STATE_LABELS, type SignalDetailResponse } from './types';
 import { useNow } from './useNow';
 import { useSignalDetail } from './useSignalDetail';
 
@@ -198,7 +198,7 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
           {signal.domainName}
           {signal.workItemTitle ? ` · ${signal.workItemTitle}` : ''} · raised by {signal.raisedBy.displayName}, {formatDateTime(signal.createdAt)}
           {' · '}
-          {signal.state === 'raised' ? 'waiting for triage' : `${signal.stateChangedBy.displayName} moved it here ${formatDateTime(signal.stateChangedAt)}`}
+          {`${STATE_LABELS[signal.state].toLowerCase()} since ${formatDateTime(signal.stateChangedAt)} (${signal.stateChangedBy.displayName})`}
         </Body1>
       </header>
       {failure}
