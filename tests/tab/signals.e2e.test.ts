@@ -245,6 +245,51 @@ describe('signals in the tab', () => {
     await until(async () => expect(page.url()).toMatch(/#\/compose\?change=/));
   }, 180_000);
 
+  it('filters the inbox by domain and kind, searches it, and includes finished signals on request', async () => {
+    await openAs('Sam Strategy', '#/signals');
+    await page.getByRole('heading', { level: 1, name: 'PMO inbox' }).waitFor();
+    const counter = page.getByRole('status').filter({ hasText: /^Showing/ });
+    await counter.waitFor();
+    const all = await apiAs<SignalInboxResponse>('Sam Strategy', '/api/signals');
+    const open = all.items.filter((s) => ['raised', 'triaged', 'analysing', 'escalated', 'deferred'].includes(s.state));
+    await until(async () => expect(await counter.innerText()).toBe(`Showing ${open.length} of ${open.length} signals`));
+    expect(new Set(open.map((s) => s.domainId)).size).toBeGreaterThan(1);
+
+    // Every group's badges spell the due time out.
+    for (const badge of await page.locator('[data-due]').allInnerTexts()) expect(badge).toMatch(/^(Triage|Analysis|Decision|Revisit)\s+(Due in|Overdue by) /);
+
+    // The EPMO sees every domain, so it can filter by one.
+    const finance = open.filter((s) => s.domainName === 'Finance');
+    await page.getByRole('combobox', { name: 'Domain' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Finance' }).click();
+    await page.keyboard.press('Escape');
+    await until(async () => expect(await counter.innerText()).toBe(`Showing ${finance.length} of ${open.length} signals`));
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+
+    const risks = open.filter((s) => s.kind === 'risk');
+    await page.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Risk' }).click();
+    await page.keyboard.press('Escape');
+    await until(async () => expect(await counter.innerText()).toBe(`Showing ${risks.length} of ${open.length} signals`));
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+
+    const first = open[0]!;
+    await page.getByRole('searchbox', { name: 'Search' }).fill(first.title);
+    await until(async () => expect(await page.locator('tr[data-signal-id]').count()).toBe(1));
+    await page.locator(`tr[data-signal-id="${first.id}"]`).waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('no such signal anywhere');
+    await page.getByRole('heading', { name: 'No signals match these filters' }).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).last().click();
+
+    // Finished signals (decided, resolved, closed) appear only when asked for.
+    const finished = all.items.length - open.length;
+    expect(finished).toBeGreaterThan(0);
+    expect(await page.getByRole('table', { name: 'Signals: Decided' }).count()).toBe(0);
+    await page.getByRole('switch', { name: 'Include finished' }).check();
+    await until(async () => expect(await counter.innerText()).toBe(`Showing ${all.items.length} of ${all.items.length} signals`));
+    await page.getByRole('table', { name: /^Signals: (Decided|Resolved locally|Closed)$/ }).first().waitFor();
+  });
+
   it('shows a team member only the signals they raised, without PMO actions', async () => {
     await openAs('Tara Team', '#/signals');
     await page.getByRole('heading', { level: 1, name: 'My signals' }).waitFor();
