@@ -85,6 +85,8 @@ describe('the inbox', () => {
     expect(matchesSignalSearch(all[1]!, 'zurich')).toBe(true);
     expect(matchesSignalSearch(all[2]!, 's-3')).toBe(true);
     expect(matchesSignalSearch(all[2]!, 's-31')).toBe(false);
+    expect(matchesSignalSearch(signal(12), 'S-1')).toBe(false);
+    expect(matchesSignalSearch(signal(12), 's12')).toBe(true);
     expect(filterSignals(all, { ...NO_INBOX_FILTERS, search: '  ' })).toHaveLength(4);
   });
 

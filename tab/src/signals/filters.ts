@@ -25,8 +25,10 @@ const normalise = (s: string): string => s.toLocaleLowerCase().normalize('NFKD')
 export function matchesSignalSearch(signal: InboxSignal, query: string): boolean {
   const words = normalise(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = normalise([signalRef(signal), signal.title, signal.details, signal.raisedBy.displayName].join(' '));
-  return words.every((w) => haystack.includes(w));
+  const haystack = normalise([signal.title, signal.details, signal.raisedBy.displayName].join(' '));
+  const ref = normalise(signalRef(signal));
+  // A reference matches exactly (`S-1` is not `S-12`); other words match anywhere.
+  return words.every((w) => (/^s-?\d+$/.test(w) ? ref === w.replace(/^s-?/, 's-') : haystack.includes(w)));
 }
 
 export function filterSignals<T extends InboxSignal>(signals: readonly T[], f: InboxFilters): T[] {
