@@ -1,28 +1,45 @@
 /**
- * `npm run seed` seeds the demo tenant if it is missing; `npm run seed -- --reset` rebuilds
- * it. Uses the same storage the app would (embedded Azurite unless a connection string is set);
- * stop `npm start` first when using the embedded Azurite, as both would claim its ports.
+ * `npm run seed` seeds the demo tenant if it is missing; `npm run seed -- --reset` removes
+ * every record of the demo tenant (portfolio, strategy changes, signals, deliveries, timers)
+ * and seeds it again. It seeds through the app's own start-up, so every feature's demo data is
+ * written exactly as a fresh `npm start` would. Uses the same storage the app would (embedded
+ * Azurite unless a connection string is set); stop `npm start` first when using the embedded
+ * Azurite, as both would claim its ports.
  */
-import pino from 'pino';
 import { loadConfig } from '../bot/config';
+import { startApp } from '../bot/host';
 import { startEmbeddedAzurite } from '../bot/adapters/azurite/embedded-azurite';
 import { createTableRepositories } from '../bot/adapters/tables';
-import { resetDemo, seedDemoIfEmpty } from '../bot/app/seed';
-import { systemClock } from '../bot/ports/runtime';
+import { wipeTenant } from '../bot/adapters/tables/tenant-wipe';
+import { DEMO_TENANT } from '../bot/app/demo-identities';
 
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');
   const config = loadConfig(process.env);
-  const logger = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const embedded =
     config.storage.kind === 'embeddedAzurite'
-      ? await startEmbeddedAzurite({ location: config.storage.location, tablePort: config.storage.tablePort, queuePort: config.storage.queuePort, logger })
+      ? await startEmbeddedAzurite({ location: config.storage.location, tablePort: config.storage.tablePort, queuePort: config.storage.queuePort })
       : undefined;
   try {
     const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connectionString' ? config.storage.connectionString : '');
-    const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix });
-    const result = reset ? await resetDemo(repos, systemClock) : await seedDemoIfEmpty(repos, systemClock);
-    console.log(result ? `Seeded the demo tenant ${result.tenantId} with ${result.workItems} work items.` : 'The demo tenant already exists; use `npm run seed -- --reset` to rebuild it.');
+    const existed = !reset && (await (await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix })).tenants.get(DEMO_TENANT.tenantId));
+    if (existed) {
+      console.log('The demo tenant already exists; `npm run seed -- --reset` rebuilds it.');
+      return;
+    }
+    if (reset) {
+      const tables = await wipeTenant(connectionString, config.storage.tablePrefix, DEMO_TENANT.tenantId);
+      console.log(`Removed the demo tenant from ${tables.length} tables.`);
+    }
+    // The app seeds what is missing when it starts; start it on a free port, then stop.
+    const app = await startApp(
+      loadConfig({ ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString, PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'error' }),
+    );
+    const tenant = await app.repos.tenants.get(DEMO_TENANT.tenantId);
+    const items = await app.repos.workItems.list(DEMO_TENANT.tenantId);
+    await app.stop();
+    if (!tenant) throw new Error('The demo tenant could not be seeded.');
+    console.log(`Seeded the demo tenant "${tenant.displayName}": ${items.length} work items, with strategy changes and signals.`);
   } finally {
     await embedded?.stop();
   }

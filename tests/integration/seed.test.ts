@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createTableRepositories } from '../../bot/adapters/tables';
 import { DEMO_TENANT } from '../../bot/app/demo-identities';
 import { resetDemo, seedDemoIfEmpty } from '../../bot/app/seed';
+import { wipeTenant } from '../../bot/adapters/tables/tenant-wipe';
 import { systemClock } from '../../bot/ports/runtime';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
@@ -25,5 +26,26 @@ describe('demo seed', () => {
     expect((await repos.workItems.get(DEMO_TENANT.tenantId, 'wi-001'))?.value.title).toBe('Customer Portal Replatform');
     expect(await repos.workItems.list(DEMO_TENANT.tenantId)).toHaveLength(first?.workItems ?? -1);
     expect((await repos.domains.list('other-tenant')).map((d) => d.value.name)).toEqual(['Other IT']);
+  });
+});
+
+describe('wiping a tenant (seed --reset)', () => {
+  it('clears that tenant from every table of the deployment, and nothing else', async () => {
+    const prefix = uniqueTablePrefix();
+    const otherPrefix = uniqueTablePrefix();
+    const repos = await createTableRepositories({ connectionString: testConnectionString(), tablePrefix: prefix });
+    const neighbour = await createTableRepositories({ connectionString: testConnectionString(), tablePrefix: otherPrefix });
+    await seedDemoIfEmpty(repos, systemClock);
+    await seedDemoIfEmpty(neighbour, systemClock);
+    await repos.domains.createMany([{ tenantId: 'other-tenant', id: 'd1', name: 'Other IT', description: '', freshnessDays: 14, createdAt: new Date().toISOString() }]);
+
+    const cleared = await wipeTenant(testConnectionString(), prefix, DEMO_TENANT.tenantId);
+    expect(cleared.length).toBeGreaterThanOrEqual(7);
+    expect(cleared.every((name) => name.startsWith(prefix))).toBe(true);
+    expect(await repos.tenants.get(DEMO_TENANT.tenantId)).toBeUndefined();
+    expect(await repos.workItems.list(DEMO_TENANT.tenantId)).toEqual([]);
+    expect(await repos.links.list(DEMO_TENANT.tenantId)).toEqual([]);
+    expect(await repos.domains.list('other-tenant')).toHaveLength(1);
+    expect((await neighbour.workItems.list(DEMO_TENANT.tenantId)).length).toBeGreaterThanOrEqual(40);
   });
 });
