@@ -87,6 +87,8 @@ const schema = z
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(500),
     DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(0).default(60_000),
+    /** Jobs packed in one queue message (fewer, cheaper queue operations). */
+    DELIVERY_JOBS_PER_MESSAGE: z.coerce.number().int().min(1).max(256).default(32),
     /** Sends in flight at once per process. */
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
     /** How long a worker's claim on a job (and the job's queue invisibility) lasts. */
@@ -170,6 +172,7 @@ export interface DeliveryConfig {
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
   readonly concurrency: number;
+  readonly jobsPerMessage: number;
   readonly claimSeconds: number;
   readonly sendTimeoutMs: number;
   readonly idlePollMs: number;
@@ -242,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       backoffBaseMs: e.DELIVERY_BACKOFF_BASE_MS,
       backoffMaxMs: e.DELIVERY_BACKOFF_MAX_MS,
       concurrency: e.DELIVERY_CONCURRENCY,
+      jobsPerMessage: e.DELIVERY_JOBS_PER_MESSAGE,
       claimSeconds: e.DELIVERY_CLAIM_SECONDS,
       sendTimeoutMs: e.DELIVERY_SEND_TIMEOUT_MS,
       idlePollMs: e.DELIVERY_IDLE_POLL_MS,

@@ -61,7 +61,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
     createDeliveryTables({ connectionString: deps.connectionString, tablePrefix: prefix }),
     openDeliveryQueue(deps.connectionString, deliveryQueueName(prefix)),
   ]);
-  const queue = new StorageDeliveryQueue(queueClient);
+  const queue = new StorageDeliveryQueue(queueClient, settings.jobsPerMessage);
   const registry = createDeliveryRegistry();
   const retry: RetryPolicy = { maxAttempts: settings.maxAttempts, baseDelayMs: settings.backoffBaseMs, maxDelayMs: settings.backoffMaxMs };
   const limiter = new DeliveryRateLimiter({ perTenantPerSecond: settings.tenantRatePerSecond, perConversation: settings.perConversation });
@@ -81,6 +81,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
   });
   const consumer = new StorageQueueConsumer(queueClient, queue, {
     concurrency: settings.concurrency,
+    jobsPerMessage: settings.jobsPerMessage,
     visibilitySeconds: settings.claimSeconds,
     idlePollMs: settings.idlePollMs,
     // Attempts are counted on the record; receives only grow when handling throws or the

@@ -9,6 +9,8 @@ export const TENANT = '7f3c2a10-0000-4000-8000-0000000000d1';
 /** Settings that keep each test within seconds: short claims, polls and back-off. */
 export const FAST_DELIVERY_ENV: Record<string, string> = {
   DELIVERY_IDLE_POLL_MS: '50',
+  // Small messages, so that two instances both get a share of a small fan-out.
+  DELIVERY_JOBS_PER_MESSAGE: '4',
   DELIVERY_CLAIM_SECONDS: '10',
   DELIVERY_BACKOFF_BASE_MS: '100',
   DELIVERY_BACKOFF_MAX_MS: '2000',

@@ -100,6 +100,8 @@ export class StorageDeliveryQueue implements DeliveryQueue {
 export interface ConsumerOptions {
   /** Jobs handled at once by this process (across messages). */
   readonly concurrency: number;
+  /** Jobs per message when full; receives are sized by it so processes share the work. */
+  readonly jobsPerMessage: number;
   /** How long a received job stays invisible to other processes; longer than one send. */
   readonly visibilitySeconds: number;
   /** Wait before polling again when the queue was empty. */
@@ -149,7 +151,9 @@ export class StorageQueueConsumer implements DeliveryQueueConsumer {
         await this.slotFreed();
         continue;
       }
-      const room = Math.max(1, Math.min(MAX_RECEIVE, Math.floor((this.opts.concurrency - this.running) / 4)));
+      // As many messages as there are free slots for full ones (at least one): taking more
+      // would starve other processes of work this one cannot start yet.
+      const room = Math.max(1, Math.min(MAX_RECEIVE, Math.floor((this.opts.concurrency - this.running) / this.opts.jobsPerMessage)));
       let messages: DequeuedMessageItem[];
       try {
         const res = await this.client.receiveMessages({ numberOfMessages: room, visibilityTimeout: this.opts.visibilitySeconds, abortSignal: this.abort.signal });

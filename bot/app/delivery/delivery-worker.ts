@@ -47,6 +47,8 @@ export interface DeliveryWorkerDeps {
 }
 
 const done: JobOutcome = { kind: 'done' };
+const REF_CACHE_MS = 30_000;
+const REF_CACHE_SIZE = 50_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
 
 export class DeliveryWorker {
@@ -76,7 +78,7 @@ export class DeliveryWorker {
       return later(Date.parse(delivery.claimedUntil) - now.getTime() + 250);
     }
 
-    const conversation = await deps.conversations.get(delivery.tenantId, delivery.conversationId);
+    const conversation = await this.conversation(delivery.tenantId, delivery.conversationId);
     if (!conversation || !conversation.active) {
       const why = conversation ? 'the app was removed from this conversation' : 'the app is not installed in this conversation (no conversation reference)';
       await this.finish(found, { state: 'unreachable', lastError: why });
@@ -102,6 +104,24 @@ export class DeliveryWorker {
     );
     if (!claimed.ok) return later(deps.claimMs); // someone else changed it first; re-check later
     return this.deliver(claimed.value, conversation);
+  }
+
+  /**
+   * Conversation references change rarely (install, rename, uninstall), and a fan-out reads
+   * thousands: keep each for a short while. A reference gone stale in that time costs at most
+   * one send Teams answers with 403/404, which records the recipient unreachable anyway.
+   */
+  private readonly refs = new Map<string, { readonly ref: ConversationRef | undefined; readonly until: number }>();
+
+  private async conversation(tenantId: string, conversationId: string): Promise<ConversationRef | undefined> {
+    const key = `${tenantId}\n${conversationId}`;
+    const now = this.deps.clock.now().getTime();
+    const cached = this.refs.get(key);
+    if (cached && cached.until > now) return cached.ref;
+    const ref = await this.deps.conversations.get(tenantId, conversationId);
+    if (this.refs.size >= REF_CACHE_SIZE) this.refs.clear();
+    this.refs.set(key, { ref, until: now + REF_CACHE_MS });
+    return ref;
   }
 
   /** The queue gave up on a job whose handling kept throwing or crashing. */
