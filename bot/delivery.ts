@@ -28,6 +28,11 @@ import { createDeliveryRegistry } from './app/delivery/registry';
 import type { DeliveryRegistry } from './app/delivery/registry';
 import { SchedulerRunner, createScheduler } from './app/delivery/scheduler';
 import { WorkerPresence } from './app/delivery/worker-presence';
+import { routeDemoConversations } from './app/delivery/demo-conversations';
+import type { Messenger } from './ports/delivery';
+
+const withDemoRouting = (messenger: Messenger, demoConnectorUrl: (() => string) | undefined): Messenger =>
+  demoConnectorUrl ? routeDemoConversations(messenger, demoConnectorUrl) : messenger;
 
 export type { DeliveryRegistry } from './app/delivery/registry';
 
@@ -48,6 +53,8 @@ export interface DeliveryRuntimeDeps {
   readonly conversations: ConversationStore;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Local and test runs: where the seeded demo conversations' messages go (the app's demo connector). */
+  readonly demoConnectorUrl?: () => string;
 }
 
 export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<DeliveryRuntime> {
@@ -71,7 +78,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
     workerId,
     deliveries: tables.deliveries,
     conversations: deps.conversations,
-    messenger: createBotMessenger({ bot: config.bot, timeoutMs: settings.sendTimeoutMs }),
+    messenger: withDemoRouting(createBotMessenger({ bot: config.bot, timeoutMs: settings.sendTimeoutMs }), deps.demoConnectorUrl),
     registry,
     limiter,
     clock,

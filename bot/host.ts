@@ -17,6 +17,7 @@ import { createBotEndpoint } from './adapters/botframework';
 import { createApiRouter } from './adapters/http/api-router';
 import { createAuthenticator } from './adapters/http/auth';
 import { serveTab } from './adapters/http/static-tab';
+import { DEMO_CONNECTOR_PATH, demoConnectorRouter } from './adapters/http/demo-connector';
 import { errorHandler, notFoundHandler } from './adapters/http/errors';
 import { seedDemoIfEmpty } from './app/seed';
 import { createDeliveryRuntime } from './delivery';
@@ -74,7 +75,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // Durable delivery: features register a ContentRenderer per content kind and a
     // ScheduledJobHandler per job kind on `deliveryRuntime.registry` below, and call
     // `deliveryRuntime.delivery.dispatch` / `deliveryRuntime.scheduler.schedule` in their use cases.
-    const deliveryRuntime = await createDeliveryRuntime({ config, connectionString, conversations: repos.conversations, clock, logger });
+    // Local and test runs answer the seeded demo conversations with a connector of their own.
+    const localRun = config.env === 'local' || config.env === 'test';
+    let selfUrl = `http://127.0.0.1:${config.port}`;
+    const deliveryRuntime = await createDeliveryRuntime({
+      config, connectionString, conversations: repos.conversations, clock, logger,
+      ...(localRun ? { demoConnectorUrl: () => `${selfUrl}${DEMO_CONNECTOR_PATH}/` } : {}),
+    });
     const { delivery, scheduler, registry: deliveryRegistry } = deliveryRuntime;
     // Strategy changes register their renderers and reminder job before the worker starts.
     let tabBaseUrl = config.tabDomain ? `https://${config.tabDomain}/` : `http://localhost:${config.port}/`;
@@ -109,8 +116,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     });
     app.use('/api', changes.router(auth));
     app.use('/api', signals.router(auth));
+    if (localRun) app.use(DEMO_CONNECTOR_PATH, demoConnectorRouter(logger));
     app.use('/api', createApiRouter({ repos, clock, logger, auth }));
-    app.use(serveTab(config.tabDist, { allowLocalFraming: config.env === 'local' || config.env === 'test' }));
+    app.use(serveTab(config.tabDist, { allowLocalFraming: localRun }));
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
 
@@ -122,6 +130,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url }, 'PMO Relay is listening');
     if (!config.tabDomain) tabBaseUrl = `${url}/`;
+    selfUrl = url;
     // Every feature has registered by now, so jobs left on the queue find their renderer.
     await deliveryRuntime.start();
 

@@ -7,6 +7,7 @@ import type { ConversationLink, ConversationRef } from '../domain/conversation';
 import type { Domain, Health, Rag, StrategicObjective, Structure, DeliveryMode, WorkItem } from '../domain/portfolio';
 import type { User } from '../domain/roles';
 import { DEMO_TENANT, DEMO_USERS } from './demo-identities';
+import { DEMO_SERVICE_URL } from './delivery/demo-conversations';
 
 const T = DEMO_TENANT.tenantId;
 const DAY = 86_400_000;
@@ -110,7 +111,6 @@ export interface DemoTenantData {
 }
 
 /** Demo Teams conversations: one PMO channel per domain, the EPMO channel and team channels. */
-const DEMO_SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 const channel = (id: string, teamName: string, channelName: string) => ({ id, teamName, channelName });
 const PMO_CHANNELS = {
   'dom-it': channel('19:it-pmo@thread.tacv2', 'IT PMO', 'General'),
