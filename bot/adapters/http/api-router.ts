@@ -2,21 +2,17 @@
  * The JSON API for the tab (`/api`). Thin: authenticate, parse, call a use case, map the
  * result. Shapes are in bot/http/contract.ts.
  */
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import type { z } from 'zod';
-import { type Principal, ROLE_LABELS } from '../../domain/roles';
-import type { Result } from '../../domain/result';
-import { invalid } from '../../domain/result';
-import { resolvePrincipal } from '../../app/identity';
+import express, { type Request, Router } from 'express';
+import { ROLE_LABELS } from '../../domain/roles';
 import * as portfolio from '../../app/portfolio';
 import { importWorkItems } from '../../app/import-work-items';
-import { domainInputSchema, issuesToDetails, objectiveInputSchema, objectivePatchSchema, workItemInputSchema, workItemPatchSchema } from '../../app/schemas';
+import { domainInputSchema, objectiveInputSchema, objectivePatchSchema, workItemInputSchema, workItemPatchSchema } from '../../app/schemas';
 import type { DevUser, MeResponse } from '../../http/contract';
 import type { Repositories } from '../../ports/repositories';
 import type { Clock, IdSource } from '../../ports/runtime';
 import type { Logger } from '../../ports/logger';
 import type { Authenticator } from './auth';
-import { sendError } from './errors';
+import { authenticated, badRequest, parseBody, reply, requireIfMatch } from './route-kit';
 import { randomIds } from './ids';
 
 export interface ApiDeps {
@@ -25,30 +21,6 @@ export interface ApiDeps {
   readonly logger: Logger;
   readonly auth: Authenticator;
   readonly ids?: IdSource;
-}
-
-type Handler = (req: Request, res: Response, principal: Principal) => Promise<void>;
-
-/** Parses a body with a schema; on failure answers 400 with each problem and returns undefined. */
-function parseBody<S extends z.ZodType>(schema: S, body: unknown, res: Response): z.infer<S> | undefined {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const bad = invalid('The request body is not valid.', issuesToDetails(parsed.error));
-  if (!bad.ok) sendError(res, bad.error);
-  return undefined;
-}
-
-function reply<T>(res: Response, result: Result<T>, status = 200): void {
-  if (result.ok) res.status(status).json(result.value);
-  else sendError(res, result.error);
-}
-
-function ifMatch(req: Request, res: Response): string | undefined {
-  const etag = req.get('If-Match');
-  if (etag) return etag;
-  const bad = invalid('Send the version you edited in the If-Match header, so a concurrent change is not overwritten.');
-  if (!bad.ok) sendError(res, bad.error);
-  return undefined;
 }
 
 export function createApiRouter(deps: ApiDeps): Router {
@@ -79,8 +51,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       try {
         const body = (req.body ?? {}) as { tenantId?: unknown; userId?: unknown };
         if (typeof body.tenantId !== 'string' || typeof body.userId !== 'string') {
-          const bad = invalid('Send { "tenantId": "…", "userId": "…" }.');
-          if (!bad.ok) sendError(res, bad.error);
+          badRequest(res, 'Send { "tenantId": "…", "userId": "…" }.');
           return;
         }
         reply(res, await issue(body.tenantId, body.userId));
@@ -90,21 +61,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     });
   }
 
-  const authed =
-    (handler: Handler) =>
-    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-      try {
-        const identity = await auth.authenticate(req.get('Authorization'));
-        if (!identity.ok) {
-          sendError(res, identity.error);
-          return;
-        }
-        const principal = await resolvePrincipal(repos.users, identity.value);
-        await handler(req, res, principal);
-      } catch (error) {
-        next(error);
-      }
-    };
+  const authed = authenticated(auth, repos.users);
 
   const param = (req: Request, name: string): string => String(req.params[name] ?? '');
 
@@ -130,8 +87,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }),
     authed(async (req, res, p) => {
       if (typeof req.body !== 'string') {
-        const bad = invalid('Send the CSV file as the request body with Content-Type: text/csv.');
-        if (!bad.ok) sendError(res, bad.error);
+        badRequest(res, 'Send the CSV file as the request body with Content-Type: text/csv.');
         return;
       }
       reply(res, await importWorkItems(pf, p, param(req, 'domainId'), req.body), 201);
@@ -155,7 +111,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     '/objectives/:id',
     authed(async (req, res, p) => {
       const body = parseBody(objectivePatchSchema, req.body, res);
-      const etag = body && ifMatch(req, res);
+      const etag = body && requireIfMatch(req, res, 'item');
       if (!body || !etag) return;
       const saved = await portfolio.updateObjective(pf, p, param(req, 'id'), body, etag);
       reply(res, saved.ok ? { ok: true, value: { ...saved.value.value, etag: saved.value.etag } } : saved);
@@ -181,7 +137,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     '/work-items/:id',
     authed(async (req, res, p) => {
       const body = parseBody(workItemPatchSchema, req.body, res);
-      const etag = body && ifMatch(req, res);
+      const etag = body && requireIfMatch(req, res, 'item');
       if (body && etag) reply(res, await portfolio.updateWorkItemAction(pf, p, param(req, 'id'), body, etag));
     }),
   );

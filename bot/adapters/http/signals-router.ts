@@ -2,10 +2,8 @@
  * The signals API for the tab (PRODUCT.md §4), under `/api`. Thin: authenticate, parse with
  * zod, call a use case, map the result. Shapes are in bot/http/contract-signals.ts.
  */
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import { resolvePrincipal } from '../../app/identity';
-import { issuesToDetails } from '../../app/schemas';
 import type { SignalDeps } from '../../app/signals/deps';
 import { decisionById, decisionLog, decisionsCsv, escalationQueue, inbox, signalDetail } from '../../app/signals/queries';
 import { strategyChangeFromDecision } from '../../app/signals/strategy-change';
@@ -25,13 +23,12 @@ import { CLOSE_REASONS, DECISION_OUTCOMES, IMPACT_LEVELS, SIGNAL_KINDS, SIGNAL_S
 import type { DecideResponse } from '../../http/contract-signals';
 import type { Authenticator } from './auth';
 import { sendError } from './errors';
+import { authenticated, parseBody, reply } from './route-kit';
 
 export interface SignalsApiDeps {
   readonly signals: SignalDeps;
   readonly auth: Authenticator;
 }
-
-type Handler = (req: Request, res: Response, principal: Principal) => Promise<void>;
 
 const comment = z.string().max(2000).optional();
 const schemas = {
@@ -92,38 +89,12 @@ const listQuery = z.object({
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date, YYYY-MM-DD.');
 const logQuery = z.object({ q: z.string().max(200).optional(), domainId: z.string().max(128).optional(), outcome: z.enum(DECISION_OUTCOMES).optional(), from: date.optional(), to: date.optional() });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, res: Response, what = 'The request body'): z.infer<S> | undefined {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const bad = invalid(`${what} is not valid.`, issuesToDetails(parsed.error));
-  if (!bad.ok) sendError(res, bad.error);
-  return undefined;
-}
-
-function reply<T>(res: Response, result: Result<T>, status = 200): void {
-  if (result.ok) res.status(status).json(result.value);
-  else sendError(res, result.error);
-}
-
 export function createSignalsRouter(deps: SignalsApiDeps): Router {
   const { signals: sd, auth } = deps;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
-  const authed =
-    (handler: Handler) =>
-    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-      try {
-        const identity = await auth.authenticate(req.get('Authorization'));
-        if (!identity.ok) {
-          sendError(res, identity.error);
-          return;
-        }
-        await handler(req, res, await resolvePrincipal(sd.repos.users, identity.value));
-      } catch (error) {
-        next(error);
-      }
-    };
+  const authed = authenticated(auth, sd.repos.users);
   const id = (req: Request): string => String(req.params['id'] ?? '');
 
   /** Answers a transition with the signal's detail as the caller now sees it. */
@@ -135,7 +106,7 @@ export function createSignalsRouter(deps: SignalsApiDeps): Router {
   router.get(
     '/signals',
     authed(async (req, res, p) => {
-      const q = parse(listQuery, req.query, res, 'The query');
+      const q = parseBody(listQuery, req.query, res, 'The query');
       if (!q) return;
       res.json(
         await inbox(sd, p, {
@@ -155,35 +126,35 @@ export function createSignalsRouter(deps: SignalsApiDeps): Router {
   router.post(
     '/signals/:id/triage',
     authed(async (req, res, p) => {
-      const body = parse(schemas.triage, req.body, res);
+      const body = parseBody(schemas.triage, req.body, res);
       if (body) await afterTransition(res, p, await triageSignal(sd, p, id(req), body.comment));
     }),
   );
   router.post(
     '/signals/:id/resolve',
     authed(async (req, res, p) => {
-      const body = parse(schemas.resolve, req.body, res);
+      const body = parseBody(schemas.resolve, req.body, res);
       if (body) await afterTransition(res, p, await resolveSignal(sd, p, id(req), body.resolution));
     }),
   );
   router.post(
     '/signals/:id/close',
     authed(async (req, res, p) => {
-      const body = parse(schemas.close, req.body, res);
+      const body = parseBody(schemas.close, req.body, res);
       if (body) await afterTransition(res, p, await closeSignal(sd, p, id(req), { reason: body.reason, comment: body.comment, ...(body.duplicateOf ? { duplicateOf: body.duplicateOf } : {}) }));
     }),
   );
   router.post(
     '/signals/:id/start-analysis',
     authed(async (req, res, p) => {
-      const body = parse(schemas.start, req.body, res);
+      const body = parseBody(schemas.start, req.body, res);
       if (body) await afterTransition(res, p, await startSignalAnalysis(sd, p, id(req), body.comment));
     }),
   );
   router.put(
     '/signals/:id/analysis',
     authed(async (req, res, p) => {
-      const body = parse(schemas.analysis, req.body, res);
+      const body = parseBody(schemas.analysis, req.body, res);
       if (!body) return;
       const etag = req.get('If-Match');
       if (!etag) {
@@ -197,14 +168,14 @@ export function createSignalsRouter(deps: SignalsApiDeps): Router {
   router.post(
     '/signals/:id/escalate',
     authed(async (req, res, p) => {
-      const body = parse(schemas.escalate, req.body, res);
+      const body = parseBody(schemas.escalate, req.body, res);
       if (body) await afterTransition(res, p, await escalateSignal(sd, p, id(req), body.decisionWorkingDays, body.comment));
     }),
   );
   router.post(
     '/signals/:id/decide',
     authed(async (req, res, p) => {
-      const body = parse(schemas.decide, req.body, res);
+      const body = parseBody(schemas.decide, req.body, res);
       if (!body) return;
       const decided = await decideSignal(sd, p, id(req), {
         outcome: body.outcome,
@@ -227,7 +198,7 @@ export function createSignalsRouter(deps: SignalsApiDeps): Router {
   router.get(
     '/decisions',
     authed(async (req, res, p) => {
-      const q = parse(logQuery, req.query, res, 'The query');
+      const q = parseBody(logQuery, req.query, res, 'The query');
       if (!q) return;
       const log = await decisionLog(sd, p, q);
       reply(res, log.ok ? { ok: true, value: { items: log.value } } : log);
@@ -236,7 +207,7 @@ export function createSignalsRouter(deps: SignalsApiDeps): Router {
   router.get(
     '/decisions/export.csv',
     authed(async (req, res, p) => {
-      const q = parse(logQuery, req.query, res, 'The query');
+      const q = parseBody(logQuery, req.query, res, 'The query');
       if (!q) return;
       const log = await decisionLog(sd, p, q);
       if (!log.ok) return sendError(res, log.error);
