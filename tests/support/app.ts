@@ -41,3 +41,14 @@ export function apiClient(baseUrl: string) {
     return { status: res.status, headers: res.headers, body: json as any };
   };
 }
+
+/** Where `npm run build:tab` puts the tab. */
+export const TAB_DIST = 'dist/tab';
+
+/** The real app serving the built tab, with the seeded demo tenant, for browser tests. */
+export async function startTabApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const { existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  if (!existsSync(join(TAB_DIST, 'index.html'))) throw new Error(`${TAB_DIST}/index.html is missing: run "npm run build:tab" before these tests.`);
+  return startTestApp({ SEED_DEMO: 'true', TAB_DIST, ...env });
+}

@@ -3,17 +3,13 @@
  * tenant with its strategy changes, Azurite, the delivery worker), in headless Chromium,
  * in development mode with demo identities. Needs `npm run build:tab` first.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import { loadConfig } from '../../bot/config';
-import { type RunningApp, startApp } from '../../bot/host';
+import type { RunningApp } from '../../bot/host';
+import { startTabApp } from '../support/app';
 import { launchBrowser, until } from '../support/browser';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
-const TAB_DIST = 'dist/tab';
 const UI_TIMEOUT = 15_000;
 
 let app: RunningApp;
@@ -22,20 +18,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(TAB_DIST, 'index.html'))) {
-    throw new Error(`${TAB_DIST}/index.html is missing: run "npm run build:tab" before these tests.`);
-  }
-  app = await startApp(
-    loadConfig({
-      APP_ENV: 'test',
-      PORT: '0',
-      AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
-      TABLE_PREFIX: uniqueTablePrefix(),
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'silent',
-      TAB_DIST,
-    }),
-  );
+  app = await startTabApp();
   browser = await launchBrowser();
   await seedChanges();
 }, 60_000);

@@ -4,18 +4,15 @@
  * A PMO lead triages, analyses and escalates; a strategy owner decides in the EPMO queue; the
  * decision is in the log and its CSV export downloads. Needs `npm run build:tab` first.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import { loadConfig } from '../../bot/config';
 import type { SignalInboxResponse, SignalView } from '../../bot/http/contract-signals';
-import { type RunningApp, startApp } from '../../bot/host';
+import type { RunningApp } from '../../bot/host';
+import { startTabApp } from '../support/app';
 import { launchBrowser, until } from '../support/browser';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
-const TAB_DIST = 'dist/tab';
 const UI_TIMEOUT = 15_000;
 
 let app: RunningApp;
@@ -24,20 +21,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(TAB_DIST, 'index.html'))) {
-    throw new Error(`${TAB_DIST}/index.html is missing: run "npm run build:tab" before these tests.`);
-  }
-  app = await startApp(
-    loadConfig({
-      APP_ENV: 'test',
-      PORT: '0',
-      AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
-      TABLE_PREFIX: uniqueTablePrefix(),
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'silent',
-      TAB_DIST,
-    }),
-  );
+  app = await startTabApp();
   browser = await launchBrowser();
 }, 60_000);
 
