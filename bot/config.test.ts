@@ -33,6 +33,13 @@ describe('configuration', () => {
     expect(c.host).toBe('0.0.0.0');
   });
 
+  it('treats NODE_ENV=production as deployed even without APP_ENV', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AZURE_STORAGE_CONNECTION_STRING[\s\S]*MicrosoftAppId/);
+    const c = loadConfig({ NODE_ENV: 'production', AZURE_STORAGE_CONNECTION_STRING: 'x', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', AAD_APP_CLIENT_ID: 'c' });
+    expect(c.auth.mode).toBe('sso');
+    expect(c.seedDemo).toBe(false);
+  });
+
   it('requires bot credentials and real storage when deployed', () => {
     expect(() => loadConfig({ APP_ENV: 'prod', AAD_APP_CLIENT_ID: 'c' })).toThrow(/AZURE_STORAGE_CONNECTION_STRING[\s\S]*MicrosoftAppId/);
   });

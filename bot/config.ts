@@ -12,6 +12,13 @@ const csv = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
+/**
+ * Deployed means APP_ENV dev/prod, or NODE_ENV=production whatever APP_ENV says: a production
+ * process must never fall back to local conveniences (dev sign-in, demo seed, Azurite).
+ */
+const isDeployed = (env: { APP_ENV?: string; NODE_ENV?: string | undefined }): boolean =>
+  env.APP_ENV === 'dev' || env.APP_ENV === 'prod' || env.NODE_ENV === 'production';
+
 const schema = z
   .object({
     /** `local` (a developer's machine), `test` (automated tests), `dev`/`prod` (deployed). */
@@ -103,7 +110,7 @@ const schema = z
     SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(5000),
   })
   .superRefine((env, ctx) => {
-    const deployed = env.APP_ENV === 'dev' || env.APP_ENV === 'prod' || env.NODE_ENV === 'production';
+    const deployed = isDeployed(env);
     if (deployed && env.AUTH_MODE === 'dev') {
       ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'development tokens are refused outside local use (APP_ENV=local or test)' });
     }
@@ -195,7 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const deployed = e.APP_ENV === 'dev' || e.APP_ENV === 'prod';
+  const deployed = isDeployed(e);
   const authMode = e.AUTH_MODE ?? (deployed ? 'sso' : 'dev');
   const audiences =
     e.SSO_AUDIENCES ??
