@@ -303,6 +303,23 @@ describe('forbidden, concurrent and invalid actions change nothing and get a cle
     expect(unchanged.body.timeline).toHaveLength(1);
   });
 
+  it('a signal card is shown only to whoever may see the signal, like GET /api/signals/:id', async () => {
+    expect((await api(people.hrLead, 'GET', `/api/signals/${signalId}`)).status).toBe(403);
+    for (const view of ['pmo', 'epmo', 'receipt']) {
+      const seen = await act(PMO, people.hrLead, 'signal.view', { signalId, view });
+      expect(seen.text).toContain('Only the PMO leads of its domain, the EPMO and the person who raised it can see this signal.');
+      expect(seen.text).not.toContain('Hosting contract renewal');
+      expect(seen.text).not.toContain('Two engineers left');
+    }
+    // The view shown when the card's data cannot be read follows the same rule.
+    const unreadable = await act(EPMO, people.hrLead, 'signal.decide', { signalId, round: 'x' });
+    expect(unreadable.text).toContain('can see this signal');
+    expect(unreadable.text).not.toContain('Hosting contract renewal');
+    // Those who may see it still do.
+    expect((await act(PMO, people.itLead, 'signal.view', { signalId, view: 'pmo' })).text).toContain('Hosting contract renewal');
+    expect((await act(TEAM, people.member, 'signal.view', { signalId, view: 'receipt' })).text).toContain('Hosting contract renewal');
+  });
+
   it('a team member or an EPMO member cannot decide; a double-submitted decision records one; two owners at once: one wins, the other is told who', async () => {
     await analyseAndEscalate(signalId);
     const byMember = await api(people.member, 'POST', `/api/signals/${signalId}/decide`, { outcome: 'reject', rationale: 'no' });

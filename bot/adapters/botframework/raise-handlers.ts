@@ -9,7 +9,7 @@ import { type Activity, CardFactory, type InvokeResponse, type MessagingExtensio
 import { resolvePrincipal } from '../../app/identity';
 import { recordConversation } from '../../app/record-conversation';
 import type { SignalDeps } from '../../app/signals/deps';
-import { inbox } from '../../app/signals/queries';
+import { SIGNAL_FORBIDDEN_MESSAGE, canSeeSignal, inbox } from '../../app/signals/queries';
 import { type RaiseRequest, raiseContext, raiseSignal } from '../../app/signals/raise';
 import { type CardView, renderView } from '../../app/signals/rendering';
 import { closeSignal, decideSignal, resolveSignal, triageSignal } from '../../app/signals/transitions';
@@ -189,6 +189,8 @@ export class SignalBotHandlers {
   private async viewWithNotice(p: Principal, signalId: string, view: CardView, error?: DomainError): Promise<AdaptiveCard | undefined> {
     const current = await this.deps.stores.signals.get(p.tenantId, signalId);
     if (!current) return undefined;
+    // The same rule as GET /api/signals/:id: nothing of a signal is shown to whoever may not see it.
+    if (!canSeeSignal(p, current.value)) return errorCard({ code: 'AUTH.FORBIDDEN', message: SIGNAL_FORBIDDEN_MESSAGE });
     const notice = error
       ? { tone: error.code === 'AUTH.FORBIDDEN' ? ('warning' as const) : ('attention' as const), text: `${error.message}${error.code === 'AUTH.FORBIDDEN' || error.code.startsWith('SIGNAL.') ? '' : ' Nothing was changed.'}` }
       : undefined;

@@ -21,6 +21,9 @@ import { DECISION_CSV_COLUMNS } from '../../http/contract-signals';
 import type { Versioned } from '../../ports/repositories';
 import type { SignalDeps } from './deps';
 
+/** Why a signal is not shown: the same words in the API and on cards. */
+export const SIGNAL_FORBIDDEN_MESSAGE = 'Only the PMO leads of its domain, the EPMO and the person who raised it can see this signal.';
+
 /** May this person see this signal? */
 export const canSeeSignal = (p: Principal, s: Pick<Signal, 'domainId' | 'raisedBy'>): boolean =>
   isEpmo(p) || leadsDomain(p, s.domainId) || s.raisedBy.userId === p.userId;
@@ -127,7 +130,7 @@ function allowedActions(p: Principal, s: Signal, hasChange: boolean): SignalActi
 
 export async function signalDetail(deps: SignalDeps, p: Principal, id: string): Promise<Result<SignalDetailResponse>> {
   const v = await deps.stores.signals.get(p.tenantId, id);
-  if (!v || !canSeeSignal(p, v.value)) return v ? forbidden('Only the PMO leads of its domain, the EPMO and the person who raised it can see this signal.') : notFound(`Signal ${id}`);
+  if (!v || !canSeeSignal(p, v.value)) return v ? forbidden(SIGNAL_FORBIDDEN_MESSAGE) : notFound(`Signal ${id}`);
   const [n, timeline, decisions, links] = await Promise.all([
     names(deps, p.tenantId),
     deps.stores.signals.timeline(p.tenantId, id),
