@@ -20,8 +20,13 @@ function setup(start: Date) {
   let now = start;
   const dispatched: { batchId: string; requests: readonly DeliveryRequest[] }[] = [];
   const jobs = new Map<string, ScheduledJob>();
+  const failures = { next: 0 };
   const delivery: DeliveryService = {
     async dispatch(_t, batchId, requests) {
+      if (failures.next > 0) {
+        failures.next -= 1;
+        throw new Error('delivery table unavailable');
+      }
       dispatched.push({ batchId, requests });
       return [];
     },
@@ -44,7 +49,7 @@ function setup(start: Date) {
   const deps: SignalDeps = {
     repos, stores: createMemorySignalStores(), delivery, scheduler, clock: { now: () => now }, ids: { next: () => 'sig-t' }, policy: P, logger: silent, tabBaseUrl: () => undefined,
   };
-  return { deps, dispatched, jobs, repos, setNow: (d: Date) => (now = d) };
+  return { deps, dispatched, jobs, repos, failures, setNow: (d: Date) => (now = d) };
 }
 
 const must = (r: { ok: true; value: TransitionResult } | { ok: false; error: { message: string } }) => {
@@ -66,6 +71,24 @@ describe('signal timers', () => {
     await due?.run(job as ScheduledJob);
     await due?.run(job as ScheduledJob); // a second run (e.g. after a crash) reminds nobody again
     expect(dispatched.map((d) => d.requests.map((r) => [r.conversationId, r.content.kind]))).toEqual([[['pmo-chan', 'signal.reminder']]]);
+    expect((await deps.stores.signals.timeline(T, 'sig-t')).map((e) => e.action)).toEqual(['raise', 'remind']);
+  });
+
+  it('a reminder whose dispatch fails is sent on the scheduler\'s retry, and recorded only once sent', async () => {
+    const start = new Date('2026-03-02T09:00:00Z');
+    const { deps, dispatched, jobs, repos, failures, setNow } = setup(start);
+    await repos.links.put({ tenantId: T, conversationId: 'pmo-chan', target: { kind: 'pmo', domainId: 'it' }, linkedBy: 'x', linkedAt: start.toISOString() });
+    const created = await deps.stores.signals.createNumbered(T, (n) => must(raise({ tenantId: T, id: 'sig-t', number: n, kind: 'issue', title: 'x', details: '', urgency: 'normal', domainId: 'it', origin: { conversationId: 'c' } }, lead, start, P)));
+    await scheduleTimers(deps, created.value);
+    const job = jobs.get('signal-due:sig-t') as ScheduledJob;
+    const [due] = signalJobHandlers(deps);
+    setNow(new Date('2026-03-04T10:00:00Z'));
+    failures.next = 1;
+    await expect(due?.run(job)).rejects.toThrow('delivery table unavailable');
+    expect((await deps.stores.signals.get(T, 'sig-t'))?.value.remindedAt).toBeUndefined();
+    await due?.run(job); // the scheduler retries the job
+    expect(dispatched.map((d) => [d.batchId, d.requests.map((r) => [r.conversationId, r.content.kind])])).toEqual([['signal:sig-t:remind:r1', [['pmo-chan', 'signal.reminder']]]]);
+    expect((await deps.stores.signals.get(T, 'sig-t'))?.value.remindedAt).toBe('2026-03-04T10:00:00.000Z');
     expect((await deps.stores.signals.timeline(T, 'sig-t')).map((e) => e.action)).toEqual(['raise', 'remind']);
   });
 

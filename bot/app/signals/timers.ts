@@ -5,7 +5,8 @@
  *   through a reminder card in their domain's PMO channel (triage, analysis), strategy owners in
  *   the EPMO channel (decision). Channels, not personal chats: PMO Relay may not be installed
  *   for every person, and a channel reminder reaches whoever covers the step. The reminder is
- *   recorded on the signal first (ETag-guarded), so two processes cannot both send it.
+ *   dispatched first, in one batch per revision (delivered once, however often it is
+ *   dispatched), and then recorded on the signal, so a failed dispatch is retried, not lost.
  * - `signal.undefer` at a deferral's date: the signal returns to `escalated` for a new decision.
  */
 import { markReminded, undefer, waitingOn } from '../../domain/signal-machine';
@@ -26,18 +27,23 @@ async function remind(deps: SignalDeps, job: ScheduledJob): Promise<void> {
   const target = owner === 'pmo' ? ({ kind: 'pmo', domainId: s.domainId } as const) : ({ kind: 'epmo' } as const);
   const marked = markReminded(s, now, owner === 'pmo' ? 'the PMO leads' : 'the strategy owners');
   if (!marked.ok) return;
+  // Send first, then record it: a failed dispatch throws before anything is recorded, so the
+  // scheduler's retry reminds again. The batch is per revision, so a retry (or a second
+  // process) after a dispatch that went through delivers nothing twice.
+  const links = await deps.repos.links.listByTarget(job.tenantId, target);
+  if (links.length > 0) {
+    await deps.delivery.dispatch(
+      job.tenantId,
+      BATCH.reminder(s.id, s.revision),
+      links.map((l) => ({ conversationId: l.conversationId, operation: 'send' as const, content: { kind: SIGNAL_CONTENT.reminder, ref: s.id } })),
+    );
+  }
   const saved = await deps.stores.signals.commit(marked.value, current.etag);
   if (!saved.ok) return; // changed meanwhile: the change scheduled its own timer
-  const links = await deps.repos.links.listByTarget(job.tenantId, target);
   if (links.length === 0) {
     deps.logger.warn({ tenantId: job.tenantId, signalId, owner }, 'overdue signal: no channel to remind');
     return;
   }
-  await deps.delivery.dispatch(
-    job.tenantId,
-    BATCH.reminder(s.id, s.revision),
-    links.map((l) => ({ conversationId: l.conversationId, operation: 'send' as const, content: { kind: SIGNAL_CONTENT.reminder, ref: s.id } })),
-  );
   deps.logger.info({ tenantId: job.tenantId, signalId, owner, channels: links.length }, 'reminded the owner of an overdue signal');
 }
 
