@@ -62,6 +62,10 @@ const schema = z
     TAB_DOMAIN: z.string().min(1).optional(),
     /** Seed the demo tenant on a fresh local start. */
     SEED_DEMO: bool.optional(),
+    /** `tenantId:objectId` pairs made tenant admins at start, so a new tenant can assign roles. */
+    BOOTSTRAP_ADMINS: csv
+      .pipe(z.array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, 'each entry is <tenant id>:<user object id>')))
+      .optional(),
     /** Where the built tab lives. */
     TAB_DIST: z.string().min(1).default('dist/tab'),
 
@@ -161,6 +165,7 @@ export interface Config {
       };
   readonly tabDomain?: string;
   readonly seedDemo: boolean;
+  readonly bootstrapAdmins: readonly { readonly tenantId: string; readonly userId: string }[];
   readonly tabDist: string;
   readonly delivery: DeliveryConfig;
   /** Strategy changes (PRODUCT.md §3). */
@@ -241,6 +246,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           },
     ...(e.TAB_DOMAIN ? { tabDomain: e.TAB_DOMAIN } : {}),
     seedDemo: e.SEED_DEMO ?? !deployed,
+    bootstrapAdmins: (e.BOOTSTRAP_ADMINS ?? []).map((pair) => {
+      const [tenantId = '', userId = ''] = pair.toLowerCase().split(':');
+      return { tenantId, userId };
+    }),
     tabDist: e.TAB_DIST,
     delivery: {
       tenantRatePerSecond: e.DELIVERY_TENANT_RATE_PER_SEC * e.DELIVERY_RATE_HEADROOM,

@@ -20,6 +20,7 @@ import { serveTab } from './adapters/http/static-tab';
 import { DEMO_CONNECTOR_PATH, demoConnectorRouter } from './adapters/http/demo-connector';
 import { errorHandler, notFoundHandler } from './adapters/http/errors';
 import { seedDemoIfEmpty } from './app/seed';
+import { bootstrapAdmins } from './app/people';
 import { createDeliveryRuntime } from './delivery';
 import type { DeliveryRegistry } from './delivery';
 import type { DeliveryService, Scheduler } from './ports/delivery';
@@ -66,6 +67,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   try {
     const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix });
+    const bootstrapped = await bootstrapAdmins({ repos, clock }, config.bootstrapAdmins);
+    if (bootstrapped > 0) logger.info({ count: bootstrapped }, 'made the BOOTSTRAP_ADMINS tenant admins');
     if (config.seedDemo) {
       const seeded = await seedDemoIfEmpty(repos, clock);
       if (seeded) logger.info({ tenantId: seeded.tenantId }, 'seeded the demo tenant');

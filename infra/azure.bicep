@@ -37,6 +37,9 @@ param botDisplayName string
 @description('Client id of the tab\'s SSO Entra app (aadApp/create).')
 param aadAppClientId string
 
+@description('Comma-separated <tenant id>:<user object id> pairs made tenant admins at start (the first admin of each tenant).')
+param bootstrapAdmins string = ''
+
 @description('Prefix of the table and queue names the server uses (TABLE_PREFIX).')
 param tablePrefix string = 'pmo'
 
@@ -153,6 +156,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'SEED_DEMO'
           value: 'false'
+        }
+        {
+          name: 'BOOTSTRAP_ADMINS'
+          value: bootstrapAdmins
         }
         {
           name: 'WEBSITE_NODE_DEFAULT_VERSION'

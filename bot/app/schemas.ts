@@ -78,3 +78,23 @@ export function issuesToDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
     return { at, message: i.message };
   });
 }
+
+const roleAssignmentSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('epmo_member') }).strict(),
+  z.object({ role: z.literal('strategy_owner') }).strict(),
+  z.object({ role: z.literal('tenant_admin') }).strict(),
+  z.object({ role: z.literal('pmo_lead'), domainId: id }).strict(),
+  z.object({ role: z.literal('team_member'), workItemId: id }).strict(),
+]);
+
+/** `PUT /api/people/:userId` — the person's full set of roles. */
+export const personInputSchema = z
+  .object({
+    displayName: text(120),
+    email: z.string().trim().email().max(200).optional(),
+    roles: z.array(roleAssignmentSchema).max(200),
+  })
+  .strict();
+
+/** Entra object ids (and tenant ids) are GUIDs. */
+export const entraIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'an Entra object id (a GUID)');

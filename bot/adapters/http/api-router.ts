@@ -6,7 +6,8 @@ import express, { type Request, Router } from 'express';
 import { ROLE_LABELS } from '../../domain/roles';
 import * as portfolio from '../../app/portfolio';
 import { importWorkItems } from '../../app/import-work-items';
-import { domainInputSchema, objectiveInputSchema, objectivePatchSchema, workItemInputSchema, workItemPatchSchema } from '../../app/schemas';
+import { assignRoles, getPerson, listPeople } from '../../app/people';
+import { domainInputSchema, entraIdSchema, objectiveInputSchema, personInputSchema, objectivePatchSchema, workItemInputSchema, workItemPatchSchema } from '../../app/schemas';
 import type { DevUser, MeResponse } from '../../http/contract';
 import type { Repositories } from '../../ports/repositories';
 import type { Clock, IdSource } from '../../ports/runtime';
@@ -70,6 +71,18 @@ export function createApiRouter(deps: ApiDeps): Router {
     authed(async (_req, res, p) => {
       const me: MeResponse = { tenantId: p.tenantId, userId: p.userId, displayName: p.displayName, roles: p.roles, authMode: auth.mode };
       res.json({ ...me, roleLabels: [...new Set(p.roles.map((r) => ROLE_LABELS[r.role]))] });
+    }),
+  );
+
+  // People and roles: the tenant admin assigns them (PRODUCT.md §1).
+  router.get('/people', authed(async (_req, res, p) => reply(res, await listPeople({ repos, clock }, p))));
+  router.get('/people/:userId', authed(async (req, res, p) => reply(res, await getPerson({ repos, clock }, p, param(req, 'userId')))));
+  router.put(
+    '/people/:userId',
+    authed(async (req, res, p) => {
+      const userId = parseBody(entraIdSchema, param(req, 'userId'), res, 'The user id in the path');
+      const body = userId && parseBody(personInputSchema, req.body, res);
+      if (userId && body) reply(res, await assignRoles({ repos, clock }, p, userId, body));
     }),
   );
 
