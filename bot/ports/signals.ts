@@ -32,6 +32,13 @@ export interface SignalRepository {
   deleteTenant(tenantId: string): Promise<void>;
 }
 
+/** The strategy-change draft a decision is linked to: the one just linked, or the one linked before. */
+export interface StrategyChangeLink {
+  readonly changeId: string;
+  /** False when another draft was linked first; `changeId` is then that draft's. */
+  readonly created: boolean;
+}
+
 /**
  * The decision log. Records are written only through `SignalRepository.commit` and have no
  * update or delete path: a decision, once recorded, is never edited.
@@ -42,9 +49,10 @@ export interface DecisionLog {
   listBySignal(tenantId: string, signalId: string): Promise<Decision[]>;
   /**
    * Notes, beside the record (which stays as it was), the strategy-change draft made from a
-   * decision. Insert-only: `CONFLICT.ALREADY_EXISTS` with the existing change id when there is one.
+   * decision. Insert-only: when the decision has a draft already, nothing is written and the
+   * answer is that draft's id with `created: false`.
    */
-  linkStrategyChange(tenantId: string, decisionId: string, changeId: string): Promise<Result<string>>;
+  linkStrategyChange(tenantId: string, decisionId: string, changeId: string): Promise<StrategyChangeLink>;
   strategyChangeOf(tenantId: string, decisionId: string): Promise<string | undefined>;
   /** Links of every decision of the tenant, decision id → change id. */
   strategyChanges(tenantId: string): Promise<ReadonlyMap<string, string>>;

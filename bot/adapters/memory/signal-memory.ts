@@ -102,9 +102,9 @@ export function createMemorySignalStores(): SignalStores {
     async linkStrategyChange(tenantId, decisionId, changeId) {
       const t = of(tenantId);
       const existing = t.changeLinks.get(decisionId);
-      if (existing) return fail('CONFLICT.ALREADY_EXISTS', existing);
+      if (existing) return { changeId: existing, created: false };
       t.changeLinks.set(decisionId, changeId);
-      return ok(changeId);
+      return { changeId, created: true };
     },
     async strategyChangeOf(tenantId, decisionId) {
       return tenants.get(tenantId)?.changeLinks.get(decisionId);

@@ -17,7 +17,7 @@ import type { Decision, Signal, AuditEvent } from '../../domain/signal';
 import type { TransitionResult } from '../../domain/signal-machine';
 import { type Result, fail, ok } from '../../domain/result';
 import type { Versioned } from '../../ports/repositories';
-import type { DecisionLog, SignalRepository, SignalStores } from '../../ports/signals';
+import type { DecisionLog, SignalRepository, SignalStores, StrategyChangeLink } from '../../ports/signals';
 import { defineCodec } from './codec';
 import { compositeKey, decodeKey, encodeKey, prefixRange } from './keys';
 import { auditEventSchema, decisionSchema, signalSchema } from './signal-schemas';
@@ -186,16 +186,16 @@ class TableDecisionLog implements DecisionLog {
     return (await this.list(tenantId)).filter((d) => d.signalId === signalId).sort((a, b) => a.round - b.round);
   }
 
-  async linkStrategyChange(tenantId: string, decisionId: string, changeId: string): Promise<Result<string>> {
+  async linkStrategyChange(tenantId: string, decisionId: string, changeId: string): Promise<StrategyChangeLink> {
     try {
       await this.client.createEntity(row(pk(tenantId), changeLinkKey(decisionId), { changeId }));
-      return ok(changeId);
+      return { changeId, created: true };
     } catch (err) {
-      if (statusOf(err) === 409) {
-        const existing = await this.strategyChangeOf(tenantId, decisionId);
-        return fail('CONFLICT.ALREADY_EXISTS', existing ?? 'A strategy change was already made from this decision.');
-      }
-      throw err;
+      if (statusOf(err) !== 409) throw err;
+      // Insert-only: the link that exists stays, and is the answer.
+      const existing = await this.strategyChangeOf(tenantId, decisionId);
+      if (!existing) throw new Error(`The strategy-change link of decision ${decisionId} exists but names no change`);
+      return { changeId: existing, created: false };
     }
   }
 

@@ -52,8 +52,11 @@ export async function strategyChangeFromDecision(deps: SignalDeps, p: Principal,
   const drafted = await deps.drafter.createDraft(p, draftFields(d, deps.clock.now(), deps.policy.holidays));
   if (!drafted.ok) return drafted;
   const linked = await deps.stores.decisions.linkStrategyChange(p.tenantId, decisionId, drafted.value.changeId);
-  // Two clicks at once: the first link wins; the second draft stays as an ordinary draft.
-  const changeId = linked.ok ? drafted.value.changeId : linked.error.message;
-  deps.logger.info({ tenantId: p.tenantId, decisionId, changeId, by: p.userId }, 'strategy-change draft made from a decision');
-  return ok({ response: { changeId, version: drafted.value.version, title: drafted.value.title, tabPath: `#/changes/${encodeURIComponent(changeId)}` }, created: linked.ok });
+  // Two clicks at once: the first link wins and is the answer; the second draft stays as an ordinary draft.
+  const { changeId, created } = linked;
+  deps.logger.info({ tenantId: p.tenantId, decisionId, changeId, created, by: p.userId }, 'strategy-change draft made from a decision');
+  const response = created
+    ? { changeId, version: drafted.value.version, title: drafted.value.title, tabPath: `#/changes/${encodeURIComponent(changeId)}` }
+    : { changeId, version: 1, title: '', tabPath: `#/changes/${encodeURIComponent(changeId)}` };
+  return ok({ response, created });
 }
