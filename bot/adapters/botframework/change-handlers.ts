@@ -3,11 +3,11 @@
  * actions. Activity in (already parsed by pmo-relay-bot.ts), use case, card out.
  */
 import type { ChangeDeps } from '../../app/changes/context';
-import { composerUrl } from '../../app/changes/context';
+import { changeVisibleTo, composerUrl, recipientVisibleTo, versionStatus } from '../../app/changes/context';
 import { createDraft } from '../../app/changes/manage';
 import { changesFor } from '../../app/changes/queries';
 import { changeCardModel } from '../../app/changes/rendering';
-import { respond, staleVersionError } from '../../app/changes/respond';
+import { mayRespondFor, respond, staleVersionError } from '../../app/changes/respond';
 import { respondBySchema } from '../../app/changes/schemas';
 import type { ConversationRef } from '../../domain/conversation';
 import type { DomainError } from '../../domain/result';
@@ -51,11 +51,18 @@ export async function handleChangeAction(deps: ChangeDeps, p: Principal, convers
       const { changeId, version, conversationId } = action.data;
       const found = (await deps.stores.changes.get(p.tenantId, changeId, version))?.value;
       if (!found || found.state === 'draft') return errorCard({ code: 'NOT_FOUND', message: 'This strategy change was not found in your organisation.' });
+      // The same rule as GET /api/changes/:id: only those the change is addressed to see it.
+      const status = await versionStatus(deps, found);
+      const records = status.recipients.map((r) => r.record.value);
+      if (!changeVisibleTo(p, found, records)) return errorCard({ code: 'AUTH.FORBIDDEN', message: 'This strategy change is not addressed to your domain or team.' });
       if (found.state !== 'published') {
         const stale = await staleVersionError(deps, found);
         return stale.ok ? errorCard({ code: 'NOT_FOUND', message: 'Not found.' }) : failureCard(deps, stale.error, changeId);
       }
-      return changeCard(await changeCardModel(deps, found, { conversationId: conversationId ?? conversation.conversationId, viewerId: p.userId }));
+      // The card's conversation is client data: its responses are shown only to someone who may see or answer for it.
+      const named = conversationId ? records.find((r) => r.conversationId === conversationId) : undefined;
+      const viewed = named && (recipientVisibleTo(p, named) || mayRespondFor(p, named)) ? named.conversationId : conversation.conversationId;
+      return changeCard(await changeCardModel(deps, found, { conversationId: viewed, viewerId: p.userId }, status));
     }
     case 'change.announce': {
       const gate = await announceGate(deps, p, conversation);

@@ -16,6 +16,14 @@ export const respondBySchema = z
       ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or an ISO date-time' });
       return z.NEVER;
     }
+    // Date.parse rolls an impossible day over (2026-02-31 → 2026-03-03): the calendar date
+    // written must round-trip, as in bot/app/schemas.ts.
+    const day = value.slice(0, 10);
+    const midnight = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== day) {
+      ctx.addIssue({ code: 'custom', message: `${day} is not a real date` });
+      return z.NEVER;
+    }
     return new Date(ms).toISOString();
   });
 
