@@ -68,7 +68,23 @@ export const LIMITS = {
   optionTitle: 200,
   optionText: 2000,
   maxOptions: 6,
+  /**
+   * The options together, as stored: one JSON text in one Table Storage property, which holds
+   * at most 32K characters. Kept below that, so a long analysis is refused with the reason
+   * instead of failing to save.
+   */
+  optionsStored: 30_000,
 } as const;
+
+/** Refuses options too long to store together (LIMITS.optionsStored). */
+function checkOptionsSize(options: readonly SignalOption[]): ErrorDetail | undefined {
+  const size = JSON.stringify(options).length;
+  if (size <= LIMITS.optionsStored) return undefined;
+  return {
+    at: 'options',
+    message: `The options are too long together: ${size} characters as stored, at most ${LIMITS.optionsStored} (line breaks and quotation marks count twice). Shorten some descriptions or impacts.`,
+  };
+}
 
 // ---------------------------------------------------------------- who and when
 
@@ -379,6 +395,8 @@ export function addOption(signal: Signal, actor: Actor, now: Date, option: Omit<
   const o = checkOption(option, 'option');
   if (!o.ok) return o;
   const added: SignalOption = { id: nextOptionId(signal.options), ...o.value };
+  const tooLarge = checkOptionsSize([...signal.options, added]);
+  if (tooLarge) return invalid(tooLarge.message, [tooLarge]);
   return ok(edit(signal, actor, now, 'addOption', { options: [...signal.options, added] }, added.title));
 }
 
@@ -427,6 +445,8 @@ export function saveAnalysis(signal: Signal, actor: Actor, now: Date, input: Ana
     const keep = raw.id && known.has(raw.id) && !options.some((x) => x.id === raw.id) ? raw.id : undefined;
     options.push({ id: keep ?? nextOptionId([...signal.options, ...options]), ...o.value });
   });
+  const tooLarge = problems.length === 0 ? checkOptionsSize(options) : undefined;
+  if (tooLarge) return invalid(`${tooLarge.message} Nothing was saved.`, [tooLarge]);
   let recommendation: Recommendation | undefined;
   if (input.recommendation) {
     const chosen = options[input.recommendation.optionIndex];

@@ -136,7 +136,8 @@ async function raiseThroughForm(title: string): Promise<{ signalId: string; form
   const msg = message(where(TEAM), people.member, 'raise');
   const before = connector.requests.length;
   expect((await post(msg)).status).toBe(200);
-  const reply = connector.requests.slice(before).find((r) => r.method === 'POST');
+  // The form is the reply in the team; cards of earlier signals may be delivered meanwhile.
+  const reply = connector.requests.slice(before).find((r) => r.method === 'POST' && cardText(r.body?.attachments?.[0]?.content).includes('Raise a signal'));
   const form = cardOf(reply);
   expect(cardText(form)).toContain('Raise a signal with the PMO');
   expect(cardText(form)).toContain('Website rebuild');
@@ -318,6 +319,26 @@ describe('forbidden, concurrent and invalid actions change nothing and get a cle
     // Those who may see it still do.
     expect((await act(PMO, people.itLead, 'signal.view', { signalId, view: 'pmo' })).text).toContain('Hosting contract renewal');
     expect((await act(TEAM, people.member, 'signal.view', { signalId, view: 'receipt' })).text).toContain('Hosting contract renewal');
+  });
+
+  it('an analysis whose options are too long to store together is refused with the reason (400), and nothing is saved', async () => {
+    const raised = await raiseThroughForm('Data centre exit');
+    expect((await api(people.itLead, 'POST', `/api/signals/${raised.signalId}/triage`, {})).status).toBe(200);
+    const started = await api(people.itLead, 'POST', `/api/signals/${raised.signalId}/start-analysis`, {});
+    expect(started.status).toBe(200);
+    // Each field is within its own limit, but quotation marks and line breaks double in the stored JSON.
+    const long = '"'.repeat(1990);
+    const options = Array.from({ length: 6 }, (_, i) => ({ title: `Option ${i + 1}`, description: long, impact: long }));
+    const saved = await api(people.itLead, 'PUT', `/api/signals/${raised.signalId}/analysis`, { options }, { 'If-Match': started.body.signal.etag });
+    expect(saved.status).toBe(400);
+    expect(saved.body.error.code).toBe('VALIDATION.INVALID');
+    expect(saved.body.error.message).toContain('The options are too long together');
+    expect(saved.body.error.details).toEqual([expect.objectContaining({ at: 'options' })]);
+    const after = await api(people.itLead, 'GET', `/api/signals/${raised.signalId}`);
+    expect(after.body.signal).toMatchObject({ state: 'analysing', options: [] });
+    // The same analysis, shorter, is saved.
+    const fits = options.map((o) => ({ ...o, description: 'Short', impact: 'Small' }));
+    expect((await api(people.itLead, 'PUT', `/api/signals/${raised.signalId}/analysis`, { options: fits }, { 'If-Match': started.body.signal.etag })).status).toBe(200);
   });
 
   it('a team member or an EPMO member cannot decide; a double-submitted decision records one; two owners at once: one wins, the other is told who', async () => {
