@@ -1,7 +1,9 @@
 /**
  * The EPMO's actions on strategy changes: draft, edit, dry run, publish, supersede, withdraw.
  * Each checks the role, applies a domain transition, writes through the ports (etag-guarded,
- * nothing half-written) and only then asks DeliveryService to send or update cards.
+ * nothing half-written) and only then asks DeliveryService to send or update cards. When that
+ * dispatch fails, the state is already committed: the same request retried finishes the
+ * sending (dispatch is idempotent) instead of answering 409.
  */
 import { type Result, fail, forbidden, ok } from '../../domain/result';
 import { type Principal, can } from '../../domain/roles';
@@ -25,7 +27,6 @@ import {
   CHANGE_CONTENT_KIND,
   CHANGE_REMINDER_JOB_KIND,
   type ChangeDeps,
-  type PortfolioSnapshot,
   computeTargeting,
   loadChange,
   recipientRecords,
@@ -139,18 +140,29 @@ async function scheduleReminder(deps: ChangeDeps, change: StrategyChange): Promi
   });
 }
 
-/** Writes the targeting snapshot of a version that is about to be published; returns the sends. */
-async function snapshotRecipients(deps: ChangeDeps, change: StrategyChange, portfolio?: PortfolioSnapshot): Promise<DeliveryRequest[]> {
-  const { targeting } = await computeTargeting(deps, change.tenantId, change, portfolio);
-  await deps.stores.recipients.putMany(recipientRecords(change, targeting));
-  return targeting.recipients.map((r) => ({
+/**
+ * The targeting snapshot of a version whose published state is committed, and its sends.
+ * Written only AFTER the state write succeeded, so a publish or supersede that loses a race
+ * (412) leaves no recipients behind; a retry after a crash finds the snapshot already written
+ * and sends to the same recipients.
+ */
+async function snapshotRecipients(deps: ChangeDeps, change: StrategyChange): Promise<DeliveryRequest[]> {
+  const written = await deps.stores.recipients.listByVersion(change.tenantId, change.id, change.version);
+  let reachable: readonly { readonly conversationId: string }[] = written.map((r) => r.value).filter((r) => r.reachable);
+  if (written.length === 0) {
+    const { targeting } = await computeTargeting(deps, change.tenantId, change);
+    await deps.stores.recipients.putMany(recipientRecords(change, targeting));
+    reachable = targeting.recipients;
+  }
+  return reachable.map((r) => ({
     conversationId: r.conversationId,
     operation: 'send' as const,
     content: { kind: CHANGE_CONTENT_KIND, ref: change.id, variant: String(change.version) },
   }));
 }
 
-async function sendVersion(deps: ChangeDeps, change: StrategyChange, sends: readonly DeliveryRequest[]): Promise<void> {
+async function sendVersion(deps: ChangeDeps, change: StrategyChange): Promise<void> {
+  const sends = await snapshotRecipients(deps, change);
   if (sends.length > 0) await deps.delivery.dispatch(change.tenantId, changeBatchId(change.id, change.version), sends);
   await scheduleReminder(deps, change);
   deps.logger?.info({ tenantId: change.tenantId, changeId: change.id, version: change.version, recipients: sends.length }, 'strategy change published');
@@ -163,14 +175,20 @@ export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: 
   if (!loaded.ok) return loaded;
   const { latest } = loaded.value;
   const published = publishChange(latest.value, deps.clock.now());
-  if (!published.ok) return published;
+  if (!published.ok) {
+    // A retry of the publish that made it published (it carries the draft's etag, not the
+    // published one) whose dispatch failed: finish sending — dispatch is idempotent — not 409.
+    if (latest.value.state === 'published' && etag !== latest.etag && etag !== '*') {
+      await sendVersion(deps, latest.value);
+      return getChange(deps, p, id);
+    }
+    return published;
+  }
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
   const change = published.value.value;
-  // Snapshot first: a failed state write leaves only a harmless, rewritable snapshot behind.
-  const sends = await snapshotRecipients(deps, change);
   const saved = await deps.stores.changes.update(change, latest.etag);
   if (!saved.ok) return saved;
-  await sendVersion(deps, change, sends);
+  await sendVersion(deps, change);
   return getChange(deps, p, id);
 }
 
@@ -202,23 +220,58 @@ async function updateDelivered(deps: ChangeDeps, closed: StrategyChange, closing
   return cards.length;
 }
 
+/**
+ * When the latest version is what this supersede request would have made of the one before it
+ * (same author, the previous closed at its publishing, the same fields), the request is a
+ * retry of the one that made it: the pair, so the caller can finish its deliveries.
+ */
+function supersededBy(
+  p: Principal,
+  versions: readonly Versioned<StrategyChange>[],
+  patch: Partial<ChangeFields>,
+  now: Date,
+): { readonly previous: StrategyChange; readonly next: StrategyChange } | undefined {
+  const next = versions[0]?.value;
+  const previous = versions[1]?.value;
+  if (!next || !previous || next.state !== 'published' || previous.state !== 'superseded') return undefined;
+  if (next.authorId !== p.userId || previous.closedAt !== next.publishedAt) return undefined;
+  const again = supersedeChange({ ...previous, state: 'published' }, patch, actor(p), now);
+  if (!again.ok) return undefined;
+  const made = again.value.value.next;
+  const same =
+    made.title === next.title &&
+    made.summary === next.summary &&
+    made.kind === next.kind &&
+    made.requiredResponse === next.requiredResponse &&
+    made.respondBy === next.respondBy &&
+    JSON.stringify(made.objectiveIds) === JSON.stringify(next.objectiveIds) &&
+    JSON.stringify(made.domainIds) === JSON.stringify(next.domainIds);
+  return same ? { previous, next } : undefined;
+}
+
 /** Publishes version n+1 from edited fields: every delivered v n card becomes "Superseded by vn+1"; v n+1 is sent. */
 export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag: string, patch: Partial<ChangeFields>): Promise<Result<ChangeDetailResponse>> {
   if (!can(p, 'change.publish')) return forbidden('Only EPMO members publish new versions of strategy changes.');
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
-  const { latest } = loaded.value;
+  const { latest, versions } = loaded.value;
+  const retried = etag !== latest.etag && etag !== '*' ? supersededBy(p, versions, patch, deps.clock.now()) : undefined;
+  if (retried) {
+    // The same supersede again, after one whose card updates or sends failed: finish them.
+    await updateDelivered(deps, retried.previous, 'superseded');
+    await sendVersion(deps, retried.next);
+    return getChange(deps, p, id);
+  }
   const made = supersedeChange(latest.value, patch, actor(p), deps.clock.now());
   if (!made.ok) return made;
   const known = await checkReferences(deps, p.tenantId, made.value.value.next);
   if (!known.ok) return known;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
   const { previous, next } = made.value.value;
-  const sends = await snapshotRecipients(deps, next);
   const saved = await deps.stores.changes.supersede(previous, latest.etag, next);
   if (!saved.ok) return saved;
   const updated = await updateDelivered(deps, previous, 'superseded');
-  await sendVersion(deps, next, sends);
+  await sendVersion(deps, next);
   deps.logger?.info({ tenantId: p.tenantId, changeId: id, version: previous.version, updated }, 'strategy change superseded');
   return getChange(deps, p, id);
 }
@@ -229,6 +282,11 @@ export async function withdraw(deps: ChangeDeps, p: Principal, id: string, etag:
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const { latest } = loaded.value;
+  if (latest.value.state === 'withdrawn' && latest.value.withdrawReason === reason.trim()) {
+    // The same withdrawal again, after one whose card updates failed: finish them (idempotent).
+    await updateDelivered(deps, latest.value, 'withdrawn');
+    return getChange(deps, p, id);
+  }
   const done = withdrawChange(latest.value, reason, actor(p), deps.clock.now());
   if (!done.ok) return done;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
