@@ -21,6 +21,8 @@ export interface EnforcingConnector {
   /** Successful sends per conversation id. */
   readonly successes: Map<string, number>;
   readonly stats: { accepted: number; throttledByRate: number; throttledAtRandom: number; firstAcceptedAt: number; lastAcceptedAt: number };
+  /** Forgets every count (not the rate windows), e.g. after setting up before a measured run. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,10 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
     url: `http://127.0.0.1:${port}/`,
     successes,
     stats,
+    reset() {
+      successes.clear();
+      Object.assign(stats, { accepted: 0, throttledByRate: 0, throttledAtRandom: 0, firstAcceptedAt: 0, lastAcceptedAt: 0 });
+    },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -9,7 +9,7 @@
  *
  * It is a benchmark, not a test: it prints figures; docs/benchmarks.md records them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,11 +18,12 @@ import { loadConfig } from '../bot/config';
 import { startApp } from '../bot/host';
 import type { ConversationRef } from '../bot/domain/conversation';
 import { cardAction, execute } from '../tests/bot/teams-activities';
+import { publishAckTarget } from './ack-setup';
+import { startAzuriteProcesses } from './azurite-processes';
 import { startEnforcingConnector } from './enforcing-connector';
+import { startCpuProfile } from './profile';
 
 const TENANT = 'b0000000-0000-4000-8000-00000000be11';
-/** The verb the invokes use: answered by the bot today (the change.ack verb is not wired yet). */
-const ACK_VERB = 'link.start';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +32,12 @@ const { values } = parseArgs({
     throttle: { type: 'string', default: '0.02' },
     'ack-rate': { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
+    /** `process` (default): Azurite's table and queue services as child processes, as storage runs in production; `embedded`: in the app's process, as `npm start` does. */
+    storage: { type: 'string', default: 'process' },
+    /** `change` (default): change.ack invokes on a real published change; `link`: the link.start card action (the earlier runs). */
+    ack: { type: 'string', default: 'change' },
+    /** CPU-profile the app (and the Azurite children) for this many seconds once sending starts; 0: off. */
+    profile: { type: 'string', default: '0' },
   },
 });
 const recipients = Number(values.recipients);
@@ -38,6 +45,9 @@ const limit = Number(values.limit);
 const throttleShare = Number(values.throttle);
 const ackRate = Number(values['ack-rate']);
 const concurrency = Number(values.concurrency);
+const storageMode = values.storage === 'embedded' ? 'embedded' : 'process';
+const profileSeconds = Number(values.profile);
+const ackVerb = values.ack === 'link' ? 'link.start' : 'change.ack';
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -53,13 +63,15 @@ async function inParallel<T>(items: readonly T[], lanes: number, work: (item: T)
 async function main(): Promise<void> {
   const location = await mkdtemp(join(tmpdir(), 'pmo-relay-bench-'));
   const connector = await startEnforcingConnector({ limitPerSecond: limit, randomThrottleShare: throttleShare });
+  const profileDir = join(process.cwd(), '.bench-profiles');
+  if (profileSeconds > 0) await mkdir(profileDir, { recursive: true });
+  // Storage out of the app's process, as in production (see bench/azurite-processes.ts).
+  const storage = storageMode === 'process' ? await startAzuriteProcesses(location, profileSeconds > 0 ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []) : undefined;
   const app = await startApp(
     loadConfig({
       APP_ENV: 'test',
       PORT: '0',
-      AZURITE_LOCATION: location,
-      AZURITE_TABLE_PORT: '0',
-      AZURITE_QUEUE_PORT: '0',
+      ...(storage ? { AZURE_STORAGE_CONNECTION_STRING: storage.connectionString } : { AZURITE_LOCATION: location, AZURITE_TABLE_PORT: '0', AZURITE_QUEUE_PORT: '0' }),
       TABLE_PREFIX: 'bench',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
@@ -86,20 +98,32 @@ async function main(): Promise<void> {
     });
     console.log('done');
 
-    // Card actions while the fan-out runs.
+    // Card actions while the fan-out runs: change.ack on a real change published (and
+    // delivered) before the fan-out, from its team channels in turn.
+    const target = ackVerb === 'change.ack' ? await publishAckTarget(app, TENANT, connector.url) : undefined;
+    connector.reset();
     const latencies: number[] = [];
     let ackErrors = 0;
+    let acksRecorded = 0;
     let acking = true;
-    const where = { serviceUrl: connector.url, tenantId: TENANT, kind: 'personal' as const, conversationId: 'a:bench-acker' };
     const acks = (async () => {
       const pending: Promise<void>[] = [];
-      while (acking) {
+      for (let n = 0; acking; n++) {
         const started = performance.now();
+        const team = target?.teams[n % target.teams.length];
+        const activity = team
+          ? cardAction(
+              { serviceUrl: connector.url, tenantId: TENANT, kind: 'channel', conversationId: team.conversationId, team: { id: `team-${team.conversationId}` } },
+              { aadObjectId: team.userId, name: team.name },
+              execute('change.ack', { changeId: target?.changeId, version: target?.version, conversationId: team.conversationId }),
+            )
+          : cardAction({ serviceUrl: connector.url, tenantId: TENANT, kind: 'personal', conversationId: 'a:bench-acker' }, { aadObjectId: 'a0000000-0000-4000-8000-0000000000aa', name: 'Bench' }, execute('link.start'));
         pending.push(
-          fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cardAction(where, { aadObjectId: 'a0000000-0000-4000-8000-0000000000aa', name: 'Bench' }, execute(ACK_VERB))) })
+          fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) })
             .then(async (res) => {
-              await res.text();
-              if (res.status !== 200) ackErrors++;
+              const text = await res.text();
+              if (res.status !== 200 || (team && !/response is recorded|already recorded/.test(text))) ackErrors++;
+              else if (team) acksRecorded++;
               latencies.push(performance.now() - started);
             })
             .catch(() => void ackErrors++),
@@ -114,6 +138,12 @@ async function main(): Promise<void> {
     await app.delivery.dispatch(TENANT, 'bench:fanout', requests);
     const dispatchedMs = Date.now() - t0;
     console.log(`dispatched (recorded + enqueued) in ${(dispatchedMs / 1000).toFixed(1)} s; sending…`);
+    const cpuAtSend = { app: process.cpuUsage(), storage: await storage?.cpuSeconds(), at: Date.now() };
+    const profiling = profileSeconds > 0 ? (async () => {
+      const stop = await startCpuProfile(join(profileDir, `app-${Date.now()}.cpuprofile`));
+      await new Promise((resolve) => setTimeout(resolve, profileSeconds * 1000));
+      console.log(`\nCPU profile of the app process (${profileSeconds} s of sending, ${connector.successes.size} sent so far):\n${await stop()}\n`);
+    })() : Promise.resolve();
 
     let lastReport = Date.now();
     while (connector.successes.size < recipients) {
@@ -130,7 +160,11 @@ async function main(): Promise<void> {
       progress = await app.delivery.progress(TENANT, 'bench:fanout');
     }
     const totalMs = Date.now() - t0;
+    const appCpu = process.cpuUsage(cpuAtSend.app);
+    const storageCpu = await storage?.cpuSeconds();
+    const sendWallS = (Date.now() - cpuAtSend.at) / 1000;
     acking = false;
+    await profiling;
     await acks;
     // Anything sent twice would arrive late; give it a moment.
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -145,6 +179,9 @@ async function main(): Promise<void> {
 
     console.log('\nFan-out benchmark');
     console.log(`  machine:           ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+    console.log(`  storage:           ${storage ? 'Azurite table + queue as separate processes (in memory), via AZURE_STORAGE_CONNECTION_STRING — as Azure Storage runs apart from the app in production' : 'embedded Azurite in the app process (npm start mode)'}`);
+    const cpuShare = (seconds: number) => `${seconds.toFixed(1)} s (${((100 * seconds) / sendWallS).toFixed(0)}% of a core)`;
+    console.log(`  CPU while sending: app ${cpuShare((appCpu.user + appCpu.system) / 1e6)}${storage && storageCpu && cpuAtSend.storage ? `, Azurite table ${cpuShare(storageCpu.table - cpuAtSend.storage.table)}, queue ${cpuShare(storageCpu.queue - cpuAtSend.storage.queue)}` : ''} over ${sendWallS.toFixed(0)} s`);
     console.log(`  recipients:        ${recipients} in one tenant; limit ${limit}/s; random 429 share ${throttleShare}; concurrency ${concurrency}`);
     console.log(`  send rate:         ${steadyRate.toFixed(1)}/s while sending = ${(steadyRate / limit).toFixed(3)} of the limit`);
     console.log(`  overall:           ${overallRate.toFixed(1)}/s from dispatch to last record = ${(overallRate / limit).toFixed(3)} of the limit`);
@@ -153,10 +190,13 @@ async function main(): Promise<void> {
     console.log(`  duplicates:        ${duplicates}`);
     console.log(`  429s seen:         ${stats.throttledByRate + stats.throttledAtRandom} (${stats.throttledByRate} over the rate limit, ${stats.throttledAtRandom} at random)`);
     console.log(`  records:           ${JSON.stringify(progress)}`);
-    console.log(`  ack invokes:       ${latencies.length} (${ACK_VERB} card action; change.ack is not wired yet), ${ackErrors} errors`);
+    console.log(
+      `  ack invokes:       ${latencies.length} ${target ? `change.ack on a published change from ${target.teams.length} team channels in turn (first per team records, later ones find it recorded); ${acksRecorded} answered "recorded"` : 'link.start card actions'}, ${ackErrors} errors`,
+    );
     console.log(`  ack latency:       p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`);
   } finally {
     await app.stop();
+    await storage?.stop();
     await connector.close();
     await rm(location, { recursive: true, force: true });
   }

@@ -36,6 +36,8 @@ export interface DeliveryRepository {
   get(tenantId: string, id: string): Promise<Versioned<Delivery> | undefined>;
   update(delivery: Delivery, etag: string): Promise<Result<Versioned<Delivery>>>;
   listByBatch(tenantId: string, batchId: string): Promise<Delivery[]>;
+  /** The batch's records still `queued`, with their etags (one range query; the worker's read-ahead for large batches). */
+  listQueuedInBatch(tenantId: string, batchId: string): Promise<Versioned<Delivery>[]>;
 }
 
 /** The durable queue of delivery jobs (Azure Storage Queues; Azurite locally). */

@@ -18,7 +18,7 @@ import type { DeliveryRepository } from '../../ports/delivery';
 import type { Versioned } from '../../ports/repositories';
 import { defineCodec } from './codec';
 import { encodeKey, prefixRange, SEPARATOR } from './keys';
-import { queryRows, row, rowKeyRange, statusOf, submitInTransactions } from './table-client';
+import { odata, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from './table-client';
 import type { TableClient } from './table-client';
 
 const text = z.string();
@@ -129,6 +129,12 @@ export class TableDeliveryRepository implements DeliveryRepository {
     const { from, to } = prefixRange(batchId);
     const rows = await queryRows(this.client, rowKeyRange(encodeKey(tenantId), from, to));
     return rows.map((r) => codec.fromRow(this.client.tableName, r));
+  }
+
+  async listQueuedInBatch(tenantId: string, batchId: string): Promise<Versioned<Delivery>[]> {
+    const { from, to } = prefixRange(batchId);
+    const rows = await queryRows(this.client, `${rowKeyRange(encodeKey(tenantId), from, to)} and ${odata`state eq ${'queued'}`}`);
+    return rows.map((r) => ({ value: codec.fromRow(this.client.tableName, r), etag: requireEtag(r.etag as string | undefined) }));
   }
 }
 

@@ -49,6 +49,16 @@ export interface DeliveryWorkerDeps {
 const done: JobOutcome = { kind: 'done' };
 const REF_CACHE_MS = 30_000;
 const REF_CACHE_SIZE = 50_000;
+/**
+ * Read-ahead for large fan-outs: after this many point reads of one batch's records (or one
+ * tenant's conversation references) within `READ_AHEAD_WINDOW_MS`, the next ones come from a
+ * single range query instead — one query per page of 1,000 rows rather than one read per
+ * recipient. Small sends never reach it.
+ */
+const READ_AHEAD_AFTER = 64;
+const READ_AHEAD_WINDOW_MS = 10_000;
+/** How long a batch's read-ahead is used; a stale one is safe (see `record`), only wasteful. */
+const BATCH_READ_AHEAD_MS = 120_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
 
 export class DeliveryWorker {
@@ -64,7 +74,7 @@ export class DeliveryWorker {
 
   async handle(job: DeliveryJob): Promise<JobOutcome> {
     const { deps } = this;
-    const found = await deps.deliveries.get(job.tenantId, job.deliveryId);
+    const found = await this.record(job);
     if (!found) {
       this.logger.warn({ job }, 'delivery job without a record; dropped');
       return done;
@@ -118,10 +128,90 @@ export class DeliveryWorker {
     const now = this.deps.clock.now().getTime();
     const cached = this.refs.get(key);
     if (cached && cached.until > now) return cached.ref;
+    // Many misses in one tenant (a fan-out): read the tenant's references in one query. Only
+    // references found are cached from it; an id it lacks is still read on its own, so a
+    // conversation installed meanwhile is never taken for missing.
+    if (this.countMiss(`refs\n${tenantId}`, now)) {
+      await this.readAhead(`refs\n${tenantId}`, async () => {
+        const all = await this.deps.conversations.list(tenantId);
+        const at = this.deps.clock.now().getTime();
+        if (this.refs.size + all.length >= REF_CACHE_SIZE) this.refs.clear();
+        for (const ref of all) this.refs.set(`${tenantId}\n${ref.conversationId}`, { ref, until: at + REF_CACHE_MS });
+      });
+      const loaded = this.refs.get(key);
+      if (loaded && loaded.until > this.deps.clock.now().getTime()) return loaded.ref;
+    }
     const ref = await this.deps.conversations.get(tenantId, conversationId);
     if (this.refs.size >= REF_CACHE_SIZE) this.refs.clear();
     this.refs.set(key, { ref, until: now + REF_CACHE_MS });
     return ref;
+  }
+
+  /** Queued records read ahead per tenant + batch, each handed out once. */
+  private readonly batches = new Map<string, { readonly until: number; readonly records: Map<string, Versioned<Delivery>> }>();
+  private readonly misses = new Map<string, { count: number; since: number }>();
+  private readonly loading = new Map<string, Promise<void>>();
+
+  /**
+   * The job's record. Normally a point read; in a large batch, from one range query of the
+   * batch's `queued` records. A read-ahead copy can be stale (another process may have sent
+   * or retried the record since): that is safe, because the claim is an ETag update — a stale
+   * etag fails it and the job is looked at again later with a fresh read — and records never
+   * return to `queued` once done. Each copy is handed out once; a job seen again reads afresh.
+   */
+  private async record(job: DeliveryJob): Promise<Versioned<Delivery> | undefined> {
+    const { deps } = this;
+    const at = job.deliveryId.lastIndexOf('/');
+    if (at > 0) {
+      const key = `${job.tenantId}\n${job.deliveryId.slice(0, at)}`;
+      const now = deps.clock.now().getTime();
+      let ahead = this.batches.get(key);
+      if (ahead && ahead.until <= now) {
+        this.batches.delete(key);
+        ahead = undefined;
+      }
+      if (!ahead && this.countMiss(`batch\n${key}`, now)) {
+        await this.readAhead(`batch\n${key}`, async () => {
+          const records = await deps.deliveries.listQueuedInBatch(job.tenantId, job.deliveryId.slice(0, at));
+          this.batches.set(key, { until: deps.clock.now().getTime() + BATCH_READ_AHEAD_MS, records: new Map(records.map((r) => [r.value.id, r])) });
+        });
+        ahead = this.batches.get(key);
+      }
+      const copy = ahead?.records.get(job.deliveryId);
+      if (copy) {
+        ahead?.records.delete(job.deliveryId);
+        if (ahead?.records.size === 0) this.batches.delete(key);
+        return copy;
+      }
+    }
+    return deps.deliveries.get(job.tenantId, job.deliveryId);
+  }
+
+  /** Counts a point read; true once they are many enough within the window to read ahead instead. */
+  private countMiss(key: string, now: number): boolean {
+    const seen = this.misses.get(key);
+    if (!seen || now - seen.since > READ_AHEAD_WINDOW_MS) {
+      if (this.misses.size > 1000) this.misses.clear();
+      this.misses.set(key, { count: 1, since: now });
+      return false;
+    }
+    seen.count += 1;
+    return seen.count >= READ_AHEAD_AFTER;
+  }
+
+  /** Runs one read-ahead per key at a time; concurrent callers wait for it. A failure only means point reads. */
+  private async readAhead(key: string, load: () => Promise<void>): Promise<void> {
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = load()
+        .catch((err: unknown) => this.logger.warn({ err, key }, 'read-ahead failed; reading records one by one'))
+        .finally(() => {
+          this.loading.delete(key);
+          this.misses.delete(key);
+        });
+      this.loading.set(key, pending);
+    }
+    await pending;
   }
 
   /** The queue gave up on a job whose handling kept throwing or crashing. */
@@ -139,6 +229,11 @@ export class DeliveryWorker {
     try {
       const renderer = deps.registry.renderer(delivery.content.kind);
       if (!renderer) throw new Error(`no renderer is registered for content kind "${delivery.content.kind}"`);
+      const skipped = await renderer.skip?.(delivery.tenantId, delivery);
+      if (skipped) {
+        await this.finish(claimed, { state: 'failed', lastError: `skipped: ${skipped}` });
+        return done;
+      }
       const card = await renderer.render(delivery.tenantId, delivery.content, conversation);
       if (card === undefined) {
         await this.finish(claimed, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
