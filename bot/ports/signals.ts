@@ -14,9 +14,10 @@ export interface SignalRepository {
   /**
    * Takes the tenant's next signal number and writes the signal `make` builds with it, with its
    * audit events, atomically: two people raising at once get different numbers, and a failed
-   * write uses no number.
+   * write uses no number. When a signal with the id `make` gives exists already (the same raise
+   * submitted twice), nothing is written and that signal is the answer, with `created: false`.
    */
-  createNumbered(tenantId: string, make: (number: number) => TransitionResult): Promise<Versioned<Signal>>;
+  createNumbered(tenantId: string, make: (number: number) => TransitionResult): Promise<Versioned<Signal> & { readonly created: boolean }>;
   /**
    * Writes a transition computed from the version `etag` names, atomically with its audit
    * events and decision record. `CONFLICT.STALE` when the signal changed since (nothing is

@@ -277,6 +277,51 @@ describe('the full journey', () => {
   });
 });
 
+describe('raising twice by a double submit raises one signal', () => {
+  it('the raise form submitted three times at once: one signal, one number, one PMO card, every answer its receipt', async () => {
+    const msg = message(where(TEAM), people.member, 'raise');
+    expect((await post(msg)).status).toBe(200);
+    const formId = `form-${nextActivityId()}`;
+    const data = { kind: 'issue', title: 'Build server is out of disk', details: 'Nightly builds fail.', urgency: 'high', workItemId: 'wi-web' };
+    const answers = await Promise.all([1, 2, 3].map(() => act(TEAM, people.member, 'signal.raise', data, formId)));
+    const labels = answers.map((a) => /S-\d+/.exec(a.text)?.[0]);
+    expect(new Set(labels).size).toBe(1);
+    const label = labels[0] as string;
+    expect(label).toBeDefined();
+    expect(answers.filter((a) => a.text.includes(`Raised ${label} with the IT PMO`))).toHaveLength(1);
+    expect(answers.filter((a) => a.text.includes(`${label} was already raised from this form; nothing was raised twice.`))).toHaveLength(2);
+    for (const a of answers) expect(a.text).toContain('Build server is out of disk');
+    const mine = (await api(people.member, 'GET', '/api/signals?mine=true')).body.items.filter((s: any) => s.title === data.title);
+    expect(mine).toHaveLength(1);
+    expect((await api(people.itLead, 'GET', `/api/signals/${mine[0].id}`)).body.timeline.map((e: any) => e.action)).toEqual(['raise']);
+    // Submitting the same form again later answers with the same receipt, too.
+    expect((await act(TEAM, people.member, 'signal.raise', data, formId)).text).toContain(`${label} was already raised from this form`);
+    // The next raise takes the next number: the repeats used none.
+    const next = await raiseThroughForm('Office move delayed');
+    expect(next.label).toBe(`S-${Number(label.slice(2)) + 1}`);
+    await waitFor('the PMO card of the double-submitted raise', () => withText(sentTo(PMO, 'POST'), 'Build server is out of disk').length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(withText(sentTo(PMO, 'POST'), 'Build server is out of disk')).toHaveLength(1);
+  });
+
+  it('the message action\'s dialog submitted twice at once: one signal', async () => {
+    const messagePayload = { id: '1700000000999', linkToMessage: 'https://teams.microsoft.com/l/message/19:team-web/1700000000999', body: { contentType: 'text', content: 'The VPN drops every hour' } };
+    const submit = () =>
+      post({
+        ...message(where(TEAM), people.member, ''),
+        type: 'invoke',
+        name: 'composeExtension/submitAction',
+        value: { commandId: 'raiseWithPmo', commandContext: 'message', messagePayload, data: { verb: 'signal.raise', kind: 'issue', title: 'The VPN drops every hour', details: '', urgency: 'normal' } },
+      });
+    const answers = await Promise.all([submit(), submit()]);
+    const labels = answers.map((a) => /S-\d+/.exec(a.body.task.value)?.[0]);
+    expect(labels[0]).toBeDefined();
+    expect(labels[1]).toBe(labels[0]);
+    expect(answers.filter((a) => String(a.body.task.value).includes('was already raised from this message'))).toHaveLength(1);
+    expect((await api(people.member, 'GET', '/api/signals?mine=true')).body.items.filter((s: any) => s.title === 'The VPN drops every hour')).toHaveLength(1);
+  });
+});
+
 describe('forbidden, concurrent and invalid actions change nothing and get a clear answer', () => {
   let signalId: string;
   beforeAll(async () => {

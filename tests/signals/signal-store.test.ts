@@ -9,6 +9,7 @@ import { createMemorySignalStores } from '../../bot/adapters/memory/signal-memor
 import { openTable } from '../../bot/adapters/tables/table-client';
 import type { Principal } from '../../bot/domain/roles';
 import type { Signal } from '../../bot/domain/signal';
+import type { Versioned } from '../../bot/ports/repositories';
 import { type TransitionResult, addOption, decide, escalate, raise, recommend, setContext, startAnalysis, triage } from '../../bot/domain/signal-machine';
 import { DEFAULT_DUE_POLICY as P } from '../../bot/domain/working-days';
 import type { SignalStores } from '../../bot/ports/signals';
@@ -49,6 +50,16 @@ describe.each(suites)('signal stores (%s)', (_name, open) => {
     expect(await stores.signals.get(OTHER, 'a1')).toBeUndefined();
   });
 
+  it('a signal created twice at once (the same raise submitted twice) is written once and uses one number', async () => {
+    const twice = await Promise.all([stores.signals.createNumbered(T, make(T, 'e1')), stores.signals.createNumbered(T, make(T, 'e1'))]);
+    expect(twice.map((m) => m.created).sort()).toEqual([false, true]);
+    expect(twice[0]?.value.number).toBe(twice[1]?.value.number);
+    expect(twice[0]?.etag).toBe(twice[1]?.etag);
+    expect((await stores.signals.timeline(T, 'e1')).map((e) => e.action)).toEqual(['raise']);
+    const next = await stores.signals.createNumbered(T, make(T, 'e2'));
+    expect(next).toMatchObject({ created: true, value: { number: (twice[0]?.value.number ?? 0) + 1 } });
+  });
+
   it('commits a transition with its audit events; a stale ETag writes nothing', async () => {
     const created = await stores.signals.createNumbered(T, make(T, 'c1'));
     const t1 = must(triage(created.value, lead, now, P));
@@ -64,7 +75,7 @@ describe.each(suites)('signal stores (%s)', (_name, open) => {
   });
 
   it('records one decision per round, even when two are committed from the same version', async () => {
-    let v = await stores.signals.createNumbered(T, make(T, 'd1'));
+    let v: Versioned<Signal> = await stores.signals.createNumbered(T, make(T, 'd1'));
     const step = async (r: TransitionResult) => {
       v = must(await stores.signals.commit(r, v.etag));
     };

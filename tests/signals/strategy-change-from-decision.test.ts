@@ -6,6 +6,8 @@ import type { DraftFromDecision, SignalDeps } from '../../bot/app/signals/deps';
 import { strategyChangeFromDecision } from '../../bot/app/signals/strategy-change';
 import type { Principal } from '../../bot/domain/roles';
 import { type TransitionResult, addOption, decide, escalate, raise, recommend, setContext, startAnalysis, triage } from '../../bot/domain/signal-machine';
+import type { Versioned } from '../../bot/ports/repositories';
+import type { Signal } from '../../bot/domain/signal';
 import { DEFAULT_DUE_POLICY as P } from '../../bot/domain/working-days';
 import type { DeliveryService, Scheduler } from '../../bot/ports/delivery';
 
@@ -21,7 +23,7 @@ const must = <V>(r: { ok: true; value: V } | { ok: false; error: { message: stri
 };
 
 async function decidedSignal(deps: SignalDeps): Promise<string> {
-  let v = await deps.stores.signals.createNumbered(T, (n) => must(raise({ tenantId: T, id: 'sig-d', number: n, kind: 'risk', title: 'Vendor', details: '', urgency: 'normal', domainId: 'it', origin: { conversationId: 'c' } }, lead, now, P)));
+  let v: Versioned<Signal> = await deps.stores.signals.createNumbered(T, (n) => must(raise({ tenantId: T, id: 'sig-d', number: n, kind: 'risk', title: 'Vendor', details: '', urgency: 'normal', domainId: 'it', origin: { conversationId: 'c' } }, lead, now, P)));
   const steps: ((s: typeof v.value) => ReturnType<typeof triage>)[] = [
     (s) => triage(s, lead, now, P),
     (s) => startAnalysis(s, lead, now),

@@ -8,6 +8,8 @@ import { scheduleTimers } from '../../bot/app/signals/effects';
 import type { Delivery } from '../../bot/domain/delivery';
 import type { Principal } from '../../bot/domain/roles';
 import { addOption, defer, escalate, raise, recommend, setContext, startAnalysis, triage, type TransitionResult } from '../../bot/domain/signal-machine';
+import type { Versioned } from '../../bot/ports/repositories';
+import type { Signal } from '../../bot/domain/signal';
 import { DEFAULT_DUE_POLICY as P } from '../../bot/domain/working-days';
 import type { DeliveryRequest, DeliveryService, ScheduledJob, Scheduler } from '../../bot/ports/delivery';
 
@@ -95,7 +97,7 @@ describe('signal timers', () => {
   it('ends a deferral on its date: the signal is escalated again for a new decision', async () => {
     const start = new Date('2026-03-02T09:00:00Z');
     const { deps, jobs, setNow } = setup(start);
-    let v = await deps.stores.signals.createNumbered(T, (n) => must(raise({ tenantId: T, id: 'sig-t', number: n, kind: 'risk', title: 'x', details: '', urgency: 'normal', domainId: 'it', origin: { conversationId: 'c' } }, lead, start, P)));
+    let v: Versioned<Signal> = await deps.stores.signals.createNumbered(T, (n) => must(raise({ tenantId: T, id: 'sig-t', number: n, kind: 'risk', title: 'x', details: '', urgency: 'normal', domainId: 'it', origin: { conversationId: 'c' } }, lead, start, P)));
     for (const step of [
       (s: typeof v.value) => triage(s, lead, start, P),
       (s: typeof v.value) => startAnalysis(s, lead, start),

@@ -147,7 +147,10 @@ export class SignalBotHandlers {
           if (raised.error.code === 'AUTH.FORBIDDEN' || raised.error.code === 'SIGNAL.NO_ROUTE') return errorCard(raised.error);
           return this.raiseForm(conversation, raised.error.message, { title: d.title, details: d.details });
         }
-        return renderView(this.deps, raised.value.signal.value, 'receipt', p, { tone: 'good', text: raisedNotice(raised.value.signal.value, raised.value.domainName, raised.value.pmoChannels) });
+        const notice = raised.value.alreadyRaised
+          ? `${signalLabel(raised.value.signal.value)} was already raised from this form; nothing was raised twice.`
+          : raisedNotice(raised.value.signal.value, raised.value.domainName, raised.value.pmoChannels);
+        return renderView(this.deps, raised.value.signal.value, 'receipt', p, { tone: 'good', text: notice });
       }
       case 'signal.triage':
         return this.transitioned(p, action.data.signalId, 'pmo', await triageSignal(this.deps, p, action.data.signalId, action.data.comment), 'Accepted: triaged.');
@@ -249,11 +252,15 @@ export class SignalBotHandlers {
       urgency: d.urgency,
       ...(d.workItemId ? { workItemId: d.workItemId } : {}),
       ...(origin ? { origin } : {}),
+      // The dialog can be submitted twice (a double click on Raise): the same person raising the
+      // same thing from the same message raises it once.
+      ...(origin?.messageId ? { idempotencyKey: JSON.stringify(['message', origin.messageId, p.value.userId, d.kind, d.title]) } : {}),
     });
     if (!raised.ok) {
       if (raised.error.code === 'VALIDATION.INVALID') return retry(raised.error.message);
       return message(raised.error.message);
     }
+    if (raised.value.alreadyRaised) return message(`${signalLabel(raised.value.signal.value)} was already raised from this message; nothing was raised twice.`);
     return message(raisedNotice(raised.value.signal.value, raised.value.domainName, raised.value.pmoChannels));
   }
 }

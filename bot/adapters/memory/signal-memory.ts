@@ -50,12 +50,13 @@ export function createMemorySignalStores(): SignalStores {
     async createNumbered(tenantId, make) {
       const t = of(tenantId);
       const change = make(t.counter + 1);
-      if (t.signals.has(change.signal.id)) throw new Error(`signal ${change.signal.id} exists`);
+      const existing = t.signals.get(change.signal.id);
+      if (existing) return { ...copy(existing), created: false };
       t.counter += 1;
       const stored = { value: copy(change.signal), etag: nextEtag() };
       t.signals.set(change.signal.id, stored);
       append(t, change.events);
-      return copy(stored);
+      return { ...copy(stored), created: true };
     },
     async commit(change, etag): Promise<Result<Versioned<Signal>>> {
       const t = of(change.signal.tenantId);

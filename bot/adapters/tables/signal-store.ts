@@ -73,7 +73,7 @@ class TableSignalRepository implements SignalRepository {
     return rows.map((r) => ({ value: signalCodec.fromRow(this.client.tableName, r), etag: requireEtag(r['etag'] as string | undefined) }));
   }
 
-  async createNumbered(tenantId: string, make: (number: number) => TransitionResult): Promise<Versioned<Signal>> {
+  async createNumbered(tenantId: string, make: (number: number) => TransitionResult): Promise<Versioned<Signal> & { readonly created: boolean }> {
     for (let attempt = 1; attempt <= MAX_NUMBER_ATTEMPTS; attempt++) {
       const counter = await this.counter(tenantId);
       const number = counter.value + 1;
@@ -88,12 +88,15 @@ class TableSignalRepository implements SignalRepository {
       ];
       try {
         await this.client.submitTransaction(actions);
-        return { value: change.signal, etag: await readEtag(this.client, tenantId, change.signal.id) };
+        return { value: change.signal, etag: await readEtag(this.client, tenantId, change.signal.id), created: true };
       } catch (err) {
         const status = statusOf(err);
+        if (status !== 412 && status !== 409) throw err;
+        // The signal row is there already: this raise was submitted before (a double submit), so that signal is the answer.
+        const existing = await this.get(tenantId, change.signal.id);
+        if (existing) return { ...existing, created: false };
         // Someone else took this number (or created the counter) first: take the next one.
-        if (status === 412 || status === 409) continue;
-        throw err;
+        continue;
       }
     }
     throw new Error(`Could not take a signal number for tenant ${tenantId} after ${MAX_NUMBER_ATTEMPTS} attempts`);

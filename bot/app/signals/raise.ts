@@ -5,6 +5,7 @@
  * a team member of the chosen item or of an item linked to this conversation, a PMO lead of the
  * domain, or an EPMO member.
  */
+import { createHash } from 'node:crypto';
 import type { WorkItem } from '../../domain/portfolio';
 import { type Result, fail, forbidden, invalid, ok } from '../../domain/result';
 import { type Principal, can, isEpmo, leadsDomain, onTeamOf } from '../../domain/roles';
@@ -50,6 +51,21 @@ export interface RaiseRequest {
    * updated in place. Without it (message action) a receipt is sent to the conversation.
    */
   readonly receiptActivityId?: string;
+  /**
+   * Names this raise when it can be submitted twice without a form card to tell (the message
+   * action's dialog): the same key in the same conversation raises one signal. A raise with
+   * `receiptActivityId` is keyed by it.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * The id of the signal a keyed raise makes: derived from tenant, conversation and key, so a
+ * form submitted twice (a double click; the form stays clickable until the receipt replaces it)
+ * names the same signal, and the second submit finds it instead of raising another.
+ */
+export function keyedSignalId(tenantId: string, conversationId: string, key: string): string {
+  return `sig-${createHash('sha256').update(`${tenantId}\n${conversationId}\n${key}`).digest('hex').slice(0, 32)}`;
 }
 
 export const NO_ROUTE_MESSAGE =
@@ -60,6 +76,8 @@ export interface Raised {
   /** How many PMO channels the PMO card goes to (0: the PMO sees it in the tab only). */
   readonly pmoChannels: number;
   readonly domainName: string;
+  /** True when this raise had been submitted before: `signal` is the one raised then, and nothing was written or sent now. */
+  readonly alreadyRaised: boolean;
 }
 
 export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequest): Promise<Result<Raised>> {
@@ -85,9 +103,23 @@ export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequ
     return forbidden('Only members of a delivery team linked to this conversation (or its PMO leads and the EPMO) can raise signals here. Ask your PMO lead to add you to the team in PMO Relay.');
   }
 
+  const key = req.receiptActivityId ? `form:${req.receiptActivityId}` : req.idempotencyKey;
+  const id = key ? keyedSignalId(p.tenantId, req.conversationId, key) : deps.ids.next('sig');
+  const already = async (existing: Versioned<Signal>): Promise<Result<Raised>> => {
+    const [links, raisedIn] = await Promise.all([
+      deps.repos.links.listByTarget(p.tenantId, { kind: 'pmo', domainId: existing.value.domainId }),
+      deps.repos.domains.get(p.tenantId, existing.value.domainId),
+    ]);
+    deps.logger.info({ tenantId: p.tenantId, signalId: id, by: p.userId }, 'signal raise submitted again; answered with the signal raised before');
+    return ok({ signal: existing, pmoChannels: links.length, domainName: raisedIn?.value.name ?? domain.value.name, alreadyRaised: true });
+  };
+  if (key) {
+    const existing = await deps.stores.signals.get(p.tenantId, id);
+    if (existing) return already(existing);
+  }
+
   const origin: SignalOrigin = { conversationId: req.conversationId, ...req.origin };
   let failure: Result<never> | undefined;
-  const id = deps.ids.next('sig');
   const now = deps.clock.now();
   // Validate before taking a number, so a bad request uses none.
   const check = raise({ tenantId: p.tenantId, id, number: 1, kind: req.kind, title: req.title, details: req.details, urgency: req.urgency, domainId, workItemId: item?.id, origin }, p, now, deps.policy);
@@ -108,7 +140,10 @@ export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequ
   };
   let created: Versioned<Signal>;
   try {
-    created = await deps.stores.signals.createNumbered(p.tenantId, make);
+    const stored = await deps.stores.signals.createNumbered(p.tenantId, make);
+    // A concurrent submit of the same raise wrote it first.
+    if (!stored.created) return already(stored);
+    created = stored;
   } catch (error) {
     if (failure) return failure;
     throw error;
@@ -126,5 +161,5 @@ export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequ
   } catch (error) {
     deps.logger.error({ err: error, tenantId: p.tenantId, signalId: id }, 'signal raised, but its cards or timers could not be dispatched');
   }
-  return ok({ signal: created, pmoChannels, domainName: domain.value.name });
+  return ok({ signal: created, pmoChannels, domainName: domain.value.name, alreadyRaised: false });
 }
