@@ -59,6 +59,12 @@ export interface Messenger {
 export interface ContentRenderer {
   readonly kind: string;
   render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<object | undefined>;
+  /**
+   * Asked after claiming, before rendering: a reason when the delivery is no longer wanted
+   * (e.g. a `send` of a version closed before it went out). It is then recorded `failed` with
+   * `lastError: "skipped: <reason>"` and not sent.
+   */
+  skip?(tenantId: string, delivery: Pick<Delivery, 'operation' | 'content' | 'batchId'>): Promise<string | undefined>;
 }
 
 /**

@@ -4,7 +4,7 @@
  * `change` and `change.reminder`, and the reminder job.
  */
 import type { ConversationRef } from '../../domain/conversation';
-import type { MessageContent } from '../../domain/delivery';
+import type { Delivery, MessageContent } from '../../domain/delivery';
 import type { StrategyChange } from '../../domain/strategy-change';
 import { changeReminderBatchId, satisfies } from '../../domain/strategy-change-rules';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
@@ -81,10 +81,22 @@ async function versionOf(deps: ChangeDeps, tenantId: string, content: MessageCon
   return (await deps.stores.changes.get(tenantId, content.ref, version))?.value;
 }
 
+/**
+ * A card not yet sent for a version that is closed now is not sent at all: its recipients get
+ * the newer version (superseded) or nothing to act on (withdrawn), not a second, stale card.
+ * Updates of cards already delivered still go out.
+ */
+async function skipClosed(deps: ChangeDeps, tenantId: string, delivery: Pick<Delivery, 'operation' | 'content'>): Promise<string | undefined> {
+  if (delivery.operation !== 'send') return undefined;
+  const change = await versionOf(deps, tenantId, delivery.content);
+  return change && (change.state === 'superseded' || change.state === 'withdrawn') ? `${change.state} before it was sent` : undefined;
+}
+
 /** `{ kind: 'change', ref: <id>, variant: '<version>' }` → the change card as that version stands now. */
 export function changeRenderer(deps: ChangeDeps): ContentRenderer {
   return {
     kind: CHANGE_CONTENT_KIND,
+    skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
     async render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<AdaptiveCard | undefined> {
       const change = await versionOf(deps, tenantId, content);
       if (!change || change.state === 'draft') return undefined;
@@ -97,6 +109,7 @@ export function changeRenderer(deps: ChangeDeps): ContentRenderer {
 export function changeReminderRenderer(deps: ChangeDeps): ContentRenderer {
   return {
     kind: CHANGE_REMINDER_CONTENT_KIND,
+    skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
     async render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<AdaptiveCard | undefined> {
       const change = await versionOf(deps, tenantId, content);
       if (!change || change.state !== 'published') return undefined;
