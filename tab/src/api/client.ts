@@ -22,6 +22,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     /** The server's stable error code, when it sent one. */
     readonly code?: string,
+    /** Field- or row-level problems (e.g. every bad row of a CSV import). */
+    readonly details: readonly { readonly at: string; readonly message: string }[] = [],
   ) {
     super(message);
   }
@@ -42,6 +44,8 @@ export interface ApiClient {
 /** Authorized JSON calls and downloads, for feature-specific clients built on this one. */
 export interface Transport {
   json<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options?: { readonly body?: unknown; readonly headers?: Readonly<Record<string, string>>; readonly signal?: AbortSignal }): Promise<T>;
+  /** Sends a text body as is (e.g. a CSV file with `text/csv`), answered with JSON. */
+  text<T>(method: 'POST' | 'PUT', path: string, body: string, contentType: string): Promise<T>;
   /** A file the server makes (e.g. a CSV export), with the bearer token a plain link could not carry. */
   blob(path: string, signal?: AbortSignal): Promise<Blob>;
 }
@@ -53,7 +57,7 @@ const isApiError = (body: unknown): body is ApiError =>
 
 async function toError(response: Response): Promise<ApiRequestError> {
   const body: unknown = await response.json().catch(() => undefined);
-  if (isApiError(body)) return new ApiRequestError(body.error.message, response.status, body.error.code);
+  if (isApiError(body)) return new ApiRequestError(body.error.message, response.status, body.error.code, body.error.details ?? []);
   const reason = response.statusText ? ` ${response.statusText}` : '';
   return new ApiRequestError(`The server answered ${response.status}${reason}.`, response.status);
 }
@@ -91,6 +95,10 @@ export function createApiClient(getToken: TokenProvider): ApiClient {
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
+    },
+    async text<T>(method: string, path: string, body: string, contentType: string) {
+      const token = await getToken();
+      return request<T>(path, { method, headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, 'Content-Type': contentType }, body });
     },
     async blob(path, signal) {
       const token = await getToken();

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Link,
   Subtitle2,
   Table,
   TableBody,
@@ -72,25 +73,27 @@ export interface PortfolioGridProps {
   readonly objectives: ReadonlyMap<string, StrategicObjective>;
   readonly sort: SortState;
   onSortChange(sort: SortState): void;
+  /** Opens the item's panel; the title is a link to it. */
+  onOpenItem(item: WorkItemView): void;
 }
 
 /** The work items, in one table or one headed table per group, all sharing one sort order. */
-export function PortfolioGrid({ groups, groupBy, objectives, sort, onSortChange }: PortfolioGridProps) {
+export function PortfolioGrid({ groups, groupBy, objectives, sort, onSortChange, onOpenItem }: PortfolioGridProps) {
   const styles = useStyles();
   if (groupBy === 'none') {
     const all = groups[0];
-    return all ? <ItemsTable label="Work items" items={all.items} objectives={objectives} sort={sort} onSortChange={onSortChange} /> : null;
+    return all ? <ItemsTable label="Work items" items={all.items} objectives={objectives} sort={sort} onSortChange={onSortChange} onOpenItem={onOpenItem} /> : null;
   }
   return (
     <div className={styles.groups}>
       {groups.map((g) => (
-        <Group key={g.key} group={g} objectives={objectives} sort={sort} onSortChange={onSortChange} />
+        <Group key={g.key} group={g} objectives={objectives} sort={sort} onSortChange={onSortChange} onOpenItem={onOpenItem} />
       ))}
     </div>
   );
 }
 
-function Group({ group, objectives, sort, onSortChange }: { readonly group: ItemGroup } & Omit<PortfolioGridProps, 'groups' | 'groupBy'>) {
+function Group({ group, objectives, sort, onSortChange, onOpenItem }: { readonly group: ItemGroup } & Omit<PortfolioGridProps, 'groups' | 'groupBy'>) {
   const styles = useStyles();
   const headingId = useId();
   const count = group.items.length;
@@ -102,7 +105,7 @@ function Group({ group, objectives, sort, onSortChange }: { readonly group: Item
           {count}
         </Badge>
       </h2>
-      <ItemsTable label={`Work items: ${group.label}`} items={group.items} objectives={objectives} sort={sort} onSortChange={onSortChange} />
+      <ItemsTable label={`Work items: ${group.label}`} items={group.items} objectives={objectives} sort={sort} onSortChange={onSortChange} onOpenItem={onOpenItem} />
     </section>
   );
 }
@@ -113,9 +116,10 @@ interface ItemsTableProps {
   readonly objectives: ReadonlyMap<string, StrategicObjective>;
   readonly sort: SortState;
   onSortChange(sort: SortState): void;
+  onOpenItem(item: WorkItemView): void;
 }
 
-function ItemsTable({ label, items, objectives, sort, onSortChange }: ItemsTableProps) {
+function ItemsTable({ label, items, objectives, sort, onSortChange, onOpenItem }: ItemsTableProps) {
   const styles = useStyles();
   const toggle = (column: SortColumn) =>
     onSortChange({ column, direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' });
@@ -139,7 +143,7 @@ function ItemsTable({ label, items, objectives, sort, onSortChange }: ItemsTable
         </TableHeader>
         <TableBody>
           {items.map((item) => (
-            <ItemRow key={item.id} item={item} objectives={objectives} />
+            <ItemRow key={item.id} item={item} objectives={objectives} onOpen={onOpenItem} />
           ))}
         </TableBody>
       </Table>
@@ -147,13 +151,15 @@ function ItemsTable({ label, items, objectives, sort, onSortChange }: ItemsTable
   );
 }
 
-function ItemRow({ item, objectives }: { readonly item: WorkItemView; readonly objectives: ReadonlyMap<string, StrategicObjective> }) {
+function ItemRow({ item, objectives, onOpen }: { readonly item: WorkItemView; readonly objectives: ReadonlyMap<string, StrategicObjective>; onOpen(item: WorkItemView): void }) {
   const styles = useStyles();
   const aligned = alignedObjectives(item, objectives);
   return (
     <TableRow data-item-id={item.id}>
       <TableCell>
-        <Text className={styles.title}>{item.title}</Text>
+        <Link as="button" className={styles.title} onClick={() => onOpen(item)}>
+          {item.title}
+        </Link>
       </TableCell>
       <TableCell className={styles.nowrap}>{STRUCTURE_LABELS[item.structure]}</TableCell>
       <TableCell className={styles.nowrap}>{MODE_LABELS[item.mode]}</TableCell>

@@ -12,15 +12,20 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FilterDismissRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowUploadRegular, FilterDismissRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
+import { ImportDialog } from './ImportDialog';
+import { ItemPanel } from './ItemPanel';
 import { KpiHeader } from './KpiHeader';
+import { NewItemDrawer } from './NewItemDrawer';
 import { PortfolioGrid } from './PortfolioGrid';
 import { PortfolioToolbar } from './PortfolioToolbar';
 import { useDomains } from './useDomains';
 import { usePortfolio } from './usePortfolio';
+import { useWorkItemMutations } from './useWorkItemMutations';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -30,6 +35,7 @@ const useStyles = makeStyles({
   description: { color: tokens.colorNeutralForeground2 },
   domain: { minWidth: '220px' },
   count: { color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -52,7 +58,11 @@ export interface PortfolioPageProps {
 export function PortfolioPage({ api, domainId }: PortfolioPageProps) {
   const styles = useStyles();
   const { domains, list, selected, select } = useDomains(api, domainId);
-  const { portfolio, view, filters, setFilters, clearFilters, groupBy, setGroupBy, sort, setSort } = usePortfolio(api, selected?.id);
+  const { portfolio, refresh, view, filters, setFilters, clearFilters, groupBy, setGroupBy, sort, setSort } = usePortfolio(api, selected?.id);
+  const mutations = useWorkItemMutations(api);
+  const [openId, setOpenId] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   if (domains.status === 'loading') return <Loading label="Loading domains…" />;
   if (domains.status === 'error') return <ErrorState title="Could not load your domains" message={domains.message} onRetry={domains.retry} />;
@@ -98,6 +108,16 @@ export function PortfolioPage({ api, domainId }: PortfolioPageProps) {
         <>
           <KpiHeader kpis={portfolio.data.kpis} />
           <PortfolioToolbar filters={filters} groupBy={groupBy} onFiltersChange={setFilters} onGroupByChange={setGroupBy} />
+          {portfolio.data.canEdit && (
+            <div className={styles.actions}>
+              <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>
+                New work item
+              </Button>
+              <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
+                Import CSV
+              </Button>
+            </div>
+          )}
           <Text className={styles.count} role="status">
             Showing {view.visibleCount} of {portfolio.data.items.length} work items
           </Text>
@@ -115,7 +135,34 @@ export function PortfolioPage({ api, domainId }: PortfolioPageProps) {
               </Button>
             </div>
           ) : (
-            <PortfolioGrid groups={view.groups} groupBy={groupBy} objectives={view.objectives} sort={sort} onSortChange={setSort} />
+            <PortfolioGrid groups={view.groups} groupBy={groupBy} objectives={view.objectives} sort={sort} onSortChange={setSort} onOpenItem={(item) => setOpenId(item.id)} />
+          )}
+          <ItemPanel
+            item={portfolio.data.items.find((i) => i.id === openId)}
+            objectives={view.objectives}
+            canEdit={portfolio.data.canEdit}
+            onClose={() => setOpenId(undefined)}
+            onSave={async (item, patch) => {
+              await mutations.update(item, patch);
+              await refresh();
+            }}
+          />
+          {portfolio.data.canEdit && (
+            <>
+              <NewItemDrawer
+                open={creating}
+                domainId={selected.id}
+                objectives={portfolio.data.objectives}
+                onClose={() => setCreating(false)}
+                onCreate={async (input) => {
+                  const made = await mutations.create(input);
+                  await refresh();
+                  setCreating(false);
+                  setOpenId(made.id);
+                }}
+              />
+              <ImportDialog open={importing} domainId={selected.id} domainName={selected.name} mutations={mutations} onClose={() => setImporting(false)} onImported={() => void refresh()} />
+            </>
           )}
         </>
       )}

@@ -45,7 +45,18 @@ export interface PortfolioView {
 
 export function usePortfolio(api: ApiClient, domainId: string | undefined) {
   const load = useMemo(() => (domainId ? (signal: AbortSignal) => api.portfolio(domainId, signal) : undefined), [api, domainId]);
-  const portfolio = useLoad<PortfolioResponse>(load);
+  const loaded = useLoad<PortfolioResponse>(load);
+  // After a save or import the grid is refreshed in place, without a loading state; a
+  // new load (domain change, retry) supersedes it.
+  const [fresh, setFresh] = useState<{ readonly from: PortfolioResponse; readonly data: PortfolioResponse }>();
+  const base = loaded.status === 'ready' ? loaded.data : undefined;
+  const refresh = useCallback(async () => {
+    if (domainId && base) {
+      const next = await api.portfolio(domainId);
+      setFresh({ from: base, data: next });
+    }
+  }, [api, domainId, base]);
+  const portfolio: typeof loaded = loaded.status === 'ready' && fresh?.from === loaded.data ? { ...loaded, data: fresh.data } : loaded;
 
   const [filters, setFilters] = useState<PortfolioFilters>(NO_FILTERS);
   const [groupBy, setGroupBy] = useState<GroupBy>('none');
@@ -60,5 +71,5 @@ export function usePortfolio(api: ApiClient, domainId: string | undefined) {
     return { visibleCount: rows.length, groups: groupItems(rows, groupBy, data.objectives), objectives };
   }, [data, filters, sort, groupBy]);
 
-  return { portfolio, view, filters, setFilters, clearFilters, groupBy, setGroupBy, sort, setSort };
+  return { portfolio, refresh, view, filters, setFilters, clearFilters, groupBy, setGroupBy, sort, setSort };
 }

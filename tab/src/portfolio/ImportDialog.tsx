@@ -1,0 +1,109 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { IMPORT_COLUMNS } from '../../../bot/http/contract';
+import { FailureBar } from './FailureBar';
+import { type MutationFailure, type WorkItemMutations, toFailure } from './useWorkItemMutations';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  columns: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-word' },
+});
+
+export interface ImportDialogProps {
+  readonly open: boolean;
+  readonly domainId: string;
+  readonly domainName: string;
+  readonly mutations: WorkItemMutations;
+  onClose(): void;
+  onImported(count: number): void;
+}
+
+/** Bulk import from a CSV file: all rows or none, with every bad row listed. */
+export function ImportDialog({ open, domainId, domainName, mutations, onClose, onImported }: ImportDialogProps) {
+  const styles = useStyles();
+  const [file, setFile] = useState<File>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<MutationFailure>();
+  const [done, setDone] = useState<number>();
+
+  const reset = () => {
+    setFile(undefined);
+    setFailure(undefined);
+    setDone(undefined);
+  };
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
+    reset();
+    setFile(e.target.files?.[0]);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const result = await mutations.importCsv(domainId, await file.text());
+      setDone(result.created);
+      onImported(result.created);
+    } catch (error) {
+      setFailure(toFailure(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(_e, d) => !d.open && close()}>
+      <DialogSurface>
+        <form onSubmit={(e) => void submit(e)}>
+          <DialogBody>
+            <DialogTitle>Import work items into {domainName}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <Text>
+                A CSV file whose first line names the columns. Required: title, structure, mode, stage, owner, startDate and endDate (YYYY-MM-DD). Objectives are
+                written as <code>OBJ-1:60;OBJ-2:40</code>. If any row is wrong, nothing is imported.
+              </Text>
+              <Text className={styles.columns} aria-label="Columns">
+                {IMPORT_COLUMNS.join(', ')}
+              </Text>
+              <Field label="CSV file" required>
+                <input type="file" accept=".csv,text/csv" onChange={pick} />
+              </Field>
+              {failure && <FailureBar failure={failure} footer="Nothing was imported." />}
+              {done !== undefined && (
+                <MessageBar intent="success" role="status">
+                  <MessageBarBody>
+                    {done} work {done === 1 ? 'item' : 'items'} imported
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" type="submit" disabled={!file || busy || done !== undefined}>
+                {busy ? 'Importing…' : 'Import'}
+              </Button>
+              <Button onClick={close}>{done !== undefined ? 'Close' : 'Cancel'}</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,181 @@
+import {
+  Badge,
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+  ProgressBar,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular, EditRegular } from '@fluentui/react-icons';
+import { type ReactNode, useState } from 'react';
+import { alignedObjectives, statusAgeText } from './filters';
+import { RagBadge } from './RagBadge';
+import { type StrategicObjective, type WorkItemView, DIMENSIONS, DIMENSION_LABELS, MODE_LABELS, STRUCTURE_LABELS } from './types';
+import type { WorkItemEdit } from './useWorkItemMutations';
+import { WorkItemForm } from './WorkItemForm';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXL },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  def: { margin: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface ItemPanelProps {
+  readonly item: WorkItemView | undefined;
+  readonly objectives: ReadonlyMap<string, StrategicObjective>;
+  readonly canEdit: boolean;
+  onClose(): void;
+  onSave(item: WorkItemView, patch: WorkItemEdit): Promise<void>;
+}
+
+/** A work item's details in a side drawer; PMO leads can edit it in place. */
+export function ItemPanel({ item, objectives, canEdit, onClose, onSave }: ItemPanelProps) {
+  const styles = useStyles();
+  const [editing, setEditing] = useState(false);
+  const close = () => {
+    setEditing(false);
+    onClose();
+  };
+  return (
+    <OverlayDrawer position="end" size="medium" open={item !== undefined} onOpenChange={(_e, d) => !d.open && close()}>
+      {item && (
+        <>
+          <DrawerHeader>
+            <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />}>{item.title}</DrawerHeaderTitle>
+          </DrawerHeader>
+          <DrawerBody className={styles.body}>
+            {editing ? (
+              <WorkItemForm
+                kind="edit"
+                key={item.etag}
+                item={item}
+                domainId={item.domainId}
+                objectives={[]}
+                onCancel={() => setEditing(false)}
+                onSubmit={async (patch) => {
+                  await onSave(item, patch);
+                  setEditing(false);
+                }}
+              />
+            ) : (
+              <Details item={item} objectives={objectives} />
+            )}
+            {canEdit && !editing && (
+              <div>
+                <Button icon={<EditRegular />} onClick={() => setEditing(true)}>
+                  Edit
+                </Button>
+              </div>
+            )}
+          </DrawerBody>
+        </>
+      )}
+    </OverlayDrawer>
+  );
+}
+
+function Details({ item, objectives }: { readonly item: WorkItemView; readonly objectives: ReadonlyMap<string, StrategicObjective> }) {
+  const styles = useStyles();
+  const aligned = alignedObjectives(item, objectives);
+  const fact = (term: string, value: ReactNode) => (
+    <>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.def}>{value}</dd>
+    </>
+  );
+  return (
+    <>
+      <dl className={styles.facts} aria-label="Details">
+        {fact('Structure', STRUCTURE_LABELS[item.structure])}
+        {fact('Mode', MODE_LABELS[item.mode])}
+        {fact('Stage', item.stage)}
+        {fact('Owner', item.owner.displayName)}
+        {fact('Dates', `${item.startDate} to ${item.endDate}`)}
+      </dl>
+      <section className={styles.section} aria-label="Objectives">
+        <Subtitle2 as="h3">Objectives</Subtitle2>
+        {aligned.length === 0 ? (
+          <Text className={styles.muted}>Not aligned to an objective</Text>
+        ) : (
+          <ul className={styles.list}>
+            {aligned.map((o) => (
+              <li key={o.objectiveId}>
+                {o.code}: {o.title} — {o.weight}% contribution
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={styles.section} aria-label="Health">
+        <Subtitle2 as="h3">Health</Subtitle2>
+        <dl className={styles.facts}>
+          {DIMENSIONS.map((d) => fact(DIMENSION_LABELS[d], <RagBadge value={item.health[d]} dimension={DIMENSION_LABELS[d]} />))}
+          {fact('Overall', <RagBadge value={item.overall} dimension="Overall" />)}
+        </dl>
+      </section>
+      <section className={styles.section} aria-label="Status">
+        <Subtitle2 as="h3">Status</Subtitle2>
+        <Text>
+          Reported: {statusAgeText(item)}
+          {item.statusAgeDays !== undefined && item.statusAgeDays > 0 && ' ago'}{' '}
+          {item.stale && (
+            <Badge appearance="filled" color="warning">
+              Stale
+            </Badge>
+          )}
+        </Text>
+        {item.statusNote ? <Text>{item.statusNote}</Text> : <Text className={styles.muted}>No status note</Text>}
+      </section>
+      <BenefitsSection item={item} />
+    </>
+  );
+}
+
+const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+
+function BenefitsSection({ item }: { readonly item: WorkItemView }) {
+  const styles = useStyles();
+  const b = item.benefits;
+  const verdict = item.health.benefit === 'unknown' ? 'Benefit not reported' : item.health.benefit === 'green' ? 'On-benefit' : 'Behind on benefit';
+  const share = b && b.planned.value > 0 && b.planned.unit === b.realised.unit ? b.realised.value / b.planned.value : undefined;
+  return (
+    <section className={styles.section} aria-label="Benefits">
+      <Subtitle2 as="h3">Benefits</Subtitle2>
+      {!b ? (
+        <Text className={styles.muted}>No benefits recorded</Text>
+      ) : (
+        <>
+          <dl className={styles.facts}>
+            <dt className={styles.term}>Planned</dt>
+            <dd className={styles.def}>
+              {fmt(b.planned.value)} {b.planned.unit}
+            </dd>
+            <dt className={styles.term}>Realised</dt>
+            <dd className={styles.def}>
+              {fmt(b.realised.value)} {b.realised.unit}
+            </dd>
+          </dl>
+          {share !== undefined && (
+            <ProgressBar
+              value={Math.min(share, 1)}
+              thickness="large"
+              color={item.health.benefit === 'green' ? 'success' : item.health.benefit === 'unknown' ? 'brand' : 'warning'}
+              aria-label={`Benefits realised: ${Math.round(share * 100)}% of planned`}
+            />
+          )}
+          {share !== undefined && <Text>{Math.round(share * 100)}% of planned benefit realised</Text>}
+        </>
+      )}
+      <Text weight="semibold">{verdict}</Text>
+    </section>
+  );
+}
