@@ -112,6 +112,10 @@ const schema = z
     DELIVERY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
     /** Poll interval of the durable timers. */
     SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(5000),
+    /** How often queued deliveries whose queue job was lost are looked for (bot/app/delivery/queued-sweeper.ts). */
+    DELIVERY_SWEEP_MS: z.coerce.number().int().min(10).default(60_000),
+    /** How long a batch with queued deliveries stays untouched before they count as stuck and are enqueued again. */
+    DELIVERY_STALE_QUEUED_MS: z.coerce.number().int().min(10).default(300_000),
   })
   .superRefine((env, ctx) => {
     const deployed = isDeployed(env);
@@ -190,6 +194,8 @@ export interface DeliveryConfig {
   readonly idlePollMs: number;
   readonly heartbeatMs: number;
   readonly schedulerPollMs: number;
+  readonly sweepMs: number;
+  readonly staleQueuedMs: number;
 }
 
 /** Thrown when the environment is invalid; the message names each wrong variable. */
@@ -267,6 +273,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idlePollMs: e.DELIVERY_IDLE_POLL_MS,
       heartbeatMs: e.DELIVERY_HEARTBEAT_MS,
       schedulerPollMs: e.SCHEDULER_POLL_MS,
+      sweepMs: e.DELIVERY_SWEEP_MS,
+      staleQueuedMs: e.DELIVERY_STALE_QUEUED_MS,
     },
     changes: { reminderLeadHours: e.CHANGE_REMINDER_LEAD_HOURS },
     signals: {

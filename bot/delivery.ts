@@ -28,6 +28,7 @@ import { createDeliveryRegistry } from './app/delivery/registry';
 import type { DeliveryRegistry } from './app/delivery/registry';
 import { SchedulerRunner, createScheduler } from './app/delivery/scheduler';
 import { WorkerPresence } from './app/delivery/worker-presence';
+import { QueuedSweeper } from './app/delivery/queued-sweeper';
 import { routeDemoConversations } from './app/delivery/demo-conversations';
 import type { Messenger } from './ports/delivery';
 
@@ -65,7 +66,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 
   const [tables, queueClient] = await Promise.all([
-    createDeliveryTables({ connectionString: deps.connectionString, tablePrefix: prefix }),
+    createDeliveryTables({ connectionString: deps.connectionString, tablePrefix: prefix, logger }),
     openDeliveryQueue(deps.connectionString, deliveryQueueName(prefix)),
   ]);
   const queue = new StorageDeliveryQueue(queueClient, settings.jobsPerMessage);
@@ -98,11 +99,12 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
   });
   const presence = new WorkerPresence({ workerId, registry: tables.workers, clock, logger, intervalMs: settings.heartbeatMs, onShare: (share) => limiter.setShare(share) });
   const runner = new SchedulerRunner({ workerId, store: tables.schedule, registry, clock, logger, pollMs: settings.schedulerPollMs, claimMs, retry });
+  const sweeper = new QueuedSweeper({ pending: tables.pending, deliveries: tables.deliveries, queue, clock, logger, intervalMs: settings.sweepMs, staleMs: settings.staleQueuedMs });
   let pruner: NodeJS.Timeout | undefined;
   let started = false;
 
   return {
-    delivery: createDeliveryService({ deliveries: tables.deliveries, queue, clock, logger }),
+    delivery: createDeliveryService({ deliveries: tables.deliveries, queue, clock, logger, pending: tables.pending }),
     scheduler: createScheduler(tables.schedule),
     registry,
     tables,
@@ -113,6 +115,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
       await presence.start();
       consumer.start({ handle: (job) => worker.handle(job), onPoison: (job, count) => worker.poison(job, count) });
       runner.start();
+      sweeper.start();
       pruner = setInterval(() => limiter.prune(clock.now().getTime()), 60_000);
       pruner.unref();
       logger.info({ workerId, share: limiter.perTenantRate, concurrency: settings.concurrency }, 'delivery worker and scheduler started');
@@ -121,7 +124,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
       if (!started) return;
       started = false;
       if (pruner) clearInterval(pruner);
-      await Promise.all([consumer.stop(), runner.stop()]);
+      await Promise.all([consumer.stop(), runner.stop(), sweeper.stop()]);
       await presence.stop();
       logger.info({ workerId }, 'delivery worker and scheduler stopped');
     },

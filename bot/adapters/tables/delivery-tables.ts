@@ -3,7 +3,10 @@
  * from `createTableRepositories` so the portfolio repositories do not depend on delivery.
  */
 import type { DeliveryRepository, ScheduleStore, WorkerRegistry } from '../../ports/delivery';
+import type { Logger } from '../../ports/logger';
+import type { PendingBatchStore } from '../../ports/pending-batches';
 import { TableDeliveryRepository } from './delivery-repository';
+import { TablePendingBatchStore } from './pending-batches';
 import { TableScheduleStore } from './schedule-store';
 import { ensureTable, openTable } from './table-client';
 import { TableWorkerRegistry } from './worker-registry';
@@ -12,17 +15,25 @@ export interface DeliveryTables {
   readonly deliveries: DeliveryRepository;
   readonly schedule: ScheduleStore;
   readonly workers: WorkerRegistry;
+  /** Batches that may still hold queued records (the sweep's index). */
+  readonly pending: PendingBatchStore;
 }
 
 export function deliveryTableNames(prefix: string) {
-  return { deliveries: `${prefix}Deliveries`, schedule: `${prefix}Schedule`, workers: `${prefix}Workers` } as const;
+  return { deliveries: `${prefix}Deliveries`, schedule: `${prefix}Schedule`, workers: `${prefix}Workers`, pending: `${prefix}PendingBatches` } as const;
 }
 
-export async function createDeliveryTables(opts: { readonly connectionString: string; readonly tablePrefix: string }): Promise<DeliveryTables> {
+export async function createDeliveryTables(opts: { readonly connectionString: string; readonly tablePrefix: string; readonly logger?: Logger }): Promise<DeliveryTables> {
   const names = deliveryTableNames(opts.tablePrefix);
   const deliveries = openTable(opts.connectionString, names.deliveries);
   const schedule = openTable(opts.connectionString, names.schedule);
   const workers = openTable(opts.connectionString, names.workers);
-  await Promise.all([deliveries, schedule, workers].map(ensureTable));
-  return { deliveries: new TableDeliveryRepository(deliveries), schedule: new TableScheduleStore(schedule), workers: new TableWorkerRegistry(workers) };
+  const pending = openTable(opts.connectionString, names.pending);
+  await Promise.all([deliveries, schedule, workers, pending].map(ensureTable));
+  return {
+    deliveries: new TableDeliveryRepository(deliveries),
+    schedule: new TableScheduleStore(schedule, opts.logger),
+    workers: new TableWorkerRegistry(workers),
+    pending: new TablePendingBatchStore(pending, opts.logger),
+  };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { fail, notFound, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { ScheduledJob, ScheduleStore, StoredScheduledJob } from '../../ports/delivery';
+import type { Logger } from '../../ports/logger';
 import type { Versioned } from '../../ports/repositories';
 import { defineCodec } from './codec';
 import { encodeKey } from './keys';
@@ -39,7 +40,10 @@ const codec = defineCodec<StoredScheduledJob>({
 const toRow = (j: StoredScheduledJob) => row(encodeKey(j.tenantId), encodeKey(j.id), codec.toColumns({ ...j, lastError: j.lastError?.slice(0, 2000) }));
 
 export class TableScheduleStore implements ScheduleStore {
-  constructor(private readonly client: TableClient) {}
+  constructor(
+    private readonly client: TableClient,
+    private readonly logger?: Logger,
+  ) {}
 
   async put(job: ScheduledJob): Promise<void> {
     const stored: StoredScheduledJob = { tenantId: job.tenantId, id: job.id, kind: job.kind, dueAt: new Date(job.dueAt).toISOString(), payload: job.payload, attempts: 0 };
@@ -69,7 +73,14 @@ export class TableScheduleStore implements ScheduleStore {
     const found: Versioned<StoredScheduledJob>[] = [];
     const entities = this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`dueAt le ${at}` } });
     for await (const entity of entities) {
-      const job = codec.fromRow(this.client.tableName, entity);
+      let job: StoredScheduledJob;
+      try {
+        job = codec.fromRow(this.client.tableName, entity);
+      } catch (err) {
+        // One bad row must not stop every tenant's timers: log it and leave it.
+        this.logger?.error({ err, table: this.client.tableName, partitionKey: entity.partitionKey, rowKey: entity.rowKey }, 'scheduled job row is corrupt; skipped');
+        continue;
+      }
       if (job.claimedUntil && job.claimedUntil > at) continue;
       found.push({ value: job, etag: requireEtag(entity.etag) });
       if (found.length >= limit) break;

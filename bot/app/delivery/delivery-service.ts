@@ -1,7 +1,8 @@
 /**
  * `DeliveryService`: what use cases call to deliver cards. It records every request as
- * `queued` FIRST and only then puts its job on the queue, so a crash in between leaves a
- * record a repeated dispatch re-enqueues — never a job without a record.
+ * `queued` FIRST and only then puts its job on the queue, so a crash or a failed enqueue in
+ * between leaves a record — never a job without a record — that a repeated dispatch, or else
+ * the periodic sweep of pending batches (queued-sweeper.ts), enqueues again.
  */
 import { createHash } from 'node:crypto';
 
@@ -9,6 +10,7 @@ import { progressOf } from '../../domain/delivery';
 import type { Delivery, DeliveryJob } from '../../domain/delivery';
 import type { DeliveryQueue, DeliveryRepository, DeliveryRequest, DeliveryService } from '../../ports/delivery';
 import type { Logger } from '../../ports/logger';
+import type { PendingBatchStore } from '../../ports/pending-batches';
 import type { Clock } from '../../ports/runtime';
 
 export interface DeliveryServiceDeps {
@@ -16,6 +18,8 @@ export interface DeliveryServiceDeps {
   readonly queue: DeliveryQueue;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where dispatch marks batches that may hold queued records, for the sweep (bot/app/delivery/queued-sweeper.ts). */
+  readonly pending?: PendingBatchStore;
 }
 
 /**
@@ -66,6 +70,9 @@ export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryServic
       }
       if (wanted.size === 0) return [];
 
+      // Marked before the records are written: should the enqueue below fail (or the process
+      // die), the sweep finds the batch and enqueues its records again.
+      await deps.pending?.mark(tenantId, batchId, deps.clock.now());
       const existing = new Map((await deps.deliveries.listByBatch(tenantId, batchId)).map((d) => [d.id, d]));
       const fresh = [...wanted.values()].filter((d) => !existing.has(d.id));
       await deps.deliveries.createMany(fresh);
