@@ -20,6 +20,8 @@ export interface EnforcingConnector {
   readonly url: string;
   /** Successful sends per conversation id. */
   readonly successes: Map<string, number>;
+  /** Arrival time (ms) of every accepted send, in order. */
+  readonly acceptedAt: number[];
   readonly stats: { accepted: number; throttledByRate: number; throttledAtRandom: number; firstAcceptedAt: number; lastAcceptedAt: number };
   /** Forgets every count (not the rate windows), e.g. after setting up before a measured run. */
   reset(): void;
@@ -33,6 +35,7 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
   const retryAfter = String(opts.retryAfterSeconds ?? 1);
   const windows = new Map<string, number[]>();
   const successes = new Map<string, number>();
+  const acceptedAt: number[] = [];
   const stats = { accepted: 0, throttledByRate: 0, throttledAtRandom: 0, firstAcceptedAt: 0, lastAcceptedAt: 0 };
   let nextId = 1;
 
@@ -70,6 +73,7 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
       const conversationId = decodeURIComponent(match[1] as string);
       successes.set(conversationId, (successes.get(conversationId) ?? 0) + 1);
       stats.accepted++;
+      acceptedAt.push(now);
       if (!stats.firstAcceptedAt) stats.firstAcceptedAt = now;
       stats.lastAcceptedAt = now;
       return answer(201, { id: `activity-${nextId++}` });
@@ -80,9 +84,11 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
   return {
     url: `http://127.0.0.1:${port}/`,
     successes,
+    acceptedAt,
     stats,
     reset() {
       successes.clear();
+      acceptedAt.length = 0;
       Object.assign(stats, { accepted: 0, throttledByRate: 0, throttledAtRandom: 0, firstAcceptedAt: 0, lastAcceptedAt: 0 });
     },
     async close() {

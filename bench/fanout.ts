@@ -184,6 +184,10 @@ async function main(): Promise<void> {
     console.log(`  CPU while sending: app ${cpuShare((appCpu.user + appCpu.system) / 1e6)}${storage && storageCpu && cpuAtSend.storage ? `, Azurite table ${cpuShare(storageCpu.table - cpuAtSend.storage.table)}, queue ${cpuShare(storageCpu.queue - cpuAtSend.storage.queue)}` : ''} over ${sendWallS.toFixed(0)} s`);
     console.log(`  recipients:        ${recipients} in one tenant; limit ${limit}/s; random 429 share ${throttleShare}; concurrency ${concurrency}`);
     console.log(`  send rate:         ${steadyRate.toFixed(1)}/s while sending = ${(steadyRate / limit).toFixed(3)} of the limit`);
+    const at = connector.acceptedAt;
+    const [from, to] = [Math.floor(at.length * 0.1), Math.floor(at.length * 0.9)];
+    const middleRate = (to - from) / (((at[to] ?? 0) - (at[from] ?? 0)) / 1000);
+    console.log(`  steady (10%–90%): ${middleRate.toFixed(1)}/s = ${(middleRate / limit).toFixed(3)} of the limit (without the start and the tail of late retries)`);
     console.log(`  overall:           ${overallRate.toFixed(1)}/s from dispatch to last record = ${(overallRate / limit).toFixed(3)} of the limit`);
     console.log(`  total time:        ${(totalMs / 1000).toFixed(1)} s (dispatch ${(dispatchedMs / 1000).toFixed(1)} s)`);
     console.log(`  messages lost:     ${lost}`);

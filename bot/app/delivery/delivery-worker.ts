@@ -57,8 +57,10 @@ const REF_CACHE_SIZE = 50_000;
  */
 const READ_AHEAD_AFTER = 64;
 const READ_AHEAD_WINDOW_MS = 10_000;
-/** How long a batch's read-ahead is used; a stale one is safe (see `record`), only wasteful. */
-const BATCH_READ_AHEAD_MS = 120_000;
+/** How long a batch's read-ahead is used; a stale copy is safe (see `record`), so this can be long. */
+const BATCH_READ_AHEAD_MS = 10 * 60_000;
+/** A tenant's references read ahead are read again this long before they expire. */
+const REF_REFRESH_AHEAD_MS = 5_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
 
 export class DeliveryWorker {
@@ -83,8 +85,10 @@ export class DeliveryWorker {
     if (delivery.state !== 'queued') return done;
 
     const now = deps.clock.now();
-    if (delivery.claimedUntil && delivery.claimedBy !== deps.workerId && Date.parse(delivery.claimedUntil) > now.getTime()) {
-      // Another process is sending it; look again once its claim would have expired.
+    if (delivery.claimedUntil && Date.parse(delivery.claimedUntil) > now.getTime()) {
+      // Someone is sending it — another process, or this one for a duplicate job (a repeated
+      // dispatch, the sweep) — or it waits out a back-off: look again once the claim would
+      // have expired. Our own claim counts too, or a duplicate job would claim over it and send twice.
       return later(Date.parse(delivery.claimedUntil) - now.getTime() + 250);
     }
 
@@ -127,17 +131,21 @@ export class DeliveryWorker {
     const key = `${tenantId}\n${conversationId}`;
     const now = this.deps.clock.now().getTime();
     const cached = this.refs.get(key);
-    if (cached && cached.until > now) return cached.ref;
+    if (cached && cached.until > now) {
+      // A tenant read ahead is read again shortly before it expires, in the background, so
+      // a long fan-out never waits on it.
+      const loadedAt = this.tenantsReadAhead.get(tenantId);
+      if (loadedAt !== undefined && now - loadedAt > REF_CACHE_MS - REF_REFRESH_AHEAD_MS) {
+        this.tenantsReadAhead.delete(tenantId);
+        void this.readAheadRefs(tenantId);
+      }
+      return cached.ref;
+    }
     // Many misses in one tenant (a fan-out): read the tenant's references in one query. Only
     // references found are cached from it; an id it lacks is still read on its own, so a
     // conversation installed meanwhile is never taken for missing.
     if (this.countMiss(`refs\n${tenantId}`, now)) {
-      await this.readAhead(`refs\n${tenantId}`, async () => {
-        const all = await this.deps.conversations.list(tenantId);
-        const at = this.deps.clock.now().getTime();
-        if (this.refs.size + all.length >= REF_CACHE_SIZE) this.refs.clear();
-        for (const ref of all) this.refs.set(`${tenantId}\n${ref.conversationId}`, { ref, until: at + REF_CACHE_MS });
-      });
+      await this.readAheadRefs(tenantId);
       const loaded = this.refs.get(key);
       if (loaded && loaded.until > this.deps.clock.now().getTime()) return loaded.ref;
     }
@@ -145,6 +153,20 @@ export class DeliveryWorker {
     if (this.refs.size >= REF_CACHE_SIZE) this.refs.clear();
     this.refs.set(key, { ref, until: now + REF_CACHE_MS });
     return ref;
+  }
+
+  /** When each tenant's references were last read ahead. */
+  private readonly tenantsReadAhead = new Map<string, number>();
+
+  private readAheadRefs(tenantId: string): Promise<void> {
+    return this.readAhead(`refs\n${tenantId}`, async () => {
+      const all = await this.deps.conversations.list(tenantId);
+      const at = this.deps.clock.now().getTime();
+      if (this.refs.size + all.length >= REF_CACHE_SIZE) this.refs.clear();
+      for (const ref of all) this.refs.set(`${tenantId}\n${ref.conversationId}`, { ref, until: at + REF_CACHE_MS });
+      if (this.tenantsReadAhead.size > 1000) this.tenantsReadAhead.clear();
+      this.tenantsReadAhead.set(tenantId, at);
+    });
   }
 
   /** Queued records read ahead per tenant + batch, each handed out once. */
