@@ -32,6 +32,8 @@ const { values } = parseArgs({
     throttle: { type: 'string', default: '0.02' },
     'ack-rate': { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
+    /** Share of the limit the app paces at (DELIVERY_RATE_HEADROOM); the app's default is 0.97. */
+    headroom: { type: 'string', default: '0.97' },
     /** `process` (default): Azurite's table and queue services as child processes, as storage runs in production; `embedded`: in the app's process, as `npm start` does. */
     storage: { type: 'string', default: 'process' },
     /** `change` (default): change.ack invokes on a real published change; `link`: the link.start card action (the earlier runs). */
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       DELIVERY_TENANT_RATE_PER_SEC: String(limit),
       DELIVERY_CONCURRENCY: String(concurrency),
+      DELIVERY_RATE_HEADROOM: values.headroom ?? '0.97',
       DELIVERY_IDLE_POLL_MS: '100',
     }),
     {
