@@ -1,5 +1,6 @@
 import { Button, Dropdown, Field, Option, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
 import { FilterDismissRegular } from '@fluentui/react-icons';
+import { MultiFilter } from '../shared/MultiFilter';
 import { hasActiveFilters } from './filters';
 import {
   type GroupBy,
@@ -26,36 +27,6 @@ const useStyles = makeStyles({
 
 const GROUP_BY: readonly GroupBy[] = ['none', 'structure', 'mode', 'objective'];
 
-interface MultiFilterProps<T extends string> {
-  readonly label: string;
-  readonly all: string;
-  readonly values: readonly T[];
-  readonly labels: Readonly<Record<T, string>>;
-  readonly selected: readonly T[];
-  onChange(selected: T[]): void;
-}
-
-function MultiFilter<T extends string>({ label, all, values, labels, selected, onChange }: MultiFilterProps<T>) {
-  const styles = useStyles();
-  return (
-    <Field label={label}>
-      <Dropdown
-        className={styles.filter}
-        multiselect
-        placeholder={all}
-        value={selected.map((v) => labels[v]).join(', ')}
-        selectedOptions={[...selected]}
-        onOptionSelect={(_e, data) => onChange(values.filter((v) => data.selectedOptions.includes(v)))}
-      >
-        {values.map((v) => (
-          <Option key={v} value={v}>
-            {labels[v]}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
-  );
-}
 
 export interface PortfolioToolbarProps {
   readonly filters: PortfolioFilters;

@@ -1,45 +1,15 @@
-import { Button, Dropdown, Field, Option, SearchBox, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, SearchBox, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { FilterDismissRegular } from '@fluentui/react-icons';
+import { MultiFilter } from '../shared/MultiFilter';
 import { type InboxFilters, hasActiveInboxFilters } from './filters';
 import type { DomainChoice } from './useInbox';
 import { KIND_LABELS, SIGNAL_KINDS, SIGNAL_STATES, STATE_LABELS, URGENCIES, URGENCY_LABELS } from './types';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-  filter: { minWidth: '150px', maxWidth: '220px' },
   search: { minWidth: '240px', flexGrow: 1, maxWidth: '360px' },
 });
 
-interface MultiFilterProps<T extends string> {
-  readonly label: string;
-  readonly all: string;
-  readonly values: readonly T[];
-  readonly labels: Readonly<Record<T, string>>;
-  readonly selected: readonly T[];
-  onChange(selected: T[]): void;
-}
-
-function MultiFilter<T extends string>({ label, all, values, labels, selected, onChange }: MultiFilterProps<T>) {
-  const styles = useStyles();
-  return (
-    <Field label={label}>
-      <Dropdown
-        className={styles.filter}
-        multiselect
-        placeholder={all}
-        value={selected.map((v) => labels[v]).join(', ')}
-        selectedOptions={[...selected]}
-        onOptionSelect={(_e, data) => onChange(values.filter((v) => data.selectedOptions.includes(v)))}
-      >
-        {values.map((v) => (
-          <Option key={v} value={v}>
-            {labels[v]}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
-  );
-}
 
 export interface InboxToolbarProps {
   readonly filters: InboxFilters;
