@@ -29,7 +29,7 @@ export interface DeliveryService {
   progress(tenantId: string, batchId: string): Promise<DeliveryProgress>;
 }
 
-/** Delivery records, per tenant (PartitionKey = tenant). */
+/** Delivery records, per tenant and batch. */
 export interface DeliveryRepository {
   /** Creates records that do not exist yet; existing ids are left as they are. */
   createMany(deliveries: readonly Delivery[]): Promise<void>;

@@ -4,6 +4,8 @@ import { createTableRepositories } from '../../bot/adapters/tables';
 import { DEMO_TENANT } from '../../bot/app/demo-identities';
 import { resetDemo, seedDemoIfEmpty } from '../../bot/app/seed';
 import { wipeTenant } from '../../bot/adapters/tables/tenant-wipe';
+import { createDeliveryTables } from '../../bot/adapters/tables/delivery-tables';
+import type { Delivery } from '../../bot/domain/delivery';
 import { systemClock } from '../../bot/ports/runtime';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
@@ -38,6 +40,24 @@ describe('wiping a tenant (seed --reset)', () => {
     await seedDemoIfEmpty(repos, systemClock);
     await seedDemoIfEmpty(neighbour, systemClock);
     await repos.domains.createMany([{ tenantId: 'other-tenant', id: 'd1', name: 'Other IT', description: '', freshnessDays: 14, createdAt: new Date().toISOString() }]);
+    // Deliveries spread a tenant over several partitions (tenant.batch.shard): all of them go.
+    const { deliveries } = await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
+    const at = new Date().toISOString();
+    const delivery = (tenantId: string, hash: string): Delivery => ({
+      tenantId,
+      id: `change:chg-1:v1/${hash}`,
+      batchId: 'change:chg-1:v1',
+      conversationId: `19:${hash}@thread.tacv2`,
+      operation: 'send',
+      content: { kind: 'change', ref: 'chg-1' },
+      state: 'queued',
+      attempts: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await deliveries.createMany(['0a', '7b', 'fc'].map((hash) => delivery(DEMO_TENANT.tenantId, hash)));
+    await deliveries.createMany([delivery('other-tenant', '0a')]);
+    expect(await deliveries.listByBatch(DEMO_TENANT.tenantId, 'change:chg-1:v1')).toHaveLength(3);
 
     const cleared = await wipeTenant(testConnectionString(), prefix, DEMO_TENANT.tenantId);
     expect(cleared.length).toBeGreaterThanOrEqual(7);
@@ -46,6 +66,8 @@ describe('wiping a tenant (seed --reset)', () => {
     expect(await repos.workItems.list(DEMO_TENANT.tenantId)).toEqual([]);
     expect(await repos.links.list(DEMO_TENANT.tenantId)).toEqual([]);
     expect(await repos.domains.list('other-tenant')).toHaveLength(1);
+    expect(await deliveries.listByBatch(DEMO_TENANT.tenantId, 'change:chg-1:v1')).toEqual([]);
+    expect(await deliveries.listByBatch('other-tenant', 'change:chg-1:v1')).toHaveLength(1);
     expect((await neighbour.workItems.list(DEMO_TENANT.tenantId)).length).toBeGreaterThanOrEqual(40);
   });
 });

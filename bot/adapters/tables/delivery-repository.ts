@@ -1,12 +1,20 @@
 /**
- * Delivery records on `${prefix}Deliveries`. PartitionKey = tenant id (as everywhere).
+ * Delivery records on `${prefix}Deliveries`.
  *
  * Key design: a delivery id embeds its batch — `${batchId}/${hash}`, where the hash is fixed
- * hex made by the delivery service (bot/app/delivery/delivery-ids.ts) and never holds `/`. The
- * RowKey is `encodeKey(batchId) + '.' + hash`, so
- *   - `listByBatch` is a row-key range scan over `[encodeKey(batchId).,  encodeKey(batchId)/)`,
- *   - `get` is a point read: the batch is recovered from the id (text after the last `/`),
- * and one row per delivery suffices (no secondary index row to keep consistent).
+ * hex made by the delivery service (bot/app/delivery/delivery-service.ts) and never holds `/`.
+ *   PartitionKey = `tenant.batch.shard` (encoded parts; shard = the hash's first character)
+ *   RowKey       = the hash
+ * so
+ *   - `get` and `update` are point operations: batch and shard are recovered from the id,
+ *   - `listByBatch` is one partition-key range, `[tenant.batch., tenant.batch/)`,
+ *   - the tenant still leads every key: its rows are `tenant` and the range `[tenant., tenant/)`
+ *     (see `deleteTenantRows`), and nothing of one tenant shares a partition with another's.
+ * Why not one partition per tenant, as elsewhere: a large fan-out updates each record twice
+ * (claim, outcome) at Teams' pace, and a store that finds a row within its partition by scanning
+ * it — Azurite does, measured by the fan-out benchmark (docs/benchmarks.md) — pays for every row
+ * of the tenant on every update. Sixteen partitions per batch keep those operations small, and on
+ * Azure spread a big batch over several partition servers instead of one hot partition.
  */
 import { z } from 'zod';
 
@@ -17,8 +25,8 @@ import type { Result } from '../../domain/result';
 import type { DeliveryRepository } from '../../ports/delivery';
 import type { Versioned } from '../../ports/repositories';
 import { defineCodec } from './codec';
-import { encodeKey, prefixRange, SEPARATOR } from './keys';
-import { odata, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from './table-client';
+import { compositeKey, encodeKey, prefixRange, SEPARATOR } from './keys';
+import { odata, queryRows, row, statusOf, submitInTransactions } from './table-client';
 import type { TableClient } from './table-client';
 
 const text = z.string();
@@ -49,54 +57,55 @@ export function splitDeliveryId(id: string): { readonly batchId: string; readonl
   return { batchId: id.slice(0, at), hash: id.slice(at + 1) };
 }
 
-function rowKeyOf(id: string): string {
+/** The row's keys: see the header. Throws for an id that is not a delivery id. */
+function keysOf(tenantId: string, id: string): { readonly partitionKey: string; readonly rowKey: string } {
   const parts = splitDeliveryId(id);
   if (!parts) throw new Error(`Not a delivery id: ${id}`);
-  return encodeKey(parts.batchId) + SEPARATOR + encodeKey(parts.hash);
+  return { partitionKey: compositeKey(tenantId, parts.batchId) + SEPARATOR + encodeKey(parts.hash.slice(0, 1)), rowKey: encodeKey(parts.hash) };
+}
+
+/** Every partition of one batch: `[tenant.batch., tenant.batch/)`. */
+function batchFilter(tenantId: string, batchId: string): string {
+  const { from, to } = prefixRange(tenantId, batchId);
+  return odata`PartitionKey ge ${from} and PartitionKey lt ${to}`;
 }
 
 const codec = defineCodec<Delivery>({
   schema: deliverySchema,
   jsonColumns: ['content'],
-  partitionKey: (d) => encodeKey(d.tenantId),
-  rowKeys: (d) => [rowKeyOf(d.id)],
+  partitionKey: (d) => keysOf(d.tenantId, d.id).partitionKey,
+  rowKeys: (d) => [keysOf(d.tenantId, d.id).rowKey],
 });
 
 /** Table Storage holds at most 32K characters per string property; errors are cut well below. */
 const MAX_ERROR_CHARS = 2000;
 
-const toRow = (d: Delivery) =>
-  row(encodeKey(d.tenantId), rowKeyOf(d.id), codec.toColumns(d.lastError && d.lastError.length > MAX_ERROR_CHARS ? { ...d, lastError: d.lastError.slice(0, MAX_ERROR_CHARS) } : d));
+function toRow(d: Delivery) {
+  const { partitionKey, rowKey } = keysOf(d.tenantId, d.id);
+  return row(partitionKey, rowKey, codec.toColumns(d.lastError && d.lastError.length > MAX_ERROR_CHARS ? { ...d, lastError: d.lastError.slice(0, MAX_ERROR_CHARS) } : d));
+}
 
 export class TableDeliveryRepository implements DeliveryRepository {
   constructor(private readonly client: TableClient) {}
 
   async createMany(deliveries: readonly Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    // Skip what exists (a repeated dispatch), then write the rest in transactions. Another
-    // process may create the same ids meanwhile; then fall back to one create per row.
-    const byTenantBatch = new Map<string, Delivery[]>();
-    for (const d of deliveries) {
-      const key = `${d.tenantId}\n${d.batchId}`;
-      byTenantBatch.set(key, [...(byTenantBatch.get(key) ?? []), d]);
-    }
-    for (const group of byTenantBatch.values()) {
-      const first = group[0] as Delivery;
-      const existing = new Set((await this.listByBatch(first.tenantId, first.batchId)).map((d) => d.id));
-      const fresh = group.filter((d) => !existing.has(d.id));
-      try {
-        await submitInTransactions(
-          this.client,
-          fresh.map((d) => ['create', toRow(d)] as const),
-        );
-      } catch (err) {
-        if (statusOf(err) !== 409) throw err;
-        for (const d of fresh) {
-          try {
-            await this.client.createEntity(toRow(d));
-          } catch (e) {
-            if (statusOf(e) !== 409) throw e;
-          }
+    // In transactions (per partition, 100 rows each). A row that exists already (a repeated
+    // dispatch, or another process creating the same ids meanwhile) fails its transaction with
+    // 409: then create the rows one by one, leaving existing ones as they are. Not listing the
+    // batch first keeps a large dispatch, written in chunks, linear.
+    try {
+      await submitInTransactions(
+        this.client,
+        deliveries.map((d) => ['create', toRow(d)] as const),
+      );
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      for (const d of deliveries) {
+        try {
+          await this.client.createEntity(toRow(d));
+        } catch (e) {
+          if (statusOf(e) !== 409) throw e;
         }
       }
     }
@@ -105,7 +114,8 @@ export class TableDeliveryRepository implements DeliveryRepository {
   async get(tenantId: string, id: string): Promise<Versioned<Delivery> | undefined> {
     if (!splitDeliveryId(id)) return undefined;
     try {
-      const entity = await this.client.getEntity<Record<string, unknown>>(encodeKey(tenantId), rowKeyOf(id));
+      const { partitionKey, rowKey } = keysOf(tenantId, id);
+      const entity = await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
       return { value: codec.fromRow(this.client.tableName, entity), etag: requireEtag(entity.etag) };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
@@ -126,14 +136,12 @@ export class TableDeliveryRepository implements DeliveryRepository {
   }
 
   async listByBatch(tenantId: string, batchId: string): Promise<Delivery[]> {
-    const { from, to } = prefixRange(batchId);
-    const rows = await queryRows(this.client, rowKeyRange(encodeKey(tenantId), from, to));
+    const rows = await queryRows(this.client, batchFilter(tenantId, batchId));
     return rows.map((r) => codec.fromRow(this.client.tableName, r));
   }
 
   async listQueuedInBatch(tenantId: string, batchId: string): Promise<Versioned<Delivery>[]> {
-    const { from, to } = prefixRange(batchId);
-    const rows = await queryRows(this.client, `${rowKeyRange(encodeKey(tenantId), from, to)} and ${odata`state eq ${'queued'}`}`);
+    const rows = await queryRows(this.client, `${batchFilter(tenantId, batchId)} and ${odata`state eq ${'queued'}`}`);
     return rows.map((r) => ({ value: codec.fromRow(this.client.tableName, r), etag: requireEtag(r.etag as string | undefined) }));
   }
 }

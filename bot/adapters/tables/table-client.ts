@@ -7,6 +7,7 @@ import { TableClient, odata } from '@azure/data-tables';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
 
 import type { Columns, StoredRow } from './codec';
+import { SEPARATOR } from './keys';
 
 export { odata };
 export type { TableClient };
@@ -78,6 +79,20 @@ export async function submitInTransactions(client: TableClient, actions: readonl
       await client.submitTransaction(group.slice(i, i + MAX_TRANSACTION_OPERATIONS));
     }
   }
+}
+
+/**
+ * Deletes every row of one tenant: its partition `tenantKey` and the partitions that extend it,
+ * `tenantKey.…` (tables that split a tenant's rows over several partitions, e.g. deliveries).
+ */
+export async function deleteTenantRows(client: TableClient, tenantKey: string): Promise<void> {
+  const [from, to] = [tenantKey + SEPARATOR, tenantKey + String.fromCharCode(SEPARATOR.charCodeAt(0) + 1)];
+  const filter = odata`PartitionKey eq ${tenantKey} or (PartitionKey ge ${from} and PartitionKey lt ${to})`;
+  const keys: TransactionAction[] = [];
+  for await (const entity of client.listEntities({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } })) {
+    keys.push(['delete', { partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '' }]);
+  }
+  await submitInTransactions(client, keys);
 }
 
 /** Deletes every row of a partition, a transaction at a time. */

@@ -5,7 +5,7 @@
  */
 import { TableServiceClient } from '@azure/data-tables';
 import { encodeKey } from './keys';
-import { deletePartition, isInsecure, openTable } from './table-client';
+import { deleteTenantRows, isInsecure, openTable } from './table-client';
 
 /** Returns the names of the tables it cleared. */
 export async function wipeTenant(connectionString: string, tablePrefix: string, tenantId: string): Promise<string[]> {
@@ -15,6 +15,6 @@ export async function wipeTenant(connectionString: string, tablePrefix: string, 
     // Only this deployment's tables: the prefix followed by the record kind's capitalised name.
     if (table.name && table.name.startsWith(tablePrefix) && /^[A-Z]/.test(table.name.slice(tablePrefix.length))) names.push(table.name);
   }
-  await Promise.all(names.map((name) => deletePartition(openTable(connectionString, name), encodeKey(tenantId))));
+  await Promise.all(names.map((name) => deleteTenantRows(openTable(connectionString, name), encodeKey(tenantId))));
   return names;
 }
