@@ -40,6 +40,35 @@ export function deliveryIdFor(batchId: string, request: DeliveryRequest): string
   return `${batchId}/${createHash('sha256').update(identity).digest('hex').slice(0, 24)}`;
 }
 
+/** Records are written, and their jobs enqueued, this many at a time. */
+const DISPATCH_CHUNK = 1000;
+
+/**
+ * Writes the fresh records and enqueues their jobs a chunk at a time — each chunk's jobs only
+ * once its records exist — so a large fan-out starts sending after its first chunk rather than
+ * after all of it is written. Enqueueing a chunk overlaps writing the next. Throws the first
+ * failure once everything started has finished (the sweep re-enqueues what a failure left).
+ */
+async function recordAndEnqueue(deps: DeliveryServiceDeps, fresh: readonly Delivery[], requeue: readonly Delivery[]): Promise<void> {
+  const jobsOf = (ds: readonly Delivery[]): DeliveryJob[] => ds.map((d) => ({ tenantId: d.tenantId, deliveryId: d.id }));
+  let failure: { readonly error: unknown } | undefined;
+  const enqueueing: Promise<void>[] = [];
+  const enqueue = (ds: readonly Delivery[]) => {
+    if (ds.length > 0) enqueueing.push(deps.queue.enqueue(jobsOf(ds)).catch((error: unknown) => void (failure ??= { error })));
+  };
+  enqueue(requeue);
+  try {
+    for (let i = 0; i < fresh.length && !failure; i += DISPATCH_CHUNK) {
+      const chunk = fresh.slice(i, i + DISPATCH_CHUNK);
+      await deps.deliveries.createMany(chunk);
+      enqueue(chunk);
+    }
+  } finally {
+    await Promise.all(enqueueing);
+  }
+  if (failure) throw failure.error;
+}
+
 export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryService {
   const logger = deps.logger.child({ component: 'delivery' });
 
@@ -75,13 +104,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryServic
       await deps.pending?.mark(tenantId, batchId, deps.clock.now());
       const existing = new Map((await deps.deliveries.listByBatch(tenantId, batchId)).map((d) => [d.id, d]));
       const fresh = [...wanted.values()].filter((d) => !existing.has(d.id));
-      await deps.deliveries.createMany(fresh);
       // Existing records still queued are enqueued again: their first dispatch may have died
       // between recording and enqueueing. A duplicate job is harmless — the worker skips
       // anything not `queued` and claims before sending.
       const stillQueued = [...wanted.keys()].map((id) => existing.get(id)).filter((d): d is Delivery => d?.state === 'queued');
-      const jobs: DeliveryJob[] = [...fresh, ...stillQueued].map((d) => ({ tenantId, deliveryId: d.id }));
-      await deps.queue.enqueue(jobs);
+      await recordAndEnqueue(deps, fresh, stillQueued);
       logger.info({ tenantId, batchId, requested: requests.length, created: fresh.length, requeued: stillQueued.length }, 'dispatched a batch');
       return [...wanted.keys()].map((id) => existing.get(id) ?? (wanted.get(id) as Delivery));
     },
