@@ -180,8 +180,10 @@ export interface Config {
 
 /** Durable, rate-aware delivery and timers (bot/delivery.ts). */
 export interface DeliveryConfig {
-  /** The rate we pace each tenant at: Teams' limit × DELIVERY_RATE_HEADROOM. */
-  readonly tenantRatePerSecond: number;
+  /** Teams' per-tenant limit, messages per second. */
+  readonly tenantLimitPerSecond: number;
+  /** Share of that limit we pace the sends Teams counts at (throttled requests give their slot back). */
+  readonly rateHeadroom: number;
   /** [count, window ms] pairs. */
   readonly perConversation: readonly (readonly [number, number])[];
   readonly maxAttempts: number;
@@ -258,7 +260,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }),
     tabDist: e.TAB_DIST,
     delivery: {
-      tenantRatePerSecond: e.DELIVERY_TENANT_RATE_PER_SEC * e.DELIVERY_RATE_HEADROOM,
+      tenantLimitPerSecond: e.DELIVERY_TENANT_RATE_PER_SEC,
+      rateHeadroom: e.DELIVERY_RATE_HEADROOM,
       perConversation: e.DELIVERY_CONVERSATION_LIMITS.split(',').map((pair) => {
         const [count, ms] = pair.trim().split('/').map(Number);
         return [count as number, ms as number] as const;

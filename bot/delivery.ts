@@ -72,7 +72,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
   const queue = new StorageDeliveryQueue(queueClient, settings.jobsPerMessage);
   const registry = createDeliveryRegistry();
   const retry: RetryPolicy = { maxAttempts: settings.maxAttempts, baseDelayMs: settings.backoffBaseMs, maxDelayMs: settings.backoffMaxMs };
-  const limiter = new DeliveryRateLimiter({ perTenantPerSecond: settings.tenantRatePerSecond, perConversation: settings.perConversation });
+  const limiter = new DeliveryRateLimiter({ perTenantPerSecond: settings.tenantLimitPerSecond, perConversation: settings.perConversation }, { headroom: settings.rateHeadroom });
   const claimMs = settings.claimSeconds * 1000;
 
   const worker = new DeliveryWorker({

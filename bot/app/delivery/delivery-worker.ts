@@ -40,6 +40,8 @@ export interface DeliveryWorkerDeps {
   readonly claimMs: number;
   /** A conversation window that blocks longer than this defers the job instead of holding a slot. */
   readonly maxInlineWaitMs?: number;
+  /** A retry due within this long is made in hand, on the same claim, rather than through the queue. */
+  readonly maxInlineRetryMs?: number;
   /** In [0, 1); injected so tests are deterministic. */
   readonly random?: () => number;
   /** Waits; injected so tests with a fake clock need not sleep. */
@@ -61,6 +63,8 @@ const READ_AHEAD_WINDOW_MS = 10_000;
 const BATCH_READ_AHEAD_MS = 10 * 60_000;
 /** A tenant's references read ahead are read again this long before they expire. */
 const REF_REFRESH_AHEAD_MS = 5_000;
+/** Retries due within this long wait in hand (a 429's Retry-After is typically a second or two). */
+const DEFAULT_INLINE_RETRY_MS = 5_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
 
 export class DeliveryWorker {
@@ -103,13 +107,14 @@ export class DeliveryWorker {
       return done;
     }
 
-    // Queue for the budget BEFORE claiming, and not for long: the queue message stays
-    // invisible only for the claim time, so a job waiting longer goes back instead.
+    // Wait in hand for the budget only briefly: a job whose turn is further off goes back to
+    // the queue instead of holding a claim and a slot. Its turn is estimated from the jobs of
+    // the tenant already waiting here (each takes one paced slot) and the limiter's own wait.
     const maxWait = Math.min(deps.maxInlineWaitMs ?? 2000, deps.claimMs / 2);
     const conversationWait = deps.limiter.conversationWaitMs(delivery.tenantId, delivery.conversationId, now.getTime());
     if (conversationWait > maxWait) return later(conversationWait);
-    const budgetWait = await this.waitForRoom(delivery, maxWait);
-    if (budgetWait > 0) return later(budgetWait + maxWait * this.random());
+    const turnIn = this.turnInMs(delivery.tenantId, now.getTime());
+    if (turnIn > maxWait) return later(turnIn - maxWait + maxWait * this.random());
 
     const claimedAt = deps.clock.now();
     const claimed = await deps.deliveries.update(
@@ -187,26 +192,31 @@ export class DeliveryWorker {
     if (at > 0) {
       const key = `${job.tenantId}\n${job.deliveryId.slice(0, at)}`;
       const now = deps.clock.now().getTime();
-      let ahead = this.batches.get(key);
-      if (ahead && ahead.until <= now) {
-        this.batches.delete(key);
-        ahead = undefined;
-      }
-      if (!ahead && this.countMiss(`batch\n${key}`, now)) {
+      const ahead = this.batches.get(key);
+      if (ahead && ahead.until <= now) this.batches.delete(key);
+      let copy = this.takeCopy(key, job.deliveryId);
+      // Not read ahead yet, or written after the last read-ahead (a large dispatch is written
+      // in chunks while it is already sending): once misses pile up, read what is queued now.
+      if (!copy && this.countMiss(`batch\n${key}`, now)) {
         await this.readAhead(`batch\n${key}`, async () => {
           const records = await deps.deliveries.listQueuedInBatch(job.tenantId, job.deliveryId.slice(0, at));
           this.batches.set(key, { until: deps.clock.now().getTime() + BATCH_READ_AHEAD_MS, records: new Map(records.map((r) => [r.value.id, r])) });
         });
-        ahead = this.batches.get(key);
+        copy = this.takeCopy(key, job.deliveryId);
       }
-      const copy = ahead?.records.get(job.deliveryId);
-      if (copy) {
-        ahead?.records.delete(job.deliveryId);
-        if (ahead?.records.size === 0) this.batches.delete(key);
-        return copy;
-      }
+      if (copy) return copy;
     }
     return deps.deliveries.get(job.tenantId, job.deliveryId);
+  }
+
+  /** Hands out the read-ahead copy of a record, once. */
+  private takeCopy(key: string, deliveryId: string): Versioned<Delivery> | undefined {
+    const ahead = this.batches.get(key);
+    const copy = ahead?.records.get(deliveryId);
+    if (!ahead || !copy) return undefined;
+    ahead.records.delete(deliveryId);
+    if (ahead.records.size === 0) this.batches.delete(key);
+    return copy;
   }
 
   /** Counts a point read; true once they are many enough within the window to read ahead instead. */
@@ -244,89 +254,121 @@ export class DeliveryWorker {
     if (found && found.value.state === 'queued') await this.finish(found, { state: 'failed', lastError: reason });
   }
 
+  /**
+   * Sends on our claim and records the outcome. A retry due soon (a 429 with a short
+   * Retry-After, a brief 502) is made here, in hand, on the same claim — renewed with the
+   * attempt counted first, so attempts stay bounded across crashes — instead of through the
+   * queue, where a message would come back no sooner than a whole second later and be read and
+   * claimed afresh. Longer back-offs go back to the queue, keeping the claim until they are due.
+   */
   private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef): Promise<JobOutcome> {
     const { deps } = this;
-    const delivery = claimed.value;
-    let outcome: SendOutcome;
-    try {
-      const renderer = deps.registry.renderer(delivery.content.kind);
-      if (!renderer) throw new Error(`no renderer is registered for content kind "${delivery.content.kind}"`);
-      const skipped = await renderer.skip?.(delivery.tenantId, delivery);
-      if (skipped) {
-        await this.finish(claimed, { state: 'failed', lastError: `skipped: ${skipped}` });
-        return done;
+    const heldSince = deps.clock.now().getTime();
+    let current = claimed;
+    for (;;) {
+      const delivery = current.value;
+      let outcome: SendOutcome;
+      let reservedAt: number | undefined;
+      try {
+        const renderer = deps.registry.renderer(delivery.content.kind);
+        if (!renderer) throw new Error(`no renderer is registered for content kind "${delivery.content.kind}"`);
+        const skipped = await renderer.skip?.(delivery.tenantId, delivery);
+        if (skipped) {
+          await this.finish(current, { state: 'failed', lastError: `skipped: ${skipped}` });
+          return done;
+        }
+        const card = await renderer.render(delivery.tenantId, delivery.content, conversation);
+        if (card === undefined) {
+          await this.finish(current, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
+          return done;
+        }
+        // Never send on a claim that may have passed to someone else: keep a quarter in hand.
+        const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
+        reservedAt = usableMs > 0 ? await this.acquire(delivery, usableMs) : undefined;
+        if (reservedAt === undefined) throw new Error('the claim ran out before the rate limit allowed sending');
+        outcome =
+          delivery.operation === 'update'
+            ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card)
+            : await deps.messenger.send(conversation, card);
+      } catch (error) {
+        // Rendering failed (its data store, a bug): retry like a transient send failure.
+        outcome = { ok: false, message: `could not render the card: ${error instanceof Error ? error.message : String(error)}` };
       }
-      const card = await renderer.render(delivery.tenantId, delivery.content, conversation);
-      if (card === undefined) {
-        await this.finish(claimed, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
-        return done;
-      }
-      // Never send on a claim that may have passed to someone else: keep a quarter in hand.
-      const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
-      const wait = usableMs > 0 ? await this.acquire(delivery, usableMs) : 1;
-      if (wait > 0) throw new Error('the claim ran out before the rate limit allowed sending');
-      outcome =
-        delivery.operation === 'update'
-          ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card)
-          : await deps.messenger.send(conversation, card);
-    } catch (error) {
-      // Rendering failed (its data store, a bug): retry like a transient send failure.
-      outcome = { ok: false, message: `could not render the card: ${error instanceof Error ? error.message : String(error)}` };
-    }
 
-    if (outcome.ok) {
-      const sentAt = deps.clock.now().toISOString();
-      await this.finish(claimed, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined });
-      return done;
+      if (outcome.ok) {
+        const sentAt = deps.clock.now().toISOString();
+        await this.finish(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined });
+        return done;
+      }
+      // Teams did not count a throttled request against the tenant: its paced slot is free again.
+      if (outcome.status === 429 && reservedAt !== undefined) deps.limiter.refund(delivery.tenantId, reservedAt);
+      const decision = classifyFailure(outcome);
+      if (decision === 'unreachable') {
+        await this.finish(current, { state: 'unreachable', lastError: outcome.message });
+        return done;
+      }
+      if (decision === 'fail') {
+        this.logger.warn({ deliveryId: delivery.id, tenantId: delivery.tenantId, error: outcome.message }, 'delivery failed: bad request, not retried');
+        await this.finish(current, { state: 'failed', lastError: outcome.message });
+        return done;
+      }
+      if (delivery.attempts >= deps.retry.maxAttempts) {
+        const reason = `gave up after ${delivery.attempts} attempts: ${outcome.message}`;
+        this.logger.error({ deliveryId: delivery.id, tenantId: delivery.tenantId, batchId: delivery.batchId, error: reason }, 'delivery failed: out of attempts');
+        await this.finish(current, { state: 'failed', lastError: reason });
+        return done;
+      }
+      const delayMs = retryDelayMs(delivery.attempts, deps.retry, this.random(), outcome.retryAfterSeconds);
+      this.logger.debug({ deliveryId: delivery.id, attempt: delivery.attempts, delayMs, error: outcome.message }, 'delivery will be retried');
+      const now = deps.clock.now().getTime();
+      // Not for long, though: the job's queue message stays hidden only for about a claim.
+      if (delayMs <= (deps.maxInlineRetryMs ?? DEFAULT_INLINE_RETRY_MS) && now + delayMs - heldSince < deps.claimMs / 2) {
+        // Count the next attempt and renew the claim through the wait, then try again here.
+        const renewed = await deps.deliveries.update(
+          { ...delivery, attempts: delivery.attempts + 1, lastError: outcome.message, claimedUntil: new Date(now + delayMs + deps.claimMs).toISOString(), updatedAt: new Date(now).toISOString() },
+          current.etag,
+        );
+        if (!renewed.ok) return later(deps.claimMs); // the record changed under us; look again later
+        await this.sleep(delayMs);
+        current = renewed.value;
+        continue;
+      }
+      // Keep the claim until the retry is due, so a duplicate job cannot jump the back-off.
+      await this.finish(current, { state: 'queued', lastError: outcome.message, claimedUntil: new Date(now + delayMs).toISOString() });
+      return later(delayMs);
     }
-    const decision = classifyFailure(outcome);
-    if (decision === 'unreachable') {
-      await this.finish(claimed, { state: 'unreachable', lastError: outcome.message });
-      return done;
-    }
-    if (decision === 'fail') {
-      this.logger.warn({ deliveryId: delivery.id, tenantId: delivery.tenantId, error: outcome.message }, 'delivery failed: bad request, not retried');
-      await this.finish(claimed, { state: 'failed', lastError: outcome.message });
-      return done;
-    }
-    if (delivery.attempts >= deps.retry.maxAttempts) {
-      const reason = `gave up after ${delivery.attempts} attempts: ${outcome.message}`;
-      this.logger.error({ deliveryId: delivery.id, tenantId: delivery.tenantId, batchId: delivery.batchId, error: reason }, 'delivery failed: out of attempts');
-      await this.finish(claimed, { state: 'failed', lastError: reason });
-      return done;
-    }
-    const delayMs = retryDelayMs(delivery.attempts, deps.retry, this.random(), outcome.retryAfterSeconds);
-    this.logger.debug({ deliveryId: delivery.id, attempt: delivery.attempts, delayMs, error: outcome.message }, 'delivery will be retried');
-    // Keep the claim until the retry is due, so a duplicate job cannot jump the back-off.
-    const retryAt = new Date(deps.clock.now().getTime() + delayMs).toISOString();
-    await this.finish(claimed, { state: 'queued', lastError: outcome.message, claimedUntil: retryAt });
-    return later(delayMs);
   }
 
-  /** Waits (without reserving) until the limiter has room; returns the wait left past `maxWaitMs`. */
-  private async waitForRoom(delivery: Delivery, maxWaitMs: number): Promise<number> {
-    const deadline = this.deps.clock.now().getTime() + maxWaitMs;
-    for (;;) {
-      const now = this.deps.clock.now().getTime();
-      const wait = this.deps.limiter.waitMs(delivery.tenantId, delivery.conversationId, now);
-      if (wait <= 0) return 0;
-      if (now + wait > deadline) return wait;
-      await this.sleep(wait);
-    }
+  /** Jobs per tenant waiting in `acquire` for a slot. */
+  private readonly waiting = new Map<string, number>();
+
+  /** Roughly how long until a job of the tenant starting to wait now would get its slot. */
+  private turnInMs(tenantId: string, now: number): number {
+    const ahead = this.waiting.get(tenantId) ?? 0;
+    return this.deps.limiter.tenantWaitMs(tenantId, now) + (1000 * ahead) / this.deps.limiter.perTenantRate;
   }
 
   /**
    * Waits until the tenant budget and the conversation's windows allow one more send, and
-   * reserves it: 0. Gives up once waiting would pass `maxWaitMs` and returns the wait left.
+   * reserves it: returns the time it was reserved at (to refund it should Teams throttle the
+   * send). Gives up once waiting would pass `maxWaitMs`: undefined.
    */
-  private async acquire(delivery: Delivery, maxWaitMs: number): Promise<number> {
+  private async acquire(delivery: Delivery, maxWaitMs: number): Promise<number | undefined> {
+    const { tenantId } = delivery;
     const deadline = this.deps.clock.now().getTime() + maxWaitMs;
-    for (;;) {
-      const now = this.deps.clock.now().getTime();
-      const wait = this.deps.limiter.tryAcquire(delivery.tenantId, delivery.conversationId, now);
-      if (wait <= 0) return 0;
-      if (now + wait > deadline) return wait;
-      await this.sleep(wait);
+    this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 0) + 1);
+    try {
+      for (;;) {
+        const now = this.deps.clock.now().getTime();
+        const reservation = this.deps.limiter.reserve(tenantId, delivery.conversationId, now);
+        if ('reservedAt' in reservation) return reservation.reservedAt;
+        if (now + reservation.waitMs > deadline) return undefined;
+        await this.sleep(reservation.waitMs);
+      }
+    } finally {
+      const left = (this.waiting.get(tenantId) ?? 1) - 1;
+      if (left > 0) this.waiting.set(tenantId, left);
+      else this.waiting.delete(tenantId);
     }
   }
 

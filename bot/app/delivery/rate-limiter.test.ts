@@ -3,6 +3,12 @@ import { describe, expect, it } from '@jest/globals';
 import { TEAMS_RATE_LIMITS } from '../../domain/delivery';
 import { DeliveryRateLimiter, SlidingWindow, windowForRate } from './rate-limiter';
 
+/** Reserves a send; 0 when reserved, else how long to wait (the shape most tests want). */
+function tryAcquire(limiter: DeliveryRateLimiter, tenant: string, conversation: string, now: number): number {
+  const r = limiter.reserve(tenant, conversation, now);
+  return 'reservedAt' in r ? 0 : r.waitMs;
+}
+
 /** Sends as fast as the limiter allows over `durationMs` of fake time; returns send times. */
 function drive(limiter: DeliveryRateLimiter, pick: (i: number) => [string, string], durationMs: number): number[] {
   const times: number[] = [];
@@ -10,7 +16,7 @@ function drive(limiter: DeliveryRateLimiter, pick: (i: number) => [string, strin
   let i = 0;
   while (now < durationMs) {
     const [tenant, conversation] = pick(i);
-    const wait = limiter.tryAcquire(tenant, conversation, now);
+    const wait = tryAcquire(limiter, tenant, conversation, now);
     if (wait === 0) {
       times.push(now);
       i++;
@@ -26,7 +32,7 @@ function maxInWindow(times: number[], windowMs: number): number {
   let best = 0;
   let start = 0;
   for (let end = 0; end < times.length; end++) {
-    while ((times[end] as number) - (times[start] as number) >= windowMs) start++;
+    while ((times[end] as number) - (times[start] as number) >= windowMs - 1e-6) start++; // float sums of gaps
     best = Math.max(best, end - start + 1);
   }
   return best;
@@ -95,21 +101,78 @@ describe('DeliveryRateLimiter', () => {
     expect(first.length).toBe(50);
     limiter.setShare(1 / 2);
     // The 50 sends of the last second still count: nothing more until they age out.
-    expect(limiter.tryAcquire('t1', 'x', 999)).toBeGreaterThan(0);
+    expect(tryAcquire(limiter, 't1', 'x', 999)).toBeGreaterThan(0);
     let now = 1_000;
     let sent = 0;
     while (now < 11_000) {
-      const wait = limiter.tryAcquire('t1', `b-${sent}`, now);
+      const wait = tryAcquire(limiter, 't1', `b-${sent}`, now);
       if (wait === 0) sent++;
       else now += wait;
     }
-    expect(sent).toBeGreaterThanOrEqual(240);
+    // 25/s, less the first second's 50 requests still inside the ten-second cap on requests.
+    expect(sent).toBeGreaterThanOrEqual(220);
     expect(sent).toBeLessThanOrEqual(255);
+  });
+
+  it('keeps sending at the new share after a long busy spell', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS, { headroom: 0.97 });
+    const busy = drive(limiter, (i) => ['t1', `a-${i}`], 20_000);
+    expect(busy.length).toBeGreaterThanOrEqual(960);
+    limiter.setShare(1 / 2);
+    let now = 20_000;
+    const after: number[] = [];
+    while (now < 25_000) {
+      const r = limiter.reserve('t1', `b-${after.length}`, now);
+      if ('waitMs' in r) now += r.waitMs;
+      else after.push(now);
+    }
+    expect(after.length).toBeGreaterThanOrEqual(110);
+    expect(maxInWindow(after, 1000)).toBeLessThanOrEqual(25);
+  });
+
+  it('paces counted sends below the limit, gives a throttled send its slot back, and never exceeds the limit in requests', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS, { headroom: 0.9 });
+    // Every 10th request is throttled (429) and refunded.
+    const requests: number[] = [];
+    const counted: number[] = [];
+    let now = 0;
+    while (now < 10_000) {
+      const r = limiter.reserve('t1', `c-${requests.length}`, now);
+      if ('waitMs' in r) {
+        now += r.waitMs;
+        continue;
+      }
+      requests.push(r.reservedAt);
+      if (requests.length % 10 === 0) limiter.refund('t1', r.reservedAt);
+      else counted.push(r.reservedAt);
+    }
+    // Without refunds 10 s at 45/s would be ~450 requests of which ~405 count.
+    expect(maxInWindow(counted, 1000)).toBeLessThanOrEqual(45);
+    expect(counted.length).toBeGreaterThanOrEqual(440);
+    expect(maxInWindow(requests, 10_000)).toBeLessThanOrEqual(500);
+  });
+
+  it('caps requests at the limit however many are throttled', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS, { headroom: 0.97 });
+    const requests: number[] = [];
+    let now = 0;
+    while (now < 30_000) {
+      const r = limiter.reserve('t1', `c-${requests.length}`, now);
+      if ('waitMs' in r) now += r.waitMs;
+      else {
+        requests.push(r.reservedAt);
+        limiter.refund('t1', r.reservedAt); // Teams throttles everything
+      }
+    }
+    // Never more than the limit's worth over ten seconds, and never two sends bunched together.
+    expect(maxInWindow(requests, 10_000)).toBe(500);
+    expect(requests.length).toBeLessThanOrEqual(1510);
+    expect(maxInWindow(requests, 100)).toBeLessThanOrEqual(7);
   });
 
   it('reports a conversation wait without reserving anything, and forgets idle conversations', () => {
     const limiter = new DeliveryRateLimiter({ ...TEAMS_RATE_LIMITS, perTenantPerSecond: 10_000 });
-    for (let i = 0; i < 7; i++) expect(limiter.tryAcquire('t1', 'c', i)).toBe(0);
+    for (let i = 0; i < 7; i++) expect(tryAcquire(limiter, 't1', 'c', i)).toBe(0);
     expect(limiter.conversationWaitMs('t1', 'c', 10)).toBe(990);
     expect(limiter.conversationWaitMs('t1', 'other', 10)).toBe(0);
     limiter.prune(10 + 3_600_000);

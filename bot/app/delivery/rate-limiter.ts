@@ -21,17 +21,29 @@ export class SlidingWindow {
   /** How long from `now` until one more event fits (0: now). */
   waitMs(now: number): number {
     this.evict(now);
-    const gap = this.times.length > 0 ? Math.max(0, (this.times[this.times.length - 1] as number) + this.minGapMs - now) : 0;
-    if (this.times.length < this.limit) return gap;
-    // The (limit)-th most recent event must leave the window first.
-    const blocking = this.times[this.times.length - this.limit] as number;
-    return Math.max(gap, blocking + this.windowMs - now);
+    return Math.max(0, this.earliest() - now);
   }
 
+  /** The earliest time one more event fits, given the events in the window (-Infinity: any time). */
+  earliest(): number {
+    const n = this.times.length;
+    const gap = n > 0 ? (this.times[n - 1] as number) + this.minGapMs : -Infinity;
+    if (n < this.limit) return gap;
+    // The (limit)-th most recent event must leave the window first.
+    return Math.max(gap, (this.times[n - this.limit] as number) + this.windowMs);
+  }
+
+  /** Takes back one event recorded at `at` (it did not count after all); false if none is held. */
+  remove(at: number): boolean {
+    const i = this.times.lastIndexOf(at);
+    if (i < 0) return false;
+    this.times.splice(i, 1);
+    return true;
+  }
+
+  /** Records an event; the caller asked `waitMs` first, which dropped the events out of the window. */
   record(now: number): void {
     this.times.push(now);
-    // Only the last `limit` events can ever block; older ones are dead weight.
-    if (this.times.length > this.limit) this.times.splice(0, this.times.length - this.limit);
   }
 
   /** The times of the latest `n` events, oldest first. */
@@ -44,6 +56,10 @@ export class SlidingWindow {
     return this.times.length > 0 ? (this.times[this.times.length - 1] as number) : -Infinity;
   }
 
+  /**
+   * Drops events out of the window. Every event in it is kept (not only the last `limit`): a
+   * refund may take one back, and the one before must then count again.
+   */
   private evict(now: number): void {
     let drop = 0;
     while (drop < this.times.length && (this.times[drop] as number) <= now - this.windowMs) drop++;
@@ -53,51 +69,88 @@ export class SlidingWindow {
 
 /**
  * A per-second rate, possibly fractional (a share of the tenant budget, e.g. 50/3), as a
- * sliding window: `floor(rate)` events per `floor(rate)/rate` seconds. Sends are also kept
- * 80% of the average interval apart: a window alone lets a whole second's budget go in one
- * burst after a pause, and a burst reaches Teams bunched up by network jitter — measured by
- * the fan-out benchmark as ~10% of sends throttled. Spreading them costs no throughput.
+ * sliding window over about `spanMs`: `floor(rate × span)` events per exactly that many
+ * events' worth of time. Sends are also kept 80% of the average interval apart:
+ * a window alone lets a whole second's budget go in one burst after a pause, and a burst
+ * reaches Teams bunched up by network jitter — measured by the fan-out benchmark as ~10% of
+ * sends throttled. Spreading them costs no throughput.
  */
-export function windowForRate(perSecond: number): SlidingWindow {
-  const limit = Math.max(1, Math.floor(perSecond));
+export function windowForRate(perSecond: number, spanMs = 1000): SlidingWindow {
+  const limit = Math.max(1, Math.floor((perSecond * spanMs) / 1000));
   const windowMs = (1000 * limit) / perSecond;
   return new SlidingWindow(limit, windowMs, (0.8 * windowMs) / limit);
 }
 
+/**
+ * The span the cap on requests is counted over. Over one second, a cap at the limit itself
+ * binds whenever throttled requests are common enough to matter (at 2% of requests throttled
+ * and pacing at 97%, requests run at 99% of the limit: measured, it cost ~1% of the send
+ * rate); over ten seconds it still keeps throttling from multiplying our requests.
+ */
+const REQUESTS_SPAN_MS = 10_000;
+
+/** A tenant's two windows: sends Teams counts, paced below the limit; and every request, at the limit. */
+interface TenantWindows {
+  readonly paced: SlidingWindow;
+  readonly requests: SlidingWindow;
+}
+
+export interface RateLimiterOptions {
+  /**
+   * Share of the per-tenant limit to pace sends at (DELIVERY_RATE_HEADROOM, e.g. 0.97): what is
+   * left absorbs clock and network jitter, so the sends Teams counts stay under its limit.
+   */
+  readonly headroom?: number;
+  /** Fraction of the per-tenant budget this process may use (1 / live processes). */
+  readonly share?: number;
+}
+
+/**
+ * Teams counts the messages it accepted: a request it throttles (429) is not a message and
+ * does not use the tenant's budget. So each tenant has two windows. `paced` holds the sends
+ * that count, at limit × headroom; a send answered 429 gives its slot back (`refund`), so a
+ * throttled request does not leave a gap in the pace. `requests` holds every request, refunded
+ * or not, at the limit itself (over ten seconds): however many requests are throttled, we never
+ * make more than the limit's worth of requests — even if Teams counted throttled requests too.
+ */
 export class DeliveryRateLimiter {
-  private readonly tenants = new Map<string, SlidingWindow>();
+  private readonly tenants = new Map<string, TenantWindows>();
   private readonly conversations = new Map<string, SlidingWindow[]>();
-  private tenantRate: number;
+  private share: number;
+  private readonly headroom: number;
   private readonly longestConversationWindow: number;
 
-  /**
-   * @param limits Teams' limits (configurable)
-   * @param share fraction of the per-tenant budget this process may use (1 / live processes)
-   */
+  /** @param limits Teams' limits (configurable) */
   constructor(
     private readonly limits: RateLimits,
-    share = 1,
+    options: RateLimiterOptions = {},
   ) {
-    this.tenantRate = limits.perTenantPerSecond * share;
+    this.headroom = options.headroom ?? 1;
+    this.share = options.share ?? 1;
+    if (!(this.headroom > 0 && this.headroom <= 1)) throw new Error(`Invalid headroom ${this.headroom}`);
     this.longestConversationWindow = Math.max(0, ...limits.perConversation.map(([, ms]) => ms));
   }
 
   /** This process's share of each tenant's budget changed (a process joined or left). */
   setShare(share: number): void {
-    const rate = this.limits.perTenantPerSecond * share;
-    if (rate === this.tenantRate) return;
-    this.tenantRate = rate;
+    if (share === this.share) return;
+    this.share = share;
     // New windows start empty, which could allow a burst of up to one second's budget; carry
-    // the most recent sends over so the new budget is honoured from the first instant.
+    // the most recent sends over so the new budget is honoured from the first instant. Of the
+    // requests, only the last second's: their ten-second cap is a bound on throttling, and a
+    // full history measured at the old share would stall this process for seconds.
     for (const [tenant, old] of this.tenants) {
-      const next = windowForRate(rate);
-      for (const t of old.recent(next.limit)) next.record(t);
+      const next = this.newTenantWindows();
+      for (const t of old.paced.recent(next.paced.limit)) next.paced.record(t);
+      const lastSecond = old.requests.last - 1000;
+      for (const t of old.requests.recent(next.requests.limit)) if (t > lastSecond) next.requests.record(t);
       this.tenants.set(tenant, next);
     }
   }
 
+  /** The rate this process paces each tenant's counted sends at, per second. */
   get perTenantRate(): number {
-    return this.tenantRate;
+    return this.limits.perTenantPerSecond * this.headroom * this.share;
   }
 
   /** How long the conversation's windows alone would make a send wait (nothing reserved). */
@@ -105,23 +158,38 @@ export class DeliveryRateLimiter {
     return Math.max(0, ...this.conversationWindows(tenantId, conversationId).map((w) => w.waitMs(now)));
   }
 
+  /** How long the tenant's budget alone would make a send wait (nothing reserved). */
+  tenantWaitMs(tenantId: string, now: number): number {
+    const tenant = this.tenantWindows(tenantId);
+    return Math.max(tenant.paced.waitMs(now), tenant.requests.waitMs(now));
+  }
+
   /** How long until a send would be allowed (nothing reserved). */
   waitMs(tenantId: string, conversationId: string, now: number): number {
-    return Math.max(this.tenantWindow(tenantId).waitMs(now), this.conversationWaitMs(tenantId, conversationId, now));
+    const tenant = this.tenantWindows(tenantId);
+    return Math.max(tenant.paced.waitMs(now), tenant.requests.waitMs(now), this.conversationWaitMs(tenantId, conversationId, now));
   }
 
   /**
-   * Reserves a send now if every window allows it and returns 0; otherwise reserves nothing
-   * and returns how long to wait before asking again.
+   * Reserves a send now if every window allows it: `{ reservedAt }` (to `refund` it by, should
+   * Teams throttle it). Otherwise reserves nothing: `{ waitMs }` until asking again makes sense.
    */
-  tryAcquire(tenantId: string, conversationId: string, now: number): number {
-    const tenant = this.tenantWindow(tenantId);
-    const conversation = this.conversationWindows(tenantId, conversationId);
-    const wait = Math.max(tenant.waitMs(now), ...conversation.map((w) => w.waitMs(now)));
-    if (wait > 0) return wait;
-    tenant.record(now);
-    for (const w of conversation) w.record(now);
-    return 0;
+  reserve(tenantId: string, conversationId: string, now: number): { readonly reservedAt: number } | { readonly waitMs: number } {
+    const tenant = this.tenantWindows(tenantId);
+    const windows = [tenant.paced, tenant.requests, ...this.conversationWindows(tenantId, conversationId)];
+    const wait = Math.max(...windows.map((w) => w.waitMs(now)));
+    if (wait > 0) return { waitMs: wait };
+    for (const w of windows) w.record(now);
+    return { reservedAt: now };
+  }
+
+  /**
+   * The send reserved at `reservedAt` was throttled (429): Teams did not count it, so its slot
+   * in the tenant's pace is free again. It still counts as a request, and in its conversation's
+   * windows (a conversation's limits are too small to risk).
+   */
+  refund(tenantId: string, reservedAt: number): void {
+    this.tenants.get(tenantId)?.paced.remove(reservedAt);
   }
 
   /** Forgets conversations idle longer than the longest window, so memory stays bounded. */
@@ -131,10 +199,15 @@ export class DeliveryRateLimiter {
     }
   }
 
-  private tenantWindow(tenantId: string): SlidingWindow {
+  private newTenantWindows(): TenantWindows {
+    const limit = this.limits.perTenantPerSecond * this.share;
+    return { paced: windowForRate(limit * this.headroom), requests: windowForRate(limit, REQUESTS_SPAN_MS) };
+  }
+
+  private tenantWindows(tenantId: string): TenantWindows {
     let w = this.tenants.get(tenantId);
     if (!w) {
-      w = windowForRate(this.tenantRate);
+      w = this.newTenantWindows();
       this.tenants.set(tenantId, w);
     }
     return w;
