@@ -85,8 +85,9 @@ const schema = z
     /** Delivery (PRODUCT.md §7): Teams' per-app-per-tenant limit, shared by all processes. */
     DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(50),
     /**
-     * Share of that limit we aim for. Teams counts sends when they arrive; network jitter bunches
-     * them, so pacing at exactly the limit draws 429s (each costing a retry a second later).
+     * Share of that limit we pace the sends Teams counts at. Teams counts sends when they arrive;
+     * network jitter bunches them, so pacing at exactly the limit draws 429s. A throttled send
+     * gives its slot back; requests of every kind stay within the limit over ten seconds.
      */
     DELIVERY_RATE_HEADROOM: z.coerce.number().gt(0).max(1).default(0.97),
     /** Per-conversation windows as `count/ms` pairs, comma-separated. */
