@@ -269,6 +269,7 @@ export class DeliveryWorker {
       const delivery = current.value;
       let outcome: SendOutcome;
       let reservedAt: number | undefined;
+      let step = 'render the card';
       try {
         const renderer = deps.registry.renderer(delivery.content.kind);
         if (!renderer) throw new Error(`no renderer is registered for content kind "${delivery.content.kind}"`);
@@ -284,6 +285,7 @@ export class DeliveryWorker {
         }
         // Never send on a claim that may have passed to someone else: keep a quarter in hand.
         const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
+        step = 'send';
         reservedAt = usableMs > 0 ? await this.acquire(delivery, usableMs) : undefined;
         if (reservedAt === undefined) throw new Error('the claim ran out before the rate limit allowed sending');
         outcome =
@@ -291,8 +293,8 @@ export class DeliveryWorker {
             ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card)
             : await deps.messenger.send(conversation, card);
       } catch (error) {
-        // Rendering failed (its data store, a bug): retry like a transient send failure.
-        outcome = { ok: false, message: `could not render the card: ${error instanceof Error ? error.message : String(error)}` };
+        // Rendering failed (its data store, a bug), or sending threw: retry like a transient failure.
+        outcome = { ok: false, message: `could not ${step}: ${error instanceof Error ? error.message : String(error)}` };
       }
 
       if (outcome.ok) {
