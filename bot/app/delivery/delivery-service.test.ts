@@ -71,15 +71,15 @@ describe('DeliveryService.dispatch', () => {
     expect(f.enqueued).toHaveLength(4);
   });
 
-  it('reports a failed enqueue after writing what it could, so the dispatch can be retried', async () => {
+  it('writes every record even when an enqueue fails, reports the failure, and a retry enqueues the rest', async () => {
     const f = fakes({ failEnqueueAt: 1 });
-    await expect(f.service.dispatch('t1', 'b2', requests(1500))).rejects.toThrow('queue unavailable');
-    // Records stay (the sweep, or a repeated dispatch, enqueues them again); none is enqueued without one.
-    expect(f.rows.size).toBeGreaterThan(0);
+    await expect(f.service.dispatch('t1', 'b2', requests(3500))).rejects.toThrow('queue unavailable');
+    // All records exist (the sweep, or a repeated dispatch, enqueues them); none was enqueued without one.
+    expect(f.rows.size).toBe(3500);
     expect(f.recordedWhenEnqueued.every(Boolean)).toBe(true);
 
     f.enqueued.length = 0;
-    await f.service.dispatch('t1', 'b2', requests(1500));
-    expect(new Set(f.enqueued.map((j) => j.deliveryId)).size).toBe(1500);
+    await f.service.dispatch('t1', 'b2', requests(3500));
+    expect(new Set(f.enqueued.map((j) => j.deliveryId)).size).toBe(3500);
   });
 });

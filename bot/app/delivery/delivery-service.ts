@@ -46,25 +46,28 @@ const DISPATCH_CHUNK = 1000;
 /**
  * Writes the fresh records and enqueues their jobs a chunk at a time — each chunk's jobs only
  * once its records exist — so a large fan-out starts sending after its first chunk rather than
- * after all of it is written. Enqueueing a chunk overlaps writing the next. Throws the first
- * failure once everything started has finished (the sweep re-enqueues what a failure left).
+ * after all of it is written. Enqueueing a chunk overlaps writing the next (at most one enqueue
+ * waits behind). Every record is written even when an enqueue fails, because the sweep can only
+ * re-enqueue records that exist; the first failure is thrown once everything has finished.
  */
 async function recordAndEnqueue(deps: DeliveryServiceDeps, fresh: readonly Delivery[], requeue: readonly Delivery[]): Promise<void> {
   const jobsOf = (ds: readonly Delivery[]): DeliveryJob[] => ds.map((d) => ({ tenantId: d.tenantId, deliveryId: d.id }));
   let failure: { readonly error: unknown } | undefined;
-  const enqueueing: Promise<void>[] = [];
-  const enqueue = (ds: readonly Delivery[]) => {
-    if (ds.length > 0) enqueueing.push(deps.queue.enqueue(jobsOf(ds)).catch((error: unknown) => void (failure ??= { error })));
+  let enqueueing: Promise<void> = Promise.resolve();
+  const enqueue = async (ds: readonly Delivery[]) => {
+    await enqueueing; // one enqueue in flight: a huge fan-out does not open dozens at once
+    if (ds.length === 0 || failure) return;
+    enqueueing = deps.queue.enqueue(jobsOf(ds)).catch((error: unknown) => void (failure ??= { error }));
   };
-  enqueue(requeue);
+  await enqueue(requeue);
   try {
-    for (let i = 0; i < fresh.length && !failure; i += DISPATCH_CHUNK) {
+    for (let i = 0; i < fresh.length; i += DISPATCH_CHUNK) {
       const chunk = fresh.slice(i, i + DISPATCH_CHUNK);
       await deps.deliveries.createMany(chunk);
-      enqueue(chunk);
+      await enqueue(chunk);
     }
   } finally {
-    await Promise.all(enqueueing);
+    await enqueueing;
   }
   if (failure) throw failure.error;
 }
