@@ -124,6 +124,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
       if (!started) return;
       started = false;
       if (pruner) clearInterval(pruner);
+      worker.stop();
       await Promise.all([consumer.stop(), runner.stop(), sweeper.stop()]);
       await presence.stop();
       logger.info({ workerId }, 'delivery worker and scheduler stopped');

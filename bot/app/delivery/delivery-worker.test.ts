@@ -93,6 +93,7 @@ interface Options {
   /** Runs inside the messenger's n-th call (0-based), before it answers. */
   readonly duringCall?: (n: number) => void;
   readonly limits?: RateLimits;
+  readonly headroom?: number;
   readonly retry?: Partial<RetryPolicy>;
   readonly deps?: Partial<DeliveryWorkerDeps>;
   readonly records?: readonly Delivery[];
@@ -128,7 +129,7 @@ function setup(options: Options = {}) {
     conversations,
     messenger,
     registry,
-    limiter: new DeliveryRateLimiter(options.limits ?? TEAMS_RATE_LIMITS),
+    limiter: new DeliveryRateLimiter(options.limits ?? TEAMS_RATE_LIMITS, { headroom: options.headroom ?? 1 }),
     clock,
     logger: silent,
     retry: { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 60_000, ...options.retry },
@@ -162,12 +163,13 @@ describe('DeliveryWorker', () => {
   });
 
   describe('gives a throttled send its paced slot back', () => {
-    /** How long after the first delivery's send the second one (same tenant) is sent, at 1 message/s. */
+    /** How long after the first delivery's send the second one (same tenant) is sent, paced at 1 message/s (2 requests/s allowed). */
     async function gapAfter(firstOutcome: SendOutcome): Promise<number> {
       const f = setup({
         records: [delivery('d1'), delivery('d2')],
         outcomes: [firstOutcome, sentAs('a2')],
-        limits: { perTenantPerSecond: 1, perConversation: [] },
+        limits: { perTenantPerSecond: 2, perConversation: [] },
+        headroom: 0.5,
         deps: { maxInlineRetryMs: 0 }, // the first delivery's retry goes back to the queue
       });
       expect((await f.worker.handle(f.job('d1'))).kind).toBe('later');
@@ -243,5 +245,24 @@ describe('DeliveryWorker', () => {
     expect(f.calls).toHaveLength(1);
     expect(f.deliveries.history).toHaveLength(1); // the claim only; the renewal lost
     expect(f.deliveries.value(f.job().deliveryId).state).toBe('queued');
+  });
+
+  it('once stopping, hands a retry back to the queue instead of waiting in hand', async () => {
+    const f = setup({ outcomes: [throttled(1), sentAs('a2')] });
+    f.worker.stop();
+    const outcome = await f.worker.handle(f.job());
+    expect(outcome.kind === 'later' && outcome.delayMs).toBeGreaterThanOrEqual(1000);
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'queued', attempts: 1 });
+  });
+
+  it('marks a poison job failed, unless a process holds a live claim on it', async () => {
+    const claimedUntil = new Date(T0 + 20_000).toISOString();
+    const f = setup({ records: [delivery('d1'), delivery('d2', { claimedBy: 'w2', claimedUntil, attempts: 1 })] });
+    await f.worker.poison(f.job('d1'), 11);
+    await f.worker.poison(f.job('d2'), 11);
+    expect(f.deliveries.value(f.job('d1').deliveryId)).toMatchObject({ state: 'failed' });
+    expect(f.deliveries.value(f.job('d1').deliveryId).lastError).toMatch(/^gave up after 11 receives/);
+    expect(f.deliveries.value(f.job('d2').deliveryId)).toMatchObject({ state: 'queued', claimedBy: 'w2' });
   });
 });

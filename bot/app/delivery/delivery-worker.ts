@@ -78,8 +78,16 @@ export class DeliveryWorker {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
+  /** Stopping: retries are no longer made in hand but go back to the queue. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  private stopping = false;
+
   async handle(job: DeliveryJob): Promise<JobOutcome> {
     const { deps } = this;
+    const startedAt = deps.clock.now().getTime();
     const found = await this.record(job);
     if (!found) {
       this.logger.warn({ job }, 'delivery job without a record; dropped');
@@ -111,9 +119,10 @@ export class DeliveryWorker {
     // the queue instead of holding a claim and a slot. Its turn is estimated from the jobs of
     // the tenant already waiting here (each takes one paced slot) and the limiter's own wait.
     const maxWait = Math.min(deps.maxInlineWaitMs ?? 2000, deps.claimMs / 2);
-    const conversationWait = deps.limiter.conversationWaitMs(delivery.tenantId, delivery.conversationId, now.getTime());
+    const checkedAt = deps.clock.now().getTime();
+    const conversationWait = deps.limiter.conversationWaitMs(delivery.tenantId, delivery.conversationId, checkedAt);
     if (conversationWait > maxWait) return later(conversationWait);
-    const turnIn = this.turnInMs(delivery.tenantId, now.getTime());
+    const turnIn = this.turnInMs(delivery.tenantId, checkedAt);
     if (turnIn > maxWait) return later(turnIn - maxWait + maxWait * this.random());
 
     const claimedAt = deps.clock.now();
@@ -122,7 +131,7 @@ export class DeliveryWorker {
       found.etag,
     );
     if (!claimed.ok) return later(deps.claimMs); // someone else changed it first; re-check later
-    return this.deliver(claimed.value, conversation);
+    return this.deliver(claimed.value, conversation, startedAt);
   }
 
   /**
@@ -251,6 +260,9 @@ export class DeliveryWorker {
     const found = await this.deps.deliveries.get(job.tenantId, job.deliveryId).catch(() => undefined);
     const reason = `gave up after ${receivedCount} receives: handling the job kept failing${found?.value.lastError ? ` (${found.value.lastError})` : ''}`;
     this.logger.error({ job, receivedCount, lastError: found?.value.lastError }, 'poison delivery job');
+    // A live claim means a process is sending it right now: leave the outcome to that process.
+    const claimedUntil = found?.value.claimedUntil ? Date.parse(found.value.claimedUntil) : 0;
+    if (claimedUntil > this.deps.clock.now().getTime()) return;
     if (found && found.value.state === 'queued') await this.finish(found, { state: 'failed', lastError: reason });
   }
 
@@ -261,9 +273,8 @@ export class DeliveryWorker {
    * queue, where a message would come back no sooner than a whole second later and be read and
    * claimed afresh. Longer back-offs go back to the queue, keeping the claim until they are due.
    */
-  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef): Promise<JobOutcome> {
+  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef, startedAt: number): Promise<JobOutcome> {
     const { deps } = this;
-    const heldSince = deps.clock.now().getTime();
     let current = claimed;
     for (;;) {
       const delivery = current.value;
@@ -302,8 +313,10 @@ export class DeliveryWorker {
         await this.finish(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined });
         return done;
       }
-      // Teams did not count a throttled request against the tenant: its paced slot is free again.
-      if (outcome.status === 429 && reservedAt !== undefined) deps.limiter.refund(delivery.tenantId, reservedAt);
+      // Throttled: the limiter gives the slot back, or pauses the tenant if throttling is heavy.
+      if (outcome.status === 429 && reservedAt !== undefined) {
+        deps.limiter.throttled(delivery.tenantId, reservedAt, deps.clock.now().getTime(), (outcome.retryAfterSeconds ?? 1) * 1000);
+      }
       const decision = classifyFailure(outcome);
       if (decision === 'unreachable') {
         await this.finish(current, { state: 'unreachable', lastError: outcome.message });
@@ -323,8 +336,10 @@ export class DeliveryWorker {
       const delayMs = retryDelayMs(delivery.attempts, deps.retry, this.random(), outcome.retryAfterSeconds);
       this.logger.debug({ deliveryId: delivery.id, attempt: delivery.attempts, delayMs, error: outcome.message }, 'delivery will be retried');
       const now = deps.clock.now().getTime();
-      // Not for long, though: the job's queue message stays hidden only for about a claim.
-      if (delayMs <= (deps.maxInlineRetryMs ?? DEFAULT_INLINE_RETRY_MS) && now + delayMs - heldSince < deps.claimMs / 2) {
+      // Not for long, though: the job's queue message stays hidden only for about a claim from
+      // when it was received, and a stopping process hands its work back instead.
+      const inHand = delayMs <= (deps.maxInlineRetryMs ?? DEFAULT_INLINE_RETRY_MS) && now + delayMs - startedAt < deps.claimMs / 4;
+      if (inHand && !this.stopping) {
         // Count the next attempt and renew the claim through the wait, then try again here.
         const renewed = await deps.deliveries.update(
           { ...delivery, attempts: delivery.attempts + 1, lastError: outcome.message, claimedUntil: new Date(now + delayMs + deps.claimMs).toISOString(), updatedAt: new Date(now).toISOString() },
@@ -362,6 +377,7 @@ export class DeliveryWorker {
     try {
       for (;;) {
         const now = this.deps.clock.now().getTime();
+        if (now > deadline) return undefined; // a late wake-up must not eat into the claim's margin
         const reservation = this.deps.limiter.reserve(tenantId, delivery.conversationId, now);
         if ('reservedAt' in reservation) return reservation.reservedAt;
         if (now + reservation.waitMs > deadline) return undefined;

@@ -46,6 +46,12 @@ export class SlidingWindow {
     this.times.push(now);
   }
 
+  /** How many events are in the window at `now`. */
+  count(now: number): number {
+    this.evict(now);
+    return this.times.length;
+  }
+
   /** The times of the latest `n` events, oldest first. */
   recent(n: number): number[] {
     return this.times.slice(-n);
@@ -69,31 +75,31 @@ export class SlidingWindow {
 
 /**
  * A per-second rate, possibly fractional (a share of the tenant budget, e.g. 50/3), as a
- * sliding window over about `spanMs`: `floor(rate × span)` events per exactly that many
- * events' worth of time. Sends are also kept 80% of the average interval apart:
- * a window alone lets a whole second's budget go in one burst after a pause, and a burst
- * reaches Teams bunched up by network jitter — measured by the fan-out benchmark as ~10% of
- * sends throttled. Spreading them costs no throughput.
+ * sliding window: `floor(rate)` events per `floor(rate)/rate` seconds. With `spread` (the
+ * default), sends are also kept 80% of the average interval apart: a window alone lets a whole
+ * second's budget go in one burst after a pause, and a burst reaches Teams bunched up by
+ * network jitter — measured by the fan-out benchmark as ~10% of sends throttled. Spreading them
+ * costs no throughput.
  */
-export function windowForRate(perSecond: number, spanMs = 1000): SlidingWindow {
-  const limit = Math.max(1, Math.floor((perSecond * spanMs) / 1000));
+export function windowForRate(perSecond: number, spread = true): SlidingWindow {
+  const limit = Math.max(1, Math.floor(perSecond));
   const windowMs = (1000 * limit) / perSecond;
-  return new SlidingWindow(limit, windowMs, (0.8 * windowMs) / limit);
+  return new SlidingWindow(limit, windowMs, spread ? (0.8 * windowMs) / limit : 0);
 }
 
-/**
- * The span the cap on requests is counted over. Over one second, a cap at the limit itself
- * binds whenever throttled requests are common enough to matter (at 2% of requests throttled
- * and pacing at 97%, requests run at 99% of the limit: measured, it cost ~1% of the send
- * rate); over ten seconds it still keeps throttling from multiplying our requests.
- */
-const REQUESTS_SPAN_MS = 10_000;
-
-/** A tenant's two windows: sends Teams counts, paced below the limit; and every request, at the limit. */
-interface TenantWindows {
+/** A tenant's windows (see DeliveryRateLimiter), its recent 429s and any pause they caused. */
+interface TenantState {
   readonly paced: SlidingWindow;
   readonly requests: SlidingWindow;
+  /** When requests were throttled in the last second. */
+  throttledAt: number[];
+  /** No sends before this time (heavy throttling: the tenant backs off as a whole). */
+  pausedUntil: number;
 }
+
+/** Heavy throttling: more 429s in one second than this many, and than this share of the requests. */
+const HEAVY_THROTTLING_COUNT = 3;
+const HEAVY_THROTTLING_SHARE = 0.1;
 
 export interface RateLimiterOptions {
   /**
@@ -106,15 +112,18 @@ export interface RateLimiterOptions {
 }
 
 /**
- * Teams counts the messages it accepted: a request it throttles (429) is not a message and
- * does not use the tenant's budget. So each tenant has two windows. `paced` holds the sends
- * that count, at limit × headroom; a send answered 429 gives its slot back (`refund`), so a
- * throttled request does not leave a gap in the pace. `requests` holds every request, refunded
- * or not, at the limit itself (over ten seconds): however many requests are throttled, we never
- * make more than the limit's worth of requests — even if Teams counted throttled requests too.
+ * Teams' per-tenant limit is on requests ("50 requests per second"), and a throttled request
+ * is not a message delivered. So each tenant has two windows:
+ *   - `paced`: the sends that deliver, at limit × headroom. A send answered 429 gives its slot
+ *     back (`throttled`), so occasional throttling — which Teams does under its own load — does
+ *     not leave gaps in the pace;
+ *   - `requests`: every request, throttled or not, at the limit itself: in any second we never
+ *     make more requests than the limit, however many come back 429.
+ * Heavy throttling (more than 3 of the last second's 429s and more than 10% of its requests)
+ * is not random: then nothing is refunded and the whole tenant pauses for the Retry-After.
  */
 export class DeliveryRateLimiter {
-  private readonly tenants = new Map<string, TenantWindows>();
+  private readonly tenants = new Map<string, TenantState>();
   private readonly conversations = new Map<string, SlidingWindow[]>();
   private share: number;
   private readonly headroom: number;
@@ -136,14 +145,13 @@ export class DeliveryRateLimiter {
     if (share === this.share) return;
     this.share = share;
     // New windows start empty, which could allow a burst of up to one second's budget; carry
-    // the most recent sends over so the new budget is honoured from the first instant. Of the
-    // requests, only the last second's: their ten-second cap is a bound on throttling, and a
-    // full history measured at the old share would stall this process for seconds.
+    // the most recent sends over so the new budget is honoured from the first instant.
     for (const [tenant, old] of this.tenants) {
-      const next = this.newTenantWindows();
+      const next = this.newTenantState();
       for (const t of old.paced.recent(next.paced.limit)) next.paced.record(t);
-      const lastSecond = old.requests.last - 1000;
-      for (const t of old.requests.recent(next.requests.limit)) if (t > lastSecond) next.requests.record(t);
+      for (const t of old.requests.recent(next.requests.limit)) next.requests.record(t);
+      next.throttledAt = old.throttledAt;
+      next.pausedUntil = old.pausedUntil;
       this.tenants.set(tenant, next);
     }
   }
@@ -160,36 +168,38 @@ export class DeliveryRateLimiter {
 
   /** How long the tenant's budget alone would make a send wait (nothing reserved). */
   tenantWaitMs(tenantId: string, now: number): number {
-    const tenant = this.tenantWindows(tenantId);
-    return Math.max(tenant.paced.waitMs(now), tenant.requests.waitMs(now));
-  }
-
-  /** How long until a send would be allowed (nothing reserved). */
-  waitMs(tenantId: string, conversationId: string, now: number): number {
-    const tenant = this.tenantWindows(tenantId);
-    return Math.max(tenant.paced.waitMs(now), tenant.requests.waitMs(now), this.conversationWaitMs(tenantId, conversationId, now));
+    const tenant = this.tenantState(tenantId);
+    return Math.max(tenant.pausedUntil - now, tenant.paced.waitMs(now), tenant.requests.waitMs(now), 0);
   }
 
   /**
-   * Reserves a send now if every window allows it: `{ reservedAt }` (to `refund` it by, should
+   * Reserves a send now if every window allows it: `{ reservedAt }` (to report it by, should
    * Teams throttle it). Otherwise reserves nothing: `{ waitMs }` until asking again makes sense.
    */
   reserve(tenantId: string, conversationId: string, now: number): { readonly reservedAt: number } | { readonly waitMs: number } {
-    const tenant = this.tenantWindows(tenantId);
+    const tenant = this.tenantState(tenantId);
     const windows = [tenant.paced, tenant.requests, ...this.conversationWindows(tenantId, conversationId)];
-    const wait = Math.max(...windows.map((w) => w.waitMs(now)));
+    const wait = Math.max(tenant.pausedUntil - now, ...windows.map((w) => w.waitMs(now)));
     if (wait > 0) return { waitMs: wait };
     for (const w of windows) w.record(now);
     return { reservedAt: now };
   }
 
   /**
-   * The send reserved at `reservedAt` was throttled (429): Teams did not count it, so its slot
-   * in the tenant's pace is free again. It still counts as a request, and in its conversation's
-   * windows (a conversation's limits are too small to risk).
+   * The send reserved at `reservedAt` was throttled (429) at `now`. Occasional throttling: the
+   * slot in the tenant's pace is given back (Teams delivered nothing); the request still counts,
+   * and in its conversation's windows (their budgets are too small to risk). Heavy throttling:
+   * no refund, and the tenant pauses for `retryAfterMs` (the Retry-After Teams gave).
    */
-  refund(tenantId: string, reservedAt: number): void {
-    this.tenants.get(tenantId)?.paced.remove(reservedAt);
+  throttled(tenantId: string, reservedAt: number, now: number, retryAfterMs = 1000): void {
+    const tenant = this.tenantState(tenantId);
+    tenant.throttledAt = [...tenant.throttledAt.filter((t) => t > now - 1000), now];
+    const recent = tenant.throttledAt.length;
+    if (recent > HEAVY_THROTTLING_COUNT && recent > HEAVY_THROTTLING_SHARE * tenant.requests.count(now)) {
+      tenant.pausedUntil = Math.max(tenant.pausedUntil, now + retryAfterMs);
+      return;
+    }
+    tenant.paced.remove(reservedAt);
   }
 
   /** Forgets conversations idle longer than the longest window, so memory stays bounded. */
@@ -199,15 +209,17 @@ export class DeliveryRateLimiter {
     }
   }
 
-  private newTenantWindows(): TenantWindows {
+  private newTenantState(): TenantState {
     const limit = this.limits.perTenantPerSecond * this.share;
-    return { paced: windowForRate(limit * this.headroom), requests: windowForRate(limit, REQUESTS_SPAN_MS) };
+    // The request cap is not spread: the pace already spaces sends; a refunded request may be
+    // followed at once by the send that takes its slot.
+    return { paced: windowForRate(limit * this.headroom), requests: windowForRate(limit, false), throttledAt: [], pausedUntil: -Infinity };
   }
 
-  private tenantWindows(tenantId: string): TenantWindows {
+  private tenantState(tenantId: string): TenantState {
     let w = this.tenants.get(tenantId);
     if (!w) {
-      w = this.newTenantWindows();
+      w = this.newTenantState();
       this.tenants.set(tenantId, w);
     }
     return w;
