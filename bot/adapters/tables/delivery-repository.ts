@@ -58,7 +58,7 @@ export function splitDeliveryId(id: string): { readonly batchId: string; readonl
 }
 
 /** The row's keys: see the header. Throws for an id that is not a delivery id. */
-function keysOf(tenantId: string, id: string): { readonly partitionKey: string; readonly rowKey: string } {
+export function deliveryKeys(tenantId: string, id: string): { readonly partitionKey: string; readonly rowKey: string } {
   const parts = splitDeliveryId(id);
   if (!parts) throw new Error(`Not a delivery id: ${id}`);
   return { partitionKey: compositeKey(tenantId, parts.batchId) + SEPARATOR + encodeKey(parts.hash.slice(0, 1)), rowKey: encodeKey(parts.hash) };
@@ -73,15 +73,15 @@ function batchFilter(tenantId: string, batchId: string): string {
 const codec = defineCodec<Delivery>({
   schema: deliverySchema,
   jsonColumns: ['content'],
-  partitionKey: (d) => keysOf(d.tenantId, d.id).partitionKey,
-  rowKeys: (d) => [keysOf(d.tenantId, d.id).rowKey],
+  partitionKey: (d) => deliveryKeys(d.tenantId, d.id).partitionKey,
+  rowKeys: (d) => [deliveryKeys(d.tenantId, d.id).rowKey],
 });
 
 /** Table Storage holds at most 32K characters per string property; errors are cut well below. */
 const MAX_ERROR_CHARS = 2000;
 
 function toRow(d: Delivery) {
-  const { partitionKey, rowKey } = keysOf(d.tenantId, d.id);
+  const { partitionKey, rowKey } = deliveryKeys(d.tenantId, d.id);
   return row(partitionKey, rowKey, codec.toColumns(d.lastError && d.lastError.length > MAX_ERROR_CHARS ? { ...d, lastError: d.lastError.slice(0, MAX_ERROR_CHARS) } : d));
 }
 
@@ -114,7 +114,7 @@ export class TableDeliveryRepository implements DeliveryRepository {
   async get(tenantId: string, id: string): Promise<Versioned<Delivery> | undefined> {
     if (!splitDeliveryId(id)) return undefined;
     try {
-      const { partitionKey, rowKey } = keysOf(tenantId, id);
+      const { partitionKey, rowKey } = deliveryKeys(tenantId, id);
       const entity = await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
       return { value: codec.fromRow(this.client.tableName, entity), etag: requireEtag(entity.etag) };
     } catch (err) {

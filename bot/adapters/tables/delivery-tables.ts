@@ -5,6 +5,7 @@
 import type { DeliveryRepository, ScheduleStore, WorkerRegistry } from '../../ports/delivery';
 import type { Logger } from '../../ports/logger';
 import type { PendingBatchStore } from '../../ports/pending-batches';
+import { migrateDeliveryKeys } from './delivery-key-migration';
 import { TableDeliveryRepository } from './delivery-repository';
 import { TablePendingBatchStore } from './pending-batches';
 import { TableScheduleStore } from './schedule-store';
@@ -30,6 +31,7 @@ export async function createDeliveryTables(opts: { readonly connectionString: st
   const workers = openTable(opts.connectionString, names.workers);
   const pending = openTable(opts.connectionString, names.pending);
   await Promise.all([deliveries, schedule, workers, pending].map(ensureTable));
+  await migrateDeliveryKeys(deliveries, opts.logger);
   return {
     deliveries: new TableDeliveryRepository(deliveries),
     schedule: new TableScheduleStore(schedule, opts.logger),

@@ -1,0 +1,63 @@
+/** Delivery records written in the first key layout are moved when the tables open, once. */
+import { describe, expect, it } from '@jest/globals';
+
+import { createDeliveryTables, deliveryTableNames } from '../../bot/adapters/tables/delivery-tables';
+import { encodeKey } from '../../bot/adapters/tables/keys';
+import { openTable } from '../../bot/adapters/tables/table-client';
+import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+
+const TENANT = 'c0000000-0000-4000-8000-0000000000c1';
+const BATCH = 'change:chg-7:v1';
+
+/** A record as the first layout stored it: PartitionKey = tenant, RowKey = batch.hash. */
+function legacyRow(hash: string, state: 'queued' | 'sent') {
+  const at = '2026-11-20T10:00:00.000Z';
+  return {
+    partitionKey: encodeKey(TENANT),
+    rowKey: `${encodeKey(BATCH)}.${hash}`,
+    tenantId: TENANT,
+    id: `${BATCH}/${hash}`,
+    batchId: BATCH,
+    conversationId: `19:${hash}@thread.tacv2`,
+    operation: 'send',
+    content: JSON.stringify({ kind: 'change', ref: 'chg-7' }),
+    state,
+    attempts: state === 'sent' ? 1 : 0,
+    ...(state === 'sent' ? { activityId: `activity-${hash}`, sentAt: at } : {}),
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+describe('delivery key migration', () => {
+  it('moves old-layout records so they are found, updated and listed again, and runs once', async () => {
+    const prefix = uniqueTablePrefix();
+    const first = await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
+    const raw = openTable(testConnectionString(), deliveryTableNames(prefix).deliveries);
+    // Rows written by the previous version (the marker is already there: this process created the table).
+    await raw.deleteEntity('!meta', 'delivery-keys-v2');
+    for (const [hash, state] of [['0a1b', 'sent'], ['9f00', 'queued'], ['e5e5', 'sent']] as const) await raw.createEntity(legacyRow(hash, state));
+    expect(await first.deliveries.listByBatch(TENANT, BATCH)).toEqual([]);
+
+    const tables = await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
+    const listed = await tables.deliveries.listByBatch(TENANT, BATCH);
+    expect(listed.map((d) => [d.id, d.state, d.activityId]).sort()).toEqual([
+      [`${BATCH}/0a1b`, 'sent', 'activity-0a1b'],
+      [`${BATCH}/9f00`, 'queued', undefined],
+      [`${BATCH}/e5e5`, 'sent', 'activity-e5e5'],
+    ]);
+    const queued = await tables.deliveries.get(TENANT, `${BATCH}/9f00`);
+    expect(queued?.value.content).toEqual({ kind: 'change', ref: 'chg-7' });
+    const updated = await tables.deliveries.update({ ...(queued?.value as NonNullable<typeof queued>['value']), state: 'sent', activityId: 'a-new' }, queued?.etag as string);
+    expect(updated.ok).toBe(true);
+    // No old row is left behind.
+    const oldRows: unknown[] = [];
+    for await (const e of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${encodeKey(TENANT)}'` } })) oldRows.push(e);
+    expect(oldRows).toEqual([]);
+
+    // Later starts find the marker and touch nothing, even a row that looks old.
+    await raw.createEntity(legacyRow('7777', 'queued'));
+    await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
+    expect(await tables.deliveries.get(TENANT, `${BATCH}/7777`)).toBeUndefined();
+  });
+});
