@@ -10,6 +10,11 @@ import type { AddressInfo } from 'node:net';
 
 export interface EnforcingConnectorOptions {
   readonly limitPerSecond: number;
+  /**
+   * What the limit counts: `accepted` sends (default), or every `request`, throttled or not —
+   * Teams documents its limit as "50 requests per second", which may include throttled ones.
+   */
+  readonly count?: 'accepted' | 'requests';
   /** Share of requests (0..1) answered 429 at random, whatever the rate. */
   readonly randomThrottleShare: number;
   readonly retryAfterSeconds?: number;
@@ -61,7 +66,9 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
       while (window.length > 0 && (window[0] as number) <= now - 1000) window.shift();
       windows.set(tenant, window);
       const throttled = { error: { code: 'TooManyRequests', message: 'Too many requests.' } };
-      if (window.length >= opts.limitPerSecond) {
+      const overLimit = window.length >= opts.limitPerSecond;
+      if (opts.count === 'requests') window.push(now);
+      if (overLimit) {
         stats.throttledByRate++;
         return answer(429, throttled, { 'Retry-After': retryAfter });
       }
@@ -69,7 +76,7 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
         stats.throttledAtRandom++;
         return answer(429, throttled, { 'Retry-After': retryAfter });
       }
-      window.push(now);
+      if (opts.count !== 'requests') window.push(now);
       const conversationId = decodeURIComponent(match[1] as string);
       successes.set(conversationId, (successes.get(conversationId) ?? 0) + 1);
       stats.accepted++;

@@ -30,6 +30,8 @@ const { values } = parseArgs({
     recipients: { type: 'string', default: '10000' },
     limit: { type: 'string', default: '50' },
     throttle: { type: 'string', default: '0.02' },
+    /** What the connector's limit counts: `accepted` sends, or every `requests` (throttled ones too). */
+    count: { type: 'string', default: 'accepted' },
     'ack-rate': { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
     /** Share of the limit the app paces at (DELIVERY_RATE_HEADROOM); the app's default is 0.97. */
@@ -64,7 +66,8 @@ async function inParallel<T>(items: readonly T[], lanes: number, work: (item: T)
 
 async function main(): Promise<void> {
   const location = await mkdtemp(join(tmpdir(), 'pmo-relay-bench-'));
-  const connector = await startEnforcingConnector({ limitPerSecond: limit, randomThrottleShare: throttleShare });
+  const countMode = values.count === 'requests' ? 'requests' : 'accepted';
+  const connector = await startEnforcingConnector({ limitPerSecond: limit, randomThrottleShare: throttleShare, count: countMode });
   const profileDir = join(process.cwd(), '.bench-profiles');
   if (profileSeconds > 0) await mkdir(profileDir, { recursive: true });
   // Storage out of the app's process, as in production (see bench/azurite-processes.ts).
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
     console.log(`  storage:           ${storage ? 'Azurite table + queue as separate processes (in memory), via AZURE_STORAGE_CONNECTION_STRING — as Azure Storage runs apart from the app in production' : 'embedded Azurite in the app process (npm start mode)'}`);
     const cpuShare = (seconds: number) => `${seconds.toFixed(1)} s (${((100 * seconds) / sendWallS).toFixed(0)}% of a core)`;
     console.log(`  CPU while sending: app ${cpuShare((appCpu.user + appCpu.system) / 1e6)}${storage && storageCpu && cpuAtSend.storage ? `, Azurite table ${cpuShare(storageCpu.table - cpuAtSend.storage.table)}, queue ${cpuShare(storageCpu.queue - cpuAtSend.storage.queue)}` : ''} over ${sendWallS.toFixed(0)} s`);
-    console.log(`  recipients:        ${recipients} in one tenant; limit ${limit}/s; random 429 share ${throttleShare}; concurrency ${concurrency}`);
+    console.log(`  recipients:        ${recipients} in one tenant; limit ${limit}/s counting ${countMode === 'requests' ? 'every request (throttled too)' : 'accepted sends'}; random 429 share ${throttleShare}; concurrency ${concurrency}`);
     console.log(`  send rate:         ${steadyRate.toFixed(1)}/s while sending = ${(steadyRate / limit).toFixed(3)} of the limit`);
     const at = connector.acceptedAt;
     const [from, to] = [Math.floor(at.length * 0.1), Math.floor(at.length * 0.9)];
