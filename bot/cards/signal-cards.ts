@@ -4,241 +4,37 @@
  * in the strategy owners' personal view), the decision notice, overdue reminders and
  * "my signals". Pure: view model in, Adaptive Card 1.5 out. Each card is rendered from the
  * signal's current state, so a card that is updated in place always tells the truth.
+ * The raise form is in signal-raise-form.ts and the shared parts in signal-card-parts.ts;
+ * import them all from here.
  */
-import {
-  CLOSE_REASON_LABELS,
-  KIND_LABELS,
-  OUTCOME_LABELS,
-  SIGNAL_KINDS,
-  STATE_LABELS,
-  URGENCIES,
-  type Decision,
-  type Signal,
-  type SignalState,
-  signalLabel,
-} from '../domain/signal';
+import { KIND_LABELS, STATE_LABELS, type Decision, type Signal, signalLabel } from '../domain/signal';
 import {
   type AdaptiveCard,
   type CardActionElement,
   type CardElement,
-  type Column,
-  type ExecuteAction,
-  type Fact,
   adaptiveCard,
   heading,
   text,
 } from './adaptive-card';
-import { DECIDE_INPUTS, type OriginData, RAISE_INPUTS, type SignalCardAction, type SignalView, TRIAGE_INPUTS } from './signal-actions';
+import { DECIDE_INPUTS, TRIAGE_INPUTS } from './signal-actions';
+import {
+  IMPACT_LABELS,
+  type SignalCardModel,
+  dateText,
+  decisionLines,
+  execute,
+  noticeBlock,
+  openInTab,
+  originLine,
+  outcomeLines,
+  refreshFor,
+  stateTracker,
+  summaryFacts,
+  titleBlock,
+} from './signal-card-parts';
 
-/** Everything a signal card shows, resolved from stored records. */
-export interface SignalCardModel {
-  readonly signal: Signal;
-  readonly domainName: string;
-  readonly workItemTitle?: string;
-  /** Titles of the objectives the context names. */
-  readonly objectiveTitles?: readonly string[];
-  /** The latest decision, when there is one. */
-  readonly decision?: Decision;
-  /** Base URL of the tab (ends with `/`), for deep links. */
-  readonly tabUrl?: string;
-  readonly overdue?: boolean;
-  /** A line shown above the card: what just happened or what went wrong. */
-  readonly notice?: { readonly tone: 'good' | 'attention' | 'warning'; readonly text: string };
-}
-
-export const URGENCY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' } as const;
-const IMPACT_LABELS = { none: 'None', low: 'Low', medium: 'Medium', high: 'High' } as const;
-
-type Built<V extends SignalCardAction['verb']> = { readonly verb: V; readonly data: Record<string, unknown> };
-
-function execute<V extends SignalCardAction['verb']>(title: string, action: Built<V>, style?: ExecuteAction['style']): ExecuteAction {
-  return { type: 'Action.Execute', title, verb: action.verb, data: action.data, ...(style ? { style } : {}) };
-}
-
-const signalLink = (m: Pick<SignalCardModel, 'tabUrl' | 'signal'>): string | undefined => (m.tabUrl ? `${m.tabUrl}#/signals/${encodeURIComponent(m.signal.id)}` : undefined);
-
-/** `2026-03-04 09:00 UTC`: plain text, the same in every card element and client. */
-const dateText = (iso: string | undefined): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '—');
-
-function noticeBlock(notice: SignalCardModel['notice']): CardElement[] {
-  if (!notice) return [];
-  return [{ type: 'Container', style: notice.tone === 'good' ? 'good' : notice.tone === 'warning' ? 'warning' : 'attention', bleed: true, items: [text(notice.text, { weight: 'bolder' })] }];
-}
-
-// ------------------------------------------------------------------ raise form
-
-export interface RaiseFormModel {
-  /** Work items linked to this conversation, to choose from. */
-  readonly workItems: readonly { readonly id: string; readonly title: string }[];
-  /** Where it will go when no work item is chosen ("the IT PMO"), if known. */
-  readonly routeName?: string;
-  readonly prefill?: { readonly title?: string; readonly details?: string };
-  readonly origin?: OriginData;
-  /** `execute` in conversations (Universal Action `signal.raise`); `submit` inside a dialog (message action). */
-  readonly mode: 'execute' | 'submit';
-  readonly notice?: string;
-}
-
-export function raiseFormCard(model: RaiseFormModel): AdaptiveCard {
-  const body: CardElement[] = [
-    ...(model.notice ? noticeBlock({ tone: 'attention', text: model.notice }) : []),
-    heading('Raise a signal with the PMO'),
-    text(
-      model.routeName ? `It goes to ${model.routeName} (or to the PMO of the work item you choose).` : 'It goes to the PMO of the work item you choose.',
-      { isSubtle: true, spacing: 'small' },
-    ),
-    {
-      type: 'Input.ChoiceSet',
-      id: RAISE_INPUTS.kind,
-      label: 'Kind',
-      style: 'compact',
-      value: 'issue',
-      isRequired: true,
-      errorMessage: 'Choose what kind of signal this is.',
-      choices: SIGNAL_KINDS.map((k) => ({ title: KIND_LABELS[k], value: k })),
-    },
-    {
-      type: 'Input.Text',
-      id: RAISE_INPUTS.title,
-      label: 'Title',
-      placeholder: 'One line: what did you spot?',
-      maxLength: 200,
-      isRequired: true,
-      errorMessage: 'Give the signal a title.',
-      ...(model.prefill?.title ? { value: model.prefill.title.slice(0, 200) } : {}),
-    },
-    {
-      type: 'Input.Text',
-      id: RAISE_INPUTS.details,
-      label: 'Details',
-      placeholder: 'What happened, what it affects, what you suggest',
-      isMultiline: true,
-      maxLength: 4000,
-      ...(model.prefill?.details ? { value: model.prefill.details.slice(0, 4000) } : {}),
-    },
-    {
-      type: 'Input.ChoiceSet',
-      id: RAISE_INPUTS.urgency,
-      label: 'Urgency',
-      style: 'compact',
-      value: 'normal',
-      choices: URGENCIES.map((u) => ({ title: URGENCY_LABELS[u], value: u })),
-    },
-  ];
-  if (model.workItems.length > 0) {
-    body.push({
-      type: 'Input.ChoiceSet',
-      id: RAISE_INPUTS.workItemId,
-      label: 'Work item (optional)',
-      style: 'compact',
-      placeholder: 'Not about one work item',
-      choices: model.workItems.slice(0, 100).map((w) => ({ title: w.title, value: w.id })),
-      ...(model.workItems.length === 1 && model.workItems[0] ? { value: model.workItems[0].id } : {}),
-    });
-  }
-  const data = model.origin ? { origin: model.origin } : {};
-  const action: CardActionElement =
-    model.mode === 'execute'
-      ? { ...execute('Raise', { verb: 'signal.raise', data }, 'positive'), associatedInputs: 'auto' }
-      : { type: 'Action.Submit', title: 'Raise', style: 'positive', data: { verb: 'signal.raise', ...data } };
-  return adaptiveCard(body, [action]);
-}
-
-// ------------------------------------------------------------------ common parts
-
-const TRACK: readonly SignalState[] = ['raised', 'triaged', 'analysing', 'escalated', 'decided'];
-
-/** Raised ✓ → Triaged ✓ → Analysing ● → Escalated → Decided; final states replace the tail. */
-export function stateTracker(signal: Pick<Signal, 'state'>): CardElement {
-  let steps: SignalState[] = [...TRACK];
-  if (signal.state === 'resolved' || signal.state === 'closed') steps = [...TRACK.slice(0, 1), signal.state];
-  if (signal.state === 'deferred') steps = ['raised', 'triaged', 'analysing', 'escalated', 'deferred'];
-  const at = steps.indexOf(signal.state);
-  const columns: Column[] = steps.map((s, i) => {
-    const done = at === -1 ? false : i < at;
-    const current = i === at || (s === 'raised' && at === -1);
-    return {
-      type: 'Column',
-      width: 'auto',
-      items: [
-        text(`${done ? '✓' : current ? '●' : '○'} ${STATE_LABELS[s]}`, {
-          size: 'small',
-          weight: current ? 'bolder' : 'default',
-          color: current ? 'accent' : done ? 'good' : 'default',
-          isSubtle: !done && !current,
-        }),
-      ],
-    };
-  });
-  // Show the closed state after the decided step when a decided signal was closed.
-  return { type: 'ColumnSet', columns, spacing: 'small' };
-}
-
-function summaryFacts(m: SignalCardModel): Fact[] {
-  const s = m.signal;
-  const facts: Fact[] = [
-    { title: 'Kind', value: KIND_LABELS[s.kind] },
-    { title: 'Urgency', value: URGENCY_LABELS[s.urgency] },
-    { title: 'PMO', value: m.domainName },
-  ];
-  if (m.workItemTitle) facts.push({ title: 'Work item', value: m.workItemTitle });
-  facts.push({ title: 'Raised by', value: `${s.raisedBy.displayName}, ${dateText(s.createdAt)}` });
-  facts.push({ title: 'State', value: `${STATE_LABELS[s.state]} (by ${s.stateChangedBy.displayName}, ${dateText(s.stateChangedAt)})` });
-  if (s.dueAt && (s.state === 'raised' || s.state === 'triaged' || s.state === 'analysing' || s.state === 'escalated')) {
-    facts.push({ title: 'Due', value: `${dateText(s.dueAt)}${m.overdue ? ' — overdue' : ''}` });
-  }
-  return facts;
-}
-
-function outcomeLines(m: SignalCardModel): CardElement[] {
-  const s = m.signal;
-  const out: CardElement[] = [];
-  if (s.state === 'resolved' && s.resolution) out.push(text(`**Resolved locally:** ${s.resolution}`, { separator: true }));
-  if (s.state === 'closed' && s.closeReason) {
-    const dup = s.closeReason === 'duplicate' && s.duplicateOf ? ` of S-${s.duplicateOf}` : '';
-    out.push(text(`**Closed — ${CLOSE_REASON_LABELS[s.closeReason].toLowerCase()}${dup}:** ${s.closeComment ?? ''}`, { separator: true }));
-  }
-  if (s.state === 'analysing' && s.infoRequest) out.push(text(`**The EPMO asked for more information:** ${s.infoRequest}`, { separator: true, color: 'warning' }));
-  if (m.decision && (s.state === 'decided' || s.state === 'deferred' || (s.state === 'closed' && s.closeReason === 'decision_implemented'))) {
-    out.push(...decisionLines(m.decision));
-  }
-  return out;
-}
-
-function decisionLines(d: Decision): CardElement[] {
-  const chosen = d.chosenOptionId ? d.options.find((o) => o.id === d.chosenOptionId) : undefined;
-  const what = d.outcome === 'defer' ? `${OUTCOME_LABELS.defer} until ${d.deferredUntil ?? '?'}` : OUTCOME_LABELS[d.outcome];
-  return [
-    text(`**Decision:** ${what}${chosen ? ` — ${chosen.title}` : ''}`, { separator: true }),
-    text(`**Rationale:** ${d.rationale}`, { spacing: 'small' }),
-    text(`Decided by ${d.decidedBy.displayName}, ${dateText(d.decidedAt)}`, { size: 'small', isSubtle: true, spacing: 'small' }),
-  ];
-}
-
-function openInTab(m: SignalCardModel, title: string): CardActionElement[] {
-  const url = signalLink(m);
-  return url ? [{ type: 'Action.OpenUrl', title, url }] : [];
-}
-
-function titleBlock(m: SignalCardModel, prefix: string): CardElement[] {
-  const s = m.signal;
-  return [
-    text(`${prefix} · ${signalLabel(s)}`, { size: 'small', isSubtle: true }),
-    heading(s.title),
-  ];
-}
-
-function originLine(s: Signal): CardElement[] {
-  if (!s.origin.messagePreview && !s.origin.messageLink) return [];
-  const preview = s.origin.messagePreview ? `“${s.origin.messagePreview.slice(0, 300)}”` : 'the original message';
-  return [text(s.origin.messageLink ? `From [${s.origin.messageLink.startsWith('https://') ? 'a Teams message' : 'a message'}](${s.origin.messageLink}): ${preview}` : `From a message: ${preview}`, { size: 'small', isSubtle: true })];
-}
-
-/** `refresh` makes Teams fetch a fresh copy for each viewer, so an old card never misleads. */
-const refreshFor = (signal: Signal, view: SignalView, userIds?: readonly string[]) => ({
-  action: execute('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
-  ...(userIds ? { userIds: userIds.slice(0, 60) } : {}),
-});
+export { type SignalCardModel, URGENCY_LABELS, stateTracker } from './signal-card-parts';
+export * from './signal-raise-form';
 
 // ------------------------------------------------------------------ receipt
 
