@@ -6,7 +6,6 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import { createChangeTables } from './adapters/tables/change-tables';
-import { createDeliveryTables } from './adapters/tables/delivery-tables';
 import { seedDemoChangesIfEmpty } from './app/changes/demo-changes';
 import { createChangesRouter } from './adapters/http/changes-router';
 import type { Authenticator } from './adapters/http/auth';
@@ -15,7 +14,7 @@ import type { ChangeDeps } from './app/changes/context';
 import { changeReminderJob, changeReminderRenderer, changeRenderer } from './app/changes/rendering';
 import type { DeliveryRegistry } from './app/delivery/registry';
 import type { ChangeStores } from './ports/changes';
-import type { DeliveryService, Scheduler } from './ports/delivery';
+import type { DeliveryRepository, DeliveryService, Scheduler } from './ports/delivery';
 import type { Logger } from './ports/logger';
 import type { Repositories } from './ports/repositories';
 import type { Clock } from './ports/runtime';
@@ -31,6 +30,8 @@ export interface ChangesFeatureOptions {
   readonly connectionString: string;
   readonly repos: Repositories;
   readonly delivery: DeliveryService;
+  /** The delivery runtime's records: the demo seed writes its changes' deliveries as already sent. */
+  readonly deliveries: DeliveryRepository;
   readonly scheduler: Scheduler;
   readonly registry: DeliveryRegistry;
   readonly clock: Clock;
@@ -54,8 +55,7 @@ export async function createChangesFeature(o: ChangesFeatureOptions): Promise<Ch
   };
   if (o.config.seedDemo) {
     // The delivery records of the demo are written as already sent; nothing is dispatched.
-    const { deliveries } = await createDeliveryTables({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
-    if (await seedDemoChangesIfEmpty({ ...deps, deliveries }, o.clock.now())) deps.logger?.info('seeded the demo strategy changes');
+    if (await seedDemoChangesIfEmpty({ ...deps, deliveries: o.deliveries }, o.clock.now())) deps.logger?.info('seeded the demo strategy changes');
   }
   o.registry.addRenderer(changeRenderer(deps));
   o.registry.addRenderer(changeReminderRenderer(deps));

@@ -88,7 +88,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const { delivery, scheduler, registry: deliveryRegistry } = deliveryRuntime;
     // Strategy changes register their renderers and reminder job before the worker starts.
     let tabBaseUrl = config.tabDomain ? `https://${config.tabDomain}/` : `http://localhost:${config.port}/`;
-    const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
+    const changes = await createChangesFeature({ config, connectionString, repos, delivery, deliveries: deliveryRuntime.tables.deliveries, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
     // Signals register their card renderers and due-time timers; decisions become drafts through the changes feature.
     const signals = await createSignalsFeature({
       config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl,
