@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 
 /** Columns the SDK adds or owns; never part of a record. */
-const SYSTEM_COLUMNS = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata', 'odata.etag']);
+export const SYSTEM_COLUMNS = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata', 'odata.etag']);
 
 /** A row as the SDK reads it: keys plus untyped columns. */
 export interface StoredRow {

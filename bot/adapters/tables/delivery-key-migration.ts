@@ -12,14 +12,13 @@
 import type { TableClient } from '@azure/data-tables';
 
 import type { Logger } from '../../ports/logger';
+import { SYSTEM_COLUMNS } from './codec';
 import { deliveryKeys, splitDeliveryId } from './delivery-repository';
 import { SEPARATOR } from './keys';
 import { statusOf } from './table-client';
 
 /** `!` is outside the key alphabets (keys.ts), so no tenant's rows can share this partition. */
 const MARKER = { partitionKey: '!meta', rowKey: 'delivery-keys-v2' } as const;
-
-const SYSTEM = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata', 'odata.etag']);
 
 /** Moves every record still in the old layout; returns how many it moved. */
 export async function migrateDeliveryKeys(client: TableClient, logger?: Logger): Promise<number> {
@@ -39,7 +38,7 @@ export async function migrateDeliveryKeys(client: TableClient, logger?: Logger):
       logger?.warn({ table: client.tableName, partitionKey, rowKey }, 'delivery key migration: skipped a row that is not a delivery record');
       continue;
     }
-    const columns = Object.fromEntries(Object.entries(entity).filter(([name]) => !SYSTEM.has(name) && !name.endsWith('@odata.type')));
+    const columns = Object.fromEntries(Object.entries(entity).filter(([name]) => !SYSTEM_COLUMNS.has(name) && !name.endsWith('@odata.type')));
     try {
       await client.createEntity({ ...columns, ...deliveryKeys(tenantId, id) });
     } catch (err) {

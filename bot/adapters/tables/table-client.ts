@@ -85,20 +85,21 @@ export async function submitInTransactions(client: TableClient, actions: readonl
  * Deletes every row of one tenant: its partition `tenantKey` and the partitions that extend it,
  * `tenantKey.…` (tables that split a tenant's rows over several partitions, e.g. deliveries).
  */
-export async function deleteTenantRows(client: TableClient, tenantKey: string): Promise<void> {
+export function deleteTenantRows(client: TableClient, tenantKey: string): Promise<void> {
   const [from, to] = [tenantKey + SEPARATOR, tenantKey + String.fromCharCode(SEPARATOR.charCodeAt(0) + 1)];
-  const filter = odata`PartitionKey eq ${tenantKey} or (PartitionKey ge ${from} and PartitionKey lt ${to})`;
+  return deleteWhere(client, odata`PartitionKey eq ${tenantKey} or (PartitionKey ge ${from} and PartitionKey lt ${to})`);
+}
+
+/** Deletes every row of a partition, a transaction at a time. */
+export function deletePartition(client: TableClient, partitionKey: string): Promise<void> {
+  return deleteWhere(client, odata`PartitionKey eq ${partitionKey}`);
+}
+
+/** Deletes every row matching an OData filter, in transactions per partition. */
+async function deleteWhere(client: TableClient, filter: string): Promise<void> {
   const keys: TransactionAction[] = [];
   for await (const entity of client.listEntities({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } })) {
     keys.push(['delete', { partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '' }]);
   }
-  await submitInTransactions(client, keys);
-}
-
-/** Deletes every row of a partition, a transaction at a time. */
-export async function deletePartition(client: TableClient, partitionKey: string): Promise<void> {
-  const keys: TransactionAction[] = [];
-  const entities = client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['PartitionKey', 'RowKey'] } });
-  for await (const entity of entities) keys.push(['delete', { partitionKey, rowKey: entity.rowKey ?? '' }]);
   await submitInTransactions(client, keys);
 }
