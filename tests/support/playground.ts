@@ -22,179 +22,36 @@
  *   const pg = await startPlayground({ app, as: 'pmo-it' });
  *   const [card] = await pg.ask(pg.chats.personal, 'help');
  *   await pg.stop();
+ *
+ * The types a test sees and the small helpers are in playground-parts.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { RunningApp } from '../../bot/host';
-import type { PlaygroundConfig } from '../../scripts/lib/playground-config';
 import { demoPlaygroundConfig } from '../../scripts/playground';
+import {
+  type LoadedConfig,
+  type Playground,
+  type PlaygroundMessage,
+  type StartPlaygroundOptions,
+  type WsAction,
+  ADAPTIVE_CARD,
+  HOST,
+  cardInputs,
+  delay,
+  executeActions,
+  freePort,
+  http,
+  settlesWithin,
+} from './playground-parts';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const LOOPBACK_SHIM = join(__dirname, 'playground-loopback.cjs');
-const HOST = '127.0.0.1';
 
-export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
-
-export interface StartPlaygroundOptions {
-  /** The app whose `/api/messages` the playground talks to. */
-  readonly app: Pick<RunningApp, 'url'>;
-  /** Who is signed in: a demo role shortcut (`pmo-it`, `team`, `strategy`…), a name or an email. Default: the IT PMO lead. */
-  readonly as?: string;
-  /** How long the playground may take to start (default 20 s). */
-  readonly startTimeoutMs?: number;
-}
-
-/** A message as the playground's client holds it. */
-export interface PlaygroundMessage {
-  readonly id: string;
-  /**
-   * The conversation the message lives in, as the playground addresses it: the chat id, or in a
-   * channel the thread (`<channel id>;messageid=<root id>`). Replies and card actions go here.
-   */
-  readonly conversationId: string;
-  readonly fromBot: boolean;
-  readonly text?: string;
-  readonly attachments: readonly { readonly contentType: string; readonly content: unknown }[];
-  /** How many times the bot updated it in place (or an action replaced its card). */
-  readonly updates: number;
-}
-
-/** What the user typed, as the playground stored it. */
-export interface SentMessage {
-  readonly id: string;
-  /** Where the bot's replies arrive: the chat, or the new channel thread. */
-  readonly conversationId: string;
-}
-
-/** The bot's answer to an `Action.Execute`, as the client receives it. */
-export interface InvokeResult {
-  readonly type: string;
-  readonly value: unknown;
-  /** The card the client now shows in place of the one acted on (when the answer is a card). */
-  readonly card?: unknown;
-}
-
-export interface Playground {
-  /** Where the playground's web UI and API are. */
-  readonly url: string;
-  /** The connector URL the playground gives the bot (replies and proactive messages go here). */
-  readonly serviceUrl: string;
-  /** The configuration the playground was started with (demo tenant, signed-in person, conversations). */
-  readonly config: PlaygroundConfig;
-  /** Its conversations: the signed-in person's personal chat, the group chat, the team's General channel and its other channel. */
-  readonly chats: { readonly personal: string; readonly group: string; readonly general: string; readonly channel: string };
-  /** The configuration as the running playground reports it (`/_internal/v1/testConfig`). */
-  loadedConfig(): Promise<LoadedConfig>;
-  /** Types `text` into a chat or channel as the signed-in person (mentioning the bot in channels). */
-  send(conversationId: string, text: string): Promise<SentMessage>;
-  /** `send`, then waits for the bot's `count` replies in that chat or thread. */
-  ask(conversationId: string, text: string, options?: { count?: number; timeoutMs?: number }): Promise<PlaygroundMessage[]>;
-  /** Every message the client has seen, oldest first (bot messages; the user's own are not pushed back). */
-  messages(): PlaygroundMessage[];
-  /** Waits until the client has seen `count` bot messages that match, and returns them. */
-  waitForBotMessages(match: (m: PlaygroundMessage) => boolean, options?: { count?: number; timeoutMs?: number; what?: string }): Promise<PlaygroundMessage[]>;
-  /** Waits until the client has the message with this id in a state that matches (e.g. after an in-place update). */
-  waitForMessage(id: string, match: (m: PlaygroundMessage) => boolean, options?: { timeoutMs?: number; what?: string }): Promise<PlaygroundMessage>;
-  /**
-   * Clicks an `Action.Execute` on the message's card, found by its title or verb, with these
-   * input values (others keep the card's defaults), as the playground's client does.
-   */
-  execute(message: PlaygroundMessage, action: string, inputs?: Readonly<Record<string, string>>, options?: { timeoutMs?: number }): Promise<InvokeResult>;
-  /** What the playground printed and logged so far (for failure messages). */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-export interface LoadedConfig {
-  readonly tenantId: string;
-  readonly bot: { readonly id: string };
-  readonly currentUser: { readonly id: string; readonly aadObjectId: string; readonly name: string };
-  readonly users: readonly { readonly id: string; readonly aadObjectId: string; readonly name: string }[];
-}
-
-/** One bounded HTTP call to the playground; errors carry its answer. */
-async function http<T>(method: string, url: string, body?: unknown, timeoutMs = 10_000): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal: AbortSignal.timeout(timeoutMs),
-    ...(body !== undefined ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`Agents Playground ${method} ${new URL(url).pathname} answered ${res.status}: ${text.slice(0, 2000)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** A port the OS says is free on loopback now (the playground probes it again before use). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** True when `promise` settles within `ms`; the timer never outlives the answer. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([promise.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-interface RawWsMessage {
-  readonly messageId: string;
-  readonly from?: { readonly id?: string };
-  readonly text?: string;
-  readonly attachments?: readonly { readonly contentType: string; readonly content: unknown }[];
-  readonly postConversationId?: string;
-}
-
-interface WsAction {
-  readonly action: 'createMessage' | 'updateMessage' | 'typing';
-  readonly actionConversationId: string;
-  readonly message?: RawWsMessage;
-}
-
-/** Every `Action.Execute` anywhere on a card (body, action sets, show-card sub-cards). */
-function executeActions(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
-  if (Array.isArray(node)) node.forEach((n) => executeActions(n, out));
-  else if (node && typeof node === 'object') {
-    const obj = node as Record<string, unknown>;
-    if (obj.type === 'Action.Execute') out.push(obj);
-    Object.values(obj).forEach((v) => executeActions(v, out));
-  }
-  return out;
-}
-
-/** Input elements of a card with their current (default) values. */
-function cardInputs(node: unknown, out: Map<string, { value: string | undefined; required: boolean; label: string }> = new Map()) {
-  if (Array.isArray(node)) node.forEach((n) => cardInputs(n, out));
-  else if (node && typeof node === 'object') {
-    const obj = node as Record<string, unknown>;
-    if (typeof obj.type === 'string' && obj.type.startsWith('Input.') && typeof obj.id === 'string') {
-      const value = obj.value === undefined || obj.value === null ? undefined : String(obj.value);
-      out.set(obj.id, { value: value === '' ? undefined : value, required: obj.isRequired === true, label: typeof obj.label === 'string' ? obj.label : obj.id });
-    }
-    Object.values(obj).forEach((v) => cardInputs(v, out));
-  }
-  return out;
-}
+export { ADAPTIVE_CARD, type InvokeResult, type LoadedConfig, type Playground, type PlaygroundMessage, type SentMessage, type StartPlaygroundOptions } from './playground-parts';
 
 export async function startPlayground(options: StartPlaygroundOptions): Promise<Playground> {
   const { config, yaml } = demoPlaygroundConfig(options.as);
