@@ -19,18 +19,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The domain core is pure TypeScript: no SDK may enter it.
-    files: ['bot/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: sdkImports, message: 'bot/domain must stay free of SDKs; use a port.' }] }] },
-  },
-  {
-    // botbuilder and teamsfx live in one adapter folder each, so a later SDK move is one folder's work.
+    // botbuilder lives in one platform folder, so a later SDK move is one folder's work.
     files: ['bot/**/*.ts'],
-    ignores: ['bot/adapters/botframework/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Import botbuilder only in bot/adapters/botframework.' }, { group: ['@microsoft/teamsfx'], message: 'Import teamsfx only in bot/adapters/teamsfx.' }] }] },
+    ignores: ['bot/platform/teams/**', 'bot/signals/handlers.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Import botbuilder only in bot/platform/teams.' }, { group: ['@microsoft/teamsfx'], message: 'Import teamsfx only in its platform folder.' }] }] },
   },
+  // Last, so it wins over the rule above for domain files.
   {
-    files: ['bot/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: sdkImports, message: 'bot/domain must stay free of SDKs; use a port.' }] }] },
+    // Domain rules and the kernel are pure TypeScript: no SDK may enter them.
+    files: ['bot/kernel/**/*.ts', 'bot/*/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: sdkImports, message: 'Domain rules and the kernel stay free of SDKs; use a port.' }] }] },
   },
 );

@@ -5,8 +5,8 @@
  * The benchmark then POSTs `change.ack` invokes for it while the fan-out runs — the full
  * path: role and link checks, the change's recipients, the response row, the reply card.
  */
-import type { RunningApp } from '../bot/host';
-import type { WorkItem } from '../bot/domain/portfolio';
+import type { RunningApp } from '../bot/composition/start-app';
+import type { WorkItem } from '../bot/portfolio/domain/portfolio';
 
 export interface AckTarget {
   readonly changeId: string;

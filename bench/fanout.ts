@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { loadConfig } from '../bot/config';
-import { startApp } from '../bot/host';
-import type { ConversationRef } from '../bot/domain/conversation';
+import { startApp } from '../bot/composition/start-app';
+import type { ConversationRef } from '../bot/conversations/domain/conversation';
 import { cardAction, execute } from '../tests/bot/teams-activities';
 import { publishAckTarget } from './ack-setup';
 import { startAzuriteProcesses } from './azurite-processes';

@@ -1,6 +1,6 @@
 /** Entry point: validate the environment, start the app, stop cleanly on a signal. */
 import { ConfigError, loadConfig } from './config';
-import { startApp } from './host';
+import { startApp } from './composition/start-app';
 
 async function main(): Promise<void> {
   let config;

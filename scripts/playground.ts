@@ -15,8 +15,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDemoTenant } from '../bot/app/demo-data';
-import { DEFAULT_DEMO_USER, DEMO_TENANT, DEMO_USERS } from '../bot/app/demo-identities';
+import { buildDemoTenant } from '../bot/demo/demo-data';
+import { DEFAULT_DEMO_USER, DEMO_TENANT, DEMO_USERS } from '../bot/demo/demo-identities';
 import { describeRoles, findDemoPerson, ROLE_SHORTCUTS } from './lib/demo-people';
 import { readEnvironment } from './lib/env-files';
 import { buildPlaygroundConfig, playgroundConfigYaml, type PlaygroundConfig } from './lib/playground-config';

@@ -7,11 +7,11 @@
  * Azurite, as both would claim its ports.
  */
 import { loadConfig } from '../bot/config';
-import { startApp } from '../bot/host';
-import { startEmbeddedAzurite } from '../bot/adapters/azurite/embedded-azurite';
-import { createTableRepositories } from '../bot/adapters/tables';
-import { wipeTenant } from '../bot/adapters/tables/tenant-wipe';
-import { DEMO_TENANT } from '../bot/app/demo-identities';
+import { startApp } from '../bot/composition/start-app';
+import { startEmbeddedAzurite } from '../bot/platform/storage/embedded-azurite';
+import { createTableRepositories } from '../bot/directory/tables';
+import { wipeTenant } from '../bot/platform/storage/tenant-wipe';
+import { DEMO_TENANT } from '../bot/demo/demo-identities';
 
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');

@@ -2,8 +2,8 @@
  * Finds a demo person from what a newcomer types after `--as`: a role (`admin`, `strategy`,
  * `epmo`, `pmo-it`, `pmo-hr`, `pmo-fin`, `pmo-ops`, `team`), a first name, an email or an id.
  */
-import type { RoleAssignment } from '../../bot/domain/roles';
-import { ROLE_LABELS } from '../../bot/domain/roles';
+import type { RoleAssignment } from '../../bot/kernel/roles';
+import { ROLE_LABELS } from '../../bot/kernel/roles';
 import type { PlaygroundPerson } from './playground-config';
 
 /** Role shortcuts, each the first demo person that matches. */

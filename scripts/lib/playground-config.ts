@@ -8,8 +8,8 @@
  * The playground holds exactly one current user plus five others, one team with its General
  * channel and one more channel. To try another role, regenerate with another current user.
  */
-import type { ConversationLink, ConversationRef } from '../../bot/domain/conversation';
-import type { RoleAssignment } from '../../bot/domain/roles';
+import type { ConversationLink, ConversationRef } from '../../bot/conversations/domain/conversation';
+import type { RoleAssignment } from '../../bot/kernel/roles';
 
 /** The playground's config schema requires exactly this many users besides the current one. */
 export const PLAYGROUND_OTHER_USERS = 5;

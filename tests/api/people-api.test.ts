@@ -3,7 +3,7 @@
  * else's roles through the API; roles take effect on the next request.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
+import type { RunningApp } from '../../bot/composition/start-app';
 import { apiClient, startTestApp } from '../support/app';
 
 const TENANT = '12121212-3434-4565-8787-909090909090';

@@ -3,8 +3,8 @@
  * second tenant: authentication, the role matrix, validation and tenant isolation.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
+import type { RunningApp } from '../../bot/composition/start-app';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
 import { apiClient, startTestApp } from '../support/app';
 
 const T = DEMO_TENANT.tenantId;

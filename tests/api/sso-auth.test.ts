@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type KeyLike, type JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
-import type { RunningApp } from '../../bot/host';
+import type { RunningApp } from '../../bot/composition/start-app';
 import { apiClient, startTestApp } from '../support/app';
 
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';

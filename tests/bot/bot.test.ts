@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../bot/config';
-import { type RunningApp, startApp } from '../../bot/host';
-import type { Domain, WorkItem } from '../../bot/domain/portfolio';
-import { unknownHealth } from '../../bot/domain/portfolio';
-import type { User } from '../../bot/domain/roles';
+import { type RunningApp, startApp } from '../../bot/composition/start-app';
+import type { Domain, WorkItem } from '../../bot/portfolio/domain/portfolio';
+import { unknownHealth } from '../../bot/portfolio/domain/portfolio';
+import type { User } from '../../bot/kernel/roles';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 import { type ConnectorServer, type RecordedRequest, startConnectorServer } from '../support/connector-server';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';

@@ -3,10 +3,10 @@
  * the delivery worker) sending to a local connector server that records every call.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
-import type { ConversationLink } from '../../bot/domain/conversation';
-import type { WorkItem } from '../../bot/domain/portfolio';
-import type { CascadeResponse, ChangeDetailResponse, DryRunResponse } from '../../bot/http/contract-changes';
+import type { RunningApp } from '../../bot/composition/start-app';
+import type { ConversationLink } from '../../bot/conversations/domain/conversation';
+import type { WorkItem } from '../../bot/portfolio/domain/portfolio';
+import type { CascadeResponse, ChangeDetailResponse, DryRunResponse } from '../../bot/api-contract/changes';
 import { apiClient, startTestApp } from '../support/app';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 import { type ConnectorServer, type RecordedRequest, startConnectorServer } from '../support/connector-server';

@@ -1,8 +1,8 @@
 /** The demo tenant's strategy changes: seeded once, in every state, with a live cascade. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import type { CascadeResponse, ChangesListResponse } from '../../bot/http/contract-changes';
+import type { RunningApp } from '../../bot/composition/start-app';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
+import type { CascadeResponse, ChangesListResponse } from '../../bot/api-contract/changes';
 import { apiClient, startTestApp } from '../support/app';
 
 let app: RunningApp;

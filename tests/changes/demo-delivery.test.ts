@@ -4,9 +4,9 @@
  * without anything leaving the machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import { DEMO_SERVICE_URL } from '../../bot/app/delivery/demo-conversations';
+import type { RunningApp } from '../../bot/composition/start-app';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
+import { DEMO_SERVICE_URL } from '../../bot/demo/demo-conversations';
 import { apiClient, startTestApp } from '../support/app';
 import { FAST_DELIVERY_ENV, waitUntil } from '../delivery/support';
 

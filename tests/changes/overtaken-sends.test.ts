@@ -4,8 +4,8 @@
  * not a "Superseded" v1 card as well. Real HTTP, Azurite, the delivery worker, a local connector.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
-import type { ConversationLink } from '../../bot/domain/conversation';
+import type { RunningApp } from '../../bot/composition/start-app';
+import type { ConversationLink } from '../../bot/conversations/domain/conversation';
 import { apiClient, startTestApp } from '../support/app';
 import { cardText } from '../support/adaptive-card';
 import { type ConnectorServer, startConnectorServer, throttled } from '../support/connector-server';

@@ -7,11 +7,11 @@
  */
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
-import type { ConversationLink } from '../../bot/domain/conversation';
-import type { WorkItem } from '../../bot/domain/portfolio';
-import type { CascadeResponse } from '../../bot/http/contract-changes';
-import { deliveryQueueName } from '../../bot/adapters/queues/storage-queue';
+import type { RunningApp } from '../../bot/composition/start-app';
+import type { ConversationLink } from '../../bot/conversations/domain/conversation';
+import type { WorkItem } from '../../bot/portfolio/domain/portfolio';
+import type { CascadeResponse } from '../../bot/api-contract/changes';
+import { deliveryQueueName } from '../../bot/platform/storage/storage-queue';
 import { apiClient, startTestApp } from '../support/app';
 import { cardText } from '../support/adaptive-card';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';

@@ -6,8 +6,8 @@
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import type { RunningApp } from '../../bot/host';
-import { deliveryQueueName, encodeJobs } from '../../bot/adapters/queues/storage-queue';
+import type { RunningApp } from '../../bot/composition/start-app';
+import { deliveryQueueName, encodeJobs } from '../../bot/platform/storage/storage-queue';
 import { startTestApp } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';

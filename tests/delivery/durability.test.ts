@@ -5,8 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 
-import type { RunningApp } from '../../bot/host';
-import type { ScheduledJob } from '../../bot/ports/delivery';
+import type { RunningApp } from '../../bot/composition/start-app';
+import type { ScheduledJob } from '../../bot/delivery/ports';
 import { startTestApp } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';
 import { uniqueTablePrefix } from '../support/storage';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 
-import type { RunningApp } from '../../bot/host';
+import type { RunningApp } from '../../bot/composition/start-app';
 import { startTestApp } from '../support/app';
 import { type ConnectorServer, messageWritesBlocked, startConnectorServer, throttled } from '../support/connector-server';
 import { FAST_DELIVERY_ENV, TENANT, conversationRef, registerTestRenderer, settled, waitUntil } from './support';

@@ -7,9 +7,9 @@ import { TableClient } from '@azure/data-tables';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 
-import type { RunningApp } from '../../bot/host';
-import { deliveryQueueName } from '../../bot/adapters/queues/storage-queue';
-import { encodeKey } from '../../bot/adapters/tables/keys';
+import type { RunningApp } from '../../bot/composition/start-app';
+import { deliveryQueueName } from '../../bot/platform/storage/storage-queue';
+import { encodeKey } from '../../bot/platform/storage/keys';
 import { startTestApp } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';

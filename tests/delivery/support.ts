@@ -1,8 +1,8 @@
 /** Helpers for delivery tests: fast settings, conversation refs, a test renderer, polling. */
-import type { ConversationRef } from '../../bot/domain/conversation';
-import type { Delivery } from '../../bot/domain/delivery';
-import type { ContentRenderer } from '../../bot/ports/delivery';
-import type { DeliveryRegistry } from '../../bot/delivery';
+import type { ConversationRef } from '../../bot/conversations/domain/conversation';
+import type { Delivery } from '../../bot/delivery/domain/delivery';
+import type { ContentRenderer } from '../../bot/delivery/ports';
+import type { DeliveryRegistry } from '../../bot/composition/delivery';
 
 export const TENANT = '7f3c2a10-0000-4000-8000-0000000000d1';
 

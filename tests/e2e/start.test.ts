@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
 import { apiClient } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';
 import { message } from '../bot/teams-activities';

@@ -1,9 +1,9 @@
 /** Delivery records written in the first key layout are moved when the tables open, once. */
 import { describe, expect, it } from '@jest/globals';
 
-import { createDeliveryTables, deliveryTableNames } from '../../bot/adapters/tables/delivery-tables';
-import { encodeKey } from '../../bot/adapters/tables/keys';
-import { openTable } from '../../bot/adapters/tables/table-client';
+import { createDeliveryTables, deliveryTableNames } from '../../bot/delivery/tables/delivery-tables';
+import { encodeKey } from '../../bot/platform/storage/keys';
+import { openTable } from '../../bot/platform/storage/table-client';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
 const TENANT = 'c0000000-0000-4000-8000-0000000000c1';

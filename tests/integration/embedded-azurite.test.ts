@@ -10,9 +10,9 @@ import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startEmbeddedAzurite } from '../../bot/adapters/azurite/embedded-azurite';
-import type { EmbeddedAzurite } from '../../bot/adapters/azurite/embedded-azurite';
-import { createTableRepositories } from '../../bot/adapters/tables';
+import { startEmbeddedAzurite } from '../../bot/platform/storage/embedded-azurite';
+import type { EmbeddedAzurite } from '../../bot/platform/storage/embedded-azurite';
+import { createTableRepositories } from '../../bot/directory/tables';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const dirs: string[] = [];

@@ -1,12 +1,12 @@
 /** The demo seed on real storage: once on a fresh start, rebuilt on request, other tenants untouched. */
 import { describe, expect, it } from '@jest/globals';
-import { createTableRepositories } from '../../bot/adapters/tables';
-import { DEMO_TENANT } from '../../bot/app/demo-identities';
-import { resetDemo, seedDemoIfEmpty } from '../../bot/app/seed';
-import { wipeTenant } from '../../bot/adapters/tables/tenant-wipe';
-import { createDeliveryTables } from '../../bot/adapters/tables/delivery-tables';
-import type { Delivery } from '../../bot/domain/delivery';
-import { systemClock } from '../../bot/ports/runtime';
+import { createTableRepositories } from '../../bot/directory/tables';
+import { DEMO_TENANT } from '../../bot/demo/demo-identities';
+import { resetDemo, seedDemoIfEmpty } from '../../bot/demo/seed';
+import { wipeTenant } from '../../bot/platform/storage/tenant-wipe';
+import { createDeliveryTables } from '../../bot/delivery/tables/delivery-tables';
+import type { Delivery } from '../../bot/delivery/domain/delivery';
+import { systemClock } from '../../bot/kernel/runtime';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
 describe('demo seed', () => {

@@ -5,11 +5,11 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
 import { TableClient } from '@azure/data-tables';
 
-import { createTableRepositories, CorruptRowError, encodeKey, tableNames } from '../../bot/adapters/tables';
-import type { ConversationLink, ConversationRef } from '../../bot/domain/conversation';
-import type { Domain, StrategicObjective, WorkItem } from '../../bot/domain/portfolio';
-import type { User } from '../../bot/domain/roles';
-import type { Repositories } from '../../bot/ports/repositories';
+import { createTableRepositories, CorruptRowError, encodeKey, tableNames } from '../../bot/directory/tables';
+import type { ConversationLink, ConversationRef } from '../../bot/conversations/domain/conversation';
+import type { Domain, StrategicObjective, WorkItem } from '../../bot/portfolio/domain/portfolio';
+import type { User } from '../../bot/kernel/roles';
+import type { Repositories } from '../../bot/directory/repositories';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
 const TENANT_A = '11111111-1111-4111-8111-111111111111';

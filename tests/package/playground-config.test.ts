@@ -4,8 +4,8 @@
  * channels the seed links to that person's PMO, the EPMO or their team.
  */
 import { describe, expect, it } from '@jest/globals';
-import { buildDemoTenant } from '../../bot/app/demo-data';
-import { DEFAULT_DEMO_USER, DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
+import { buildDemoTenant } from '../../bot/demo/demo-data';
+import { DEFAULT_DEMO_USER, DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
 import { findDemoPerson } from '../../scripts/lib/demo-people';
 import { PLAYGROUND_OTHER_USERS } from '../../scripts/lib/playground-config';
 import { demoPlaygroundConfig } from '../../scripts/playground';

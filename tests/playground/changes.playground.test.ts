@@ -5,10 +5,10 @@
  * signed in there acknowledges it with the card's button.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildDemoTenant } from '../../bot/app/demo-data';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import type { RunningApp } from '../../bot/host';
-import type { CascadeRecipient, CascadeResponse } from '../../bot/http/contract-changes';
+import { buildDemoTenant } from '../../bot/demo/demo-data';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
+import type { RunningApp } from '../../bot/composition/start-app';
+import type { CascadeRecipient, CascadeResponse } from '../../bot/api-contract/changes';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 import { apiClient, startTestApp } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';

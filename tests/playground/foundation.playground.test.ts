@@ -4,9 +4,9 @@
  * tenant and people are the demo's (the bot stores the conversation under the demo tenant).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildDemoTenant } from '../../bot/app/demo-data';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import type { RunningApp } from '../../bot/host';
+import { buildDemoTenant } from '../../bot/demo/demo-data';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
+import type { RunningApp } from '../../bot/composition/start-app';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 import { startTestApp } from '../support/app';
 import { ADAPTIVE_CARD, type Playground, type PlaygroundMessage, startPlayground } from '../support/playground';

@@ -5,10 +5,10 @@
  * the form becomes the receipt, and the domain's PMO channel gets the PMO card.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildDemoTenant } from '../../bot/app/demo-data';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import type { RunningApp } from '../../bot/host';
-import type { SignalInboxResponse } from '../../bot/http/contract-signals';
+import { buildDemoTenant } from '../../bot/demo/demo-data';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
+import type { RunningApp } from '../../bot/composition/start-app';
+import type { SignalInboxResponse } from '../../bot/api-contract/signals';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 import { apiClient, startTestApp } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';

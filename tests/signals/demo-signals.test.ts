@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildDemoSignals, seedDemoSignalsIfEmpty } from '../../bot/app/demo-signals';
-import { createMemorySignalStores } from '../../bot/adapters/memory/signal-memory';
-import { DEMO_TENANT } from '../../bot/app/demo-identities';
+import { buildDemoSignals, seedDemoSignalsIfEmpty } from '../../bot/demo/demo-signals';
+import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import { DEMO_TENANT } from '../../bot/demo/demo-identities';
 
 describe('demo signals', () => {
   it('cover raised, triaged, analysing with options, escalated and decided with a decision record', () => {

@@ -5,12 +5,12 @@
  * connector server standing in for Teams that records every card sent and updated.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '../../bot/host';
-import type { ConversationRef } from '../../bot/domain/conversation';
-import type { Domain, WorkItem } from '../../bot/domain/portfolio';
-import { unknownHealth } from '../../bot/domain/portfolio';
-import type { User } from '../../bot/domain/roles';
-import { DECISION_CSV_COLUMNS } from '../../bot/http/contract-signals';
+import type { RunningApp } from '../../bot/composition/start-app';
+import type { ConversationRef } from '../../bot/conversations/domain/conversation';
+import type { Domain, WorkItem } from '../../bot/portfolio/domain/portfolio';
+import { unknownHealth } from '../../bot/portfolio/domain/portfolio';
+import type { User } from '../../bot/kernel/roles';
+import { DECISION_CSV_COLUMNS } from '../../bot/api-contract/signals';
 import { apiClient, startTestApp } from '../support/app';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 import { type ConnectorServer, type RecordedRequest, startConnectorServer } from '../support/connector-server';

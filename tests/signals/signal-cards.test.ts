@@ -1,8 +1,8 @@
 /** Signal cards: valid Adaptive Card 1.5 under 100 KB, and each shows what its reader needs. */
 import { describe, expect, it } from '@jest/globals';
-import type { Decision, Signal } from '../../bot/domain/signal';
-import { decisionNoticeCard, epmoCard, mySignalsCard, pmoCard, raiseFormCard, receiptCard, reminderCard, stateTracker } from '../../bot/cards/signal-cards';
-import { parseSignalAction } from '../../bot/cards/signal-actions';
+import type { Decision, Signal } from '../../bot/signals/domain/signal';
+import { decisionNoticeCard, epmoCard, mySignalsCard, pmoCard, raiseFormCard, receiptCard, reminderCard, stateTracker } from '../../bot/signals/cards/signal-cards';
+import { parseSignalAction } from '../../bot/signals/cards/actions';
 import { TEAMS_CARD_LIMIT_BYTES, cardText, validateAdaptiveCard } from '../support/adaptive-card';
 
 const at = '2026-03-02T09:00:00.000Z';

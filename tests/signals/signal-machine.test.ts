@@ -1,7 +1,7 @@
 /** The signal state machine of PRODUCT.md §4: transitions, who may act, due times, audit events, decisions. */
 import { describe, expect, it } from '@jest/globals';
-import type { Principal } from '../../bot/domain/roles';
-import type { Signal } from '../../bot/domain/signal';
+import type { Principal } from '../../bot/kernel/roles';
+import type { Signal } from '../../bot/signals/domain/signal';
 import {
   addOption,
   close,
@@ -19,8 +19,8 @@ import {
   startAnalysis,
   triage,
   undefer,
-} from '../../bot/domain/signal-machine';
-import { DEFAULT_DUE_POLICY } from '../../bot/domain/working-days';
+} from '../../bot/signals/domain/signal-machine';
+import { DEFAULT_DUE_POLICY } from '../../bot/signals/domain/working-days';
 
 const T = 'tenant-1';
 const member: Principal = { tenantId: T, userId: 'u-member', displayName: 'Mo Member', roles: [{ role: 'team_member', workItemId: 'wi-1' }] };

@@ -4,15 +4,15 @@
  * one decision per round, append-only audit, tenant isolation, validated reads.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createTableSignalStores, signalTableName } from '../../bot/adapters/tables/signal-store';
-import { createMemorySignalStores } from '../../bot/adapters/memory/signal-memory';
-import { openTable } from '../../bot/adapters/tables/table-client';
-import type { Principal } from '../../bot/domain/roles';
-import type { Signal } from '../../bot/domain/signal';
-import type { Versioned } from '../../bot/ports/repositories';
-import { type TransitionResult, addOption, decide, escalate, raise, recommend, setContext, startAnalysis, triage } from '../../bot/domain/signal-machine';
-import { DEFAULT_DUE_POLICY as P } from '../../bot/domain/working-days';
-import type { SignalStores } from '../../bot/ports/signals';
+import { createTableSignalStores, signalTableName } from '../../bot/signals/tables/signal-store';
+import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import { openTable } from '../../bot/platform/storage/table-client';
+import type { Principal } from '../../bot/kernel/roles';
+import type { Signal } from '../../bot/signals/domain/signal';
+import type { Versioned } from '../../bot/kernel/versioned';
+import { type TransitionResult, addOption, decide, escalate, raise, recommend, setContext, startAnalysis, triage } from '../../bot/signals/domain/signal-machine';
+import { DEFAULT_DUE_POLICY as P } from '../../bot/signals/domain/working-days';
+import type { SignalStores } from '../../bot/signals/ports';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
 const T = '11111111-0000-4000-8000-00000000aaaa';

@@ -1,15 +1,15 @@
 /** "Turn into a strategy-change draft" with in-memory fakes of our own ports: one draft per decision, also for two clicks at once. */
 import { describe, expect, it } from '@jest/globals';
-import { createMemoryRepositories } from '../../bot/adapters/memory/memory-repositories';
-import { createMemorySignalStores } from '../../bot/adapters/memory/signal-memory';
-import type { DraftFromDecision, SignalDeps } from '../../bot/app/signals/deps';
-import { strategyChangeFromDecision } from '../../bot/app/signals/strategy-change';
-import type { Principal } from '../../bot/domain/roles';
-import { type TransitionResult, addOption, decide, escalate, raise, recommend, setContext, startAnalysis, triage } from '../../bot/domain/signal-machine';
-import type { Versioned } from '../../bot/ports/repositories';
-import type { Signal } from '../../bot/domain/signal';
-import { DEFAULT_DUE_POLICY as P } from '../../bot/domain/working-days';
-import type { DeliveryService, Scheduler } from '../../bot/ports/delivery';
+import { createMemoryRepositories } from '../../bot/directory/memory-repositories';
+import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import type { DraftFromDecision, SignalDeps } from '../../bot/signals/app/deps';
+import { strategyChangeFromDecision } from '../../bot/signals/app/draft-from-decision';
+import type { Principal } from '../../bot/kernel/roles';
+import { type TransitionResult, addOption, decide, escalate, raise, recommend, setContext, startAnalysis, triage } from '../../bot/signals/domain/signal-machine';
+import type { Versioned } from '../../bot/kernel/versioned';
+import type { Signal } from '../../bot/signals/domain/signal';
+import { DEFAULT_DUE_POLICY as P } from '../../bot/signals/domain/working-days';
+import type { DeliveryService, Scheduler } from '../../bot/delivery/ports';
 
 const T = 'tenant-draft';
 const lead: Principal = { tenantId: T, userId: 'l', displayName: 'Lee', roles: [{ role: 'pmo_lead', domainId: 'it' }] };

@@ -1,17 +1,17 @@
 /** Due-time timers with in-memory fakes of our own ports: one reminder per overdue state; a deferral ends on its date. */
 import { describe, expect, it } from '@jest/globals';
-import { createMemoryRepositories } from '../../bot/adapters/memory/memory-repositories';
-import { createMemorySignalStores } from '../../bot/adapters/memory/signal-memory';
-import type { SignalDeps } from '../../bot/app/signals/deps';
-import { signalJobHandlers } from '../../bot/app/signals/timers';
-import { scheduleTimers } from '../../bot/app/signals/effects';
-import type { Delivery } from '../../bot/domain/delivery';
-import type { Principal } from '../../bot/domain/roles';
-import { addOption, defer, escalate, raise, recommend, setContext, startAnalysis, triage, type TransitionResult } from '../../bot/domain/signal-machine';
-import type { Versioned } from '../../bot/ports/repositories';
-import type { Signal } from '../../bot/domain/signal';
-import { DEFAULT_DUE_POLICY as P } from '../../bot/domain/working-days';
-import type { DeliveryRequest, DeliveryService, ScheduledJob, Scheduler } from '../../bot/ports/delivery';
+import { createMemoryRepositories } from '../../bot/directory/memory-repositories';
+import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import type { SignalDeps } from '../../bot/signals/app/deps';
+import { signalJobHandlers } from '../../bot/signals/app/timers';
+import { scheduleTimers } from '../../bot/signals/app/effects';
+import type { Delivery } from '../../bot/delivery/domain/delivery';
+import type { Principal } from '../../bot/kernel/roles';
+import { addOption, defer, escalate, raise, recommend, setContext, startAnalysis, triage, type TransitionResult } from '../../bot/signals/domain/signal-machine';
+import type { Versioned } from '../../bot/kernel/versioned';
+import type { Signal } from '../../bot/signals/domain/signal';
+import { DEFAULT_DUE_POLICY as P } from '../../bot/signals/domain/working-days';
+import type { DeliveryRequest, DeliveryService, ScheduledJob, Scheduler } from '../../bot/delivery/ports';
 
 const T = 'tenant-timers';
 const lead: Principal = { tenantId: T, userId: 'l', displayName: 'Lee', roles: [{ role: 'pmo_lead', domainId: 'it' }] };

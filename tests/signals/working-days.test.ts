@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../bot/domain/working-days';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../bot/signals/domain/working-days';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,6 +1,6 @@
 /** Starts the real app on a free port, on the test run's Azurite, with fresh tables. */
 import { loadConfig } from '../../bot/config';
-import { type AppOverrides, type RunningApp, startApp } from '../../bot/host';
+import { type AppOverrides, type RunningApp, startApp } from '../../bot/composition/start-app';
 import { testConnectionString, uniqueTablePrefix } from './storage';
 
 export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<RunningApp> {

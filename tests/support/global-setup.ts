@@ -11,8 +11,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startEmbeddedAzurite } from '../../bot/adapters/azurite/embedded-azurite';
-import type { EmbeddedAzurite } from '../../bot/adapters/azurite/embedded-azurite';
+import { startEmbeddedAzurite } from '../../bot/platform/storage/embedded-azurite';
+import type { EmbeddedAzurite } from '../../bot/platform/storage/embedded-azurite';
 
 /** Where setup leaves the running Azurite for teardown (a registry symbol: both files agree on it). */
 export const TEST_AZURITE_HANDLE = Symbol.for('pmo-relay.test-azurite');

@@ -4,7 +4,7 @@
  * uses to talk HTTP, find a free port and read a card's actions and inputs.
  */
 import { createServer } from 'node:net';
-import type { RunningApp } from '../../bot/host';
+import type { RunningApp } from '../../bot/composition/start-app';
 import type { PlaygroundConfig } from '../../scripts/lib/playground-config';
 
 export const HOST = '127.0.0.1';

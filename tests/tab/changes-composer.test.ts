@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { changeCard } from '../../bot/cards/change-card';
-import type { StrategyChange } from '../../bot/domain/strategy-change';
+import { changeCard } from '../../bot/changes/cards/change-card';
+import type { StrategyChange } from '../../bot/changes/domain/strategy-change';
 import { changedFields, emptyForm, formFromChange, hasErrors, previewModel, respondByInstant, toDraftRequest, validateForm, type ComposerForm } from '../../tab/src/changes/composer';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 

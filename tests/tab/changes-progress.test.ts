@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DeliveryProgress } from '../../bot/domain/delivery';
-import type { ImpactRollup, StrategyChange } from '../../bot/domain/strategy-change';
-import type { CascadeDomain, CascadeRecipient, ChangeSummary } from '../../bot/http/contract-changes';
+import type { DeliveryProgress } from '../../bot/delivery/domain/delivery';
+import type { ImpactRollup, StrategyChange } from '../../bot/changes/domain/strategy-change';
+import type { CascadeDomain, CascadeRecipient, ChangeSummary } from '../../bot/api-contract/changes';
 import {
   deliveryText,
   domainRows,

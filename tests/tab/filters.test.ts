@@ -11,8 +11,8 @@ import {
   statusAgeText,
 } from '../../tab/src/portfolio/filters';
 import { NO_FILTERS, type PortfolioFilters } from '../../tab/src/portfolio/types';
-import type { StrategicObjective } from '../../bot/domain/portfolio';
-import type { WorkItemView } from '../../bot/http/contract';
+import type { StrategicObjective } from '../../bot/portfolio/domain/portfolio';
+import type { WorkItemView } from '../../bot/api-contract/portfolio';
 
 const objective = (id: string, code: string, priority: number): StrategicObjective => ({
   tenantId: 't1',

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/host';
+import type { RunningApp } from '../../bot/composition/start-app';
 import { startTabApp } from '../support/app';
 import { launchBrowser, until } from '../support/browser';
 

@@ -5,8 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_TENANT, DEMO_USERS } from '../../bot/app/demo-identities';
-import type { RunningApp } from '../../bot/host';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
+import type { RunningApp } from '../../bot/composition/start-app';
 import { startTabApp } from '../support/app';
 import { launchBrowser, until } from '../support/browser';
 

@@ -11,7 +11,7 @@ import type {
   MeResponse,
   ObjectivesResponse,
   PortfolioResponse,
-} from '../../../bot/http/contract';
+} from '../../../bot/api-contract/portfolio';
 
 /** A failed API call, carrying the server's own message so the UI can show it as is. */
 export class ApiRequestError extends Error {

@@ -18,7 +18,7 @@ import type {
   StartAnalysisRequest,
   StrategyChangeFromDecisionResponse,
   TriageRequest,
-} from '../../../bot/http/contract-signals';
+} from '../../../bot/api-contract/signals';
 import type { Transport } from './client';
 
 export interface SignalsApi {

@@ -5,7 +5,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { AdaptiveCard, HostConfig, SerializationContext, Versions, type Action } from 'adaptivecards';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AdaptiveCard as CardJson } from '../../../bot/cards/adaptive-card';
+import type { AdaptiveCard as CardJson } from '../../../bot/kernel/cards/adaptive-card';
 import { teamsHostConfig } from './hostConfig';
 import { renderMarkdown } from './markdown';
 

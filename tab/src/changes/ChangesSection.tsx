@@ -1,6 +1,6 @@
 /** The strategy-changes pages: the list, one change's cascade, and the EPMO composer. */
 import { useCallback, useMemo } from 'react';
-import type { RoleAssignment } from '../../../bot/domain/roles';
+import type { RoleAssignment } from '../../../bot/kernel/roles';
 import type { ApiClient } from '../api/client';
 import { useLoad } from '../portfolio/usePortfolio';
 import { ErrorState } from '../shared/ErrorState';

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeftRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
-import { changeCard } from '../../../bot/cards/change-card';
+import { changeCard } from '../../../bot/changes/cards/change-card';
 import { type ApiClient, errorMessage } from '../api/client';
 import { useLoad } from '../portfolio/usePortfolio';
 import { ErrorState } from '../shared/ErrorState';

@@ -13,7 +13,7 @@ import type {
   DryRunResponse,
   SupersedeRequest,
   WithdrawRequest,
-} from '../../../bot/http/contract-changes';
+} from '../../../bot/api-contract/changes';
 
 export interface ChangesApi {
   list(signal?: AbortSignal): Promise<ChangesListResponse>;

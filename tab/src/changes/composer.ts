@@ -2,7 +2,7 @@
  * Pure logic of the EPMO composer: the form, its checks, the request it sends, and the card
  * model the live preview renders with the bot's own card builder.
  */
-import { type ChangeCardModel, MAX_CARD_SUMMARY } from '../../../bot/cards/change-card';
+import { type ChangeCardModel, MAX_CARD_SUMMARY } from '../../../bot/changes/cards/change-card';
 import type { ChangeDraftPatch, ChangeDraftRequest, ChangeKind, RequiredResponse, StrategyChange } from './types';
 
 export interface ComposerForm {

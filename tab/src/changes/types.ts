@@ -3,8 +3,8 @@
  * (types only); kind and impact labels from the card builder, so the tab and the card say
  * the same words.
  */
-import type { ChangeKind, ChangeState, Impact, ImpactRollup, RecipientStatus, RequiredResponse, StrategyChange } from '../../../bot/domain/strategy-change';
-import type { DeliveryProgress, DeliveryState } from '../../../bot/domain/delivery';
+import type { ChangeKind, ChangeState, Impact, ImpactRollup, RecipientStatus, RequiredResponse, StrategyChange } from '../../../bot/changes/domain/strategy-change';
+import type { DeliveryProgress, DeliveryState } from '../../../bot/delivery/domain/delivery';
 
 export type { ChangeKind, ChangeState, Impact, ImpactRollup, RecipientStatus, RequiredResponse, StrategyChange, DeliveryProgress, DeliveryState };
 export type {
@@ -18,8 +18,8 @@ export type {
   ChangeSummary,
   ChangesListResponse,
   DryRunResponse,
-} from '../../../bot/http/contract-changes';
-export { CHANGE_KIND_LABELS, IMPACT_LABELS } from '../../../bot/cards/change-card';
+} from '../../../bot/api-contract/changes';
+export { CHANGE_KIND_LABELS, IMPACT_LABELS } from '../../../bot/changes/cards/change-card';
 
 /** Fails to compile when `List` misses a member of `Union`. */
 type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;

@@ -1,7 +1,7 @@
 import { Body1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import type { DomainsResponse } from '../../../bot/http/contract';
+import type { DomainsResponse } from '../../../bot/api-contract/portfolio';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { portfolioHash } from '../shared/route';

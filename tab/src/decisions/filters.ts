@@ -1,5 +1,5 @@
 /** The decision log's pure view logic: search and filters, and the matching export query. */
-import type { DecisionLogQuery } from '../../../bot/http/contract-signals';
+import type { DecisionLogQuery } from '../../../bot/api-contract/signals';
 import type { DecisionOutcome, DecisionView } from '../signals/types';
 
 export interface DecisionFilters {

@@ -1,5 +1,5 @@
 /** How a demo identity's roles read in the picker. */
-import type { RoleAssignment } from '../../../bot/domain/roles';
+import type { RoleAssignment } from '../../../bot/kernel/roles';
 
 const LABELS: Readonly<Record<RoleAssignment['role'], string>> = {
   epmo_member: 'EPMO member',

@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { GavelRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { DecideRequest } from '../../../bot/http/contract-signals';
+import type { DecideRequest } from '../../../bot/api-contract/signals';
 import { toDateInput } from '../signals/due';
 import type { SignalView } from '../signals/types';
 import { type DecisionDraft, type DecisionErrors, EMPTY_DECISION, OUTCOME_CHOICES, validateDecision } from './decision-form';

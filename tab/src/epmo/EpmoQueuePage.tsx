@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import type { ObjectivesResponse } from '../../../bot/http/contract';
+import type { ObjectivesResponse } from '../../../bot/api-contract/portfolio';
 import type { ApiClient } from '../api/client';
 import { type SignalsApi, createSignalsApi } from '../api/signals';
 import { useLoad } from '../portfolio/usePortfolio';

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
-import { IMPORT_COLUMNS } from '../../../bot/http/contract';
+import { IMPORT_COLUMNS } from '../../../bot/api-contract/portfolio';
 import { FailureBar } from './FailureBar';
 import { type MutationFailure, type WorkItemMutations, toFailure } from './useWorkItemMutations';
 

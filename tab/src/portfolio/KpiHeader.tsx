@@ -1,5 +1,5 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { PortfolioKpis } from '../../../bot/domain/portfolio';
+import type { PortfolioKpis } from '../../../bot/portfolio/domain/portfolio';
 import { RagBadge } from './RagBadge';
 import { RAGS, RAG_LABELS, type Rag } from './types';
 

@@ -3,12 +3,12 @@
  * core (types only); the value lists are repeated here, checked against those types, so
  * the tab bundle carries no server code.
  */
-import type { DeliveryMode, HealthDimension, Rag, Structure } from '../../../bot/domain/portfolio';
-import type { WorkItemView } from '../../../bot/http/contract';
+import type { DeliveryMode, HealthDimension, Rag, Structure } from '../../../bot/portfolio/domain/portfolio';
+import type { WorkItemView } from '../../../bot/api-contract/portfolio';
 
 export type { DeliveryMode, HealthDimension, Rag, Structure, WorkItemView };
-export type { PortfolioResponse } from '../../../bot/http/contract';
-export type { StrategicObjective } from '../../../bot/domain/portfolio';
+export type { PortfolioResponse } from '../../../bot/api-contract/portfolio';
+export type { StrategicObjective } from '../../../bot/portfolio/domain/portfolio';
 
 /** Fails to compile when `List` misses a member of `Union`. */
 type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { SETTING_KEYS, readSetting, writeSetting } from '../shared/storage';
-import type { Domain } from '../../../bot/domain/portfolio';
+import type { Domain } from '../../../bot/portfolio/domain/portfolio';
 import { useLoad } from './usePortfolio';
 
 const NONE: readonly Domain[] = [];

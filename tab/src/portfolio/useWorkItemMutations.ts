@@ -4,8 +4,8 @@
  */
 import { useMemo } from 'react';
 import { ApiRequestError, type ApiClient, errorMessage } from '../api/client';
-import type { ImportResponse } from '../../../bot/http/contract';
-import type { Benefits, DeliveryMode, Health, ObjectiveAlignment, Person, Structure } from '../../../bot/domain/portfolio';
+import type { ImportResponse } from '../../../bot/api-contract/portfolio';
+import type { Benefits, DeliveryMode, Health, ObjectiveAlignment, Person, Structure } from '../../../bot/portfolio/domain/portfolio';
 import type { WorkItemView } from './types';
 
 export interface WorkItemCreate {

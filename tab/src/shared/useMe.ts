@@ -1,7 +1,7 @@
 /** Who the caller is and what their roles let the tab offer (the server still checks every action). */
 import { useCallback } from 'react';
 import type { ApiClient } from '../api/client';
-import type { MeResponse } from '../../../bot/http/contract';
+import type { MeResponse } from '../../../bot/api-contract/portfolio';
 import { useLoad } from '../portfolio/usePortfolio';
 
 export function useMe(api: ApiClient) {

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import type { ObjectivesResponse } from '../../../bot/http/contract';
+import type { ObjectivesResponse } from '../../../bot/api-contract/portfolio';
 import {
   type AnalysisDraft,
   type AnalysisErrors,

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { EscalateRequest } from '../../../bot/http/contract-signals';
+import type { EscalateRequest } from '../../../bot/api-contract/signals';
 import { addWorkingDays, formatDate } from './due';
 import { MAX_DECISION_DAYS, validateWorkingDays } from './triage';
 

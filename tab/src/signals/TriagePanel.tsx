@@ -1,6 +1,6 @@
 import { Button, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CloseRequest } from '../../../bot/http/contract-signals';
+import type { CloseRequest } from '../../../bot/api-contract/signals';
 import { type TriageChoice, type TriageDraft, type TriageErrors, parseSignalNumber, validateTriage } from './triage';
 import type { SignalActionName, SignalView } from './types';
 

@@ -2,7 +2,7 @@
  * The analysis form's pure logic: the editable draft, how it is built from a signal, and
  * what must be filled before saving and before escalating (PRODUCT.md §4, *Analysing*).
  */
-import type { SaveAnalysisRequest } from '../../../bot/http/contract-signals';
+import type { SaveAnalysisRequest } from '../../../bot/api-contract/signals';
 import type { ImpactLevel, Signal } from './types';
 
 export const IMPACT_DIMENSIONS = ['schedule', 'cost', 'benefit', 'risk'] as const;

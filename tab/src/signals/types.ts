@@ -16,8 +16,8 @@ import type {
   SignalState,
   StrategicContext,
   Urgency,
-} from '../../../bot/domain/signal';
-import type { DecisionView, SignalActionName, SignalDetailResponse, SignalView } from '../../../bot/http/contract-signals';
+} from '../../../bot/signals/domain/signal';
+import type { DecisionView, SignalActionName, SignalDetailResponse, SignalView } from '../../../bot/api-contract/signals';
 
 export type { DecisionView, SignalActionName, SignalDetailResponse, SignalView };
 export type {

@@ -1,7 +1,0 @@
-/** Random, URL- and table-key-safe ids with a readable prefix. */
-import { randomUUID } from 'node:crypto';
-import type { IdSource } from '../../ports/runtime';
-
-export const randomIds: IdSource = {
-  next: (prefix) => `${prefix ? `${prefix}-` : ''}${randomUUID().replace(/-/g, '').slice(0, 16)}`,
-};

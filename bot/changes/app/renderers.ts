@@ -1,0 +1,160 @@
+/**
+ * Cards of strategy changes, rendered from the current state when they are sent (so a card
+ * delivered late or updated in place shows the truth): the ContentRenderers for kinds
+ * `change` and `change.reminder`, and the reminder job.
+ */
+import type { ConversationRef } from '../../conversations';
+import type { Delivery, MessageContent } from '../../delivery';
+import type { StrategyChange } from '../domain/strategy-change';
+import { changeReminderBatchId, satisfies } from '../domain/change-rules';
+import type { AdaptiveCard } from '../../kernel/cards/adaptive-card';
+import { type ChangeCardModel, changeCard, changeReminderCard } from '../cards/change-card';
+import type { ContentRenderer, ScheduledJob, ScheduledJobHandler } from '../../delivery';
+import {
+  CHANGE_CONTENT_KIND,
+  CHANGE_REMINDER_CONTENT_KIND,
+  CHANGE_REMINDER_JOB_KIND,
+  type ChangeDeps,
+  type VersionStatus,
+  cardProgress,
+  changeUrl,
+  versionStatus,
+} from './change-context';
+
+export interface CardView {
+  /** The recipient conversation the card is in or answers for. */
+  readonly conversationId?: string;
+  /** Whose view: their own response is shown. */
+  readonly viewerId?: string;
+  readonly notice?: string;
+}
+
+/** The card model of one version, for one conversation and viewer. */
+export async function changeCardModel(deps: ChangeDeps, change: StrategyChange, view: CardView = {}, known?: VersionStatus): Promise<ChangeCardModel> {
+  const [objectives, domains, versions] = await Promise.all([
+    deps.repos.objectives.list(change.tenantId),
+    deps.repos.domains.list(change.tenantId),
+    change.state === 'superseded' ? deps.stores.changes.versions(change.tenantId, change.id) : Promise.resolve([]),
+  ]);
+  const status = change.state === 'draft' ? undefined : (known ?? (await versionStatus(deps, change)));
+  const here = status?.responses.filter((r) => r.conversationId === view.conversationId) ?? [];
+  const mine = status?.responses
+    .filter((r) => r.userId === view.viewerId && (view.conversationId === undefined || r.conversationId === view.conversationId))
+    .sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))[0];
+  const team = here.filter((r) => r.userId !== view.viewerId).sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))[0];
+  const domainIds = new Set([...change.domainIds, ...(status?.recipients.map((r) => r.record.value.domainId).filter((d): d is string => Boolean(d)) ?? [])]);
+  const latest = versions[0]?.value;
+  const url = changeUrl(deps, change.id);
+  const asResponse = (r: NonNullable<typeof mine>) => ({
+    userName: r.userName,
+    acknowledged: r.acknowledged,
+    ...(r.impact ? { impact: r.impact } : {}),
+    ...(r.comment ? { comment: r.comment } : {}),
+    respondedAt: r.respondedAt,
+  });
+  return {
+    changeId: change.id,
+    version: change.version,
+    state: change.state,
+    kind: change.kind,
+    title: change.title,
+    summary: change.summary,
+    objectives: objectives.filter((o) => change.objectiveIds.includes(o.value.id)).map((o) => ({ code: o.value.code, title: o.value.title })),
+    domains: domains.filter((d) => domainIds.has(d.value.id)).map((d) => d.value.name),
+    requiredResponse: change.requiredResponse,
+    respondBy: change.respondBy,
+    authorName: change.authorName,
+    openUrl: url,
+    ...(view.conversationId ? { conversationId: view.conversationId } : {}),
+    ...(change.state === 'superseded' && latest && latest.version > change.version ? { supersededBy: { version: latest.version, openUrl: url } } : {}),
+    ...(change.withdrawReason ? { withdrawReason: change.withdrawReason } : {}),
+    ...(mine ? { response: asResponse(mine) } : {}),
+    ...(!mine && team ? { teamResponse: asResponse(team) } : {}),
+    ...(status ? { progress: cardProgress(status) } : {}),
+    ...(view.notice ? { notice: view.notice } : {}),
+  };
+}
+
+async function versionOf(deps: ChangeDeps, tenantId: string, content: MessageContent): Promise<StrategyChange | undefined> {
+  const version = Number(content.variant);
+  if (!Number.isInteger(version) || version < 1) return undefined;
+  return (await deps.stores.changes.get(tenantId, content.ref, version))?.value;
+}
+
+/**
+ * A card not yet sent for a version that is closed now is not sent at all: its recipients get
+ * the newer version (superseded) or nothing to act on (withdrawn), not a second, stale card.
+ * Updates of cards already delivered still go out.
+ */
+async function skipClosed(deps: ChangeDeps, tenantId: string, delivery: Pick<Delivery, 'operation' | 'content'>): Promise<string | undefined> {
+  if (delivery.operation !== 'send') return undefined;
+  const change = await versionOf(deps, tenantId, delivery.content);
+  return change && (change.state === 'superseded' || change.state === 'withdrawn') ? `${change.state} before it was sent` : undefined;
+}
+
+/** `{ kind: 'change', ref: <id>, variant: '<version>' }` → the change card as that version stands now. */
+export function changeRenderer(deps: ChangeDeps): ContentRenderer {
+  return {
+    kind: CHANGE_CONTENT_KIND,
+    skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
+    async render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<AdaptiveCard | undefined> {
+      const change = await versionOf(deps, tenantId, content);
+      if (!change || change.state === 'draft') return undefined;
+      return changeCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+    },
+  };
+}
+
+/** Reminders render only while the version is still published: a closed change sends nothing. */
+export function changeReminderRenderer(deps: ChangeDeps): ContentRenderer {
+  return {
+    kind: CHANGE_REMINDER_CONTENT_KIND,
+    skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
+    async render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<AdaptiveCard | undefined> {
+      const change = await versionOf(deps, tenantId, content);
+      if (!change || change.state !== 'published') return undefined;
+      return changeReminderCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+    },
+  };
+}
+
+/**
+ * The one reminder of a version: a `change.reminder` card to every reachable PMO and team
+ * conversation that has not responded as asked. Checks the state first (withdrawn or superseded
+ * versions send nothing) and marks each recipient reminded, so it runs at most once per
+ * recipient and version even when the job is retried.
+ */
+export async function sendReminders(deps: ChangeDeps, tenantId: string, changeId: string, version: number): Promise<number> {
+  const change = (await deps.stores.changes.get(tenantId, changeId, version))?.value;
+  if (!change || change.state !== 'published') return 0;
+  const status = await versionStatus(deps, change);
+  const due = status.recipients.filter(
+    (r) => r.record.value.reachable && r.record.value.role !== 'epmo' && !r.record.value.remindedAt && !r.responses.some((x) => satisfies(change, x)),
+  );
+  if (due.length === 0) return 0;
+  // Dispatch is idempotent per batch and request, so a retry after a crash sends nothing twice.
+  await deps.delivery.dispatch(
+    tenantId,
+    changeReminderBatchId(changeId, version),
+    due.map((r) => ({ conversationId: r.record.value.conversationId, operation: 'send' as const, content: { kind: CHANGE_REMINDER_CONTENT_KIND, ref: changeId, variant: String(version) } })),
+  );
+  const at = deps.clock.now().toISOString();
+  await Promise.all(due.map((r) => deps.stores.recipients.update({ ...r.record.value, remindedAt: at }, r.record.etag)));
+  deps.logger?.info({ tenantId, changeId, version, reminded: due.length }, 'change reminders sent');
+  return due.length;
+}
+
+export function changeReminderJob(deps: ChangeDeps): ScheduledJobHandler {
+  return {
+    kind: CHANGE_REMINDER_JOB_KIND,
+    async run(job: ScheduledJob): Promise<void> {
+      const changeId = job.payload.changeId;
+      const version = Number(job.payload.version);
+      if (!changeId || !Number.isInteger(version)) {
+        deps.logger?.warn({ job }, 'ignored a malformed change reminder job');
+        return;
+      }
+      await sendReminders(deps, job.tenantId, changeId, version);
+    },
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * Strategy changes on Azure Tables. Three tables, PartitionKey = tenant:
+ * - `<prefix>Changes`: one row per version, RowKey `<changeId>.<version, 6 digits>` so a prefix
+ *   range lists a change's versions in order;
+ * - `<prefix>ChangeRecipients`: the targeting snapshot of each published version,
+ *   RowKey `<changeId>.<version>.<conversationId>`;
+ * - `<prefix>ChangeResponses`: one row per person, conversation and version,
+ *   RowKey `<changeId>.<version>.<conversationId>.<userId>` — a double click finds the same row.
+ * Rows are validated on read; 412 maps to `CONFLICT.STALE`, 409 to `CONFLICT.ALREADY_EXISTS`.
+ */
+import type { TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { fail, notFound, ok } from '../../kernel/result';
+import type { Result } from '../../kernel/result';
+import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
+import { CHANGE_KINDS, CHANGE_STATES, IMPACTS, REQUIRED_RESPONSES } from '../domain/strategy-change';
+import type { ChangeRecipientRecord, ChangeRecipientRepository, ChangeRepository, ChangeResponseRepository, ChangeStores } from '../ports';
+import type { Versioned } from '../../kernel/versioned';
+import { type Codec, defineCodec } from '../../platform/storage/codec';
+import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
+import { type Row, type TableClient, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
+
+const text = z.string();
+const ts = z.string().min(1);
+const ver = (n: number): string => String(n).padStart(6, '0');
+
+const changeSchema: z.ZodType<StrategyChange> = z.object({
+  tenantId: text.min(1),
+  id: text.min(1),
+  version: z.number().int().min(1),
+  state: z.enum(CHANGE_STATES),
+  title: text,
+  summary: text,
+  kind: z.enum(CHANGE_KINDS),
+  objectiveIds: z.array(text),
+  domainIds: z.array(text),
+  requiredResponse: z.enum(REQUIRED_RESPONSES),
+  respondBy: ts,
+  authorId: text,
+  authorName: text,
+  createdAt: ts,
+  updatedAt: ts,
+  publishedAt: ts.optional(),
+  closedAt: ts.optional(),
+  closedBy: text.optional(),
+  withdrawReason: text.optional(),
+});
+
+const recipientSchema: z.ZodType<ChangeRecipientRecord> = z.object({
+  tenantId: text.min(1),
+  changeId: text.min(1),
+  version: z.number().int().min(1),
+  conversationId: text.min(1),
+  role: z.enum(['pmo', 'team', 'epmo']),
+  domainId: text.optional(),
+  workItemIds: z.array(text).optional(),
+  title: text,
+  reachable: z.boolean(),
+  unreachableReason: z.enum(['not-installed', 'missing']).optional(),
+  remindedAt: ts.optional(),
+});
+
+const responseSchema: z.ZodType<ChangeResponse> = z.object({
+  tenantId: text.min(1),
+  changeId: text.min(1),
+  version: z.number().int().min(1),
+  conversationId: text.min(1),
+  userId: text.min(1),
+  userName: text,
+  acknowledged: z.boolean(),
+  impact: z.enum(IMPACTS).optional(),
+  comment: text.optional(),
+  respondedAt: ts,
+});
+
+const changeKey = (c: Pick<StrategyChange, 'id' | 'version'>): string => compositeKey(c.id, ver(c.version));
+const recipientKey = (r: Pick<ChangeRecipientRecord, 'changeId' | 'version' | 'conversationId'>): string => compositeKey(r.changeId, ver(r.version), r.conversationId);
+const responseKey = (r: Pick<ChangeResponse, 'changeId' | 'version' | 'conversationId' | 'userId'>): string =>
+  compositeKey(r.changeId, ver(r.version), r.conversationId, r.userId);
+
+/** Reads, writes and maps one record kind; the three repositories share it. */
+class Store<T extends { readonly tenantId: string }> {
+  constructor(
+    readonly client: TableClient,
+    private readonly codec: Codec<T>,
+    private readonly key: (r: T) => string,
+    private readonly label: string,
+  ) {}
+
+  toRow(r: T): Row {
+    return row(encodeKey(r.tenantId), this.key(r), this.codec.toColumns(r));
+  }
+
+  async get(tenantId: string, rowKey: string): Promise<Versioned<T> | undefined> {
+    try {
+      const e = await this.client.getEntity<Record<string, unknown>>(encodeKey(tenantId), rowKey);
+      return { value: this.codec.fromRow(this.client.tableName, e), etag: etagOf(e.etag) };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async query(filter: string): Promise<Versioned<T>[]> {
+    const rows = await queryRows(this.client, filter);
+    return rows.map((r) => ({ value: this.codec.fromRow(this.client.tableName, r), etag: etagOf(r.etag) }));
+  }
+
+  async range(tenantId: string, ...parts: string[]): Promise<Versioned<T>[]> {
+    const { from, to } = prefixRange(...parts);
+    return this.query(rowKeyRange(encodeKey(tenantId), from, to));
+  }
+
+  async create(r: T): Promise<Result<Versioned<T>>> {
+    try {
+      const res = await this.client.createEntity(this.toRow(r));
+      return ok({ value: r, etag: etagOf(res.etag) });
+    } catch (err) {
+      if (statusOf(err) === 409) return fail('CONFLICT.ALREADY_EXISTS', `That ${this.label} already exists.`);
+      throw err;
+    }
+  }
+
+  async update(r: T, etag: string): Promise<Result<Versioned<T>>> {
+    try {
+      const res = await this.client.updateEntity(this.toRow(r), 'Replace', { etag });
+      return ok({ value: r, etag: etagOf(res.etag) });
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412) return fail('CONFLICT.STALE', `The ${this.label} was changed by someone else; reload it and try again.`);
+      if (status === 404) return notFound(`The ${this.label}`);
+      throw err;
+    }
+  }
+
+  async upsertMany(records: readonly T[]): Promise<void> {
+    await submitInTransactions(this.client, records.map((r): TransactionAction => ['upsert', this.toRow(r), 'Replace']));
+  }
+
+  async createMany(records: readonly T[]): Promise<void> {
+    await submitInTransactions(this.client, records.map((r): TransactionAction => ['create', this.toRow(r)]));
+  }
+
+  deleteTenant(tenantId: string): Promise<void> {
+    return deletePartition(this.client, encodeKey(tenantId));
+  }
+}
+
+function etagOf(etag: unknown): string {
+  if (typeof etag !== 'string' || !etag) throw new Error('Table Storage returned no etag');
+  return etag;
+}
+
+class TableChangeRepository implements ChangeRepository {
+  constructor(private readonly s: Store<StrategyChange>) {}
+  create(change: StrategyChange) {
+    return this.s.create(change);
+  }
+  update(change: StrategyChange, etag: string) {
+    return this.s.update(change, etag);
+  }
+  async supersede(previous: StrategyChange, etag: string, next: StrategyChange) {
+    // One partition (the tenant), so one entity-group transaction: both rows or neither.
+    try {
+      const res = await this.s.client.submitTransaction([
+        ['update', this.s.toRow(previous), 'Replace', { etag }],
+        ['create', this.s.toRow(next)],
+      ]);
+      const [prev, created] = res.subResponses;
+      return ok({ previous: { value: previous, etag: etagOf(prev?.etag) }, next: { value: next, etag: etagOf(created?.etag) } });
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412) return fail('CONFLICT.STALE', `"${previous.title}" was changed by someone else; reload it and try again.`);
+      if (status === 409) return fail('CONFLICT.ALREADY_EXISTS', `Version ${next.version} of "${next.title}" already exists; reload and try again.`);
+      if (status === 404) return notFound(`Version ${previous.version} of the change`);
+      throw err;
+    }
+  }
+  get(tenantId: string, id: string, version: number) {
+    return this.s.get(tenantId, changeKey({ id, version }));
+  }
+  async versions(tenantId: string, id: string) {
+    return (await this.s.range(tenantId, id)).reverse();
+  }
+  list(tenantId: string) {
+    return this.s.query(odata`PartitionKey eq ${encodeKey(tenantId)}`);
+  }
+  createMany(changes: readonly StrategyChange[]) {
+    return this.s.createMany(changes);
+  }
+  deleteTenant(tenantId: string) {
+    return this.s.deleteTenant(tenantId);
+  }
+}
+
+class TableRecipientRepository implements ChangeRecipientRepository {
+  constructor(private readonly s: Store<ChangeRecipientRecord>) {}
+  putMany(records: readonly ChangeRecipientRecord[]) {
+    return this.s.upsertMany(records);
+  }
+  listByVersion(tenantId: string, changeId: string, version: number) {
+    return this.s.range(tenantId, changeId, ver(version));
+  }
+  update(record: ChangeRecipientRecord, etag: string) {
+    return this.s.update(record, etag);
+  }
+  deleteTenant(tenantId: string) {
+    return this.s.deleteTenant(tenantId);
+  }
+}
+
+class TableResponseRepository implements ChangeResponseRepository {
+  constructor(private readonly s: Store<ChangeResponse>) {}
+  get(tenantId: string, changeId: string, version: number, conversationId: string, userId: string) {
+    return this.s.get(tenantId, responseKey({ changeId, version, conversationId, userId }));
+  }
+  create(response: ChangeResponse) {
+    return this.s.create(response);
+  }
+  update(response: ChangeResponse, etag: string) {
+    return this.s.update(response, etag);
+  }
+  async listByVersion(tenantId: string, changeId: string, version: number) {
+    return (await this.s.range(tenantId, changeId, ver(version))).map((r) => r.value);
+  }
+  createMany(responses: readonly ChangeResponse[]) {
+    return this.s.createMany(responses);
+  }
+  deleteTenant(tenantId: string) {
+    return this.s.deleteTenant(tenantId);
+  }
+}
+
+export function changeTableNames(prefix: string) {
+  return { changes: `${prefix}Changes`, recipients: `${prefix}ChangeRecipients`, responses: `${prefix}ChangeResponses` } as const;
+}
+
+/** Opens (creating once when missing) the change tables. */
+export async function createChangeTables(opts: { readonly connectionString: string; readonly tablePrefix: string }): Promise<ChangeStores> {
+  const names = changeTableNames(opts.tablePrefix);
+  const clients = {
+    changes: openTable(opts.connectionString, names.changes),
+    recipients: openTable(opts.connectionString, names.recipients),
+    responses: openTable(opts.connectionString, names.responses),
+  };
+  await Promise.all(Object.values(clients).map(ensureTable));
+  const tenantPk = (r: { tenantId: string }) => encodeKey(r.tenantId);
+  return {
+    changes: new TableChangeRepository(
+      new Store(clients.changes, defineCodec({ schema: changeSchema, jsonColumns: ['objectiveIds', 'domainIds'], partitionKey: tenantPk, rowKeys: (c) => [changeKey(c)] }), changeKey, 'change'),
+    ),
+    recipients: new TableRecipientRepository(
+      new Store(clients.recipients, defineCodec({ schema: recipientSchema, jsonColumns: ['workItemIds'], partitionKey: tenantPk, rowKeys: (r) => [recipientKey(r)] }), recipientKey, 'recipient'),
+    ),
+    responses: new TableResponseRepository(
+      new Store(clients.responses, defineCodec({ schema: responseSchema, jsonColumns: [], partitionKey: tenantPk, rowKeys: (r) => [responseKey(r)] }), responseKey, 'response'),
+    ),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './card-actions';
+export * from './commands';
+export * from './help-card';

@@ -1,0 +1,64 @@
+/**
+ * Composition of the strategy-changes feature (PRODUCT.md §3) for host.ts: its tables, its
+ * use-case dependencies, its renderers and reminder job on the delivery registry, and its API
+ * router.
+ */
+import type { Router } from 'express';
+import type { Config } from '../config';
+import { createChangeTables } from '../changes';
+import { seedDemoChangesIfEmpty } from '../demo';
+import { createChangesRouter } from '../changes/routes';
+import type { Authenticator } from '../platform/web/auth';
+import { randomIds } from '../kernel/ids';
+import type { ChangeDeps } from '../changes';
+import { changeReminderJob, changeReminderRenderer, changeRenderer } from '../changes';
+import type { DeliveryRegistry } from '../delivery';
+import type { ChangeStores } from '../changes';
+import type { DeliveryRepository, DeliveryService, Scheduler } from '../delivery';
+import type { Logger } from '../kernel/logger';
+import type { Repositories } from '../directory';
+import type { Clock } from '../kernel/runtime';
+
+export interface ChangesFeature {
+  readonly deps: ChangeDeps;
+  readonly stores: ChangeStores;
+  router(auth: Authenticator): Router;
+}
+
+export interface ChangesFeatureOptions {
+  readonly config: Config;
+  readonly connectionString: string;
+  readonly repos: Repositories;
+  readonly delivery: DeliveryService;
+  /** The delivery runtime's records: the demo seed writes its changes' deliveries as already sent. */
+  readonly deliveries: DeliveryRepository;
+  readonly scheduler: Scheduler;
+  readonly registry: DeliveryRegistry;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Base URL of the tab, known once the server listens. */
+  readonly tabBaseUrl: () => string;
+}
+
+export async function createChangesFeature(o: ChangesFeatureOptions): Promise<ChangesFeature> {
+  const stores = await createChangeTables({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
+  const deps: ChangeDeps = {
+    repos: o.repos,
+    stores,
+    delivery: o.delivery,
+    scheduler: o.scheduler,
+    clock: o.clock,
+    ids: randomIds,
+    logger: o.logger.child({ component: 'changes' }),
+    tabBaseUrl: o.tabBaseUrl,
+    reminderLeadHours: o.config.changes.reminderLeadHours,
+  };
+  if (o.config.seedDemo) {
+    // The delivery records of the demo are written as already sent; nothing is dispatched.
+    if (await seedDemoChangesIfEmpty({ ...deps, deliveries: o.deliveries }, o.clock.now())) deps.logger?.info('seeded the demo strategy changes');
+  }
+  o.registry.addRenderer(changeRenderer(deps));
+  o.registry.addRenderer(changeReminderRenderer(deps));
+  o.registry.addJobHandler(changeReminderJob(deps));
+  return { deps, stores, router: (auth) => createChangesRouter({ ...deps, auth }) };
+}

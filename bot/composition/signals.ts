@@ -1,0 +1,61 @@
+/**
+ * Composition of the signals feature (PRODUCT.md §4) for host.ts: its table, its use-case
+ * dependencies, its card renderers and timers on the delivery registry, its Teams handlers and
+ * its API router.
+ */
+import type { Router } from 'express';
+import type { Config } from '../config';
+import type { Authenticator } from '../platform/web/auth';
+import { randomIds } from '../kernel/ids';
+import { createSignalsRouter } from '../signals/routes';
+import { SignalBotHandlers } from '../signals';
+import { createTableSignalStores } from '../signals';
+import type { DeliveryRegistry } from '../delivery';
+import type { SignalDeps, StrategyChangeDrafter } from '../signals';
+import { signalRenderers } from '../signals';
+import { seedDemoSignalsIfEmpty } from '../demo';
+import { signalJobHandlers } from '../signals';
+import type { DeliveryService, Scheduler } from '../delivery';
+import type { Logger } from '../kernel/logger';
+import type { Repositories } from '../directory';
+import type { Clock } from '../kernel/runtime';
+
+export interface SignalsFeature {
+  readonly deps: SignalDeps;
+  readonly bot: SignalBotHandlers;
+  router(auth: Authenticator): Router;
+}
+
+export interface SignalsFeatureOptions {
+  readonly config: Config;
+  readonly connectionString: string;
+  readonly repos: Repositories;
+  readonly delivery: DeliveryService;
+  readonly scheduler: Scheduler;
+  readonly registry: DeliveryRegistry;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly tabBaseUrl: () => string;
+  readonly drafter?: StrategyChangeDrafter;
+}
+
+export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<SignalsFeature> {
+  const stores = await createTableSignalStores({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
+  const s = o.config.signals;
+  const deps: SignalDeps = {
+    repos: o.repos,
+    stores,
+    delivery: o.delivery,
+    scheduler: o.scheduler,
+    clock: o.clock,
+    ids: randomIds,
+    policy: { triageDays: s.triageDays, analysisDays: s.analysisDays, decisionDays: s.decisionDays, holidays: new Set(s.holidays) },
+    logger: o.logger.child({ component: 'signals' }),
+    tabBaseUrl: o.tabBaseUrl,
+    ...(o.drafter ? { drafter: o.drafter } : {}),
+  };
+  if (o.config.seedDemo && (await seedDemoSignalsIfEmpty(stores.signals, o.clock.now(), deps.policy))) deps.logger.info('seeded the demo signals');
+  for (const renderer of signalRenderers(deps)) o.registry.addRenderer(renderer);
+  for (const handler of signalJobHandlers(deps)) o.registry.addJobHandler(handler);
+  return { deps, bot: new SignalBotHandlers(deps), router: (auth) => createSignalsRouter({ signals: deps, auth }) };
+}

@@ -1,0 +1,210 @@
+/**
+ * `link`: tie a channel or group chat to a domain's PMO, to the EPMO, or to a work item's
+ * delivery team, so strategy changes and signals reach the right people. A domain has one
+ * PMO channel and a tenant one EPMO channel, so linking a new one replaces the old link; a
+ * work item may have several team conversations. Authorization comes from the caller's
+ * stored roles, whatever a card claims.
+ */
+import { type ConversationLink, type ConversationRef, type LinkTarget, describeTarget } from '../domain/conversation';
+import type { Domain, WorkItem } from '../../portfolio';
+import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
+import { type Principal, can } from '../../kernel/roles';
+import type { PortfolioRepositories } from '../../portfolio';
+import type { ConversationStore, LinkRepository } from '../ports';
+import type { Clock } from '../../kernel/runtime';
+
+export interface LinkDeps {
+  readonly repos: Pick<PortfolioRepositories, 'domains' | 'workItems'> & { readonly links: LinkRepository; readonly conversations: ConversationStore };
+  readonly clock: Clock;
+}
+
+/** One target the caller may link a conversation to, with a label people recognise. */
+export interface LinkOption {
+  readonly target: LinkTarget;
+  /** "IT PMO", "EPMO", "Website rebuild team". */
+  readonly label: string;
+  /** Extra context, e.g. the work item's domain. */
+  readonly detail?: string;
+}
+
+export interface LinkOptions {
+  readonly pmo: readonly LinkOption[];
+  readonly epmo?: LinkOption;
+  readonly teams: readonly LinkOption[];
+}
+
+const byLabel = (a: LinkOption, b: LinkOption): number => a.label.localeCompare(b.label);
+
+/** The targets this person may link a conversation to, from the permission matrix. */
+export async function linkOptions(deps: LinkDeps, principal: Principal): Promise<LinkOptions> {
+  const [domains, items] = await Promise.all([
+    deps.repos.domains.list(principal.tenantId),
+    deps.repos.workItems.list(principal.tenantId),
+  ]);
+  const domainNames = new Map(domains.map(({ value }) => [value.id, value.name]));
+  const pmo = domains
+    .map(({ value }) => value)
+    .filter((d) => can(principal, 'link.pmo', { domainId: d.id }))
+    .map((d): LinkOption => ({ target: { kind: 'pmo', domainId: d.id }, label: `${d.name} PMO` }))
+    .sort(byLabel);
+  const teams = items
+    .map(({ value }) => value)
+    .filter((w) => can(principal, 'link.team', { domainId: w.domainId, workItemId: w.id }))
+    .map((w): LinkOption => {
+      const domain = domainNames.get(w.domainId);
+      return { target: { kind: 'team', workItemId: w.id }, label: `${w.title} team`, ...(domain ? { detail: domain } : {}) };
+    })
+    .sort(byLabel);
+  return {
+    pmo,
+    ...(can(principal, 'link.epmo') ? { epmo: { target: { kind: 'epmo' }, label: 'EPMO' } } : {}),
+    teams,
+  };
+}
+
+export const hasLinkOptions = (o: LinkOptions): boolean => o.pmo.length > 0 || o.epmo !== undefined || o.teams.length > 0;
+
+/** The conversation's current links, described for people. */
+export async function currentLinks(deps: LinkDeps, tenantId: string, conversationId: string): Promise<string[]> {
+  const links = await deps.repos.links.listByConversation(tenantId, conversationId);
+  return Promise.all(links.map(async (l) => describeTarget(l.target, await targetNames(deps, tenantId, l.target))));
+}
+
+async function targetNames(deps: LinkDeps, tenantId: string, target: LinkTarget): Promise<{ domain?: string; workItem?: string }> {
+  if (target.kind === 'pmo') {
+    const d = await deps.repos.domains.get(tenantId, target.domainId);
+    return d ? { domain: d.value.name } : {};
+  }
+  if (target.kind === 'team') {
+    const w = await deps.repos.workItems.get(tenantId, target.workItemId);
+    return w ? { workItem: w.value.title } : {};
+  }
+  return {};
+}
+
+/** A target as typed after `link`: a name or an id, resolved against the tenant's portfolio. */
+export type LinkTargetQuery =
+  | { readonly kind: 'pmo'; readonly query: string }
+  | { readonly kind: 'epmo' }
+  | { readonly kind: 'team'; readonly query: string };
+
+const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Finds the target a person named in text (`link pmo IT`, `link team Website rebuild`). */
+export async function findLinkTarget(deps: LinkDeps, tenantId: string, query: LinkTargetQuery): Promise<Result<LinkTarget>> {
+  if (query.kind === 'epmo') return ok({ kind: 'epmo' });
+  if (query.kind === 'pmo') {
+    const domains = (await deps.repos.domains.list(tenantId)).map((d) => d.value);
+    const q = norm(query.query).replace(/ pmo$/, '');
+    const matches = pick(domains, (d) => d.id === query.query.trim(), (d) => norm(d.name) === q);
+    if (matches.length === 1 && matches[0]) return ok({ kind: 'pmo', domainId: matches[0].id });
+    if (matches.length > 1) return invalid(`Several domains are called "${query.query}"; use the domain's id instead.`);
+    return fail('LINK.UNKNOWN_TARGET', `There is no domain called "${query.query}". Send "link" to choose from the domains you can link.`);
+  }
+  const items = (await deps.repos.workItems.list(tenantId)).map((w) => w.value);
+  const q = norm(query.query).replace(/ team$/, '');
+  const matches = pick(
+    items,
+    (w) => w.id === query.query.trim(),
+    (w) => norm(w.title) === q,
+    (w) => norm(w.title).includes(q),
+  );
+  if (matches.length === 1 && matches[0]) return ok({ kind: 'team', workItemId: matches[0].id });
+  if (matches.length > 1) {
+    const names = matches.slice(0, 5).map((w) => `"${w.title}" (${w.id})`).join(', ');
+    return invalid(`Several work items match "${query.query}": ${names}${matches.length > 5 ? ', …' : ''}. Use the full title or the id.`);
+  }
+  return fail('LINK.UNKNOWN_TARGET', `No work item matches "${query.query}". Send "link" to choose from the work items you can link.`);
+}
+
+/** The matches of the first test that matches anything: an exact id beats an exact name beats a partial one. */
+function pick<T>(all: readonly T[], ...tests: ((t: T) => boolean)[]): T[] {
+  for (const test of tests) {
+    const found = all.filter(test);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+export interface LinkOutcome {
+  readonly link: ConversationLink;
+  readonly conversation: ConversationRef;
+  /** "the IT PMO", "the EPMO", "the team of Website rebuild". */
+  readonly targetName: string;
+  /** Conversations that held this PMO or EPMO link before and no longer do. */
+  readonly replaced: readonly { readonly conversationId: string; readonly title: string }[];
+  /** The conversation was already linked to this target; nothing changed. */
+  readonly alreadyLinked: boolean;
+}
+
+type Resolved = { target: LinkTarget; domain?: Domain; workItem?: WorkItem };
+
+async function resolveTarget(deps: LinkDeps, tenantId: string, target: LinkTarget): Promise<Result<Resolved>> {
+  switch (target.kind) {
+    case 'epmo':
+      return ok({ target });
+    case 'pmo': {
+      const domain = await deps.repos.domains.get(tenantId, target.domainId);
+      return domain ? ok({ target, domain: domain.value }) : fail('LINK.UNKNOWN_TARGET', 'That domain does not exist (any more) in your organisation. Send "link" for a fresh list.');
+    }
+    case 'team': {
+      const item = await deps.repos.workItems.get(tenantId, target.workItemId);
+      return item ? ok({ target, workItem: item.value }) : fail('LINK.UNKNOWN_TARGET', 'That work item does not exist (any more) in your organisation. Send "link" for a fresh list.');
+    }
+  }
+}
+
+function authorize(principal: Principal, r: Resolved): Result<true> {
+  switch (r.target.kind) {
+    case 'epmo':
+      return can(principal, 'link.epmo') ? ok(true) : forbidden('Only EPMO members and tenant admins can link the EPMO channel.');
+    case 'pmo':
+      return can(principal, 'link.pmo', { domainId: r.target.domainId })
+        ? ok(true)
+        : forbidden(`Only ${r.domain?.name ?? 'the domain'}'s PMO leads and tenant admins can link the ${r.domain?.name ?? 'domain'} PMO channel.`);
+    case 'team':
+      return can(principal, 'link.team', { domainId: r.workItem?.domainId, workItemId: r.target.workItemId })
+        ? ok(true)
+        : forbidden(`Only members of the ${r.workItem?.title ?? 'work item'} team, its domain's PMO leads and tenant admins can link its team conversation.`);
+  }
+}
+
+/** Links the conversation to the target, replacing the previous PMO or EPMO channel when there is one. */
+export async function linkConversation(
+  deps: LinkDeps,
+  principal: Principal,
+  conversationId: string,
+  target: LinkTarget,
+): Promise<Result<LinkOutcome>> {
+  const tenantId = principal.tenantId;
+  const conversation = await deps.repos.conversations.get(tenantId, conversationId);
+  if (!conversation) return notFound('This conversation');
+  if (conversation.kind === 'personal') {
+    return invalid('A personal chat cannot be linked. Use "link" in a team channel or a group chat.');
+  }
+  const resolved = await resolveTarget(deps, tenantId, target);
+  if (!resolved.ok) return resolved;
+  const allowed = authorize(principal, resolved.value);
+  if (!allowed.ok) return allowed;
+
+  const targetName = describeTarget(target, { domain: resolved.value.domain?.name, workItem: resolved.value.workItem?.title });
+  const existing = await deps.repos.links.listByTarget(tenantId, target);
+  const alreadyLinked = existing.some((l) => l.conversationId === conversationId);
+  // A domain has one PMO channel and the tenant one EPMO channel; a work item may have many team conversations.
+  const single = target.kind === 'pmo' || target.kind === 'epmo';
+  const toReplace = single ? existing.filter((l) => l.conversationId !== conversationId) : [];
+  const link: ConversationLink = alreadyLinked
+    ? (existing.find((l) => l.conversationId === conversationId) as ConversationLink)
+    : { tenantId, conversationId, target, linkedBy: principal.userId, linkedAt: deps.clock.now().toISOString() };
+
+  // Write the new link before removing the old one: if the second step fails, a retry finishes
+  // the job, and the target is never left without a channel.
+  if (!alreadyLinked) await deps.repos.links.put(link);
+  const replaced = [];
+  for (const old of toReplace) {
+    await deps.repos.links.remove(tenantId, old.conversationId, old.target);
+    const ref = await deps.repos.conversations.get(tenantId, old.conversationId);
+    replaced.push({ conversationId: old.conversationId, title: ref?.title ?? 'another conversation' });
+  }
+  return ok({ link, conversation, targetName, replaced, alreadyLinked: alreadyLinked && toReplace.length === 0 });
+}

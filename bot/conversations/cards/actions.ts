@@ -1,0 +1,34 @@
+/** The card actions of linking a conversation: their payloads, as built and as parsed. */
+import { z } from 'zod';
+import { ACTION_ID } from '../../kernel/cards/action-kit';
+import { type LinkTarget, linkKey } from '../domain/conversation';
+
+/** Id of the link form's choice input; Teams merges its value into the action's `data`. */
+export const LINK_TARGET_INPUT = 'target';
+
+/** Choice values encode a target with the domain's stable link key (`pmo:<id>`, `epmo`, `team:<id>`). */
+export const targetChoiceValue = (target: LinkTarget): string => linkKey(target);
+
+/** What arrives with each link verb (static data plus the values of the card's inputs). */
+export type LinkActionPayload =
+  | { readonly verb: 'link.start'; readonly data: Record<string, never> }
+  | { readonly verb: 'link.submit'; readonly data: { readonly target: LinkTarget } };
+
+const linkTarget = z
+  .string({ error: 'Choose what to link this conversation to.' })
+  .min(1, 'Choose what to link this conversation to.')
+  .max(200)
+  .transform((value, ctx): LinkTarget => {
+    if (value === 'epmo') return { kind: 'epmo' };
+    const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+    if (kind === 'pmo' && ACTION_ID.test(id)) return { kind: 'pmo', domainId: id };
+    if (kind === 'team' && ACTION_ID.test(id)) return { kind: 'team', workItemId: id };
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a link target.` });
+    return z.NEVER;
+  });
+
+/** Schemas of the link verbs' data. `link.submit` carries no static data: the target comes from the choice set. */
+export const linkActionSchemas = {
+  'link.start': z.object({}),
+  'link.submit': z.object({ [LINK_TARGET_INPUT]: linkTarget }).transform((d) => ({ target: d[LINK_TARGET_INPUT] })),
+} satisfies Record<LinkActionPayload['verb'], z.ZodType>;

@@ -1,0 +1,269 @@
+/**
+ * Unit tests of DeliveryWorker over in-memory fakes: records with real ETag checks and a
+ * history of writes, a scripted Messenger that notes the (fake) time of each call and the
+ * record as stored then, and a fake clock that `sleep` advances — so waits take no time.
+ */
+import { describe, expect, it } from '@jest/globals';
+
+import type { ConversationRef } from '../../conversations/domain/conversation';
+import { TEAMS_RATE_LIMITS } from '../domain/delivery';
+import type { Delivery, RateLimits, RetryPolicy, SendOutcome } from '../domain/delivery';
+import { fail, notFound, ok } from '../../kernel/result';
+import type { Result } from '../../kernel/result';
+import type { DeliveryRepository, Messenger } from '../ports';
+import type { Logger } from '../../kernel/logger';
+import type { ConversationStore } from '../../conversations/ports';
+import type { Versioned } from '../../kernel/versioned';
+import { DeliveryWorker } from './delivery-worker';
+import type { DeliveryWorkerDeps } from './delivery-worker';
+import { DeliveryRateLimiter } from './rate-limiter';
+import { createDeliveryRegistry } from './registry';
+
+const T0 = Date.parse('2026-11-27T10:00:00.000Z');
+const BATCH = 'change:chg-1:v1';
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+
+const throttled = (retryAfterSeconds: number): SendOutcome => ({ ok: false, status: 429, code: 'TooManyRequests', message: 'HTTP 429', retryAfterSeconds });
+const badGateway: SendOutcome = { ok: false, status: 502, message: 'HTTP 502' };
+const sentAs = (activityId: string): SendOutcome => ({ ok: true, activityId });
+
+function delivery(name: string, over: Partial<Delivery> = {}): Delivery {
+  const at = new Date(T0).toISOString();
+  return { tenantId: 't1', id: `${BATCH}/${name}`, batchId: BATCH, conversationId: `conv-${name}`, operation: 'send', content: { kind: 'change', ref: 'chg-1' }, state: 'queued', attempts: 0, createdAt: at, updatedAt: at, ...over };
+}
+
+function conversationRef(conversationId: string): ConversationRef {
+  const at = new Date(T0).toISOString();
+  return { tenantId: 't1', conversationId, kind: 'personal', serviceUrl: 'https://smba.example/', channelId: 'msteams', botId: 'bot', title: conversationId, installedAt: at, updatedAt: at, active: true };
+}
+
+/** Delivery records in memory; `update` checks the etag like the table does. */
+class FakeDeliveries implements DeliveryRepository {
+  readonly rows = new Map<string, Versioned<Delivery>>();
+  /** Every successful update, in order. */
+  readonly history: Delivery[] = [];
+  private version = 0;
+
+  async createMany(ds: readonly Delivery[]): Promise<void> {
+    this.seed(ds);
+  }
+  seed(ds: readonly Delivery[]): void {
+    for (const d of ds) if (!this.rows.has(d.id)) this.rows.set(d.id, { value: d, etag: this.nextEtag() });
+  }
+  async get(tenantId: string, id: string): Promise<Versioned<Delivery> | undefined> {
+    const row = this.rows.get(id);
+    return row && row.value.tenantId === tenantId ? row : undefined;
+  }
+  async update(d: Delivery, etag: string): Promise<Result<Versioned<Delivery>>> {
+    const row = this.rows.get(d.id);
+    if (!row) return notFound(`Delivery ${d.id}`);
+    if (row.etag !== etag) return fail('CONFLICT.STALE', `Delivery ${d.id} was changed by someone else.`);
+    const next = { value: d, etag: this.nextEtag() };
+    this.rows.set(d.id, next);
+    this.history.push(d);
+    return ok(next);
+  }
+  async listByBatch(tenantId: string, batchId: string): Promise<Delivery[]> {
+    return [...this.rows.values()].map((r) => r.value).filter((d) => d.tenantId === tenantId && d.batchId === batchId);
+  }
+  async listQueuedInBatch(tenantId: string, batchId: string): Promise<Versioned<Delivery>[]> {
+    return [...this.rows.values()].filter((r) => r.value.tenantId === tenantId && r.value.batchId === batchId && r.value.state === 'queued');
+  }
+  /** Another writer changes the record (only its etag and updatedAt here). */
+  bump(id: string): void {
+    const row = this.rows.get(id) as Versioned<Delivery>;
+    this.rows.set(id, { value: { ...row.value, updatedAt: new Date(T0 + 1).toISOString() }, etag: this.nextEtag() });
+  }
+  value(id: string): Delivery {
+    return (this.rows.get(id) as Versioned<Delivery>).value;
+  }
+  private nextEtag(): string {
+    return `W/"${++this.version}"`;
+  }
+}
+
+interface Call {
+  readonly at: number;
+  readonly deliveryId: string | undefined;
+  /** The record as stored when the call was made. */
+  readonly stored: Delivery | undefined;
+}
+
+interface Options {
+  readonly outcomes?: readonly SendOutcome[];
+  /** Runs inside the messenger's n-th call (0-based), before it answers. */
+  readonly duringCall?: (n: number) => void;
+  readonly limits?: RateLimits;
+  readonly headroom?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly deps?: Partial<DeliveryWorkerDeps>;
+  readonly records?: readonly Delivery[];
+}
+
+function setup(options: Options = {}) {
+  let now = T0;
+  const clock = { now: () => new Date(now) };
+  const deliveries = new FakeDeliveries();
+  const records = options.records ?? [delivery('d1')];
+  deliveries.seed(records);
+  const refs = new Map(records.map((d) => [d.conversationId, conversationRef(d.conversationId)]));
+  const conversations: ConversationStore = {
+    save: async (ref) => void refs.set(ref.conversationId, ref),
+    get: async (tenantId, id) => (tenantId === 't1' ? refs.get(id) : undefined),
+    list: async (tenantId) => (tenantId === 't1' ? [...refs.values()] : []),
+    deleteTenant: async () => refs.clear(),
+  };
+  const calls: Call[] = [];
+  const script = options.outcomes ?? [sentAs('a1')];
+  const answer = async (conversation: ConversationRef): Promise<SendOutcome> => {
+    const id = records.find((d) => d.conversationId === conversation.conversationId)?.id;
+    calls.push({ at: now, deliveryId: id, stored: id ? deliveries.value(id) : undefined });
+    options.duringCall?.(calls.length - 1);
+    return script[Math.min(calls.length, script.length) - 1] as SendOutcome; // the last answer repeats
+  };
+  const messenger: Messenger = { send: (c) => answer(c), update: (c) => answer(c) };
+  const registry = createDeliveryRegistry();
+  registry.addRenderer({ kind: 'change', render: async (_t, content) => ({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: content.ref }] }) });
+  const worker = new DeliveryWorker({
+    workerId: 'w1',
+    deliveries,
+    conversations,
+    messenger,
+    registry,
+    limiter: new DeliveryRateLimiter(options.limits ?? TEAMS_RATE_LIMITS, { headroom: options.headroom ?? 1 }),
+    clock,
+    logger: silent,
+    retry: { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 60_000, ...options.retry },
+    claimMs: 60_000,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      now += ms;
+    },
+    ...options.deps,
+  });
+  const job = (name = 'd1') => ({ tenantId: 't1', deliveryId: `${BATCH}/${name}` });
+  return { worker, deliveries, calls, job, advance: (ms: number) => void (now += ms) };
+}
+
+describe('DeliveryWorker', () => {
+  it('retries a send throttled with a short Retry-After in hand, counting the attempt before sending again', async () => {
+    const f = setup({ outcomes: [throttled(1), sentAs('a2')] });
+
+    await expect(f.worker.handle(f.job())).resolves.toEqual({ kind: 'done' });
+
+    expect(f.calls).toHaveLength(2);
+    const [first, second] = f.calls as [Call, Call];
+    expect(second.at - first.at).toBeGreaterThanOrEqual(1000);
+    expect(second.stored).toMatchObject({ state: 'queued', attempts: 2, lastError: 'HTTP 429', claimedBy: 'w1' });
+    expect(Date.parse(second.stored?.claimedUntil as string)).toBeGreaterThan(second.at);
+    expect(f.deliveries.history.map((d) => [d.state, d.attempts])).toEqual([['queued', 1], ['queued', 2], ['sent', 2]]);
+    const record = f.deliveries.value(f.job().deliveryId);
+    expect(record).toMatchObject({ state: 'sent', activityId: 'a2', attempts: 2, sentAt: new Date(second.at).toISOString() });
+    expect(record.lastError).toBeUndefined();
+    expect(record.claimedUntil).toBeUndefined();
+  });
+
+  describe('gives a throttled send its paced slot back', () => {
+    /** How long after the first delivery's send the second one (same tenant) is sent, paced at 1 message/s (2 requests/s allowed). */
+    async function gapAfter(firstOutcome: SendOutcome): Promise<number> {
+      const f = setup({
+        records: [delivery('d1'), delivery('d2')],
+        outcomes: [firstOutcome, sentAs('a2')],
+        limits: { perTenantPerSecond: 2, perConversation: [] },
+        headroom: 0.5,
+        deps: { maxInlineRetryMs: 0 }, // the first delivery's retry goes back to the queue
+      });
+      expect((await f.worker.handle(f.job('d1'))).kind).toBe('later');
+      await expect(f.worker.handle(f.job('d2'))).resolves.toEqual({ kind: 'done' });
+      expect(f.calls.map((c) => c.deliveryId)).toEqual([f.job('d1').deliveryId, f.job('d2').deliveryId]);
+      return (f.calls[1] as Call).at - (f.calls[0] as Call).at;
+    }
+
+    it('after a 429 the next send of the tenant need not wait out the budget', async () => {
+      expect(await gapAfter(throttled(1))).toBeLessThan(1000);
+    });
+
+    it('after a 502 (which Teams counted) it must', async () => {
+      expect(await gapAfter(badGateway)).toBeGreaterThanOrEqual(1000);
+    });
+  });
+
+  // 10 s is past the 5-s in-hand bound only; 30 s is also past half the claim.
+  it.each([10, 30])('puts a retry due later than the in-hand bound back on the queue, holding the claim until it is due (Retry-After %i s)', async (seconds) => {
+    const f = setup({ outcomes: [throttled(seconds)] });
+
+    const outcome = await f.worker.handle(f.job());
+    expect(outcome.kind).toBe('later');
+    expect(outcome.kind === 'later' && outcome.delayMs).toBeGreaterThanOrEqual(seconds * 1000);
+    expect(f.calls).toHaveLength(1);
+    const record = f.deliveries.value(f.job().deliveryId);
+    expect(record).toMatchObject({ state: 'queued', attempts: 1, lastError: 'HTTP 429' });
+    expect(Math.abs(Date.parse(record.claimedUntil as string) - (T0 + seconds * 1000))).toBeLessThanOrEqual(100);
+
+    f.advance(seconds * 500);
+    expect((await f.worker.handle(f.job())).kind).toBe('later');
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.history).toHaveLength(2); // the claim and the back-off; nothing since
+  });
+
+  it('records a blocked conversation unreachable after one call', async () => {
+    const f = setup({ outcomes: [{ ok: false, status: 403, code: 'MessageWritesBlocked', message: 'HTTP 403' }] });
+    await expect(f.worker.handle(f.job())).resolves.toEqual({ kind: 'done' });
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'unreachable', lastError: 'HTTP 403', attempts: 1 });
+  });
+
+  it('records a bad request failed without retrying it', async () => {
+    const f = setup({ outcomes: [{ ok: false, status: 400, code: 'BadArgument', message: 'HTTP 400' }, sentAs('a2')] });
+    await expect(f.worker.handle(f.job())).resolves.toEqual({ kind: 'done' });
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'failed', lastError: 'HTTP 400', attempts: 1 });
+  });
+
+  it('gives up after maxAttempts', async () => {
+    const f = setup({ outcomes: [badGateway], retry: { maxAttempts: 3 } });
+    await expect(f.worker.handle(f.job())).resolves.toEqual({ kind: 'done' });
+    expect(f.calls).toHaveLength(3);
+    const record = f.deliveries.value(f.job().deliveryId);
+    expect(record).toMatchObject({ state: 'failed', attempts: 3 });
+    expect(record.lastError).toMatch(/^gave up after 3 attempts/);
+  });
+
+  it('leaves a record claimed by another worker alone', async () => {
+    const claimedUntil = new Date(T0 + 20_000).toISOString();
+    const f = setup({ records: [delivery('d1', { claimedBy: 'w2', claimedUntil, attempts: 1 })] });
+    const outcome = await f.worker.handle(f.job());
+    expect(outcome.kind).toBe('later');
+    expect(outcome.kind === 'later' && outcome.delayMs).toBeGreaterThanOrEqual(20_000);
+    expect(f.calls).toHaveLength(0);
+    expect(f.deliveries.history).toHaveLength(0);
+  });
+
+  it('does not send again when the record changed under its claim before the in-hand retry', async () => {
+    const f = setup({ outcomes: [throttled(1), sentAs('a2')], duringCall: (n) => (n === 0 ? f.deliveries.bump(f.job().deliveryId) : undefined) });
+    const outcome = await f.worker.handle(f.job());
+    expect(outcome.kind).toBe('later');
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.history).toHaveLength(1); // the claim only; the renewal lost
+    expect(f.deliveries.value(f.job().deliveryId).state).toBe('queued');
+  });
+
+  it('once stopping, hands a retry back to the queue instead of waiting in hand', async () => {
+    const f = setup({ outcomes: [throttled(1), sentAs('a2')] });
+    f.worker.stop();
+    const outcome = await f.worker.handle(f.job());
+    expect(outcome.kind === 'later' && outcome.delayMs).toBeGreaterThanOrEqual(1000);
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'queued', attempts: 1 });
+  });
+
+  it('marks a poison job failed, unless a process holds a live claim on it', async () => {
+    const claimedUntil = new Date(T0 + 20_000).toISOString();
+    const f = setup({ records: [delivery('d1'), delivery('d2', { claimedBy: 'w2', claimedUntil, attempts: 1 })] });
+    await f.worker.poison(f.job('d1'), 11);
+    await f.worker.poison(f.job('d2'), 11);
+    expect(f.deliveries.value(f.job('d1').deliveryId)).toMatchObject({ state: 'failed' });
+    expect(f.deliveries.value(f.job('d1').deliveryId).lastError).toMatch(/^gave up after 11 receives/);
+    expect(f.deliveries.value(f.job('d2').deliveryId)).toMatchObject({ state: 'queued', claimedBy: 'w2' });
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Handles one delivery job: the record is the truth, the queue message only says "look at
+ * this record". Steps:
+ *
+ *   load → skip unless `queued` → find the conversation → wait until the rate limiter has
+ *   room (bounded; else try later) → claim (ETag update: claimedBy, claimedUntil, attempts + 1)
+ *   → render the current content → reserve the send with the limiter, within what is left of
+ *   the claim → send or update through the Messenger → record `sent` (+ activity id), or retry
+ *   later, or `unreachable`, or `failed`.
+ *
+ * The claim is what makes two processes never both send: only one ETag update wins. Waiting
+ * for the budget happens mostly before claiming, and the send is never made on a claim that
+ * may have run out (a claim outliving its holder is the one way to send twice). The limiter
+ * reservation is the last step before the HTTP call, so sends leave evenly paced. Attempts
+ * are counted when claiming, so a job whose sending crashes the process still runs out of
+ * attempts. A claim left by a dead process expires after `claimMs` and the job (which stayed
+ * on the queue) is taken again — the only case where a card can be sent twice.
+ */
+import { classifyFailure, retryDelayMs } from '../domain/delivery';
+import type { Delivery, DeliveryJob, RetryPolicy, SendOutcome } from '../domain/delivery';
+import type { ConversationRef } from '../../conversations';
+import type { DeliveryRepository, JobOutcome, Messenger } from '../ports';
+import type { Logger } from '../../kernel/logger';
+import type { ConversationStore } from '../../conversations';
+import type { Versioned } from '../../kernel/versioned';
+import type { Clock } from '../../kernel/runtime';
+import { DeliveryReader } from './delivery-reader';
+import type { DeliveryRateLimiter } from './rate-limiter';
+import type { DeliveryRegistry } from './registry';
+
+export interface DeliveryWorkerDeps {
+  readonly workerId: string;
+  readonly deliveries: DeliveryRepository;
+  readonly conversations: ConversationStore;
+  readonly messenger: Messenger;
+  readonly registry: DeliveryRegistry;
+  readonly limiter: DeliveryRateLimiter;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly retry: RetryPolicy;
+  /** How long a claim holds; longer than one send (its timeout) plus recording it. */
+  readonly claimMs: number;
+  /** A conversation window that blocks longer than this defers the job instead of holding a slot. */
+  readonly maxInlineWaitMs?: number;
+  /** A retry due within this long is made in hand, on the same claim, rather than through the queue. */
+  readonly maxInlineRetryMs?: number;
+  /** In [0, 1); injected so tests are deterministic. */
+  readonly random?: () => number;
+  /** Waits; injected so tests with a fake clock need not sleep. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const done: JobOutcome = { kind: 'done' };
+/** Retries due within this long wait in hand (a 429's Retry-After is typically a second or two). */
+const DEFAULT_INLINE_RETRY_MS = 5_000;
+const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
+
+export class DeliveryWorker {
+  private readonly logger: Logger;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  private readonly reader: DeliveryReader;
+
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.logger = deps.logger.child({ component: 'delivery-worker', workerId: deps.workerId });
+    this.reader = new DeliveryReader({ deliveries: deps.deliveries, conversations: deps.conversations, clock: deps.clock, logger: this.logger });
+    this.random = deps.random ?? Math.random;
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Stopping: retries are no longer made in hand but go back to the queue. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  private stopping = false;
+
+  async handle(job: DeliveryJob): Promise<JobOutcome> {
+    const { deps } = this;
+    const startedAt = deps.clock.now().getTime();
+    const found = await this.reader.record(job);
+    if (!found) {
+      this.logger.warn({ job }, 'delivery job without a record; dropped');
+      return done;
+    }
+    const delivery = found.value;
+    if (delivery.state !== 'queued') return done;
+
+    const now = deps.clock.now();
+    if (delivery.claimedUntil && Date.parse(delivery.claimedUntil) > now.getTime()) {
+      // Someone is sending it — another process, or this one for a duplicate job (a repeated
+      // dispatch, the sweep) — or it waits out a back-off: look again once the claim would
+      // have expired. Our own claim counts too, or a duplicate job would claim over it and send twice.
+      return later(Date.parse(delivery.claimedUntil) - now.getTime() + 250);
+    }
+
+    const conversation = await this.reader.conversation(delivery.tenantId, delivery.conversationId);
+    if (!conversation || !conversation.active) {
+      const why = conversation ? 'the app was removed from this conversation' : 'the app is not installed in this conversation (no conversation reference)';
+      await this.finish(found, { state: 'unreachable', lastError: why });
+      return done;
+    }
+    if (delivery.operation === 'update' && !delivery.targetActivityId) {
+      await this.finish(found, { state: 'failed', lastError: 'an update needs the activity id of the card to replace' });
+      return done;
+    }
+
+    // Wait in hand for the budget only briefly: a job whose turn is further off goes back to
+    // the queue instead of holding a claim and a slot. Its turn is estimated from the jobs of
+    // the tenant already waiting here (each takes one paced slot) and the limiter's own wait.
+    const maxWait = Math.min(deps.maxInlineWaitMs ?? 2000, deps.claimMs / 2);
+    const checkedAt = deps.clock.now().getTime();
+    const conversationWait = deps.limiter.conversationWaitMs(delivery.tenantId, delivery.conversationId, checkedAt);
+    if (conversationWait > maxWait) return later(conversationWait);
+    const turnIn = this.turnInMs(delivery.tenantId, checkedAt);
+    if (turnIn > maxWait) return later(turnIn - maxWait + maxWait * this.random());
+
+    const claimedAt = deps.clock.now();
+    const claimed = await deps.deliveries.update(
+      { ...delivery, attempts: delivery.attempts + 1, claimedBy: deps.workerId, claimedUntil: new Date(claimedAt.getTime() + deps.claimMs).toISOString(), updatedAt: claimedAt.toISOString() },
+      found.etag,
+    );
+    if (!claimed.ok) return later(deps.claimMs); // someone else changed it first; re-check later
+    return this.deliver(claimed.value, conversation, startedAt);
+  }
+
+  /** The queue gave up on a job whose handling kept throwing or crashing. */
+  async poison(job: DeliveryJob, receivedCount: number): Promise<void> {
+    const found = await this.deps.deliveries.get(job.tenantId, job.deliveryId).catch(() => undefined);
+    const reason = `gave up after ${receivedCount} receives: handling the job kept failing${found?.value.lastError ? ` (${found.value.lastError})` : ''}`;
+    this.logger.error({ job, receivedCount, lastError: found?.value.lastError }, 'poison delivery job');
+    // A live claim means a process is sending it right now: leave the outcome to that process.
+    const claimedUntil = found?.value.claimedUntil ? Date.parse(found.value.claimedUntil) : 0;
+    if (claimedUntil > this.deps.clock.now().getTime()) return;
+    if (found && found.value.state === 'queued') await this.finish(found, { state: 'failed', lastError: reason });
+  }
+
+  /**
+   * Sends on our claim and records the outcome. A retry due soon (a 429 with a short
+   * Retry-After, a brief 502) is made here, in hand, on the same claim — renewed with the
+   * attempt counted first, so attempts stay bounded across crashes — instead of through the
+   * queue, where a message would come back no sooner than a whole second later and be read and
+   * claimed afresh. Longer back-offs go back to the queue, keeping the claim until they are due.
+   */
+  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef, startedAt: number): Promise<JobOutcome> {
+    const { deps } = this;
+    let current = claimed;
+    for (;;) {
+      const delivery = current.value;
+      let outcome: SendOutcome;
+      let reservedAt: number | undefined;
+      let step = 'render the card';
+      try {
+        const renderer = deps.registry.renderer(delivery.content.kind);
+        if (!renderer) throw new Error(`no renderer is registered for content kind "${delivery.content.kind}"`);
+        const skipped = await renderer.skip?.(delivery.tenantId, delivery);
+        if (skipped) {
+          await this.finish(current, { state: 'failed', lastError: `skipped: ${skipped}` });
+          return done;
+        }
+        const card = await renderer.render(delivery.tenantId, delivery.content, conversation);
+        if (card === undefined) {
+          await this.finish(current, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
+          return done;
+        }
+        // Never send on a claim that may have passed to someone else: keep a quarter in hand.
+        const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
+        step = 'send';
+        reservedAt = usableMs > 0 ? await this.acquire(delivery, usableMs) : undefined;
+        if (reservedAt === undefined) throw new Error('the claim ran out before the rate limit allowed sending');
+        outcome =
+          delivery.operation === 'update'
+            ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card)
+            : await deps.messenger.send(conversation, card);
+      } catch (error) {
+        // Rendering failed (its data store, a bug), or sending threw: retry like a transient failure.
+        outcome = { ok: false, message: `could not ${step}: ${error instanceof Error ? error.message : String(error)}` };
+      }
+
+      if (outcome.ok) {
+        const sentAt = deps.clock.now().toISOString();
+        await this.finish(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined });
+        return done;
+      }
+      // Throttled: the limiter gives the slot back, or pauses the tenant if throttling is heavy.
+      if (outcome.status === 429 && reservedAt !== undefined) {
+        deps.limiter.throttled(delivery.tenantId, reservedAt, deps.clock.now().getTime(), (outcome.retryAfterSeconds ?? 1) * 1000);
+      }
+      const decision = classifyFailure(outcome);
+      if (decision === 'unreachable') {
+        await this.finish(current, { state: 'unreachable', lastError: outcome.message });
+        return done;
+      }
+      if (decision === 'fail') {
+        this.logger.warn({ deliveryId: delivery.id, tenantId: delivery.tenantId, error: outcome.message }, 'delivery failed: bad request, not retried');
+        await this.finish(current, { state: 'failed', lastError: outcome.message });
+        return done;
+      }
+      if (delivery.attempts >= deps.retry.maxAttempts) {
+        const reason = `gave up after ${delivery.attempts} attempts: ${outcome.message}`;
+        this.logger.error({ deliveryId: delivery.id, tenantId: delivery.tenantId, batchId: delivery.batchId, error: reason }, 'delivery failed: out of attempts');
+        await this.finish(current, { state: 'failed', lastError: reason });
+        return done;
+      }
+      const delayMs = retryDelayMs(delivery.attempts, deps.retry, this.random(), outcome.retryAfterSeconds);
+      this.logger.debug({ deliveryId: delivery.id, attempt: delivery.attempts, delayMs, error: outcome.message }, 'delivery will be retried');
+      const now = deps.clock.now().getTime();
+      // Not for long, though: the job's queue message stays hidden only for about a claim from
+      // when it was received, and a stopping process hands its work back instead.
+      const inHand = delayMs <= (deps.maxInlineRetryMs ?? DEFAULT_INLINE_RETRY_MS) && now + delayMs - startedAt < deps.claimMs / 4;
+      if (inHand && !this.stopping) {
+        // Count the next attempt and renew the claim through the wait, then try again here.
+        const renewed = await deps.deliveries.update(
+          { ...delivery, attempts: delivery.attempts + 1, lastError: outcome.message, claimedUntil: new Date(now + delayMs + deps.claimMs).toISOString(), updatedAt: new Date(now).toISOString() },
+          current.etag,
+        );
+        if (!renewed.ok) return later(deps.claimMs); // the record changed under us; look again later
+        await this.sleep(delayMs);
+        current = renewed.value;
+        continue;
+      }
+      // Keep the claim until the retry is due, so a duplicate job cannot jump the back-off.
+      await this.finish(current, { state: 'queued', lastError: outcome.message, claimedUntil: new Date(now + delayMs).toISOString() });
+      return later(delayMs);
+    }
+  }
+
+  /** Jobs per tenant waiting in `acquire` for a slot. */
+  private readonly waiting = new Map<string, number>();
+
+  /** Roughly how long until a job of the tenant starting to wait now would get its slot. */
+  private turnInMs(tenantId: string, now: number): number {
+    const ahead = this.waiting.get(tenantId) ?? 0;
+    return this.deps.limiter.tenantWaitMs(tenantId, now) + (1000 * ahead) / this.deps.limiter.perTenantRate;
+  }
+
+  /**
+   * Waits until the tenant budget and the conversation's windows allow one more send, and
+   * reserves it: returns the time it was reserved at (to refund it should Teams throttle the
+   * send). Gives up once waiting would pass `maxWaitMs`: undefined.
+   */
+  private async acquire(delivery: Delivery, maxWaitMs: number): Promise<number | undefined> {
+    const { tenantId } = delivery;
+    const deadline = this.deps.clock.now().getTime() + maxWaitMs;
+    this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 0) + 1);
+    try {
+      for (;;) {
+        const now = this.deps.clock.now().getTime();
+        if (now > deadline) return undefined; // a late wake-up must not eat into the claim's margin
+        const reservation = this.deps.limiter.reserve(tenantId, delivery.conversationId, now);
+        if ('reservedAt' in reservation) return reservation.reservedAt;
+        if (now + reservation.waitMs > deadline) return undefined;
+        await this.sleep(reservation.waitMs);
+      }
+    } finally {
+      const left = (this.waiting.get(tenantId) ?? 1) - 1;
+      if (left > 0) this.waiting.set(tenantId, left);
+      else this.waiting.delete(tenantId);
+    }
+  }
+
+  /** Writes the outcome over our claim. A conflict means our claim expired and another took over. */
+  private async finish(current: Versioned<Delivery>, change: Partial<Delivery>): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    const next: Delivery = { ...current.value, ...change, updatedAt: now };
+    const cleaned = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as Delivery;
+    const withoutClaim: Delivery = change.claimedUntil ? cleaned : dropClaim(cleaned);
+    const res = await this.deps.deliveries.update(withoutClaim, current.etag);
+    if (!res.ok) this.logger.warn({ deliveryId: current.value.id, error: res.error }, 'could not record a delivery outcome: the record changed meanwhile');
+  }
+}
+
+/** Ends the claim; `claimedBy` stays, naming the process that recorded the outcome. */
+function dropClaim(d: Delivery): Delivery {
+  const { claimedUntil: _until, ...rest } = d;
+  return rest;
+}

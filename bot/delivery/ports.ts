@@ -1,0 +1,149 @@
+/**
+ * Ports of the durable, rate-aware delivery shared by strategy changes and signals.
+ * Use cases call `DeliveryService`; the queue, the records and Teams sit behind the others.
+ */
+import type { ConversationRef } from '../conversations';
+import type { Delivery, DeliveryJob, DeliveryProgress, DeliveryOperation, MessageContent, SendOutcome } from './domain/delivery';
+import type { Result } from '../kernel/result';
+import type { Versioned } from '../kernel/versioned';
+
+/** One message to deliver, as a use case asks for it. */
+export interface DeliveryRequest {
+  readonly conversationId: string;
+  readonly operation: DeliveryOperation;
+  /** Required for `update`. */
+  readonly targetActivityId?: string;
+  readonly content: MessageContent;
+}
+
+/**
+ * What use cases call. `dispatch` records every request as `queued` and puts one job per
+ * request on the durable queue; it returns once both are written (the sending happens later,
+ * in the background, within Teams' rate limits). Calling it again with the same `batchId` and
+ * the same request (same conversation, operation, target and content) does not deliver twice.
+ */
+export interface DeliveryService {
+  dispatch(tenantId: string, batchId: string, requests: readonly DeliveryRequest[]): Promise<Delivery[]>;
+  /** Every delivery of a batch with its current state and activity id. */
+  listBatch(tenantId: string, batchId: string): Promise<Delivery[]>;
+  progress(tenantId: string, batchId: string): Promise<DeliveryProgress>;
+}
+
+/** Delivery records, per tenant and batch. */
+export interface DeliveryRepository {
+  /** Creates records that do not exist yet; existing ids are left as they are. */
+  createMany(deliveries: readonly Delivery[]): Promise<void>;
+  get(tenantId: string, id: string): Promise<Versioned<Delivery> | undefined>;
+  update(delivery: Delivery, etag: string): Promise<Result<Versioned<Delivery>>>;
+  listByBatch(tenantId: string, batchId: string): Promise<Delivery[]>;
+  /** The batch's records still `queued`, with their etags (one range query; the worker's read-ahead for large batches). */
+  listQueuedInBatch(tenantId: string, batchId: string): Promise<Versioned<Delivery>[]>;
+}
+
+/** The durable queue of delivery jobs (Azure Storage Queues; Azurite locally). */
+export interface DeliveryQueue {
+  enqueue(jobs: readonly DeliveryJob[], options?: { readonly delayMs?: number }): Promise<void>;
+}
+
+/** Sends and updates cards in Teams conversations (the Bot Connector). */
+export interface Messenger {
+  send(conversation: ConversationRef, card: object): Promise<SendOutcome>;
+  update(conversation: ConversationRef, activityId: string, card: object): Promise<SendOutcome>;
+}
+
+/**
+ * Turns a content reference into the Adaptive Card to send, reading current state.
+ * Each feature registers one renderer per `kind`. Returns undefined when the content no longer
+ * exists (the delivery is then marked failed, not retried).
+ */
+export interface ContentRenderer {
+  readonly kind: string;
+  render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<object | undefined>;
+  /**
+   * Asked after claiming, before rendering: a reason when the delivery is no longer wanted
+   * (e.g. a `send` of a version closed before it went out). It is then recorded `failed` with
+   * `lastError: "skipped: <reason>"` and not sent.
+   */
+  skip?(tenantId: string, delivery: Pick<Delivery, 'operation' | 'content' | 'batchId'>): Promise<string | undefined>;
+}
+
+/**
+ * Durable timers (reminders, due-time checks): a job of a `kind` runs once at or after `dueAt`,
+ * surviving restarts; scheduling the same `id` again replaces the earlier one.
+ */
+export interface Scheduler {
+  schedule(job: ScheduledJob): Promise<void>;
+  cancel(tenantId: string, id: string): Promise<void>;
+}
+
+export interface ScheduledJob {
+  readonly tenantId: string;
+  /** Stable id, e.g. `reminder:chg-1:v2`. */
+  readonly id: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly payload: Readonly<Record<string, string>>;
+}
+
+/** Runs scheduled jobs of one kind. Throwing makes the scheduler retry later. */
+export interface ScheduledJobHandler {
+  readonly kind: string;
+  run(job: ScheduledJob): Promise<void>;
+}
+
+/** What a queue handler tells the consumer to do with the job it was given. */
+export type JobOutcome =
+  /** Finished (sent, recorded as failed or unreachable, or nothing left to do): remove it. */
+  | { readonly kind: 'done' }
+  /** Try again later: the job reappears after `delayMs`. */
+  | { readonly kind: 'later'; readonly delayMs: number };
+
+/** The receiving side of the delivery queue: a loop that hands each job to `handle`. */
+export interface DeliveryQueueConsumer {
+  /**
+   * Starts receiving. A handler that throws leaves the job on the queue; it reappears when its
+   * visibility timeout ends. A job received more than `maxDeliveries` times goes to `onPoison`
+   * and is removed.
+   */
+  start(handlers: {
+    handle(job: DeliveryJob, receivedCount: number): Promise<JobOutcome>;
+    onPoison(job: DeliveryJob, receivedCount: number): Promise<void>;
+  }): void;
+  /** Stops receiving, waits for jobs in hand, releases the ones not started. */
+  stop(): Promise<void>;
+}
+
+/** A scheduled job as stored, with its claim and retry state. */
+export interface StoredScheduledJob extends ScheduledJob {
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly claimedBy?: string;
+  readonly claimedUntil?: string;
+}
+
+/** Durable timers' storage (the `Schedule` table). */
+export interface ScheduleStore {
+  /** Adds or replaces (same tenant and id) a job, clearing any claim or retry state. */
+  put(job: ScheduledJob): Promise<void>;
+  remove(tenantId: string, id: string): Promise<void>;
+  /** Removes the job only if it is unchanged since `etag` (a job re-scheduled meanwhile stays). */
+  removeIfUnchanged(tenantId: string, id: string, etag: string): Promise<void>;
+  /** Jobs due at `now` whose claim (if any) has expired, across tenants, at most `limit`. */
+  listDue(now: Date, limit: number): Promise<Versioned<StoredScheduledJob>[]>;
+  get(tenantId: string, id: string): Promise<Versioned<StoredScheduledJob> | undefined>;
+  /** ETag-guarded write; `CONFLICT.STALE` when someone else changed it first. */
+  update(job: StoredScheduledJob, etag: string): Promise<Result<Versioned<StoredScheduledJob>>>;
+}
+
+/**
+ * Live worker processes sharing one storage account, so the per-tenant budget can be split
+ * between them (see bot/app/delivery/tenant-budget.ts).
+ */
+export interface WorkerRegistry {
+  /** Records that `workerId` is alive now. */
+  heartbeat(workerId: string, now: Date): Promise<void>;
+  /** Ids of workers seen since `since`. */
+  liveWorkers(since: Date): Promise<string[]>;
+  /** Removes the worker at a clean stop, so its share returns to the others at once. */
+  leave(workerId: string): Promise<void>;
+}

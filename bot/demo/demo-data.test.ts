@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { DELIVERY_MODES, STRUCTURES } from '../portfolio/domain/portfolio';
+import { createWorkItem } from '../portfolio/domain/work-item';
+import { buildDemoTenant } from './demo-data';
+import { ROLES } from '../kernel/roles';
+
+describe('the demo tenant', () => {
+  const data = buildDemoTenant(new Date('2026-11-27T09:00:00Z'));
+
+  it('is big and varied enough to show the product (issue #2 §8)', () => {
+    expect(data.domains.length).toBeGreaterThanOrEqual(3);
+    expect(data.objectives.length).toBeGreaterThanOrEqual(8);
+    expect(data.workItems.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(data.workItems.map((w) => w.structure))).toEqual(new Set(STRUCTURES));
+    expect(new Set(data.workItems.map((w) => w.mode))).toEqual(new Set(DELIVERY_MODES));
+    expect(new Set(data.users.flatMap((u) => u.roles.map((r) => r.role)))).toEqual(new Set(ROLES));
+    expect(data.links.length).toBeGreaterThan(data.domains.length);
+  });
+
+  it('obeys every portfolio rule the app enforces', () => {
+    const ctx = {
+      tenantId: data.tenantId,
+      now: new Date(),
+      domainIds: new Set(data.domains.map((d) => d.id)),
+      objectiveIds: new Set(data.objectives.map((o) => o.id)),
+      items: new Map(data.workItems.map((w) => [w.id, w])),
+    };
+    for (const item of data.workItems) {
+      const { id, tenantId: _t, createdAt: _c, updatedAt: _u, statusReportedAt: _s, ...input } = item;
+      const result = createWorkItem(id, input, ctx);
+      expect(result.ok ? 'ok' : `${id}: ${JSON.stringify(result.error.details)}`).toBe('ok');
+    }
+  });
+
+  it('links every domain PMO channel, the EPMO channel, and only existing work items', () => {
+    const itemIds = new Set(data.workItems.map((w) => w.id));
+    for (const d of data.domains) expect(data.links.some((l) => l.target.kind === 'pmo' && l.target.domainId === d.id)).toBe(true);
+    expect(data.links.filter((l) => l.target.kind === 'epmo')).toHaveLength(1);
+    for (const l of data.links) if (l.target.kind === 'team') expect(itemIds.has(l.target.workItemId)).toBe(true);
+    for (const u of data.users) for (const r of u.roles) if (r.role === 'team_member') expect(itemIds.has(r.workItemId)).toBe(true);
+  });
+});

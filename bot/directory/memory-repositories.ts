@@ -1,0 +1,196 @@
+/**
+ * An in-memory `Repositories` for use-case tests: same contract as the Table Storage adapter
+ * — tenant-scoped reads, `CONFLICT.ALREADY_EXISTS` on a taken id, `CONFLICT.STALE` on an old
+ * etag with nothing written — without a storage emulator. Records are copied in and out, so a
+ * test cannot change stored state by mutating an object it passed or got back.
+ */
+import { linkKey } from '../conversations';
+import type { ConversationLink, ConversationRef } from '../conversations';
+import type { Domain, StrategicObjective, WorkItem } from '../portfolio';
+import { fail, notFound, ok } from '../kernel/result';
+import type { Result } from '../kernel/result';
+import type { User } from '../kernel/roles';
+import type { Tenant } from '../kernel/tenant';
+import type { LinkRepository } from '../conversations';
+import type { Repositories } from './repositories';
+import type { TenantCollection, Versioned } from '../kernel/versioned';
+import type { WorkItemRepository } from '../portfolio';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** Like the Table Storage ETag: `*` matches any version. */
+const ANY_ETAG = '*';
+
+/** Opaque, never-reused version tokens, shaped like the service's weak ETags. */
+let version = 0;
+const nextEtag = (): string => `W/"mem-${++version}"`;
+
+/** Rows per tenant, each map keyed by record id. */
+class Partitions<V> {
+  private readonly byTenant = new Map<string, Map<string, V>>();
+
+  /** The tenant's rows, for reading; an unknown tenant reads as empty without being added. */
+  peek(tenantId: string): ReadonlyMap<string, V> {
+    return this.byTenant.get(tenantId) ?? new Map();
+  }
+
+  /** The tenant's rows, for writing. */
+  of(tenantId: string): Map<string, V> {
+    let rows = this.byTenant.get(tenantId);
+    if (!rows) {
+      rows = new Map();
+      this.byTenant.set(tenantId, rows);
+    }
+    return rows;
+  }
+
+  /** Values of one tenant in key order, like a partition scan. */
+  values(tenantId: string): V[] {
+    const rows = this.byTenant.get(tenantId);
+    return rows ? [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v) : [];
+  }
+
+  deleteTenant(tenantId: string): void {
+    this.byTenant.delete(tenantId);
+  }
+}
+
+class MemoryCollection<T extends { readonly tenantId: string; readonly id: string }> implements TenantCollection<T> {
+  protected readonly rows = new Partitions<Versioned<T>>();
+
+  constructor(private readonly label: string) {}
+
+  async list(tenantId: string): Promise<Versioned<T>[]> {
+    return this.rows.values(tenantId).map(copy);
+  }
+
+  async get(tenantId: string, id: string): Promise<Versioned<T> | undefined> {
+    const found = this.rows.peek(tenantId).get(id);
+    return found && copy(found);
+  }
+
+  async create(record: T): Promise<Result<Versioned<T>>> {
+    const rows = this.rows.of(record.tenantId);
+    if (rows.has(record.id)) return fail('CONFLICT.ALREADY_EXISTS', `A ${this.label} with id ${record.id} already exists.`);
+    const stored = { value: copy(record), etag: nextEtag() };
+    rows.set(record.id, stored);
+    return ok(copy(stored));
+  }
+
+  async update(record: T, etag: string): Promise<Result<Versioned<T>>> {
+    const rows = this.rows.of(record.tenantId);
+    const current = rows.get(record.id);
+    if (!current) return notFound(`The ${this.label} ${record.id}`);
+    if (etag !== ANY_ETAG && etag !== current.etag) {
+      return fail('CONFLICT.STALE', `The ${this.label} ${record.id} was changed by someone else; reload it and try again.`);
+    }
+    const stored = { value: copy(record), etag: nextEtag() };
+    rows.set(record.id, stored);
+    return ok(copy(stored));
+  }
+
+  async createMany(records: readonly T[]): Promise<void> {
+    // All or nothing, and a taken or repeated id throws, as a failed table transaction does.
+    const seen = new Set<string>();
+    for (const r of records) {
+      const key = JSON.stringify([r.tenantId, r.id]);
+      if (seen.has(key) || this.rows.peek(r.tenantId).has(r.id)) throw new Error(`A ${this.label} with id ${r.id} already exists.`);
+      seen.add(key);
+    }
+    for (const r of records) this.rows.of(r.tenantId).set(r.id, { value: copy(r), etag: nextEtag() });
+  }
+
+  async deleteTenant(tenantId: string): Promise<void> {
+    this.rows.deleteTenant(tenantId);
+  }
+}
+
+class MemoryWorkItems extends MemoryCollection<WorkItem> implements WorkItemRepository {
+  async listByDomain(tenantId: string, domainId: string): Promise<Versioned<WorkItem>[]> {
+    return this.rows.values(tenantId).filter((r) => r.value.domainId === domainId).map(copy);
+  }
+}
+
+class MemoryLinks implements LinkRepository {
+  /** Keyed by conversation id and target key, so a conversation holds each link once. */
+  private readonly rows = new Partitions<ConversationLink>();
+
+  private static key(conversationId: string, target: ConversationLink['target']): string {
+    return JSON.stringify([conversationId, linkKey(target)]);
+  }
+
+  async put(link: ConversationLink): Promise<void> {
+    this.rows.of(link.tenantId).set(MemoryLinks.key(link.conversationId, link.target), copy(link));
+  }
+
+  async remove(tenantId: string, conversationId: string, target: ConversationLink['target']): Promise<void> {
+    this.rows.of(tenantId).delete(MemoryLinks.key(conversationId, target));
+  }
+
+  async listByConversation(tenantId: string, conversationId: string): Promise<ConversationLink[]> {
+    return this.rows.values(tenantId).filter((l) => l.conversationId === conversationId).map(copy);
+  }
+
+  async listByTarget(tenantId: string, target: ConversationLink['target']): Promise<ConversationLink[]> {
+    const key = linkKey(target);
+    return this.rows.values(tenantId).filter((l) => linkKey(l.target) === key).map(copy);
+  }
+
+  async list(tenantId: string): Promise<ConversationLink[]> {
+    return this.rows.values(tenantId).map(copy);
+  }
+
+  async deleteTenant(tenantId: string): Promise<void> {
+    this.rows.deleteTenant(tenantId);
+  }
+}
+
+/** A fresh, empty in-memory store. Each call is independent. */
+export function createMemoryRepositories(): Repositories {
+  const tenants = new Map<string, Tenant>();
+  const users = new Partitions<User>();
+  const conversations = new Partitions<ConversationRef>();
+
+  return {
+    tenants: {
+      get: async (tenantId) => {
+        const t = tenants.get(tenantId);
+        return t && copy(t);
+      },
+      upsert: async (tenant) => {
+        tenants.set(tenant.tenantId, copy(tenant));
+      },
+      list: async () => [...tenants.values()].map(copy),
+      delete: async (tenantId) => {
+        tenants.delete(tenantId);
+      },
+    },
+    domains: new MemoryCollection<Domain>('domain'),
+    objectives: new MemoryCollection<StrategicObjective>('objective'),
+    workItems: new MemoryWorkItems('work item'),
+    users: {
+      get: async (tenantId, userId) => {
+        const u = users.peek(tenantId).get(userId);
+        return u && copy(u);
+      },
+      list: async (tenantId) => users.values(tenantId).map(copy),
+      upsert: async (user) => {
+        users.of(user.tenantId).set(user.userId, copy(user));
+      },
+      deleteTenant: async (tenantId) => users.deleteTenant(tenantId),
+    },
+    conversations: {
+      save: async (ref) => {
+        conversations.of(ref.tenantId).set(ref.conversationId, copy(ref));
+      },
+      get: async (tenantId, conversationId) => {
+        const c = conversations.peek(tenantId).get(conversationId);
+        return c && copy(c);
+      },
+      list: async (tenantId) => conversations.values(tenantId).map(copy),
+      deleteTenant: async (tenantId) => conversations.deleteTenant(tenantId),
+    },
+    links: new MemoryLinks(),
+    ping: async () => undefined,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The Azure Table Storage implementation of the `Repositories` port.
+ *
+ * Layout: one table per record kind, `${prefix}<Kind>`; PartitionKey is always the tenant id,
+ * so every read of a use case stays in one partition and tenants cannot leak into each
+ * other's results. Keys go through `encodeKey` (keys.ts); nested values are JSON columns
+ * validated on read (codec.ts, schemas.ts); links are stored twice for two-way lookups
+ * (link-repository.ts).
+ */
+import type { Repositories } from './repositories';
+import { collectionCodec, TableCollection } from '../platform/storage/tenant-collection';
+import { TableConversationStore } from '../conversations';
+import { TableLinkRepository } from '../conversations';
+import { domainSchema, objectiveSchema } from '../portfolio';
+import { ensureTable, openTable } from '../platform/storage/table-client';
+import { TableTenantRepository } from './tenant-repository';
+import { TableUserDirectory } from '../people';
+import { TableWorkItemRepository } from '../portfolio';
+
+export { CorruptRowError } from '../platform/storage/codec';
+export { decodeKey, encodeKey } from '../platform/storage/keys';
+
+const PING_TIMEOUT_MS = 5000;
+
+export interface TableRepositoriesOptions {
+  readonly connectionString: string;
+  /** Prefix of every table name, e.g. `pmo` → `pmoWorkItems`. Letters and digits. */
+  readonly tablePrefix: string;
+}
+
+/** Table names per record kind, for a given prefix. */
+export function tableNames(prefix: string) {
+  return {
+    tenants: `${prefix}Tenants`,
+    domains: `${prefix}Domains`,
+    objectives: `${prefix}Objectives`,
+    workItems: `${prefix}WorkItems`,
+    users: `${prefix}Users`,
+    conversations: `${prefix}Conversations`,
+    links: `${prefix}Links`,
+  } as const;
+}
+
+/**
+ * Opens (and creates, once, when missing) the tables and returns the repositories.
+ * Rejects when storage cannot be reached, so a wrong connection string stops the app at start.
+ */
+export async function createTableRepositories(opts: TableRepositoriesOptions): Promise<Repositories> {
+  const names = tableNames(opts.tablePrefix);
+  const open = (name: string) => openTable(opts.connectionString, name);
+  const clients = {
+    tenants: open(names.tenants),
+    domains: open(names.domains),
+    objectives: open(names.objectives),
+    workItems: open(names.workItems),
+    users: open(names.users),
+    conversations: open(names.conversations),
+    links: open(names.links),
+  };
+  await Promise.all(Object.values(clients).map(ensureTable));
+
+  return {
+    tenants: new TableTenantRepository(clients.tenants),
+    domains: new TableCollection(clients.domains, collectionCodec(domainSchema, []), 'domain'),
+    objectives: new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'),
+    workItems: new TableWorkItemRepository(clients.workItems),
+    users: new TableUserDirectory(clients.users),
+    conversations: new TableConversationStore(clients.conversations),
+    links: new TableLinkRepository(clients.links),
+    async ping() {
+      // One page of at most one row: a real round trip that costs next to nothing. Bounded,
+      // so a health probe answers "down" instead of waiting out the SDK's retries.
+      const abortSignal = AbortSignal.timeout(PING_TIMEOUT_MS);
+      await clients.tenants.listEntities({ queryOptions: { select: ['PartitionKey'] }, abortSignal }).byPage({ maxPageSize: 1 }).next();
+    },
+  };
+}

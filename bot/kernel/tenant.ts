@@ -1,0 +1,19 @@
+/** A Microsoft Entra tenant. Every record belongs to exactly one; nothing crosses tenants. */
+export interface Tenant {
+  readonly tenantId: string;
+  readonly displayName: string;
+  readonly createdAt: string;
+}
+
+/** Entra ids are GUIDs; tenant ids in tests and demos follow the same shape. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isEntraId = (value: string): boolean => GUID.test(value);
+
+/** The tenants PMO Relay has met. */
+export interface TenantRepository {
+  get(tenantId: string): Promise<Tenant | undefined>;
+  upsert(tenant: Tenant): Promise<void>;
+  list(): Promise<Tenant[]>;
+  delete(tenantId: string): Promise<void>;
+}

@@ -1,0 +1,28 @@
+/**
+ * Shapes every store shares: a record with its version token, and a tenant-scoped collection
+ * with optimistic concurrency. Adapters implement them (Azure Tables in production, in memory
+ * in use-case tests); no storage SDK type appears here.
+ */
+import type { Result } from './result';
+
+/** A stored record with the version token used for optimistic concurrency. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+/**
+ * Common shape of a tenant-scoped collection. `update` succeeds only when `etag` still
+ * matches; otherwise it returns `CONFLICT.STALE` and writes nothing. `create` returns
+ * `CONFLICT.ALREADY_EXISTS` when the id is taken.
+ */
+export interface TenantCollection<T extends { readonly tenantId: string; readonly id: string }> {
+  list(tenantId: string): Promise<Versioned<T>[]>;
+  get(tenantId: string, id: string): Promise<Versioned<T> | undefined>;
+  create(record: T): Promise<Result<Versioned<T>>>;
+  update(record: T, etag: string): Promise<Result<Versioned<T>>>;
+  /** Writes many new records; used by imports and the seed. Throws on storage failure. */
+  createMany(records: readonly T[]): Promise<void>;
+  /** Removes every record of the tenant (seed `--reset`). */
+  deleteTenant(tenantId: string): Promise<void>;
+}

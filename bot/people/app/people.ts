@@ -1,0 +1,82 @@
+/**
+ * People and their roles, managed by the tenant admin (PRODUCT.md §1: "assign roles").
+ * A deployed tenant starts with the admins named in BOOTSTRAP_ADMINS; they assign the rest.
+ */
+import { type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
+import { type Principal, type RoleAssignment, type User, can } from '../../kernel/roles';
+import type { PortfolioRepositories } from '../../portfolio';
+import type { UserDirectory } from '../ports';
+import type { Clock } from '../../kernel/runtime';
+
+export interface PeopleDeps {
+  readonly repos: Pick<PortfolioRepositories, 'domains' | 'workItems'> & { readonly users: UserDirectory };
+  readonly clock: Clock;
+}
+
+export interface PersonInput {
+  readonly displayName: string;
+  readonly email?: string;
+  readonly roles: readonly RoleAssignment[];
+}
+
+const roleKey = (r: RoleAssignment): string =>
+  r.role === 'pmo_lead' ? `pmo_lead:${r.domainId}` : r.role === 'team_member' ? `team_member:${r.workItemId}` : r.role;
+
+/** Everyone the tenant has given a role, for the tenant admin. */
+export async function listPeople(deps: PeopleDeps, p: Principal): Promise<Result<User[]>> {
+  if (!can(p, 'role.assign')) return forbidden('Only a tenant admin can see and assign roles.');
+  const people = await deps.repos.users.list(p.tenantId);
+  return ok(people.sort((a, b) => a.displayName.localeCompare(b.displayName)));
+}
+
+/**
+ * Sets a person's roles (replacing the previous set). Domains and work items must exist in the
+ * admin's tenant; an admin cannot remove their own admin role, so a tenant is never left
+ * without one by accident.
+ */
+export async function assignRoles(deps: PeopleDeps, p: Principal, userId: string, input: PersonInput): Promise<Result<User>> {
+  if (!can(p, 'role.assign')) return forbidden('Only a tenant admin can assign roles.');
+  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
+  const domainIds = new Set(domains.map((d) => d.value.id));
+  const itemIds = new Set(items.map((i) => i.value.id));
+  const problems = input.roles.flatMap((r, i) => {
+    if (r.role === 'pmo_lead' && !domainIds.has(r.domainId)) return [{ at: `roles[${i}].domainId`, message: `Unknown domain "${r.domainId}".` }];
+    if (r.role === 'team_member' && !itemIds.has(r.workItemId)) return [{ at: `roles[${i}].workItemId`, message: `Unknown work item "${r.workItemId}".` }];
+    return [];
+  });
+  if (problems.length > 0) return invalid('The roles name records that do not exist.', problems);
+  if (userId === p.userId && !input.roles.some((r) => r.role === 'tenant_admin')) {
+    return invalid('You cannot remove your own tenant admin role; ask another admin.');
+  }
+  const roles = [...new Map(input.roles.map((r) => [roleKey(r), r])).values()];
+  const user: User = { tenantId: p.tenantId, userId, displayName: input.displayName, ...(input.email ? { email: input.email } : {}), roles };
+  await deps.repos.users.upsert(user);
+  return ok(user);
+}
+
+export async function getPerson(deps: PeopleDeps, p: Principal, userId: string): Promise<Result<User>> {
+  if (!can(p, 'role.assign') && userId !== p.userId) return forbidden('Only a tenant admin can see other people\'s roles.');
+  const user = await deps.repos.users.get(p.tenantId, userId);
+  return user ? ok(user) : notFound('That person');
+}
+
+/**
+ * Makes sure each `tenantId:userId` pair holds the tenant admin role (BOOTSTRAP_ADMINS), so a
+ * freshly deployed tenant has someone who can assign roles. Other roles they hold are kept.
+ */
+export async function bootstrapAdmins(deps: PeopleDeps, admins: readonly { tenantId: string; userId: string }[]): Promise<number> {
+  let added = 0;
+  for (const a of admins) {
+    const existing = await deps.repos.users.get(a.tenantId, a.userId);
+    if (existing?.roles.some((r) => r.role === 'tenant_admin')) continue;
+    await deps.repos.users.upsert({
+      tenantId: a.tenantId,
+      userId: a.userId,
+      displayName: existing?.displayName ?? 'Tenant admin',
+      ...(existing?.email ? { email: existing.email } : {}),
+      roles: [...(existing?.roles ?? []), { role: 'tenant_admin' }],
+    });
+    added += 1;
+  }
+  return added;
+}

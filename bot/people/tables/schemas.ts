@@ -1,0 +1,26 @@
+/**
+ * What a stored person row must look like once read back: tables enforce no schema, so a row edited
+ * by hand or written by an older version is checked before it reaches the domain. Typed against
+ * the domain interface, so a domain change the storage does not follow fails to compile.
+ */
+import { z } from 'zod';
+
+import type { RoleAssignment, User } from '../../kernel/roles';
+
+const text = z.string();
+
+const roleAssignment: z.ZodType<RoleAssignment> = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('epmo_member') }),
+  z.object({ role: z.literal('strategy_owner') }),
+  z.object({ role: z.literal('tenant_admin') }),
+  z.object({ role: z.literal('pmo_lead'), domainId: text.min(1) }),
+  z.object({ role: z.literal('team_member'), workItemId: text.min(1) }),
+]);
+
+export const userSchema: z.ZodType<User> = z.object({
+  tenantId: text.min(1),
+  userId: text.min(1),
+  displayName: text,
+  email: text.optional(),
+  roles: z.array(roleAssignment),
+});

@@ -1,0 +1,111 @@
+/**
+ * Reads what PMO Relay needs from a Teams activity: the tenant, the caller and the
+ * conversation, as plain values. The only place that knows Teams' channelData shape.
+ */
+import { type Activity, type TeamsChannelData, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { ConversationKind } from '../../conversations';
+import type { ConversationSighting } from '../../conversations';
+
+const channelData = (activity: Partial<Activity>): TeamsChannelData => {
+  const data: unknown = activity.channelData;
+  return data && typeof data === 'object' ? (data as TeamsChannelData) : {};
+};
+
+/** The Entra tenant of the conversation: Teams puts it on the conversation, older payloads in channelData. */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const id = activity.conversation?.tenantId ?? channelData(activity).tenant?.id;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
+}
+
+/**
+ * A reply in a channel thread arrives as `<channel id>;messageid=<root id>`; the channel
+ * itself is what PMO Relay stores and links.
+ */
+export const conversationIdOf = (activity: Partial<Activity>): string => (activity.conversation?.id ?? '').split(';messageid=')[0] ?? '';
+
+export function kindOf(activity: Partial<Activity>): ConversationKind {
+  const type = activity.conversation?.conversationType;
+  if (type === 'personal' || type === 'groupChat' || type === 'channel') return type;
+  if (channelData(activity).team) return 'channel';
+  return activity.conversation?.isGroup ? 'groupChat' : 'personal';
+}
+
+/** The conversation this activity came from, as the record-conversation use case wants it. */
+export function sightingOf(activity: Partial<Activity>, tenantId: string): ConversationSighting {
+  const data = channelData(activity);
+  const kind = kindOf(activity);
+  const conversationId = conversationIdOf(activity);
+  const channelName = data.channel?.id === conversationId ? data.channel?.name : undefined;
+  return {
+    tenantId,
+    conversationId,
+    kind,
+    serviceUrl: activity.serviceUrl ?? '',
+    channelId: activity.channelId ?? 'msteams',
+    botId: activity.recipient?.id ?? '',
+    botName: activity.recipient?.name,
+    teamId: data.team?.id,
+    teamName: data.team?.name,
+    channelName,
+    ...(kind === 'personal' ? { userId: activity.from?.aadObjectId, userName: activity.from?.name } : {}),
+    ...(kind === 'groupChat' ? { chatName: activity.conversation?.name } : {}),
+  };
+}
+
+/** A channel named in channelData (channelCreated/Renamed/Deleted), as its own conversation. */
+export function channelSightingOf(activity: Partial<Activity>, tenantId: string): ConversationSighting | undefined {
+  const data = channelData(activity);
+  if (!data.channel?.id) return undefined;
+  return {
+    ...sightingOf(activity, tenantId),
+    kind: 'channel',
+    conversationId: data.channel.id,
+    channelName: data.channel.name,
+  };
+}
+
+export const eventTypeOf = (activity: Partial<Activity>): string | undefined => channelData(activity).eventType;
+export const teamOf = (activity: Partial<Activity>): { id: string; name?: string } | undefined => {
+  const team = channelData(activity).team;
+  return team?.id ? { id: team.id, ...(team.name ? { name: team.name } : {}) } : undefined;
+};
+
+/** The text a person typed, without the bot's @mention (channels require one). */
+export function commandTextOf(activity: Activity): string {
+  if (typeof activity.text !== 'string') return '';
+  const copy = { ...activity, entities: Array.isArray(activity.entities) ? activity.entities : [] };
+  try {
+    return TurnContext.removeRecipientMention(copy) ?? '';
+  } catch {
+    // A malformed mention entity must not cost the user an answer.
+    return activity.text;
+  }
+}
+
+/**
+ * Shape checks before botbuilder sees the body: the SDK throws on a missing `type` and
+ * assumes a conversation and service URL on the activities PMO Relay acts on.
+ */
+const handled = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.string().url(),
+  conversation: z.object({ id: z.string().min(1) }),
+  recipient: z.object({ id: z.string().min(1) }),
+  from: z.object({ id: z.string() }).optional(),
+});
+const anyActivity = z.object({ type: z.string().min(1).max(100) });
+const HANDLED_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate']);
+
+/** A reason the body is not an activity PMO Relay can process, or undefined when it is. */
+export function activityProblem(body: unknown): string | undefined {
+  const base = anyActivity.safeParse(body);
+  if (!base.success) return 'The request body is not a Bot Framework activity (it needs a "type").';
+  if (!HANDLED_TYPES.has(base.data.type)) return undefined;
+  const full = handled.safeParse(body);
+  if (!full.success) {
+    const issue = full.error.issues[0];
+    return `The ${base.data.type} activity is malformed: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid'}.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,127 @@
+/**
+ * The Bot Framework endpoint (`POST /api/messages`). All botbuilder imports live in this
+ * folder, so moving to the Teams SDK or the Microsoft 365 Agents SDK later touches only it.
+ */
+import {
+  type Activity,
+  ActivityTypes,
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import type { Request, Response } from 'express';
+import type { Config } from '../../config';
+import type { Logger } from '../../kernel/logger';
+import type { Repositories } from '../../directory';
+import type { Clock } from '../../kernel/runtime';
+import type { ChangeDeps } from '../../changes';
+import type { SignalBotHandlers } from '../../signals';
+import { activityProblem } from './activity';
+import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
+
+export interface BotEndpointDeps {
+  readonly bot: Config['bot'];
+  readonly repos: Repositories;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Public host of the tab; without it the tab's URL is taken from the request. */
+  readonly tabDomain?: string;
+  /** Strategy changes' use-case dependencies (PRODUCT.md §3). */
+  readonly changes?: ChangeDeps;
+  /** Signals (PRODUCT.md §4): `raise`, `my signals`, signal card actions, the Raise with PMO message action. */
+  readonly signals?: SignalBotHandlers;
+}
+
+export interface BotEndpoint {
+  /** Handles one POST to `/api/messages` (the body already parsed by `express.json()`). */
+  handle(req: Request, res: Response): Promise<void>;
+}
+
+/** Maps our config to botbuilder's: no app id means authentication is off (local use only). */
+export function botAuthOptions(bot: Config['bot']): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ...(bot.appId ? { MicrosoftAppId: bot.appId } : {}),
+    ...(bot.appPassword ? { MicrosoftAppPassword: bot.appPassword } : {}),
+    ...(bot.appId ? { MicrosoftAppType: bot.appType } : {}),
+    ...(bot.appTenantId ? { MicrosoftAppTenantId: bot.appTenantId } : {}),
+  };
+}
+
+/**
+ * `CloudAdapter.process` writes failures to `console.error` and answers with the raw error
+ * text; going one level down lets the endpoint log through our logger and answer in our
+ * error format, while botbuilder still does authentication and the turn.
+ */
+class RelayCloudAdapter extends CloudAdapter {
+  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** As botbuilder's own `process` does: timestamps arrive as strings, the SDK works with dates. */
+function toActivity(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[`raw${field[0]?.toUpperCase()}${field.slice(1)}`] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+const isAuthError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 401;
+
+export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
+  const logger = deps.logger.child({ component: 'bot' });
+  const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
+  const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}) });
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');
+    try {
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(TURN_ERROR_CARD) });
+      } else if (context.activity.type === ActivityTypes.Message) {
+        await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(TURN_ERROR_CARD)] });
+      }
+    } catch (sendError) {
+      logger.error({ err: sendError }, 'could not tell the user about the error');
+    }
+  };
+
+  return {
+    async handle(req, res) {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        logger.info({ problem }, 'rejected a malformed activity');
+        res.status(400).json({ error: { code: 'HTTP.BAD_REQUEST', message: problem } });
+        return;
+      }
+      const tabUrl = deps.tabDomain ? `https://${deps.tabDomain}/` : `${req.protocol}://${req.get('host') ?? 'localhost'}/`;
+      const header = req.headers.authorization ?? '';
+      let response: InvokeResponse | undefined;
+      try {
+        response = await adapter.run(header, toActivity(req.body as Record<string, unknown>), async (context) => {
+          context.turnState.set(TAB_URL_KEY, tabUrl);
+          await bot.run(context);
+        });
+      } catch (error) {
+        if (!isAuthError(error)) throw error;
+        logger.warn({ err: error }, 'refused a bot call without a valid Bot Framework token');
+        res.status(401).json({ error: { code: 'AUTH.UNAUTHENTICATED', message: 'A valid Bot Framework token is required.' } });
+        return;
+      }
+      if (response?.body === undefined) {
+        res.status(response?.status ?? 200).end();
+      } else {
+        res.status(response.status).json(response.body);
+      }
+    },
+  };
+}

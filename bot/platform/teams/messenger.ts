@@ -1,0 +1,119 @@
+/**
+ * Sends and updates cards in Teams conversations through the Bot Connector, proactively,
+ * with botbuilder's connector client (its credentials handle authentication; with no
+ * MicrosoftAppId, none is sent — local use only).
+ *
+ * We own retries: the delivery worker backs off with jitter, honours Retry-After and counts
+ * attempts against its budget. botbuilder's client, left alone, retries 429s and 5xx itself
+ * (core-rest-pipeline's `defaultRetryPolicy`: 3 more tries, checked against a local server —
+ * four POSTs for one send), which would hide throttling from our limiter and multiply our rate
+ * exactly when Teams asks us to slow down. So that policy is removed from every client.
+ */
+import { type Activity, ActivityTypes, CardFactory, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+
+import type { Config } from '../../config';
+import type { ConversationRef } from '../../conversations';
+import type { SendOutcome } from '../../delivery';
+import type { Messenger } from '../../delivery';
+import { botAuthOptions } from './endpoint';
+
+/** The retry policy core-rest-pipeline adds to every client pipeline. */
+const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+
+export interface MessengerOptions {
+  readonly bot: Config['bot'];
+  /** A send that takes longer is abandoned and retried later. */
+  readonly timeoutMs: number;
+}
+
+interface PipelineHolder {
+  readonly client?: { readonly pipeline?: { removePolicy(policy: { name: string }): unknown[]; getOrderedPolicies(): { name: string }[] } };
+}
+
+/** Removes the SDK's own retries; fails loudly if a botbuilder upgrade moved the pipeline. */
+export function withoutSdkRetries(connector: ConnectorClient): ConnectorClient {
+  const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
+  if (!pipeline) throw new Error('botbuilder connector client has no pipeline to remove its retry policy from (botbuilder upgraded?)');
+  pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+  if (pipeline.getOrderedPolicies().some((p) => /retry/i.test(p.name))) throw new Error('botbuilder connector client still has a retry policy');
+  return connector;
+}
+
+/** Reads status, Teams error code and Retry-After off a connector failure. */
+export function outcomeOfError(error: unknown): Extract<SendOutcome, { ok: false }> {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    statusCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+    name?: unknown;
+    details?: { error?: { code?: unknown; message?: unknown } };
+    response?: { headers?: { get?(name: string): string | undefined } };
+  };
+  const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : undefined;
+  const teamsCode = typeof e.details?.error?.code === 'string' ? e.details.error.code : undefined;
+  const teamsMessage = typeof e.details?.error?.message === 'string' ? e.details.error.message : undefined;
+  const retryAfterSeconds = parseRetryAfter(e.response?.headers?.get?.('retry-after'));
+  const base = typeof e.message === 'string' && e.message ? e.message : String(error);
+  const code = teamsCode ?? (status === undefined && typeof e.code === 'string' ? e.code : undefined);
+  const message = status === undefined ? `network error: ${base}` : `HTTP ${status}${teamsCode ? ` ${teamsCode}` : ''}: ${teamsMessage ?? base}`;
+  return { ok: false, message, ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, (at - now) / 1000);
+}
+
+export function createBotMessenger(opts: MessengerOptions): Messenger {
+  const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(opts.bot));
+  const appId = opts.bot.appId ?? '';
+  // The identity botbuilder itself uses for proactive messages (CloudAdapterBase.createClaimsIdentity).
+  const identity = new ClaimsIdentity([
+    { type: AuthenticationConstants.AudienceClaim, value: appId },
+    { type: AuthenticationConstants.AppIdClaim, value: appId },
+  ]);
+  const factory = auth.createConnectorFactory(identity);
+  const clients = new Map<string, Promise<ConnectorClient>>();
+  const clientFor = (serviceUrl: string): Promise<ConnectorClient> => {
+    let client = clients.get(serviceUrl);
+    if (!client) {
+      client = factory.create(serviceUrl).then(withoutSdkRetries);
+      client.catch(() => clients.delete(serviceUrl));
+      clients.set(serviceUrl, client);
+    }
+    return client;
+  };
+  const activityOf = (conversation: ConversationRef, card: object): Partial<Activity> => ({
+    type: ActivityTypes.Message,
+    attachments: [CardFactory.adaptiveCard(card)],
+    channelData: { tenant: { id: conversation.tenantId } },
+  });
+
+  return {
+    async send(conversation, card) {
+      try {
+        const connector = await clientFor(conversation.serviceUrl);
+        const res = await connector.conversations.sendToConversation(conversation.conversationId, activityOf(conversation, card) as Activity, { timeout: opts.timeoutMs });
+        if (!res.id) return { ok: false, status: 502, message: 'the connector accepted the message but returned no activity id' };
+        return { ok: true, activityId: res.id };
+      } catch (error) {
+        return outcomeOfError(error);
+      }
+    },
+    async update(conversation, activityId, card) {
+      try {
+        const connector = await clientFor(conversation.serviceUrl);
+        const activity = { ...activityOf(conversation, card), id: activityId } as Activity;
+        await connector.conversations.updateActivity(conversation.conversationId, activityId, activity, { timeout: opts.timeoutMs });
+        return { ok: true, activityId };
+      } catch (error) {
+        return outcomeOfError(error);
+      }
+    },
+  };
+}

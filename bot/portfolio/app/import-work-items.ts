@@ -1,0 +1,140 @@
+/**
+ * Bulk import of work items from CSV. Every row is checked first — shape, then portfolio
+ * rules against existing items and the earlier rows of the same file — and nothing is
+ * written unless every row is right. The error lists each bad row by its line number.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Benefits, Health, StrategicObjective, WorkItem } from '../domain/portfolio';
+import { type ErrorDetail, type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
+import { can } from '../../kernel/roles';
+import type { Principal } from '../../kernel/roles';
+import { type WorkItemInput, createWorkItem } from '../domain/work-item';
+import { IMPORT_COLUMNS, type ImportResponse } from '../../api-contract/portfolio';
+import { type PortfolioDeps, portfolioContext, toView } from './portfolio';
+import { issuesToDetails, workItemInputSchema } from './inputs';
+
+export const MAX_IMPORT_ROWS = 1000;
+const REQUIRED = ['title', 'structure', 'mode', 'stage', 'owner', 'startDate', 'endDate'] as const;
+
+type Row = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
+
+function readCsv(text: string): Result<{ rows: Row[]; lines: number[] }> {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
+  } catch (error) {
+    return invalid(`The file is not valid CSV: ${(error as Error).message}`);
+  }
+  if (records.length === 0) return invalid('The file has no rows to import. The first line must name the columns.');
+  const header = Object.keys(records[0]?.record ?? {});
+  const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
+  const missing = REQUIRED.filter((r) => !header.includes(r));
+  if (unknown.length > 0 || missing.length > 0) {
+    const details: ErrorDetail[] = [
+      ...missing.map((m) => ({ at: 'header', message: `missing column "${m}"` })),
+      ...unknown.map((u) => ({ at: 'header', message: `unknown column "${u}"; expected: ${IMPORT_COLUMNS.join(', ')}` })),
+    ];
+    return invalid('The CSV header is wrong; nothing was imported.', details);
+  }
+  if (records.length > MAX_IMPORT_ROWS) return invalid(`The file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
+  return ok({ rows: records.map((r) => r.record as Row), lines: records.map((r) => r.info.lines) });
+}
+
+const blank = (s: string | undefined): s is undefined => s === undefined || s.trim() === '';
+
+/** Turns a CSV row into the same input the API accepts, or row-level problems. */
+function rowToInput(row: Row, domainId: string, objectivesByCode: ReadonlyMap<string, StrategicObjective>, at: string): Result<{ input: Omit<WorkItemInput, 'parentId'>; parent?: string }> {
+  const problems: ErrorDetail[] = [];
+  const objectives = (row.objectives ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((pair) => {
+      const [code = '', weightText = '100'] = pair.split(':').map((s) => s.trim());
+      const objective = objectivesByCode.get(code.toLowerCase());
+      const weight = Number(weightText);
+      if (!objective) problems.push({ at: `${at} objectives`, message: `unknown objective code "${code}"` });
+      if (!Number.isInteger(weight)) problems.push({ at: `${at} objectives`, message: `weight "${weightText}" for ${code} is not a whole number` });
+      return objective ? [{ objectiveId: objective.id, weight }] : [];
+    });
+  const health: Partial<Record<keyof Health, string>> = {};
+  for (const d of ['schedule', 'cost', 'scope', 'benefit'] as const) if (!blank(row[d])) health[d] = row[d].toLowerCase();
+  let benefits: Benefits | undefined;
+  if (!blank(row.plannedBenefit) || !blank(row.realisedBenefit)) {
+    const unit = row.benefitUnit?.trim() || '';
+    benefits = { planned: { value: Number(row.plannedBenefit || 0), unit }, realised: { value: Number(row.realisedBenefit || 0), unit } };
+  }
+  const candidate = {
+    domainId,
+    title: row.title ?? '',
+    structure: (row.structure ?? '').toLowerCase(),
+    mode: (row.mode ?? '').toLowerCase(),
+    stage: row.stage ?? '',
+    owner: { displayName: row.owner ?? '' },
+    startDate: row.startDate ?? '',
+    endDate: row.endDate ?? '',
+    objectives,
+    ...(Object.keys(health).length > 0 ? { health } : {}),
+    ...(benefits ? { benefits } : {}),
+  };
+  const parsed = workItemInputSchema.safeParse(candidate);
+  if (!parsed.success) problems.push(...issuesToDetails(parsed.error, at));
+  if (problems.length > 0 || !parsed.success) return invalid('row problems', problems);
+  return ok({ input: parsed.data, ...(blank(row.parent) ? {} : { parent: row.parent.trim() }) });
+}
+
+/**
+ * Imports work items into one domain. `parent` may name an existing program (by id or
+ * title) or a program earlier in the same file (by title).
+ */
+export async function importWorkItems(deps: PortfolioDeps, p: Principal, domainId: string, csvText: string): Promise<Result<ImportResponse>> {
+  const domain = await deps.repos.domains.get(p.tenantId, domainId);
+  if (!domain) return notFound(`Domain "${domainId}"`);
+  if (!can(p, 'portfolio.edit', { domainId })) return forbidden(`Only the ${domain.value.name} PMO lead can import work items into this domain.`);
+  const csv = readCsv(csvText);
+  if (!csv.ok) return csv;
+
+  const [objectives, existing] = await Promise.all([deps.repos.objectives.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
+  const byCode = new Map(objectives.map((o) => [o.value.code.toLowerCase(), o.value]));
+  const ctx = await portfolioContext(deps, p.tenantId, existing);
+  const items = new Map(ctx.items);
+  const byTitle = new Map(existing.map((i) => [i.value.title.toLowerCase(), i.value.id]));
+  const problems: ErrorDetail[] = [];
+  const made: WorkItem[] = [];
+
+  csv.value.rows.forEach((row, index) => {
+    const at = `row ${csv.value.lines[index] ?? index + 2}`;
+    const shaped = rowToInput(row, domainId, byCode, at);
+    if (!shaped.ok) {
+      problems.push(...(shaped.error.details ?? []));
+      return;
+    }
+    const parentRef = shaped.value.parent;
+    const parentId = parentRef === undefined ? undefined : items.has(parentRef) ? parentRef : byTitle.get(parentRef.toLowerCase());
+    if (parentRef !== undefined && parentId === undefined) {
+      problems.push({ at: `${at} parent`, message: `no program called "${parentRef}" exists or comes earlier in the file` });
+      return;
+    }
+    const item = createWorkItem(deps.ids.next('wi'), { ...shaped.value.input, ...(parentId ? { parentId } : {}) }, { ...ctx, items });
+    if (!item.ok) {
+      problems.push(...(item.error.details ?? [{ at, message: item.error.message }]).map((d) => ({ at: `${at} ${d.at}`, message: d.message })));
+      return;
+    }
+    if (byTitle.has(item.value.title.toLowerCase())) {
+      problems.push({ at: `${at} title`, message: `a work item called "${item.value.title}" already exists` });
+      return;
+    }
+    made.push(item.value);
+    items.set(item.value.id, item.value);
+    byTitle.set(item.value.title.toLowerCase(), item.value.id);
+  });
+
+  if (problems.length > 0) {
+    const rows = new Set(problems.map((d) => d.at.split(' ').slice(0, 2).join(' '))).size;
+    return invalid(`${rows} row${rows === 1 ? ' has' : 's have'} problems; nothing was imported.`, problems);
+  }
+  await deps.repos.workItems.createMany(made);
+  const stored = await deps.repos.workItems.listByDomain(p.tenantId, domainId);
+  const createdIds = new Set(made.map((m) => m.id));
+  return ok({ created: made.length, items: stored.filter((s) => createdIds.has(s.value.id)).map((s) => toView(s, domain.value, ctx.now)) });
+}

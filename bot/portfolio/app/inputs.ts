@@ -1,0 +1,100 @@
+/**
+ * Shapes of what people send (API bodies, CSV rows), checked before any rule runs.
+ * Kept in the app layer so the HTTP adapter and the CSV import share one definition.
+ */
+import { z } from 'zod';
+import { DELIVERY_MODES, RAG_VALUES, STRUCTURES } from '../domain/portfolio';
+import type { ErrorDetail } from '../../kernel/result';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+
+const id = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
+
+const quantity = z.object({ value: z.number().finite().min(0).max(1e12), unit: text(40) }).strict();
+const rag = z.enum(RAG_VALUES);
+
+export const healthPatchSchema = z
+  .object({ schedule: rag.optional(), cost: rag.optional(), scope: rag.optional(), benefit: rag.optional() })
+  .strict();
+
+export const workItemInputSchema = z
+  .object({
+    domainId: id,
+    title: text(200),
+    structure: z.enum(STRUCTURES),
+    mode: z.enum(DELIVERY_MODES),
+    stage: text(60),
+    owner: z.object({ userId: z.string().max(100).optional(), displayName: text(120) }).strict(),
+    parentId: id.optional(),
+    startDate: isoDate,
+    endDate: isoDate,
+    objectives: z
+      .array(z.object({ objectiveId: id, weight: z.number().int().min(1).max(100) }).strict())
+      .max(20),
+    health: healthPatchSchema.optional(),
+    statusNote: z.string().trim().max(2000).optional(),
+    benefits: z.object({ planned: quantity, realised: quantity }).strict().optional(),
+  })
+  .strict();
+
+export const workItemPatchSchema = workItemInputSchema
+  .partial()
+  .extend({ parentId: id.nullable().optional() })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'the change is empty');
+
+export const objectiveInputSchema = z
+  .object({
+    code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and - only'),
+    title: text(200),
+    description: z.string().trim().max(2000).default(''),
+    ownerId: z.string().trim().min(1).max(100),
+    ownerName: text(120),
+    priority: z.number().int().min(1).max(99),
+  })
+  .strict();
+
+export const objectivePatchSchema = objectiveInputSchema.partial().strict().refine((p) => Object.keys(p).length > 0, 'the change is empty');
+
+export const domainInputSchema = z
+  .object({
+    id: id.optional(),
+    name: text(80),
+    description: z.string().trim().max(1000).default(''),
+    freshnessDays: z.number().int().min(1).max(365).default(14),
+  })
+  .strict();
+
+/** Turns zod issues into field-level details people can act on. */
+export function issuesToDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
+  return error.issues.map((i) => {
+    const path = i.path.map(String).join('.');
+    const at = [prefix, path].filter(Boolean).join(' ') || '(body)';
+    if (i.code === 'unrecognized_keys') return { at, message: `unknown field(s): ${i.keys.join(', ')}` };
+    return { at, message: i.message };
+  });
+}
+
+const roleAssignmentSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('epmo_member') }).strict(),
+  z.object({ role: z.literal('strategy_owner') }).strict(),
+  z.object({ role: z.literal('tenant_admin') }).strict(),
+  z.object({ role: z.literal('pmo_lead'), domainId: id }).strict(),
+  z.object({ role: z.literal('team_member'), workItemId: id }).strict(),
+]);
+
+/** `PUT /api/people/:userId` — the person's full set of roles. */
+export const personInputSchema = z
+  .object({
+    displayName: text(120),
+    email: z.string().trim().email().max(200).optional(),
+    roles: z.array(roleAssignmentSchema).max(200),
+  })
+  .strict();
+
+/** Entra object ids (and tenant ids) are GUIDs. */
+export const entraIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'an Entra object id (a GUID)');

@@ -1,0 +1,182 @@
+/**
+ * Portfolio use cases: one function per user action, written against ports. Each checks
+ * authorization from the principal's stored roles, then applies domain rules.
+ */
+import {
+  type Domain,
+  type StrategicObjective,
+  type WorkItem,
+  DEFAULT_FRESHNESS_DAYS,
+  isStale,
+  overallHealth,
+  portfolioKpis,
+  statusAgeDays,
+} from '../domain/portfolio';
+import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
+import { type Principal, can } from '../../kernel/roles';
+import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
+import type { PortfolioResponse, WorkItemView } from '../../api-contract/portfolio';
+import type { PortfolioRepositories } from '../ports';
+import type { Versioned } from '../../kernel/versioned';
+import type { Clock, IdSource } from '../../kernel/runtime';
+import { canEditDomain, canViewDomain, teamDomainIds } from './access';
+
+export interface PortfolioDeps {
+  readonly repos: PortfolioRepositories;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}
+
+export function toView(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDays'> | undefined, now: Date): WorkItemView {
+  const age = statusAgeDays(v.value, now);
+  return {
+    ...v.value,
+    overall: overallHealth(v.value.health),
+    stale: isStale(v.value, domain ?? { freshnessDays: DEFAULT_FRESHNESS_DAYS }, now),
+    ...(age !== undefined ? { statusAgeDays: age } : {}),
+    etag: v.etag,
+  };
+}
+
+/** Loads what the work-item rules need to know about the tenant's portfolio. */
+export async function portfolioContext(deps: PortfolioDeps, tenantId: string, items?: readonly Versioned<WorkItem>[]): Promise<PortfolioContext> {
+  const [domains, objectives, all] = await Promise.all([
+    deps.repos.domains.list(tenantId),
+    deps.repos.objectives.list(tenantId),
+    items ? Promise.resolve(items) : deps.repos.workItems.list(tenantId),
+  ]);
+  return {
+    tenantId,
+    now: deps.clock.now(),
+    domainIds: new Set(domains.map((d) => d.value.id)),
+    objectiveIds: new Set(objectives.map((o) => o.value.id)),
+    items: new Map(all.map((i) => [i.value.id, i.value])),
+  };
+}
+
+const byName = (a: Domain, b: Domain) => a.name.localeCompare(b.name);
+
+/** Domains the caller may see. */
+export async function listDomains(deps: PortfolioDeps, p: Principal): Promise<Domain[]> {
+  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
+  const team = teamDomainIds(p, items.map((i) => i.value));
+  return domains.map((d) => d.value).filter((d) => canViewDomain(p, d.id, team)).sort(byName);
+}
+
+export async function createDomain(deps: PortfolioDeps, p: Principal, input: { id?: string; name: string; description: string; freshnessDays: number }): Promise<Result<Domain>> {
+  if (!can(p, 'domain.create')) return forbidden('Only a tenant admin can create domains.');
+  const domain: Domain = {
+    tenantId: p.tenantId,
+    id: input.id ?? deps.ids.next('dom'),
+    name: input.name,
+    description: input.description,
+    freshnessDays: input.freshnessDays,
+    createdAt: deps.clock.now().toISOString(),
+  };
+  const created = await deps.repos.domains.create(domain);
+  return created.ok ? ok(created.value.value) : created;
+}
+
+/** The Portfolio page of one domain: KPIs, the items, and whether the caller may edit. */
+export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string): Promise<Result<PortfolioResponse>> {
+  const [domain, items, objectives] = await Promise.all([
+    deps.repos.domains.get(p.tenantId, domainId),
+    deps.repos.workItems.list(p.tenantId),
+    deps.repos.objectives.list(p.tenantId),
+  ]);
+  if (!domain) return notFound(`Domain "${domainId}"`);
+  if (!canViewDomain(p, domainId, teamDomainIds(p, items.map((i) => i.value)))) {
+    return forbidden(`You cannot see the ${domain.value.name} portfolio. Ask its PMO lead or a tenant admin for access.`);
+  }
+  const now = deps.clock.now();
+  const mine = items.filter((i) => i.value.domainId === domainId);
+  const views = mine.map((i) => toView(i, domain.value, now)).sort((a, b) => a.title.localeCompare(b.title));
+  return ok({
+    domain: domain.value,
+    kpis: portfolioKpis(mine.map((i) => i.value), new Map([[domain.value.id, domain.value]]), now),
+    items: views,
+    objectives: objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code)),
+    canEdit: canEditDomain(p, domain.value),
+  });
+}
+
+export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?: string): Promise<Result<WorkItemView[]>> {
+  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
+  const team = teamDomainIds(p, items.map((i) => i.value));
+  const byId = new Map(domains.map((d) => [d.value.id, d.value]));
+  if (domainId !== undefined) {
+    if (!byId.has(domainId)) return notFound(`Domain "${domainId}"`);
+    if (!canViewDomain(p, domainId, team)) return forbidden('You cannot see this domain\'s portfolio.');
+  }
+  const now = deps.clock.now();
+  return ok(
+    items
+      .filter((i) => (domainId === undefined || i.value.domainId === domainId) && canViewDomain(p, i.value.domainId, team))
+      .map((i) => toView(i, byId.get(i.value.domainId), now)),
+  );
+}
+
+export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<WorkItemView>> {
+  const [item, items] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), deps.repos.workItems.list(p.tenantId)]);
+  if (!item) return notFound(`Work item "${id}"`);
+  if (!canViewDomain(p, item.value.domainId, teamDomainIds(p, items.map((i) => i.value)))) return forbidden('You cannot see this work item.');
+  const domain = await deps.repos.domains.get(p.tenantId, item.value.domainId);
+  return ok(toView(item, domain?.value, deps.clock.now()));
+}
+
+export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, input: WorkItemInput): Promise<Result<WorkItemView>> {
+  const domain = await deps.repos.domains.get(p.tenantId, input.domainId);
+  if (!domain) return invalid('The work item breaks portfolio rules.', [{ at: 'domainId', message: `Unknown domain "${input.domainId}".` }]);
+  if (!can(p, 'portfolio.edit', { domainId: input.domainId })) return forbidden(`Only the ${domain.value.name} PMO lead can add work items to this domain.`);
+  const ctx = await portfolioContext(deps, p.tenantId);
+  const made = createWorkItem(deps.ids.next('wi'), input, ctx);
+  if (!made.ok) return made;
+  const saved = await deps.repos.workItems.create(made.value);
+  return saved.ok ? ok(toView(saved.value, domain.value, ctx.now)) : saved;
+}
+
+export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id: string, patch: WorkItemPatch, etag: string): Promise<Result<WorkItemView>> {
+  const existing = await deps.repos.workItems.get(p.tenantId, id);
+  if (!existing) return notFound(`Work item "${id}"`);
+  if (!can(p, 'portfolio.edit', { domainId: existing.value.domainId })) return forbidden('Only the PMO lead of this item\'s domain can change it.');
+  if (patch.domainId !== undefined && patch.domainId !== existing.value.domainId && !can(p, 'portfolio.edit', { domainId: patch.domainId })) {
+    return forbidden('You can only move items into a domain whose portfolio you edit.');
+  }
+  if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this work item since you loaded it. Reload and try again.');
+  const ctx = await portfolioContext(deps, p.tenantId);
+  const next = updateWorkItem(existing.value, patch, ctx);
+  if (!next.ok) return next;
+  const saved = await deps.repos.workItems.update(next.value, etag);
+  if (!saved.ok) return saved;
+  const domain = await deps.repos.domains.get(p.tenantId, next.value.domainId);
+  return ok(toView(saved.value, domain?.value, ctx.now));
+}
+
+export async function listObjectives(deps: PortfolioDeps, p: Principal): Promise<Versioned<StrategicObjective>[]> {
+  void p; // every signed-in member of the tenant may read the objectives
+  const all = await deps.repos.objectives.list(p.tenantId);
+  return all.sort((a, b) => a.value.priority - b.value.priority || a.value.code.localeCompare(b.value.code));
+}
+
+type ObjectiveInput = Omit<StrategicObjective, 'tenantId' | 'id' | 'createdAt'>;
+
+export async function createObjective(deps: PortfolioDeps, p: Principal, input: ObjectiveInput): Promise<Result<Versioned<StrategicObjective>>> {
+  if (!can(p, 'objective.edit')) return forbidden('Only EPMO members can create strategic objectives.');
+  const existing = await deps.repos.objectives.list(p.tenantId);
+  if (existing.some((o) => o.value.code.toLowerCase() === input.code.toLowerCase())) {
+    return fail('CONFLICT.ALREADY_EXISTS', `An objective with code "${input.code}" already exists.`);
+  }
+  return deps.repos.objectives.create({ ...input, tenantId: p.tenantId, id: deps.ids.next('obj'), createdAt: deps.clock.now().toISOString() });
+}
+
+export async function updateObjective(deps: PortfolioDeps, p: Principal, id: string, patch: Partial<ObjectiveInput>, etag: string): Promise<Result<Versioned<StrategicObjective>>> {
+  if (!can(p, 'objective.edit')) return forbidden('Only EPMO members can change strategic objectives.');
+  const existing = await deps.repos.objectives.get(p.tenantId, id);
+  if (!existing) return notFound(`Objective "${id}"`);
+  if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this objective since you loaded it. Reload and try again.');
+  if (patch.code !== undefined && patch.code.toLowerCase() !== existing.value.code.toLowerCase()) {
+    const all = await deps.repos.objectives.list(p.tenantId);
+    if (all.some((o) => o.value.code.toLowerCase() === patch.code?.toLowerCase())) return fail('CONFLICT.ALREADY_EXISTS', `An objective with code "${patch.code}" already exists.`);
+  }
+  return deps.repos.objectives.update({ ...existing.value, ...patch }, etag);
+}

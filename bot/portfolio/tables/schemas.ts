@@ -1,0 +1,57 @@
+/**
+ * What a stored portfolio row must look like once read back: tables enforce no schema, so a row edited
+ * by hand or written by an older version is checked before it reaches the domain. Typed against
+ * the domain interface, so a domain change the storage does not follow fails to compile.
+ */
+import { z } from 'zod';
+
+import { DELIVERY_MODES, RAG_VALUES, STRUCTURES } from '../domain/portfolio';
+import type { Domain, StrategicObjective, WorkItem } from '../domain/portfolio';
+
+const text = z.string();
+const timestamp = z.string().min(1);
+
+export const domainSchema: z.ZodType<Domain> = z.object({
+  tenantId: text.min(1),
+  id: text.min(1),
+  name: text,
+  description: text,
+  freshnessDays: z.number().int().nonnegative(),
+  createdAt: timestamp,
+});
+
+export const objectiveSchema: z.ZodType<StrategicObjective> = z.object({
+  tenantId: text.min(1),
+  id: text.min(1),
+  code: text,
+  title: text,
+  description: text,
+  ownerId: text,
+  ownerName: text,
+  priority: z.number().int(),
+  createdAt: timestamp,
+});
+
+const rag = z.enum(RAG_VALUES);
+const quantity = z.object({ value: z.number(), unit: text });
+
+export const workItemSchema: z.ZodType<WorkItem> = z.object({
+  tenantId: text.min(1),
+  id: text.min(1),
+  domainId: text.min(1),
+  title: text,
+  structure: z.enum(STRUCTURES),
+  mode: z.enum(DELIVERY_MODES),
+  stage: text,
+  owner: z.object({ userId: text.optional(), displayName: text }),
+  parentId: text.optional(),
+  startDate: text,
+  endDate: text,
+  objectives: z.array(z.object({ objectiveId: text.min(1), weight: z.number() })),
+  health: z.object({ schedule: rag, cost: rag, scope: rag, benefit: rag }),
+  statusReportedAt: text.optional(),
+  statusNote: text.optional(),
+  benefits: z.object({ planned: quantity, realised: quantity }).optional(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});

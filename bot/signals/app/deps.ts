@@ -1,0 +1,69 @@
+/** What every signal use case shares: its dependencies and small lookups. */
+import type { DuePolicy } from '../domain/working-days';
+import type { Result } from '../../kernel/result';
+import type { Principal } from '../../kernel/roles';
+import type { ChangeKind } from '../../changes';
+import type { DeliveryService, Scheduler } from '../../delivery';
+import type { Logger } from '../../kernel/logger';
+import type { Repositories } from '../../directory';
+import type { Clock, IdSource } from '../../kernel/runtime';
+import type { SignalStores } from '../ports';
+
+/** The fields of a strategy-change draft made from a decision (PRODUCT.md §3). */
+export interface DraftFromDecision {
+  readonly title: string;
+  readonly summary: string;
+  readonly kind: ChangeKind;
+  readonly objectiveIds: readonly string[];
+  readonly domainIds: readonly string[];
+  readonly requiredResponse: 'acknowledge' | 'assess';
+  readonly respondBy: string;
+}
+
+/**
+ * Makes a strategy-change draft through the strategy-change feature's own use case (its
+ * rules and role checks apply); wired in host.ts.
+ */
+export interface StrategyChangeDrafter {
+  createDraft(p: Principal, fields: DraftFromDecision): Promise<Result<{ readonly changeId: string; readonly version: number; readonly title: string }>>;
+}
+
+export interface SignalDeps {
+  readonly repos: Repositories;
+  readonly stores: SignalStores;
+  readonly delivery: DeliveryService;
+  readonly scheduler: Scheduler;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly policy: DuePolicy;
+  readonly logger: Logger;
+  /** Base URL of the tab (ends with `/`); deep links are `<base>#/signals/<id>`. */
+  readonly tabBaseUrl: () => string | undefined;
+  readonly drafter?: StrategyChangeDrafter;
+}
+
+/** Content kinds this feature renders (bot/app/signals/rendering.ts). */
+export const SIGNAL_CONTENT = {
+  receipt: 'signal.receipt',
+  pmo: 'signal.pmo',
+  epmo: 'signal.epmo',
+  decision: 'signal.decision',
+  reminder: 'signal.reminder',
+} as const;
+
+/** Scheduled-job kinds (bot/app/signals/timers.ts). */
+export const SIGNAL_JOBS = { due: 'signal.due', undefer: 'signal.undefer' } as const;
+
+export const dueJobId = (signalId: string): string => `signal-due:${signalId}`;
+export const undeferJobId = (signalId: string): string => `signal-undefer:${signalId}`;
+
+/** Delivery batches: one per card family, so each card's activity id can be found again. */
+export const BATCH = {
+  receipt: (signalId: string) => `signal:${signalId}:receipt`,
+  pmo: (signalId: string) => `signal:${signalId}:pmo`,
+  epmo: (signalId: string) => `signal:${signalId}:epmo`,
+  /** Updates after the transition that made `revision`. */
+  updates: (signalId: string, revision: number) => `signal:${signalId}:r${revision}`,
+  notice: (signalId: string, decisionId: string) => `signal:${signalId}:notice:${decisionId}`,
+  reminder: (signalId: string, revision: number) => `signal:${signalId}:remind:r${revision}`,
+} as const;

@@ -1,0 +1,64 @@
+/**
+ * What follows a committed transition: cards updated in place, the EPMO card sent at the first
+ * escalation, the decision notice, and the due-time timers. All delivery goes through the
+ * durable DeliveryService; timers through the durable Scheduler. The transition is already
+ * stored when these run; a failure here is logged and does not undo it (a later transition
+ * re-renders every card from current state).
+ */
+import { type Signal, FINAL_OUTCOMES } from '../domain/signal';
+import { type TransitionResult, waitingOn } from '../domain/signal-machine';
+import type { DeliveryRequest } from '../../delivery';
+import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalDeps, dueJobId, undeferJobId } from './deps';
+import { cardLocations, decisionNoticeRequest, updateRequests } from './renderers';
+
+/** Sends the PMO card to the domain's PMO channel(s); answers how many channels. */
+export async function sendPmoCards(deps: SignalDeps, signal: Signal): Promise<number> {
+  const links = await deps.repos.links.listByTarget(signal.tenantId, { kind: 'pmo', domainId: signal.domainId });
+  const requests: DeliveryRequest[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.pmo, ref: signal.id } }));
+  if (requests.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.pmo(signal.id), requests);
+  return requests.length;
+}
+
+async function sendEpmoCards(deps: SignalDeps, signal: Signal): Promise<void> {
+  const links = await deps.repos.links.listByTarget(signal.tenantId, { kind: 'epmo' });
+  const requests: DeliveryRequest[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.epmo, ref: signal.id } }));
+  // Same batch and request every time: dispatch delivers it once; later rounds update it in place.
+  if (requests.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.epmo(signal.id), requests);
+}
+
+/** Schedules (or cancels) the timers the signal's new state needs. Scheduling an id again replaces it. */
+export async function scheduleTimers(deps: SignalDeps, signal: Signal): Promise<void> {
+  const payload = { signalId: signal.id, revision: String(signal.revision) };
+  if (signal.state === 'deferred' && signal.dueAt) {
+    await deps.scheduler.cancel(signal.tenantId, dueJobId(signal.id));
+    await deps.scheduler.schedule({ tenantId: signal.tenantId, id: undeferJobId(signal.id), kind: SIGNAL_JOBS.undefer, dueAt: signal.dueAt, payload });
+    return;
+  }
+  if (signal.dueAt && waitingOn(signal.state) !== 'nobody' && !signal.remindedAt) {
+    await deps.scheduler.schedule({ tenantId: signal.tenantId, id: dueJobId(signal.id), kind: SIGNAL_JOBS.due, dueAt: signal.dueAt, payload });
+  } else if (!signal.dueAt) {
+    await deps.scheduler.cancel(signal.tenantId, dueJobId(signal.id));
+  }
+}
+
+export async function afterCommit(deps: SignalDeps, change: TransitionResult): Promise<void> {
+  const { signal, decision } = change;
+  const actions = change.events.map((e) => e.action);
+  if (actions.every((a) => a === 'remind')) return;
+  try {
+    const locations = await cardLocations(deps, signal);
+    const updates = updateRequests(signal, locations);
+    const sends: DeliveryRequest[] = [];
+    if (decision && FINAL_OUTCOMES.includes(decision.outcome)) sends.push(decisionNoticeRequest(signal, decision));
+    if (updates.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.updates(signal.id, signal.revision), updates);
+    if (decision && sends.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.notice(signal.id, decision.id), sends);
+    if (signal.state === 'escalated' && !locations.some((l) => l.view === 'epmo')) await sendEpmoCards(deps, signal);
+  } catch (error) {
+    deps.logger.error({ err: error, tenantId: signal.tenantId, signalId: signal.id }, 'could not dispatch the signal card updates');
+  }
+  try {
+    await scheduleTimers(deps, signal);
+  } catch (error) {
+    deps.logger.error({ err: error, tenantId: signal.tenantId, signalId: signal.id }, 'could not schedule the signal due-time timers');
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The PMO's and the EPMO's actions on a signal, shared by the API and the cards: load the
+ * signal in the caller's tenant, run the domain transition, commit it with the ETag it was read
+ * with, then update cards and timers. When somebody else committed first, the signal is read
+ * again and the transition re-run, which then answers "already <state> by <person>".
+ */
+import type { DomainError, Result } from '../../kernel/result';
+import { fail, notFound, ok } from '../../kernel/result';
+import type { Principal } from '../../kernel/roles';
+import type { Decision, Signal } from '../domain/signal';
+import {
+  type AnalysisInput,
+  type CloseInput,
+  type DecisionInput,
+  type TransitionResult,
+  close,
+  decide,
+  escalate,
+  resolveLocally,
+  saveAnalysis,
+  startAnalysis,
+  triage,
+} from '../domain/signal-machine';
+import type { Versioned } from '../../kernel/versioned';
+import type { SignalDeps } from './deps';
+import { afterCommit } from './effects';
+
+const MAX_ATTEMPTS = 5;
+
+export interface Applied {
+  readonly signal: Versioned<Signal>;
+  readonly change: TransitionResult;
+}
+
+/**
+ * Runs `transition` against the current signal and commits it. `expectedEtag` (the API's
+ * If-Match for analysis edits) refuses to apply an edit to a version the caller did not see.
+ */
+export async function applyTransition(
+  deps: SignalDeps,
+  p: Principal,
+  signalId: string,
+  transition: (signal: Signal, now: Date) => Result<TransitionResult>,
+  expectedEtag?: string,
+): Promise<Result<Applied>> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    // Reads are in the caller's tenant only: another tenant's signal is "not found".
+    const current = await deps.stores.signals.get(p.tenantId, signalId);
+    if (!current) return notFound(`Signal ${signalId}`);
+    if (expectedEtag && expectedEtag !== current.etag) {
+      return fail('CONFLICT.STALE', `S-${current.value.number} was changed by ${current.value.stateChangedBy.displayName} or someone else since you loaded it; reload it and try again. Nothing was saved.`);
+    }
+    const result = transition(current.value, deps.clock.now());
+    if (!result.ok) return result;
+    const saved = await deps.stores.signals.commit(result.value, current.etag);
+    if (saved.ok) {
+      deps.logger.info({ tenantId: p.tenantId, signalId, by: p.userId, events: result.value.events.map((e) => e.action), state: saved.value.value.state }, 'signal changed');
+      await afterCommit(deps, result.value);
+      return ok({ signal: saved.value, change: result.value });
+    }
+    // Somebody else committed first; their change decides what we answer (next round).
+    if (saved.error.code !== 'CONFLICT.STALE' && saved.error.code !== 'SIGNAL.ALREADY_DECIDED') return saved;
+  }
+  return fail('CONFLICT.STALE', 'This signal is being changed by several people right now; reload it and try again.');
+}
+
+export const triageSignal = (deps: SignalDeps, p: Principal, id: string, comment?: string) =>
+  applyTransition(deps, p, id, (s, now) => triage(s, p, now, deps.policy, comment));
+
+export const resolveSignal = (deps: SignalDeps, p: Principal, id: string, resolution: string) =>
+  applyTransition(deps, p, id, (s, now) => resolveLocally(s, p, now, resolution));
+
+export const closeSignal = (deps: SignalDeps, p: Principal, id: string, input: CloseInput) => applyTransition(deps, p, id, (s, now) => close(s, p, now, input));
+
+export const startSignalAnalysis = (deps: SignalDeps, p: Principal, id: string, comment?: string) =>
+  applyTransition(deps, p, id, (s, now) => startAnalysis(s, p, now, comment));
+
+export const saveSignalAnalysis = (deps: SignalDeps, p: Principal, id: string, input: AnalysisInput, etag: string) =>
+  applyTransition(deps, p, id, (s, now) => saveAnalysis(s, p, now, input), etag);
+
+export const escalateSignal = (deps: SignalDeps, p: Principal, id: string, decisionWorkingDays?: number, comment?: string) =>
+  applyTransition(deps, p, id, (s, now) => escalate(s, p, now, deps.policy, decisionWorkingDays, comment));
+
+export interface Decided {
+  readonly signal: Versioned<Signal>;
+  readonly decision: Decision;
+  /** False when this was a repeat of a decision already recorded (a double submit). */
+  readonly created: boolean;
+}
+
+const sameDecision = (d: Decision, p: Principal, input: DecisionInput): boolean =>
+  d.decidedBy.userId === p.userId &&
+  d.outcome === input.outcome &&
+  (input.outcome !== 'choose_other' || d.chosenOptionId === input.chosenOptionId) &&
+  (input.outcome !== 'defer' || d.deferredUntil === input.deferredUntil);
+
+/**
+ * A strategy owner's decision. `round` (from the card) pins the escalation the person looked
+ * at: a decision for an earlier round is "already decided". A repeat of the same decision by
+ * the same person (a double submit) answers with the decision already recorded: one record.
+ */
+export async function decideSignal(deps: SignalDeps, p: Principal, id: string, input: DecisionInput, round?: number): Promise<Result<Decided>> {
+  const applied = await applyTransition(deps, p, id, (s, now) => {
+    if (round !== undefined && round !== s.decisionRound && s.state === 'escalated') {
+      return fail('SIGNAL.ALREADY_DECIDED', `This card is from an earlier escalation of S-${s.number}; it has been escalated again since. Refresh the card to decide on the current one.`);
+    }
+    return decide(s, p, now, deps.policy, input);
+  });
+  if (applied.ok) {
+    const decision = applied.value.change.decision;
+    if (!decision) throw new Error('a decision transition returned no decision record');
+    return ok({ signal: applied.value.signal, decision, created: true });
+  }
+  if (applied.error.code === 'SIGNAL.ALREADY_DECIDED') {
+    const current = await deps.stores.signals.get(p.tenantId, id);
+    const latest = current?.value.decisionId ? await deps.stores.decisions.get(p.tenantId, current.value.decisionId) : undefined;
+    if (current && latest && (round === undefined || latest.round === round) && sameDecision(latest, p, input)) {
+      return ok({ signal: current, decision: latest, created: false });
+    }
+  }
+  return applied;
+}
+
+export const isConflict = (e: DomainError): boolean => e.code === 'SIGNAL.ALREADY_HANDLED' || e.code === 'SIGNAL.ALREADY_DECIDED' || e.code === 'CONFLICT.STALE';

@@ -1,0 +1,138 @@
+/**
+ * The card actions of signals, as one discriminated union of `{ verb, data }`: built when a
+ * card is made, parsed with zod when an `adaptiveCard/action` invoke (or a dialog's submit)
+ * arrives. Nothing in `data` is trusted beyond its shape: the use cases re-check who may act.
+ */
+import { z } from 'zod';
+import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
+import { type Result, invalid, ok } from '../../kernel/result';
+
+/** Input ids of the raise form; Teams merges their values into the action's `data`. */
+export const RAISE_INPUTS = { kind: 'kind', title: 'title', details: 'details', urgency: 'urgency', workItemId: 'workItemId' } as const;
+/** Input ids of the PMO card. */
+export const TRIAGE_INPUTS = { comment: 'pmoComment', duplicateOf: 'duplicateOf' } as const;
+/** Input ids of the EPMO decision view. */
+export const DECIDE_INPUTS = { outcome: 'outcome', option: 'chosenOptionId', until: 'deferredUntil', rationale: 'rationale' } as const;
+
+export const SIGNAL_VERBS = ['signal.raise', 'signal.triage', 'signal.resolve', 'signal.close', 'signal.decide', 'signal.view', 'signal.mine'] as const;
+export type SignalVerb = (typeof SIGNAL_VERBS)[number];
+
+export const isSignalVerb = (verb: unknown): verb is SignalVerb => typeof verb === 'string' && (SIGNAL_VERBS as readonly string[]).includes(verb);
+
+/** Which card a `signal.view` refresh asks for. */
+export const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
+export type SignalView = (typeof SIGNAL_VIEWS)[number];
+
+export interface OriginData {
+  readonly messageId?: string;
+  readonly messageLink?: string;
+  readonly messagePreview?: string;
+}
+
+export type SignalCardAction =
+  | {
+      readonly verb: 'signal.raise';
+      readonly data: {
+        readonly kind: (typeof SIGNAL_KINDS)[number];
+        readonly title: string;
+        readonly details: string;
+        readonly urgency: (typeof URGENCIES)[number];
+        readonly workItemId?: string;
+        readonly origin?: OriginData;
+      };
+    }
+  | { readonly verb: 'signal.triage'; readonly data: { readonly signalId: string; readonly comment?: string } }
+  | { readonly verb: 'signal.resolve'; readonly data: { readonly signalId: string; readonly resolution: string } }
+  | { readonly verb: 'signal.close'; readonly data: { readonly signalId: string; readonly reason: (typeof CLOSE_REASONS)[number]; readonly comment: string; readonly duplicateOf?: number } }
+  | {
+      readonly verb: 'signal.decide';
+      readonly data: {
+        readonly signalId: string;
+        readonly round: number;
+        readonly outcome: (typeof DECISION_OUTCOMES)[number];
+        readonly chosenOptionId?: string;
+        readonly deferredUntil?: string;
+        readonly rationale: string;
+      };
+    }
+  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } }
+  | { readonly verb: 'signal.mine'; readonly data: Record<string, never> };
+
+const ID = /^[^\s/\\#?]{1,128}$/;
+const signalId = z.string().regex(ID, 'Not a signal id.');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const requiredText = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `At most ${max} characters.`);
+
+const originSchema = z
+  .object({ messageId: z.string().max(300).optional(), messageLink: z.string().max(2000).optional(), messagePreview: z.string().max(1000).optional() })
+  .optional();
+
+const schemas = {
+  'signal.raise': z.object({
+    [RAISE_INPUTS.kind]: z.enum(SIGNAL_KINDS, { error: 'Choose what kind of signal this is.' }),
+    [RAISE_INPUTS.title]: requiredText(200, 'Give the signal a title.'),
+    [RAISE_INPUTS.details]: optionalText(4000).transform((v) => v ?? ''),
+    [RAISE_INPUTS.urgency]: z.enum(URGENCIES, { error: 'Choose an urgency.' }).default('normal'),
+    [RAISE_INPUTS.workItemId]: optionalText(128),
+    origin: originSchema,
+  }),
+  'signal.triage': z.object({ signalId, [TRIAGE_INPUTS.comment]: optionalText(2000) }).transform((d) => ({ signalId: d.signalId, comment: d[TRIAGE_INPUTS.comment] })),
+  'signal.resolve': z
+    .object({ signalId, [TRIAGE_INPUTS.comment]: requiredText(2000, 'Write the resolution in the comment box, then choose Resolve locally.') })
+    .transform((d) => ({ signalId: d.signalId, resolution: d[TRIAGE_INPUTS.comment] })),
+  'signal.close': z
+    .object({
+      signalId,
+      reason: z.enum(CLOSE_REASONS),
+      [TRIAGE_INPUTS.comment]: requiredText(2000, 'Write the reason in the comment box, then close.'),
+      [TRIAGE_INPUTS.duplicateOf]: z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          const t = (v ?? '').trim().replace(/^S-/i, '');
+          if (t === '') return undefined;
+          const n = Number(t);
+          if (!Number.isInteger(n) || n <= 0) {
+            ctx.addIssue({ code: 'custom', message: 'Give the number of the signal this duplicates, e.g. 12 or S-12.' });
+            return z.NEVER;
+          }
+          return n;
+        }),
+    })
+    .transform((d) => ({ signalId: d.signalId, reason: d.reason, comment: d[TRIAGE_INPUTS.comment], duplicateOf: d[TRIAGE_INPUTS.duplicateOf] })),
+  'signal.decide': z
+    .object({
+      signalId,
+      round: z.coerce.number().int().nonnegative(),
+      [DECIDE_INPUTS.outcome]: z.enum(DECISION_OUTCOMES, { error: 'Choose a decision.' }),
+      [DECIDE_INPUTS.option]: optionalText(128),
+      [DECIDE_INPUTS.until]: optionalText(10),
+      [DECIDE_INPUTS.rationale]: requiredText(2000, 'Give the rationale for the decision.'),
+    })
+    .transform((d) => ({
+      signalId: d.signalId,
+      round: d.round,
+      outcome: d[DECIDE_INPUTS.outcome],
+      chosenOptionId: d[DECIDE_INPUTS.option],
+      deferredUntil: d[DECIDE_INPUTS.until],
+      rationale: d[DECIDE_INPUTS.rationale],
+    })),
+  'signal.view': z.object({ signalId, view: z.enum(SIGNAL_VIEWS) }),
+  'signal.mine': z.object({}),
+} satisfies Record<SignalVerb, z.ZodType>;
+
+/** Parses the data of a signal verb (static data plus input values). */
+export function parseSignalAction(verb: SignalVerb, data: unknown): Result<SignalCardAction> {
+  const parsed = schemas[verb].safeParse(data ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return invalid(first?.message ?? 'This card action is missing information or has a wrong value.', parsed.error.issues.map((i) => ({ at: i.path.join('.') || 'data', message: i.message })));
+  }
+  // Each verb's schema produces exactly that verb's data.
+  return ok({ verb, data: parsed.data } as SignalCardAction);
+}

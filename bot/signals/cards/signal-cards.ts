@@ -1,0 +1,257 @@
+/**
+ * Signal cards (PRODUCT.md §4): the raise form, the raiser's receipt with a state tracker, the
+ * PMO channel card with triage, the EPMO card (read-only for everyone, with decision inputs
+ * in the strategy owners' personal view), the decision notice, overdue reminders and
+ * "my signals". Pure: view model in, Adaptive Card 1.5 out. Each card is rendered from the
+ * signal's current state, so a card that is updated in place always tells the truth.
+ * The raise form is in signal-raise-form.ts and the shared parts in signal-card-parts.ts;
+ * import them all from here.
+ */
+import { KIND_LABELS, STATE_LABELS, type Decision, type Signal, signalLabel } from '../domain/signal';
+import {
+  type AdaptiveCard,
+  type CardActionElement,
+  type CardElement,
+  adaptiveCard,
+  heading,
+  text,
+} from '../../kernel/cards/adaptive-card';
+import { DECIDE_INPUTS, TRIAGE_INPUTS } from './actions';
+import {
+  IMPACT_LABELS,
+  type SignalCardModel,
+  dateText,
+  decisionLines,
+  execute,
+  noticeBlock,
+  openInTab,
+  originLine,
+  outcomeLines,
+  refreshFor,
+  stateTracker,
+  summaryFacts,
+  titleBlock,
+} from './card-parts';
+
+export { type SignalCardModel, URGENCY_LABELS, stateTracker } from './card-parts';
+export * from './raise-form';
+
+// ------------------------------------------------------------------ receipt
+
+/** The raiser's receipt: what they raised and where it stands, updated in place at every transition. */
+export function receiptCard(m: SignalCardModel): AdaptiveCard {
+  const body: CardElement[] = [
+    ...noticeBlock(m.notice),
+    ...titleBlock(m, 'Signal raised'),
+    stateTracker(m.signal),
+    { type: 'FactSet', facts: summaryFacts(m) },
+    ...(m.signal.details ? [text(m.signal.details.slice(0, 1500), { spacing: 'small' })] : []),
+    ...originLine(m.signal),
+    ...outcomeLines(m),
+  ];
+  return adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+}
+
+// ------------------------------------------------------------------ PMO card
+
+/** The PMO channel card: triage actions while raised, then a read-only view with a link to the analysis. */
+export function pmoCard(m: SignalCardModel): AdaptiveCard {
+  const s = m.signal;
+  const body: CardElement[] = [
+    ...noticeBlock(m.notice),
+    ...titleBlock(m, `New ${KIND_LABELS[s.kind].toLowerCase()} for the ${m.domainName} PMO`),
+    stateTracker(s),
+    { type: 'FactSet', facts: summaryFacts(m) },
+    ...(s.details ? [text(s.details.slice(0, 2000), { spacing: 'small' })] : []),
+    ...originLine(s),
+    ...outcomeLines(m),
+  ];
+  const actions: CardActionElement[] = [];
+  if (s.state === 'raised') {
+    body.push(
+      {
+        type: 'Input.Text',
+        id: TRIAGE_INPUTS.comment,
+        label: 'Comment, resolution or reason',
+        placeholder: 'Needed to resolve locally or close',
+        isMultiline: true,
+        maxLength: 2000,
+        spacing: 'medium',
+      },
+      { type: 'Input.Text', id: TRIAGE_INPUTS.duplicateOf, label: 'Duplicate of (signal number, to close as duplicate)', placeholder: 'e.g. S-12', maxLength: 12 },
+    );
+    const data = { signalId: s.id };
+    actions.push(
+      execute('Accept (triage)', { verb: 'signal.triage', data }, 'positive'),
+      execute('Resolve locally', { verb: 'signal.resolve', data }),
+      execute('Close: duplicate', { verb: 'signal.close', data: { ...data, reason: 'duplicate' } }),
+      execute('Close: not actionable', { verb: 'signal.close', data: { ...data, reason: 'not_actionable' } }, 'destructive'),
+    );
+  } else if (s.state === 'triaged' || s.state === 'analysing') {
+    body.push(text('Next: add the strategic context, options and a recommendation in the tab, then escalate.', { isSubtle: true, spacing: 'medium' }));
+  }
+  actions.push(...openInTab(m, s.state === 'raised' || s.state === 'triaged' || s.state === 'analysing' ? 'Analyse in PMO Relay' : 'Open in PMO Relay'));
+  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'pmo') };
+}
+
+// ------------------------------------------------------------------ EPMO card
+
+function analysisBlocks(m: SignalCardModel): CardElement[] {
+  const s = m.signal;
+  const out: CardElement[] = [];
+  if (s.context) {
+    out.push(text('**Strategic context**', { separator: true }));
+    out.push(text(s.context.narrative.slice(0, 2000), { spacing: 'small' }));
+    out.push({
+      type: 'FactSet',
+      facts: [
+        ...(m.objectiveTitles && m.objectiveTitles.length > 0 ? [{ title: 'Objectives', value: m.objectiveTitles.join('; ') }] : []),
+        { title: 'Schedule', value: IMPACT_LABELS[s.context.schedule] },
+        { title: 'Cost', value: IMPACT_LABELS[s.context.cost] },
+        { title: 'Benefit', value: IMPACT_LABELS[s.context.benefit] },
+        { title: 'Risk', value: IMPACT_LABELS[s.context.risk] },
+      ],
+    });
+  }
+  if (s.options.length > 0) {
+    out.push(text('**Options**', { separator: true }));
+    s.options.forEach((o, i) => {
+      const recommended = s.recommendation?.optionId === o.id;
+      out.push({
+        type: 'Container',
+        style: recommended ? 'emphasis' : 'default',
+        spacing: 'small',
+        items: [
+          text(`${i + 1}. **${o.title}**${recommended ? ' — recommended' : ''}`),
+          ...(o.description ? [text(o.description.slice(0, 1000), { size: 'small', spacing: 'none' })] : []),
+          text(`Impact: ${o.impact.slice(0, 1000)}`, { size: 'small', isSubtle: true, spacing: 'none' }),
+        ],
+      });
+    });
+  }
+  if (s.recommendation) {
+    out.push(text(`**Recommendation** (${s.recommendation.authorName}): ${s.recommendation.rationale.slice(0, 1500)}`, { separator: true }));
+  }
+  return out;
+}
+
+export interface EpmoCardModel extends SignalCardModel {
+  /** The personal view of a strategy owner: with the decision inputs. */
+  readonly canDecide: boolean;
+  /** Strategy owners' user ids, for the refresh that gives them their personal view. */
+  readonly deciderIds: readonly string[];
+  /** Today (`YYYY-MM-DD`), the earliest deferral date minus one. */
+  readonly today: string;
+}
+
+/** The EPMO card: context, options with impacts and the recommendation; decision inputs only in a strategy owner's view. */
+export function epmoCard(m: EpmoCardModel): AdaptiveCard {
+  const s = m.signal;
+  const body: CardElement[] = [
+    ...noticeBlock(m.notice),
+    ...titleBlock(m, `Escalated by the ${m.domainName} PMO`),
+    stateTracker(s),
+    { type: 'FactSet', facts: summaryFacts(m) },
+    ...(s.details ? [text(s.details.slice(0, 1500), { spacing: 'small' })] : []),
+    ...analysisBlocks(m),
+    ...outcomeLines(m),
+  ];
+  const actions: CardActionElement[] = [];
+  if (s.state === 'escalated') {
+    if (m.canDecide) {
+      body.push(
+        text('**Your decision**', { separator: true }),
+        {
+          type: 'Input.ChoiceSet',
+          id: DECIDE_INPUTS.outcome,
+          label: 'Decision',
+          style: 'expanded',
+          value: 'approve_recommended',
+          isRequired: true,
+          errorMessage: 'Choose a decision.',
+          choices: [
+            { title: 'Approve the recommended option', value: 'approve_recommended' },
+            { title: 'Choose another option (below)', value: 'choose_other' },
+            { title: 'Reject', value: 'reject' },
+            { title: 'Defer until a date (below)', value: 'defer' },
+            { title: 'Request more information', value: 'request_info' },
+          ],
+        },
+        {
+          type: 'Input.ChoiceSet',
+          id: DECIDE_INPUTS.option,
+          label: 'Option (for “choose another option”)',
+          style: 'compact',
+          choices: s.options.map((o, i) => ({ title: `${i + 1}. ${o.title}`, value: o.id })),
+        },
+        { type: 'Input.Date', id: DECIDE_INPUTS.until, label: 'Defer until (for “defer”)', min: m.today },
+        {
+          type: 'Input.Text',
+          id: DECIDE_INPUTS.rationale,
+          label: 'Rationale',
+          isMultiline: true,
+          maxLength: 2000,
+          isRequired: true,
+          errorMessage: 'Give the rationale for the decision.',
+        },
+      );
+      actions.push({ ...execute('Record decision', { verb: 'signal.decide', data: { signalId: s.id, round: s.decisionRound } }, 'positive'), associatedInputs: 'auto' });
+    } else {
+      body.push(text('Awaiting a decision by a strategy owner. Only strategy owners can decide; this view is read-only.', { isSubtle: true, separator: true }));
+    }
+  }
+  actions.push(...openInTab(m, 'Open in PMO Relay'));
+  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'epmo', m.deciderIds) };
+}
+
+// ------------------------------------------------------------------ notices
+
+/** Told to the conversation the signal was raised from once the EPMO decided. */
+export function decisionNoticeCard(m: SignalCardModel & { readonly decision: Decision }): AdaptiveCard {
+  const body: CardElement[] = [
+    text(`Decision on ${signalLabel(m.signal)}`, { size: 'small', isSubtle: true }),
+    heading(m.signal.title),
+    text(`Raised by ${m.signal.raisedBy.displayName} · ${m.domainName} PMO`, { size: 'small', isSubtle: true, spacing: 'small' }),
+    ...decisionLines(m.decision),
+  ];
+  return adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+}
+
+/** An overdue reminder to the owner of the current step (PMO channel or EPMO channel). */
+export function reminderCard(m: SignalCardModel & { readonly step: string; readonly owner: string }): AdaptiveCard {
+  const body: CardElement[] = [
+    { type: 'Container', style: 'warning', bleed: true, items: [text(`Overdue: ${m.step} of ${signalLabel(m.signal)}`, { weight: 'bolder' })] },
+    heading(m.signal.title),
+    text(`${m.step} was due ${dateText(m.signal.dueAt)}. ${m.owner} — please take it forward.`),
+    { type: 'FactSet', facts: summaryFacts(m) },
+  ];
+  return adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+}
+
+// ------------------------------------------------------------------ my signals
+
+export interface MySignalsModel {
+  readonly items: readonly { readonly signal: Signal; readonly domainName: string; readonly overdue: boolean }[];
+  readonly tabUrl?: string;
+}
+
+export function mySignalsCard(m: MySignalsModel): AdaptiveCard {
+  const body: CardElement[] = [heading('Signals you raised')];
+  if (m.items.length === 0) {
+    body.push(text('You have not raised any signals yet. Send "raise" to raise one, or use *Raise with PMO* on any message.'));
+    return adaptiveCard(body);
+  }
+  const shown = m.items.slice(0, 25);
+  for (const { signal, domainName, overdue } of shown) {
+    body.push({
+      type: 'ColumnSet',
+      separator: true,
+      columns: [
+        { type: 'Column', width: 'stretch', items: [text(`**${signalLabel(signal)}** ${signal.title}`), text(`${KIND_LABELS[signal.kind]} · ${domainName} PMO · ${dateText(signal.createdAt)}`, { size: 'small', isSubtle: true, spacing: 'none' })] },
+        { type: 'Column', width: 'auto', items: [text(`${STATE_LABELS[signal.state]}${overdue ? ' (overdue)' : ''}`, { weight: 'bolder', color: overdue ? 'warning' : 'accent' })] },
+      ],
+    });
+  }
+  if (m.items.length > shown.length) body.push(text(`And ${m.items.length - shown.length} more in the tab.`, { isSubtle: true }));
+  return adaptiveCard(body, m.tabUrl ? [{ type: 'Action.OpenUrl', title: 'Open signals in PMO Relay', url: `${m.tabUrl}#/signals?mine=true` }] : []);
+}
