@@ -5,7 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { resolvePrincipal } from '../../people';
-import { issuesToDetails } from '../../portfolio';
+import { issuesToDetails } from '../../kernel/validation';
 import { type Result, invalid } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { UserDirectory } from '../../people';

@@ -11,7 +11,8 @@ import type { Principal } from '../../kernel/roles';
 import { type WorkItemInput, createWorkItem } from '../domain/work-item';
 import { IMPORT_COLUMNS, type ImportResponse } from '../../api-contract/portfolio';
 import { type PortfolioDeps, portfolioContext, toView } from './portfolio';
-import { issuesToDetails, workItemInputSchema } from './inputs';
+import { workItemInputSchema } from './inputs';
+import { issuesToDetails } from '../../kernel/validation';
 
 export const MAX_IMPORT_ROWS = 1000;
 const REQUIRED = ['title', 'structure', 'mode', 'stage', 'owner', 'startDate', 'endDate'] as const;

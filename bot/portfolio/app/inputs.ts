@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { DELIVERY_MODES, RAG_VALUES, STRUCTURES } from '../domain/portfolio';
-import type { ErrorDetail } from '../../kernel/result';
 
 const isoDate = z
   .string()
@@ -68,16 +67,6 @@ export const domainInputSchema = z
     freshnessDays: z.number().int().min(1).max(365).default(14),
   })
   .strict();
-
-/** Turns zod issues into field-level details people can act on. */
-export function issuesToDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
-  return error.issues.map((i) => {
-    const path = i.path.map(String).join('.');
-    const at = [prefix, path].filter(Boolean).join(' ') || '(body)';
-    if (i.code === 'unrecognized_keys') return { at, message: `unknown field(s): ${i.keys.join(', ')}` };
-    return { at, message: i.message };
-  });
-}
 
 const roleAssignmentSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('epmo_member') }).strict(),
