@@ -1,85 +1,78 @@
 /**
- * Strategy-change routes of the JSON API (shapes and the route table in
- * bot/http/contract-changes.ts). Thin: authenticate, parse with zod, call a use case, map the
- * result. Mounted under `/api` by host.ts.
+ * Strategy-change routes of the JSON API (PRODUCT.md §3), served under `/api`; shapes and the
+ * route list are in bot/api-contract/changes.ts. Each parses, calls one use case and answers
+ * with the wire type.
  */
-import express, { type Request, Router } from 'express';
+import type { CascadeResponse, ChangeDetailResponse, ChangesListResponse, DryRunResponse } from '../api-contract/changes';
+import { type RouteTable, answer, ifMatchNeeded, json, route } from '../kernel/http-routes';
+import { invalid } from '../kernel/result';
 import type { ChangeDeps } from './app/change-context';
+import { changeDraftSchema, changePatchSchema, dryRunSchema, withdrawSchema } from './app/inputs';
 import { createDraft, dryRun, dryRunFields, publish, supersede, updateDraft, withdraw } from './app/manage';
 import { cascadeStatus, getChange, listChanges } from './app/queries';
-import { changeDraftSchema, changePatchSchema, dryRunSchema, withdrawSchema } from './app/inputs';
-import { CHANGE_STATES } from './domain/strategy-change';
-import type { Authenticator } from '../platform/web/auth';
-import { authenticated, badRequest, parseBody, reply, requireIfMatch } from '../platform/web/route-kit';
+import { CHANGE_STATES, type ChangeState } from './domain/strategy-change';
 
-export function createChangesRouter(deps: ChangeDeps & { readonly auth: Authenticator }): Router {
-  const router = Router();
-  router.use('/changes', express.json({ limit: '256kb' }));
+const isChangeState = (s: string): s is ChangeState => (CHANGE_STATES as readonly string[]).includes(s);
 
-  const authed = authenticated(deps.auth, deps.repos.users);
-  const id = (req: Request): string => String(req.params.id ?? '');
+/** `If-Match` names the change's current (latest) version. */
+const IF_MATCH = ifMatchNeeded('change');
 
-  router.get(
-    '/changes',
-    authed(async (req, res, p) => {
-      const state = typeof req.query.state === 'string' ? req.query.state : undefined;
-      if (state !== undefined && !(CHANGE_STATES as readonly string[]).includes(state)) {
-        badRequest(res, `state must be one of ${CHANGE_STATES.join(', ')}.`);
-        return;
-      }
-      res.json(await listChanges(deps, p, state ? { state: state as (typeof CHANGE_STATES)[number] } : {}));
-    }),
-  );
-  router.post(
-    '/changes',
-    authed(async (req, res, p) => {
-      const body = parseBody(changeDraftSchema, req.body, res);
-      if (body) reply(res, await createDraft(deps, p, body), 201);
-    }),
-  );
-  router.post(
-    '/changes/dry-run',
-    authed(async (req, res, p) => {
-      const body = parseBody(dryRunSchema, req.body, res);
-      if (body) reply(res, await dryRunFields(deps, p, body));
-    }),
-  );
-  router.get('/changes/:id', authed(async (req, res, p) => reply(res, await getChange(deps, p, id(req)))));
-  router.patch(
-    '/changes/:id',
-    authed(async (req, res, p) => {
-      const body = parseBody(changePatchSchema, req.body, res);
-      if (!body) return;
-      const etag = requireIfMatch(req, res, 'change');
-      if (etag) reply(res, await updateDraft(deps, p, id(req), etag, body));
-    }),
-  );
-  router.post('/changes/:id/dry-run', authed(async (req, res, p) => reply(res, await dryRun(deps, p, id(req)))));
-  router.post(
-    '/changes/:id/publish',
-    authed(async (req, res, p) => {
-      const etag = requireIfMatch(req, res, 'change');
-      if (etag) reply(res, await publish(deps, p, id(req), etag));
-    }),
-  );
-  router.post(
-    '/changes/:id/supersede',
-    authed(async (req, res, p) => {
-      const body = parseBody(changePatchSchema, req.body, res);
-      if (!body) return;
-      const etag = requireIfMatch(req, res, 'change');
-      if (etag) reply(res, await supersede(deps, p, id(req), etag, body));
-    }),
-  );
-  router.post(
-    '/changes/:id/withdraw',
-    authed(async (req, res, p) => {
-      const body = parseBody(withdrawSchema, req.body, res);
-      if (!body) return;
-      const etag = requireIfMatch(req, res, 'change');
-      if (etag) reply(res, await withdraw(deps, p, id(req), etag, body.reason));
-    }),
-  );
-  router.get('/changes/:id/cascade', authed(async (req, res, p) => reply(res, await cascadeStatus(deps, p, id(req)))));
-  return router;
+/** The strategy-change routes, for a server to serve under `/api`. */
+export function changeRoutes(deps: ChangeDeps): RouteTable {
+  return {
+    jsonLimit: '256kb',
+    routes: [
+      route({
+        method: 'GET',
+        path: '/changes',
+        handle: async ({ query }, p) => {
+          const state = typeof query['state'] === 'string' ? query['state'] : undefined;
+          if (state !== undefined && !isChangeState(state)) return invalid(`state must be one of ${CHANGE_STATES.join(', ')}.`);
+          return json<ChangesListResponse>(await listChanges(deps, p, state ? { state } : {}));
+        },
+      }),
+      route({
+        method: 'POST',
+        path: '/changes',
+        body: changeDraftSchema,
+        handle: async ({ body }, p) => answer<ChangeDetailResponse>(await createDraft(deps, p, body), 201),
+      }),
+      route({
+        method: 'POST',
+        path: '/changes/dry-run',
+        body: dryRunSchema,
+        handle: async ({ body }, p) => answer<DryRunResponse>(await dryRunFields(deps, p, body)),
+      }),
+      route({ method: 'GET', path: '/changes/:id', handle: async ({ params }, p) => answer<ChangeDetailResponse>(await getChange(deps, p, params.id)) }),
+      route({
+        method: 'PATCH',
+        path: '/changes/:id',
+        body: changePatchSchema,
+        ifMatch: IF_MATCH,
+        handle: async ({ params, body, etag }, p) => answer<ChangeDetailResponse>(await updateDraft(deps, p, params.id, etag, body)),
+      }),
+      route({ method: 'POST', path: '/changes/:id/dry-run', handle: async ({ params }, p) => answer<DryRunResponse>(await dryRun(deps, p, params.id)) }),
+      route({
+        method: 'POST',
+        path: '/changes/:id/publish',
+        ifMatch: IF_MATCH,
+        handle: async ({ params, etag }, p) => answer<ChangeDetailResponse>(await publish(deps, p, params.id, etag)),
+      }),
+      route({
+        method: 'POST',
+        path: '/changes/:id/supersede',
+        body: changePatchSchema,
+        ifMatch: IF_MATCH,
+        handle: async ({ params, body, etag }, p) => answer<ChangeDetailResponse>(await supersede(deps, p, params.id, etag, body)),
+      }),
+      route({
+        method: 'POST',
+        path: '/changes/:id/withdraw',
+        body: withdrawSchema,
+        ifMatch: IF_MATCH,
+        handle: async ({ params, body, etag }, p) => answer<ChangeDetailResponse>(await withdraw(deps, p, params.id, etag, body.reason)),
+      }),
+      route({ method: 'GET', path: '/changes/:id/cascade', handle: async ({ params }, p) => answer<CascadeResponse>(await cascadeStatus(deps, p, params.id)) }),
+    ],
+  };
 }

@@ -1,14 +1,10 @@
 /**
  * Composition of the strategy-changes feature (PRODUCT.md §3) for host.ts: its tables, its
- * use-case dependencies, its renderers and reminder job on the delivery registry, and its API
- * router.
+ * use-case dependencies, and its renderers and reminder job on the delivery registry.
  */
-import type { Router } from 'express';
 import type { Config } from '../config';
 import { createChangeTables } from '../changes';
 import { seedDemoChangesIfEmpty } from '../demo';
-import { createChangesRouter } from '../changes/routes';
-import type { Authenticator } from '../platform/web/auth';
 import { randomIds } from '../kernel/ids';
 import type { ChangeDeps } from '../changes';
 import { changeReminderJob, changeReminderRenderer, changeRenderer } from '../changes';
@@ -22,7 +18,6 @@ import type { Clock } from '../kernel/runtime';
 export interface ChangesFeature {
   readonly deps: ChangeDeps;
   readonly stores: ChangeStores;
-  router(auth: Authenticator): Router;
 }
 
 export interface ChangesFeatureOptions {
@@ -60,5 +55,5 @@ export async function createChangesFeature(o: ChangesFeatureOptions): Promise<Ch
   o.registry.addRenderer(changeRenderer(deps));
   o.registry.addRenderer(changeReminderRenderer(deps));
   o.registry.addJobHandler(changeReminderJob(deps));
-  return { deps, stores, router: (auth) => createChangesRouter({ ...deps, auth }) };
+  return { deps, stores };
 }

@@ -16,6 +16,8 @@ import { createTableRepositories } from '../directory';
 import { createBotEndpoint } from '../platform/teams/endpoint';
 import { createApiRouter } from '../portfolio/routes';
 import { createAuthenticator } from '../platform/web/auth';
+import { callerResolver, routeTableRouter } from '../platform/web/route-tables';
+import { changeRoutes } from '../changes/routes';
 import { serveTab } from '../platform/web/static-tab';
 import { DEMO_CONNECTOR_PATH, demoConnectorRouter } from '../demo';
 import { errorHandler, notFoundHandler } from '../platform/web/errors';
@@ -117,7 +119,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
       bot.handle(req, res).catch(next);
     });
-    app.use('/api', changes.router(auth));
+    const callers = callerResolver(auth, repos.users);
+    app.use('/api', routeTableRouter(changeRoutes(changes.deps), callers));
     app.use('/api', signals.router(auth));
     if (localRun) app.use(DEMO_CONNECTOR_PATH, demoConnectorRouter(logger));
     app.use('/api', createApiRouter({ repos, clock, logger, auth }));
