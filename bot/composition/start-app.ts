@@ -18,6 +18,7 @@ import { createApiRouter } from '../portfolio/routes';
 import { createAuthenticator } from '../platform/web/auth';
 import { callerResolver, routeTableRouter } from '../platform/web/route-tables';
 import { changeRoutes } from '../changes/routes';
+import { signalRoutes } from '../signals/routes';
 import { serveTab } from '../platform/web/static-tab';
 import { DEMO_CONNECTOR_PATH, demoConnectorRouter } from '../demo';
 import { errorHandler, notFoundHandler } from '../platform/web/errors';
@@ -121,7 +122,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     });
     const callers = callerResolver(auth, repos.users);
     app.use('/api', routeTableRouter(changeRoutes(changes.deps), callers));
-    app.use('/api', signals.router(auth));
+    app.use('/api', routeTableRouter(signalRoutes(signals.deps), callers));
     if (localRun) app.use(DEMO_CONNECTOR_PATH, demoConnectorRouter(logger));
     app.use('/api', createApiRouter({ repos, clock, logger, auth }));
     app.use(serveTab(config.tabDist, { allowLocalFraming: localRun }));

@@ -1,12 +1,24 @@
 /**
- * The signals API for the tab (PRODUCT.md §4), under `/api`. Thin: authenticate, parse with
- * zod, call a use case, map the result. Shapes are in bot/http/contract-signals.ts.
+ * The signals routes of the JSON API (PRODUCT.md §4), served under `/api`; shapes are in
+ * bot/api-contract/signals.ts. Each parses, calls the use case and answers with the wire type;
+ * a transition answers with the signal as the caller now sees it.
  */
-import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import type {
+  DecideResponse,
+  DecisionLogResponse,
+  DecisionView,
+  EscalationQueueResponse,
+  SignalDetailResponse,
+  SignalInboxResponse,
+  StrategyChangeFromDecisionResponse,
+} from '../api-contract/signals';
+import { type HttpReply, type RouteTable, answer, download, json, route } from '../kernel/http-routes';
+import type { Result } from '../kernel/result';
+import type { Principal } from '../kernel/roles';
 import type { SignalDeps } from './app/deps';
-import { decisionById, decisionLog, decisionsCsv, escalationQueue, inbox, signalDetail } from './app/queries';
 import { strategyChangeFromDecision } from './app/draft-from-decision';
+import { decisionById, decisionLog, escalationQueue, inbox, signalDetail, signalWithDecision } from './app/queries';
 import {
   type Applied,
   closeSignal,
@@ -17,18 +29,8 @@ import {
   startSignalAnalysis,
   triageSignal,
 } from './app/transitions';
-import { type Result, invalid } from '../kernel/result';
-import type { Principal } from '../kernel/roles';
 import { CLOSE_REASONS, DECISION_OUTCOMES, IMPACT_LEVELS, SIGNAL_KINDS, SIGNAL_STATES, URGENCIES } from './domain/signal';
-import type { DecideResponse } from '../api-contract/signals';
-import type { Authenticator } from '../platform/web/auth';
-import { sendError } from '../platform/web/errors';
-import { authenticated, parseBody, reply } from '../platform/web/route-kit';
-
-export interface SignalsApiDeps {
-  readonly signals: SignalDeps;
-  readonly auth: Authenticator;
-}
+import { decisionsCsv } from './http-decisions-csv';
 
 const comment = z.string().max(2000).optional();
 const schemas = {
@@ -89,142 +91,121 @@ const listQuery = z.object({
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date, YYYY-MM-DD.');
 const logQuery = z.object({ q: z.string().max(200).optional(), domainId: z.string().max(128).optional(), outcome: z.enum(DECISION_OUTCOMES).optional(), from: date.optional(), to: date.optional() });
 
-export function createSignalsRouter(deps: SignalsApiDeps): Router {
-  const { signals: sd, auth } = deps;
-  const router = Router();
-  router.use(express.json({ limit: '256kb' }));
-
-  const authed = authenticated(auth, sd.repos.users);
-  const id = (req: Request): string => String(req.params['id'] ?? '');
-
+/** The signals routes, for a server to serve under `/api`. */
+export function signalRoutes(sd: SignalDeps): RouteTable {
   /** Answers a transition with the signal's detail as the caller now sees it. */
-  const afterTransition = async (res: Response, p: Principal, applied: Result<Applied>): Promise<void> => {
-    if (!applied.ok) return sendError(res, applied.error);
-    reply(res, await signalDetail(sd, p, applied.value.signal.value.id));
+  const detailAfter = async (p: Principal, applied: Result<Applied>): Promise<HttpReply> =>
+    applied.ok ? answer<SignalDetailResponse>(await signalDetail(sd, p, applied.value.signal.value.id)) : applied;
+
+  return {
+    jsonLimit: '256kb',
+    routes: [
+      route({
+        method: 'GET',
+        path: '/signals',
+        query: listQuery,
+        handle: async ({ query: q }, p) =>
+          json<SignalInboxResponse>(
+            await inbox(sd, p, {
+              ...(q.state ? { states: q.state } : {}),
+              ...(q.domainId ? { domainId: q.domainId } : {}),
+              ...(q.kind ? { kind: q.kind } : {}),
+              ...(q.urgency ? { urgency: q.urgency } : {}),
+              ...(q.overdue === 'true' ? { overdue: true } : {}),
+              ...(q.mine === 'true' ? { mine: true } : {}),
+              ...(q.q ? { q: q.q } : {}),
+            }),
+          ),
+      }),
+      route({ method: 'GET', path: '/signals/:id', handle: async ({ params }, p) => answer<SignalDetailResponse>(await signalDetail(sd, p, params.id)) }),
+      route({
+        method: 'POST',
+        path: '/signals/:id/triage',
+        body: schemas.triage,
+        handle: async ({ params, body }, p) => detailAfter(p, await triageSignal(sd, p, params.id, body.comment)),
+      }),
+      route({
+        method: 'POST',
+        path: '/signals/:id/resolve',
+        body: schemas.resolve,
+        handle: async ({ params, body }, p) => detailAfter(p, await resolveSignal(sd, p, params.id, body.resolution)),
+      }),
+      route({
+        method: 'POST',
+        path: '/signals/:id/close',
+        body: schemas.close,
+        handle: async ({ params, body }, p) =>
+          detailAfter(p, await closeSignal(sd, p, params.id, { reason: body.reason, comment: body.comment, ...(body.duplicateOf ? { duplicateOf: body.duplicateOf } : {}) })),
+      }),
+      route({
+        method: 'POST',
+        path: '/signals/:id/start-analysis',
+        body: schemas.start,
+        handle: async ({ params, body }, p) => detailAfter(p, await startSignalAnalysis(sd, p, params.id, body.comment)),
+      }),
+      route({
+        method: 'PUT',
+        path: '/signals/:id/analysis',
+        body: schemas.analysis,
+        ifMatch: 'Send the version you edited in the If-Match header, so a concurrent edit is not overwritten.',
+        handle: async ({ params, body, etag }, p) =>
+          detailAfter(
+            p,
+            await saveSignalAnalysis(sd, p, params.id, { options: body.options, ...(body.context ? { context: body.context } : {}), ...(body.recommendation ? { recommendation: body.recommendation } : {}) }, etag),
+          ),
+      }),
+      route({
+        method: 'POST',
+        path: '/signals/:id/escalate',
+        body: schemas.escalate,
+        handle: async ({ params, body }, p) => detailAfter(p, await escalateSignal(sd, p, params.id, body.decisionWorkingDays, body.comment)),
+      }),
+      route({
+        method: 'POST',
+        path: '/signals/:id/decide',
+        body: schemas.decide,
+        handle: async ({ params, body }, p) => {
+          const decided = await decideSignal(sd, p, params.id, {
+            outcome: body.outcome,
+            rationale: body.rationale,
+            ...(body.chosenOptionId ? { chosenOptionId: body.chosenOptionId } : {}),
+            ...(body.deferredUntil ? { deferredUntil: body.deferredUntil } : {}),
+          });
+          if (!decided.ok) return decided;
+          // 201 for a new decision; a repeat of the same one answers 200 with the decision recorded.
+          return answer<DecideResponse>(await signalWithDecision(sd, p, params.id, decided.value.decision.id), decided.value.created ? 201 : 200);
+        },
+      }),
+      route({ method: 'GET', path: '/escalations', handle: async (_req, p) => answer<EscalationQueueResponse>(await escalationQueue(sd, p)) }),
+      route({
+        method: 'GET',
+        path: '/decisions',
+        query: logQuery,
+        handle: async ({ query }, p) => {
+          const log = await decisionLog(sd, p, query);
+          return log.ok ? json<DecisionLogResponse>({ items: log.value }) : log;
+        },
+      }),
+      route({
+        method: 'GET',
+        path: '/decisions/export.csv',
+        query: logQuery,
+        handle: async ({ query }, p) => {
+          const log = await decisionLog(sd, p, query);
+          if (!log.ok) return log;
+          return download(decisionsCsv(log.value), { contentType: 'text/csv; charset=utf-8', fileName: `decision-log-${sd.clock.now().toISOString().slice(0, 10)}.csv` });
+        },
+      }),
+      route({ method: 'GET', path: '/decisions/:id', handle: async ({ params }, p) => answer<DecisionView>(await decisionById(sd, p, params.id)) }),
+      route({
+        method: 'POST',
+        path: '/decisions/:id/strategy-change',
+        handle: async ({ params }, p) => {
+          const made = await strategyChangeFromDecision(sd, p, params.id);
+          // 201 the first time; asking again answers 200 with the draft already made.
+          return made.ok ? json<StrategyChangeFromDecisionResponse>(made.value.response, made.value.created ? 201 : 200) : made;
+        },
+      }),
+    ],
   };
-
-  router.get(
-    '/signals',
-    authed(async (req, res, p) => {
-      const q = parseBody(listQuery, req.query, res, 'The query');
-      if (!q) return;
-      res.json(
-        await inbox(sd, p, {
-          ...(q.state ? { states: q.state } : {}),
-          ...(q.domainId ? { domainId: q.domainId } : {}),
-          ...(q.kind ? { kind: q.kind } : {}),
-          ...(q.urgency ? { urgency: q.urgency } : {}),
-          ...(q.overdue === 'true' ? { overdue: true } : {}),
-          ...(q.mine === 'true' ? { mine: true } : {}),
-          ...(q.q ? { q: q.q } : {}),
-        }),
-      );
-    }),
-  );
-  router.get('/signals/:id', authed(async (req, res, p) => reply(res, await signalDetail(sd, p, id(req)))));
-
-  router.post(
-    '/signals/:id/triage',
-    authed(async (req, res, p) => {
-      const body = parseBody(schemas.triage, req.body, res);
-      if (body) await afterTransition(res, p, await triageSignal(sd, p, id(req), body.comment));
-    }),
-  );
-  router.post(
-    '/signals/:id/resolve',
-    authed(async (req, res, p) => {
-      const body = parseBody(schemas.resolve, req.body, res);
-      if (body) await afterTransition(res, p, await resolveSignal(sd, p, id(req), body.resolution));
-    }),
-  );
-  router.post(
-    '/signals/:id/close',
-    authed(async (req, res, p) => {
-      const body = parseBody(schemas.close, req.body, res);
-      if (body) await afterTransition(res, p, await closeSignal(sd, p, id(req), { reason: body.reason, comment: body.comment, ...(body.duplicateOf ? { duplicateOf: body.duplicateOf } : {}) }));
-    }),
-  );
-  router.post(
-    '/signals/:id/start-analysis',
-    authed(async (req, res, p) => {
-      const body = parseBody(schemas.start, req.body, res);
-      if (body) await afterTransition(res, p, await startSignalAnalysis(sd, p, id(req), body.comment));
-    }),
-  );
-  router.put(
-    '/signals/:id/analysis',
-    authed(async (req, res, p) => {
-      const body = parseBody(schemas.analysis, req.body, res);
-      if (!body) return;
-      const etag = req.get('If-Match');
-      if (!etag) {
-        const bad = invalid('Send the version you edited in the If-Match header, so a concurrent edit is not overwritten.');
-        if (!bad.ok) sendError(res, bad.error);
-        return;
-      }
-      await afterTransition(res, p, await saveSignalAnalysis(sd, p, id(req), { options: body.options, ...(body.context ? { context: body.context } : {}), ...(body.recommendation ? { recommendation: body.recommendation } : {}) }, etag));
-    }),
-  );
-  router.post(
-    '/signals/:id/escalate',
-    authed(async (req, res, p) => {
-      const body = parseBody(schemas.escalate, req.body, res);
-      if (body) await afterTransition(res, p, await escalateSignal(sd, p, id(req), body.decisionWorkingDays, body.comment));
-    }),
-  );
-  router.post(
-    '/signals/:id/decide',
-    authed(async (req, res, p) => {
-      const body = parseBody(schemas.decide, req.body, res);
-      if (!body) return;
-      const decided = await decideSignal(sd, p, id(req), {
-        outcome: body.outcome,
-        rationale: body.rationale,
-        ...(body.chosenOptionId ? { chosenOptionId: body.chosenOptionId } : {}),
-        ...(body.deferredUntil ? { deferredUntil: body.deferredUntil } : {}),
-      });
-      if (!decided.ok) return sendError(res, decided.error);
-      const detail = await signalDetail(sd, p, id(req));
-      if (!detail.ok) return sendError(res, detail.error);
-      const decision = detail.value.decisions.find((d) => d.id === decided.value.decision.id);
-      if (!decision) throw new Error('the recorded decision is missing from the signal detail');
-      const response: DecideResponse = { ...detail.value, decision };
-      res.status(decided.value.created ? 201 : 200).json(response);
-    }),
-  );
-
-  router.get('/escalations', authed(async (_req, res, p) => reply(res, await escalationQueue(sd, p))));
-
-  router.get(
-    '/decisions',
-    authed(async (req, res, p) => {
-      const q = parseBody(logQuery, req.query, res, 'The query');
-      if (!q) return;
-      const log = await decisionLog(sd, p, q);
-      reply(res, log.ok ? { ok: true, value: { items: log.value } } : log);
-    }),
-  );
-  router.get(
-    '/decisions/export.csv',
-    authed(async (req, res, p) => {
-      const q = parseBody(logQuery, req.query, res, 'The query');
-      if (!q) return;
-      const log = await decisionLog(sd, p, q);
-      if (!log.ok) return sendError(res, log.error);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="decision-log-${sd.clock.now().toISOString().slice(0, 10)}.csv"`);
-      res.send(decisionsCsv(log.value));
-    }),
-  );
-  router.get('/decisions/:id', authed(async (req, res, p) => reply(res, await decisionById(sd, p, id(req)))));
-  router.post(
-    '/decisions/:id/strategy-change',
-    authed(async (req, res, p) => {
-      const made = await strategyChangeFromDecision(sd, p, id(req));
-      if (!made.ok) return sendError(res, made.error);
-      res.status(made.value.created ? 201 : 200).json(made.value.response);
-    }),
-  );
-
-  return router;
 }

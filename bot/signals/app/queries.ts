@@ -17,7 +17,6 @@ import type {
   SignalInboxResponse,
   SignalView,
 } from '../../api-contract/signals';
-import { DECISION_CSV_COLUMNS } from '../../api-contract/signals';
 import type { Versioned } from '../../kernel/versioned';
 import type { SignalDeps } from './deps';
 
@@ -147,6 +146,18 @@ export async function signalDetail(deps: SignalDeps, p: Principal, id: string): 
   });
 }
 
+/**
+ * The signal's detail with one of its decisions picked out: what the caller sees after deciding.
+ * The decision was just read back from the store, so its absence is a bug.
+ */
+export async function signalWithDecision(deps: SignalDeps, p: Principal, signalId: string, decisionId: string): Promise<Result<SignalDetailResponse & { readonly decision: DecisionView }>> {
+  const detail = await signalDetail(deps, p, signalId);
+  if (!detail.ok) return detail;
+  const decision = detail.value.decisions.find((d) => d.id === decisionId);
+  if (!decision) throw new Error('the recorded decision is missing from the signal detail');
+  return ok({ ...detail.value, decision });
+}
+
 /** The EPMO queue: escalated signals awaiting a decision, then deferred ones, oldest due first. */
 export async function escalationQueue(deps: SignalDeps, p: Principal): Promise<Result<EscalationQueueResponse>> {
   if (!can(p, 'escalation.view')) return forbidden('Only EPMO members and strategy owners see the escalations queue.');
@@ -182,40 +193,4 @@ export async function decisionById(deps: SignalDeps, p: Principal, id: string): 
   if (!isEpmo(p) && !leadsDomain(p, d.domainId)) return forbidden('Only the PMO leads of its domain and the EPMO see this decision.');
   const n = await names(deps, p.tenantId);
   return ok(decisionView(d, n.domains.get(d.domainId)?.name ?? d.domainId, await deps.stores.decisions.strategyChangeOf(p.tenantId, id)));
-}
-
-/** RFC 4180: quote every field, double embedded quotes; neutralise spreadsheet formulas. */
-export function csvField(value: string | number | undefined): string {
-  let s = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-export function decisionsCsv(items: readonly DecisionView[]): string {
-  const rows = items.map((d) => {
-    const c = d.context;
-    const fields: Record<(typeof DECISION_CSV_COLUMNS)[number], string | number | undefined> = {
-      decisionId: d.id,
-      signal: d.signalLabel,
-      signalTitle: d.signalTitle,
-      kind: d.signalKind,
-      domain: d.domainName,
-      round: d.round,
-      question: d.question,
-      context: `${c.narrative} [objectives: ${c.objectiveIds.join(' ')}; schedule ${c.schedule}, cost ${c.cost}, benefit ${c.benefit}, risk ${c.risk}]`,
-      options: d.options.map((o, i) => `${i + 1}. ${o.title} (impact: ${o.impact})`).join('\n'),
-      recommendedOption: d.recommendedOptionTitle,
-      recommendationRationale: d.recommendation.rationale,
-      recommendedBy: d.recommendation.authorName,
-      outcome: d.outcome,
-      chosenOption: d.chosenOptionTitle,
-      deferredUntil: d.deferredUntil,
-      rationale: d.rationale,
-      decidedBy: d.decidedBy.displayName,
-      decidedAt: d.decidedAt,
-      strategyChangeId: d.strategyChangeId,
-    };
-    return DECISION_CSV_COLUMNS.map((col) => csvField(fields[col])).join(',');
-  });
-  return [DECISION_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
