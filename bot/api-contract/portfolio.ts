@@ -8,7 +8,7 @@
  */
 import type { ErrorDetail, ErrorCode } from '../kernel/result';
 import type { Domain, PortfolioKpis, Rag, StrategicObjective, WorkItem } from '../portfolio/domain/portfolio';
-import type { RoleAssignment } from '../kernel/roles';
+import type { RoleAssignment, User } from '../kernel/roles';
 
 export interface ApiError {
   readonly error: { readonly code: ErrorCode | 'HTTP.BAD_REQUEST' | 'HTTP.NOT_FOUND' | 'INTERNAL'; readonly message: string; readonly details?: readonly ErrorDetail[] };
@@ -21,7 +21,16 @@ export interface MeResponse {
   readonly displayName: string;
   readonly roles: readonly RoleAssignment[];
   readonly authMode: 'dev' | 'sso';
+  /** The caller's roles as people name them, each once. */
+  readonly roleLabels: readonly string[];
 }
+
+/**
+ * A person and their roles, for the tenant admin (PRODUCT.md §1): `GET /api/people` lists them;
+ * `GET /api/people/:userId` and `PUT /api/people/:userId` (the full set of roles) answer one.
+ */
+export type PersonResponse = User;
+export type PeopleResponse = readonly PersonResponse[];
 
 /** `GET /api/dev/users` (development mode only; 404 otherwise). */
 export interface DevUser {
@@ -55,8 +64,17 @@ export interface WorkItemView extends WorkItem {
 /** `GET /api/domains` → `Domain[]` visible to the caller. */
 export type DomainsResponse = readonly Domain[];
 
+/** `POST /api/domains` (tenant admins) → 201 with the new domain. */
+export type DomainResponse = Domain;
+
+/**
+ * An objective with its version token (send it as `If-Match`): `POST /api/objectives` → 201,
+ * `PATCH /api/objectives/:id` → 200.
+ */
+export type ObjectiveResponse = StrategicObjective & { readonly etag: string };
+
 /** `GET /api/objectives` → the tenant's objectives by priority. */
-export type ObjectivesResponse = readonly (StrategicObjective & { readonly etag: string })[];
+export type ObjectivesResponse = readonly ObjectiveResponse[];
 
 /** `GET /api/domains/:domainId/portfolio` */
 export interface PortfolioResponse {
@@ -69,7 +87,7 @@ export interface PortfolioResponse {
 }
 
 /**
- * `POST /api/work-items` (body: `WorkItemInput` from bot/domain/work-item) → 201 `WorkItemView`.
+ * `POST /api/work-items` (body: `WorkItemInput`, bot/portfolio/domain/work-item.ts) → 201 `WorkItemView`.
  * `PATCH /api/work-items/:id` (body: `WorkItemPatch`, header `If-Match: <etag>`) → `WorkItemView`.
  * `GET /api/work-items?domainId=` → `WorkItemView[]`; `GET /api/work-items/:id` → `WorkItemView`.
  */

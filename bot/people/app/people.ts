@@ -7,6 +7,7 @@ import { type Principal, type RoleAssignment, type User, can } from '../../kerne
 import type { PortfolioRepositories } from '../../portfolio';
 import type { UserDirectory } from '../ports';
 import type { Clock } from '../../kernel/runtime';
+import type { Tenant, TenantRepository } from '../../kernel/tenant';
 
 export interface PeopleDeps {
   readonly repos: Pick<PortfolioRepositories, 'domains' | 'workItems'> & { readonly users: UserDirectory };
@@ -58,6 +59,15 @@ export async function getPerson(deps: PeopleDeps, p: Principal, userId: string):
   if (!can(p, 'role.assign') && userId !== p.userId) return forbidden('Only a tenant admin can see other people\'s roles.');
   const user = await deps.repos.users.get(p.tenantId, userId);
   return user ? ok(user) : notFound('That person');
+}
+
+/** Everyone in every tenant, with their tenant: the people the development sign-in offers. */
+export async function listEveryone(deps: { readonly tenants: Pick<TenantRepository, 'list'>; readonly users: UserDirectory }): Promise<{ readonly tenant: Tenant; readonly user: User }[]> {
+  const everyone: { tenant: Tenant; user: User }[] = [];
+  for (const tenant of await deps.tenants.list()) {
+    for (const user of await deps.users.list(tenant.tenantId)) everyone.push({ tenant, user });
+  }
+  return everyone;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Shapes of what people send (API bodies, CSV rows), checked before any rule runs.
- * Kept in the app layer so the HTTP adapter and the CSV import share one definition.
+ * Shapes of what people send about the portfolio (API bodies, and CSV rows once read), checked
+ * before any rule runs; the routes and the CSV import share one definition.
  */
 import { z } from 'zod';
 import { DELIVERY_MODES, RAG_VALUES, STRUCTURES } from '../domain/portfolio';
@@ -10,7 +10,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
 
-const id = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+/** The id of a portfolio record (domain, work item, objective) as people send it. */
+export const recordIdSchema = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
 
 const quantity = z.object({ value: z.number().finite().min(0).max(1e12), unit: text(40) }).strict();
@@ -22,17 +23,17 @@ export const healthPatchSchema = z
 
 export const workItemInputSchema = z
   .object({
-    domainId: id,
+    domainId: recordIdSchema,
     title: text(200),
     structure: z.enum(STRUCTURES),
     mode: z.enum(DELIVERY_MODES),
     stage: text(60),
     owner: z.object({ userId: z.string().max(100).optional(), displayName: text(120) }).strict(),
-    parentId: id.optional(),
+    parentId: recordIdSchema.optional(),
     startDate: isoDate,
     endDate: isoDate,
     objectives: z
-      .array(z.object({ objectiveId: id, weight: z.number().int().min(1).max(100) }).strict())
+      .array(z.object({ objectiveId: recordIdSchema, weight: z.number().int().min(1).max(100) }).strict())
       .max(20),
     health: healthPatchSchema.optional(),
     statusNote: z.string().trim().max(2000).optional(),
@@ -42,7 +43,7 @@ export const workItemInputSchema = z
 
 export const workItemPatchSchema = workItemInputSchema
   .partial()
-  .extend({ parentId: id.nullable().optional() })
+  .extend({ parentId: recordIdSchema.nullable().optional() })
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'the change is empty');
 
@@ -61,29 +62,9 @@ export const objectivePatchSchema = objectiveInputSchema.partial().strict().refi
 
 export const domainInputSchema = z
   .object({
-    id: id.optional(),
+    id: recordIdSchema.optional(),
     name: text(80),
     description: z.string().trim().max(1000).default(''),
     freshnessDays: z.number().int().min(1).max(365).default(14),
   })
   .strict();
-
-const roleAssignmentSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('epmo_member') }).strict(),
-  z.object({ role: z.literal('strategy_owner') }).strict(),
-  z.object({ role: z.literal('tenant_admin') }).strict(),
-  z.object({ role: z.literal('pmo_lead'), domainId: id }).strict(),
-  z.object({ role: z.literal('team_member'), workItemId: id }).strict(),
-]);
-
-/** `PUT /api/people/:userId` — the person's full set of roles. */
-export const personInputSchema = z
-  .object({
-    displayName: text(120),
-    email: z.string().trim().email().max(200).optional(),
-    roles: z.array(roleAssignmentSchema).max(200),
-  })
-  .strict();
-
-/** Entra object ids (and tenant ids) are GUIDs. */
-export const entraIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'an Entra object id (a GUID)');

@@ -1,0 +1,51 @@
+/**
+ * People routes of the JSON API, served under `/api`: who the caller is, and the tenant admin's
+ * people and roles (PRODUCT.md §1). Each parses, calls one use case and answers with the wire type.
+ */
+import type { MeResponse, PeopleResponse, PersonResponse } from '../api-contract/portfolio';
+import { type RouteTable, answer, json, route } from '../kernel/http-routes';
+import { ROLE_LABELS } from '../kernel/roles';
+import { parseInput } from '../kernel/validation';
+import { entraIdSchema, personInputSchema } from './app/inputs';
+import { type PeopleDeps, assignRoles, getPerson, listPeople } from './app/people';
+
+export interface PeopleRouteDeps extends PeopleDeps {
+  /** How callers sign in; the tab offers the development sign-in only in `dev`. */
+  readonly authMode: 'dev' | 'sso';
+}
+
+/** The people routes, for a server to serve under `/api`. */
+export function peopleRoutes(deps: PeopleRouteDeps): RouteTable {
+  return {
+    jsonLimit: '256kb',
+    routes: [
+      route({
+        method: 'GET',
+        path: '/me',
+        handle: async (_req, p) =>
+          json<MeResponse>({
+            tenantId: p.tenantId,
+            userId: p.userId,
+            displayName: p.displayName,
+            roles: p.roles,
+            authMode: deps.authMode,
+            roleLabels: [...new Set(p.roles.map((r) => ROLE_LABELS[r.role]))],
+          }),
+      }),
+      route({ method: 'GET', path: '/people', handle: async (_req, p) => answer<PeopleResponse>(await listPeople(deps, p)) }),
+      route({ method: 'GET', path: '/people/:userId', handle: async ({ params }, p) => answer<PersonResponse>(await getPerson(deps, p, params.userId)) }),
+      route({
+        method: 'PUT',
+        path: '/people/:userId',
+        // The id in the path is checked before the body, so both are parsed here.
+        handle: async ({ params, body }, p) => {
+          const userId = parseInput(entraIdSchema, params.userId, 'The user id in the path');
+          if (!userId.ok) return userId;
+          const input = parseInput(personInputSchema, body);
+          if (!input.ok) return input;
+          return answer<PersonResponse>(await assignRoles(deps, p, userId.value, input.value));
+        },
+      }),
+    ],
+  };
+}
