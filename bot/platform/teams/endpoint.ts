@@ -12,7 +12,6 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { Request, Response } from 'express';
 import type { Config } from '../../config';
 import type { Logger } from '../../kernel/logger';
 import type { Repositories } from '../../directory';
@@ -35,9 +34,23 @@ export interface BotEndpointDeps {
   readonly signals?: SignalBotHandlers;
 }
 
+/** The parts of the HTTP request to `/api/messages` the endpoint reads. */
+export interface BotHttpRequest {
+  /** The activity, already parsed as JSON. */
+  readonly body: unknown;
+  readonly headers: { readonly authorization?: string | undefined; readonly host?: string | undefined };
+  /** `http` or `https`, as the client used it (behind a proxy, as forwarded). */
+  readonly protocol: string;
+}
+
+/** How the endpoint answers: a status with a JSON body, or with none. */
+export interface BotHttpResponse {
+  status(code: number): { json(body: unknown): unknown; end(): unknown };
+}
+
 export interface BotEndpoint {
-  /** Handles one POST to `/api/messages` (the body already parsed by `express.json()`). */
-  handle(req: Request, res: Response): Promise<void>;
+  /** Handles one POST to `/api/messages`; the web server hands over its own request and response. */
+  handle(req: BotHttpRequest, res: BotHttpResponse): Promise<void>;
 }
 
 /** Maps our config to botbuilder's: no app id means authentication is off (local use only). */
@@ -103,7 +116,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
         res.status(400).json({ error: { code: 'HTTP.BAD_REQUEST', message: problem } });
         return;
       }
-      const tabUrl = deps.tabDomain ? `https://${deps.tabDomain}/` : `${req.protocol}://${req.get('host') ?? 'localhost'}/`;
+      const tabUrl = deps.tabDomain ? `https://${deps.tabDomain}/` : `${req.protocol}://${req.headers.host ?? 'localhost'}/`;
       const header = req.headers.authorization ?? '';
       let response: InvokeResponse | undefined;
       try {
