@@ -1,38 +1,30 @@
 /**
- * Composition: config → storage → repositories → use cases → HTTP and bot handlers.
+ * Composition: config → storage → repositories → use cases → the web server (route tables, bot
+ * endpoint, tab). Only wiring: HTTP itself lives in bot/platform/web.
  * `main.ts` calls `startApp` with the validated config; tests call it with their own.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import type { Config } from '../config';
-import type { Repositories } from '../directory';
-import type { Clock } from '../kernel/runtime';
-import { systemClock } from '../kernel/runtime';
+import { createDraft } from '../changes';
+import { changeRoutes } from '../changes/routes';
+import { DEMO_CONNECTOR_PATH, demoConnectorRoutes, seedDemoIfEmpty } from '../demo';
+import type { DeliveryService, Scheduler } from '../delivery';
+import { type Repositories, createTableRepositories } from '../directory';
+import { randomIds } from '../kernel/ids';
 import type { Logger } from '../kernel/logger';
+import { type Clock, systemClock } from '../kernel/runtime';
+import { bootstrapAdmins } from '../people';
+import { peopleRoutes } from '../people/routes';
 import { createLogger } from '../platform/logging';
 import { startEmbeddedAzurite } from '../platform/storage/embedded-azurite';
-import { createTableRepositories } from '../directory';
 import { createBotEndpoint } from '../platform/teams/endpoint';
-import { portfolioRoutes } from '../portfolio/routes';
-import { peopleRoutes } from '../people/routes';
-import { devSignInRoutes } from '../platform/web/dev-sign-in-routes';
-import { randomIds } from '../kernel/ids';
 import { createAuthenticator } from '../platform/web/auth';
-import { callerResolver, routeTableRouter } from '../platform/web/route-tables';
-import { changeRoutes } from '../changes/routes';
+import { devSignInRoutes } from '../platform/web/dev-sign-in-routes';
+import { startWebServer } from '../platform/web/web-server';
+import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
-import { serveTab } from '../platform/web/static-tab';
-import { DEMO_CONNECTOR_PATH, demoConnectorRouter } from '../demo';
-import { errorHandler, notFoundHandler } from '../platform/web/errors';
-import { seedDemoIfEmpty } from '../demo';
-import { bootstrapAdmins } from '../people';
-import { createDeliveryRuntime } from './delivery';
-import type { DeliveryRegistry } from './delivery';
-import type { DeliveryService, Scheduler } from '../delivery';
 import { createChangesFeature } from './changes';
+import { type DeliveryRegistry, createDeliveryRuntime } from './delivery';
 import { createSignalsFeature } from './signals';
-import { createDraft } from '../changes';
 
 export interface RunningApp {
   readonly url: string;
@@ -108,38 +100,25 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     overrides.registerDelivery?.(deliveryRegistry);
     const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.bot, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
-    const app = express();
-    app.disable('x-powered-by');
-    app.set('trust proxy', true);
-    app.get('/healthz', async (_req, res) => {
-      try {
-        await repos.ping();
-        res.json({ status: 'ok', storage: 'ok' });
-      } catch (error) {
-        logger.warn({ err: error }, 'health check: storage unreachable');
-        res.status(503).json({ status: 'degraded', storage: 'unreachable' });
-      }
+    const web = await startWebServer({
+      host: config.host,
+      port: config.port,
+      logger,
+      auth,
+      users: repos.users,
+      pingStorage: () => repos.ping(),
+      botEndpoint: bot,
+      api: [
+        changeRoutes(changes.deps),
+        signalRoutes(signals.deps),
+        devSignInRoutes(auth, repos),
+        peopleRoutes({ repos, clock, authMode: auth.mode }),
+        portfolioRoutes({ repos, clock, ids: randomIds }),
+      ],
+      ...(localRun ? { demoConnector: { path: DEMO_CONNECTOR_PATH, routes: demoConnectorRoutes(logger) } } : {}),
+      tab: { distDir: config.tabDist, allowLocalFraming: localRun },
     });
-    app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
-      bot.handle(req, res).catch(next);
-    });
-    const callers = callerResolver(auth, repos.users);
-    app.use('/api', routeTableRouter(changeRoutes(changes.deps), callers));
-    app.use('/api', routeTableRouter(signalRoutes(signals.deps), callers));
-    if (localRun) app.use(DEMO_CONNECTOR_PATH, demoConnectorRouter(logger));
-    app.use('/api', routeTableRouter(devSignInRoutes(auth, repos), callers));
-    app.use('/api', routeTableRouter(peopleRoutes({ repos, clock, authMode: auth.mode }), callers));
-    app.use('/api', routeTableRouter(portfolioRoutes({ repos, clock, ids: randomIds }), callers));
-    app.use(serveTab(config.tabDist, { allowLocalFraming: localRun }));
-    app.use(notFoundHandler);
-    app.use(errorHandler(logger));
-
-    const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
-      s.once('error', reject);
-    });
-    const port = (server.address() as AddressInfo).port;
-    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    const { url, port } = web;
     logger.info({ url }, 'PMO Relay is listening');
     if (!config.tabDomain) tabBaseUrl = `${url}/`;
     selfUrl = url;
@@ -156,8 +135,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       deliveryRegistry,
       async stop() {
         await deliveryRuntime.stop();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
+        await web.close();
         await embedded?.stop();
       },
     };

@@ -5,21 +5,37 @@
  * delivered.
  */
 import { randomUUID } from 'node:crypto';
-import express, { Router } from 'express';
+import { type RouteTable, json, publicRoute } from '../kernel/http-routes';
 import type { Logger } from '../kernel/logger';
 
+/** Where the demo connector is served; the demo conversations' service URL points here. */
 export const DEMO_CONNECTOR_PATH = '/_demo/connector';
 
-export function demoConnectorRouter(logger: Logger): Router {
-  const router = Router();
-  router.use(express.json({ limit: '1mb' }));
-  router.post(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/, (req, res) => {
-    logger.debug({ conversationId: req.params[0] }, 'demo connector: message delivered');
-    res.status(201).json({ id: `demo-${randomUUID()}` });
-  });
-  router.put(/^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, (req, res) => {
-    logger.debug({ conversationId: req.params[0], activityId: req.params[1] }, 'demo connector: message updated');
-    res.status(200).json({ id: req.params[1] });
-  });
-  return router;
+/** The connector's answer to a send or an update: the activity's id. */
+interface ResourceResponse {
+  readonly id: string;
+}
+
+/** The demo connector's routes, for a server to serve at `DEMO_CONNECTOR_PATH`. */
+export function demoConnectorRoutes(logger: Logger): RouteTable {
+  const delivered = async ({ params }: { readonly params: { readonly conversationId: string } }) => {
+    logger.debug({ conversationId: params.conversationId }, 'demo connector: message delivered');
+    return json<ResourceResponse>({ id: `demo-${randomUUID()}` }, 201);
+  };
+  return {
+    jsonLimit: '1mb',
+    routes: [
+      // A new message, or a reply to one.
+      publicRoute({ method: 'POST', path: '/v3/conversations/:conversationId/activities', handle: delivered }),
+      publicRoute({ method: 'POST', path: '/v3/conversations/:conversationId/activities/:activityId', handle: delivered }),
+      publicRoute({
+        method: 'PUT',
+        path: '/v3/conversations/:conversationId/activities/:activityId',
+        handle: async ({ params }) => {
+          logger.debug({ conversationId: params.conversationId, activityId: params.activityId }, 'demo connector: message updated');
+          return json<ResourceResponse>({ id: params.activityId });
+        },
+      }),
+    ],
+  };
 }

@@ -1,0 +1,82 @@
+/**
+ * The HTTP server: `/healthz`, the Bot Framework endpoint, the features' route tables under
+ * `/api`, the demo connector in local runs, the built tab, and JSON answers for unknown paths
+ * and faulty requests. Composition hands it everything it serves.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Request, type Response } from 'express';
+import type { HealthResponse } from '../../api-contract/portfolio';
+import type { RouteTable } from '../../kernel/http-routes';
+import type { Logger } from '../../kernel/logger';
+import type { UserDirectory } from '../../people';
+import type { Authenticator } from './auth';
+import { errorHandler, notFoundHandler } from './errors';
+import { callerResolver, routeTableRouter } from './route-tables';
+import { serveTab } from './static-tab';
+
+export interface WebServerOptions {
+  /** Where to listen; port 0 picks a free one. */
+  readonly host: string;
+  readonly port: number;
+  readonly logger: Logger;
+  /** Checks bearer tokens; callers' roles come from `users`. */
+  readonly auth: Authenticator;
+  readonly users: UserDirectory;
+  /** Resolves when storage answers; `/healthz` reports 503 when it throws. */
+  readonly pingStorage: () => Promise<void>;
+  /** Handles `POST /api/messages` with the parsed JSON activity (bot/platform/teams/endpoint.ts). */
+  readonly botEndpoint: { handle(req: Request, res: Response): Promise<void> };
+  /** The features' routes, served under `/api`, in this order. */
+  readonly api: readonly RouteTable[];
+  /** The demo conversations' connector (local and test runs only). */
+  readonly demoConnector?: { readonly path: string; readonly routes: RouteTable };
+  /** The built tab, served from the same origin as the API. */
+  readonly tab: { readonly distDir: string; readonly allowLocalFraming: boolean };
+}
+
+export interface WebServer {
+  /** Where the server answers, e.g. `http://localhost:3978`. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Builds the express app and listens; resolves once the port is bound. */
+export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await o.pingStorage();
+      res.json({ status: 'ok', storage: 'ok' } satisfies HealthResponse);
+    } catch (error) {
+      o.logger.warn({ err: error }, 'health check: storage unreachable');
+      res.status(503).json({ status: 'degraded', storage: 'unreachable' } satisfies HealthResponse);
+    }
+  });
+  app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
+    o.botEndpoint.handle(req, res).catch(next);
+  });
+  const callers = callerResolver(o.auth, o.users);
+  for (const table of o.api) app.use('/api', routeTableRouter(table, callers));
+  if (o.demoConnector) app.use(o.demoConnector.path, routeTableRouter(o.demoConnector.routes, callers));
+  app.use(serveTab(o.tab.distDir, { allowLocalFraming: o.tab.allowLocalFraming }));
+  app.use(notFoundHandler);
+  app.use(errorHandler(o.logger));
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(o.port, o.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${port}`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
