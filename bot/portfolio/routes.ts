@@ -32,6 +32,7 @@ import {
   updateWorkItemAction,
 } from './app/portfolio';
 import type { StrategicObjective } from './domain/portfolio';
+import { readWorkItemCsv } from './http-csv-import';
 
 /** An objective on the wire carries its version token beside its fields. */
 const withEtag = (o: Versioned<StrategicObjective>): ObjectiveResponse => ({ ...o.value, etag: o.etag });
@@ -63,7 +64,7 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
         textBody: CSV_BODY,
         handle: async ({ params, body }, p) => {
           if (typeof body !== 'string') return invalid('Send the CSV file as the request body with Content-Type: text/csv.');
-          return answer<ImportResponse>(await importWorkItems(deps, p, params.domainId, body), 201);
+          return answer<ImportResponse>(await importWorkItems(deps, p, params.domainId, () => readWorkItemCsv(body)), 201);
         },
       }),
       route({

@@ -1,45 +1,51 @@
 /**
- * Bulk import of work items from CSV. Every row is checked first — shape, then portfolio
- * rules against existing items and the earlier rows of the same file — and nothing is
- * written unless every row is right. The error lists each bad row by its line number.
+ * Bulk import of work items (from a CSV file, read by the route). Every row is checked first —
+ * shape, then portfolio rules against existing items and the earlier rows of the same file —
+ * and nothing is written unless every row is right. The error lists each bad row by its line.
  */
-import { parse } from 'csv-parse/sync';
 import type { Benefits, Health, StrategicObjective, WorkItem } from '../domain/portfolio';
 import { type ErrorDetail, type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { can } from '../../kernel/roles';
 import type { Principal } from '../../kernel/roles';
-import { type WorkItemInput, createWorkItem } from '../domain/work-item';
-import { IMPORT_COLUMNS, type ImportResponse } from '../../api-contract/portfolio';
-import { type PortfolioDeps, portfolioContext, toView } from './portfolio';
-import { workItemInputSchema } from './inputs';
 import { issuesToDetails } from '../../kernel/validation';
+import { type WorkItemInput, createWorkItem } from '../domain/work-item';
+import { type AssessedWorkItem, type PortfolioDeps, assess, portfolioContext } from './portfolio';
+import { workItemInputSchema } from './inputs';
 
-export const MAX_IMPORT_ROWS = 1000;
-const REQUIRED = ['title', 'structure', 'mode', 'stage', 'owner', 'startDate', 'endDate'] as const;
+const MAX_IMPORT_ROWS = 1000;
 
-type Row = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
+/** The fields a row may fill, as text; `objectives` is `OBJ-1:60;OBJ-2:40`. */
+export type ImportField =
+  | 'title'
+  | 'structure'
+  | 'mode'
+  | 'stage'
+  | 'owner'
+  | 'startDate'
+  | 'endDate'
+  | 'objectives'
+  | 'schedule'
+  | 'cost'
+  | 'scope'
+  | 'benefit'
+  | 'plannedBenefit'
+  | 'realisedBenefit'
+  | 'benefitUnit'
+  | 'parent';
 
-function readCsv(text: string): Result<{ rows: Row[]; lines: number[] }> {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
-  } catch (error) {
-    return invalid(`The file is not valid CSV: ${(error as Error).message}`);
-  }
-  if (records.length === 0) return invalid('The file has no rows to import. The first line must name the columns.');
-  const header = Object.keys(records[0]?.record ?? {});
-  const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-  const missing = REQUIRED.filter((r) => !header.includes(r));
-  if (unknown.length > 0 || missing.length > 0) {
-    const details: ErrorDetail[] = [
-      ...missing.map((m) => ({ at: 'header', message: `missing column "${m}"` })),
-      ...unknown.map((u) => ({ at: 'header', message: `unknown column "${u}"; expected: ${IMPORT_COLUMNS.join(', ')}` })),
-    ];
-    return invalid('The CSV header is wrong; nothing was imported.', details);
-  }
-  if (records.length > MAX_IMPORT_ROWS) return invalid(`The file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
-  return ok({ rows: records.map((r) => r.record as Row), lines: records.map((r) => r.info.lines) });
+/** One row of the file: its line (for the error) and its fields. */
+export interface ImportRow {
+  readonly line: number;
+  readonly fields: Readonly<Partial<Record<ImportField, string>>>;
 }
+
+/** What an import made. */
+export interface ImportedWorkItems {
+  readonly created: number;
+  readonly items: readonly AssessedWorkItem[];
+}
+
+type Row = ImportRow['fields'];
 
 const blank = (s: string | undefined): s is undefined => s === undefined || s.trim() === '';
 
@@ -86,14 +92,21 @@ function rowToInput(row: Row, domainId: string, objectivesByCode: ReadonlyMap<st
 
 /**
  * Imports work items into one domain. `parent` may name an existing program (by id or
- * title) or a program earlier in the same file (by title).
+ * title) or a program earlier in the same file (by title). `readRows` reads the uploaded file;
+ * it runs only once the caller may import here, so nobody else learns what is wrong with it.
  */
-export async function importWorkItems(deps: PortfolioDeps, p: Principal, domainId: string, csvText: string): Promise<Result<ImportResponse>> {
+export async function importWorkItems(
+  deps: PortfolioDeps,
+  p: Principal,
+  domainId: string,
+  readRows: () => Result<readonly ImportRow[]>,
+): Promise<Result<ImportedWorkItems>> {
   const domain = await deps.repos.domains.get(p.tenantId, domainId);
   if (!domain) return notFound(`Domain "${domainId}"`);
   if (!can(p, 'portfolio.edit', { domainId })) return forbidden(`Only the ${domain.value.name} PMO lead can import work items into this domain.`);
-  const csv = readCsv(csvText);
-  if (!csv.ok) return csv;
+  const rows = readRows();
+  if (!rows.ok) return rows;
+  if (rows.value.length > MAX_IMPORT_ROWS) return invalid(`The file has ${rows.value.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
 
   const [objectives, existing] = await Promise.all([deps.repos.objectives.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
   const byCode = new Map(objectives.map((o) => [o.value.code.toLowerCase(), o.value]));
@@ -103,9 +116,9 @@ export async function importWorkItems(deps: PortfolioDeps, p: Principal, domainI
   const problems: ErrorDetail[] = [];
   const made: WorkItem[] = [];
 
-  csv.value.rows.forEach((row, index) => {
-    const at = `row ${csv.value.lines[index] ?? index + 2}`;
-    const shaped = rowToInput(row, domainId, byCode, at);
+  rows.value.forEach((row) => {
+    const at = `row ${row.line}`;
+    const shaped = rowToInput(row.fields, domainId, byCode, at);
     if (!shaped.ok) {
       problems.push(...(shaped.error.details ?? []));
       return;
@@ -137,5 +150,5 @@ export async function importWorkItems(deps: PortfolioDeps, p: Principal, domainI
   await deps.repos.workItems.createMany(made);
   const stored = await deps.repos.workItems.listByDomain(p.tenantId, domainId);
   const createdIds = new Set(made.map((m) => m.id));
-  return ok({ created: made.length, items: stored.filter((s) => createdIds.has(s.value.id)).map((s) => toView(s, domain.value, ctx.now)) });
+  return ok({ created: made.length, items: stored.filter((s) => createdIds.has(s.value.id)).map((s) => assess(s, domain.value, ctx.now)) });
 }

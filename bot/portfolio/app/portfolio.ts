@@ -4,6 +4,8 @@
  */
 import {
   type Domain,
+  type PortfolioKpis,
+  type Rag,
   type StrategicObjective,
   type WorkItem,
   DEFAULT_FRESHNESS_DAYS,
@@ -15,7 +17,6 @@ import {
 import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
-import type { PortfolioResponse, WorkItemView } from '../../api-contract/portfolio';
 import type { PortfolioRepositories } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock, IdSource } from '../../kernel/runtime';
@@ -27,7 +28,26 @@ export interface PortfolioDeps {
   readonly ids: IdSource;
 }
 
-export function toView(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDays'> | undefined, now: Date): WorkItemView {
+/** A work item with the health facts derived from it now, and its version token. */
+export interface AssessedWorkItem extends WorkItem {
+  readonly overall: Rag;
+  readonly stale: boolean;
+  /** Whole days since the last status; absent when never reported. */
+  readonly statusAgeDays?: number;
+  readonly etag: string;
+}
+
+/** One domain's portfolio: KPIs, the items, and whether the caller may edit. */
+export interface DomainPortfolio {
+  readonly domain: Domain;
+  readonly kpis: PortfolioKpis;
+  readonly items: readonly AssessedWorkItem[];
+  readonly objectives: readonly StrategicObjective[];
+  readonly canEdit: boolean;
+}
+
+/** Derives the health facts of a stored item; items of an unknown domain get the default freshness. */
+export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDays'> | undefined, now: Date): AssessedWorkItem {
   const age = statusAgeDays(v.value, now);
   return {
     ...v.value,
@@ -78,7 +98,7 @@ export async function createDomain(deps: PortfolioDeps, p: Principal, input: { i
 }
 
 /** The Portfolio page of one domain: KPIs, the items, and whether the caller may edit. */
-export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string): Promise<Result<PortfolioResponse>> {
+export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string): Promise<Result<DomainPortfolio>> {
   const [domain, items, objectives] = await Promise.all([
     deps.repos.domains.get(p.tenantId, domainId),
     deps.repos.workItems.list(p.tenantId),
@@ -90,7 +110,7 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
   }
   const now = deps.clock.now();
   const mine = items.filter((i) => i.value.domainId === domainId);
-  const views = mine.map((i) => toView(i, domain.value, now)).sort((a, b) => a.title.localeCompare(b.title));
+  const views = mine.map((i) => assess(i, domain.value, now)).sort((a, b) => a.title.localeCompare(b.title));
   return ok({
     domain: domain.value,
     kpis: portfolioKpis(mine.map((i) => i.value), new Map([[domain.value.id, domain.value]]), now),
@@ -100,7 +120,7 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
   });
 }
 
-export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?: string): Promise<Result<WorkItemView[]>> {
+export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?: string): Promise<Result<AssessedWorkItem[]>> {
   const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
   const team = teamDomainIds(p, items.map((i) => i.value));
   const byId = new Map(domains.map((d) => [d.value.id, d.value]));
@@ -112,19 +132,19 @@ export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?
   return ok(
     items
       .filter((i) => (domainId === undefined || i.value.domainId === domainId) && canViewDomain(p, i.value.domainId, team))
-      .map((i) => toView(i, byId.get(i.value.domainId), now)),
+      .map((i) => assess(i, byId.get(i.value.domainId), now)),
   );
 }
 
-export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<WorkItemView>> {
+export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<AssessedWorkItem>> {
   const [item, items] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), deps.repos.workItems.list(p.tenantId)]);
   if (!item) return notFound(`Work item "${id}"`);
   if (!canViewDomain(p, item.value.domainId, teamDomainIds(p, items.map((i) => i.value)))) return forbidden('You cannot see this work item.');
   const domain = await deps.repos.domains.get(p.tenantId, item.value.domainId);
-  return ok(toView(item, domain?.value, deps.clock.now()));
+  return ok(assess(item, domain?.value, deps.clock.now()));
 }
 
-export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, input: WorkItemInput): Promise<Result<WorkItemView>> {
+export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, input: WorkItemInput): Promise<Result<AssessedWorkItem>> {
   const domain = await deps.repos.domains.get(p.tenantId, input.domainId);
   if (!domain) return invalid('The work item breaks portfolio rules.', [{ at: 'domainId', message: `Unknown domain "${input.domainId}".` }]);
   if (!can(p, 'portfolio.edit', { domainId: input.domainId })) return forbidden(`Only the ${domain.value.name} PMO lead can add work items to this domain.`);
@@ -132,10 +152,10 @@ export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, in
   const made = createWorkItem(deps.ids.next('wi'), input, ctx);
   if (!made.ok) return made;
   const saved = await deps.repos.workItems.create(made.value);
-  return saved.ok ? ok(toView(saved.value, domain.value, ctx.now)) : saved;
+  return saved.ok ? ok(assess(saved.value, domain.value, ctx.now)) : saved;
 }
 
-export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id: string, patch: WorkItemPatch, etag: string): Promise<Result<WorkItemView>> {
+export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id: string, patch: WorkItemPatch, etag: string): Promise<Result<AssessedWorkItem>> {
   const existing = await deps.repos.workItems.get(p.tenantId, id);
   if (!existing) return notFound(`Work item "${id}"`);
   if (!can(p, 'portfolio.edit', { domainId: existing.value.domainId })) return forbidden('Only the PMO lead of this item\'s domain can change it.');
@@ -149,7 +169,7 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   const saved = await deps.repos.workItems.update(next.value, etag);
   if (!saved.ok) return saved;
   const domain = await deps.repos.domains.get(p.tenantId, next.value.domainId);
-  return ok(toView(saved.value, domain?.value, ctx.now));
+  return ok(assess(saved.value, domain?.value, ctx.now));
 }
 
 export async function listObjectives(deps: PortfolioDeps, p: Principal): Promise<Versioned<StrategicObjective>[]> {
