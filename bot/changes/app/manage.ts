@@ -20,7 +20,7 @@ import {
   supersedeChange,
   withdrawChange,
 } from '../domain/change-rules';
-import type { ChangeDetailResponse, DryRunResponse } from '../../api-contract/changes';
+import type { ChangeDetail, DryRunReport } from './read-models';
 import type { DeliveryRequest } from '../../delivery';
 import type { Versioned } from '../../kernel/versioned';
 import {
@@ -42,7 +42,7 @@ const mustDraft = (p: Principal): Result<true> =>
 const staleEtag = (title: string): Result<never> =>
   fail('CONFLICT.STALE', `"${title}" was changed by someone else since you loaded it; reload it and try again.`);
 
-export async function createDraft(deps: ChangeDeps, p: Principal, fields: ChangeFields): Promise<Result<ChangeDetailResponse>> {
+export async function createDraft(deps: ChangeDeps, p: Principal, fields: ChangeFields): Promise<Result<ChangeDetail>> {
   const allowed = mustDraft(p);
   if (!allowed.ok) return allowed;
   const known = await checkReferences(deps, p.tenantId, fields);
@@ -55,7 +55,7 @@ export async function createDraft(deps: ChangeDeps, p: Principal, fields: Change
   return getChange(deps, p, created.value.value.id);
 }
 
-export async function updateDraft(deps: ChangeDeps, p: Principal, id: string, etag: string, patch: Partial<ChangeFields>): Promise<Result<ChangeDetailResponse>> {
+export async function updateDraft(deps: ChangeDeps, p: Principal, id: string, etag: string, patch: Partial<ChangeFields>): Promise<Result<ChangeDetail>> {
   const allowed = mustDraft(p);
   if (!allowed.ok) return allowed;
   const loaded = await loadChange(deps, p.tenantId, id);
@@ -83,7 +83,7 @@ async function checkReferences(deps: ChangeDeps, tenantId: string, f: Pick<Chang
   return details.length > 0 ? fail('VALIDATION.INVALID', 'The change names objectives or domains that do not exist.', details) : ok(true);
 }
 
-function dryRunView(targeting: Awaited<ReturnType<typeof computeTargeting>>): DryRunResponse {
+function dryRunView(targeting: Awaited<ReturnType<typeof computeTargeting>>): DryRunReport {
   const { targeting: t, portfolio } = targeting;
   const names = new Map(portfolio.domains.map((d) => [d.id, d.name]));
   const reachablePmo = new Set(t.recipients.filter((r) => r.role === 'pmo').map((r) => r.domainId));
@@ -107,14 +107,14 @@ function dryRunView(targeting: Awaited<ReturnType<typeof computeTargeting>>): Dr
 }
 
 /** Who fields would reach, without saving anything (the composer's dry run). */
-export async function dryRunFields(deps: ChangeDeps, p: Principal, f: Pick<ChangeFields, 'objectiveIds' | 'domainIds'>): Promise<Result<DryRunResponse>> {
+export async function dryRunFields(deps: ChangeDeps, p: Principal, f: Pick<ChangeFields, 'objectiveIds' | 'domainIds'>): Promise<Result<DryRunReport>> {
   const allowed = mustDraft(p);
   if (!allowed.ok) return allowed;
   return ok(dryRunView(await computeTargeting(deps, p.tenantId, f)));
 }
 
 /** Who the current version of a change would reach if published now. */
-export async function dryRun(deps: ChangeDeps, p: Principal, id: string): Promise<Result<DryRunResponse>> {
+export async function dryRun(deps: ChangeDeps, p: Principal, id: string): Promise<Result<DryRunReport>> {
   const allowed = mustDraft(p);
   if (!allowed.ok) return allowed;
   const loaded = await loadChange(deps, p.tenantId, id);
@@ -169,7 +169,7 @@ async function sendVersion(deps: ChangeDeps, change: StrategyChange): Promise<vo
 }
 
 /** Draft → published; sends the card to every targeted conversation. */
-export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: string): Promise<Result<ChangeDetailResponse>> {
+export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: string): Promise<Result<ChangeDetail>> {
   if (!can(p, 'change.publish')) return forbidden('Only EPMO members publish strategy changes.');
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
@@ -250,7 +250,7 @@ function supersededBy(
 }
 
 /** Publishes version n+1 from edited fields: every delivered v n card becomes "Superseded by vn+1"; v n+1 is sent. */
-export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag: string, patch: Partial<ChangeFields>): Promise<Result<ChangeDetailResponse>> {
+export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag: string, patch: Partial<ChangeFields>): Promise<Result<ChangeDetail>> {
   if (!can(p, 'change.publish')) return forbidden('Only EPMO members publish new versions of strategy changes.');
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
@@ -277,7 +277,7 @@ export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag
 }
 
 /** Published → withdrawn: every delivered card becomes "Withdrawn". */
-export async function withdraw(deps: ChangeDeps, p: Principal, id: string, etag: string, reason: string): Promise<Result<ChangeDetailResponse>> {
+export async function withdraw(deps: ChangeDeps, p: Principal, id: string, etag: string, reason: string): Promise<Result<ChangeDetail>> {
   if (!can(p, 'change.publish')) return forbidden('Only EPMO members withdraw strategy changes.');
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;

@@ -8,15 +8,7 @@ import { type Result, forbidden, ok } from '../../kernel/result';
 import { type Principal, can, isEpmo, ledDomains } from '../../kernel/roles';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import { changeBatchId, isPastDue, recipientOutcome, rollUp } from '../domain/change-rules';
-import type {
-  CascadeDomain,
-  CascadeRecipient,
-  CascadeResponse,
-  ChangeDetailResponse,
-  ChangeSummary,
-  ChangesListResponse,
-  MyChangeStatus,
-} from '../../api-contract/changes';
+import type { Cascade, CascadeDomain, CascadeRecipient, ChangeDetail, ChangeList, ChangeSummary, MyChangeStatus } from './read-models';
 import type { Versioned } from '../../kernel/versioned';
 import { type ChangeDeps, type RecipientState, changeUrl, changeVisibleTo, liveVersion, loadChange, loadPortfolio, recipientVisibleTo, versionStatus } from './change-context';
 
@@ -59,13 +51,13 @@ function groupVersions(all: Versioned<StrategyChange>[]): Versioned<StrategyChan
     .sort((a, b) => (b[0]?.value.updatedAt ?? '').localeCompare(a[0]?.value.updatedAt ?? ''));
 }
 
-export async function listChanges(deps: ChangeDeps, p: Principal, filter: { readonly state?: StrategyChange['state'] } = {}): Promise<ChangesListResponse> {
+export async function listChanges(deps: ChangeDeps, p: Principal, filter: { readonly state?: StrategyChange['state'] } = {}): Promise<ChangeList> {
   const groups = groupVersions(await deps.stores.changes.list(p.tenantId)).filter((vs) => !filter.state || vs[0]?.value.state === filter.state);
   const items = (await Promise.all(groups.map((vs) => summarise(deps, p, vs)))).filter((s): s is ChangeSummary => s !== undefined);
   return { items, canDraft: can(p, 'change.draft') };
 }
 
-export async function getChange(deps: ChangeDeps, p: Principal, id: string): Promise<Result<ChangeDetailResponse>> {
+export async function getChange(deps: ChangeDeps, p: Principal, id: string): Promise<Result<ChangeDetail>> {
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const summary = await summarise(deps, p, loaded.value.versions);
@@ -114,7 +106,7 @@ function recipientView(r: RecipientState, delivery: Delivery | undefined, titles
  * Per domain and per team: acknowledged, impact, comment, pending, overdue, unreachable, with
  * roll-ups per domain and per objective. The EPMO sees everything; PMO leads their domains.
  */
-export async function cascadeStatus(deps: ChangeDeps, p: Principal, id: string): Promise<Result<CascadeResponse>> {
+export async function cascadeStatus(deps: ChangeDeps, p: Principal, id: string): Promise<Result<Cascade>> {
   if (!can(p, 'cascade.view') && ledDomains(p).length === 0) return forbidden('Only the EPMO and PMO leads see the cascade of a strategy change.');
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
