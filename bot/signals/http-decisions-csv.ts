@@ -1,5 +1,6 @@
 /** The decision log as a CSV file (`GET /api/decisions/export.csv`): the columns of the API contract. */
-import { DECISION_CSV_COLUMNS, type DecisionView } from '../api-contract/signals';
+import { DECISION_CSV_COLUMNS } from '../api-contract/signals';
+import type { DecisionView } from './app/read-models';
 
 /** RFC 4180: quote every field, double embedded quotes; neutralise spreadsheet formulas. */
 function csvField(value: string | number | undefined): string {

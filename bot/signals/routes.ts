@@ -203,7 +203,7 @@ export function signalRoutes(sd: SignalDeps): RouteTable {
         handle: async ({ params }, p) => {
           const made = await strategyChangeFromDecision(sd, p, params.id);
           // 201 the first time; asking again answers 200 with the draft already made.
-          return made.ok ? json<StrategyChangeFromDecisionResponse>(made.value.response, made.value.created ? 201 : 200) : made;
+          return made.ok ? json<StrategyChangeFromDecisionResponse>(made.value.draft, made.value.created ? 201 : 200) : made;
         },
       }),
     ],

@@ -66,10 +66,10 @@ describe('strategy-change draft from a decision', () => {
     const made = must(await strategyChangeFromDecision(deps, owner, decisionId));
     expect(drafts).toHaveLength(1);
     expect(made.created).toBe(false);
-    expect(made.response).toMatchObject({ changeId: 'chg-first', tabPath: '#/changes/chg-first' });
+    expect(made.draft).toMatchObject({ changeId: 'chg-first', tabPath: '#/changes/chg-first' });
     expect(await stores.decisions.strategyChangeOf(T, decisionId)).toBe('chg-first');
     // Asking again answers with the same draft, without making another.
-    expect(must(await strategyChangeFromDecision(deps, owner, decisionId)).response.changeId).toBe('chg-first');
+    expect(must(await strategyChangeFromDecision(deps, owner, decisionId)).draft.changeId).toBe('chg-first');
     expect(drafts).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What the strategy-change use cases answer with: a change with its progress and the caller's
  * status, the list, one change with its versions, the dry run and the cascade. The routes map
- * these to the wire types of bot/api-contract/changes.ts.
+ * these to the wire types of the API contract.
  */
 import type { DeliveryProgress, DeliveryState } from '../../delivery';
 import type {

@@ -9,10 +9,18 @@ import { type Principal, can } from '../../kernel/roles';
 import { type Decision, KIND_LABELS, OUTCOME_LABELS } from '../domain/signal';
 import type { ChangeKind } from '../../changes';
 import { addWorkingDays } from '../domain/working-days';
-import type { StrategyChangeFromDecisionResponse } from '../../api-contract/signals';
 import type { DraftFromDecision, SignalDeps } from './deps';
 
 const KIND: Readonly<Record<Decision['signalKind'], ChangeKind>> = { opportunity: 'opportunity', risk: 'threat', issue: 'reprioritisation', information: 'policy' };
+
+/** The strategy-change draft made from a decision, and where the tab shows it. */
+export interface DecisionDraft {
+  readonly changeId: string;
+  readonly version: number;
+  readonly title: string;
+  /** The tab route of the draft: `#/changes/<id>`. */
+  readonly tabPath: string;
+}
 
 export function draftFields(d: Decision, now: Date, holidays: ReadonlySet<string>): DraftFromDecision {
   const chosen = d.options.find((o) => o.id === d.chosenOptionId);
@@ -39,7 +47,7 @@ export function draftFields(d: Decision, now: Date, holidays: ReadonlySet<string
   };
 }
 
-export async function strategyChangeFromDecision(deps: SignalDeps, p: Principal, decisionId: string): Promise<Result<{ response: StrategyChangeFromDecisionResponse; created: boolean }>> {
+export async function strategyChangeFromDecision(deps: SignalDeps, p: Principal, decisionId: string): Promise<Result<{ readonly draft: DecisionDraft; readonly created: boolean }>> {
   const d = await deps.stores.decisions.get(p.tenantId, decisionId);
   if (!d) return notFound(`Decision ${decisionId}`);
   if (!can(p, 'escalation.decide', { domainId: d.domainId })) return forbidden('Only strategy owners can turn a decision into a strategy-change draft.');
@@ -47,7 +55,7 @@ export async function strategyChangeFromDecision(deps: SignalDeps, p: Principal,
     return fail('SIGNAL.INVALID_TRANSITION', 'Only a decision that approved, chose or rejected an option can become a strategy change.');
   }
   const existing = await deps.stores.decisions.strategyChangeOf(p.tenantId, decisionId);
-  if (existing) return ok({ response: { changeId: existing, version: 1, title: '', tabPath: `#/changes/${encodeURIComponent(existing)}` }, created: false });
+  if (existing) return ok({ draft: { changeId: existing, version: 1, title: '', tabPath: `#/changes/${encodeURIComponent(existing)}` }, created: false });
   if (!deps.drafter) return fail('VALIDATION.INVALID', 'Strategy changes are not available in this deployment.');
   const drafted = await deps.drafter.createDraft(p, draftFields(d, deps.clock.now(), deps.policy.holidays));
   if (!drafted.ok) return drafted;
@@ -55,8 +63,8 @@ export async function strategyChangeFromDecision(deps: SignalDeps, p: Principal,
   // Two clicks at once: the first link wins and is the answer; the second draft stays as an ordinary draft.
   const { changeId, created } = linked;
   deps.logger.info({ tenantId: p.tenantId, decisionId, changeId, created, by: p.userId }, 'strategy-change draft made from a decision');
-  const response = created
+  const draft = created
     ? { changeId, version: drafted.value.version, title: drafted.value.title, tabPath: `#/changes/${encodeURIComponent(changeId)}` }
     : { changeId, version: 1, title: '', tabPath: `#/changes/${encodeURIComponent(changeId)}` };
-  return ok({ response, created });
+  return ok({ draft, created });
 }

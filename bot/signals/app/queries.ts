@@ -8,15 +8,7 @@ import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import { type Principal, can, isEpmo, leadsDomain } from '../../kernel/roles';
 import { type Decision, type Signal, type SignalState, SIGNAL_STATES, signalLabel } from '../domain/signal';
 import { isOverdue, mayPerform, waitingOn } from '../domain/signal-machine';
-import type {
-  DecisionLogQuery,
-  DecisionView,
-  EscalationQueueResponse,
-  SignalActionName,
-  SignalDetailResponse,
-  SignalInboxResponse,
-  SignalView,
-} from '../../api-contract/signals';
+import type { DecisionLogFilter, DecisionView, EscalationQueue, SignalActionName, SignalDetail, SignalInbox, SignalView } from './read-models';
 import type { Versioned } from '../../kernel/versioned';
 import type { SignalDeps } from './deps';
 
@@ -87,7 +79,7 @@ export interface InboxFilter {
 }
 
 /** The PMO inbox (or "my signals" with `mine`). Team members without `mine` see only their own. */
-export async function inbox(deps: SignalDeps, p: Principal, f: InboxFilter): Promise<SignalInboxResponse> {
+export async function inbox(deps: SignalDeps, p: Principal, f: InboxFilter): Promise<SignalInbox> {
   const now = deps.clock.now();
   const [all, n] = await Promise.all([deps.stores.signals.list(p.tenantId), names(deps, p.tenantId)]);
   const scoped = all
@@ -127,7 +119,7 @@ function allowedActions(p: Principal, s: Signal, hasChange: boolean): SignalActi
   return out;
 }
 
-export async function signalDetail(deps: SignalDeps, p: Principal, id: string): Promise<Result<SignalDetailResponse>> {
+export async function signalDetail(deps: SignalDeps, p: Principal, id: string): Promise<Result<SignalDetail>> {
   const v = await deps.stores.signals.get(p.tenantId, id);
   if (!v || !canSeeSignal(p, v.value)) return v ? forbidden(SIGNAL_FORBIDDEN_MESSAGE) : notFound(`Signal ${id}`);
   const [n, timeline, decisions, links] = await Promise.all([
@@ -150,7 +142,7 @@ export async function signalDetail(deps: SignalDeps, p: Principal, id: string): 
  * The signal's detail with one of its decisions picked out: what the caller sees after deciding.
  * The decision was just read back from the store, so its absence is a bug.
  */
-export async function signalWithDecision(deps: SignalDeps, p: Principal, signalId: string, decisionId: string): Promise<Result<SignalDetailResponse & { readonly decision: DecisionView }>> {
+export async function signalWithDecision(deps: SignalDeps, p: Principal, signalId: string, decisionId: string): Promise<Result<SignalDetail & { readonly decision: DecisionView }>> {
   const detail = await signalDetail(deps, p, signalId);
   if (!detail.ok) return detail;
   const decision = detail.value.decisions.find((d) => d.id === decisionId);
@@ -159,7 +151,7 @@ export async function signalWithDecision(deps: SignalDeps, p: Principal, signalI
 }
 
 /** The EPMO queue: escalated signals awaiting a decision, then deferred ones, oldest due first. */
-export async function escalationQueue(deps: SignalDeps, p: Principal): Promise<Result<EscalationQueueResponse>> {
+export async function escalationQueue(deps: SignalDeps, p: Principal): Promise<Result<EscalationQueue>> {
   if (!can(p, 'escalation.view')) return forbidden('Only EPMO members and strategy owners see the escalations queue.');
   const result = await inbox(deps, p, { states: ['escalated', 'deferred'] });
   const items = [...result.items].sort((a, b) => (a.state === b.state ? (a.dueAt ?? '').localeCompare(b.dueAt ?? '') : a.state === 'escalated' ? -1 : 1));
@@ -167,7 +159,7 @@ export async function escalationQueue(deps: SignalDeps, p: Principal): Promise<R
 }
 
 /** The decision log, newest first. PMO leads see their domains, the EPMO all. */
-export async function decisionLog(deps: SignalDeps, p: Principal, q: DecisionLogQuery): Promise<Result<DecisionView[]>> {
+export async function decisionLog(deps: SignalDeps, p: Principal, q: DecisionLogFilter): Promise<Result<DecisionView[]>> {
   if (!isEpmo(p) && !p.roles.some((r) => r.role === 'pmo_lead')) return forbidden('Only PMO leads and the EPMO see the decision log.');
   const [all, n, links] = await Promise.all([deps.stores.decisions.list(p.tenantId), names(deps, p.tenantId), deps.stores.decisions.strategyChanges(p.tenantId)]);
   const text = q.q?.toLowerCase();
