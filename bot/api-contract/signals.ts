@@ -1,11 +1,11 @@
 /**
  * The signals part of the JSON API (PRODUCT.md §4): PMO inbox, signal page with its timeline,
  * triage and analysis, escalation, the EPMO queue, decisions, the decision log and its CSV
- * export. Types only; the tab imports them, the server (bot/adapters/http/signals-router.ts)
- * implements them. Changes here are additive only.
+ * export. Types only; the tab imports them, the server (bot/signals/routes.ts) implements
+ * them. Changes here are additive only.
  *
  * Every route needs `Authorization: Bearer <token>`; tenant and caller come from the token.
- * Errors are `ApiError` bodies (bot/http/contract.ts):
+ * Errors are `ApiError` bodies (./portfolio.ts):
  * - 400 `VALIDATION.INVALID` — a bad body or query, with `details` per field;
  * - 401 no or bad token; 403 `AUTH.FORBIDDEN` — the caller's role does not allow it (the
  *   message says which role would);

@@ -1,5 +1,5 @@
 /**
- * Composition of the strategy-changes feature (PRODUCT.md §3) for host.ts: its tables, its
+ * Composition of the strategy-changes feature (PRODUCT.md §3) for start-app.ts: its tables, its
  * use-case dependencies, and its renderers and reminder job on the delivery registry.
  */
 import type { Config } from '../config';

@@ -1,5 +1,5 @@
 /**
- * Composition of the signals feature (PRODUCT.md §4) for host.ts: its table, its use-case
+ * Composition of the signals feature (PRODUCT.md §4) for start-app.ts: its table, its use-case
  * dependencies, its card renderers and timers on the delivery registry, and its Teams handlers.
  */
 import type { Config } from '../config';

@@ -1,7 +1,7 @@
 /**
  * The seeded demo conversations are not real Teams conversations, so no Bot Connector exists
  * for them. Locally their messages go to the app's own demo connector instead (see
- * adapters/http/demo-connector.ts), so publishing in the demo completes like it would in Teams
+ * ./demo-connector.ts), so publishing in the demo completes like it would in Teams
  * and nothing ever leaves the machine.
  */
 import type { ConversationRef } from '../conversations';

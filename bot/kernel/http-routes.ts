@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { type Result, ok } from './result';
 import type { Principal } from './roles';
 
+/** The methods routes use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The `:name` segments of a route path: `'/changes/:id/cascade'` → `'id'`. */

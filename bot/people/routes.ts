@@ -9,6 +9,7 @@ import { parseInput } from '../kernel/validation';
 import { entraIdSchema, personInputSchema } from './app/inputs';
 import { type PeopleDeps, assignRoles, getPerson, listPeople } from './app/people';
 
+/** The people use cases' dependencies, and how callers sign in. */
 export interface PeopleRouteDeps extends PeopleDeps {
   /** How callers sign in; the tab offers the development sign-in only in `dev`. */
   readonly authMode: 'dev' | 'sso';

@@ -1,4 +1,7 @@
-/** Shapes of the strategy-change API bodies (bot/http/contract-changes.ts), checked with zod at the edge. */
+/**
+ * Shapes of the strategy-change API bodies (bot/api-contract/changes.ts), checked with zod at
+ * the edge; the respond-by date is also read from the card that assesses a change.
+ */
 import { z } from 'zod';
 import { CHANGE_KINDS, REQUIRED_RESPONSES } from '../domain/strategy-change';
 
@@ -17,7 +20,7 @@ export const respondBySchema = z
       return z.NEVER;
     }
     // Date.parse rolls an impossible day over (2026-02-31 → 2026-03-03): the calendar date
-    // written must round-trip, as in bot/app/schemas.ts.
+    // written must round-trip, as the portfolio's dates do (bot/portfolio/app/inputs.ts).
     const day = value.slice(0, 10);
     const midnight = Date.parse(`${day}T00:00:00Z`);
     if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== day) {
@@ -27,6 +30,7 @@ export const respondBySchema = z
     return new Date(ms).toISOString();
   });
 
+/** `POST /api/changes`: every field of a draft. */
 export const changeDraftSchema = z
   .object({
     title: z.string().trim().min(1, 'required').max(200),
@@ -39,8 +43,11 @@ export const changeDraftSchema = z
   })
   .strict();
 
+/** `PATCH /api/changes/:id` and `POST /api/changes/:id/supersede`: the fields that change. */
 export const changePatchSchema = changeDraftSchema.partial().strict();
 
+/** `POST /api/changes/dry-run`: the targeting fields of an unsaved draft. */
 export const dryRunSchema = z.object({ objectiveIds: z.array(id).max(100), domainIds: z.array(id).max(100) }).strict();
 
+/** `POST /api/changes/:id/withdraw`: why, shown on every delivered card. */
 export const withdrawSchema = z.object({ reason: z.string().trim().min(1, 'say why').max(500) }).strict();

@@ -42,6 +42,7 @@ const mustDraft = (p: Principal): Result<true> =>
 const staleEtag = (title: string): Result<never> =>
   fail('CONFLICT.STALE', `"${title}" was changed by someone else since you loaded it; reload it and try again.`);
 
+/** A new draft from the fields (EPMO members); objectives and domains named must exist. */
 export async function createDraft(deps: ChangeDeps, p: Principal, fields: ChangeFields): Promise<Result<ChangeDetail>> {
   const allowed = mustDraft(p);
   if (!allowed.ok) return allowed;
@@ -55,6 +56,7 @@ export async function createDraft(deps: ChangeDeps, p: Principal, fields: Change
   return getChange(deps, p, created.value.value.id);
 }
 
+/** Edits the draft at version `etag` (`*` for any). */
 export async function updateDraft(deps: ChangeDeps, p: Principal, id: string, etag: string, patch: Partial<ChangeFields>): Promise<Result<ChangeDetail>> {
   const allowed = mustDraft(p);
   if (!allowed.ok) return allowed;

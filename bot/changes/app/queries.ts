@@ -51,12 +51,14 @@ function groupVersions(all: Versioned<StrategyChange>[]): Versioned<StrategyChan
     .sort((a, b) => (b[0]?.value.updatedAt ?? '').localeCompare(a[0]?.value.updatedAt ?? ''));
 }
 
+/** The changes the caller may see, newest first, optionally in one state. */
 export async function listChanges(deps: ChangeDeps, p: Principal, filter: { readonly state?: StrategyChange['state'] } = {}): Promise<ChangeList> {
   const groups = groupVersions(await deps.stores.changes.list(p.tenantId)).filter((vs) => !filter.state || vs[0]?.value.state === filter.state);
   const items = (await Promise.all(groups.map((vs) => summarise(deps, p, vs)))).filter((s): s is ChangeSummary => s !== undefined);
   return { items, canDraft: can(p, 'change.draft') };
 }
 
+/** One change with every version: the EPMO sees any; others, published ones addressed to their domains or teams. */
 export async function getChange(deps: ChangeDeps, p: Principal, id: string): Promise<Result<ChangeDetail>> {
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;

@@ -6,6 +6,7 @@
 import type { Principal } from '../../kernel/roles';
 import type { UserDirectory } from '../ports';
 
+/** Who a validated token or activity says is calling. */
 export interface Identity {
   readonly tenantId: string;
   readonly userId: string;

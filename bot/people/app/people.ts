@@ -9,11 +9,13 @@ import type { UserDirectory } from '../ports';
 import type { Clock } from '../../kernel/runtime';
 import type { Tenant, TenantRepository } from '../../kernel/tenant';
 
+/** What the people use cases need: the directory, and the domains and items roles point at. */
 export interface PeopleDeps {
   readonly repos: Pick<PortfolioRepositories, 'domains' | 'workItems'> & { readonly users: UserDirectory };
   readonly clock: Clock;
 }
 
+/** A person's name, email and full set of roles, as the tenant admin sends them. */
 export interface PersonInput {
   readonly displayName: string;
   readonly email?: string;
@@ -55,6 +57,7 @@ export async function assignRoles(deps: PeopleDeps, p: Principal, userId: string
   return ok(user);
 }
 
+/** One person's roles: tenant admins see anyone, others only themselves. */
 export async function getPerson(deps: PeopleDeps, p: Principal, userId: string): Promise<Result<User>> {
   if (!can(p, 'role.assign') && userId !== p.userId) return forbidden('Only a tenant admin can see other people\'s roles.');
   const user = await deps.repos.users.get(p.tenantId, userId);

@@ -16,6 +16,7 @@ import type { UserDirectory } from '../../people';
 import type { Clock } from '../../kernel/runtime';
 import type { Logger } from '../../kernel/logger';
 
+/** Checks the bearer tokens of `/api` calls, and in development mode issues them. */
 export interface Authenticator {
   readonly mode: 'dev' | 'sso';
   /** Validates `Authorization: Bearer …` and returns who is calling. */
@@ -51,6 +52,7 @@ function describeJoseError(error: unknown): string {
   return 'The token is not valid.';
 }
 
+/** The authenticator for the configured mode: SSO tokens checked against Entra, or development tokens. */
 export async function createAuthenticator(config: Config['auth'], repos: { readonly users: UserDirectory }, clock: Clock, logger: Logger): Promise<Authenticator> {
   return config.mode === 'dev' ? devAuthenticator(config.secret, repos, clock, logger) : ssoAuthenticator(config, clock, logger);
 }

@@ -21,12 +21,14 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   'CHANGE.STALE_VERSION': 409,
 };
 
+/** Answers with the status of the error's code and an `ApiError` body (401s also ask for a bearer token). */
 export function sendError(res: Response, error: DomainError): void {
   const body: ApiError = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
   if (error.code === 'AUTH.UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
   res.status(STATUS[error.code]).json(body);
 }
 
+/** 404 in the API's error format for any path nothing served. */
 export const notFoundHandler: RequestHandler = (req, res) => {
   const body: ApiError = { error: { code: 'HTTP.NOT_FOUND', message: `Nothing at ${req.method} ${req.path}.` } };
   res.status(404).json(body);

@@ -18,6 +18,10 @@ const TEAMS_FRAME_ANCESTORS = [
   'https://*.microsoft365.com',
 ];
 
+/**
+ * The built tab at `/` with an SPA fallback to `index.html`, and headers that let only Teams
+ * (and, locally, localhost) frame it.
+ */
 export function serveTab(distDir: string, options: { allowLocalFraming?: boolean } = {}): RequestHandler {
   const root = path.resolve(distDir);
   const index = path.join(root, 'index.html');

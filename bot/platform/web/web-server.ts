@@ -15,6 +15,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { callerResolver, routeTableRouter } from './route-tables';
 import { serveTab } from './static-tab';
 
+/** Everything the server serves, handed over by composition. */
 export interface WebServerOptions {
   /** Where to listen; port 0 picks a free one. */
   readonly host: string;
@@ -35,6 +36,7 @@ export interface WebServerOptions {
   readonly tab: { readonly distDir: string; readonly allowLocalFraming: boolean };
 }
 
+/** A listening server. */
 export interface WebServer {
   /** Where the server answers, e.g. `http://localhost:3978`. */
   readonly url: string;

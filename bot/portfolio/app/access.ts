@@ -11,8 +11,10 @@ export function teamDomainIds(p: Principal, items: readonly Pick<WorkItem, 'id' 
   return new Set(items.filter((i) => mine.has(i.id)).map((i) => i.domainId));
 }
 
+/** Whether the caller may see a domain's portfolio: the EPMO, tenant admins, its PMO lead and its teams' members. */
 export function canViewDomain(p: Principal, domainId: string, teamDomains: ReadonlySet<string>): boolean {
   return can(p, 'portfolio.view', { domainId }) || teamDomains.has(domainId);
 }
 
+/** Whether the caller may change a domain's portfolio (its PMO lead). */
 export const canEditDomain = (p: Principal, domain: Pick<Domain, 'id'>): boolean => can(p, 'portfolio.edit', { domainId: domain.id });

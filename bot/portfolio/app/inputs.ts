@@ -17,10 +17,12 @@ const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at 
 const quantity = z.object({ value: z.number().finite().min(0).max(1e12), unit: text(40) }).strict();
 const rag = z.enum(RAG_VALUES);
 
+/** RAG values of the health dimensions sent; the others stay as they are. */
 export const healthPatchSchema = z
   .object({ schedule: rag.optional(), cost: rag.optional(), scope: rag.optional(), benefit: rag.optional() })
   .strict();
 
+/** `POST /api/work-items`, and each CSV row once read. */
 export const workItemInputSchema = z
   .object({
     domainId: recordIdSchema,
@@ -41,12 +43,14 @@ export const workItemInputSchema = z
   })
   .strict();
 
+/** `PATCH /api/work-items/:id`: any fields; `parentId: null` removes the parent. */
 export const workItemPatchSchema = workItemInputSchema
   .partial()
   .extend({ parentId: recordIdSchema.nullable().optional() })
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'the change is empty');
 
+/** `POST /api/objectives`. */
 export const objectiveInputSchema = z
   .object({
     code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and - only'),
@@ -58,8 +62,10 @@ export const objectiveInputSchema = z
   })
   .strict();
 
+/** `PATCH /api/objectives/:id`: any fields. */
 export const objectivePatchSchema = objectiveInputSchema.partial().strict().refine((p) => Object.keys(p).length > 0, 'the change is empty');
 
+/** `POST /api/domains`. */
 export const domainInputSchema = z
   .object({
     id: recordIdSchema.optional(),

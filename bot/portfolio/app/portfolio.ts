@@ -22,6 +22,7 @@ import type { Versioned } from '../../kernel/versioned';
 import type { Clock, IdSource } from '../../kernel/runtime';
 import { canEditDomain, canViewDomain, teamDomainIds } from './access';
 
+/** What the portfolio use cases need: its stores, the clock, and ids for new records. */
 export interface PortfolioDeps {
   readonly repos: PortfolioRepositories;
   readonly clock: Clock;
@@ -83,6 +84,7 @@ export async function listDomains(deps: PortfolioDeps, p: Principal): Promise<Do
   return domains.map((d) => d.value).filter((d) => canViewDomain(p, d.id, team)).sort(byName);
 }
 
+/** A new domain (tenant admins). */
 export async function createDomain(deps: PortfolioDeps, p: Principal, input: { id?: string; name: string; description: string; freshnessDays: number }): Promise<Result<Domain>> {
   if (!can(p, 'domain.create')) return forbidden('Only a tenant admin can create domains.');
   const domain: Domain = {
@@ -120,6 +122,7 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
   });
 }
 
+/** The work items the caller may see, in one domain or all. */
 export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?: string): Promise<Result<AssessedWorkItem[]>> {
   const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
   const team = teamDomainIds(p, items.map((i) => i.value));
@@ -136,6 +139,7 @@ export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?
   );
 }
 
+/** One work item, if the caller may see its domain. */
 export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<AssessedWorkItem>> {
   const [item, items] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), deps.repos.workItems.list(p.tenantId)]);
   if (!item) return notFound(`Work item "${id}"`);
@@ -144,6 +148,7 @@ export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string)
   return ok(assess(item, domain?.value, deps.clock.now()));
 }
 
+/** A new work item, checked against the portfolio rules (the domain's PMO lead). */
 export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, input: WorkItemInput): Promise<Result<AssessedWorkItem>> {
   const domain = await deps.repos.domains.get(p.tenantId, input.domainId);
   if (!domain) return invalid('The work item breaks portfolio rules.', [{ at: 'domainId', message: `Unknown domain "${input.domainId}".` }]);
@@ -155,6 +160,7 @@ export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, in
   return saved.ok ? ok(assess(saved.value, domain.value, ctx.now)) : saved;
 }
 
+/** Changes a work item edited at version `etag`; moving it needs edit rights in both domains. */
 export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id: string, patch: WorkItemPatch, etag: string): Promise<Result<AssessedWorkItem>> {
   const existing = await deps.repos.workItems.get(p.tenantId, id);
   if (!existing) return notFound(`Work item "${id}"`);
@@ -172,6 +178,7 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   return ok(assess(saved.value, domain?.value, ctx.now));
 }
 
+/** The tenant's strategic objectives by priority, then code. */
 export async function listObjectives(deps: PortfolioDeps, p: Principal): Promise<Versioned<StrategicObjective>[]> {
   void p; // every signed-in member of the tenant may read the objectives
   const all = await deps.repos.objectives.list(p.tenantId);
@@ -180,6 +187,7 @@ export async function listObjectives(deps: PortfolioDeps, p: Principal): Promise
 
 type ObjectiveInput = Omit<StrategicObjective, 'tenantId' | 'id' | 'createdAt'>;
 
+/** A new strategic objective with a code not yet used (EPMO members). */
 export async function createObjective(deps: PortfolioDeps, p: Principal, input: ObjectiveInput): Promise<Result<Versioned<StrategicObjective>>> {
   if (!can(p, 'objective.edit')) return forbidden('Only EPMO members can create strategic objectives.');
   const existing = await deps.repos.objectives.list(p.tenantId);
@@ -189,6 +197,7 @@ export async function createObjective(deps: PortfolioDeps, p: Principal, input: 
   return deps.repos.objectives.create({ ...input, tenantId: p.tenantId, id: deps.ids.next('obj'), createdAt: deps.clock.now().toISOString() });
 }
 
+/** Changes an objective edited at version `etag`; its code stays unique (EPMO members). */
 export async function updateObjective(deps: PortfolioDeps, p: Principal, id: string, patch: Partial<ObjectiveInput>, etag: string): Promise<Result<Versioned<StrategicObjective>>> {
   if (!can(p, 'objective.edit')) return forbidden('Only EPMO members can change strategic objectives.');
   const existing = await deps.repos.objectives.get(p.tenantId, id);

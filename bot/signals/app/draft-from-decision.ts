@@ -22,6 +22,7 @@ export interface DecisionDraft {
   readonly tabPath: string;
 }
 
+/** The draft's fields: the decision as its summary, an acknowledgement due in ten working days. */
 export function draftFields(d: Decision, now: Date, holidays: ReadonlySet<string>): DraftFromDecision {
   const chosen = d.options.find((o) => o.id === d.chosenOptionId);
   const title = `${chosen ? chosen.title : d.signalTitle} (decision on S-${d.signalNumber})`.slice(0, 200);
@@ -47,6 +48,10 @@ export function draftFields(d: Decision, now: Date, holidays: ReadonlySet<string
   };
 }
 
+/**
+ * Makes the draft (strategy owners), or answers with the one already made; `created` says which.
+ * Deferrals and requests for information have nothing to announce yet.
+ */
 export async function strategyChangeFromDecision(deps: SignalDeps, p: Principal, decisionId: string): Promise<Result<{ readonly draft: DecisionDraft; readonly created: boolean }>> {
   const d = await deps.stores.decisions.get(p.tenantId, decisionId);
   if (!d) return notFound(`Decision ${decisionId}`);

@@ -68,6 +68,7 @@ function inboxOrder(a: SignalView, b: SignalView): number {
   );
 }
 
+/** Which signals the inbox shows; absent fields do not filter. */
 export interface InboxFilter {
   readonly states?: readonly SignalState[];
   readonly domainId?: string;
@@ -119,6 +120,7 @@ function allowedActions(p: Principal, s: Signal, hasChange: boolean): SignalActi
   return out;
 }
 
+/** One signal with its timeline, decisions and what the caller may do next. */
 export async function signalDetail(deps: SignalDeps, p: Principal, id: string): Promise<Result<SignalDetail>> {
   const v = await deps.stores.signals.get(p.tenantId, id);
   if (!v || !canSeeSignal(p, v.value)) return v ? forbidden(SIGNAL_FORBIDDEN_MESSAGE) : notFound(`Signal ${id}`);
@@ -179,6 +181,7 @@ export async function decisionLog(deps: SignalDeps, p: Principal, q: DecisionLog
   return ok(items);
 }
 
+/** One decision, for the EPMO and the PMO leads of its domain. */
 export async function decisionById(deps: SignalDeps, p: Principal, id: string): Promise<Result<DecisionView>> {
   const d = await deps.stores.decisions.get(p.tenantId, id);
   if (!d) return notFound(`Decision ${id}`);
