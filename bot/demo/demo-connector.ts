@@ -5,7 +5,7 @@
  * delivered.
  */
 import { randomUUID } from 'node:crypto';
-import { type RouteTable, json, publicRoute } from '../kernel/http-routes';
+import { type RouteRequest, type RouteTable, json, publicRoute } from '../kernel/http-routes';
 import type { Logger } from '../kernel/logger';
 
 /** Where the demo connector is served; the demo conversations' service URL points here. */
@@ -18,7 +18,7 @@ interface ResourceResponse {
 
 /** The demo connector's routes, for a server to serve at `DEMO_CONNECTOR_PATH`. */
 export function demoConnectorRoutes(logger: Logger): RouteTable {
-  const delivered = async ({ params }: { readonly params: { readonly conversationId: string } }) => {
+  const delivered = async ({ params }: RouteRequest<'/v3/conversations/:conversationId/activities'>) => {
     logger.debug({ conversationId: params.conversationId }, 'demo connector: message delivered');
     return json<ResourceResponse>({ id: `demo-${randomUUID()}` }, 201);
   };

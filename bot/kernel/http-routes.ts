@@ -9,17 +9,17 @@ import { type Result, ok } from './result';
 import type { Principal } from './roles';
 
 /** The methods routes use. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The `:name` segments of a route path: `'/changes/:id/cascade'` → `'id'`. */
-export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
   ? Name | PathParams<`/${Rest}`>
   : P extends `${string}:${infer Name}`
     ? Name
     : never;
 
 /** The query as it arrives: each value a string, a list of them, or nested. */
-export type RawQuery = Readonly<Record<string, unknown>>;
+type RawQuery = Readonly<Record<string, unknown>>;
 
 /** A request as a handler sees it; query and body are parsed when the route declares their schema. */
 export interface RouteRequest<P extends string = string, Q = RawQuery, B = unknown, E = undefined> {
@@ -32,14 +32,14 @@ export interface RouteRequest<P extends string = string, Q = RawQuery, B = unkno
 }
 
 /** A text body (a file upload) read instead of JSON. */
-export interface TextBody {
+interface TextBody {
   readonly mediaTypes: readonly string[];
   /** Largest body accepted, e.g. `'2mb'`; larger ones get 413. */
   readonly limit: string;
 }
 
 /** A successful answer: JSON, or a text file to download. */
-export type HttpAnswer =
+type HttpAnswer =
   | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
   | { readonly kind: 'download'; readonly status: number; readonly contentType: string; readonly fileName: string; readonly text: string };
 
@@ -67,7 +67,7 @@ type Parsed<S, Otherwise> = S extends z.ZodType ? z.output<S> : Otherwise;
 type Schema = z.ZodType | undefined;
 
 /** What a route declares; `C` is what its handler learns about the caller. */
-export interface RouteSpec<P extends string, QS extends Schema, BS extends Schema, M extends string | undefined, C> {
+interface RouteSpec<P extends string, QS extends Schema, BS extends Schema, M extends string | undefined, C> {
   readonly method: HttpMethod;
   /** Relative to where its table is served, with `:name` parameters (`/changes/:id`). */
   readonly path: P;

@@ -23,15 +23,7 @@ import {
 import type { ChangeDetail, DryRunReport } from './read-models';
 import type { DeliveryRequest } from '../../delivery';
 import type { Versioned } from '../../kernel/versioned';
-import {
-  CHANGE_CONTENT_KIND,
-  CHANGE_REMINDER_JOB_KIND,
-  type ChangeDeps,
-  computeTargeting,
-  loadChange,
-  recipientRecords,
-  reminderJobId,
-} from './change-context';
+import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeDeps, computeTargeting, loadChange, recipientRecords, reminderJobId } from './change-context';
 import { getChange } from './queries';
 
 const actor = (p: Principal): Actor => ({ userId: p.userId, displayName: p.displayName });

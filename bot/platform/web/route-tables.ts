@@ -34,7 +34,9 @@ export function routeTableRouter(table: RouteTable, callerOf: CallerResolver): R
   for (const route of table.routes) {
     const parsers = route.textBody ? [json, express.text({ type: [...route.textBody.mediaTypes], limit: route.textBody.limit })] : [json];
     const serve: RequestHandler = (req, res, next) => {
-      handle(route, req, callerOf).then((reply) => send(res, reply), next);
+      handle(route, req, callerOf)
+        .then((reply) => send(res, reply))
+        .catch(next);
     };
     router.route(route.path)[METHOD[route.method]](...parsers, serve);
   }
