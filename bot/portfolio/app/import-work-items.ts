@@ -49,7 +49,7 @@ type Row = ImportRow['fields'];
 
 const blank = (s: string | undefined): s is undefined => s === undefined || s.trim() === '';
 
-/** Turns a CSV row into the same input the API accepts, or row-level problems. */
+/** Turns a row of text fields into the same input the API accepts, or row-level problems. */
 function rowToInput(row: Row, domainId: string, objectivesByCode: ReadonlyMap<string, StrategicObjective>, at: string): Result<{ input: Omit<WorkItemInput, 'parentId'>; parent?: string }> {
   const problems: ErrorDetail[] = [];
   const objectives = (row.objectives ?? '')
