@@ -1,5 +1,5 @@
 /**
- * Shapes of the strategy-change API bodies (bot/api-contract/changes.ts), checked with zod at
+ * Shapes of the strategy-change API bodies (the contract's change requests), checked with zod at
  * the edge; the respond-by date is also read from the card that assesses a change.
  */
 import { z } from 'zod';
