@@ -12,7 +12,7 @@ import { respondBySchema } from './app/inputs';
 import type { ConversationRef } from '../conversations';
 import type { DomainError } from '../kernel/result';
 import { type Principal, isEpmo } from '../kernel/roles';
-import type { ChangeCardActionPayload } from './cards/action-schemas';
+import type { ChangeCardAction } from './cards/action-schemas';
 import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
 import { changeCard } from './cards/change-card';
 import { announceFormCard, changeListCard, draftCreatedCard } from './cards/change-list-card';
@@ -31,7 +31,7 @@ function stalenessCard(deps: ChangeDeps, error: DomainError, changeId: string): 
 const failureCard = (deps: ChangeDeps, error: DomainError, changeId: string): AdaptiveCard =>
   error.code === 'CHANGE.STALE_VERSION' ? stalenessCard(deps, error, changeId) : errorCard(error);
 
-export async function handleChangeAction(deps: ChangeDeps, p: Principal, conversation: ConversationRef, action: ChangeCardActionPayload): Promise<AdaptiveCard> {
+export async function handleChangeAction(deps: ChangeDeps, p: Principal, conversation: ConversationRef, action: ChangeCardAction): Promise<AdaptiveCard> {
   switch (action.verb) {
     case 'change.ack':
     case 'change.assess': {

@@ -6,12 +6,12 @@
  * use case.
  */
 import { z } from 'zod';
-import { type ChangeCardActionPayload, changeActionSchemas } from '../changes';
-import { type LinkActionPayload, linkActionSchemas } from '../conversations';
+import { type ChangeCardAction, changeActionSchemas } from '../changes';
+import { type LinkCardAction, linkActionSchemas } from '../conversations';
 import { type Result, invalid, ok } from '../kernel/result';
 
 /** What arrives with each verb (static data plus the values of the card's inputs). */
-export type CardActionPayload = LinkActionPayload | ChangeCardActionPayload;
+export type CardActionPayload = LinkCardAction | ChangeCardAction;
 
 export type CardVerb = CardActionPayload['verb'];
 

@@ -4,7 +4,7 @@
  * draft preview and the reminder.
  *
  * Pure and browser-safe: the tab's composer renders its live preview from this same function, so
- * this file imports only types (and the import-free ./change-actions). Keep it that way.
+ * this file imports only types and the browser-safe ./actions.ts. Keep it that way.
  */
 import type { ChangeKind, ChangeState, Impact, RequiredResponse } from '../domain/strategy-change';
 import type {
@@ -12,10 +12,9 @@ import type {
   CardActionElement,
   CardElement,
   ContainerStyle,
-  ExecuteAction,
   TextBlock,
 } from '../../kernel/cards/adaptive-card';
-import { CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData } from './actions';
+import { CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData, changeAction } from './actions';
 
 /** The viewer's (or their team's) recorded response. */
 export interface ChangeCardResponse {
@@ -141,14 +140,6 @@ export function toTeamsMarkdown(markdown: string, max = MAX_CARD_SUMMARY): strin
   const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
-
-const execute = (title: string, verb: string, data: ChangeActionData, extra: Partial<ExecuteAction> = {}): ExecuteAction => ({
-  type: 'Action.Execute',
-  title,
-  verb,
-  data: { ...data },
-  ...extra,
-});
 
 const actionData = (m: Pick<ChangeCardModel, 'changeId' | 'version' | 'conversationId'>): ChangeActionData => ({
   changeId: m.changeId,
@@ -277,8 +268,8 @@ export function changeCard(m: ChangeCardModel): AdaptiveCard {
 
   const data = actionData(m);
   const actions: CardActionElement[] = [
-    execute(mine?.acknowledged ? 'Acknowledged ✓' : 'Acknowledge', 'change.ack', data, { associatedInputs: 'none', ...(mine ? {} : { style: 'positive' }) }),
-    execute(mine?.impact ? 'Update assessment' : 'Assess impact', 'change.assess', data, { associatedInputs: 'auto' }),
+    changeAction(mine?.acknowledged ? 'Acknowledged ✓' : 'Acknowledge', { verb: 'change.ack', data }, { associatedInputs: 'none', ...(mine ? {} : { style: 'positive' }) }),
+    changeAction(mine?.impact ? 'Update assessment' : 'Assess impact', { verb: 'change.assess', data }, { associatedInputs: 'auto' }),
     ...openLink(m.openUrl),
   ];
   return card(body, actions);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
 import { type Result, invalid, ok } from '../../kernel/result';
+import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Input ids of the raise form; Teams merges their values into the action's `data`. */
 export const RAISE_INPUTS = { kind: 'kind', title: 'title', details: 'details', urgency: 'urgency', workItemId: 'workItemId' } as const;
@@ -28,6 +29,17 @@ export interface OriginData {
   readonly messageLink?: string;
   readonly messagePreview?: string;
 }
+
+/** The signal actions as the cards carry them (the rest comes from the cards' inputs). */
+export type SignalBuiltAction =
+  | { readonly verb: 'signal.raise'; readonly data: { readonly origin?: OriginData } }
+  | { readonly verb: 'signal.triage' | 'signal.resolve'; readonly data: { readonly signalId: string } }
+  | { readonly verb: 'signal.close'; readonly data: { readonly signalId: string; readonly reason: (typeof CLOSE_REASONS)[number] } }
+  | { readonly verb: 'signal.decide'; readonly data: { readonly signalId: string; readonly round: number } }
+  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } };
+
+/** Builds the `Action.Execute` of a signal verb. */
+export const signalAction = actionBuilder<SignalBuiltAction>();
 
 export type SignalCardAction =
   | {

@@ -17,12 +17,11 @@ import {
   type CardActionElement,
   type CardElement,
   type Column,
-  type ExecuteAction,
   type Fact,
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import { type SignalCardAction, type SignalView } from './actions';
+import { type SignalView, signalAction } from './actions';
 
 /** Everything a signal card shows, resolved from stored records. */
 export interface SignalCardModel {
@@ -42,12 +41,6 @@ export interface SignalCardModel {
 
 export const URGENCY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' } as const;
 export const IMPACT_LABELS = { none: 'None', low: 'Low', medium: 'Medium', high: 'High' } as const;
-
-type Built<V extends SignalCardAction['verb']> = { readonly verb: V; readonly data: Record<string, unknown> };
-
-export function execute<V extends SignalCardAction['verb']>(title: string, action: Built<V>, style?: ExecuteAction['style']): ExecuteAction {
-  return { type: 'Action.Execute', title, verb: action.verb, data: action.data, ...(style ? { style } : {}) };
-}
 
 export const signalLink = (m: Pick<SignalCardModel, 'tabUrl' | 'signal'>): string | undefined => (m.tabUrl ? `${m.tabUrl}#/signals/${encodeURIComponent(m.signal.id)}` : undefined);
 
@@ -151,7 +144,7 @@ export function originLine(s: Signal): CardElement[] {
 
 /** `refresh` makes Teams fetch a fresh copy for each viewer, so an old card never misleads. */
 export const refreshFor = (signal: Signal, view: SignalView, userIds?: readonly string[]) => ({
-  action: execute('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
+  action: signalAction('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
   ...(userIds ? { userIds: userIds.slice(0, 60) } : {}),
 });
 

@@ -16,13 +16,12 @@ import {
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import { DECIDE_INPUTS, TRIAGE_INPUTS } from './actions';
+import { DECIDE_INPUTS, TRIAGE_INPUTS, signalAction } from './actions';
 import {
   IMPACT_LABELS,
   type SignalCardModel,
   dateText,
   decisionLines,
-  execute,
   noticeBlock,
   openInTab,
   originLine,
@@ -82,10 +81,10 @@ export function pmoCard(m: SignalCardModel): AdaptiveCard {
     );
     const data = { signalId: s.id };
     actions.push(
-      execute('Accept (triage)', { verb: 'signal.triage', data }, 'positive'),
-      execute('Resolve locally', { verb: 'signal.resolve', data }),
-      execute('Close: duplicate', { verb: 'signal.close', data: { ...data, reason: 'duplicate' } }),
-      execute('Close: not actionable', { verb: 'signal.close', data: { ...data, reason: 'not_actionable' } }, 'destructive'),
+      signalAction('Accept (triage)', { verb: 'signal.triage', data }, { style: 'positive' }),
+      signalAction('Resolve locally', { verb: 'signal.resolve', data }),
+      signalAction('Close: duplicate', { verb: 'signal.close', data: { ...data, reason: 'duplicate' } }),
+      signalAction('Close: not actionable', { verb: 'signal.close', data: { ...data, reason: 'not_actionable' } }, { style: 'destructive' }),
     );
   } else if (s.state === 'triaged' || s.state === 'analysing') {
     body.push(text('Next: add the strategic context, options and a recommendation in the tab, then escalate.', { isSubtle: true, spacing: 'medium' }));
@@ -195,7 +194,7 @@ export function epmoCard(m: EpmoCardModel): AdaptiveCard {
           errorMessage: 'Give the rationale for the decision.',
         },
       );
-      actions.push({ ...execute('Record decision', { verb: 'signal.decide', data: { signalId: s.id, round: s.decisionRound } }, 'positive'), associatedInputs: 'auto' });
+      actions.push(signalAction('Record decision', { verb: 'signal.decide', data: { signalId: s.id, round: s.decisionRound } }, { style: 'positive', associatedInputs: 'auto' }));
     } else {
       body.push(text('Awaiting a decision by a strategy owner. Only strategy owners can decide; this view is read-only.', { isSubtle: true, separator: true }));
     }
