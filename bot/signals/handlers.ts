@@ -19,18 +19,20 @@ import type { Principal } from '../kernel/roles';
 import { type Signal, signalLabel } from './domain/signal';
 import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
 import { errorCard } from '../kernel/cards/message-card';
-import { type OriginData, type SignalCardAction, type SignalVerb, isSignalVerb, parseSignalAction } from './cards/actions';
+import { type OriginData, type SignalCardAction, signalActionSchemas } from './cards/actions';
 import { mySignalsCard, raiseFormCard } from './cards/signal-cards';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../kernel/cards/adaptive-card';
 import { conversationIdOf, sightingOf, tenantOf } from '../platform/teams/activity';
 
 const invokeCard = (card: AdaptiveCard): InvokeResponse => ({ status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } });
 
-/** The verb of an `adaptiveCard/action` invoke value, if it has one. */
-export function signalVerbOf(value: unknown): SignalVerb | undefined {
-  const verb = (value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-  return isSignalVerb(verb) ? verb : undefined;
-}
+/** An `adaptiveCard/action` invoke with a signal verb, parsed; when only its data is wrong, the verb and data. */
+export type SignalActionParse =
+  | { readonly ok: true; readonly value: SignalCardAction }
+  | { readonly ok: false; readonly error: DomainError; readonly rejected?: { readonly verb: SignalCardAction['verb']; readonly data: Readonly<Record<string, unknown>> } };
+
+/** Whether a verb is a signal verb. */
+export const isSignalVerb = (verb: string | undefined): verb is SignalCardAction['verb'] => verb !== undefined && Object.prototype.hasOwnProperty.call(signalActionSchemas, verb);
 
 /** Title prefill from a message: its first line, without markup. */
 function plainText(html: string): string {
@@ -102,20 +104,17 @@ export class SignalBotHandlers {
   // ---------------------------------------------------------------- card actions
 
   /** An `adaptiveCard/action` invoke whose verb is a signal verb. */
-  async cardAction(context: TurnContext): Promise<InvokeResponse> {
-    const value = context.activity.value as { action?: { verb?: string; data?: unknown } } | undefined;
-    const verb = signalVerbOf(value);
-    if (!verb) return invokeCard(errorCard({ code: 'VALIDATION.INVALID', message: 'This card action could not be read.' }));
+  async cardAction(context: TurnContext, parsed: SignalActionParse): Promise<InvokeResponse> {
     const p = await this.principal(context);
     if (!p.ok) return invokeCard(errorCard(p.error));
-    const parsed = parseSignalAction(verb, value?.action?.data);
     const conversationId = conversationIdOf(context.activity);
     if (!parsed.ok) {
+      const verb = parsed.rejected?.verb;
       if (verb === 'signal.raise') {
         const conversation = await this.deps.repos.conversations.get(p.value.tenantId, conversationId);
         if (conversation) return invokeCard(await this.raiseForm(conversation, parsed.error.message));
       }
-      const signalId = (value?.action?.data as { signalId?: unknown } | undefined)?.signalId;
+      const signalId = parsed.rejected?.data['signalId'];
       if (typeof signalId === 'string') {
         const card = await this.viewWithNotice(p.value, signalId, verb === 'signal.decide' ? 'epmo' : 'pmo', parsed.error);
         if (card) return invokeCard(card);
@@ -219,12 +218,11 @@ export class SignalBotHandlers {
   }
 
   /** `composeExtension/submitAction`: raises the signal, linked back to the message. */
-  async submitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  async submitAction(context: TurnContext, action: MessagingExtensionAction, parsed: Result<Extract<SignalCardAction, { verb: 'signal.raise' }>>): Promise<MessagingExtensionActionResponse> {
     const tenantId = tenantOf(context.activity) as string;
     const message = (text: string): MessagingExtensionActionResponse => ({ task: { type: 'message', value: text } });
     const p = await this.principal(context);
     if (!p.ok) return message(p.error.message);
-    const parsed = parseSignalAction('signal.raise', action.data);
     const fromPayload = originOf(action.messagePayload as MessagePayload | undefined).origin;
     const retry = async (notice: string): Promise<MessagingExtensionActionResponse> => {
       const ctx = await raiseContext(this.deps, tenantId, conversationIdOf(context.activity));
@@ -238,7 +236,7 @@ export class SignalBotHandlers {
       });
       return { task: { type: 'continue', value: { title: 'Raise with PMO', height: 'large', width: 'medium', card: CardFactory.adaptiveCard(card) } } };
     };
-    if (!parsed.ok || parsed.value.verb !== 'signal.raise') return retry(parsed.ok ? 'This form could not be read.' : parsed.error.message);
+    if (!parsed.ok) return retry(parsed.error.message);
     // A message action can come from a chat PMO Relay has not seen yet: remember it, so the receipt can go there.
     await recordConversation({ conversations: this.deps.repos.conversations, clock: this.deps.clock }, sightingOf(context.activity as Activity, tenantId));
     const d = parsed.value.data;

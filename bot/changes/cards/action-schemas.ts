@@ -1,6 +1,6 @@
 /** The strategy-change card actions as they arrive: payload types and the schemas that check them. */
 import { z } from 'zod';
-import { ACTION_ID, optionalText } from '../../kernel/cards/action-schemas';
+import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/action-schemas';
 import { CHANGE_KINDS, type ChangeKind, IMPACTS, type Impact, REQUIRED_RESPONSES, type RequiredResponse } from '../domain/strategy-change';
 import { ANNOUNCE_INPUTS, CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData } from './actions';
 
@@ -41,4 +41,4 @@ export const changeActionSchemas = {
     [ANNOUNCE_INPUTS.respondBy]: z.string({ error: 'Choose a respond-by date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a respond-by date.'),
     [ANNOUNCE_INPUTS.requiredResponse]: z.enum(REQUIRED_RESPONSES, { error: 'Choose the response you need.' }),
   }),
-} satisfies Record<ChangeCardAction['verb'], z.ZodType>;
+} satisfies ActionSchemas<ChangeCardAction>;

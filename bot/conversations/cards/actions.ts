@@ -1,6 +1,6 @@
 /** The card actions of linking a conversation: as the cards carry them, and as they arrive parsed. */
 import { z } from 'zod';
-import { ACTION_ID } from '../../kernel/cards/action-schemas';
+import { ACTION_ID, type ActionSchemas } from '../../kernel/cards/action-schemas';
 import { actionBuilder } from '../../kernel/cards/built-action';
 import { type LinkTarget, linkKey } from '../domain/conversation';
 
@@ -38,4 +38,4 @@ const linkTarget = z
 export const linkActionSchemas = {
   'link.start': z.object({}),
   'link.submit': z.object({ [LINK_TARGET_INPUT]: linkTarget }).transform((d) => ({ target: d[LINK_TARGET_INPUT] })),
-} satisfies Record<LinkCardAction['verb'], z.ZodType>;
+} satisfies ActionSchemas<LinkCardAction>;

@@ -14,3 +14,11 @@ export const optionalText = (max: number, message = `at most ${max} characters`)
     .max(max, message)
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/**
+ * One feature's card-action schemas, one per verb of its union, each producing exactly that
+ * verb's data (checked by the compiler).
+ */
+export type ActionSchemas<A extends { readonly verb: string; readonly data: unknown }> = {
+  readonly [V in A['verb']]: z.ZodType<Extract<A, { readonly verb: V }>['data']>;
+};

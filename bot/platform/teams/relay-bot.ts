@@ -22,14 +22,14 @@ import type { Principal } from '../../kernel/roles';
 import type { Logger } from '../../kernel/logger';
 import type { Repositories } from '../../directory';
 import type { Clock } from '../../kernel/runtime';
-import { parseCardAction } from '../../chat';
+import { parseActionData, parseCardAction } from '../../chat';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
 import { helpCard } from '../../chat';
 import { linkConfirmationCard, linkFormCard } from '../../conversations';
 import { errorCard, messageCard } from '../../kernel/cards/message-card';
 import type { ChangeDeps } from '../../changes';
 import { announceCommand, changesCommand, handleChangeAction } from '../../changes';
-import { type SignalBotHandlers, signalVerbOf } from '../../signals';
+import { type SignalActionParse, type SignalBotHandlers, isSignalVerb } from '../../signals';
 import { channelSightingOf, commandTextOf, conversationIdOf, eventTypeOf, kindOf, sightingOf, teamOf, tenantOf } from './activity';
 
 export interface BotHandlerDeps {
@@ -129,9 +129,9 @@ export class PmoRelayBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    // Signal verbs have their own action union and parser (bot/cards/signal-actions.ts).
-    if (this.deps.signals && signalVerbOf(context.activity.value)) return this.deps.signals.cardAction(context);
     const action = parseCardAction(context.activity.value);
+    const verb = action.ok ? action.value.verb : action.rejected?.verb;
+    if (this.deps.signals && isSignalVerb(verb)) return this.deps.signals.cardAction(context, action as SignalActionParse);
     if (!action.ok) {
       this.deps.logger.info({ error: action.error }, 'rejected a card action');
       return cardInvokeResponse(errorCard(action.error));
@@ -160,6 +160,8 @@ export class PmoRelayBot extends TeamsActivityHandler {
         if (!this.deps.changes) return cardInvokeResponse(errorCard({ code: 'NOT_FOUND', message: 'Strategy changes are not available on this server.' }));
         // The answer is the invoker's own view (their response, the team count); the shared card stays.
         return cardInvokeResponse(await handleChangeAction(this.deps.changes, principal.value, conversation, action.value));
+      default:
+        return cardInvokeResponse(errorCard({ code: 'NOT_FOUND', message: 'Signals are not available on this server.' }));
     }
   }
 
@@ -171,7 +173,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
 
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     if (!this.deps.signals || action.commandId !== 'raiseWithPmo') return super.handleTeamsMessagingExtensionSubmitAction(context, action);
-    return this.deps.signals.submitAction(context, action);
+    return this.deps.signals.submitAction(context, action, parseActionData('signal.raise', action.data));
   }
 
   protected override async onConversationUpdateActivity(context: TurnContext): Promise<void> {
