@@ -2,8 +2,9 @@
  * The bot's strategy-change turns: the `changes` and `announce` commands and the change card
  * actions. Activity in (already parsed by pmo-relay-bot.ts), use case, card out.
  */
-import type { ChangeDeps } from './app/change-context';
-import { changeVisibleTo, composerUrl, recipientVisibleTo, versionStatus } from './app/change-context';
+import { type ChangeDeps, composerUrl } from './app/deps';
+import { changeVisibleTo, recipientVisibleTo } from './app/visibility';
+import { versionStatus } from './app/versions';
 import { createDraft } from './app/manage';
 import { changesFor } from './app/queries';
 import { changeCardModel } from './app/renderers';

@@ -4,7 +4,7 @@
  * result. Mounted under `/api` by host.ts.
  */
 import express, { type Request, Router } from 'express';
-import type { ChangeDeps } from './app/change-context';
+import type { ChangeDeps } from './app/deps';
 import { createDraft, dryRun, dryRunFields, publish, supersede, updateDraft, withdraw } from './app/manage';
 import { cascadeStatus, getChange, listChanges } from './app/queries';
 import { changeDraftSchema, changePatchSchema, dryRunSchema, withdrawSchema } from './app/inputs';

@@ -23,15 +23,9 @@ import {
 import type { ChangeDetailResponse, DryRunResponse } from '../../api-contract/changes';
 import type { DeliveryRequest } from '../../delivery';
 import type { Versioned } from '../../kernel/versioned';
-import {
-  CHANGE_CONTENT_KIND,
-  CHANGE_REMINDER_JOB_KIND,
-  type ChangeDeps,
-  computeTargeting,
-  loadChange,
-  recipientRecords,
-  reminderJobId,
-} from './change-context';
+import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeDeps, reminderJobId } from './deps';
+import { computeTargeting, recipientRecords } from './current-targeting';
+import { loadChange } from './versions';
 import { getChange } from './queries';
 
 const actor = (p: Principal): Actor => ({ userId: p.userId, displayName: p.displayName });

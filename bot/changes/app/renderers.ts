@@ -10,16 +10,8 @@ import { changeReminderBatchId, satisfies } from '../domain/change-rules';
 import type { AdaptiveCard } from '../../kernel/cards/adaptive-card';
 import { type ChangeCardModel, changeCard, changeReminderCard } from '../cards/change-card';
 import type { ContentRenderer, ScheduledJob, ScheduledJobHandler } from '../../delivery';
-import {
-  CHANGE_CONTENT_KIND,
-  CHANGE_REMINDER_CONTENT_KIND,
-  CHANGE_REMINDER_JOB_KIND,
-  type ChangeDeps,
-  type VersionStatus,
-  cardProgress,
-  changeUrl,
-  versionStatus,
-} from './change-context';
+import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeDeps, changeUrl } from './deps';
+import { type VersionStatus, cardProgress, versionStatus } from './versions';
 
 export interface CardView {
   /** The recipient conversation the card is in or answers for. */

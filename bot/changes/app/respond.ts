@@ -9,7 +9,8 @@ import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import { type ResponseInput, respondToChange } from '../domain/change-rules';
 import type { ChangeRecipientRecord } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
-import { type ChangeDeps, versionStatus } from './change-context';
+import type { ChangeDeps } from './deps';
+import { versionStatus } from './versions';
 
 export interface RespondCommand {
   readonly changeId: string;
