@@ -1,3 +1,4 @@
+export * from './app/known-conversation';
 export * from './app/link-conversation';
 export * from './app/record-conversation';
 export * from './cards/link-cards';

@@ -28,7 +28,7 @@ import { helpCard } from '../../chat';
 import { linkConfirmationCard, linkFormCard } from '../../conversations';
 import { errorCard, messageCard } from '../../kernel/cards/message-card';
 import type { ChangeDeps } from '../../changes';
-import { announceCommand, changesCommand, handleChangeAction } from '../../changes';
+import { announceCommand, changeCardHandlers, changesCommand } from '../../changes';
 import { type SignalActionParse, type SignalBotHandlers, isSignalVerb } from '../../signals';
 import { channelSightingOf, commandTextOf, conversationIdOf, eventTypeOf, kindOf, sightingOf, teamOf, tenantOf } from './activity';
 
@@ -156,10 +156,18 @@ export class PmoRelayBot extends TeamsActivityHandler {
       case 'change.ack':
       case 'change.assess':
       case 'change.show':
-      case 'change.announce':
+      case 'change.announce': {
         if (!this.deps.changes) return cardInvokeResponse(errorCard({ code: 'NOT_FOUND', message: 'Strategy changes are not available on this server.' }));
-        // The answer is the invoker's own view (their response, the team count); the shared card stays.
-        return cardInvokeResponse(await handleChangeAction(this.deps.changes, principal.value, conversation, action.value));
+        const handlers = changeCardHandlers(this.deps.changes);
+        const context = { principal: principal.value, conversationId: conversation.conversationId };
+        const a = action.value;
+        const reply =
+          a.verb === 'change.ack' ? await handlers['change.ack'](context, a)
+          : a.verb === 'change.assess' ? await handlers['change.assess'](context, a)
+          : a.verb === 'change.show' ? await handlers['change.show'](context, a)
+          : await handlers['change.announce'](context, a);
+        return cardInvokeResponse(reply.card);
+      }
       default:
         return cardInvokeResponse(errorCard({ code: 'NOT_FOUND', message: 'Signals are not available on this server.' }));
     }
