@@ -14,9 +14,9 @@ import {
 } from 'botbuilder';
 import { type BotCommand, parseCommand } from '../../chat';
 import { resolvePrincipal } from '../../people';
-import { type LinkDeps, currentLinks, findLinkTarget, hasLinkOptions, linkConversation, linkOptions } from '../../conversations';
+import { type ConversationHandlerDeps, linkCardHandlers, linkCommand } from '../../conversations';
 import { recordConversation, recordTeamRenamed, recordUninstall } from '../../conversations';
-import type { ConversationRef, LinkTarget } from '../../conversations';
+import type { ConversationRef } from '../../conversations';
 import { type Result, fail, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { Logger } from '../../kernel/logger';
@@ -25,7 +25,6 @@ import type { Clock } from '../../kernel/runtime';
 import { parseActionData, parseCardAction } from '../../chat';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
 import { helpCard } from '../../chat';
-import { linkConfirmationCard, linkFormCard } from '../../conversations';
 import { errorCard, messageCard } from '../../kernel/cards/message-card';
 import type { ChangeDeps } from '../../changes';
 import { announceCommand, changeCardHandlers, changesCommand } from '../../changes';
@@ -66,11 +65,11 @@ export const cardInvokeResponse = (card: AdaptiveCard): InvokeResponse => ({
 });
 
 export class PmoRelayBot extends TeamsActivityHandler {
-  private readonly linkDeps: LinkDeps;
+  private readonly linkDeps: ConversationHandlerDeps;
 
   constructor(private readonly deps: BotHandlerDeps) {
     super();
-    this.linkDeps = { repos: deps.repos, clock: deps.clock };
+    this.linkDeps = { repos: deps.repos, clock: deps.clock, logger: deps.logger };
   }
 
   /** Every activity needs a tenant; without one nothing is read or written. */
@@ -119,10 +118,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
       case 'link': {
         const principal = await this.principalOf(context);
         if (!principal.ok) return errorCard(principal.error);
-        if (!command.target) return this.linkForm(principal.value, conversation);
-        const target = await findLinkTarget(this.linkDeps, principal.value.tenantId, command.target);
-        if (!target.ok) return errorCard(target.error);
-        return (await this.link(principal.value, conversation.conversationId, target.value)).card;
+        return linkCommand(this.linkDeps, principal.value, conversation, command.target);
       }
     }
   }
@@ -147,11 +143,12 @@ export class PmoRelayBot extends TeamsActivityHandler {
     }
     switch (action.value.verb) {
       case 'link.start':
-        return cardInvokeResponse(await this.linkForm(principal.value, conversation));
       case 'link.submit': {
-        const card = await this.link(principal.value, conversation.conversationId, action.value.data.target);
-        if (card.ok) await this.replaceCardForEveryone(context, card.card);
-        return cardInvokeResponse(card.card);
+        const handlers = linkCardHandlers(this.linkDeps);
+        const ctx = { principal: principal.value, conversationId: conversation.conversationId };
+        const reply = action.value.verb === 'link.start' ? await handlers['link.start'](ctx, action.value) : await handlers['link.submit'](ctx, action.value);
+        if (reply.forEveryone) await this.replaceCardForEveryone(context, reply.card);
+        return cardInvokeResponse(reply.card);
       }
       case 'change.ack':
       case 'change.assess':
@@ -232,48 +229,6 @@ export class PmoRelayBot extends TeamsActivityHandler {
       const team = kindOf(activity) === 'channel' ? teamOf(activity) : undefined;
       await recordUninstall(deps, { tenantId, conversationId: conversationIdOf(activity), ...(team ? { teamId: team.id } : {}) });
     }
-  }
-
-  private async linkForm(principal: Principal, conversation: ConversationRef): Promise<AdaptiveCard> {
-    if (conversation.kind === 'personal') {
-      return messageCard({ tone: 'info', title: 'Link works in shared conversations', text: 'A personal chat cannot be linked. Send "link" in a team channel or a group chat (mention @PMO Relay in channels).' });
-    }
-    const options = await linkOptions(this.linkDeps, principal);
-    if (!hasLinkOptions(options)) {
-      return messageCard({
-        tone: 'warning',
-        title: 'Nothing you can link',
-        text: "Linking a conversation needs a role: tenant admins link anything, PMO leads their domain's PMO channel and its teams, EPMO members the EPMO channel, team members their work item's team. Ask your tenant admin for a role in PMO Relay.",
-        code: 'AUTH.FORBIDDEN',
-      });
-    }
-    return linkFormCard({
-      conversationTitle: conversation.title,
-      isChannel: conversation.kind === 'channel',
-      ...options,
-      currentLinks: await currentLinks(this.linkDeps, principal.tenantId, conversation.conversationId),
-    });
-  }
-
-  private async link(principal: Principal, conversationId: string, target: LinkTarget): Promise<{ ok: boolean; card: AdaptiveCard }> {
-    const outcome = await linkConversation(this.linkDeps, principal, conversationId, target);
-    if (!outcome.ok) {
-      this.deps.logger.info({ tenantId: principal.tenantId, userId: principal.userId, code: outcome.error.code }, 'link refused');
-      return { ok: false, card: errorCard(outcome.error) };
-    }
-    const { conversation, targetName, replaced, alreadyLinked } = outcome.value;
-    this.deps.logger.info({ tenantId: principal.tenantId, conversationId, target, replaced: replaced.length }, 'conversation linked');
-    return {
-      ok: true,
-      card: linkConfirmationCard({
-        conversationTitle: conversation.title,
-        isChannel: conversation.kind === 'channel',
-        targetName,
-        linkedByName: principal.displayName,
-        replacedTitles: replaced.map((r) => r.title),
-        alreadyLinked,
-      }),
-    };
   }
 
   private async principalOf(context: TurnContext): Promise<Result<Principal>> {
