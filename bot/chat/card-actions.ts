@@ -10,6 +10,7 @@ import { type ChangeCardAction, changeActionSchemas } from '../changes';
 import { type LinkCardAction, linkActionSchemas } from '../conversations';
 import { type SignalCardAction, signalActionSchemas } from '../signals';
 import type { ActionSchemas } from '../kernel/cards/action-schemas';
+import type { RejectedAction } from '../kernel/cards/card-action';
 import { type DomainError, type Result, invalid, ok } from '../kernel/result';
 
 /** A card action as it arrives, parsed: a verb and exactly that verb's data. */
@@ -38,17 +39,13 @@ const invokeValue = z.object({
   }),
 });
 
-/** A card action whose verb is known but whose data is not right; its feature may re-show the card with why. */
-export interface RejectedCardAction {
-  readonly verb: CardVerb;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly error: DomainError;
-}
-
-/** What `parseCardAction` makes of an invoke: the action, or why not (with the verb and data when only the data is wrong). */
+/**
+ * What `parseCardAction` makes of an invoke: the action, or why not. When only the data is wrong,
+ * `rejected` names the verb and data, so its feature may re-show the card with why.
+ */
 export type ParsedCardAction =
   | { readonly ok: true; readonly value: CardAction }
-  | { readonly ok: false; readonly error: DomainError; readonly rejected?: RejectedCardAction };
+  | { readonly ok: false; readonly error: DomainError; readonly rejected?: RejectedAction<CardVerb> };
 
 /**
  * Checks the data of a known verb (static data plus the values of the card's inputs); also

@@ -1,14 +1,13 @@
 /**
- * Composition of the signals feature (PRODUCT.md §4) for host.ts: its table, its use-case
- * dependencies, its card renderers and timers on the delivery registry, its Teams handlers and
- * its API router.
+ * Composition of the signals feature (PRODUCT.md §4) for start-app.ts: its table, its use-case
+ * dependencies (which the bot's signal turns take too), its card renderers and timers on the
+ * delivery registry, and its API router.
  */
 import type { Router } from 'express';
 import type { Config } from '../config';
 import type { Authenticator } from '../platform/web/auth';
 import { randomIds } from '../kernel/ids';
 import { createSignalsRouter } from '../signals/routes';
-import { SignalBotHandlers } from '../signals';
 import { createTableSignalStores } from '../signals';
 import type { DeliveryRegistry } from '../delivery';
 import type { SignalDeps, StrategyChangeDrafter } from '../signals';
@@ -22,7 +21,6 @@ import type { Clock } from '../kernel/runtime';
 
 export interface SignalsFeature {
   readonly deps: SignalDeps;
-  readonly bot: SignalBotHandlers;
   router(auth: Authenticator): Router;
 }
 
@@ -57,5 +55,5 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
   if (o.config.seedDemo && (await seedDemoSignalsIfEmpty(stores.signals, o.clock.now(), deps.policy))) deps.logger.info('seeded the demo signals');
   for (const renderer of signalRenderers(deps)) o.registry.addRenderer(renderer);
   for (const handler of signalJobHandlers(deps)) o.registry.addJobHandler(handler);
-  return { deps, bot: new SignalBotHandlers(deps), router: (auth) => createSignalsRouter({ signals: deps, auth }) };
+  return { deps, router: (auth) => createSignalsRouter({ signals: deps, auth }) };
 }

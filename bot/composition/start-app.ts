@@ -100,7 +100,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       },
     });
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.bot, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const app = express();
     app.disable('x-powered-by');

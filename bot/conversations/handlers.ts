@@ -92,12 +92,18 @@ export type ConversationEvent =
   | { readonly kind: 'removed'; readonly tenantId: string; readonly conversationId: string; readonly teamId?: string }
   | { readonly kind: 'teamRenamed'; readonly tenantId: string; readonly teamId: string; readonly teamName: string };
 
+type RecordDeps = Pick<ConversationHandlerDeps, 'repos' | 'clock'>;
+
+/** A conversation seen on an activity: its reference, recorded or refreshed. */
+export const conversationSeen = (deps: RecordDeps, sighting: ConversationSighting): Promise<ConversationRef> =>
+  recordConversation({ conversations: deps.repos.conversations, clock: deps.clock }, sighting);
+
 /** Keeps the conversation references current; answers the reference of a conversation seen. */
-export async function onConversationEvent(deps: Pick<ConversationHandlerDeps, 'repos' | 'clock'>, event: ConversationEvent): Promise<ConversationRef | undefined> {
+export async function onConversationEvent(deps: RecordDeps, event: ConversationEvent): Promise<ConversationRef | undefined> {
   const record = { conversations: deps.repos.conversations, clock: deps.clock };
   switch (event.kind) {
     case 'seen':
-      return recordConversation(record, event.sighting);
+      return conversationSeen(deps, event.sighting);
     case 'removed':
       await recordUninstall(record, { tenantId: event.tenantId, conversationId: event.conversationId, ...(event.teamId ? { teamId: event.teamId } : {}) });
       return undefined;

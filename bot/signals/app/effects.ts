@@ -5,11 +5,56 @@
  * stored when these run; a failure here is logged and does not undo it (a later transition
  * re-renders every card from current state).
  */
-import { type Signal, FINAL_OUTCOMES } from '../domain/signal';
+import { type Decision, type Signal, FINAL_OUTCOMES } from '../domain/signal';
 import { type TransitionResult, waitingOn } from '../domain/signal-machine';
-import type { DeliveryRequest } from '../../delivery';
+import type { Delivery, DeliveryRequest } from '../../delivery';
+import type { SignalView } from '../cards/actions';
 import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalDeps, dueJobId, undeferJobId } from './deps';
-import { cardLocations, decisionNoticeRequest, updateRequests } from './renderers';
+
+/** Cards already delivered for a signal, with the activity ids Teams returned. */
+export interface CardLocation {
+  readonly view: SignalView;
+  readonly conversationId: string;
+  readonly activityId: string;
+}
+
+const sent = (deliveries: readonly Delivery[]) =>
+  deliveries.filter((d) => d.operation === 'send' && d.state === 'sent' && d.activityId).map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string }));
+
+async function cardLocations(deps: Pick<SignalDeps, 'delivery'>, signal: Signal): Promise<CardLocation[]> {
+  const [receipts, pmo, epmo] = await Promise.all([
+    signal.receiptActivityId ? Promise.resolve([]) : deps.delivery.listBatch(signal.tenantId, BATCH.receipt(signal.id)),
+    deps.delivery.listBatch(signal.tenantId, BATCH.pmo(signal.id)),
+    deps.delivery.listBatch(signal.tenantId, BATCH.epmo(signal.id)),
+  ]);
+  const receipt = signal.receiptActivityId ? [{ conversationId: signal.origin.conversationId, activityId: signal.receiptActivityId }] : sent(receipts);
+  return [
+    ...receipt.map((l) => ({ view: 'receipt' as const, ...l })),
+    ...sent(pmo).map((l) => ({ view: 'pmo' as const, ...l })),
+    ...sent(epmo).map((l) => ({ view: 'epmo' as const, ...l })),
+  ];
+}
+
+const KIND_OF_VIEW: Readonly<Record<SignalView, string>> = { receipt: SIGNAL_CONTENT.receipt, pmo: SIGNAL_CONTENT.pmo, epmo: SIGNAL_CONTENT.epmo };
+
+/**
+ * One update per delivered card, rendered from the state at send time. A card whose first send
+ * is still queued needs none: it is rendered when it goes out.
+ */
+function updateRequests(signal: Signal, locations: readonly CardLocation[]): DeliveryRequest[] {
+  return locations.map((l) => ({
+    conversationId: l.conversationId,
+    operation: 'update',
+    targetActivityId: l.activityId,
+    content: { kind: KIND_OF_VIEW[l.view], ref: signal.id, variant: `r${signal.revision}` },
+  }));
+}
+
+const decisionNoticeRequest = (signal: Signal, decision: Decision): DeliveryRequest => ({
+  conversationId: signal.origin.conversationId,
+  operation: 'send',
+  content: { kind: SIGNAL_CONTENT.decision, ref: signal.id, variant: decision.id },
+});
 
 /** Sends the PMO card to the domain's PMO channel(s); answers how many channels. */
 export async function sendPmoCards(deps: SignalDeps, signal: Signal): Promise<number> {

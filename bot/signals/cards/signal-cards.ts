@@ -203,6 +203,26 @@ export function epmoCard(m: EpmoCardModel): AdaptiveCard {
   return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'epmo', m.deciderIds) };
 }
 
+// ------------------------------------------------------------------ one card of a signal, by view
+
+/** One card of a signal as one viewer sees it: which card, and its view model. */
+export type SignalCardView =
+  | { readonly view: 'receipt' | 'pmo'; readonly model: SignalCardModel }
+  | { readonly view: 'epmo'; readonly model: EpmoCardModel };
+
+/** The card of a view, with what just happened (or what went wrong) on top when given. */
+export function signalViewCard(card: SignalCardView, notice?: SignalCardModel['notice']): AdaptiveCard {
+  const noticed = <M extends SignalCardModel>(model: M): M => (notice ? { ...model, notice } : model);
+  switch (card.view) {
+    case 'receipt':
+      return receiptCard(noticed(card.model));
+    case 'pmo':
+      return pmoCard(noticed(card.model));
+    case 'epmo':
+      return epmoCard(noticed(card.model));
+  }
+}
+
 // ------------------------------------------------------------------ notices
 
 /** Told to the conversation the signal was raised from once the EPMO decided. */
