@@ -1,5 +1,5 @@
 /**
- * Composition of the strategy-changes feature (PRODUCT.md §3) for host.ts: its tables, its
+ * Composition of the strategy-changes feature (PRODUCT.md §3) for start-app.ts: its tables, its
  * use-case dependencies, its renderers and reminder job on the delivery registry, and its API
  * router.
  */
@@ -11,7 +11,7 @@ import { createChangesRouter } from '../changes/routes';
 import type { Authenticator } from '../platform/web/auth';
 import { randomIds } from '../kernel/ids';
 import type { ChangeDeps } from '../changes';
-import { changeReminderJob, changeReminderRenderer, changeRenderer } from '../changes';
+import { changeJobHandlers, changeRenderers } from '../changes';
 import type { DeliveryRegistry } from '../delivery';
 import type { ChangeStores } from '../changes';
 import type { DeliveryRepository, DeliveryService, Scheduler } from '../delivery';
@@ -57,8 +57,7 @@ export async function createChangesFeature(o: ChangesFeatureOptions): Promise<Ch
     // The delivery records of the demo are written as already sent; nothing is dispatched.
     if (await seedDemoChangesIfEmpty({ ...deps, deliveries: o.deliveries }, o.clock.now())) deps.logger?.info('seeded the demo strategy changes');
   }
-  o.registry.addRenderer(changeRenderer(deps));
-  o.registry.addRenderer(changeReminderRenderer(deps));
-  o.registry.addJobHandler(changeReminderJob(deps));
+  o.registry.addRenderers(changeRenderers(deps));
+  o.registry.addJobHandlers(changeJobHandlers(deps));
   return { deps, stores, router: (auth) => createChangesRouter({ ...deps, auth }) };
 }

@@ -53,7 +53,7 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
     ...(o.drafter ? { drafter: o.drafter } : {}),
   };
   if (o.config.seedDemo && (await seedDemoSignalsIfEmpty(stores.signals, o.clock.now(), deps.policy))) deps.logger.info('seeded the demo signals');
-  for (const renderer of signalRenderers(deps)) o.registry.addRenderer(renderer);
-  for (const handler of signalJobHandlers(deps)) o.registry.addJobHandler(handler);
+  o.registry.addRenderers(signalRenderers(deps));
+  o.registry.addJobHandlers(signalJobHandlers(deps));
   return { deps, router: (auth) => createSignalsRouter({ signals: deps, auth }) };
 }

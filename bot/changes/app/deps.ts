@@ -2,7 +2,7 @@
  * What every strategy-change use case is given, the tab's deep links, and the kinds of
  * delivery content and scheduled jobs this feature owns.
  */
-import type { DeliveryService, Scheduler } from '../../delivery';
+import type { DeliveryService, ScheduledJob, Scheduler } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
 import type { Repositories } from '../../directory';
 import type { Clock, IdSource } from '../../kernel/runtime';
@@ -11,8 +11,8 @@ import type { ChangeStores } from '../ports';
 export interface ChangeDeps {
   readonly repos: Repositories;
   readonly stores: ChangeStores;
-  readonly delivery: DeliveryService;
-  readonly scheduler?: Scheduler;
+  readonly delivery: DeliveryService<ChangeContent>;
+  readonly scheduler?: Scheduler<ChangeJob>;
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly logger?: Logger;
@@ -28,6 +28,25 @@ export const composerUrl = (deps: Pick<ChangeDeps, 'tabBaseUrl'>, id: string): s
 /** Content kinds this feature renders. */
 export const CHANGE_CONTENT_KIND = 'change';
 export const CHANGE_REMINDER_CONTENT_KIND = 'change.reminder';
+
+/**
+ * What strategy changes deliver, by reference, rendered when sent: a version's card and its
+ * reminder (`ref` the change id, `variant` the version). Stored on delivery records and read
+ * back after upgrades: keep the kinds and fields.
+ */
+export type ChangeContent =
+  | { readonly kind: typeof CHANGE_CONTENT_KIND; readonly ref: string; readonly variant: string }
+  | { readonly kind: typeof CHANGE_REMINDER_CONTENT_KIND; readonly ref: string; readonly variant: string };
+
 /** Scheduled-job kind of reminders. */
 export const CHANGE_REMINDER_JOB_KIND = 'change.reminder';
 export const reminderJobId = (changeId: string, version: number): string => `reminder:${changeId}:v${version}`;
+
+/** The one reminder of a version, due before its respond-by. Stored: keep the kind and payload. */
+export interface ChangeReminderJob extends ScheduledJob {
+  readonly kind: typeof CHANGE_REMINDER_JOB_KIND;
+  readonly payload: { readonly changeId: string; readonly version: string };
+}
+
+/** The scheduled jobs of strategy changes. */
+export type ChangeJob = ChangeReminderJob;

@@ -9,7 +9,9 @@ import { type Decision, type Signal, FINAL_OUTCOMES } from '../domain/signal';
 import { type TransitionResult, waitingOn } from '../domain/signal-machine';
 import type { Delivery, DeliveryRequest } from '../../delivery';
 import type { SignalView } from '../cards/actions';
-import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalDeps, dueJobId, undeferJobId } from './deps';
+import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalContent, type SignalDeps, dueJobId, undeferJobId } from './deps';
+
+type SignalDelivery = DeliveryRequest<SignalContent>;
 
 /** Cards already delivered for a signal, with the activity ids Teams returned. */
 export interface CardLocation {
@@ -35,13 +37,13 @@ async function cardLocations(deps: Pick<SignalDeps, 'delivery'>, signal: Signal)
   ];
 }
 
-const KIND_OF_VIEW: Readonly<Record<SignalView, string>> = { receipt: SIGNAL_CONTENT.receipt, pmo: SIGNAL_CONTENT.pmo, epmo: SIGNAL_CONTENT.epmo };
+const KIND_OF_VIEW: { readonly [V in SignalView]: (typeof SIGNAL_CONTENT)[V] } = { receipt: SIGNAL_CONTENT.receipt, pmo: SIGNAL_CONTENT.pmo, epmo: SIGNAL_CONTENT.epmo };
 
 /**
  * One update per delivered card, rendered from the state at send time. A card whose first send
  * is still queued needs none: it is rendered when it goes out.
  */
-function updateRequests(signal: Signal, locations: readonly CardLocation[]): DeliveryRequest[] {
+function updateRequests(signal: Signal, locations: readonly CardLocation[]): SignalDelivery[] {
   return locations.map((l) => ({
     conversationId: l.conversationId,
     operation: 'update',
@@ -50,7 +52,7 @@ function updateRequests(signal: Signal, locations: readonly CardLocation[]): Del
   }));
 }
 
-const decisionNoticeRequest = (signal: Signal, decision: Decision): DeliveryRequest => ({
+const decisionNoticeRequest = (signal: Signal, decision: Decision): SignalDelivery => ({
   conversationId: signal.origin.conversationId,
   operation: 'send',
   content: { kind: SIGNAL_CONTENT.decision, ref: signal.id, variant: decision.id },
@@ -59,14 +61,14 @@ const decisionNoticeRequest = (signal: Signal, decision: Decision): DeliveryRequ
 /** Sends the PMO card to the domain's PMO channel(s); answers how many channels. */
 export async function sendPmoCards(deps: SignalDeps, signal: Signal): Promise<number> {
   const links = await deps.repos.links.listByTarget(signal.tenantId, { kind: 'pmo', domainId: signal.domainId });
-  const requests: DeliveryRequest[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.pmo, ref: signal.id } }));
+  const requests: SignalDelivery[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.pmo, ref: signal.id } }));
   if (requests.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.pmo(signal.id), requests);
   return requests.length;
 }
 
 async function sendEpmoCards(deps: SignalDeps, signal: Signal): Promise<void> {
   const links = await deps.repos.links.listByTarget(signal.tenantId, { kind: 'epmo' });
-  const requests: DeliveryRequest[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.epmo, ref: signal.id } }));
+  const requests: SignalDelivery[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.epmo, ref: signal.id } }));
   // Same batch and request every time: dispatch delivers it once; later rounds update it in place.
   if (requests.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.epmo(signal.id), requests);
 }
@@ -93,7 +95,7 @@ export async function afterCommit(deps: SignalDeps, change: TransitionResult): P
   try {
     const locations = await cardLocations(deps, signal);
     const updates = updateRequests(signal, locations);
-    const sends: DeliveryRequest[] = [];
+    const sends: SignalDelivery[] = [];
     if (decision && FINAL_OUTCOMES.includes(decision.outcome)) sends.push(decisionNoticeRequest(signal, decision));
     if (updates.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.updates(signal.id, signal.revision), updates);
     if (decision && sends.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.notice(signal.id, decision.id), sends);

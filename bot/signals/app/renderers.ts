@@ -9,19 +9,11 @@
  * - EPMO card: the EPMO channel(s), sent at the first escalation (batch `…:epmo`);
  * - decision notice: the originating conversation, once per decision (batch `…:notice:<id>`).
  */
-import type { ConversationRef } from '../../conversations';
-import type { MessageContent } from '../../delivery';
-import type { ContentRenderer } from '../../delivery';
+import type { ContentRenderer, ContentRenderers } from '../../delivery';
 import type { SignalView } from '../cards/actions';
 import { decisionNoticeCard, reminderCard, signalViewCard } from '../cards/signal-cards';
 import { type CardViewDeps, cardModel, signalCardView } from './card-views';
-import { SIGNAL_CONTENT } from './deps';
-
-const VIEW_OF_KIND: Readonly<Record<string, SignalView>> = {
-  [SIGNAL_CONTENT.receipt]: 'receipt',
-  [SIGNAL_CONTENT.pmo]: 'pmo',
-  [SIGNAL_CONTENT.epmo]: 'epmo',
-};
+import { SIGNAL_CONTENT, type SignalContent } from './deps';
 
 const STEP_OWNER: Readonly<Record<string, { step: string; owner: string }>> = {
   raised: { step: 'Triage', owner: 'PMO leads' },
@@ -30,35 +22,34 @@ const STEP_OWNER: Readonly<Record<string, { step: string; owner: string }>> = {
   escalated: { step: 'The decision', owner: 'Strategy owners' },
 };
 
-/** The renderers this feature registers with the delivery registry. */
-export function signalRenderers(deps: CardViewDeps): ContentRenderer[] {
-  const load = async (tenantId: string, content: MessageContent) => (await deps.stores.signals.get(tenantId, content.ref))?.value;
-  const views: ContentRenderer[] = Object.entries(VIEW_OF_KIND).map(([kind, view]) => ({
-    kind,
-    async render(tenantId: string, content: MessageContent, _conversation: ConversationRef) {
-      const signal = await load(tenantId, content);
-      return signal ? signalViewCard(await signalCardView(deps, signal, view)) : undefined;
+/** The renderers of signal content, one per kind. */
+export function signalRenderers(deps: CardViewDeps): ContentRenderers<SignalContent> {
+  const load = async (tenantId: string, signalId: string) => (await deps.stores.signals.get(tenantId, signalId))?.value;
+  const view = (v: SignalView): ContentRenderer<SignalContent> => ({
+    async render(tenantId, content) {
+      const signal = await load(tenantId, content.ref);
+      return signal ? signalViewCard(await signalCardView(deps, signal, v)) : undefined;
     },
-  }));
-  return [
-    ...views,
-    {
-      kind: SIGNAL_CONTENT.decision,
+  });
+  return {
+    [SIGNAL_CONTENT.receipt]: view('receipt'),
+    [SIGNAL_CONTENT.pmo]: view('pmo'),
+    [SIGNAL_CONTENT.epmo]: view('epmo'),
+    [SIGNAL_CONTENT.decision]: {
       async render(tenantId, content) {
-        const signal = await load(tenantId, content);
+        const signal = await load(tenantId, content.ref);
         const decision = content.variant ? await deps.stores.decisions.get(tenantId, content.variant) : undefined;
         if (!signal || !decision) return undefined;
         return decisionNoticeCard({ ...(await cardModel(deps, signal)), decision });
       },
     },
-    {
-      kind: SIGNAL_CONTENT.reminder,
+    [SIGNAL_CONTENT.reminder]: {
       async render(tenantId, content) {
-        const signal = await load(tenantId, content);
+        const signal = await load(tenantId, content.ref);
         const who = signal ? STEP_OWNER[signal.state] : undefined;
         if (!signal || !who) return undefined;
         return reminderCard({ ...(await cardModel(deps, signal)), ...who });
       },
     },
-  ];
+  };
 }
