@@ -42,11 +42,8 @@ export type ChangeContent =
 export const CHANGE_REMINDER_JOB_KIND = 'change.reminder';
 export const reminderJobId = (changeId: string, version: number): string => `reminder:${changeId}:v${version}`;
 
-/** The one reminder of a version, due before its respond-by. Stored: keep the kind and payload. */
-export interface ChangeReminderJob extends ScheduledJob {
+/** The scheduled jobs of strategy changes: the one reminder of a version, due before its respond-by. Stored: keep the kind and payload. */
+export interface ChangeJob extends ScheduledJob {
   readonly kind: typeof CHANGE_REMINDER_JOB_KIND;
   readonly payload: { readonly changeId: string; readonly version: string };
 }
-
-/** The scheduled jobs of strategy changes. */
-export type ChangeJob = ChangeReminderJob;

@@ -110,7 +110,7 @@ export function changeRenderers(deps: ChangeDeps): ContentRenderers<ChangeConten
  * versions send nothing) and marks each recipient reminded, so it runs at most once per
  * recipient and version even when the job is retried.
  */
-export async function sendReminders(deps: ChangeDeps, tenantId: string, changeId: string, version: number): Promise<number> {
+async function sendReminders(deps: ChangeDeps, tenantId: string, changeId: string, version: number): Promise<number> {
   const change = (await deps.stores.changes.get(tenantId, changeId, version))?.value;
   if (!change || change.state !== 'published') return 0;
   const status = await versionStatus(deps, change);

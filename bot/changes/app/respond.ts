@@ -25,7 +25,7 @@ export interface RespondCommand {
   readonly input: ResponseInput;
 }
 
-export interface RespondOutcome {
+interface RespondOutcome {
   readonly change: StrategyChange;
   readonly response: ChangeResponse;
   /** False when nothing new was recorded (a double click). */
@@ -54,7 +54,7 @@ export async function staleVersionError(deps: Pick<ChangeDeps, 'stores'>, change
   return fail('CHANGE.STALE_VERSION', `Version ${change.version} of "${change.title}" is ${change.state}.`);
 }
 
-export async function respond(deps: ChangeDeps, p: Principal, cmd: RespondCommand): Promise<Result<RespondOutcome>> {
+async function respond(deps: ChangeDeps, p: Principal, cmd: RespondCommand): Promise<Result<RespondOutcome>> {
   const found = await deps.stores.changes.get(p.tenantId, cmd.changeId, cmd.version);
   // Looked up in the caller's own tenant: a card from another organisation is simply unknown here.
   if (!found) return notFound('This strategy change (it may belong to another organisation)');

@@ -17,7 +17,7 @@ import type {
 import { CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData, changeAction } from './actions';
 
 /** The viewer's (or their team's) recorded response. */
-export interface ChangeCardResponse {
+interface ChangeCardResponse {
   readonly userName: string;
   readonly acknowledged: boolean;
   readonly impact?: Impact;
@@ -148,13 +148,13 @@ const actionData = (m: Pick<ChangeCardModel, 'changeId' | 'version' | 'conversat
 });
 
 /** "Acknowledged · impact High — "comment"". */
-export function describeResponse(r: Pick<ChangeCardResponse, 'acknowledged' | 'impact' | 'comment'>): string {
+function describeResponse(r: Pick<ChangeCardResponse, 'acknowledged' | 'impact' | 'comment'>): string {
   const parts = [r.impact ? `Impact assessed: **${IMPACT_LABELS[r.impact]}**` : r.acknowledged ? 'Acknowledged' : 'No response'];
   return `${parts.join(' · ')}${r.comment ? ` — "${r.comment}"` : ''}`;
 }
 
 /** "14 of 87 teams acknowledged". */
-export function progressText(progress: NonNullable<ChangeCardModel['progress']>, required: RequiredResponse): string {
+function progressText(progress: NonNullable<ChangeCardModel['progress']>, required: RequiredResponse): string {
   const noun = progress.total === 1 ? 'team' : 'teams';
   return `${progress.responded} of ${progress.total} ${noun} ${required === 'assess' ? 'responded' : 'acknowledged'}`;
 }

@@ -5,7 +5,7 @@ import { type AdaptiveCard, type CardActionElement, type CardElement, adaptiveCa
 import { ANNOUNCE_INPUTS, type ChangeActionData, changeAction } from './actions';
 import { CHANGE_KIND_LABELS, IMPACT_LABELS, cardDateTime } from './change-card';
 
-export interface ChangeListItem {
+interface ChangeListItem {
   readonly changeId: string;
   readonly version: number;
   readonly kind: ChangeKind;
@@ -26,7 +26,7 @@ export interface ChangeListModel {
 }
 
 /** At most this many changes on one card; the tab lists the rest. */
-export const MAX_LISTED_CHANGES = 20;
+const MAX_LISTED_CHANGES = 20;
 
 const STATUS_TEXT: Readonly<Record<ChangeListItem['status'], string>> = {
   pending: 'Waiting for your response',

@@ -6,7 +6,7 @@ import { type Result, fail, ok } from '../../kernel/result';
 import type { ConversationRef } from '../domain/conversation';
 import type { ConversationStore } from '../ports';
 
-export const UNKNOWN_CONVERSATION_MESSAGE = 'PMO Relay does not know this conversation in your organisation. Send "help" here first, then try again.';
+const UNKNOWN_CONVERSATION_MESSAGE = 'PMO Relay does not know this conversation in your organisation. Send "help" here first, then try again.';
 
 /** The conversation as PMO Relay recorded it in this tenant, or NOT_FOUND with `unknownMessage`. */
 export async function knownConversation(

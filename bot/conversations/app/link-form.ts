@@ -10,7 +10,7 @@ import { knownConversation } from './known-conversation';
 import type { LinkDeps } from './link-conversation';
 
 /** One target the caller may link a conversation to, with a label people recognise. */
-export interface LinkOption {
+interface LinkOption {
   readonly target: LinkTarget;
   /** "IT PMO", "EPMO", "Website rebuild team". */
   readonly label: string;

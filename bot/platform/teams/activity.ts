@@ -24,7 +24,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
  */
 export const conversationIdOf = (activity: Partial<Activity>): string => (activity.conversation?.id ?? '').split(';messageid=')[0] ?? '';
 
-export function kindOf(activity: Partial<Activity>): ConversationKind {
+function kindOf(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'personal' || type === 'groupChat' || type === 'channel') return type;
   if (channelData(activity).team) return 'channel';
@@ -54,7 +54,7 @@ export function sightingOf(activity: Partial<Activity>, tenantId: string): Conve
 }
 
 /** A channel named in channelData (channelCreated/Renamed/Deleted), as its own conversation. */
-export function channelSightingOf(activity: Partial<Activity>, tenantId: string): ConversationSighting | undefined {
+function channelSightingOf(activity: Partial<Activity>, tenantId: string): ConversationSighting | undefined {
   const data = channelData(activity);
   if (!data.channel?.id) return undefined;
   return {

@@ -24,7 +24,7 @@ import { sourceMessageOf } from './message-payload';
 /** Turn-state key under which the endpoint puts the tab's URL for this request. */
 export const TAB_URL_KEY = Symbol('pmoRelay.tabUrl');
 
-export const NO_TENANT_CARD = messageCard({
+const NO_TENANT_CARD = messageCard({
   tone: 'error',
   title: 'Unknown organisation',
   text: 'PMO Relay could not tell which organisation (Microsoft Entra tenant) this came from, so it did nothing. Use PMO Relay from Microsoft Teams in your organisation.',

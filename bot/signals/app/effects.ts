@@ -14,7 +14,7 @@ import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalContent, type SignalDeps
 type SignalDelivery = DeliveryRequest<SignalContent>;
 
 /** Cards already delivered for a signal, with the activity ids Teams returned. */
-export interface CardLocation {
+interface CardLocation {
   readonly view: SignalView;
   readonly conversationId: string;
   readonly activityId: string;

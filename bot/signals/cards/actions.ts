@@ -17,7 +17,7 @@ export const TRIAGE_INPUTS = { comment: 'pmoComment', duplicateOf: 'duplicateOf'
 export const DECIDE_INPUTS = { outcome: 'outcome', option: 'chosenOptionId', until: 'deferredUntil', rationale: 'rationale' } as const;
 
 /** Which card a `signal.view` refresh asks for. */
-export const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
+const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
 export type SignalView = (typeof SIGNAL_VIEWS)[number];
 
 export interface OriginData {

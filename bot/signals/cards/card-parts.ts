@@ -1,7 +1,7 @@
 /**
  * What the signal cards share: the view model, labels, the state tracker, summary facts,
  * outcome and decision lines, title and origin blocks, "open in the tab" and the refresh
- * action. The cards are in signal-cards.ts and signal-raise-form.ts. Pure.
+ * action. The cards are in signal-cards.ts and raise-form.ts. Pure.
  */
 import {
   CLOSE_REASON_LABELS,
@@ -42,7 +42,7 @@ export interface SignalCardModel {
 export const URGENCY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' } as const;
 export const IMPACT_LABELS = { none: 'None', low: 'Low', medium: 'Medium', high: 'High' } as const;
 
-export const signalLink = (m: Pick<SignalCardModel, 'tabUrl' | 'signal'>): string | undefined => (m.tabUrl ? `${m.tabUrl}#/signals/${encodeURIComponent(m.signal.id)}` : undefined);
+const signalLink = (m: Pick<SignalCardModel, 'tabUrl' | 'signal'>): string | undefined => (m.tabUrl ? `${m.tabUrl}#/signals/${encodeURIComponent(m.signal.id)}` : undefined);
 
 /** `2026-03-04 09:00 UTC`: plain text, the same in every card element and client. */
 export const dateText = (iso: string | undefined): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '—');

@@ -4,7 +4,7 @@
  * in the strategy owners' personal view), the decision notice, overdue reminders and
  * "my signals". Pure: view model in, Adaptive Card 1.5 out. Each card is rendered from the
  * signal's current state, so a card that is updated in place always tells the truth.
- * The raise form is in signal-raise-form.ts and the shared parts in signal-card-parts.ts;
+ * The raise form is in raise-form.ts and the shared parts in card-parts.ts;
  * import them all from here.
  */
 import { KIND_LABELS, STATE_LABELS, type Decision, type Signal, signalLabel } from '../domain/signal';
@@ -32,7 +32,7 @@ import {
   titleBlock,
 } from './card-parts';
 
-export { type SignalCardModel, URGENCY_LABELS, stateTracker } from './card-parts';
+export { type SignalCardModel, stateTracker } from './card-parts';
 export * from './raise-form';
 
 // ------------------------------------------------------------------ receipt
