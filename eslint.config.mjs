@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     // botbuilder lives in one platform folder, so a later SDK move is one folder's work.
     files: ['bot/**/*.ts'],
-    ignores: ['bot/platform/teams/**', 'bot/signals/handlers.ts'],
+    ignores: ['bot/platform/teams/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Import botbuilder only in bot/platform/teams.' }, { group: ['@microsoft/teamsfx'], message: 'Import teamsfx only in its platform folder.' }] }] },
   },
   // Last, so it wins over the rule above for domain files.

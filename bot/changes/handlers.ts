@@ -1,114 +1,90 @@
 /**
  * The bot's strategy-change turns: the `changes` and `announce` commands and the change card
- * actions. Activity in (already parsed by pmo-relay-bot.ts), use case, card out.
+ * actions. Each calls one use case and builds the card from what it returns.
  */
-import type { ChangeDeps } from './app/change-context';
-import { changeVisibleTo, composerUrl, recipientVisibleTo, versionStatus } from './app/change-context';
-import { createDraft } from './app/manage';
-import { changesFor } from './app/queries';
-import { changeCardModel } from './app/renderers';
-import { mayRespondFor, respond, staleVersionError } from './app/respond';
-import { respondBySchema } from './app/inputs';
 import type { ConversationRef } from '../conversations';
 import type { DomainError } from '../kernel/result';
-import { type Principal, isEpmo } from '../kernel/roles';
-import type { ChangeCardActionPayload } from './cards/action-schemas';
+import type { Principal } from '../kernel/roles';
 import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
+import type { CardActionHandlers, CardReply } from '../kernel/cards/card-action';
+import { errorCard, messageCard } from '../kernel/cards/message-card';
+import type { ResponseInput } from './domain/change-rules';
+import { type AnnounceRefusal, announceDraft, announceForm } from './app/announce';
+import { type ChangeDeps, changeUrl } from './app/deps';
+import { changesFor } from './app/queries';
+import { respondOnCard } from './app/respond';
+import { showChange } from './app/show-change';
+import type { ChangeActionData } from './cards/actions';
+import type { ChangeCardAction } from './cards/action-schemas';
 import { changeCard } from './cards/change-card';
 import { announceFormCard, changeListCard, draftCreatedCard } from './cards/change-list-card';
-import { errorCard, messageCard } from '../kernel/cards/message-card';
 
-export interface ChangeTurnResult {
-  readonly card: AdaptiveCard;
-}
+/** `announce` refused: a clear answer, not a form. */
+const REFUSAL_CARDS: Readonly<Record<AnnounceRefusal, AdaptiveCard>> = {
+  'not-epmo': messageCard({
+    tone: 'warning',
+    title: 'Only the EPMO announces changes',
+    text: 'Strategy changes are drafted and published by EPMO members. Ask your EPMO if something should change.',
+    code: 'AUTH.FORBIDDEN',
+  }),
+  'not-epmo-channel': messageCard({
+    tone: 'info',
+    title: 'Announce from the EPMO channel',
+    text: 'Send "announce" in the channel linked to the EPMO (mention @PMO Relay there), or draft the change in the Strategy changes tab. To make this channel the EPMO channel, send "link epmo".',
+    code: 'AUTH.FORBIDDEN',
+  }),
+};
 
 /** A stale card (superseded or withdrawn change) says so and links to the latest version. */
-function stalenessCard(deps: ChangeDeps, error: DomainError, changeId: string): AdaptiveCard {
+function failureCard(deps: ChangeDeps, error: DomainError, changeId: string): AdaptiveCard {
+  if (error.code !== 'CHANGE.STALE_VERSION') return errorCard(error);
   const card = messageCard({ tone: 'warning', title: 'This card is out of date', text: error.message, code: error.code });
-  return { ...card, actions: [{ type: 'Action.OpenUrl', title: 'Open the latest', url: `${deps.tabBaseUrl()}#/changes/${encodeURIComponent(changeId)}` }] };
+  return { ...card, actions: [{ type: 'Action.OpenUrl', title: 'Open the latest', url: changeUrl(deps, changeId) }] };
 }
 
-const failureCard = (deps: ChangeDeps, error: DomainError, changeId: string): AdaptiveCard =>
-  error.code === 'CHANGE.STALE_VERSION' ? stalenessCard(deps, error, changeId) : errorCard(error);
+/** The answer is the person's own view (their response, the team count); the shared card stays as it is. */
+async function respondCard(deps: ChangeDeps, context: { readonly principal: Principal; readonly conversationId: string }, data: ChangeActionData, input: ResponseInput): Promise<CardReply> {
+  const answered = await respondOnCard(deps, context.principal, {
+    changeId: data.changeId,
+    version: data.version,
+    conversationId: context.conversationId,
+    ...(data.conversationId ? { forConversationId: data.conversationId } : {}),
+    input,
+  });
+  if (!answered.ok) return { card: failureCard(deps, answered.error, data.changeId) };
+  const notice = answered.value.changed ? 'Thanks — your response is recorded.' : 'Your response was already recorded.';
+  return { card: changeCard({ ...answered.value.card, notice }) };
+}
 
-export async function handleChangeAction(deps: ChangeDeps, p: Principal, conversation: ConversationRef, action: ChangeCardActionPayload): Promise<AdaptiveCard> {
-  switch (action.verb) {
-    case 'change.ack':
-    case 'change.assess': {
-      const { changeId, version, conversationId } = action.data;
-      const outcome = await respond(deps, p, {
-        changeId,
-        version,
-        conversationId: conversation.conversationId,
-        ...(conversationId ? { forConversationId: conversationId } : {}),
-        input: action.verb === 'change.ack' ? { type: 'acknowledge' } : { type: 'assess', impact: action.data.impact, ...(action.data.comment ? { comment: action.data.comment } : {}) },
+/** The change card actions, one handler per verb. */
+export function changeCardHandlers(deps: ChangeDeps): CardActionHandlers<ChangeCardAction> {
+  return {
+    'change.ack': (context, { data }) => respondCard(deps, context, data, { type: 'acknowledge' }),
+    'change.assess': (context, { data }) => respondCard(deps, context, data, { type: 'assess', impact: data.impact, ...(data.comment ? { comment: data.comment } : {}) }),
+    'change.show': async (context, { data }) => {
+      const shown = await showChange(deps, context.principal, {
+        changeId: data.changeId,
+        version: data.version,
+        conversationId: context.conversationId,
+        ...(data.conversationId ? { forConversationId: data.conversationId } : {}),
       });
-      if (!outcome.ok) return failureCard(deps, outcome.error, changeId);
-      const notice = outcome.value.changed ? 'Thanks — your response is recorded.' : 'Your response was already recorded.';
-      return changeCard(await changeCardModel(deps, outcome.value.change, { conversationId: outcome.value.recipient.conversationId, viewerId: p.userId, notice }));
-    }
-    case 'change.show': {
-      const { changeId, version, conversationId } = action.data;
-      const found = (await deps.stores.changes.get(p.tenantId, changeId, version))?.value;
-      if (!found || found.state === 'draft') return errorCard({ code: 'NOT_FOUND', message: 'This strategy change was not found in your organisation.' });
-      // The same rule as GET /api/changes/:id: only those the change is addressed to see it.
-      const status = await versionStatus(deps, found);
-      const records = status.recipients.map((r) => r.record.value);
-      if (!changeVisibleTo(p, found, records)) return errorCard({ code: 'AUTH.FORBIDDEN', message: 'This strategy change is not addressed to your domain or team.' });
-      if (found.state !== 'published') {
-        const stale = await staleVersionError(deps, found);
-        return stale.ok ? errorCard({ code: 'NOT_FOUND', message: 'Not found.' }) : failureCard(deps, stale.error, changeId);
-      }
-      // The card's conversation is client data: its responses are shown only to someone who may see or answer for it.
-      const named = conversationId ? records.find((r) => r.conversationId === conversationId) : undefined;
-      const viewed = named && (recipientVisibleTo(p, named) || mayRespondFor(p, named)) ? named.conversationId : conversation.conversationId;
-      return changeCard(await changeCardModel(deps, found, { conversationId: viewed, viewerId: p.userId }, status));
-    }
-    case 'change.announce': {
-      const gate = await announceGate(deps, p, conversation);
-      if (gate) return gate;
-      const respondBy = respondBySchema.safeParse(action.data.respondBy);
-      if (!respondBy.success) return errorCard({ code: 'VALIDATION.INVALID', message: 'Choose a respond-by date.' });
-      const made = await createDraft(deps, p, {
-        title: action.data.title,
-        summary: action.data.summary,
-        kind: action.data.kind,
-        objectiveIds: [],
-        domainIds: [],
-        requiredResponse: action.data.requiredResponse,
-        respondBy: respondBy.data,
-      });
-      if (!made.ok) return errorCard(made.error);
-      return draftCreatedCard({ title: made.value.change.title, composerUrl: composerUrl(deps, made.value.change.id) });
-    }
-  }
+      return { card: shown.ok ? changeCard(shown.value) : failureCard(deps, shown.error, data.changeId) };
+    },
+    'change.announce': async (context, { data }) => {
+      const made = await announceDraft(deps, context.principal, context.conversationId, data);
+      if (!made.ok) return { card: errorCard(made.error) };
+      return { card: made.value.open ? draftCreatedCard(made.value.value) : REFUSAL_CARDS[made.value.refusal] };
+    },
+  };
 }
 
-/** `announce` works for EPMO members in the EPMO channel; anyone else gets a clear answer, not a form. */
-async function announceGate(deps: ChangeDeps, p: Principal, conversation: ConversationRef): Promise<AdaptiveCard | undefined> {
-  if (!isEpmo(p)) {
-    return messageCard({ tone: 'warning', title: 'Only the EPMO announces changes', text: 'Strategy changes are drafted and published by EPMO members. Ask your EPMO if something should change.', code: 'AUTH.FORBIDDEN' });
-  }
-  const links = await deps.repos.links.listByConversation(p.tenantId, conversation.conversationId);
-  if (!links.some((l) => l.target.kind === 'epmo')) {
-    return messageCard({
-      tone: 'info',
-      title: 'Announce from the EPMO channel',
-      text: 'Send "announce" in the channel linked to the EPMO (mention @PMO Relay there), or draft the change in the Strategy changes tab. To make this channel the EPMO channel, send "link epmo".',
-      code: 'AUTH.FORBIDDEN',
-    });
-  }
-  return undefined;
-}
-
+/** `announce`: the form that starts a draft, for EPMO members in the EPMO channel. */
 export async function announceCommand(deps: ChangeDeps, p: Principal, conversation: ConversationRef): Promise<AdaptiveCard> {
-  const gate = await announceGate(deps, p, conversation);
-  if (gate) return gate;
-  const now = deps.clock.now();
-  const inAWeek = new Date(now.getTime() + 7 * 86_400_000);
-  return announceFormCard({ today: now.toISOString().slice(0, 10), defaultRespondBy: inAWeek.toISOString().slice(0, 10) });
+  const form = await announceForm(deps, p, conversation.conversationId);
+  return form.open ? announceFormCard(form.value) : REFUSAL_CARDS[form.refusal];
 }
 
+/** `changes`: the active changes for this person and conversation, soonest respond-by first. */
 export async function changesCommand(deps: ChangeDeps, p: Principal, conversation: ConversationRef): Promise<AdaptiveCard> {
   const items = await changesFor(deps, p, conversation.conversationId);
   return changeListCard({

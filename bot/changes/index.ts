@@ -1,4 +1,5 @@
-export * from './app/change-context';
+export * from './app/current-targeting';
+export * from './app/deps';
 export * from './app/manage';
 export * from './app/renderers';
 export * from './cards/actions';

@@ -6,7 +6,7 @@
 import type { CascadeResponse, ChangeDetailResponse, ChangesListResponse, DryRunResponse } from '../api-contract/changes';
 import { type RouteTable, answer, ifMatchNeeded, json, route } from '../kernel/http-routes';
 import { invalid } from '../kernel/result';
-import type { ChangeDeps } from './app/change-context';
+import type { ChangeDeps } from './app/deps';
 import { changeDraftSchema, changePatchSchema, dryRunSchema, withdrawSchema } from './app/inputs';
 import { createDraft, dryRun, dryRunFields, publish, supersede, updateDraft, withdraw } from './app/manage';
 import { cascadeStatus, getChange, listChanges } from './app/queries';

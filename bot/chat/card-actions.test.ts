@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { targetChoiceValue } from '../conversations';
-import { executeAction } from '../kernel/cards/action-kit';
+import { linkAction, targetChoiceValue } from '../conversations';
 import { parseCardAction } from './card-actions';
 
 const invoke = (verb: unknown, data?: unknown) => ({ action: { type: 'Action.Execute', verb, ...(data !== undefined ? { data } : {}) }, trigger: 'manual' });
@@ -8,7 +7,7 @@ const invoke = (verb: unknown, data?: unknown) => ({ action: { type: 'Action.Exe
 describe('card actions', () => {
   it('round-trips a link target chosen on the form', () => {
     for (const target of [{ kind: 'pmo', domainId: 'dom_it' }, { kind: 'epmo' }, { kind: 'team', workItemId: 'wi_42' }] as const) {
-      const built = executeAction('Link', { verb: 'link.submit', data: {} });
+      const built = linkAction('Link', { verb: 'link.submit', data: {} });
       const parsed = parseCardAction(invoke(built.verb, { ...built.data, target: targetChoiceValue(target) }));
       expect(parsed).toEqual({ ok: true, value: { verb: 'link.submit', data: { target } } });
     }

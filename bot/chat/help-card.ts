@@ -1,6 +1,5 @@
 /** What PMO Relay can do, shown for `help` and for any text it does not understand. */
-import type { ConversationKind } from '../conversations';
-import { executeAction } from '../kernel/cards/action-kit';
+import { type ConversationKind, linkAction } from '../conversations';
 import { type AdaptiveCard, type CardActionElement, type CardElement, adaptiveCard, heading, text } from '../kernel/cards/adaptive-card';
 
 export interface CommandHelp {
@@ -42,6 +41,6 @@ export function helpCard(model: HelpCardModel): AdaptiveCard {
   const actions: CardActionElement[] = [];
   if (model.tabUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open PMO Relay', url: model.tabUrl });
   // Linking is for shared conversations: a personal chat is nobody's PMO channel.
-  if (model.conversationKind !== 'personal') actions.push(executeAction('Link this conversation', { verb: 'link.start', data: {} }));
+  if (model.conversationKind !== 'personal') actions.push(linkAction('Link this conversation', { verb: 'link.start', data: {} }));
   return adaptiveCard(body, actions);
 }

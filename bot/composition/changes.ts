@@ -7,7 +7,7 @@ import { createChangeTables } from '../changes';
 import { seedDemoChangesIfEmpty } from '../demo';
 import { randomIds } from '../kernel/ids';
 import type { ChangeDeps } from '../changes';
-import { changeReminderJob, changeReminderRenderer, changeRenderer } from '../changes';
+import { changeJobHandlers, changeRenderers } from '../changes';
 import type { DeliveryRegistry } from '../delivery';
 import type { ChangeStores } from '../changes';
 import type { DeliveryRepository, DeliveryService, Scheduler } from '../delivery';
@@ -52,8 +52,7 @@ export async function createChangesFeature(o: ChangesFeatureOptions): Promise<Ch
     // The delivery records of the demo are written as already sent; nothing is dispatched.
     if (await seedDemoChangesIfEmpty({ ...deps, deliveries: o.deliveries }, o.clock.now())) deps.logger?.info('seeded the demo strategy changes');
   }
-  o.registry.addRenderer(changeRenderer(deps));
-  o.registry.addRenderer(changeReminderRenderer(deps));
-  o.registry.addJobHandler(changeReminderJob(deps));
+  o.registry.addRenderers(changeRenderers(deps));
+  o.registry.addJobHandlers(changeJobHandlers(deps));
   return { deps, stores };
 }

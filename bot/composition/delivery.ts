@@ -1,10 +1,10 @@
 /**
  * Composition of durable delivery and timers: queue + tables + Bot Connector messenger +
- * worker + scheduler, for `host.ts`. Features plug in through `registry` (renderers per content
+ * worker + scheduler, for `start-app.ts`. Features plug in through `registry` (renderers per content
  * kind, handlers per scheduled-job kind) and call `delivery` / `scheduler` from their use cases.
  *
  * Lifecycle: `createDeliveryRuntime` opens storage (creating tables and the queue once);
- * nothing runs until `start()`, so host.ts registers every feature first; `stop()` stops
+ * nothing runs until `start()`, so start-app.ts registers every feature first; `stop()` stops
  * receiving, lets sends in hand finish, hands unstarted jobs back to the queue and leaves the
  * worker registry.
  */

@@ -1,10 +1,10 @@
 /**
  * Composition of the signals feature (PRODUCT.md §4) for start-app.ts: its table, its use-case
- * dependencies, its card renderers and timers on the delivery registry, and its Teams handlers.
+ * dependencies (which the bot's signal turns take too), and its card renderers and timers on the
+ * delivery registry.
  */
 import type { Config } from '../config';
 import { randomIds } from '../kernel/ids';
-import { SignalBotHandlers } from '../signals';
 import { createTableSignalStores } from '../signals';
 import type { DeliveryRegistry } from '../delivery';
 import type { SignalDeps, StrategyChangeDrafter } from '../signals';
@@ -18,7 +18,6 @@ import type { Clock } from '../kernel/runtime';
 
 export interface SignalsFeature {
   readonly deps: SignalDeps;
-  readonly bot: SignalBotHandlers;
 }
 
 export interface SignalsFeatureOptions {
@@ -50,7 +49,7 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
     ...(o.drafter ? { drafter: o.drafter } : {}),
   };
   if (o.config.seedDemo && (await seedDemoSignalsIfEmpty(stores.signals, o.clock.now(), deps.policy))) deps.logger.info('seeded the demo signals');
-  for (const renderer of signalRenderers(deps)) o.registry.addRenderer(renderer);
-  for (const handler of signalJobHandlers(deps)) o.registry.addJobHandler(handler);
-  return { deps, bot: new SignalBotHandlers(deps) };
+  o.registry.addRenderers(signalRenderers(deps));
+  o.registry.addJobHandlers(signalJobHandlers(deps));
+  return { deps };
 }

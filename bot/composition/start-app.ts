@@ -98,7 +98,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       },
     });
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.bot, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const web = await startWebServer({
       host: config.host,

@@ -7,13 +7,13 @@ import type { Delivery, DeliveryJob, DeliveryProgress, DeliveryOperation, Messag
 import type { Result } from '../kernel/result';
 import type { Versioned } from '../kernel/versioned';
 
-/** One message to deliver, as a use case asks for it. */
-export interface DeliveryRequest {
+/** One message to deliver, as a use case asks for it; `C` is the content union of the feature asking. */
+export interface DeliveryRequest<C extends MessageContent = MessageContent> {
   readonly conversationId: string;
   readonly operation: DeliveryOperation;
   /** Required for `update`. */
   readonly targetActivityId?: string;
-  readonly content: MessageContent;
+  readonly content: C;
 }
 
 /**
@@ -22,8 +22,8 @@ export interface DeliveryRequest {
  * in the background, within Teams' rate limits). Calling it again with the same `batchId` and
  * the same request (same conversation, operation, target and content) does not deliver twice.
  */
-export interface DeliveryService {
-  dispatch(tenantId: string, batchId: string, requests: readonly DeliveryRequest[]): Promise<Delivery[]>;
+export interface DeliveryService<C extends MessageContent = MessageContent> {
+  dispatch(tenantId: string, batchId: string, requests: readonly DeliveryRequest<C>[]): Promise<Delivery[]>;
   /** Every delivery of a batch with its current state and activity id. */
   listBatch(tenantId: string, batchId: string): Promise<Delivery[]>;
   progress(tenantId: string, batchId: string): Promise<DeliveryProgress>;
@@ -52,30 +52,41 @@ export interface Messenger {
 }
 
 /**
- * Turns a content reference into the Adaptive Card to send, reading current state.
- * Each feature registers one renderer per `kind`. Returns undefined when the content no longer
- * exists (the delivery is then marked failed, not retried).
+ * Turns a content reference into the Adaptive Card to send, reading current state. Returns
+ * undefined when the content no longer exists (the delivery is then marked failed, not retried).
  */
-export interface ContentRenderer {
-  readonly kind: string;
-  render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<object | undefined>;
+export interface ContentRenderer<C extends MessageContent = MessageContent> {
+  render(tenantId: string, content: C, conversation: ConversationRef): Promise<object | undefined>;
   /**
    * Asked after claiming, before rendering: a reason when the delivery is no longer wanted
    * (e.g. a `send` of a version closed before it went out). It is then recorded `failed` with
    * `lastError: "skipped: <reason>"` and not sent.
    */
-  skip?(tenantId: string, delivery: Pick<Delivery, 'operation' | 'content' | 'batchId'>): Promise<string | undefined>;
+  skip?(tenantId: string, delivery: Pick<Delivery, 'operation' | 'batchId'> & { readonly content: C }): Promise<string | undefined>;
+}
+
+/**
+ * A feature's renderers: one for every kind of its content union, so a kind without a renderer
+ * does not compile. Each renderer gets content of its own kind (the record's stored `kind`).
+ */
+export type ContentRenderers<C extends MessageContent> = { readonly [K in C['kind']]: ContentRenderer<Extract<C, { readonly kind: K }>> };
+
+/** A renderer that names its kind, registered on its own: tests and benchmarks render kinds of their own. */
+export interface KindRenderer extends ContentRenderer {
+  readonly kind: string;
 }
 
 /**
  * Durable timers (reminders, due-time checks): a job of a `kind` runs once at or after `dueAt`,
- * surviving restarts; scheduling the same `id` again replaces the earlier one.
+ * surviving restarts; scheduling the same `id` again replaces the earlier one. `J` is the job
+ * union of the feature scheduling.
  */
-export interface Scheduler {
-  schedule(job: ScheduledJob): Promise<void>;
+export interface Scheduler<J extends ScheduledJob = ScheduledJob> {
+  schedule(job: J): Promise<void>;
   cancel(tenantId: string, id: string): Promise<void>;
 }
 
+/** A scheduled job as stored; features narrow `kind` and `payload` to their own jobs. */
 export interface ScheduledJob {
   readonly tenantId: string;
   /** Stable id, e.g. `reminder:chg-1:v2`. */
@@ -85,10 +96,20 @@ export interface ScheduledJob {
   readonly payload: Readonly<Record<string, string>>;
 }
 
-/** Runs scheduled jobs of one kind. Throwing makes the scheduler retry later. */
+/**
+ * Runs scheduled jobs of one kind. It gets the job as stored (a job written by an older
+ * version may lack a field), so it checks the payload. Throwing makes the scheduler retry later.
+ */
 export interface ScheduledJobHandler {
-  readonly kind: string;
   run(job: ScheduledJob): Promise<void>;
+}
+
+/** A feature's job handlers: one for every kind of its job union, so a kind without a handler does not compile. */
+export type JobHandlers<J extends ScheduledJob> = { readonly [K in J['kind']]: ScheduledJobHandler };
+
+/** A job handler that names its kind, registered on its own (tests run kinds of their own). */
+export interface KindJobHandler extends ScheduledJobHandler {
+  readonly kind: string;
 }
 
 /** What a queue handler tells the consumer to do with the job it was given. */
@@ -137,7 +158,7 @@ export interface ScheduleStore {
 
 /**
  * Live worker processes sharing one storage account, so the per-tenant budget can be split
- * between them (see bot/app/delivery/tenant-budget.ts).
+ * between them (see app/rate-limiter.ts).
  */
 export interface WorkerRegistry {
   /** Records that `workerId` is alive now. */

@@ -1,271 +1,162 @@
 /**
- * The Teams side of signals: the `raise` and `my signals` commands, the signal card actions
- * (`adaptiveCard/action` invokes with `signal.*` verbs, including the raise form) and the
- * *Raise with PMO* message action (`composeExtension/fetchTask` opens the raise form pre-filled
- * from the message in a dialog; `composeExtension/submitAction` raises the signal linked back to
- * the message). Thin: read the activity, call a use case, answer with a card.
+ * The bot's signal turns: the `raise` and `my signals` commands, the signal card actions
+ * (including the raise form's submit) and the *Raise with PMO* message action (its dialog opens
+ * the raise form pre-filled from the message; its submit raises the signal linked back to the
+ * message). Each calls one use case and builds the card from what it returns.
  */
-import { type Activity, CardFactory, type InvokeResponse, type MessagingExtensionAction, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
-import { resolvePrincipal } from '../people';
-import { recordConversation } from '../conversations';
-import type { SignalDeps } from './app/deps';
-import { SIGNAL_FORBIDDEN_MESSAGE, canSeeSignal, inbox } from './app/queries';
-import { type RaiseRequest, raiseContext, raiseSignal } from './app/raise';
-import { type CardView, renderView } from './app/renderers';
-import { closeSignal, decideSignal, resolveSignal, triageSignal } from './app/transitions';
-import type { ConversationRef } from '../conversations';
-import { type DomainError, type Result, fail, ok } from '../kernel/result';
+import type { ConversationRef, ConversationSighting } from '../conversations';
+import type { DomainError, Result } from '../kernel/result';
 import type { Principal } from '../kernel/roles';
-import { type Signal, signalLabel } from './domain/signal';
 import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
+import type { CardActionHandlers, CardReply, RejectedActionHandler } from '../kernel/cards/card-action';
+import type { DialogReply } from '../kernel/cards/dialog';
 import { errorCard } from '../kernel/cards/message-card';
-import { type OriginData, type SignalCardAction, type SignalVerb, isSignalVerb, parseSignalAction } from './cards/actions';
-import { mySignalsCard, raiseFormCard } from './cards/signal-cards';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from '../kernel/cards/adaptive-card';
-import { conversationIdOf, sightingOf, tenantOf } from '../platform/teams/activity';
+import { type Signal, signalLabel } from './domain/signal';
+import { type SignalAnswer, decideOnCard, closeOnCard, refusedOnSignal, resolveOnCard, triageOnCard, viewSignal } from './app/card-answers';
+import type { SignalDeps } from './app/deps';
+import { inbox } from './app/queries';
+import { type RaiseContext, type Raised, raiseContext } from './app/raise';
+import { type RaiseData, raiseFormAgain, raiseFromMessage, raiseOnCard } from './app/raise-from-teams';
+import type { OriginData, SignalCardAction } from './cards/actions';
+import { type RaiseFormModel, type SignalCardModel, mySignalsCard, raiseFormCard, signalViewCard } from './cards/signal-cards';
 
-const invokeCard = (card: AdaptiveCard): InvokeResponse => ({ status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } });
-
-/** The verb of an `adaptiveCard/action` invoke value, if it has one. */
-export function signalVerbOf(value: unknown): SignalVerb | undefined {
-  const verb = (value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-  return isSignalVerb(verb) ? verb : undefined;
-}
-
-/** Title prefill from a message: its first line, without markup. */
-function plainText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-interface MessagePayload {
+/** The message a message action was started on, as plain text. */
+export interface SourceMessage {
   readonly id?: string;
-  readonly linkToMessage?: string;
-  readonly body?: { readonly content?: string; readonly contentType?: string };
+  readonly link?: string;
+  readonly text: string;
 }
 
-function originOf(payload: MessagePayload | undefined): { origin?: OriginData; text: string } {
-  if (!payload) return { text: '' };
-  const content = payload.body?.content ?? '';
-  const text = payload.body?.contentType === 'html' || /<[a-z][^>]*>/i.test(content) ? plainText(content) : content.trim();
-  const origin: OriginData = {
-    ...(payload.id ? { messageId: String(payload.id).slice(0, 300) } : {}),
-    ...(payload.linkToMessage ? { messageLink: String(payload.linkToMessage).slice(0, 2000) } : {}),
-    ...(text ? { messagePreview: text.slice(0, 300) } : {}),
-  };
-  return { origin, text };
-}
-
-export class SignalBotHandlers {
-  constructor(private readonly deps: SignalDeps) {}
-
-  private async principal(context: TurnContext): Promise<Result<Principal>> {
-    const tenantId = tenantOf(context.activity) as string;
-    const userId = context.activity.from?.aadObjectId;
-    if (!userId) return fail('AUTH.UNAUTHENTICATED', 'Teams did not say who you are (no Microsoft Entra id), so PMO Relay cannot check your roles.');
-    return ok(await resolvePrincipal(this.deps.repos.users, { tenantId, userId, ...(context.activity.from.name ? { displayName: context.activity.from.name } : {}) }));
-  }
-
-  // ---------------------------------------------------------------- commands
-
-  /** `raise`: the form, with the work items linked to this conversation. */
-  async raiseForm(conversation: ConversationRef, notice?: string, prefill?: { title?: string; details?: string }): Promise<AdaptiveCard> {
-    const ctx = await raiseContext(this.deps, conversation.tenantId, conversation.conversationId);
-    return raiseFormCard({
-      mode: 'execute',
-      workItems: ctx.workItems,
-      ...(ctx.domainName ? { routeName: ctx.domainName } : {}),
-      ...(notice ? { notice } : {}),
-      ...(prefill ? { prefill } : {}),
-    });
-  }
-
-  /** `my signals`: what I raised and its state. */
-  async mySignals(p: Principal): Promise<AdaptiveCard> {
-    const mine = await inbox(this.deps, p, { mine: true });
-    const items = [...mine.items].sort((a, b) => b.number - a.number).map((s) => ({ signal: s as Signal, domainName: s.domainName, overdue: s.overdue }));
-    const tabUrl = this.deps.tabBaseUrl();
-    return mySignalsCard({ items, ...(tabUrl ? { tabUrl } : {}) });
-  }
-
-  // ---------------------------------------------------------------- card actions
-
-  /** An `adaptiveCard/action` invoke whose verb is a signal verb. */
-  async cardAction(context: TurnContext): Promise<InvokeResponse> {
-    const value = context.activity.value as { action?: { verb?: string; data?: unknown } } | undefined;
-    const verb = signalVerbOf(value);
-    if (!verb) return invokeCard(errorCard({ code: 'VALIDATION.INVALID', message: 'This card action could not be read.' }));
-    const p = await this.principal(context);
-    if (!p.ok) return invokeCard(errorCard(p.error));
-    const parsed = parseSignalAction(verb, value?.action?.data);
-    const conversationId = conversationIdOf(context.activity);
-    if (!parsed.ok) {
-      if (verb === 'signal.raise') {
-        const conversation = await this.deps.repos.conversations.get(p.value.tenantId, conversationId);
-        if (conversation) return invokeCard(await this.raiseForm(conversation, parsed.error.message));
-      }
-      const signalId = (value?.action?.data as { signalId?: unknown } | undefined)?.signalId;
-      if (typeof signalId === 'string') {
-        const card = await this.viewWithNotice(p.value, signalId, verb === 'signal.decide' ? 'epmo' : 'pmo', parsed.error);
-        if (card) return invokeCard(card);
-      }
-      return invokeCard(errorCard(parsed.error));
-    }
-    return invokeCard(await this.act(context, p.value, conversationId, parsed.value));
-  }
-
-  private async act(context: TurnContext, p: Principal, conversationId: string, action: SignalCardAction): Promise<AdaptiveCard> {
-    switch (action.verb) {
-      case 'signal.raise': {
-        // The form was sent by PMO Relay here, so the conversation is known; looking it up
-        // (not recording it) keeps a forged invoke from writing anything.
-        const conversation = await this.deps.repos.conversations.get(p.tenantId, conversationId);
-        if (!conversation) return errorCard({ code: 'NOT_FOUND', message: 'PMO Relay does not know this conversation in your organisation. Send "help" here first, then "raise".' });
-        const d = action.data;
-        const request: RaiseRequest = {
-          conversationId,
-          kind: d.kind,
-          title: d.title,
-          details: d.details,
-          urgency: d.urgency,
-          ...(d.workItemId ? { workItemId: d.workItemId } : {}),
-          ...(context.activity.replyToId ? { receiptActivityId: context.activity.replyToId } : {}),
-        };
-        const raised = await raiseSignal(this.deps, p, request);
-        if (!raised.ok) {
-          if (raised.error.code === 'AUTH.FORBIDDEN' || raised.error.code === 'SIGNAL.NO_ROUTE') return errorCard(raised.error);
-          return this.raiseForm(conversation, raised.error.message, { title: d.title, details: d.details });
-        }
-        const notice = raised.value.alreadyRaised
-          ? `${signalLabel(raised.value.signal.value)} was already raised from this form; nothing was raised twice.`
-          : raisedNotice(raised.value.signal.value, raised.value.domainName, raised.value.pmoChannels);
-        return renderView(this.deps, raised.value.signal.value, 'receipt', p, { tone: 'good', text: notice });
-      }
-      case 'signal.triage':
-        return this.transitioned(p, action.data.signalId, 'pmo', await triageSignal(this.deps, p, action.data.signalId, action.data.comment), 'Accepted: triaged.');
-      case 'signal.resolve':
-        return this.transitioned(p, action.data.signalId, 'pmo', await resolveSignal(this.deps, p, action.data.signalId, action.data.resolution), 'Resolved locally.');
-      case 'signal.close': {
-        const d = action.data;
-        const closed = await closeSignal(this.deps, p, d.signalId, { reason: d.reason, comment: d.comment, ...(d.duplicateOf ? { duplicateOf: d.duplicateOf } : {}) });
-        return this.transitioned(p, d.signalId, 'pmo', closed, 'Closed.');
-      }
-      case 'signal.decide': {
-        const d = action.data;
-        const decided = await decideSignal(
-          this.deps,
-          p,
-          d.signalId,
-          { outcome: d.outcome, rationale: d.rationale, ...(d.chosenOptionId ? { chosenOptionId: d.chosenOptionId } : {}), ...(d.deferredUntil ? { deferredUntil: d.deferredUntil } : {}) },
-          d.round,
-        );
-        const done = decided.ok ? (decided.value.created ? 'Your decision is recorded.' : 'Your decision was already recorded; nothing was recorded twice.') : '';
-        return this.transitioned(p, d.signalId, 'epmo', decided.ok ? ok({ signal: decided.value.signal }) : decided, done);
-      }
-      case 'signal.view': {
-        const card = await this.viewWithNotice(p, action.data.signalId, action.data.view);
-        return card ?? errorCard({ code: 'NOT_FOUND', message: 'This signal was not found in your organisation.' });
-      }
-      case 'signal.mine':
-        return this.mySignals(p);
-    }
-  }
-
-  private async transitioned(p: Principal, signalId: string, view: CardView, result: Result<{ signal: { value: Signal } }>, done: string): Promise<AdaptiveCard> {
-    if (result.ok) return renderView(this.deps, result.value.signal.value, view, p, { tone: 'good', text: `${done} Everyone's cards are being updated.` });
-    this.deps.logger.info({ tenantId: p.tenantId, userId: p.userId, signalId, code: result.error.code }, 'signal card action refused');
-    return (await this.viewWithNotice(p, signalId, view, result.error)) ?? errorCard(result.error);
-  }
-
-  /** The card as it stands now, for this viewer, with what went wrong on top. Nothing is changed. */
-  private async viewWithNotice(p: Principal, signalId: string, view: CardView, error?: DomainError): Promise<AdaptiveCard | undefined> {
-    const current = await this.deps.stores.signals.get(p.tenantId, signalId);
-    if (!current) return undefined;
-    // The same rule as GET /api/signals/:id: nothing of a signal is shown to whoever may not see it.
-    if (!canSeeSignal(p, current.value)) return errorCard({ code: 'AUTH.FORBIDDEN', message: SIGNAL_FORBIDDEN_MESSAGE });
-    const notice = error
-      ? { tone: error.code === 'AUTH.FORBIDDEN' ? ('warning' as const) : ('attention' as const), text: `${error.message}${error.code === 'AUTH.FORBIDDEN' || error.code.startsWith('SIGNAL.') ? '' : ' Nothing was changed.'}` }
-      : undefined;
-    return renderView(this.deps, current.value, view, p, notice);
-  }
-
-  // ---------------------------------------------------------------- message action
-
-  /** `composeExtension/fetchTask` for `raiseWithPmo`: the raise form in a dialog, pre-filled from the message. */
-  async fetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    const tenantId = tenantOf(context.activity) as string;
-    const { origin, text } = originOf(action.messagePayload as MessagePayload | undefined);
-    const ctx = await raiseContext(this.deps, tenantId, conversationIdOf(context.activity));
-    const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? '';
-    const card = raiseFormCard({
-      mode: 'submit',
-      workItems: ctx.workItems,
-      ...(ctx.domainName ? { routeName: ctx.domainName } : {}),
-      prefill: { title: firstLine.slice(0, 120), details: text.slice(0, 4000) },
-      ...(origin ? { origin } : {}),
-    });
-    return { task: { type: 'continue', value: { title: 'Raise with PMO', height: 'large', width: 'medium', card: CardFactory.adaptiveCard(card) } } };
-  }
-
-  /** `composeExtension/submitAction`: raises the signal, linked back to the message. */
-  async submitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    const tenantId = tenantOf(context.activity) as string;
-    const message = (text: string): MessagingExtensionActionResponse => ({ task: { type: 'message', value: text } });
-    const p = await this.principal(context);
-    if (!p.ok) return message(p.error.message);
-    const parsed = parseSignalAction('signal.raise', action.data);
-    const fromPayload = originOf(action.messagePayload as MessagePayload | undefined).origin;
-    const retry = async (notice: string): Promise<MessagingExtensionActionResponse> => {
-      const ctx = await raiseContext(this.deps, tenantId, conversationIdOf(context.activity));
-      const data = (action.data ?? {}) as { title?: unknown; details?: unknown };
-      const card = raiseFormCard({
-        mode: 'submit',
-        workItems: ctx.workItems,
-        notice,
-        prefill: { ...(typeof data.title === 'string' ? { title: data.title } : {}), ...(typeof data.details === 'string' ? { details: data.details } : {}) },
-        ...(fromPayload ? { origin: fromPayload } : {}),
-      });
-      return { task: { type: 'continue', value: { title: 'Raise with PMO', height: 'large', width: 'medium', card: CardFactory.adaptiveCard(card) } } };
-    };
-    if (!parsed.ok || parsed.value.verb !== 'signal.raise') return retry(parsed.ok ? 'This form could not be read.' : parsed.error.message);
-    // A message action can come from a chat PMO Relay has not seen yet: remember it, so the receipt can go there.
-    await recordConversation({ conversations: this.deps.repos.conversations, clock: this.deps.clock }, sightingOf(context.activity as Activity, tenantId));
-    const d = parsed.value.data;
-    // The message Teams names in this invoke wins over what the form carried.
-    const origin = fromPayload ?? d.origin;
-    const raised = await raiseSignal(this.deps, p.value, {
-      conversationId: conversationIdOf(context.activity),
-      kind: d.kind,
-      title: d.title,
-      details: d.details,
-      urgency: d.urgency,
-      ...(d.workItemId ? { workItemId: d.workItemId } : {}),
-      ...(origin ? { origin } : {}),
-      // The dialog can be submitted twice (a double click on Raise): the same person raising the
-      // same thing from the same message raises it once.
-      ...(origin?.messageId ? { idempotencyKey: JSON.stringify(['message', origin.messageId, p.value.userId, d.kind, d.title]) } : {}),
-    });
-    if (!raised.ok) {
-      if (raised.error.code === 'VALIDATION.INVALID') return retry(raised.error.message);
-      return message(raised.error.message);
-    }
-    if (raised.value.alreadyRaised) return message(`${signalLabel(raised.value.signal.value)} was already raised from this message; nothing was raised twice.`);
-    return message(raisedNotice(raised.value.signal.value, raised.value.domainName, raised.value.pmoChannels));
-  }
-}
-
-function raisedNotice(signal: Signal, domainName: string, pmoChannels: number): string {
+function raisedNotice({ signal, domainName, pmoChannels }: Pick<Raised, 'domainName' | 'pmoChannels'> & { readonly signal: { readonly value: Signal } }): string {
   const where = pmoChannels > 0 ? `The ${domainName} PMO has it in their channel` : `The ${domainName} PMO will see it in PMO Relay (their channel is not linked yet)`;
-  return `Raised ${signalLabel(signal)} with the ${domainName} PMO. ${where}; your receipt card shows where it stands.`;
+  return `Raised ${signalLabel(signal.value)} with the ${domainName} PMO. ${where}; your receipt card shows where it stands.`;
+}
+
+/** Why an action was refused, on top of the unchanged card. */
+function refusalNotice(error: DomainError): NonNullable<SignalCardModel['notice']> {
+  const forbidden = error.code === 'AUTH.FORBIDDEN';
+  return { tone: forbidden ? 'warning' : 'attention', text: `${error.message}${forbidden || error.code.startsWith('SIGNAL.') ? '' : ' Nothing was changed.'}` };
+}
+
+/** The answer of a signal card action: the card, with what happened (`done`) or why not. */
+function answerCard(answer: Result<SignalAnswer>, done: string): CardReply {
+  if (!answer.ok) return { card: errorCard(answer.error) };
+  const { card, refused } = answer.value;
+  return { card: signalViewCard(card, refused ? refusalNotice(refused) : { tone: 'good', text: `${done} Everyone's cards are being updated.` }) };
+}
+
+/** The raise form in a conversation, from what it is linked to. */
+const raiseForm = (form: RaiseContext, extra: Omit<RaiseFormModel, 'workItems' | 'routeName'>): AdaptiveCard =>
+  raiseFormCard({ workItems: form.workItems, ...(form.domainName ? { routeName: form.domainName } : {}), ...extra });
+
+/** `my signals`: what I raised and its state. */
+export async function mySignalsCommand(deps: SignalDeps, p: Principal): Promise<AdaptiveCard> {
+  const mine = await inbox(deps, p, { mine: true });
+  const items = [...mine.items].sort((a, b) => b.number - a.number).map((s) => ({ signal: s as Signal, domainName: s.domainName, overdue: s.overdue }));
+  const tabUrl = deps.tabBaseUrl();
+  return mySignalsCard({ items, ...(tabUrl ? { tabUrl } : {}) });
+}
+
+/** The signal card actions, one handler per verb. */
+export function signalCardHandlers(deps: SignalDeps): CardActionHandlers<SignalCardAction> {
+  return {
+    'signal.raise': async (context, { data }) => {
+      const raised = await raiseOnCard(deps, context.principal, {
+        conversationId: context.conversationId,
+        ...(context.cardMessageId ? { formMessageId: context.cardMessageId } : {}),
+        data,
+      });
+      if (!raised.ok) return { card: errorCard(raised.error) };
+      if (raised.value.kind === 'form') {
+        return { card: raiseForm(raised.value.form, { mode: 'execute', notice: raised.value.refused.message, prefill: { title: data.title, details: data.details } }) };
+      }
+      const { raised: done, receipt } = raised.value;
+      const notice = done.alreadyRaised ? `${signalLabel(done.signal.value)} was already raised from this form; nothing was raised twice.` : raisedNotice(done);
+      return { card: signalViewCard(receipt, { tone: 'good', text: notice }) };
+    },
+    'signal.triage': async (context, { data }) => answerCard(await triageOnCard(deps, context.principal, data), 'Accepted: triaged.'),
+    'signal.resolve': async (context, { data }) => answerCard(await resolveOnCard(deps, context.principal, data), 'Resolved locally.'),
+    'signal.close': async (context, { data }) => answerCard(await closeOnCard(deps, context.principal, data), 'Closed.'),
+    'signal.decide': async (context, { data }) => {
+      const decided = await decideOnCard(deps, context.principal, data);
+      const done = decided.ok && decided.value.repeated ? 'Your decision was already recorded; nothing was recorded twice.' : 'Your decision is recorded.';
+      return answerCard(decided, done);
+    },
+    'signal.view': async (context, { data }) => {
+      const viewed = await viewSignal(deps, context.principal, data.signalId, data.view);
+      return { card: viewed.ok ? signalViewCard(viewed.value.card) : errorCard(viewed.error) };
+    },
+    'signal.mine': async (context) => ({ card: await mySignalsCommand(deps, context.principal) }),
+  };
+}
+
+/**
+ * A signal action whose data could not be read: the raise form again with the problem, or the
+ * signal's card as it stands (if the person may see it) with the problem on top.
+ */
+export function signalRejectedHandler(deps: SignalDeps): RejectedActionHandler<SignalCardAction['verb']> {
+  return async (context, { verb, data, error }) => {
+    if (verb === 'signal.raise') {
+      const form = await raiseFormAgain(deps, context.principal.tenantId, context.conversationId);
+      return { card: form ? raiseForm(form, { mode: 'execute', notice: error.message }) : errorCard(error) };
+    }
+    const signalId = data['signalId'];
+    if (typeof signalId !== 'string') return { card: errorCard(error) };
+    const current = await refusedOnSignal(deps, context.principal, signalId, verb === 'signal.decide' ? 'epmo' : 'pmo', error);
+    return answerCard(current, '');
+  };
+}
+
+/** `raise`: the form, with the work items linked to this conversation; text after `raise` fills the title. */
+export async function raiseCommand(deps: SignalDeps, conversation: ConversationRef, text: string): Promise<AdaptiveCard> {
+  const form = await raiseContext(deps, conversation.tenantId, conversation.conversationId);
+  return raiseForm(form, { mode: 'execute', ...(text ? { prefill: { title: text } } : {}) });
+}
+
+/** Where a message's text goes on a signal: its id, link and a preview. */
+function originOf(message: SourceMessage): OriginData {
+  return {
+    ...(message.id ? { messageId: message.id.slice(0, 300) } : {}),
+    ...(message.link ? { messageLink: message.link.slice(0, 2000) } : {}),
+    ...(message.text ? { messagePreview: message.text.slice(0, 300) } : {}),
+  };
+}
+
+const raiseDialog = (card: AdaptiveCard): DialogReply => ({ kind: 'dialog', title: 'Raise with PMO', height: 'large', width: 'medium', card });
+
+/** *Raise with PMO* opened on a message: the raise form in a dialog, its title the message's first line. */
+export async function raiseWithPmoDialog(deps: SignalDeps, where: { readonly tenantId: string; readonly conversationId: string }, message?: SourceMessage): Promise<DialogReply> {
+  const form = await raiseContext(deps, where.tenantId, where.conversationId);
+  const text = message?.text ?? '';
+  const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return raiseDialog(
+    raiseForm(form, { mode: 'submit', prefill: { title: firstLine.slice(0, 120), details: text.slice(0, 4000) }, ...(message ? { origin: originOf(message) } : {}) }),
+  );
+}
+
+/** The dialog's submit: the form's data as parsed (or why it could not be read), and as typed. */
+export interface RaiseSubmit {
+  readonly parsed: Result<RaiseData>;
+  readonly typed: Readonly<Record<string, unknown>>;
+}
+
+/** *Raise with PMO* submitted: raises the signal linked back to the message, or gives the form back with why not. */
+export async function raiseWithPmoSubmit(deps: SignalDeps, p: Principal, sighting: ConversationSighting, submit: RaiseSubmit, message?: SourceMessage): Promise<DialogReply> {
+  const origin = message ? originOf(message) : undefined;
+  const again = (form: RaiseContext, notice: string, typed: { readonly title?: unknown; readonly details?: unknown }): DialogReply =>
+    raiseDialog(
+      raiseFormCard({
+        mode: 'submit',
+        workItems: form.workItems,
+        notice,
+        prefill: { ...(typeof typed.title === 'string' ? { title: typed.title } : {}), ...(typeof typed.details === 'string' ? { details: typed.details } : {}) },
+        ...(origin ? { origin } : {}),
+      }),
+    );
+  if (!submit.parsed.ok) return again(await raiseContext(deps, p.tenantId, sighting.conversationId), submit.parsed.error.message, submit.typed);
+  const raised = await raiseFromMessage(deps, p, sighting, submit.parsed.value, origin);
+  if (!raised.ok) return { kind: 'message', text: raised.error.message };
+  if (raised.value.kind === 'form') return again(raised.value.form, raised.value.refused.message, submit.typed);
+  const done = raised.value.raised;
+  return { kind: 'message', text: done.alreadyRaised ? `${signalLabel(done.signal.value)} was already raised from this message; nothing was raised twice.` : raisedNotice(done) };
 }

@@ -1,6 +1,7 @@
 export * from './app/deps';
 export * from './app/renderers';
 export * from './app/timers';
+export * from './cards/actions';
 export * from './domain/signal';
 export * from './domain/signal-machine';
 export * from './domain/working-days';

@@ -1,7 +1,7 @@
 /** Helpers for delivery tests: fast settings, conversation refs, a test renderer, polling. */
 import type { ConversationRef } from '../../bot/conversations/domain/conversation';
 import type { Delivery } from '../../bot/delivery/domain/delivery';
-import type { ContentRenderer } from '../../bot/delivery/ports';
+import type { KindRenderer } from '../../bot/delivery/ports';
 import type { DeliveryRegistry } from '../../bot/composition/delivery';
 
 export const TENANT = '7f3c2a10-0000-4000-8000-0000000000d1';
@@ -37,7 +37,7 @@ export function conversationRef(serviceUrl: string, conversationId: string, over
 }
 
 /** Renders `{ kind: 'test.text', ref }` as a one-line card; `variant` is appended. */
-export const textRenderer: ContentRenderer = {
+export const textRenderer: KindRenderer = {
   kind: 'test.text',
   async render(_tenantId, content) {
     return {

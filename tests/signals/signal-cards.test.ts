@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Decision, Signal } from '../../bot/signals/domain/signal';
 import { decisionNoticeCard, epmoCard, mySignalsCard, pmoCard, raiseFormCard, receiptCard, reminderCard, stateTracker } from '../../bot/signals/cards/signal-cards';
-import { parseSignalAction } from '../../bot/signals/cards/actions';
+import { parseActionData } from '../../bot/chat/card-actions';
 import { TEAMS_CARD_LIMIT_BYTES, cardText, validateAdaptiveCard } from '../support/adaptive-card';
 
 const at = '2026-03-02T09:00:00.000Z';
@@ -85,12 +85,12 @@ describe('signal cards', () => {
   });
 
   it('actions parse into typed payloads and refuse bad input', () => {
-    expect(parseSignalAction('signal.close', { signalId: 'sig-1', reason: 'duplicate', pmoComment: ' same ', duplicateOf: 'S-4' })).toEqual({
+    expect(parseActionData('signal.close', { signalId: 'sig-1', reason: 'duplicate', pmoComment: ' same ', duplicateOf: 'S-4' })).toEqual({
       ok: true, value: { verb: 'signal.close', data: { signalId: 'sig-1', reason: 'duplicate', comment: 'same', duplicateOf: 4 } },
     });
-    const noRationale = parseSignalAction('signal.decide', { signalId: 'sig-1', round: '1', outcome: 'reject', rationale: '  ' });
+    const noRationale = parseActionData('signal.decide', { signalId: 'sig-1', round: '1', outcome: 'reject', rationale: '  ' });
     expect(!noRationale.ok && noRationale.error.message).toBe('Give the rationale for the decision.');
-    expect(parseSignalAction('signal.raise', { kind: 'gossip', title: 'x' }).ok).toBe(false);
-    expect(parseSignalAction('signal.triage', { signalId: 'a/b' }).ok).toBe(false);
+    expect(parseActionData('signal.raise', { kind: 'gossip', title: 'x' }).ok).toBe(false);
+    expect(parseActionData('signal.triage', { signalId: 'a/b' }).ok).toBe(false);
   });
 });

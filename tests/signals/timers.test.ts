@@ -68,7 +68,7 @@ describe('signal timers', () => {
     await scheduleTimers(deps, created.value);
     const job = jobs.get('signal-due:sig-t');
     expect(job).toMatchObject({ kind: 'signal.due', dueAt: '2026-03-04T09:00:00.000Z' });
-    const [due] = signalJobHandlers(deps);
+    const { 'signal.due': due } = signalJobHandlers(deps);
     setNow(new Date('2026-03-04T10:00:00Z'));
     await due?.run(job as ScheduledJob);
     await due?.run(job as ScheduledJob); // a second run (e.g. after a crash) reminds nobody again
@@ -83,7 +83,7 @@ describe('signal timers', () => {
     const created = await deps.stores.signals.createNumbered(T, (n) => must(raise({ tenantId: T, id: 'sig-t', number: n, kind: 'issue', title: 'x', details: '', urgency: 'normal', domainId: 'it', origin: { conversationId: 'c' } }, lead, start, P)));
     await scheduleTimers(deps, created.value);
     const job = jobs.get('signal-due:sig-t') as ScheduledJob;
-    const [due] = signalJobHandlers(deps);
+    const { 'signal.due': due } = signalJobHandlers(deps);
     setNow(new Date('2026-03-04T10:00:00Z'));
     failures.next = 1;
     await expect(due?.run(job)).rejects.toThrow('delivery table unavailable');
@@ -116,7 +116,7 @@ describe('signal timers', () => {
     const job = jobs.get('signal-undefer:sig-t');
     expect(job).toMatchObject({ kind: 'signal.undefer', dueAt: '2026-03-20T00:00:00.000Z' });
     setNow(new Date('2026-03-20T00:01:00Z'));
-    await signalJobHandlers(deps)[1]?.run(job as ScheduledJob);
+    await signalJobHandlers(deps)['signal.undefer']?.run(job as ScheduledJob);
     const after = await deps.stores.signals.get(T, 'sig-t');
     expect(after?.value).toMatchObject({ state: 'escalated', decisionRound: 2 });
     expect(jobs.get('signal-due:sig-t')?.kind).toBe('signal.due');

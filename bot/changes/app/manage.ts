@@ -23,7 +23,9 @@ import {
 import type { ChangeDetail, DryRunReport } from './read-models';
 import type { DeliveryRequest } from '../../delivery';
 import type { Versioned } from '../../kernel/versioned';
-import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeDeps, computeTargeting, loadChange, recipientRecords, reminderJobId } from './change-context';
+import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, reminderJobId } from './deps';
+import { computeTargeting, recipientRecords } from './current-targeting';
+import { loadChange } from './versions';
 import { getChange } from './queries';
 
 const actor = (p: Principal): Actor => ({ userId: p.userId, displayName: p.displayName });
@@ -140,7 +142,7 @@ async function scheduleReminder(deps: ChangeDeps, change: StrategyChange): Promi
  * (412) leaves no recipients behind; a retry after a crash finds the snapshot already written
  * and sends to the same recipients.
  */
-async function snapshotRecipients(deps: ChangeDeps, change: StrategyChange): Promise<DeliveryRequest[]> {
+async function snapshotRecipients(deps: ChangeDeps, change: StrategyChange): Promise<DeliveryRequest<ChangeContent>[]> {
   const written = await deps.stores.recipients.listByVersion(change.tenantId, change.id, change.version);
   let reachable: readonly { readonly conversationId: string }[] = written.map((r) => r.value).filter((r) => r.reachable);
   if (written.length === 0) {

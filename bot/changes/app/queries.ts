@@ -10,7 +10,10 @@ import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import { changeBatchId, isPastDue, recipientOutcome, rollUp } from '../domain/change-rules';
 import type { Cascade, CascadeDomain, CascadeRecipient, ChangeDetail, ChangeList, ChangeSummary, MyChangeStatus } from './read-models';
 import type { Versioned } from '../../kernel/versioned';
-import { type ChangeDeps, type RecipientState, changeUrl, changeVisibleTo, liveVersion, loadChange, loadPortfolio, recipientVisibleTo, versionStatus } from './change-context';
+import { type ChangeDeps, changeUrl } from './deps';
+import { loadPortfolio } from './current-targeting';
+import { changeVisibleTo, recipientVisibleTo } from './visibility';
+import { type RecipientState, liveVersion, loadChange, versionStatus } from './versions';
 
 /** The caller's status: their own response in any conversation they may answer for, else their teams'. */
 function myStatus(p: Principal, change: StrategyChange, status: Awaited<ReturnType<typeof versionStatus>>, now: Date): MyChangeStatus | undefined {

@@ -1,32 +1,20 @@
 /**
  * Cards of strategy changes, rendered from the current state when they are sent (so a card
- * delivered late or updated in place shows the truth): the ContentRenderers for kinds
- * `change` and `change.reminder`, and the reminder job.
+ * delivered late or updated in place shows the truth): the card model, the renderers of the
+ * feature's delivery content, and the reminder job.
  */
-import type { ConversationRef } from '../../conversations';
-import type { Delivery, MessageContent } from '../../delivery';
+import type { ContentRenderers, Delivery, JobHandlers } from '../../delivery';
 import type { StrategyChange } from '../domain/strategy-change';
 import { changeReminderBatchId, satisfies } from '../domain/change-rules';
-import type { AdaptiveCard } from '../../kernel/cards/adaptive-card';
 import { type ChangeCardModel, changeCard, changeReminderCard } from '../cards/change-card';
-import type { ContentRenderer, ScheduledJob, ScheduledJobHandler } from '../../delivery';
-import {
-  CHANGE_CONTENT_KIND,
-  CHANGE_REMINDER_CONTENT_KIND,
-  CHANGE_REMINDER_JOB_KIND,
-  type ChangeDeps,
-  type VersionStatus,
-  cardProgress,
-  changeUrl,
-  versionStatus,
-} from './change-context';
+import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, type ChangeJob, changeUrl } from './deps';
+import { type VersionStatus, cardProgress, versionStatus } from './versions';
 
 export interface CardView {
   /** The recipient conversation the card is in or answers for. */
   readonly conversationId?: string;
   /** Whose view: their own response is shown. */
   readonly viewerId?: string;
-  readonly notice?: string;
 }
 
 /** The card model of one version, for one conversation and viewer. */
@@ -71,11 +59,10 @@ export async function changeCardModel(deps: ChangeDeps, change: StrategyChange, 
     ...(mine ? { response: asResponse(mine) } : {}),
     ...(!mine && team ? { teamResponse: asResponse(team) } : {}),
     ...(status ? { progress: cardProgress(status) } : {}),
-    ...(view.notice ? { notice: view.notice } : {}),
   };
 }
 
-async function versionOf(deps: ChangeDeps, tenantId: string, content: MessageContent): Promise<StrategyChange | undefined> {
+async function versionOf(deps: ChangeDeps, tenantId: string, content: ChangeContent): Promise<StrategyChange | undefined> {
   const version = Number(content.variant);
   if (!Number.isInteger(version) || version < 1) return undefined;
   return (await deps.stores.changes.get(tenantId, content.ref, version))?.value;
@@ -86,34 +73,33 @@ async function versionOf(deps: ChangeDeps, tenantId: string, content: MessageCon
  * the newer version (superseded) or nothing to act on (withdrawn), not a second, stale card.
  * Updates of cards already delivered still go out.
  */
-async function skipClosed(deps: ChangeDeps, tenantId: string, delivery: Pick<Delivery, 'operation' | 'content'>): Promise<string | undefined> {
+async function skipClosed(deps: ChangeDeps, tenantId: string, delivery: Pick<Delivery, 'operation'> & { readonly content: ChangeContent }): Promise<string | undefined> {
   if (delivery.operation !== 'send') return undefined;
   const change = await versionOf(deps, tenantId, delivery.content);
   return change && (change.state === 'superseded' || change.state === 'withdrawn') ? `${change.state} before it was sent` : undefined;
 }
 
-/** `{ kind: 'change', ref: <id>, variant: '<version>' }` → the change card as that version stands now. */
-export function changeRenderer(deps: ChangeDeps): ContentRenderer {
+/**
+ * `change` renders a version's card as that version stands now (not a draft); `change.reminder`
+ * renders only while the version is still published: a closed change sends nothing.
+ */
+export function changeRenderers(deps: ChangeDeps): ContentRenderers<ChangeContent> {
   return {
-    kind: CHANGE_CONTENT_KIND,
-    skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
-    async render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<AdaptiveCard | undefined> {
-      const change = await versionOf(deps, tenantId, content);
-      if (!change || change.state === 'draft') return undefined;
-      return changeCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+    [CHANGE_CONTENT_KIND]: {
+      skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
+      async render(tenantId, content, conversation) {
+        const change = await versionOf(deps, tenantId, content);
+        if (!change || change.state === 'draft') return undefined;
+        return changeCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+      },
     },
-  };
-}
-
-/** Reminders render only while the version is still published: a closed change sends nothing. */
-export function changeReminderRenderer(deps: ChangeDeps): ContentRenderer {
-  return {
-    kind: CHANGE_REMINDER_CONTENT_KIND,
-    skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
-    async render(tenantId: string, content: MessageContent, conversation: ConversationRef): Promise<AdaptiveCard | undefined> {
-      const change = await versionOf(deps, tenantId, content);
-      if (!change || change.state !== 'published') return undefined;
-      return changeReminderCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+    [CHANGE_REMINDER_CONTENT_KIND]: {
+      skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
+      async render(tenantId, content, conversation) {
+        const change = await versionOf(deps, tenantId, content);
+        if (!change || change.state !== 'published') return undefined;
+        return changeReminderCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+      },
     },
   };
 }
@@ -124,7 +110,7 @@ export function changeReminderRenderer(deps: ChangeDeps): ContentRenderer {
  * versions send nothing) and marks each recipient reminded, so it runs at most once per
  * recipient and version even when the job is retried.
  */
-export async function sendReminders(deps: ChangeDeps, tenantId: string, changeId: string, version: number): Promise<number> {
+async function sendReminders(deps: ChangeDeps, tenantId: string, changeId: string, version: number): Promise<number> {
   const change = (await deps.stores.changes.get(tenantId, changeId, version))?.value;
   if (!change || change.state !== 'published') return 0;
   const status = await versionStatus(deps, change);
@@ -144,17 +130,19 @@ export async function sendReminders(deps: ChangeDeps, tenantId: string, changeId
   return due.length;
 }
 
-export function changeReminderJob(deps: ChangeDeps): ScheduledJobHandler {
+/** The reminder job; a job whose payload does not name a version is logged and dropped. */
+export function changeJobHandlers(deps: ChangeDeps): JobHandlers<ChangeJob> {
   return {
-    kind: CHANGE_REMINDER_JOB_KIND,
-    async run(job: ScheduledJob): Promise<void> {
-      const changeId = job.payload.changeId;
-      const version = Number(job.payload.version);
-      if (!changeId || !Number.isInteger(version)) {
-        deps.logger?.warn({ job }, 'ignored a malformed change reminder job');
-        return;
-      }
-      await sendReminders(deps, job.tenantId, changeId, version);
+    [CHANGE_REMINDER_JOB_KIND]: {
+      async run(job) {
+        const changeId = job.payload['changeId'];
+        const version = Number(job.payload['version']);
+        if (!changeId || !Number.isInteger(version)) {
+          deps.logger?.warn({ job }, 'ignored a malformed change reminder job');
+          return;
+        }
+        await sendReminders(deps, job.tenantId, changeId, version);
+      },
     },
   };
 }

@@ -9,7 +9,11 @@ import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import { type ResponseInput, respondToChange } from '../domain/change-rules';
 import type { ChangeRecipientRecord } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
-import { type ChangeDeps, versionStatus } from './change-context';
+import { knownConversation } from '../../conversations';
+import type { ChangeCardModel } from '../cards/change-card';
+import type { ChangeDeps } from './deps';
+import { changeCardModel } from './renderers';
+import { versionStatus } from './versions';
 
 export interface RespondCommand {
   readonly changeId: string;
@@ -21,7 +25,7 @@ export interface RespondCommand {
   readonly input: ResponseInput;
 }
 
-export interface RespondOutcome {
+interface RespondOutcome {
   readonly change: StrategyChange;
   readonly response: ChangeResponse;
   /** False when nothing new was recorded (a double click). */
@@ -50,7 +54,7 @@ export async function staleVersionError(deps: Pick<ChangeDeps, 'stores'>, change
   return fail('CHANGE.STALE_VERSION', `Version ${change.version} of "${change.title}" is ${change.state}.`);
 }
 
-export async function respond(deps: ChangeDeps, p: Principal, cmd: RespondCommand): Promise<Result<RespondOutcome>> {
+async function respond(deps: ChangeDeps, p: Principal, cmd: RespondCommand): Promise<Result<RespondOutcome>> {
   const found = await deps.stores.changes.get(p.tenantId, cmd.changeId, cmd.version);
   // Looked up in the caller's own tenant: a card from another organisation is simply unknown here.
   if (!found) return notFound('This strategy change (it may belong to another organisation)');
@@ -89,4 +93,21 @@ export async function respond(deps: ChangeDeps, p: Principal, cmd: RespondComman
     if (saved.error.code !== 'CONFLICT.ALREADY_EXISTS' && saved.error.code !== 'CONFLICT.STALE') return saved;
   }
   return fail('CONFLICT.STALE', 'Your response was being recorded twice at once; try again.');
+}
+
+/** A response from a card: the change card as it stands after it, for the person who answered. */
+export interface RespondedOnCard {
+  readonly card: ChangeCardModel;
+  /** False when nothing new was recorded (a double click). */
+  readonly changed: boolean;
+}
+
+/** `change.ack` / `change.assess`: records the response, then reads the card back in the recipient conversation. */
+export async function respondOnCard(deps: ChangeDeps, p: Principal, cmd: RespondCommand): Promise<Result<RespondedOnCard>> {
+  const conversation = await knownConversation(deps.repos.conversations, p.tenantId, cmd.conversationId);
+  if (!conversation.ok) return conversation;
+  const outcome = await respond(deps, p, cmd);
+  if (!outcome.ok) return outcome;
+  const card = await changeCardModel(deps, outcome.value.change, { conversationId: outcome.value.recipient.conversationId, viewerId: p.userId });
+  return ok({ card, changed: outcome.value.changed });
 }

@@ -1,11 +1,11 @@
 /** The strategy-change card actions as they arrive: payload types and the schemas that check them. */
 import { z } from 'zod';
-import { ACTION_ID, optionalText } from '../../kernel/cards/action-kit';
+import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/action-schemas';
 import { CHANGE_KINDS, type ChangeKind, IMPACTS, type Impact, REQUIRED_RESPONSES, type RequiredResponse } from '../domain/strategy-change';
 import { ANNOUNCE_INPUTS, CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData } from './actions';
 
 /** Payloads of the strategy-change cards (change card, change list, announce form). */
-export type ChangeCardActionPayload =
+export type ChangeCardAction =
   | { readonly verb: 'change.ack'; readonly data: ChangeActionData }
   | { readonly verb: 'change.assess'; readonly data: ChangeActionData & { readonly impact: Impact; readonly comment?: string } }
   | { readonly verb: 'change.show'; readonly data: ChangeActionData }
@@ -41,4 +41,4 @@ export const changeActionSchemas = {
     [ANNOUNCE_INPUTS.respondBy]: z.string({ error: 'Choose a respond-by date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a respond-by date.'),
     [ANNOUNCE_INPUTS.requiredResponse]: z.enum(REQUIRED_RESPONSES, { error: 'Choose the response you need.' }),
   }),
-} satisfies Record<ChangeCardActionPayload['verb'], z.ZodType>;
+} satisfies ActionSchemas<ChangeCardAction>;

@@ -1,8 +1,10 @@
 /**
- * Verbs and input ids of the strategy-change cards. Kept free of imports so the tab's composer
- * preview can load the card builder in a browser. The payload schemas that parse these when an
- * invoke arrives are in ./actions.ts.
+ * The strategy-change card actions as the cards carry them, and the cards' input ids.
+ * Browser-safe (no runtime dependency but the import-free action builder): the tab's composer
+ * preview loads the card builder. The schemas that parse these when an invoke arrives are in
+ * ./action-schemas.ts.
  */
+import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Id of the impact choice set; Teams merges its value into the action's `data`. */
 export const CHANGE_IMPACT_INPUT = 'impact';
@@ -22,6 +24,14 @@ export interface ChangeActionData {
   readonly version: number;
   readonly conversationId?: string;
 }
+
+/** The change actions as the cards carry them; `change.announce` takes everything from the form's inputs. */
+export type ChangeBuiltAction =
+  | { readonly verb: 'change.ack' | 'change.assess' | 'change.show'; readonly data: ChangeActionData }
+  | { readonly verb: 'change.announce'; readonly data: Readonly<Record<string, never>> };
+
+/** Builds the `Action.Execute` of a change verb. */
+export const changeAction = actionBuilder<ChangeBuiltAction>();
 
 /** Inputs of the announce form (the `announce` command's card). */
 export const ANNOUNCE_INPUTS = {

@@ -4,7 +4,7 @@
  * draft preview and the reminder.
  *
  * Pure and browser-safe: the tab's composer renders its live preview from this same function, so
- * this file imports only types (and the import-free ./change-actions). Keep it that way.
+ * this file imports only types and the browser-safe ./actions.ts. Keep it that way.
  */
 import type { ChangeKind, ChangeState, Impact, RequiredResponse } from '../domain/strategy-change';
 import type {
@@ -12,13 +12,12 @@ import type {
   CardActionElement,
   CardElement,
   ContainerStyle,
-  ExecuteAction,
   TextBlock,
 } from '../../kernel/cards/adaptive-card';
-import { CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData } from './actions';
+import { CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData, changeAction } from './actions';
 
 /** The viewer's (or their team's) recorded response. */
-export interface ChangeCardResponse {
+interface ChangeCardResponse {
   readonly userName: string;
   readonly acknowledged: boolean;
   readonly impact?: Impact;
@@ -142,14 +141,6 @@ export function toTeamsMarkdown(markdown: string, max = MAX_CARD_SUMMARY): strin
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-const execute = (title: string, verb: string, data: ChangeActionData, extra: Partial<ExecuteAction> = {}): ExecuteAction => ({
-  type: 'Action.Execute',
-  title,
-  verb,
-  data: { ...data },
-  ...extra,
-});
-
 const actionData = (m: Pick<ChangeCardModel, 'changeId' | 'version' | 'conversationId'>): ChangeActionData => ({
   changeId: m.changeId,
   version: m.version,
@@ -157,13 +148,13 @@ const actionData = (m: Pick<ChangeCardModel, 'changeId' | 'version' | 'conversat
 });
 
 /** "Acknowledged · impact High — "comment"". */
-export function describeResponse(r: Pick<ChangeCardResponse, 'acknowledged' | 'impact' | 'comment'>): string {
+function describeResponse(r: Pick<ChangeCardResponse, 'acknowledged' | 'impact' | 'comment'>): string {
   const parts = [r.impact ? `Impact assessed: **${IMPACT_LABELS[r.impact]}**` : r.acknowledged ? 'Acknowledged' : 'No response'];
   return `${parts.join(' · ')}${r.comment ? ` — "${r.comment}"` : ''}`;
 }
 
 /** "14 of 87 teams acknowledged". */
-export function progressText(progress: NonNullable<ChangeCardModel['progress']>, required: RequiredResponse): string {
+function progressText(progress: NonNullable<ChangeCardModel['progress']>, required: RequiredResponse): string {
   const noun = progress.total === 1 ? 'team' : 'teams';
   return `${progress.responded} of ${progress.total} ${noun} ${required === 'assess' ? 'responded' : 'acknowledged'}`;
 }
@@ -277,8 +268,8 @@ export function changeCard(m: ChangeCardModel): AdaptiveCard {
 
   const data = actionData(m);
   const actions: CardActionElement[] = [
-    execute(mine?.acknowledged ? 'Acknowledged ✓' : 'Acknowledge', 'change.ack', data, { associatedInputs: 'none', ...(mine ? {} : { style: 'positive' }) }),
-    execute(mine?.impact ? 'Update assessment' : 'Assess impact', 'change.assess', data, { associatedInputs: 'auto' }),
+    changeAction(mine?.acknowledged ? 'Acknowledged ✓' : 'Acknowledge', { verb: 'change.ack', data }, { associatedInputs: 'none', ...(mine ? {} : { style: 'positive' }) }),
+    changeAction(mine?.impact ? 'Update assessment' : 'Assess impact', { verb: 'change.assess', data }, { associatedInputs: 'auto' }),
     ...openLink(m.openUrl),
   ];
   return card(body, actions);

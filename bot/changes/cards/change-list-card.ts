@@ -2,10 +2,10 @@
 import type { ChangeKind, Impact, RecipientStatus, RequiredResponse } from '../domain/strategy-change';
 import { CHANGE_KINDS } from '../domain/strategy-change';
 import { type AdaptiveCard, type CardActionElement, type CardElement, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
-import { ANNOUNCE_INPUTS, type ChangeActionData } from './actions';
+import { ANNOUNCE_INPUTS, type ChangeActionData, changeAction } from './actions';
 import { CHANGE_KIND_LABELS, IMPACT_LABELS, cardDateTime } from './change-card';
 
-export interface ChangeListItem {
+interface ChangeListItem {
   readonly changeId: string;
   readonly version: number;
   readonly kind: ChangeKind;
@@ -26,7 +26,7 @@ export interface ChangeListModel {
 }
 
 /** At most this many changes on one card; the tab lists the rest. */
-export const MAX_LISTED_CHANGES = 20;
+const MAX_LISTED_CHANGES = 20;
 
 const STATUS_TEXT: Readonly<Record<ChangeListItem['status'], string>> = {
   pending: 'Waiting for your response',
@@ -36,8 +36,6 @@ const STATUS_TEXT: Readonly<Record<ChangeListItem['status'], string>> = {
   unreachable: 'Not delivered',
   'not addressed': 'For information',
 };
-
-const exec = (title: string, verb: string, data: ChangeActionData): CardActionElement => ({ type: 'Action.Execute', title, verb, data: { ...data } });
 
 export function changeListCard(model: ChangeListModel): AdaptiveCard {
   const body: CardElement[] = [heading('Active strategy changes')];
@@ -50,8 +48,8 @@ export function changeListCard(model: ChangeListModel): AdaptiveCard {
     const data: ChangeActionData = { changeId: item.changeId, version: item.version, ...(item.conversationId ? { conversationId: item.conversationId } : {}) };
     const canAct = item.conversationId !== undefined && item.status !== 'not addressed';
     const actions: CardActionElement[] = [
-      ...(canAct && item.status !== 'acknowledged' && item.status !== 'assessed' ? [exec('Acknowledge', 'change.ack', data)] : []),
-      ...(canAct ? [exec(item.impact ? 'Update assessment' : 'Assess impact', 'change.show', data)] : []),
+      ...(canAct && item.status !== 'acknowledged' && item.status !== 'assessed' ? [changeAction('Acknowledge', { verb: 'change.ack', data })] : []),
+      ...(canAct ? [changeAction(item.impact ? 'Update assessment' : 'Assess impact', { verb: 'change.show', data })] : []),
       { type: 'Action.OpenUrl', title: 'Open', url: item.url },
     ];
     body.push({
@@ -108,7 +106,7 @@ export function announceFormCard(model: AnnounceFormModel): AdaptiveCard {
         ],
       },
     ],
-    [{ type: 'Action.Execute', title: 'Create draft', verb: 'change.announce', data: {}, style: 'positive', associatedInputs: 'auto' }],
+    [changeAction('Create draft', { verb: 'change.announce', data: {} }, { style: 'positive', associatedInputs: 'auto' })],
   );
 }
 

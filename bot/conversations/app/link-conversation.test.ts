@@ -5,7 +5,8 @@ import type { Domain, WorkItem } from '../../portfolio/domain/portfolio';
 import { unknownHealth } from '../../portfolio/domain/portfolio';
 import type { Principal, RoleAssignment } from '../../kernel/roles';
 import type { Repositories } from '../../directory/repositories';
-import { findLinkTarget, linkConversation, linkOptions } from './link-conversation';
+import { findLinkTarget, linkConversation } from './link-conversation';
+import { linkOptions } from './link-form';
 
 const T = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';

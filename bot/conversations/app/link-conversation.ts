@@ -7,79 +7,16 @@
  */
 import { type ConversationLink, type ConversationRef, type LinkTarget, describeTarget } from '../domain/conversation';
 import type { Domain, WorkItem } from '../../portfolio';
-import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
+import { type Result, fail, forbidden, invalid, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import type { PortfolioRepositories } from '../../portfolio';
 import type { ConversationStore, LinkRepository } from '../ports';
 import type { Clock } from '../../kernel/runtime';
+import { knownConversation } from './known-conversation';
 
 export interface LinkDeps {
   readonly repos: Pick<PortfolioRepositories, 'domains' | 'workItems'> & { readonly links: LinkRepository; readonly conversations: ConversationStore };
   readonly clock: Clock;
-}
-
-/** One target the caller may link a conversation to, with a label people recognise. */
-export interface LinkOption {
-  readonly target: LinkTarget;
-  /** "IT PMO", "EPMO", "Website rebuild team". */
-  readonly label: string;
-  /** Extra context, e.g. the work item's domain. */
-  readonly detail?: string;
-}
-
-export interface LinkOptions {
-  readonly pmo: readonly LinkOption[];
-  readonly epmo?: LinkOption;
-  readonly teams: readonly LinkOption[];
-}
-
-const byLabel = (a: LinkOption, b: LinkOption): number => a.label.localeCompare(b.label);
-
-/** The targets this person may link a conversation to, from the permission matrix. */
-export async function linkOptions(deps: LinkDeps, principal: Principal): Promise<LinkOptions> {
-  const [domains, items] = await Promise.all([
-    deps.repos.domains.list(principal.tenantId),
-    deps.repos.workItems.list(principal.tenantId),
-  ]);
-  const domainNames = new Map(domains.map(({ value }) => [value.id, value.name]));
-  const pmo = domains
-    .map(({ value }) => value)
-    .filter((d) => can(principal, 'link.pmo', { domainId: d.id }))
-    .map((d): LinkOption => ({ target: { kind: 'pmo', domainId: d.id }, label: `${d.name} PMO` }))
-    .sort(byLabel);
-  const teams = items
-    .map(({ value }) => value)
-    .filter((w) => can(principal, 'link.team', { domainId: w.domainId, workItemId: w.id }))
-    .map((w): LinkOption => {
-      const domain = domainNames.get(w.domainId);
-      return { target: { kind: 'team', workItemId: w.id }, label: `${w.title} team`, ...(domain ? { detail: domain } : {}) };
-    })
-    .sort(byLabel);
-  return {
-    pmo,
-    ...(can(principal, 'link.epmo') ? { epmo: { target: { kind: 'epmo' }, label: 'EPMO' } } : {}),
-    teams,
-  };
-}
-
-export const hasLinkOptions = (o: LinkOptions): boolean => o.pmo.length > 0 || o.epmo !== undefined || o.teams.length > 0;
-
-/** The conversation's current links, described for people. */
-export async function currentLinks(deps: LinkDeps, tenantId: string, conversationId: string): Promise<string[]> {
-  const links = await deps.repos.links.listByConversation(tenantId, conversationId);
-  return Promise.all(links.map(async (l) => describeTarget(l.target, await targetNames(deps, tenantId, l.target))));
-}
-
-async function targetNames(deps: LinkDeps, tenantId: string, target: LinkTarget): Promise<{ domain?: string; workItem?: string }> {
-  if (target.kind === 'pmo') {
-    const d = await deps.repos.domains.get(tenantId, target.domainId);
-    return d ? { domain: d.value.name } : {};
-  }
-  if (target.kind === 'team') {
-    const w = await deps.repos.workItems.get(tenantId, target.workItemId);
-    return w ? { workItem: w.value.title } : {};
-  }
-  return {};
 }
 
 /** A target as typed after `link`: a name or an id, resolved against the tenant's portfolio. */
@@ -177,8 +114,9 @@ export async function linkConversation(
   target: LinkTarget,
 ): Promise<Result<LinkOutcome>> {
   const tenantId = principal.tenantId;
-  const conversation = await deps.repos.conversations.get(tenantId, conversationId);
-  if (!conversation) return notFound('This conversation');
+  const known = await knownConversation(deps.repos.conversations, tenantId, conversationId);
+  if (!known.ok) return known;
+  const conversation = known.value;
   if (conversation.kind === 'personal') {
     return invalid('A personal chat cannot be linked. Use "link" in a team channel or a group chat.');
   }
@@ -207,4 +145,10 @@ export async function linkConversation(
     replaced.push({ conversationId: old.conversationId, title: ref?.title ?? 'another conversation' });
   }
   return ok({ link, conversation, targetName, replaced, alreadyLinked: alreadyLinked && toReplace.length === 0 });
+}
+
+/** `link pmo <domain>`, `link epmo`, `link team <work item>`: finds the target named, then links it. */
+export async function linkByName(deps: LinkDeps, principal: Principal, conversationId: string, query: LinkTargetQuery): Promise<Result<LinkOutcome>> {
+  const target = await findLinkTarget(deps, principal.tenantId, query);
+  return target.ok ? linkConversation(deps, principal, conversationId, target.value) : target;
 }

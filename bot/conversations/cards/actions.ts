@@ -1,6 +1,7 @@
-/** The card actions of linking a conversation: their payloads, as built and as parsed. */
+/** The card actions of linking a conversation: as the cards carry them, and as they arrive parsed. */
 import { z } from 'zod';
-import { ACTION_ID } from '../../kernel/cards/action-kit';
+import { ACTION_ID, type ActionSchemas } from '../../kernel/cards/action-schemas';
+import { actionBuilder } from '../../kernel/cards/built-action';
 import { type LinkTarget, linkKey } from '../domain/conversation';
 
 /** Id of the link form's choice input; Teams merges its value into the action's `data`. */
@@ -9,8 +10,14 @@ export const LINK_TARGET_INPUT = 'target';
 /** Choice values encode a target with the domain's stable link key (`pmo:<id>`, `epmo`, `team:<id>`). */
 export const targetChoiceValue = (target: LinkTarget): string => linkKey(target);
 
+/** The link actions as the cards carry them: no static data (the target comes from the form's choice). */
+export type LinkBuiltAction = { readonly verb: 'link.start' | 'link.submit'; readonly data: Readonly<Record<string, never>> };
+
+/** Builds the `Action.Execute` of a link verb. */
+export const linkAction = actionBuilder<LinkBuiltAction>();
+
 /** What arrives with each link verb (static data plus the values of the card's inputs). */
-export type LinkActionPayload =
+export type LinkCardAction =
   | { readonly verb: 'link.start'; readonly data: Record<string, never> }
   | { readonly verb: 'link.submit'; readonly data: { readonly target: LinkTarget } };
 
@@ -31,4 +38,4 @@ const linkTarget = z
 export const linkActionSchemas = {
   'link.start': z.object({}),
   'link.submit': z.object({ [LINK_TARGET_INPUT]: linkTarget }).transform((d) => ({ target: d[LINK_TARGET_INPUT] })),
-} satisfies Record<LinkActionPayload['verb'], z.ZodType>;
+} satisfies ActionSchemas<LinkCardAction>;

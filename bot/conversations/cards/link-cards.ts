@@ -1,7 +1,6 @@
 /** The `link` form (choose a target) and its confirmation. */
 import type { LinkTarget } from '../domain/conversation';
-import { executeAction } from '../../kernel/cards/action-kit';
-import { LINK_TARGET_INPUT, targetChoiceValue } from './actions';
+import { LINK_TARGET_INPUT, linkAction, targetChoiceValue } from './actions';
 import { type AdaptiveCard, type CardElement, type Choice, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
 
 export interface LinkChoice {
@@ -66,7 +65,7 @@ export function linkFormCard(model: LinkFormModel): AdaptiveCard {
   if (model.pmo.length > pmo.length || model.teams.length > teams.length) {
     body.push(text(`Only the first ${MAX_CHOICES_PER_GROUP} of each kind are listed. Type "link team <title>" or "link pmo <domain>" for the others.`, { size: 'small', color: 'warning' }));
   }
-  return adaptiveCard(body, [executeAction('Link', { verb: 'link.submit', data: {} }, 'positive')]);
+  return adaptiveCard(body, [linkAction('Link', { verb: 'link.submit', data: {} }, { style: 'positive' })]);
 }
 
 export interface LinkConfirmationModel {

@@ -18,7 +18,7 @@ export interface DeliveryServiceDeps {
   readonly queue: DeliveryQueue;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Where dispatch marks batches that may hold queued records, for the sweep (bot/app/delivery/queued-sweeper.ts). */
+  /** Where dispatch marks batches that may hold queued records, for the sweep (queued-sweeper.ts). */
   readonly pending?: PendingBatchStore;
 }
 

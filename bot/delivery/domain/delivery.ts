@@ -94,8 +94,6 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 60_000 };
-
 /**
  * Jittered exponential back-off ("full jitter"), never sooner than Retry-After.
  * `random` is in [0, 1) and injected so tests are deterministic.

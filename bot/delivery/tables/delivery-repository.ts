@@ -2,7 +2,7 @@
  * Delivery records on `${prefix}Deliveries`.
  *
  * Key design: a delivery id embeds its batch — `${batchId}/${hash}`, where the hash is fixed
- * hex made by the delivery service (bot/app/delivery/delivery-service.ts) and never holds `/`.
+ * hex made by the delivery service (app/delivery-service.ts) and never holds `/`.
  *   PartitionKey = `tenant.batch.shard` (encoded parts; shard = the hash's first character)
  *   RowKey       = the hash
  * so

@@ -10,10 +10,10 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 export const MAX_CARD_BYTES = 100 * 1024;
 
 export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
-export type TextSize = 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
-export type TextWeight = 'lighter' | 'default' | 'bolder';
+type TextSize = 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+type TextWeight = 'lighter' | 'default' | 'bolder';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
-export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
+type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
 
 export interface TextBlock {
   readonly type: 'TextBlock';
@@ -33,14 +33,14 @@ export interface Fact {
   readonly value: string;
 }
 
-export interface FactSet {
+interface FactSet {
   readonly type: 'FactSet';
   readonly facts: readonly Fact[];
   readonly spacing?: Spacing;
   readonly separator?: boolean;
 }
 
-export interface Container {
+interface Container {
   readonly type: 'Container';
   readonly items: readonly CardElement[];
   readonly style?: ContainerStyle;
@@ -56,7 +56,7 @@ export interface Column {
   readonly verticalContentAlignment?: 'top' | 'center' | 'bottom';
 }
 
-export interface ColumnSet {
+interface ColumnSet {
   readonly type: 'ColumnSet';
   readonly columns: readonly Column[];
   readonly spacing?: Spacing;
@@ -68,7 +68,7 @@ export interface Choice {
   readonly value: string;
 }
 
-export interface ChoiceSetInput {
+interface ChoiceSetInput {
   readonly type: 'Input.ChoiceSet';
   readonly id: string;
   readonly label: string;
@@ -81,7 +81,7 @@ export interface ChoiceSetInput {
   readonly spacing?: Spacing;
 }
 
-export interface TextInput {
+interface TextInput {
   readonly type: 'Input.Text';
   readonly id: string;
   readonly label: string;
@@ -95,7 +95,7 @@ export interface TextInput {
 }
 
 /** `value`, `min` and `max` are `YYYY-MM-DD`. */
-export interface DateInput {
+interface DateInput {
   readonly type: 'Input.Date';
   readonly id: string;
   readonly label: string;
@@ -107,7 +107,7 @@ export interface DateInput {
   readonly spacing?: Spacing;
 }
 
-export interface ActionSet {
+interface ActionSet {
   readonly type: 'ActionSet';
   readonly actions: readonly CardActionElement[];
   readonly spacing?: Spacing;
@@ -126,14 +126,14 @@ export interface ExecuteAction {
   readonly associatedInputs?: 'auto' | 'none';
 }
 
-export interface OpenUrlAction {
+interface OpenUrlAction {
   readonly type: 'Action.OpenUrl';
   readonly title: string;
   readonly url: string;
 }
 
 /** Plain submit: the only action task modules (dialogs) support; its `data` arrives in the submit invoke. */
-export interface SubmitAction {
+interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
   readonly data: Readonly<Record<string, unknown>>;

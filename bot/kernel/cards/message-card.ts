@@ -2,7 +2,7 @@
 import type { DomainError, ErrorCode } from '../result';
 import { type AdaptiveCard, type CardElement, type ContainerStyle, type TextColor, adaptiveCard, text } from './adaptive-card';
 
-export type MessageTone = 'error' | 'warning' | 'info' | 'success';
+type MessageTone = 'error' | 'warning' | 'info' | 'success';
 
 export interface MessageCardModel {
   readonly tone: MessageTone;

@@ -4,8 +4,8 @@
  */
 import { type Activity, type TeamsChannelData, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { ConversationKind } from '../../conversations';
-import type { ConversationSighting } from '../../conversations';
+import type { Caller } from '../../chat';
+import type { ConversationEvent, ConversationKind, ConversationSighting } from '../../conversations';
 
 const channelData = (activity: Partial<Activity>): TeamsChannelData => {
   const data: unknown = activity.channelData;
@@ -24,7 +24,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
  */
 export const conversationIdOf = (activity: Partial<Activity>): string => (activity.conversation?.id ?? '').split(';messageid=')[0] ?? '';
 
-export function kindOf(activity: Partial<Activity>): ConversationKind {
+function kindOf(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'personal' || type === 'groupChat' || type === 'channel') return type;
   if (channelData(activity).team) return 'channel';
@@ -54,7 +54,7 @@ export function sightingOf(activity: Partial<Activity>, tenantId: string): Conve
 }
 
 /** A channel named in channelData (channelCreated/Renamed/Deleted), as its own conversation. */
-export function channelSightingOf(activity: Partial<Activity>, tenantId: string): ConversationSighting | undefined {
+function channelSightingOf(activity: Partial<Activity>, tenantId: string): ConversationSighting | undefined {
   const data = channelData(activity);
   if (!data.channel?.id) return undefined;
   return {
@@ -65,11 +65,57 @@ export function channelSightingOf(activity: Partial<Activity>, tenantId: string)
   };
 }
 
-export const eventTypeOf = (activity: Partial<Activity>): string | undefined => channelData(activity).eventType;
-export const teamOf = (activity: Partial<Activity>): { id: string; name?: string } | undefined => {
+const eventTypeOf = (activity: Partial<Activity>): string | undefined => channelData(activity).eventType;
+const teamOf = (activity: Partial<Activity>): { id: string; name?: string } | undefined => {
   const team = channelData(activity).team;
   return team?.id ? { id: team.id, ...(team.name ? { name: team.name } : {}) } : undefined;
 };
+
+/** Who acted: their Entra object id and name, as Teams sent them. */
+export const callerOf = (activity: Partial<Activity>): Caller => ({
+  ...(activity.from?.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
+  ...(activity.from?.name ? { name: activity.from.name } : {}),
+});
+
+const botIn = (members: Activity['membersAdded'] | undefined, botId: string | undefined): boolean => Boolean(members?.some((m) => m.id === botId));
+
+/**
+ * What a `conversationUpdate` tells: a channel created, renamed, restored or deleted, a team
+ * renamed or deleted, the bot removed, or otherwise the conversation as seen (with `botAdded`
+ * when the bot itself was just added). Undefined when there is nothing to record.
+ */
+export function conversationUpdateOf(activity: Partial<Activity>, tenantId: string): { readonly event: ConversationEvent; readonly botAdded: boolean } | undefined {
+  const team = teamOf(activity);
+  const only = (event: ConversationEvent | undefined) => (event ? { event, botAdded: false } : undefined);
+  switch (eventTypeOf(activity)) {
+    case 'channelCreated':
+    case 'channelRenamed':
+    case 'channelRestored': {
+      const channel = channelSightingOf(activity, tenantId);
+      return only(channel && { kind: 'seen', sighting: channel });
+    }
+    case 'channelDeleted': {
+      const channel = channelSightingOf(activity, tenantId);
+      return only(channel && { kind: 'removed', tenantId, conversationId: channel.conversationId });
+    }
+    case 'teamRenamed':
+      return only(team?.name ? { kind: 'teamRenamed', tenantId, teamId: team.id, teamName: team.name } : undefined);
+    case 'teamDeleted':
+      return only(team && { kind: 'removed', tenantId, conversationId: conversationIdOf(activity), teamId: team.id });
+  }
+  const botId = activity.recipient?.id;
+  if (botIn(activity.membersRemoved, botId)) return only({ kind: 'removed', tenantId, conversationId: conversationIdOf(activity), ...(team ? { teamId: team.id } : {}) });
+  return { event: { kind: 'seen', sighting: sightingOf(activity, tenantId) }, botAdded: botIn(activity.membersAdded, botId) };
+}
+
+/** What an `installationUpdate` tells: the app added (or upgraded) or removed. */
+export function installationUpdateOf(activity: Partial<Activity>, tenantId: string): ConversationEvent | undefined {
+  const action = typeof activity.action === 'string' ? activity.action : '';
+  if (action === 'add' || action === 'add-upgrade') return { kind: 'seen', sighting: sightingOf(activity, tenantId) };
+  if (action !== 'remove') return undefined;
+  const team = kindOf(activity) === 'channel' ? teamOf(activity) : undefined;
+  return { kind: 'removed', tenantId, conversationId: conversationIdOf(activity), ...(team ? { teamId: team.id } : {}) };
+}
 
 /** The text a person typed, without the bot's @mention (channels require one). */
 export function commandTextOf(activity: Activity): string {

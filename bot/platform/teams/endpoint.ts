@@ -13,11 +13,12 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../../config';
+import { createChat } from '../../chat';
 import type { Logger } from '../../kernel/logger';
 import type { Repositories } from '../../directory';
 import type { Clock } from '../../kernel/runtime';
 import type { ChangeDeps } from '../../changes';
-import type { SignalBotHandlers } from '../../signals';
+import type { SignalDeps } from '../../signals';
 import { activityProblem } from './activity';
 import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
 
@@ -30,8 +31,8 @@ export interface BotEndpointDeps {
   readonly tabDomain?: string;
   /** Strategy changes' use-case dependencies (PRODUCT.md §3). */
   readonly changes?: ChangeDeps;
-  /** Signals (PRODUCT.md §4): `raise`, `my signals`, signal card actions, the Raise with PMO message action. */
-  readonly signals?: SignalBotHandlers;
+  /** Signals' use-case dependencies (PRODUCT.md §4): `raise`, `my signals`, signal card actions, the Raise with PMO message action. */
+  readonly signals?: SignalDeps;
 }
 
 /** The parts of the HTTP request to `/api/messages` the endpoint reads. */
@@ -93,7 +94,8 @@ const isAuthError = (error: unknown): boolean =>
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
   const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
-  const bot = new PmoRelayBot({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}) });
+  const chat = createChat({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}) });
+  const bot = new PmoRelayBot(chat, logger);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');

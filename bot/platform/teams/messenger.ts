@@ -32,7 +32,7 @@ interface PipelineHolder {
 }
 
 /** Removes the SDK's own retries; fails loudly if a botbuilder upgrade moved the pipeline. */
-export function withoutSdkRetries(connector: ConnectorClient): ConnectorClient {
+function withoutSdkRetries(connector: ConnectorClient): ConnectorClient {
   const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
   if (!pipeline) throw new Error('botbuilder connector client has no pipeline to remove its retry policy from (botbuilder upgraded?)');
   pipeline.removePolicy({ name: SDK_RETRY_POLICY });
@@ -41,7 +41,7 @@ export function withoutSdkRetries(connector: ConnectorClient): ConnectorClient {
 }
 
 /** Reads status, Teams error code and Retry-After off a connector failure. */
-export function outcomeOfError(error: unknown): Extract<SendOutcome, { ok: false }> {
+function outcomeOfError(error: unknown): Extract<SendOutcome, { ok: false }> {
   const e = (typeof error === 'object' && error !== null ? error : {}) as {
     statusCode?: unknown;
     code?: unknown;
@@ -61,7 +61,7 @@ export function outcomeOfError(error: unknown): Extract<SendOutcome, { ok: false
 }
 
 /** Retry-After is either seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;

@@ -1,6 +1,7 @@
 /**
- * The Teams activity handler. It stays thin: read the activity, call a use case, answer with
- * a card. Rules live in bot/app and bot/domain; card layouts in bot/cards.
+ * The Teams activity handler. It stays thin: read the activity into a typed turn, hand it to
+ * the chat router (which calls one feature handler), and send what comes back — a card, an
+ * invoke response, a dialog.
  */
 import {
   type Activity,
@@ -12,40 +13,18 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { type BotCommand, parseCommand } from '../../chat';
-import { resolvePrincipal } from '../../people';
-import { type LinkDeps, currentLinks, findLinkTarget, hasLinkOptions, linkConversation, linkOptions } from '../../conversations';
-import { recordConversation, recordTeamRenamed, recordUninstall } from '../../conversations';
-import type { ConversationRef, LinkTarget } from '../../conversations';
-import { type Result, fail, ok } from '../../kernel/result';
-import type { Principal } from '../../kernel/roles';
+import { type Chat, parseCardAction, parseCommand } from '../../chat';
 import type { Logger } from '../../kernel/logger';
-import type { Repositories } from '../../directory';
-import type { Clock } from '../../kernel/runtime';
-import { parseCardAction } from '../../chat';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
-import { helpCard } from '../../chat';
-import { linkConfirmationCard, linkFormCard } from '../../conversations';
-import { errorCard, messageCard } from '../../kernel/cards/message-card';
-import type { ChangeDeps } from '../../changes';
-import { announceCommand, changesCommand, handleChangeAction } from '../../changes';
-import { type SignalBotHandlers, signalVerbOf } from '../../signals';
-import { channelSightingOf, commandTextOf, conversationIdOf, eventTypeOf, kindOf, sightingOf, teamOf, tenantOf } from './activity';
-
-export interface BotHandlerDeps {
-  readonly repos: Repositories;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  /** Strategy changes (PRODUCT.md §3); without it `changes`/`announce` say they are unavailable. */
-  readonly changes?: ChangeDeps;
-  /** Signals (PRODUCT.md §4); without it `raise`/`my signals` say they are unavailable. */
-  readonly signals?: SignalBotHandlers;
-}
+import type { DialogReply } from '../../kernel/cards/dialog';
+import { messageCard } from '../../kernel/cards/message-card';
+import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf } from './activity';
+import { sourceMessageOf } from './message-payload';
 
 /** Turn-state key under which the endpoint puts the tab's URL for this request. */
 export const TAB_URL_KEY = Symbol('pmoRelay.tabUrl');
 
-export const NO_TENANT_CARD = messageCard({
+const NO_TENANT_CARD = messageCard({
   tone: 'error',
   title: 'Unknown organisation',
   text: 'PMO Relay could not tell which organisation (Microsoft Entra tenant) this came from, so it did nothing. Use PMO Relay from Microsoft Teams in your organisation.',
@@ -65,18 +44,24 @@ export const cardInvokeResponse = (card: AdaptiveCard): InvokeResponse => ({
   body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card },
 });
 
-export class PmoRelayBot extends TeamsActivityHandler {
-  private readonly linkDeps: LinkDeps;
+/** A message action's answer: a dialog (`continue`) showing a card, or a line of text. */
+const dialogResponse = (reply: DialogReply): MessagingExtensionActionResponse =>
+  reply.kind === 'message'
+    ? { task: { type: 'message', value: reply.text } }
+    : { task: { type: 'continue', value: { title: reply.title, height: reply.height, width: reply.width, card: CardFactory.adaptiveCard(reply.card) } } };
 
-  constructor(private readonly deps: BotHandlerDeps) {
+export class PmoRelayBot extends TeamsActivityHandler {
+  constructor(
+    private readonly chat: Chat,
+    private readonly logger: Logger,
+  ) {
     super();
-    this.linkDeps = { repos: deps.repos, clock: deps.clock };
   }
 
   /** Every activity needs a tenant; without one nothing is read or written. */
   protected override async onTurnActivity(context: TurnContext): Promise<void> {
     if (tenantOf(context.activity)) return super.onTurnActivity(context);
-    this.deps.logger.warn({ type: context.activity.type, conversationId: context.activity.conversation?.id }, 'refused an activity without a tenant id');
+    this.logger.warn({ type: context.activity.type, conversationId: context.activity.conversation?.id }, 'refused an activity without a tenant id');
     if (context.activity.type === ActivityTypes.Message) await this.sendCard(context, NO_TENANT_CARD);
     if (context.activity.type === ActivityTypes.Invoke) {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(NO_TENANT_CARD) });
@@ -84,193 +69,64 @@ export class PmoRelayBot extends TeamsActivityHandler {
   }
 
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
-    const tenantId = tenantOf(context.activity) as string;
-    // Refreshing the reference on every message heals a missed install event.
-    const conversation = await recordConversation({ conversations: this.deps.repos.conversations, clock: this.deps.clock }, sightingOf(context.activity, tenantId));
-    const command = parseCommand(commandTextOf(context.activity));
-    await this.sendCard(context, await this.answer(context, command, conversation));
-  }
-
-  private async answer(context: TurnContext, command: BotCommand, conversation: ConversationRef): Promise<AdaptiveCard> {
-    const help = (notice?: string) => helpCard({ conversationKind: conversation.kind, ...this.tabUrl(context), ...(notice ? { notice } : {}) });
-    switch (command.name) {
-      case 'help':
-        return help();
-      case 'unknown':
-        return help(`I don't know "${command.text.slice(0, 80)}". Here is what I can do:`);
-      case 'raise':
-      case 'mySignals': {
-        if (!this.deps.signals) return help('Signals are not available on this server.');
-        if (command.name === 'raise') return this.deps.signals.raiseForm(conversation, undefined, command.text ? { title: command.text } : undefined);
-        const principal = await this.principalOf(context);
-        return principal.ok ? this.deps.signals.mySignals(principal.value) : errorCard(principal.error);
-      }
-      case 'changes':
-      case 'announce': {
-        const principal = await this.principalOf(context);
-        if (!principal.ok) return errorCard(principal.error);
-        if (!this.deps.changes) return help(`"${command.name}" is not available on this server.`);
-        return command.name === 'changes'
-          ? changesCommand(this.deps.changes, principal.value, conversation)
-          : announceCommand(this.deps.changes, principal.value, conversation);
-      }
-      case 'linkUsage':
-        return help('To link this conversation, send "link" and choose, or type "link pmo <domain>", "link epmo" or "link team <work item>".');
-      case 'link': {
-        const principal = await this.principalOf(context);
-        if (!principal.ok) return errorCard(principal.error);
-        if (!command.target) return this.linkForm(principal.value, conversation);
-        const target = await findLinkTarget(this.linkDeps, principal.value.tenantId, command.target);
-        if (!target.ok) return errorCard(target.error);
-        return (await this.link(principal.value, conversation.conversationId, target.value)).card;
-      }
-    }
+    const activity = context.activity;
+    const card = await this.chat.message({
+      ...this.turnOf(activity),
+      sighting: sightingOf(activity, this.tenant(activity)),
+      command: parseCommand(commandTextOf(activity)),
+      ...this.tabUrl(context),
+    });
+    await this.sendCard(context, card);
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    // Signal verbs have their own action union and parser (bot/cards/signal-actions.ts).
-    if (this.deps.signals && signalVerbOf(context.activity.value)) return this.deps.signals.cardAction(context);
-    const action = parseCardAction(context.activity.value);
-    if (!action.ok) {
-      this.deps.logger.info({ error: action.error }, 'rejected a card action');
-      return cardInvokeResponse(errorCard(action.error));
-    }
-    const principal = await this.principalOf(context);
-    if (!principal.ok) return cardInvokeResponse(errorCard(principal.error));
-    const tenantId = principal.value.tenantId;
-    // Card actions come from cards PMO Relay sent, so the conversation is known already.
-    // Looking it up (not recording it) keeps a forged or foreign invoke from writing anything.
-    const conversation = await this.deps.repos.conversations.get(tenantId, conversationIdOf(context.activity));
-    if (!conversation) {
-      return cardInvokeResponse(errorCard({ code: 'NOT_FOUND', message: 'PMO Relay does not know this conversation in your organisation. Send "help" here first, then try again.' }));
-    }
-    switch (action.value.verb) {
-      case 'link.start':
-        return cardInvokeResponse(await this.linkForm(principal.value, conversation));
-      case 'link.submit': {
-        const card = await this.link(principal.value, conversation.conversationId, action.value.data.target);
-        if (card.ok) await this.replaceCardForEveryone(context, card.card);
-        return cardInvokeResponse(card.card);
-      }
-      case 'change.ack':
-      case 'change.assess':
-      case 'change.show':
-      case 'change.announce':
-        if (!this.deps.changes) return cardInvokeResponse(errorCard({ code: 'NOT_FOUND', message: 'Strategy changes are not available on this server.' }));
-        // The answer is the invoker's own view (their response, the team count); the shared card stays.
-        return cardInvokeResponse(await handleChangeAction(this.deps.changes, principal.value, conversation, action.value));
-    }
+    const activity = context.activity;
+    if (activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const reply = await this.chat.cardAction({
+      ...this.turnOf(activity),
+      action: parseCardAction(activity.value),
+      ...(activity.replyToId ? { cardMessageId: activity.replyToId } : {}),
+    });
+    if (reply.forEveryone) await this.replaceCardForEveryone(context, reply.card);
+    return cardInvokeResponse(reply.card);
   }
 
-  /** *Raise with PMO* (message action `raiseWithPmo`): the raise form in a dialog, pre-filled from the message. */
+  /** A message action opened (e.g. *Raise with PMO*): its dialog. */
   protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    if (!this.deps.signals || action.commandId !== 'raiseWithPmo') return super.handleTeamsMessagingExtensionFetchTask(context, action);
-    return this.deps.signals.fetchTask(context, action);
+    const reply = await this.chat.messageActionOpened(this.messageActionOf(context.activity, action));
+    return reply ? dialogResponse(reply) : super.handleTeamsMessagingExtensionFetchTask(context, action);
   }
 
+  /** A message action's dialog submitted. */
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    if (!this.deps.signals || action.commandId !== 'raiseWithPmo') return super.handleTeamsMessagingExtensionSubmitAction(context, action);
-    return this.deps.signals.submitAction(context, action);
+    const reply = await this.chat.messageActionSubmitted({ ...this.messageActionOf(context.activity, action), data: action.data });
+    return reply ? dialogResponse(reply) : super.handleTeamsMessagingExtensionSubmitAction(context, action);
   }
 
   protected override async onConversationUpdateActivity(context: TurnContext): Promise<void> {
-    const activity = context.activity;
-    const tenantId = tenantOf(activity) as string;
-    const deps = { conversations: this.deps.repos.conversations, clock: this.deps.clock };
-    const team = teamOf(activity);
-    const botId = activity.recipient?.id;
-    switch (eventTypeOf(activity)) {
-      case 'channelCreated':
-      case 'channelRenamed':
-      case 'channelRestored': {
-        const channel = channelSightingOf(activity, tenantId);
-        if (channel) await recordConversation(deps, channel);
-        return;
-      }
-      case 'channelDeleted': {
-        const channel = channelSightingOf(activity, tenantId);
-        if (channel) await recordUninstall(deps, { tenantId, conversationId: channel.conversationId });
-        return;
-      }
-      case 'teamRenamed':
-        if (team?.name) await recordTeamRenamed(deps, { tenantId, teamId: team.id, teamName: team.name });
-        return;
-      case 'teamDeleted':
-        if (team) await recordUninstall(deps, { tenantId, conversationId: conversationIdOf(activity), teamId: team.id });
-        return;
-    }
-    if (activity.membersRemoved?.some((m) => m.id === botId)) {
-      await recordUninstall(deps, { tenantId, conversationId: conversationIdOf(activity), ...(team ? { teamId: team.id } : {}) });
-      return;
-    }
-    const ref = await recordConversation(deps, sightingOf(activity, tenantId));
-    if (activity.membersAdded?.some((m) => m.id === botId)) {
-      this.deps.logger.info({ tenantId, conversationId: ref.conversationId, kind: ref.kind }, 'PMO Relay was added to a conversation');
-      await this.sendCard(context, helpCard({ conversationKind: ref.kind, ...this.tabUrl(context), notice: 'Thanks for adding PMO Relay.' }));
-    }
+    const update = conversationUpdateOf(context.activity, this.tenant(context.activity));
+    if (!update) return;
+    const card = await this.chat.conversationUpdate({ ...update, ...this.tabUrl(context) });
+    if (card) await this.sendCard(context, card);
   }
 
   protected override async onInstallationUpdateActivity(context: TurnContext): Promise<void> {
-    const activity = context.activity;
-    const tenantId = tenantOf(activity) as string;
-    const deps = { conversations: this.deps.repos.conversations, clock: this.deps.clock };
-    const action = typeof activity.action === 'string' ? activity.action : '';
-    if (action === 'add' || action === 'add-upgrade') {
-      await recordConversation(deps, sightingOf(activity, tenantId));
-    } else if (action === 'remove') {
-      const team = kindOf(activity) === 'channel' ? teamOf(activity) : undefined;
-      await recordUninstall(deps, { tenantId, conversationId: conversationIdOf(activity), ...(team ? { teamId: team.id } : {}) });
-    }
+    const event = installationUpdateOf(context.activity, this.tenant(context.activity));
+    if (event) await this.chat.conversationUpdate({ event, botAdded: false });
   }
 
-  private async linkForm(principal: Principal, conversation: ConversationRef): Promise<AdaptiveCard> {
-    if (conversation.kind === 'personal') {
-      return messageCard({ tone: 'info', title: 'Link works in shared conversations', text: 'A personal chat cannot be linked. Send "link" in a team channel or a group chat (mention @PMO Relay in channels).' });
-    }
-    const options = await linkOptions(this.linkDeps, principal);
-    if (!hasLinkOptions(options)) {
-      return messageCard({
-        tone: 'warning',
-        title: 'Nothing you can link',
-        text: "Linking a conversation needs a role: tenant admins link anything, PMO leads their domain's PMO channel and its teams, EPMO members the EPMO channel, team members their work item's team. Ask your tenant admin for a role in PMO Relay.",
-        code: 'AUTH.FORBIDDEN',
-      });
-    }
-    return linkFormCard({
-      conversationTitle: conversation.title,
-      isChannel: conversation.kind === 'channel',
-      ...options,
-      currentLinks: await currentLinks(this.linkDeps, principal.tenantId, conversation.conversationId),
-    });
+  /** Checked by onTurnActivity before any handler runs. */
+  private tenant(activity: Activity): string {
+    return tenantOf(activity) as string;
   }
 
-  private async link(principal: Principal, conversationId: string, target: LinkTarget): Promise<{ ok: boolean; card: AdaptiveCard }> {
-    const outcome = await linkConversation(this.linkDeps, principal, conversationId, target);
-    if (!outcome.ok) {
-      this.deps.logger.info({ tenantId: principal.tenantId, userId: principal.userId, code: outcome.error.code }, 'link refused');
-      return { ok: false, card: errorCard(outcome.error) };
-    }
-    const { conversation, targetName, replaced, alreadyLinked } = outcome.value;
-    this.deps.logger.info({ tenantId: principal.tenantId, conversationId, target, replaced: replaced.length }, 'conversation linked');
-    return {
-      ok: true,
-      card: linkConfirmationCard({
-        conversationTitle: conversation.title,
-        isChannel: conversation.kind === 'channel',
-        targetName,
-        linkedByName: principal.displayName,
-        replacedTitles: replaced.map((r) => r.title),
-        alreadyLinked,
-      }),
-    };
+  private turnOf(activity: Activity) {
+    return { tenantId: this.tenant(activity), caller: callerOf(activity), conversationId: conversationIdOf(activity) };
   }
 
-  private async principalOf(context: TurnContext): Promise<Result<Principal>> {
-    const tenantId = tenantOf(context.activity) as string;
-    const userId = context.activity.from?.aadObjectId;
-    if (!userId) return fail('AUTH.UNAUTHENTICATED', 'Teams did not say who you are (no Microsoft Entra id on this message), so PMO Relay cannot check your roles.');
-    return ok(await resolvePrincipal(this.deps.repos.users, { tenantId, userId, ...(context.activity.from.name ? { displayName: context.activity.from.name } : {}) }));
+  private messageActionOf(activity: Activity, action: MessagingExtensionAction) {
+    const message = sourceMessageOf(action);
+    return { ...this.turnOf(activity), commandId: action.commandId ?? '', sighting: sightingOf(activity, this.tenant(activity)), ...(message ? { message } : {}) };
   }
 
   private tabUrl(context: TurnContext): { tabUrl?: string } {
@@ -279,7 +135,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
   }
 
   private async sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(guardSize(card, this.deps.logger))] });
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(guardSize(card, this.logger))] });
   }
 
   /** The card a user acted on is shared; after a successful action everyone should see the result. */
@@ -290,7 +146,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
       await context.updateActivity({ type: ActivityTypes.Message, id: messageId, attachments: [CardFactory.adaptiveCard(card)] } as Partial<Activity>);
     } catch (error) {
       // The user still gets the card in the invoke response; others keep seeing the old one.
-      this.deps.logger.warn({ err: error, messageId }, 'could not update the card for everyone');
+      this.logger.warn({ err: error, messageId }, 'could not update the card for everyone');
     }
   }
 }

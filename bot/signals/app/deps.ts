@@ -3,7 +3,7 @@ import type { DuePolicy } from '../domain/working-days';
 import type { Result } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { ChangeKind } from '../../changes';
-import type { DeliveryService, Scheduler } from '../../delivery';
+import type { DeliveryService, ScheduledJob, Scheduler } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
 import type { Repositories } from '../../directory';
 import type { Clock, IdSource } from '../../kernel/runtime';
@@ -22,7 +22,7 @@ export interface DraftFromDecision {
 
 /**
  * Makes a strategy-change draft through the strategy-change feature's own use case (its
- * rules and role checks apply); wired in host.ts.
+ * rules and role checks apply); wired in composition (start-app.ts).
  */
 export interface StrategyChangeDrafter {
   createDraft(p: Principal, fields: DraftFromDecision): Promise<Result<{ readonly changeId: string; readonly version: number; readonly title: string }>>;
@@ -31,8 +31,8 @@ export interface StrategyChangeDrafter {
 export interface SignalDeps {
   readonly repos: Repositories;
   readonly stores: SignalStores;
-  readonly delivery: DeliveryService;
-  readonly scheduler: Scheduler;
+  readonly delivery: DeliveryService<SignalContent>;
+  readonly scheduler: Scheduler<SignalJob>;
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly policy: DuePolicy;
@@ -42,7 +42,7 @@ export interface SignalDeps {
   readonly drafter?: StrategyChangeDrafter;
 }
 
-/** Content kinds this feature renders (bot/app/signals/rendering.ts). */
+/** Content kinds this feature renders (renderers.ts). */
 export const SIGNAL_CONTENT = {
   receipt: 'signal.receipt',
   pmo: 'signal.pmo',
@@ -51,8 +51,32 @@ export const SIGNAL_CONTENT = {
   reminder: 'signal.reminder',
 } as const;
 
-/** Scheduled-job kinds (bot/app/signals/timers.ts). */
+/** A signal's card: `ref` the signal id; an update names the revision it follows (`variant: 'r<n>'`). */
+type SignalCardContent<K extends string> = { readonly kind: K; readonly ref: string; readonly variant?: string };
+
+/**
+ * What signals deliver, by reference, rendered when sent: the receipt, the PMO and EPMO cards,
+ * the decision notice (`variant` the decision id) and the overdue reminder. Stored on delivery
+ * records and read back after upgrades: keep the kinds and fields.
+ */
+export type SignalContent =
+  | SignalCardContent<typeof SIGNAL_CONTENT.receipt>
+  | SignalCardContent<typeof SIGNAL_CONTENT.pmo>
+  | SignalCardContent<typeof SIGNAL_CONTENT.epmo>
+  | { readonly kind: typeof SIGNAL_CONTENT.decision; readonly ref: string; readonly variant: string }
+  | { readonly kind: typeof SIGNAL_CONTENT.reminder; readonly ref: string };
+
+/** Scheduled-job kinds (timers.ts). */
 export const SIGNAL_JOBS = { due: 'signal.due', undefer: 'signal.undefer' } as const;
+
+/**
+ * A signal's timer: due time of its state, or the end of a deferral, set at `revision`.
+ * Stored: keep the kinds and payload.
+ */
+export interface SignalJob extends ScheduledJob {
+  readonly kind: (typeof SIGNAL_JOBS)[keyof typeof SIGNAL_JOBS];
+  readonly payload: { readonly signalId: string; readonly revision: string };
+}
 
 export const dueJobId = (signalId: string): string => `signal-due:${signalId}`;
 export const undeferJobId = (signalId: string): string => `signal-undefer:${signalId}`;

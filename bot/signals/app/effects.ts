@@ -5,23 +5,70 @@
  * stored when these run; a failure here is logged and does not undo it (a later transition
  * re-renders every card from current state).
  */
-import { type Signal, FINAL_OUTCOMES } from '../domain/signal';
+import { type Decision, type Signal, FINAL_OUTCOMES } from '../domain/signal';
 import { type TransitionResult, waitingOn } from '../domain/signal-machine';
-import type { DeliveryRequest } from '../../delivery';
-import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalDeps, dueJobId, undeferJobId } from './deps';
-import { cardLocations, decisionNoticeRequest, updateRequests } from './renderers';
+import type { Delivery, DeliveryRequest } from '../../delivery';
+import type { SignalView } from '../cards/actions';
+import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalContent, type SignalDeps, dueJobId, undeferJobId } from './deps';
+
+type SignalDelivery = DeliveryRequest<SignalContent>;
+
+/** Cards already delivered for a signal, with the activity ids Teams returned. */
+interface CardLocation {
+  readonly view: SignalView;
+  readonly conversationId: string;
+  readonly activityId: string;
+}
+
+const sent = (deliveries: readonly Delivery[]) =>
+  deliveries.filter((d) => d.operation === 'send' && d.state === 'sent' && d.activityId).map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string }));
+
+async function cardLocations(deps: Pick<SignalDeps, 'delivery'>, signal: Signal): Promise<CardLocation[]> {
+  const [receipts, pmo, epmo] = await Promise.all([
+    signal.receiptActivityId ? Promise.resolve([]) : deps.delivery.listBatch(signal.tenantId, BATCH.receipt(signal.id)),
+    deps.delivery.listBatch(signal.tenantId, BATCH.pmo(signal.id)),
+    deps.delivery.listBatch(signal.tenantId, BATCH.epmo(signal.id)),
+  ]);
+  const receipt = signal.receiptActivityId ? [{ conversationId: signal.origin.conversationId, activityId: signal.receiptActivityId }] : sent(receipts);
+  return [
+    ...receipt.map((l) => ({ view: 'receipt' as const, ...l })),
+    ...sent(pmo).map((l) => ({ view: 'pmo' as const, ...l })),
+    ...sent(epmo).map((l) => ({ view: 'epmo' as const, ...l })),
+  ];
+}
+
+const KIND_OF_VIEW: { readonly [V in SignalView]: (typeof SIGNAL_CONTENT)[V] } = { receipt: SIGNAL_CONTENT.receipt, pmo: SIGNAL_CONTENT.pmo, epmo: SIGNAL_CONTENT.epmo };
+
+/**
+ * One update per delivered card, rendered from the state at send time. A card whose first send
+ * is still queued needs none: it is rendered when it goes out.
+ */
+function updateRequests(signal: Signal, locations: readonly CardLocation[]): SignalDelivery[] {
+  return locations.map((l) => ({
+    conversationId: l.conversationId,
+    operation: 'update',
+    targetActivityId: l.activityId,
+    content: { kind: KIND_OF_VIEW[l.view], ref: signal.id, variant: `r${signal.revision}` },
+  }));
+}
+
+const decisionNoticeRequest = (signal: Signal, decision: Decision): SignalDelivery => ({
+  conversationId: signal.origin.conversationId,
+  operation: 'send',
+  content: { kind: SIGNAL_CONTENT.decision, ref: signal.id, variant: decision.id },
+});
 
 /** Sends the PMO card to the domain's PMO channel(s); answers how many channels. */
 export async function sendPmoCards(deps: SignalDeps, signal: Signal): Promise<number> {
   const links = await deps.repos.links.listByTarget(signal.tenantId, { kind: 'pmo', domainId: signal.domainId });
-  const requests: DeliveryRequest[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.pmo, ref: signal.id } }));
+  const requests: SignalDelivery[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.pmo, ref: signal.id } }));
   if (requests.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.pmo(signal.id), requests);
   return requests.length;
 }
 
 async function sendEpmoCards(deps: SignalDeps, signal: Signal): Promise<void> {
   const links = await deps.repos.links.listByTarget(signal.tenantId, { kind: 'epmo' });
-  const requests: DeliveryRequest[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.epmo, ref: signal.id } }));
+  const requests: SignalDelivery[] = links.map((l) => ({ conversationId: l.conversationId, operation: 'send', content: { kind: SIGNAL_CONTENT.epmo, ref: signal.id } }));
   // Same batch and request every time: dispatch delivers it once; later rounds update it in place.
   if (requests.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.epmo(signal.id), requests);
 }
@@ -48,7 +95,7 @@ export async function afterCommit(deps: SignalDeps, change: TransitionResult): P
   try {
     const locations = await cardLocations(deps, signal);
     const updates = updateRequests(signal, locations);
-    const sends: DeliveryRequest[] = [];
+    const sends: SignalDelivery[] = [];
     if (decision && FINAL_OUTCOMES.includes(decision.outcome)) sends.push(decisionNoticeRequest(signal, decision));
     if (updates.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.updates(signal.id, signal.revision), updates);
     if (decision && sends.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.notice(signal.id, decision.id), sends);

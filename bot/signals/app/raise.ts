@@ -64,11 +64,11 @@ export interface RaiseRequest {
  * form submitted twice (a double click; the form stays clickable until the receipt replaces it)
  * names the same signal, and the second submit finds it instead of raising another.
  */
-export function keyedSignalId(tenantId: string, conversationId: string, key: string): string {
+function keyedSignalId(tenantId: string, conversationId: string, key: string): string {
   return `sig-${createHash('sha256').update(`${tenantId}\n${conversationId}\n${key}`).digest('hex').slice(0, 32)}`;
 }
 
-export const NO_ROUTE_MESSAGE =
+const NO_ROUTE_MESSAGE =
   'PMO Relay does not know which PMO this conversation belongs to. Choose a work item, or link this channel first: send "@PMO Relay link" here (a PMO lead links their PMO channel, a team member their work item\'s team).';
 
 export interface Raised {

@@ -10,8 +10,8 @@
  * - `signal.undefer` at a deferral's date: the signal returns to `escalated` for a new decision.
  */
 import { markReminded, undefer, waitingOn } from '../domain/signal-machine';
-import type { ScheduledJob, ScheduledJobHandler } from '../../delivery';
-import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalDeps } from './deps';
+import type { JobHandlers, ScheduledJob } from '../../delivery';
+import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalDeps, type SignalJob } from './deps';
 import { afterCommit } from './effects';
 
 async function remind(deps: SignalDeps, job: ScheduledJob): Promise<void> {
@@ -63,9 +63,9 @@ async function endDeferral(deps: SignalDeps, job: ScheduledJob): Promise<void> {
   throw new Error(`could not end the deferral of signal ${signalId}; will retry`);
 }
 
-export function signalJobHandlers(deps: SignalDeps): ScheduledJobHandler[] {
-  return [
-    { kind: SIGNAL_JOBS.due, run: (job) => remind(deps, job) },
-    { kind: SIGNAL_JOBS.undefer, run: (job) => endDeferral(deps, job) },
-  ];
+export function signalJobHandlers(deps: SignalDeps): JobHandlers<SignalJob> {
+  return {
+    [SIGNAL_JOBS.due]: { run: (job) => remind(deps, job) },
+    [SIGNAL_JOBS.undefer]: { run: (job) => endDeferral(deps, job) },
+  };
 }

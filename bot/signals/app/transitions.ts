@@ -4,7 +4,7 @@
  * with, then update cards and timers. When somebody else committed first, the signal is read
  * again and the transition re-run, which then answers "already <state> by <person>".
  */
-import type { DomainError, Result } from '../../kernel/result';
+import type { Result } from '../../kernel/result';
 import { fail, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { Decision, Signal } from '../domain/signal';
@@ -36,7 +36,7 @@ export interface Applied {
  * Runs `transition` against the current signal and commits it. `expectedEtag` (the API's
  * If-Match for analysis edits) refuses to apply an edit to a version the caller did not see.
  */
-export async function applyTransition(
+async function applyTransition(
   deps: SignalDeps,
   p: Principal,
   signalId: string,
@@ -120,5 +120,3 @@ export async function decideSignal(deps: SignalDeps, p: Principal, id: string, i
   }
   return applied;
 }
-
-export const isConflict = (e: DomainError): boolean => e.code === 'SIGNAL.ALREADY_HANDLED' || e.code === 'SIGNAL.ALREADY_DECIDED' || e.code === 'CONFLICT.STALE';

@@ -1,11 +1,13 @@
 /**
- * The card actions of signals, as one discriminated union of `{ verb, data }`: built when a
- * card is made, parsed with zod when an `adaptiveCard/action` invoke (or a dialog's submit)
- * arrives. Nothing in `data` is trusted beyond its shape: the use cases re-check who may act.
+ * The card actions of signals: as the cards carry them (`SignalBuiltAction`) and as they arrive
+ * parsed (`SignalCardAction`, with the schemas that check an `adaptiveCard/action` invoke or a
+ * dialog's submit). Nothing in `data` is trusted beyond its shape: the use cases re-check who
+ * may act. The inputs' messages are written for people: a refused action shows the first one.
  */
 import { z } from 'zod';
 import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
-import { type Result, invalid, ok } from '../../kernel/result';
+import { ACTION_ID, type ActionSchemas } from '../../kernel/cards/action-schemas';
+import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Input ids of the raise form; Teams merges their values into the action's `data`. */
 export const RAISE_INPUTS = { kind: 'kind', title: 'title', details: 'details', urgency: 'urgency', workItemId: 'workItemId' } as const;
@@ -14,13 +16,8 @@ export const TRIAGE_INPUTS = { comment: 'pmoComment', duplicateOf: 'duplicateOf'
 /** Input ids of the EPMO decision view. */
 export const DECIDE_INPUTS = { outcome: 'outcome', option: 'chosenOptionId', until: 'deferredUntil', rationale: 'rationale' } as const;
 
-export const SIGNAL_VERBS = ['signal.raise', 'signal.triage', 'signal.resolve', 'signal.close', 'signal.decide', 'signal.view', 'signal.mine'] as const;
-export type SignalVerb = (typeof SIGNAL_VERBS)[number];
-
-export const isSignalVerb = (verb: unknown): verb is SignalVerb => typeof verb === 'string' && (SIGNAL_VERBS as readonly string[]).includes(verb);
-
 /** Which card a `signal.view` refresh asks for. */
-export const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
+const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
 export type SignalView = (typeof SIGNAL_VIEWS)[number];
 
 export interface OriginData {
@@ -28,6 +25,17 @@ export interface OriginData {
   readonly messageLink?: string;
   readonly messagePreview?: string;
 }
+
+/** The signal actions as the cards carry them (the rest comes from the cards' inputs). */
+export type SignalBuiltAction =
+  | { readonly verb: 'signal.raise'; readonly data: { readonly origin?: OriginData } }
+  | { readonly verb: 'signal.triage' | 'signal.resolve'; readonly data: { readonly signalId: string } }
+  | { readonly verb: 'signal.close'; readonly data: { readonly signalId: string; readonly reason: (typeof CLOSE_REASONS)[number] } }
+  | { readonly verb: 'signal.decide'; readonly data: { readonly signalId: string; readonly round: number } }
+  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } };
+
+/** Builds the `Action.Execute` of a signal verb. */
+export const signalAction = actionBuilder<SignalBuiltAction>();
 
 export type SignalCardAction =
   | {
@@ -58,8 +66,7 @@ export type SignalCardAction =
   | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } }
   | { readonly verb: 'signal.mine'; readonly data: Record<string, never> };
 
-const ID = /^[^\s/\\#?]{1,128}$/;
-const signalId = z.string().regex(ID, 'Not a signal id.');
+const signalId = z.string().regex(ACTION_ID, 'Not a signal id.');
 const optionalText = (max: number) =>
   z
     .string()
@@ -72,7 +79,8 @@ const originSchema = z
   .object({ messageId: z.string().max(300).optional(), messageLink: z.string().max(2000).optional(), messagePreview: z.string().max(1000).optional() })
   .optional();
 
-const schemas = {
+/** The schemas of the signal verbs' data (static data plus input values). */
+export const signalActionSchemas = {
   'signal.raise': z.object({
     [RAISE_INPUTS.kind]: z.enum(SIGNAL_KINDS, { error: 'Choose what kind of signal this is.' }),
     [RAISE_INPUTS.title]: requiredText(200, 'Give the signal a title.'),
@@ -124,15 +132,4 @@ const schemas = {
     })),
   'signal.view': z.object({ signalId, view: z.enum(SIGNAL_VIEWS) }),
   'signal.mine': z.object({}),
-} satisfies Record<SignalVerb, z.ZodType>;
-
-/** Parses the data of a signal verb (static data plus input values). */
-export function parseSignalAction(verb: SignalVerb, data: unknown): Result<SignalCardAction> {
-  const parsed = schemas[verb].safeParse(data ?? {});
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return invalid(first?.message ?? 'This card action is missing information or has a wrong value.', parsed.error.issues.map((i) => ({ at: i.path.join('.') || 'data', message: i.message })));
-  }
-  // Each verb's schema produces exactly that verb's data.
-  return ok({ verb, data: parsed.data } as SignalCardAction);
-}
+} satisfies ActionSchemas<SignalCardAction>;

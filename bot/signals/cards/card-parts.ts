@@ -1,7 +1,7 @@
 /**
  * What the signal cards share: the view model, labels, the state tracker, summary facts,
  * outcome and decision lines, title and origin blocks, "open in the tab" and the refresh
- * action. The cards are in signal-cards.ts and signal-raise-form.ts. Pure.
+ * action. The cards are in signal-cards.ts and raise-form.ts. Pure.
  */
 import {
   CLOSE_REASON_LABELS,
@@ -17,12 +17,11 @@ import {
   type CardActionElement,
   type CardElement,
   type Column,
-  type ExecuteAction,
   type Fact,
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import { type SignalCardAction, type SignalView } from './actions';
+import { type SignalView, signalAction } from './actions';
 
 /** Everything a signal card shows, resolved from stored records. */
 export interface SignalCardModel {
@@ -43,13 +42,7 @@ export interface SignalCardModel {
 export const URGENCY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' } as const;
 export const IMPACT_LABELS = { none: 'None', low: 'Low', medium: 'Medium', high: 'High' } as const;
 
-type Built<V extends SignalCardAction['verb']> = { readonly verb: V; readonly data: Record<string, unknown> };
-
-export function execute<V extends SignalCardAction['verb']>(title: string, action: Built<V>, style?: ExecuteAction['style']): ExecuteAction {
-  return { type: 'Action.Execute', title, verb: action.verb, data: action.data, ...(style ? { style } : {}) };
-}
-
-export const signalLink = (m: Pick<SignalCardModel, 'tabUrl' | 'signal'>): string | undefined => (m.tabUrl ? `${m.tabUrl}#/signals/${encodeURIComponent(m.signal.id)}` : undefined);
+const signalLink = (m: Pick<SignalCardModel, 'tabUrl' | 'signal'>): string | undefined => (m.tabUrl ? `${m.tabUrl}#/signals/${encodeURIComponent(m.signal.id)}` : undefined);
 
 /** `2026-03-04 09:00 UTC`: plain text, the same in every card element and client. */
 export const dateText = (iso: string | undefined): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '—');
@@ -151,7 +144,7 @@ export function originLine(s: Signal): CardElement[] {
 
 /** `refresh` makes Teams fetch a fresh copy for each viewer, so an old card never misleads. */
 export const refreshFor = (signal: Signal, view: SignalView, userIds?: readonly string[]) => ({
-  action: execute('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
+  action: signalAction('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
   ...(userIds ? { userIds: userIds.slice(0, 60) } : {}),
 });
 

@@ -8,8 +8,8 @@ import {
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import { type OriginData, RAISE_INPUTS } from './actions';
-import { URGENCY_LABELS, execute, noticeBlock } from './card-parts';
+import { type OriginData, RAISE_INPUTS, type SignalBuiltAction, signalAction } from './actions';
+import { URGENCY_LABELS, noticeBlock } from './card-parts';
 
 export interface RaiseFormModel {
   /** Work items linked to this conversation, to choose from. */
@@ -80,11 +80,12 @@ export function raiseFormCard(model: RaiseFormModel): AdaptiveCard {
       ...(model.workItems.length === 1 && model.workItems[0] ? { value: model.workItems[0].id } : {}),
     });
   }
-  const data = model.origin ? { origin: model.origin } : {};
+  const raise: SignalBuiltAction = { verb: 'signal.raise', data: model.origin ? { origin: model.origin } : {} };
+  // A dialog takes only Action.Submit: the verb travels inside its data.
   const action: CardActionElement =
     model.mode === 'execute'
-      ? { ...execute('Raise', { verb: 'signal.raise', data }, 'positive'), associatedInputs: 'auto' }
-      : { type: 'Action.Submit', title: 'Raise', style: 'positive', data: { verb: 'signal.raise', ...data } };
+      ? signalAction('Raise', raise, { style: 'positive', associatedInputs: 'auto' })
+      : { type: 'Action.Submit', title: 'Raise', style: 'positive', data: { verb: raise.verb, ...raise.data } };
   return adaptiveCard(body, [action]);
 }
 

@@ -4,7 +4,7 @@
  * in the strategy owners' personal view), the decision notice, overdue reminders and
  * "my signals". Pure: view model in, Adaptive Card 1.5 out. Each card is rendered from the
  * signal's current state, so a card that is updated in place always tells the truth.
- * The raise form is in signal-raise-form.ts and the shared parts in signal-card-parts.ts;
+ * The raise form is in raise-form.ts and the shared parts in card-parts.ts;
  * import them all from here.
  */
 import { KIND_LABELS, STATE_LABELS, type Decision, type Signal, signalLabel } from '../domain/signal';
@@ -16,13 +16,12 @@ import {
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import { DECIDE_INPUTS, TRIAGE_INPUTS } from './actions';
+import { DECIDE_INPUTS, TRIAGE_INPUTS, signalAction } from './actions';
 import {
   IMPACT_LABELS,
   type SignalCardModel,
   dateText,
   decisionLines,
-  execute,
   noticeBlock,
   openInTab,
   originLine,
@@ -33,7 +32,7 @@ import {
   titleBlock,
 } from './card-parts';
 
-export { type SignalCardModel, URGENCY_LABELS, stateTracker } from './card-parts';
+export { type SignalCardModel, stateTracker } from './card-parts';
 export * from './raise-form';
 
 // ------------------------------------------------------------------ receipt
@@ -82,10 +81,10 @@ export function pmoCard(m: SignalCardModel): AdaptiveCard {
     );
     const data = { signalId: s.id };
     actions.push(
-      execute('Accept (triage)', { verb: 'signal.triage', data }, 'positive'),
-      execute('Resolve locally', { verb: 'signal.resolve', data }),
-      execute('Close: duplicate', { verb: 'signal.close', data: { ...data, reason: 'duplicate' } }),
-      execute('Close: not actionable', { verb: 'signal.close', data: { ...data, reason: 'not_actionable' } }, 'destructive'),
+      signalAction('Accept (triage)', { verb: 'signal.triage', data }, { style: 'positive' }),
+      signalAction('Resolve locally', { verb: 'signal.resolve', data }),
+      signalAction('Close: duplicate', { verb: 'signal.close', data: { ...data, reason: 'duplicate' } }),
+      signalAction('Close: not actionable', { verb: 'signal.close', data: { ...data, reason: 'not_actionable' } }, { style: 'destructive' }),
     );
   } else if (s.state === 'triaged' || s.state === 'analysing') {
     body.push(text('Next: add the strategic context, options and a recommendation in the tab, then escalate.', { isSubtle: true, spacing: 'medium' }));
@@ -195,13 +194,33 @@ export function epmoCard(m: EpmoCardModel): AdaptiveCard {
           errorMessage: 'Give the rationale for the decision.',
         },
       );
-      actions.push({ ...execute('Record decision', { verb: 'signal.decide', data: { signalId: s.id, round: s.decisionRound } }, 'positive'), associatedInputs: 'auto' });
+      actions.push(signalAction('Record decision', { verb: 'signal.decide', data: { signalId: s.id, round: s.decisionRound } }, { style: 'positive', associatedInputs: 'auto' }));
     } else {
       body.push(text('Awaiting a decision by a strategy owner. Only strategy owners can decide; this view is read-only.', { isSubtle: true, separator: true }));
     }
   }
   actions.push(...openInTab(m, 'Open in PMO Relay'));
   return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'epmo', m.deciderIds) };
+}
+
+// ------------------------------------------------------------------ one card of a signal, by view
+
+/** One card of a signal as one viewer sees it: which card, and its view model. */
+export type SignalCardView =
+  | { readonly view: 'receipt' | 'pmo'; readonly model: SignalCardModel }
+  | { readonly view: 'epmo'; readonly model: EpmoCardModel };
+
+/** The card of a view, with what just happened (or what went wrong) on top when given. */
+export function signalViewCard(card: SignalCardView, notice?: SignalCardModel['notice']): AdaptiveCard {
+  const noticed = <M extends SignalCardModel>(model: M): M => (notice ? { ...model, notice } : model);
+  switch (card.view) {
+    case 'receipt':
+      return receiptCard(noticed(card.model));
+    case 'pmo':
+      return pmoCard(noticed(card.model));
+    case 'epmo':
+      return epmoCard(noticed(card.model));
+  }
 }
 
 // ------------------------------------------------------------------ notices

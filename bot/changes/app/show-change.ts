@@ -1,0 +1,44 @@
+/**
+ * `change.show` from a card (the `changes` list's "Assess impact"): the change card as this
+ * person may see it now, with the same rule as GET /api/changes/:id.
+ */
+import { knownConversation } from '../../conversations';
+import { type Result, fail, ok } from '../../kernel/result';
+import type { Principal } from '../../kernel/roles';
+import type { ChangeCardModel } from '../cards/change-card';
+import type { ChangeDeps } from './deps';
+import { changeCardModel } from './renderers';
+import { mayRespondFor, staleVersionError } from './respond';
+import { changeVisibleTo, recipientVisibleTo } from './visibility';
+import { versionStatus } from './versions';
+
+export interface ShowChangeCommand {
+  readonly changeId: string;
+  readonly version: number;
+  /** The conversation the card was acted on in. */
+  readonly conversationId: string;
+  /** The recipient conversation named on the card (a list card in a personal chat). */
+  readonly forConversationId?: string;
+}
+
+/**
+ * The card model of the version asked for. A version closed since is `CHANGE.STALE_VERSION`
+ * (the card links to the latest); whose responses it shows depends on who is looking.
+ */
+export async function showChange(deps: ChangeDeps, p: Principal, cmd: ShowChangeCommand): Promise<Result<ChangeCardModel>> {
+  const conversation = await knownConversation(deps.repos.conversations, p.tenantId, cmd.conversationId);
+  if (!conversation.ok) return conversation;
+  const found = (await deps.stores.changes.get(p.tenantId, cmd.changeId, cmd.version))?.value;
+  if (!found || found.state === 'draft') return fail('NOT_FOUND', 'This strategy change was not found in your organisation.');
+  const status = await versionStatus(deps, found);
+  const records = status.recipients.map((r) => r.record.value);
+  if (!changeVisibleTo(p, found, records)) return fail('AUTH.FORBIDDEN', 'This strategy change is not addressed to your domain or team.');
+  if (found.state !== 'published') {
+    const stale = await staleVersionError(deps, found);
+    return stale.ok ? fail('NOT_FOUND', 'Not found.') : stale;
+  }
+  // The card's conversation is client data: its responses are shown only to someone who may see or answer for it.
+  const named = cmd.forConversationId ? records.find((r) => r.conversationId === cmd.forConversationId) : undefined;
+  const viewed = named && (recipientVisibleTo(p, named) || mayRespondFor(p, named)) ? named.conversationId : cmd.conversationId;
+  return ok(await changeCardModel(deps, found, { conversationId: viewed, viewerId: p.userId }, status));
+}

@@ -1,0 +1,58 @@
+/**
+ * What a signal card shows, read from current state: the view model of every signal card, and
+ * one card of a signal as a given viewer should see it. Cards are always rendered from the
+ * current state, so a card delivered late or updated in place tells the truth.
+ */
+import { type Principal, can } from '../../kernel/roles';
+import type { Signal } from '../domain/signal';
+import { isOverdue } from '../domain/signal-machine';
+import { isoDate } from '../domain/working-days';
+import type { SignalView } from '../cards/actions';
+import type { SignalCardModel, SignalCardView } from '../cards/signal-cards';
+import type { SignalDeps } from './deps';
+
+export type CardViewDeps = Pick<SignalDeps, 'repos' | 'stores' | 'clock' | 'tabBaseUrl'>;
+
+/** Everything a card shows about a signal, from stored records. */
+export async function cardModel(deps: CardViewDeps, signal: Signal): Promise<SignalCardModel> {
+  const [domain, item, decision, objectives] = await Promise.all([
+    deps.repos.domains.get(signal.tenantId, signal.domainId),
+    signal.workItemId ? deps.repos.workItems.get(signal.tenantId, signal.workItemId) : Promise.resolve(undefined),
+    signal.decisionId ? deps.stores.decisions.get(signal.tenantId, signal.decisionId) : Promise.resolve(undefined),
+    signal.context && signal.context.objectiveIds.length > 0 ? deps.repos.objectives.list(signal.tenantId) : Promise.resolve([]),
+  ]);
+  const tabUrl = deps.tabBaseUrl();
+  const wanted = new Set(signal.context?.objectiveIds ?? []);
+  return {
+    signal,
+    domainName: domain?.value.name ?? signal.domainId,
+    ...(item ? { workItemTitle: item.value.title } : {}),
+    ...(decision ? { decision } : {}),
+    objectiveTitles: objectives.filter((o) => wanted.has(o.value.id)).map((o) => `${o.value.code} ${o.value.title}`),
+    ...(tabUrl ? { tabUrl } : {}),
+    overdue: isOverdue(signal, deps.clock.now()),
+  };
+}
+
+async function strategyOwnerIds(deps: Pick<SignalDeps, 'repos'>, tenantId: string): Promise<string[]> {
+  const users = await deps.repos.users.list(tenantId);
+  return users.filter((u) => u.roles.some((r) => r.role === 'strategy_owner')).map((u) => u.userId);
+}
+
+/**
+ * One card of a signal as `viewer` should see it. Without a viewer (a card sent to a channel)
+ * the EPMO card is the read-only view; strategy owners get their view through the card's refresh.
+ */
+export async function signalCardView(deps: CardViewDeps, signal: Signal, view: SignalView, viewer?: Principal): Promise<SignalCardView> {
+  const model = await cardModel(deps, signal);
+  if (view !== 'epmo') return { view, model };
+  return {
+    view,
+    model: {
+      ...model,
+      canDecide: viewer ? can(viewer, 'escalation.decide', { domainId: signal.domainId }) : false,
+      deciderIds: await strategyOwnerIds(deps, signal.tenantId),
+      today: isoDate(deps.clock.now()),
+    },
+  };
+}

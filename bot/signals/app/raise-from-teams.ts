@@ -1,0 +1,82 @@
+/**
+ * Raising from Teams (PRODUCT.md §4): the raise form's submit (`signal.raise`, whose form card
+ * becomes the receipt) and the *Raise with PMO* message action (raised from a message, linked
+ * back to it). A raise refused for a reason the raiser can fix gives the form back with why.
+ */
+import { type ConversationSighting, knownConversation, recordConversation } from '../../conversations';
+import { type DomainError, type Result, ok } from '../../kernel/result';
+import type { Principal } from '../../kernel/roles';
+import type { OriginData, SignalCardAction } from '../cards/actions';
+import type { SignalCardView } from '../cards/signal-cards';
+import { signalCardView } from './card-views';
+import type { SignalDeps } from './deps';
+import { type RaiseContext, type Raised, raiseContext, raiseSignal } from './raise';
+
+/** What the raise form sends. */
+export type RaiseData = Extract<SignalCardAction, { readonly verb: 'signal.raise' }>['data'];
+
+/** A raise from Teams: raised, or the form again with why not. */
+export type RaiseAnswer<R> = { readonly kind: 'raised'; readonly raised: Raised } & R | { readonly kind: 'form'; readonly form: RaiseContext; readonly refused: DomainError };
+
+const UNKNOWN_CONVERSATION_MESSAGE = 'PMO Relay does not know this conversation in your organisation. Send "help" here first, then "raise".';
+
+/** The raise form again, in a conversation PMO Relay knows (for a submit it could not read). */
+export async function raiseFormAgain(deps: SignalDeps, tenantId: string, conversationId: string): Promise<RaiseContext | undefined> {
+  const conversation = await knownConversation(deps.repos.conversations, tenantId, conversationId);
+  return conversation.ok ? raiseContext(deps, tenantId, conversationId) : undefined;
+}
+
+/**
+ * `signal.raise` from the form card. The form was sent by PMO Relay, so the conversation is
+ * known; the form's message becomes the receipt (and names the raise, so a double submit raises
+ * one signal). Answers the receipt as the raiser sees it.
+ */
+export async function raiseOnCard(
+  deps: SignalDeps,
+  p: Principal,
+  req: { readonly conversationId: string; readonly formMessageId?: string; readonly data: RaiseData },
+): Promise<Result<RaiseAnswer<{ readonly receipt: SignalCardView }>>> {
+  const conversation = await knownConversation(deps.repos.conversations, p.tenantId, req.conversationId, UNKNOWN_CONVERSATION_MESSAGE);
+  if (!conversation.ok) return conversation;
+  const d = req.data;
+  const raised = await raiseSignal(deps, p, {
+    conversationId: req.conversationId,
+    kind: d.kind,
+    title: d.title,
+    details: d.details,
+    urgency: d.urgency,
+    ...(d.workItemId ? { workItemId: d.workItemId } : {}),
+    ...(req.formMessageId ? { receiptActivityId: req.formMessageId } : {}),
+  });
+  if (!raised.ok) {
+    if (raised.error.code === 'AUTH.FORBIDDEN' || raised.error.code === 'SIGNAL.NO_ROUTE') return raised;
+    return ok({ kind: 'form', form: await raiseContext(deps, p.tenantId, req.conversationId), refused: raised.error });
+  }
+  return ok({ kind: 'raised', raised: raised.value, receipt: await signalCardView(deps, raised.value.signal.value, 'receipt', p) });
+}
+
+/**
+ * The message action's submit. The conversation may be one PMO Relay has not seen yet: it is
+ * recorded, so the receipt can go there. The message Teams names in the invoke wins over what
+ * the form carried; the same person raising the same thing from the same message raises it once
+ * (the dialog can be submitted twice).
+ */
+export async function raiseFromMessage(deps: SignalDeps, p: Principal, sighting: ConversationSighting, data: RaiseData, message?: OriginData): Promise<Result<RaiseAnswer<object>>> {
+  await recordConversation({ conversations: deps.repos.conversations, clock: deps.clock }, sighting);
+  const origin = message ?? data.origin;
+  const raised = await raiseSignal(deps, p, {
+    conversationId: sighting.conversationId,
+    kind: data.kind,
+    title: data.title,
+    details: data.details,
+    urgency: data.urgency,
+    ...(data.workItemId ? { workItemId: data.workItemId } : {}),
+    ...(origin ? { origin } : {}),
+    ...(origin?.messageId ? { idempotencyKey: JSON.stringify(['message', origin.messageId, p.userId, data.kind, data.title]) } : {}),
+  });
+  if (!raised.ok) {
+    if (raised.error.code !== 'VALIDATION.INVALID') return raised;
+    return ok({ kind: 'form', form: await raiseContext(deps, p.tenantId, sighting.conversationId), refused: raised.error });
+  }
+  return ok({ kind: 'raised', raised: raised.value });
+}
