@@ -8,6 +8,7 @@
  */
 import { loadConfig } from '../bot/config';
 import { startApp } from '../bot/composition/start-app';
+import { demoExtensions } from '../bot/demo/demo-extension';
 import { startEmbeddedAzurite } from '../bot/platform/storage/embedded-azurite';
 import { createTableRepositories } from '../bot/directory/tables';
 import { wipeTenant } from '../bot/platform/storage/tenant-wipe';
@@ -32,9 +33,8 @@ async function main(): Promise<void> {
       console.log(`Removed the demo tenant from ${tables.length} tables.`);
     }
     // The app seeds what is missing when it starts; start it on a free port, then stop.
-    const app = await startApp(
-      loadConfig({ ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString, PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'error' }),
-    );
+    const appConfig = loadConfig({ ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString, PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'error' });
+    const app = await startApp(appConfig, { extensions: demoExtensions(appConfig) });
     const tenant = await app.repos.tenants.get(DEMO_TENANT.tenantId);
     const items = await app.repos.workItems.list(DEMO_TENANT.tenantId);
     await app.stop();

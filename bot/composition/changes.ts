@@ -4,13 +4,12 @@
  */
 import type { Config } from '../config';
 import { createChangeTables } from '../changes';
-import { seedDemoChangesIfEmpty } from '../demo';
 import { randomIds } from '../kernel/ids';
 import type { ChangeDeps } from '../changes';
 import { changeJobHandlers, changeRenderers } from '../changes';
 import type { DeliveryRegistry } from '../delivery';
 import type { ChangeStores } from '../changes';
-import type { DeliveryRepository, DeliveryService, Scheduler } from '../delivery';
+import type { DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
@@ -25,8 +24,6 @@ export interface ChangesFeatureOptions {
   readonly connectionString: string;
   readonly repos: Repositories;
   readonly delivery: DeliveryService;
-  /** The delivery runtime's records: the demo seed writes its changes' deliveries as already sent. */
-  readonly deliveries: DeliveryRepository;
   readonly scheduler: Scheduler;
   readonly registry: DeliveryRegistry;
   readonly clock: Clock;
@@ -48,10 +45,6 @@ export async function createChangesFeature(o: ChangesFeatureOptions): Promise<Ch
     tabBaseUrl: o.tabBaseUrl,
     reminderLeadHours: o.config.changes.reminderLeadHours,
   };
-  if (o.config.seedDemo) {
-    // The delivery records of the demo are written as already sent; nothing is dispatched.
-    if (await seedDemoChangesIfEmpty({ ...deps, deliveries: o.deliveries }, o.clock.now())) deps.logger?.info('seeded the demo strategy changes');
-  }
   o.registry.addRenderers(changeRenderers(deps));
   o.registry.addJobHandlers(changeJobHandlers(deps));
   return { deps, stores };

@@ -29,13 +29,8 @@ import type { DeliveryRegistry } from '../delivery';
 import { SchedulerRunner, createScheduler } from '../delivery';
 import { WorkerPresence } from '../delivery';
 import { QueuedSweeper } from '../delivery';
-import { routeDemoConversations } from '../demo';
 import type { Messenger } from '../delivery';
 
-const withDemoRouting = (messenger: Messenger, demoConnectorUrl: (() => string) | undefined): Messenger =>
-  demoConnectorUrl ? routeDemoConversations(messenger, demoConnectorUrl) : messenger;
-
-export type { DeliveryRegistry } from '../delivery';
 
 export interface DeliveryRuntime {
   readonly delivery: DeliveryService;
@@ -54,8 +49,8 @@ export interface DeliveryRuntimeDeps {
   readonly conversations: ConversationStore;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Local and test runs: where the seeded demo conversations' messages go (the app's demo connector). */
-  readonly demoConnectorUrl?: () => string;
+  /** Wraps the Bot Connector messenger (an app extension's, e.g. the demo answering its own conversations). */
+  readonly wrapMessenger?: (messenger: Messenger) => Messenger;
 }
 
 export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<DeliveryRuntime> {
@@ -75,11 +70,12 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
   const limiter = new DeliveryRateLimiter({ perTenantPerSecond: settings.tenantLimitPerSecond, perConversation: settings.perConversation }, { headroom: settings.rateHeadroom });
   const claimMs = settings.claimSeconds * 1000;
 
+  const wrap = deps.wrapMessenger ?? ((messenger: Messenger) => messenger);
   const worker = new DeliveryWorker({
     workerId,
     deliveries: tables.deliveries,
     conversations: deps.conversations,
-    messenger: withDemoRouting(createBotMessenger({ bot: config.bot, timeoutMs: settings.sendTimeoutMs }), deps.demoConnectorUrl),
+    messenger: wrap(createBotMessenger({ bot: config.bot, timeoutMs: settings.sendTimeoutMs })),
     registry,
     limiter,
     clock,

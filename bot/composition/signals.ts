@@ -9,7 +9,6 @@ import { createTableSignalStores } from '../signals';
 import type { DeliveryRegistry } from '../delivery';
 import type { SignalDeps, StrategyChangeDrafter } from '../signals';
 import { signalRenderers } from '../signals';
-import { seedDemoSignalsIfEmpty } from '../demo';
 import { signalJobHandlers } from '../signals';
 import type { DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
@@ -48,7 +47,6 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
     tabBaseUrl: o.tabBaseUrl,
     ...(o.drafter ? { drafter: o.drafter } : {}),
   };
-  if (o.config.seedDemo && (await seedDemoSignalsIfEmpty(stores.signals, o.clock.now(), deps.policy))) deps.logger.info('seeded the demo signals');
   o.registry.addRenderers(signalRenderers(deps));
   o.registry.addJobHandlers(signalJobHandlers(deps));
   return { deps };

@@ -6,7 +6,6 @@
 import type { Config } from '../config';
 import { createDraft } from '../changes';
 import { changeRoutes } from '../changes/routes';
-import { DEMO_CONNECTOR_PATH, demoConnectorRoutes, seedDemoIfEmpty } from '../demo';
 import type { DeliveryService, Scheduler } from '../delivery';
 import { type Repositories, createTableRepositories } from '../directory';
 import { randomIds } from '../kernel/ids';
@@ -15,7 +14,6 @@ import { type Clock, systemClock } from '../kernel/runtime';
 import { bootstrapAdmins } from '../people';
 import { peopleRoutes } from '../people/routes';
 import { createLogger } from '../platform/logging';
-import { startEmbeddedAzurite } from '../platform/storage/embedded-azurite';
 import { createBotEndpoint } from '../platform/teams/endpoint';
 import { createAuthenticator } from '../platform/web/auth';
 import { devSignInRoutes } from '../platform/web/dev-sign-in-routes';
@@ -23,7 +21,9 @@ import { startWebServer } from '../platform/web/web-server';
 import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
 import { createChangesFeature } from './changes';
-import { type DeliveryRegistry, createDeliveryRuntime } from './delivery';
+import { type DeliveryRegistry } from '../delivery/index';
+import { createDeliveryRuntime } from './delivery';
+import type { AppExtension } from './extensions';
 import { createSignalsFeature } from './signals';
 
 export interface RunningApp {
@@ -45,15 +45,18 @@ export interface AppOverrides {
   readonly logger?: Logger;
   /** Registers extra renderers/job handlers before the delivery worker starts (tests, benchmarks). */
   readonly registerDelivery?: (registry: DeliveryRegistry) => void;
+  /** What the caller adds to the product (the local demo: its seed, its connector). */
+  readonly extensions?: readonly AppExtension[];
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger: Logger = overrides.logger ?? createLogger(config);
   const clock = overrides.clock ?? systemClock;
 
+  // Loaded only for the embedded mode: Azurite is a development dependency, absent when deployed.
   const embedded =
     config.storage.kind === 'embeddedAzurite'
-      ? await startEmbeddedAzurite({
+      ? await (await import('../platform/storage/embedded-azurite.js')).startEmbeddedAzurite({
           location: config.storage.location,
           tablePort: config.storage.tablePort,
           queuePort: config.storage.queuePort,
@@ -67,26 +70,21 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix });
     const bootstrapped = await bootstrapAdmins({ repos, clock }, config.bootstrapAdmins);
     if (bootstrapped > 0) logger.info({ count: bootstrapped }, 'made the BOOTSTRAP_ADMINS tenant admins');
-    if (config.seedDemo) {
-      const seeded = await seedDemoIfEmpty(repos, clock);
-      if (seeded) logger.info({ tenantId: seeded.tenantId }, 'seeded the demo tenant');
-    }
 
     const auth = await createAuthenticator(config.auth, repos, clock, logger);
     // Durable delivery: features register a ContentRenderer per content kind and a
     // ScheduledJobHandler per job kind on `deliveryRuntime.registry` below, and call
     // `deliveryRuntime.delivery.dispatch` / `deliveryRuntime.scheduler.schedule` in their use cases.
-    // Local and test runs answer the seeded demo conversations with a connector of their own.
-    const localRun = config.env === 'local' || config.env === 'test';
+    const extensions = overrides.extensions ?? [];
     let selfUrl = `http://127.0.0.1:${config.port}`;
     const deliveryRuntime = await createDeliveryRuntime({
       config, connectionString, conversations: repos.conversations, clock, logger,
-      ...(localRun ? { demoConnectorUrl: () => `${selfUrl}${DEMO_CONNECTOR_PATH}/` } : {}),
+      wrapMessenger: (messenger) => extensions.reduce((m, e) => e.wrapMessenger?.(m, () => selfUrl) ?? m, messenger),
     });
     const { delivery, scheduler, registry: deliveryRegistry } = deliveryRuntime;
     // Strategy changes register their renderers and reminder job before the worker starts.
     let tabBaseUrl = config.tabDomain ? `https://${config.tabDomain}/` : `http://localhost:${config.port}/`;
-    const changes = await createChangesFeature({ config, connectionString, repos, delivery, deliveries: deliveryRuntime.tables.deliveries, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
+    const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
     // Signals register their card renderers and due-time timers; decisions become drafts through the changes feature.
     const signals = await createSignalsFeature({
       config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl,
@@ -97,6 +95,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         },
       },
     });
+    const context = { config, repos, changes, signals, deliveries: deliveryRuntime.tables.deliveries, clock, logger };
+    for (const extension of extensions) await extension.seed?.(context);
     overrides.registerDelivery?.(deliveryRegistry);
     const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
@@ -115,8 +115,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         peopleRoutes({ repos, clock, authMode: auth.mode }),
         portfolioRoutes({ repos, clock, ids: randomIds }),
       ],
-      ...(localRun ? { demoConnector: { path: DEMO_CONNECTOR_PATH, routes: demoConnectorRoutes(logger) } } : {}),
-      tab: { distDir: config.tabDist, allowLocalFraming: localRun },
+      extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
+      tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },
     });
     const { url, port } = web;
     logger.info({ url }, 'PMO Relay is listening');

@@ -1,5 +1,5 @@
 /**
- * What a newcomer does after `npm ci && npm start`: the built server (dist/bot/main.js, as
+ * What a newcomer does after `npm ci && npm start`: the built local server (dist/bot/demo/main.js, as
  * `npm start` runs it) starts its own Azurite, seeds the demo, serves the tab and the bot;
  * it stops cleanly on SIGTERM and keeps the data for the next start.
  * Needs `npm run build` first (`npm test` builds before running jest).
@@ -17,7 +17,7 @@ import { type ConnectorServer, startConnectorServer } from '../support/connector
 import { message } from '../bot/teams-activities';
 import { cardText } from '../support/adaptive-card';
 
-const MAIN = join(__dirname, '../../dist/bot/main.js');
+const MAIN = join(__dirname, '../../dist/bot/demo/main.js');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,7 +73,7 @@ let env: Record<string, string>;
 const lead = DEMO_USERS.find((u) => u.displayName === 'Priya Patel');
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error('dist/bot/main.js is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(MAIN)) throw new Error('dist/bot/demo/main.js is missing: run `npm run build` first (npm test does).');
   dataDir = await mkdtemp(join(tmpdir(), 'pmo-relay-start-'));
   connector = await startConnectorServer();
   const [port, tablePort, queuePort] = [await freePort(), await freePort(), await freePort()];

@@ -1,6 +1,7 @@
 /** Starts the real app on a free port, on the test run's Azurite, with fresh tables. */
 import { loadConfig } from '../../bot/config';
 import { type AppOverrides, type RunningApp, startApp } from '../../bot/composition/start-app';
+import { demoExtensions } from '../../bot/demo/demo-extension';
 import { testConnectionString, uniqueTablePrefix } from './storage';
 
 export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -13,7 +14,8 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return startApp(config, overrides);
+  // As `npm start` runs it: with the demo's seed (when SEED_DEMO is on) and its connector.
+  return startApp(config, { extensions: demoExtensions(config), ...overrides });
 }
 
 /** A tiny JSON client for API tests. */

@@ -1,6 +1,6 @@
 /**
  * The HTTP server: `/healthz`, the Bot Framework endpoint, the features' route tables under
- * `/api`, the demo connector in local runs, the built tab, and JSON answers for unknown paths
+ * `/api`, route tables an extension adds (the local demo connector), the built tab, and JSON answers for unknown paths
  * and faulty requests. Composition hands it everything it serves.
  */
 import type { Server } from 'node:http';
@@ -30,8 +30,8 @@ export interface WebServerOptions {
   readonly botEndpoint: { handle(req: Request, res: Response): Promise<void> };
   /** The features' routes, served under `/api`, in this order. */
   readonly api: readonly RouteTable[];
-  /** The demo conversations' connector (local and test runs only). */
-  readonly demoConnector?: { readonly path: string; readonly routes: RouteTable };
+  /** Route tables served outside `/api`, each under its own path (e.g. the local demo connector). */
+  readonly extraRoutes?: readonly { readonly path: string; readonly table: RouteTable }[];
   /** The built tab, served from the same origin as the API. */
   readonly tab: { readonly distDir: string; readonly allowLocalFraming: boolean };
 }
@@ -63,7 +63,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   });
   const callers = callerResolver(o.auth, o.users);
   for (const table of o.api) app.use('/api', routeTableRouter(table, callers));
-  if (o.demoConnector) app.use(o.demoConnector.path, routeTableRouter(o.demoConnector.routes, callers));
+  for (const extra of o.extraRoutes ?? []) app.use(extra.path, routeTableRouter(extra.table, callers));
   app.use(serveTab(o.tab.distDir, { allowLocalFraming: o.tab.allowLocalFraming }));
   app.use(notFoundHandler);
   app.use(errorHandler(o.logger));
