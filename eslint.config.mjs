@@ -2,8 +2,6 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const sdkImports = ['botbuilder', 'botbuilder-*', 'botframework-*', '@azure/*', '@microsoft/*', 'express', 'react', 'react-dom', 'adaptivecards', 'azurite', 'pino', 'jose'];
-
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.localdata/**', 'appPackage/build/**', 'coverage/**', '.playground/**'] },
   js.configs.recommended,
@@ -18,16 +16,6 @@ export default tseslint.config(
     files: ['tab/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  {
-    // botbuilder lives in one platform folder, so a later SDK move is one folder's work.
-    files: ['bot/**/*.ts'],
-    ignores: ['bot/platform/teams/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Import botbuilder only in bot/platform/teams.' }, { group: ['@microsoft/teamsfx'], message: 'Import teamsfx only in its platform folder.' }] }] },
-  },
-  // Last, so it wins over the rule above for domain files.
-  {
-    // Domain rules and the kernel are pure TypeScript: no SDK may enter them.
-    files: ['bot/kernel/**/*.ts', 'bot/*/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: sdkImports, message: 'Domain rules and the kernel stay free of SDKs; use a port.' }] }] },
-  },
+  // Architecture boundaries (domain purity, feature doors, SDKs in their platform folder, no demo in
+  // production) are checked by dependency-cruiser: .dependency-cruiser.cjs, run by `npm run lint`.
 );

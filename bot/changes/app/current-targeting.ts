@@ -1,7 +1,7 @@
 /** Targeting a change against the tenant's current portfolio, links and conversations. */
 import type { Domain, StrategicObjective, WorkItem } from '../../portfolio';
 import type { StrategyChange } from '../domain/strategy-change';
-import { type Targeting, targetChange } from '../domain/change-rules';
+import { type Targeting, targetChange } from './targeting';
 import type { ChangeRecipientRecord } from '../ports';
 import type { ChangeDeps } from './deps';
 

@@ -1,14 +1,11 @@
 /**
  * The rules of strategy changes (PRODUCT.md §3): named transitions that return the new state
- * and the events they raise, responses, overdue and roll-ups; targeting is in
- * change-targeting.ts (re-exported here). Pure: no I/O, no SDK.
+ * and the events they raise, responses, overdue and roll-ups. Who a change reaches is worked out
+ * in ../app/targeting.ts from the portfolio and the conversation links. Pure: no I/O, no SDK.
  */
 import { type DomainError, type ErrorDetail, type Result, fail, ok } from '../../kernel/result';
 import type { ChangeKind, ChangeResponse, Impact, ImpactRollup, RecipientStatus, RequiredResponse, StrategyChange } from './strategy-change';
 import { IMPACTS } from './strategy-change';
-
-// Targeting (who a change reaches) lives in change-targeting.ts; import it from here.
-export * from './targeting';
 
 /** The fields an author edits. */
 export interface ChangeFields {

@@ -8,7 +8,6 @@
  *   RowKey `<changeId>.<version>.<conversationId>.<userId>` — a double click finds the same row.
  * Rows are validated on read; 412 maps to `CONFLICT.STALE`, 409 to `CONFLICT.ALREADY_EXISTS`.
  */
-import type { TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { fail, notFound, ok } from '../../kernel/result';
 import type { Result } from '../../kernel/result';
@@ -18,7 +17,7 @@ import type { ChangeRecipientRecord, ChangeRecipientRepository, ChangeRepository
 import type { Versioned } from '../../kernel/versioned';
 import { type Codec, defineCodec } from '../../platform/storage/codec';
 import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
-import { type Row, type TableClient, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
+import { type Row, type TableClient, type TransactionAction, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 
 const text = z.string();
 const ts = z.string().min(1);

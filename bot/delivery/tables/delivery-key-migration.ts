@@ -9,13 +9,12 @@
  * process did it) before its old row is deleted (404: likewise). Stop processes of the older
  * version first: one of them could update an old row after it was copied.
  */
-import type { TableClient } from '@azure/data-tables';
 
 import type { Logger } from '../../kernel/logger';
 import { SYSTEM_COLUMNS } from '../../platform/storage/codec';
 import { deliveryKeys, splitDeliveryId } from './delivery-repository';
 import { SEPARATOR } from '../../platform/storage/keys';
-import { statusOf } from '../../platform/storage/table-client';
+import { type TableClient, statusOf } from '../../platform/storage/table-client';
 
 /** `!` is outside the key alphabets (keys.ts), so no tenant's rows can share this partition. */
 const MARKER = { partitionKey: '!meta', rowKey: 'delivery-keys-v2' } as const;

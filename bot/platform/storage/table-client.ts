@@ -10,7 +10,8 @@ import type { Columns, StoredRow } from './codec';
 import { SEPARATOR } from './keys';
 
 export { odata };
-export type { TableClient };
+/** The SDK's types features' storage adapters use, so only this folder imports the SDK. */
+export type { TableClient, TransactionAction };
 
 /** Table Storage's limit on the operations of one transaction. */
 export const MAX_TRANSACTION_OPERATIONS = 100;

@@ -5,7 +5,7 @@
  */
 import type { ConversationLink, ConversationRef } from '../../conversations';
 import type { Domain, WorkItem } from '../../portfolio';
-import type { ChangeRecipient, RecipientRole } from './strategy-change';
+import type { ChangeRecipient, RecipientRole } from '../domain/strategy-change';
 
 export interface TargetingInput {
   readonly objectiveIds: readonly string[];

@@ -1,0 +1,81 @@
+/**
+ * The architecture's boundaries, checked by `npm run lint` (README, "Architecture"):
+ * - a feature's domain rules import only the kernel and its own domain files;
+ * - the kernel imports no feature and no platform;
+ * - a feature (or platform folder) reaches another feature only through that feature's index.ts;
+ *   composition, which wires everything, is the one exception;
+ * - the wire contract shared with the tab names only kernel and domain types;
+ * - each SDK is imported only in its platform folder;
+ * - production code never imports the demo;
+ * - no import cycles at run time.
+ */
+const FEATURES = '(portfolio|people|conversations|changes|signals|delivery|chat|directory|demo)';
+const TEST = '\\.test\\.ts$';
+
+/** An SDK (npm packages, as resolved under node_modules) that only `home` may import. */
+const sdk = (name, packages, home) => ({
+  name: `sdk-${name}`,
+  comment: `${packages} may be imported only in ${home}, so replacing the SDK is one folder's work.`,
+  severity: 'error',
+  from: { path: '^bot/', pathNot: [`^${home}`, TEST] },
+  to: { path: `node_modules/(${packages})/` },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'An import cycle makes a module see another half-loaded at run time.',
+      severity: 'error',
+      from: { path: '^bot/' },
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'domain-imports-only-kernel',
+      comment: "A feature's domain rules are pure: they import the kernel and their own domain files, nothing else.",
+      severity: 'error',
+      from: { path: `^bot/${FEATURES}/domain/`, pathNot: TEST },
+      to: { pathNot: ['^bot/kernel/', '^bot/$1/domain/'] },
+    },
+    {
+      name: 'kernel-imports-no-feature',
+      comment: 'The kernel is what every feature shares; it depends on none of them.',
+      severity: 'error',
+      from: { path: '^bot/kernel/', pathNot: TEST },
+      to: { path: '^bot/', pathNot: '^bot/kernel/' },
+    },
+    {
+      name: 'feature-internals',
+      comment: "Another feature is reached only through its index.ts (composition, which wires everything, excepted).",
+      severity: 'error',
+      from: { path: '^bot/([^/]+)/', pathNot: ['^bot/composition/', '^bot/api-contract/', TEST] },
+      to: { path: `^bot/${FEATURES}/`, pathNot: ['^bot/$1/', `^bot/${FEATURES}/index\\.ts$`] },
+    },
+    {
+      name: 'api-contract-is-types-of-the-domain',
+      comment: 'The wire contract is shared with the tab: it names kernel and domain types, nothing that runs on the server.',
+      severity: 'error',
+      from: { path: '^bot/api-contract/' },
+      to: { pathNot: ['^bot/kernel/', `^bot/${FEATURES}/domain/`, '^bot/api-contract/'] },
+    },
+    {
+      name: 'no-demo-in-production',
+      comment: 'The demo (seed, demo tenant, demo connector) is never imported by production code.',
+      severity: 'error',
+      from: { path: '^bot/', pathNot: ['^bot/demo/', TEST] },
+      to: { path: '^bot/demo/' },
+    },
+    sdk('botbuilder', 'botbuilder[^/]*|botframework-[^/]+', 'bot/platform/teams/'),
+    sdk('express', 'express', 'bot/platform/web/'),
+    sdk('storage', '@azure/[^/]+|azurite', 'bot/platform/storage/'),
+    sdk('logging', 'pino', 'bot/platform/logging.ts'),
+    sdk('teamsfx', '@microsoft/teamsfx', 'bot/platform/graph/'),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    exclude: { path: '^dist/' },
+  },
+};
