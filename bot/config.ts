@@ -137,8 +137,6 @@ const schema = z
     }
   });
 
-export type RawEnv = z.input<typeof schema>;
-
 export interface Config {
   readonly env: 'local' | 'test' | 'dev' | 'prod';
   readonly port: number;

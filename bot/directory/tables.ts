@@ -17,8 +17,6 @@ import { TableTenantRepository } from './tenant-repository';
 import { TableUserDirectory } from '../people';
 import { TableWorkItemRepository } from '../portfolio';
 
-export { CorruptRowError } from '../platform/storage/codec';
-export { decodeKey, encodeKey } from '../platform/storage/keys';
 
 const PING_TIMEOUT_MS = 5000;
 

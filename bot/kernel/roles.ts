@@ -128,6 +128,3 @@ export function can(p: Pick<Principal, 'roles'>, action: Action, scope: Scope = 
       return has(p, 'strategy_owner');
   }
 }
-
-/** Roles a person holds, without scope, for display. */
-export const roleNames = (p: Pick<Principal, 'roles'>): Role[] => [...new Set(p.roles.map((r) => r.role))];

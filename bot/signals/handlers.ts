@@ -18,7 +18,9 @@ import { inbox } from './app/queries';
 import { type RaiseContext, type Raised, raiseContext } from './app/raise';
 import { type RaiseData, raiseFormAgain, raiseFromMessage, raiseOnCard } from './app/raise-from-teams';
 import type { OriginData, SignalCardAction } from './cards/actions';
-import { type RaiseFormModel, type SignalCardModel, mySignalsCard, raiseFormCard, signalViewCard } from './cards/signal-cards';
+import { type RaiseFormModel, raiseFormCard } from './cards/raise-form';
+import { type SignalCardModel } from './cards/card-parts';
+import { mySignalsCard, signalViewCard } from './cards/signal-cards';
 
 /** The message a message action was started on, as plain text. */
 export interface SourceMessage {

@@ -8,3 +8,6 @@ export * from './domain/working-days';
 export * from './handlers';
 export * from './ports';
 export * from './tables/signal-store';
+export * from './domain/analysis';
+export * from './domain/decision';
+export * from './domain/transition-kit';

@@ -5,7 +5,7 @@
  * and out, so a test cannot change stored state by mutating an object.
  */
 import type { AuditEvent, Decision, Signal } from './domain/signal';
-import type { TransitionResult } from './domain/signal-machine';
+import type { TransitionResult } from './domain/transition-kit';
 import { type Result, fail, ok } from '../kernel/result';
 import type { Versioned } from '../kernel/versioned';
 import type { DecisionLog, SignalRepository, SignalStores } from './ports';

@@ -5,7 +5,7 @@
  */
 import type { AuditEvent, Decision, Signal } from './domain/signal';
 import type { Result } from '../kernel/result';
-import type { TransitionResult } from './domain/signal-machine';
+import type { TransitionResult } from './domain/transition-kit';
 import type { Versioned } from '../kernel/versioned';
 
 export interface SignalRepository {

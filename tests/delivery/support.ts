@@ -2,7 +2,7 @@
 import type { ConversationRef } from '../../bot/conversations/domain/conversation';
 import type { Delivery } from '../../bot/delivery/domain/delivery';
 import type { KindRenderer } from '../../bot/delivery/ports';
-import type { DeliveryRegistry } from '../../bot/composition/delivery';
+import type { DeliveryRegistry } from '../../bot/delivery/index';
 
 export const TENANT = '7f3c2a10-0000-4000-8000-0000000000d1';
 

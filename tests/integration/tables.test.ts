@@ -5,7 +5,9 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
 import { TableClient } from '@azure/data-tables';
 
-import { createTableRepositories, CorruptRowError, encodeKey, tableNames } from '../../bot/directory/tables';
+import { createTableRepositories, tableNames } from '../../bot/directory/tables';
+import { CorruptRowError } from '../../bot/platform/storage/codec';
+import { encodeKey } from '../../bot/platform/storage/keys';
 import type { ConversationLink, ConversationRef } from '../../bot/conversations/domain/conversation';
 import type { Domain, StrategicObjective, WorkItem } from '../../bot/portfolio/domain/portfolio';
 import type { User } from '../../bot/kernel/roles';

@@ -1,7 +1,9 @@
 /** Signal cards: valid Adaptive Card 1.5 under 100 KB, and each shows what its reader needs. */
 import { describe, expect, it } from '@jest/globals';
 import type { Decision, Signal } from '../../bot/signals/domain/signal';
-import { decisionNoticeCard, epmoCard, mySignalsCard, pmoCard, raiseFormCard, receiptCard, reminderCard, stateTracker } from '../../bot/signals/cards/signal-cards';
+import { decisionNoticeCard, epmoCard, mySignalsCard, pmoCard, receiptCard, reminderCard } from '../../bot/signals/cards/signal-cards';
+import { raiseFormCard } from '../../bot/signals/cards/raise-form';
+import { stateTracker } from '../../bot/signals/cards/card-parts';
 import { parseActionData } from '../../bot/chat/card-actions';
 import { TEAMS_CARD_LIMIT_BYTES, cardText, validateAdaptiveCard } from '../support/adaptive-card';
 

@@ -2,24 +2,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Principal } from '../../bot/kernel/roles';
 import type { Signal } from '../../bot/signals/domain/signal';
-import {
-  addOption,
-  close,
-  decide,
-  defer,
-  escalate,
-  isOverdue,
-  markReminded,
-  raise,
-  recommend,
-  requestMoreInfo,
-  resolveLocally,
-  saveAnalysis,
-  setContext,
-  startAnalysis,
-  triage,
-  undefer,
-} from '../../bot/signals/domain/signal-machine';
+import { addOption, escalate, recommend, saveAnalysis, setContext, startAnalysis } from '../../bot/signals/domain/analysis';
+import { close, raise, resolveLocally, triage } from '../../bot/signals/domain/signal-machine';
+import { decide, defer, markReminded, requestMoreInfo, undefer } from '../../bot/signals/domain/decision';
+import { isOverdue } from '../../bot/signals/domain/transition-kit';
 import { DEFAULT_DUE_POLICY } from '../../bot/signals/domain/working-days';
 
 const T = 'tenant-1';

@@ -44,13 +44,6 @@ export type Rag = (typeof RAG_VALUES)[number];
 
 export type Health = Readonly<Record<HealthDimension, Rag>>;
 
-/** Stages people use per delivery mode; any text is accepted, these are suggestions. */
-export const SUGGESTED_STAGES: Readonly<Record<DeliveryMode, readonly string[]>> = {
-  traditional: ['Initiation', 'Planning', 'Execution', 'Closing'],
-  agile: ['Discovery', 'Alpha', 'Beta', 'Live'],
-  lightweight: ['Proposed', 'In progress', 'Done'],
-};
-
 export interface Quantity {
   readonly value: number;
   /** e.g. `GBP k`, `hours/month`, `NPS points`. */

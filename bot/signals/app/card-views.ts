@@ -5,10 +5,11 @@
  */
 import { type Principal, can } from '../../kernel/roles';
 import type { Signal } from '../domain/signal';
-import { isOverdue } from '../domain/signal-machine';
+import { isOverdue } from '../domain/transition-kit';
 import { isoDate } from '../domain/working-days';
 import type { SignalView } from '../cards/actions';
-import type { SignalCardModel, SignalCardView } from '../cards/signal-cards';
+import type { SignalCardModel } from '../cards/card-parts';
+import type { SignalCardView } from '../cards/signal-cards';
 import type { SignalDeps } from './deps';
 
 export type CardViewDeps = Pick<SignalDeps, 'repos' | 'stores' | 'clock' | 'tabBaseUrl'>;

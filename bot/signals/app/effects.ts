@@ -6,7 +6,7 @@
  * re-renders every card from current state).
  */
 import { type Decision, type Signal, FINAL_OUTCOMES } from '../domain/signal';
-import { type TransitionResult, waitingOn } from '../domain/signal-machine';
+import { type TransitionResult, waitingOn } from '../domain/transition-kit';
 import type { Delivery, DeliveryRequest } from '../../delivery';
 import type { SignalView } from '../cards/actions';
 import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalContent, type SignalDeps, dueJobId, undeferJobId } from './deps';

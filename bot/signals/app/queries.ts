@@ -7,7 +7,7 @@ import type { Domain } from '../../portfolio';
 import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import { type Principal, can, isEpmo, leadsDomain } from '../../kernel/roles';
 import { type Decision, type Signal, type SignalState, SIGNAL_STATES, signalLabel } from '../domain/signal';
-import { isOverdue, mayPerform, waitingOn } from '../domain/signal-machine';
+import { isOverdue, mayPerform, waitingOn } from '../domain/transition-kit';
 import type { DecisionLogFilter, DecisionView, EscalationQueue, SignalActionName, SignalDetail, SignalInbox, SignalView } from './read-models';
 import type { Versioned } from '../../kernel/versioned';
 import type { SignalDeps } from './deps';

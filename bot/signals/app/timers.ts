@@ -9,7 +9,8 @@
  *   dispatched), and then recorded on the signal, so a failed dispatch is retried, not lost.
  * - `signal.undefer` at a deferral's date: the signal returns to `escalated` for a new decision.
  */
-import { markReminded, undefer, waitingOn } from '../domain/signal-machine';
+import { markReminded, undefer } from '../domain/decision';
+import { waitingOn } from '../domain/transition-kit';
 import type { JobHandlers, ScheduledJob } from '../../delivery';
 import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalDeps, type SignalJob } from './deps';
 import { afterCommit } from './effects';

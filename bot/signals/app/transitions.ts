@@ -8,19 +8,10 @@ import type { Result } from '../../kernel/result';
 import { fail, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { Decision, Signal } from '../domain/signal';
-import {
-  type AnalysisInput,
-  type CloseInput,
-  type DecisionInput,
-  type TransitionResult,
-  close,
-  decide,
-  escalate,
-  resolveLocally,
-  saveAnalysis,
-  startAnalysis,
-  triage,
-} from '../domain/signal-machine';
+import { type AnalysisInput, escalate, saveAnalysis, startAnalysis } from '../domain/analysis';
+import { type CloseInput, close, resolveLocally, triage } from '../domain/signal-machine';
+import { type DecisionInput, decide } from '../domain/decision';
+import { type TransitionResult } from '../domain/transition-kit';
 import type { Versioned } from '../../kernel/versioned';
 import type { SignalDeps } from './deps';
 import { afterCommit } from './effects';

@@ -32,8 +32,6 @@ import {
   titleBlock,
 } from './card-parts';
 
-export { type SignalCardModel, stateTracker } from './card-parts';
-export * from './raise-form';
 
 // ------------------------------------------------------------------ receipt
 

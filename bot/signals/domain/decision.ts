@@ -1,5 +1,5 @@
 /** The EPMO's decisions on an escalated signal, deferral, and reminders (PRODUCT.md §4). Pure. */
-import { type DomainError, type Result, fail, invalid, ok } from '../../kernel/result';
+import { type Result, fail, invalid, ok } from '../../kernel/result';
 import {
   type Decision,
   type DecisionOutcome,
@@ -149,6 +149,3 @@ export function markReminded(signal: Signal, now: Date, whom: string): Result<Tr
   const r = edit(signal, SYSTEM_ACTOR, now, 'remind', { remindedAt: now.toISOString() }, `Overdue: reminded ${whom}.`);
   return ok(r);
 }
-
-/** Is `error` one of the "somebody acted first" answers? */
-export const isAlreadyHandled = (error: DomainError): boolean => error.code === 'SIGNAL.ALREADY_HANDLED' || error.code === 'SIGNAL.ALREADY_DECIDED';

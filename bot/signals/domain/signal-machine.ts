@@ -36,9 +36,6 @@ import {
   text,
 } from './transition-kit';
 
-export { type Actor, type TransitionName, type TransitionResult, LIMITS, SYSTEM_ACTOR, isOverdue, mayPerform, requiredRole, waitingOn } from './transition-kit';
-export * from './analysis';
-export * from './decision';
 
 // ---------------------------------------------------------------- raise
 

@@ -24,11 +24,6 @@ export type Urgency = (typeof URGENCIES)[number];
 export const SIGNAL_STATES = ['raised', 'triaged', 'analysing', 'escalated', 'deferred', 'decided', 'resolved', 'closed'] as const;
 export type SignalState = (typeof SIGNAL_STATES)[number];
 
-/** States in which the signal still needs someone's work. */
-export const OPEN_SIGNAL_STATES: readonly SignalState[] = ['raised', 'triaged', 'analysing', 'escalated', 'deferred'];
-/** States with no way out. */
-export const FINAL_SIGNAL_STATES: readonly SignalState[] = ['resolved', 'closed'];
-
 /**
  * Why a signal was closed: at triage as a duplicate or not actionable, or after a decision
  * once it has been carried out.

@@ -12,16 +12,15 @@
  * - `dcl.<decisionId>` the strategy-change draft made from a decision, insert-only;
  * - `cnt.signals` the tenant's signal-number counter, ETag-guarded.
  */
-import type { TransactionAction } from '@azure/data-tables';
 import type { Decision, Signal, AuditEvent } from '../domain/signal';
-import type { TransitionResult } from '../domain/signal-machine';
+import type { TransitionResult } from '../domain/transition-kit';
 import { type Result, fail, ok } from '../../kernel/result';
 import type { Versioned } from '../../kernel/versioned';
 import type { DecisionLog, SignalRepository, SignalStores, StrategyChangeLink } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { compositeKey, decodeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
 import { auditEventSchema, decisionSchema, signalSchema } from './signal-schemas';
-import { type Row, type TableClient, deletePartition, ensureTable, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
+import { type Row, type TableClient, type TransactionAction, deletePartition, ensureTable, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 
 const pk = (tenantId: string): string => encodeKey(tenantId);
 const seqKey = (seq: number): string => String(seq).padStart(6, '0');
