@@ -22,7 +22,7 @@ import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBa
 import { renderMarkdown } from './markdown';
 import { dueText, formatDateTime, refreshInterval } from './progress';
 import { REQUIRED_RESPONSE_LABELS, STATE_LABELS, type CascadeResponse, type ChangeDetailResponse } from './types';
-import { useLive } from './useLive';
+import { useLive } from '../shared/useLive';
 import { WithdrawDialog } from './WithdrawDialog';
 
 const useStyles = makeStyles({

@@ -26,7 +26,7 @@ import type { ChangesApi } from './api';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
 import { type StateFilter, dueText, filterChanges, formatDateTime, isFanOutRunning, sortChanges } from './progress';
 import { STATES, STATE_LABELS, type ChangeSummary, type ChangesListResponse } from './types';
-import { useLive } from './useLive';
+import { useLive } from '../shared/useLive';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import type { RoleAssignment } from '../../../bot/kernel/roles';
 import type { ApiClient } from '../api/client';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import type { Route } from '../shared/route';

@@ -23,7 +23,7 @@ import { ArrowLeftRegular, SaveRegular, SendRegular } from '@fluentui/react-icon
 import { useCallback, useMemo, useState } from 'react';
 import { changeCard } from '../../../bot/changes/cards/change-card';
 import { type ApiClient, errorMessage } from '../api/client';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { changeHash, changesHash, composeHash, navigate } from '../shared/route';
@@ -34,7 +34,7 @@ import { DryRunPanel } from './DryRunPanel';
 import { PublishDialog } from './PublishDialog';
 import { CHANGE_KIND_LABELS, KINDS, REQUIRED_RESPONSES, REQUIRED_RESPONSE_LABELS, type ChangeDetailResponse, type ChangeKind, type RequiredResponse } from './types';
 import { useDryRun } from './useDryRun';
-import { useLive } from './useLive';
+import { useLive } from '../shared/useLive';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

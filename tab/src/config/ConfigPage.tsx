@@ -5,7 +5,7 @@ import type { DomainsResponse } from '../../../bot/api-contract/portfolio';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { portfolioHash } from '../shared/route';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { offerTabSettings } from '../teams/tab-config';
 
 const useStyles = makeStyles({

@@ -24,7 +24,7 @@ import { ArrowDownloadRegular, FilterDismissRegular } from '@fluentui/react-icon
 import { useCallback, useMemo, useState } from 'react';
 import { type ApiClient, errorMessage } from '../api/client';
 import { createSignalsApi } from '../api/signals';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { signalHash } from '../shared/route';

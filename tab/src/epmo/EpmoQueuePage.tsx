@@ -16,7 +16,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ObjectivesResponse } from '../../../bot/api-contract/portfolio';
 import type { ApiClient } from '../api/client';
 import { type SignalsApi, createSignalsApi } from '../api/signals';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { epmoHash, signalHash } from '../shared/route';
@@ -28,7 +28,7 @@ import { compareSignals } from '../signals/filters';
 import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from '../signals/SignalBadges';
 import { FINAL_OUTCOME_SET, type SignalView } from '../signals/types';
 import { DecisionSummary } from '../decisions/DecisionSummary';
-import { useNow } from '../signals/useNow';
+import { useNow } from '../shared/useNow';
 import { useSignalDetail } from '../signals/useSignalDetail';
 import { DecisionPanel } from './DecisionPanel';
 

@@ -11,7 +11,7 @@ import { InboxToolbar } from './InboxToolbar';
 import { SignalTable } from './SignalTable';
 import { STATE_DESCRIPTIONS, STATE_LABELS, type SignalView } from './types';
 import { useInbox } from './useInbox';
-import { useNow } from './useNow';
+import { useNow } from '../shared/useNow';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

@@ -16,7 +16,7 @@ import type { ApiClient } from '../api/client';
 import { type SignalsApi, createSignalsApi } from '../api/signals';
 import { DecisionSummary } from '../decisions/DecisionSummary';
 import { DecisionPanel } from '../epmo/DecisionPanel';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { decisionsHash, signalsHash } from '../shared/route';
@@ -31,7 +31,7 @@ import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from './SignalBadges';
 import { Timeline } from './Timeline';
 import { type TriageSubmit, TriagePanel } from './TriagePanel';
 import { CLOSE_REASON_LABELS, FINAL_OUTCOME_SET, STATE_LABELS, type SignalDetailResponse } from './types';
-import { useNow } from './useNow';
+import { useNow } from '../shared/useNow';
 import { useSignalDetail } from './useSignalDetail';
 
 const useStyles = makeStyles({

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError, errorMessage } from '../api/client';
 import type { SignalsApi } from '../api/signals';
-import type { Loadable } from '../portfolio/usePortfolio';
+import type { Loadable } from '../shared/useLoad';
 import type { SignalDetailResponse } from './types';
 
 export interface ActionFailure {
