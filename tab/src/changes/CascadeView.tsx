@@ -14,7 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { ImpactBadge, ResponseProgress, StatusBadge } from './ChangeBadges';
-import { deliveryText, domainRows, formatDateTime, isFanOutRunning, recipientLabel } from './progress';
+import { formatDateTime, formatTime } from '../shared/dates';
+import { deliveryText, domainRows, isFanOutRunning, recipientLabel } from './progress';
 import { RollupTable } from './RollupTable';
 import { DELIVERY_LABELS, type CascadeRecipient, type CascadeResponse } from './types';
 
@@ -75,7 +76,7 @@ export function CascadeView({ cascade, loadedAt, onRefresh }: CascadeViewProps) 
           <span className={styles.live}>
             {running && <span className={styles.dot} aria-hidden />}
             <Text role="status">
-              {running ? 'Live · ' : ''}Updated {new Date(loadedAt).toLocaleTimeString()}
+              {running ? 'Live · ' : ''}Updated {formatTime(loadedAt)}
             </Text>
             <Button appearance="subtle" size="small" icon={<ArrowClockwiseRegular />} onClick={onRefresh}>
               Refresh

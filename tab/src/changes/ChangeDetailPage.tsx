@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeftRegular, EditRegular, SendRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo } from 'react';
+import { formatDateTime, relativeDay } from '../shared/dates';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { changesHash, composeHash, navigate } from '../shared/route';
@@ -20,7 +21,7 @@ import type { ChangesApi } from './api';
 import { CascadeView } from './CascadeView';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
 import { renderMarkdown } from './markdown';
-import { dueText, formatDateTime, refreshInterval } from './progress';
+import { refreshInterval } from './progress';
 import { REQUIRED_RESPONSE_LABELS, STATE_LABELS, type CascadeResponse, type ChangeDetailResponse } from './types';
 import { useLive } from '../shared/useLive';
 import { WithdrawDialog } from './WithdrawDialog';
@@ -162,7 +163,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
             <dt className={styles.factTitle}>Respond by</dt>
             <dd className={styles.factValue}>
               {formatDateTime(change.respondBy)}
-              {change.state === 'published' ? ` (${dueText(change.respondBy, Date.now())})` : ''}
+              {change.state === 'published' ? ` (${relativeDay(change.respondBy, Date.now())})` : ''}
             </dd>
             <dt className={styles.factTitle}>Response</dt>
             <dd className={styles.factValue}>{REQUIRED_RESPONSE_LABELS[change.requiredResponse]}</dd>

@@ -19,12 +19,13 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, MegaphoneRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
+import { formatDateTime, relativeDay } from '../shared/dates';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { changeHash, composeHash, navigate } from '../shared/route';
 import type { ChangesApi } from './api';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
-import { type StateFilter, dueText, filterChanges, formatDateTime, isFanOutRunning, sortChanges } from './progress';
+import { type StateFilter, filterChanges, isFanOutRunning, sortChanges } from './progress';
 import { STATES, STATE_LABELS, type ChangeSummary, type ChangesListResponse } from './types';
 import { useLive } from '../shared/useLive';
 
@@ -186,7 +187,7 @@ function ChangeRow({ summary }: { readonly summary: ChangeSummary }) {
         <StateBadge state={change.state} />
       </TableCell>
       <TableCell>
-        <TableCellLayout description={change.state === 'published' ? <span className={overdue ? styles.overdue : styles.subtle}>{overdue ? 'Overdue' : dueText(change.respondBy, now)}</span> : undefined}>
+        <TableCellLayout description={change.state === 'published' ? <span className={overdue ? styles.overdue : styles.subtle}>{overdue ? 'Overdue' : relativeDay(change.respondBy, now)}</span> : undefined}>
           {formatDateTime(change.respondBy)}
         </TableCellLayout>
       </TableCell>

@@ -24,12 +24,13 @@ import { useCallback, useMemo, useState } from 'react';
 import { changeCard } from '../../../bot/changes/cards/change-card';
 import { type ApiClient, errorMessage } from '../api/client';
 import { useLoad } from '../shared/useLoad';
+import { utcDay } from '../shared/dates';
 import { ErrorState } from '../shared/ErrorState';
 import { Loading } from '../shared/Loading';
 import { changeHash, changesHash, composeHash, navigate } from '../shared/route';
 import { AdaptiveCardView } from './AdaptiveCardView';
 import type { ChangesApi } from './api';
-import { type ComposerForm, TITLE_MAX, changedFields, emptyForm, formFromChange, hasErrors, isoDate, previewModel, toDraftRequest, validateForm } from './composer';
+import { type ComposerForm, TITLE_MAX, changedFields, emptyForm, formFromChange, hasErrors, previewModel, toDraftRequest, validateForm } from './composer';
 import { DryRunPanel } from './DryRunPanel';
 import { PublishDialog } from './PublishDialog';
 import { CHANGE_KIND_LABELS, KINDS, REQUIRED_RESPONSES, REQUIRED_RESPONSE_LABELS, type ChangeDetailResponse, type ChangeKind, type RequiredResponse } from './types';
@@ -276,7 +277,7 @@ function Composer({ api, changes, viewer, base }: ComposerProps) {
                 </Dropdown>
               </Field>
               <Field label="Respond by" required validationMessage={fieldError('respondBy')}>
-                <Input type="date" value={form.respondBy} min={isoDate(Date.now())} onChange={(_e, d) => set('respondBy', d.value)} disabled={busy} />
+                <Input type="date" value={form.respondBy} min={utcDay(Date.now())} onChange={(_e, d) => set('respondBy', d.value)} disabled={busy} />
               </Field>
             </div>
             <Field label="Summary" required validationMessage={fieldError('summary')} hint="Markdown: **bold**, _italics_, lists and links show on the card.">

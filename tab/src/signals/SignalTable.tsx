@@ -1,6 +1,6 @@
 import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { formatDate } from '../shared/dates';
 import { signalHash } from '../shared/route';
-import { formatDate } from './due';
 import { DueBadge, KindBadge, UrgencyBadge } from './SignalBadges';
 import type { SignalView } from './types';
 

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDateTime } from './due';
+import { formatDateTime } from '../shared/dates';
 import { type AuditEvent, type SignalState, STATE_LABELS } from './types';
 
 const useStyles = makeStyles({
