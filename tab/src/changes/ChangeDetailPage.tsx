@@ -15,6 +15,7 @@ import { ArrowLeftRegular, EditRegular, SendRegular } from '@fluentui/react-icon
 import { useCallback, useMemo } from 'react';
 import { formatDateTime, relativeDay } from '../shared/dates';
 import { ErrorState } from '../shared/ErrorState';
+import { Loaded } from '../shared/Loaded';
 import { Loading } from '../shared/Loading';
 import { changesHash, composeHash, navigate } from '../shared/route';
 import type { ChangesApi } from './api';
@@ -213,13 +214,10 @@ function LiveCascade({ changes, changeId }: { readonly changes: ChangesApi; read
   const load = useCallback((signal: AbortSignal) => changes.cascade(changeId, signal), [changes, changeId]);
   const interval = useMemo(() => (c: CascadeResponse) => refreshInterval(c.state, c.delivery), []);
   const cascade = useLive(load, interval);
-  if (cascade.state.status === 'loading') return <Loading label="Loading the cascade…" />;
-  if (cascade.state.status === 'error') return <ErrorState title="Could not load the cascade" message={cascade.state.message} onRetry={cascade.reload} />;
   return (
-    <>
-      {cascade.state.refreshError && <ErrorState title="Could not refresh the cascade" message={cascade.state.refreshError} onRetry={cascade.reload} />}
-      <CascadeView cascade={cascade.state.data} loadedAt={cascade.state.loadedAt} onRefresh={cascade.reload} />
-    </>
+    <Loaded state={cascade.state} loading="Loading the cascade…" failed="Could not load the cascade" refreshFailed="Could not refresh the cascade" onRetry={cascade.reload}>
+      {({ data, loadedAt }) => <CascadeView cascade={data} loadedAt={loadedAt} onRefresh={cascade.reload} />}
+    </Loaded>
   );
 }
 

@@ -26,7 +26,7 @@ import { type ApiClient, errorMessage } from '../api/client';
 import { useLoad } from '../shared/useLoad';
 import { utcDay } from '../shared/dates';
 import { ErrorState } from '../shared/ErrorState';
-import { Loading } from '../shared/Loading';
+import { Loaded } from '../shared/Loaded';
 import { changeHash, changesHash, composeHash, navigate } from '../shared/route';
 import { AdaptiveCardView } from './AdaptiveCardView';
 import type { ChangesApi } from './api';
@@ -103,21 +103,22 @@ export function ComposePage({ api, changes, changeId, viewer }: ComposePageProps
 function ExistingChange({ api, changes, changeId, viewer }: ComposePageProps & { readonly changeId: string }) {
   const load = useCallback((signal: AbortSignal) => changes.get(changeId, signal), [changes, changeId]);
   const detail = useLive(load, () => undefined);
-  if (detail.state.status === 'loading') return <Loading label="Loading the strategy change…" />;
-  if (detail.state.status === 'error') return <ErrorState title="Could not load this strategy change" message={detail.state.message} onRetry={detail.reload} />;
-  const base = detail.state.data;
-  if (base.change.state === 'superseded' || base.change.state === 'withdrawn' || !base.canEdit) {
-    return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>This change cannot be edited</MessageBarTitle>
-          {base.canEdit ? `It is ${base.change.state}.` : 'You may not edit it.'}{' '}
-          <Link href={changeHash(base.change.id)}>Open the change</Link>
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return <Composer key={`${base.change.id}:${base.change.version}`} api={api} changes={changes} viewer={viewer} base={base} />;
+  return (
+    <Loaded state={detail.state} loading="Loading the strategy change…" failed="Could not load this strategy change" onRetry={detail.reload}>
+      {({ data: base }) =>
+        base.change.state === 'superseded' || base.change.state === 'withdrawn' || !base.canEdit ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>This change cannot be edited</MessageBarTitle>
+              {base.canEdit ? `It is ${base.change.state}.` : 'You may not edit it.'} <Link href={changeHash(base.change.id)}>Open the change</Link>
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <Composer key={`${base.change.id}:${base.change.version}`} api={api} changes={changes} viewer={viewer} base={base} />
+        )
+      }
+    </Loaded>
+  );
 }
 
 type Pending = 'save' | 'publish' | undefined;
@@ -325,14 +326,7 @@ function Composer({ api, changes, viewer, base }: ComposerProps) {
               </RadioGroup>
             </Field>
 
-            {error && !confirming && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{failedAction === 'publish' ? 'Could not publish' : 'Could not save the draft'}</MessageBarTitle>
-                  {error}
-                </MessageBarBody>
-              </MessageBar>
-            )}
+            {error && !confirming && <ErrorState title={failedAction === 'publish' ? 'Could not publish' : 'Could not save the draft'} message={error} />}
             {notice && (
               <MessageBar intent="success">
                 <MessageBarBody>{notice}</MessageBarBody>

@@ -18,7 +18,7 @@ import { DecisionSummary } from '../decisions/DecisionSummary';
 import { DecisionPanel } from '../epmo/DecisionPanel';
 import { useLoad } from '../shared/useLoad';
 import { formatDateTime } from '../shared/dates';
-import { ErrorState } from '../shared/ErrorState';
+import { Loaded } from '../shared/Loaded';
 import { Loading } from '../shared/Loading';
 import { decisionsHash, signalsHash } from '../shared/route';
 import { ActionFailureBar } from './ActionFailureBar';
@@ -105,18 +105,18 @@ export function SignalPage({ api, signalId }: SignalPageProps) {
       <Link className={styles.back} href={signalsHash()}>
         <ArrowLeftRegular aria-hidden /> Signals
       </Link>
-      {detail.status === 'loading' && <Loading label="Loading the signal…" />}
-      {detail.status === 'error' && <ErrorState title="Could not load the signal" message={detail.message} onRetry={reload} />}
-      {detail.status === 'ready' && (
-        <SignalBody
-          data={detail.data}
-          api={signals}
-          objectives={objectives.status === 'ready' ? objectives.data : undefined}
-          pending={pending}
-          run={run}
-          failure={failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
-        />
-      )}
+      <Loaded state={detail} loading="Loading the signal…" failed="Could not load the signal" onRetry={reload}>
+        {({ data }) => (
+          <SignalBody
+            data={data}
+            api={signals}
+            objectives={objectives.status === 'ready' ? objectives.data : undefined}
+            pending={pending}
+            run={run}
+            failure={failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
+          />
+        )}
+      </Loaded>
     </div>
   );
 }
