@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -11,25 +10,25 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeftRegular, EditRegular, SendRegular } from '@fluentui/react-icons';
+import { EditRegular, SendRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo } from 'react';
+import { BackLink } from '../shared/BackLink';
 import { formatDateTime, relativeDay } from '../shared/dates';
 import { ErrorState } from '../shared/ErrorState';
 import { Loaded } from '../shared/Loaded';
 import { Loading } from '../shared/Loading';
 import { changesHash, composeHash, navigate } from '../shared/route';
+import { useLive } from '../shared/useLive';
 import type { ChangesApi } from './api';
 import { CascadeView } from './CascadeView';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
 import { renderMarkdown } from './markdown';
 import { refreshInterval } from './progress';
 import { REQUIRED_RESPONSE_LABELS, STATE_LABELS, type CascadeResponse, type ChangeDetailResponse } from './types';
-import { useLive } from '../shared/useLive';
 import { WithdrawDialog } from './WithdrawDialog';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  back: { alignSelf: 'flex-start' },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -79,7 +78,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
   if (detail.state.status === 'error') {
     return (
       <div className={styles.page}>
-        <BackLink />
+        <BackLink hash={changesHash()} label="All strategy changes" />
         <ErrorState title="Could not load this strategy change" message={detail.state.message} onRetry={detail.reload} />
       </div>
     );
@@ -95,7 +94,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
 
   return (
     <div className={styles.page}>
-      <BackLink />
+      <BackLink hash={changesHash()} label="All strategy changes" />
       <header className={styles.header}>
         <div className={styles.titles}>
           <div className={styles.badges}>
@@ -218,21 +217,5 @@ function LiveCascade({ changes, changeId }: { readonly changes: ChangesApi; read
     <Loaded state={cascade.state} loading="Loading the cascade…" failed="Could not load the cascade" refreshFailed="Could not refresh the cascade" onRetry={cascade.reload}>
       {({ data, loadedAt }) => <CascadeView cascade={data} loadedAt={loadedAt} onRefresh={cascade.reload} />}
     </Loaded>
-  );
-}
-
-function BackLink() {
-  const styles = useStyles();
-  return (
-    <Link
-      className={styles.back}
-      href={changesHash()}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(changesHash());
-      }}
-    >
-      <ArrowLeftRegular aria-hidden /> All strategy changes
-    </Link>
   );
 }
