@@ -1,0 +1,30 @@
+import { Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { type ReactNode, useId } from 'react';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+  },
+  heading: { margin: 0 },
+});
+
+/** One part of the signal page, a region named by its heading. */
+export function TitledCard({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <section className={styles.card} aria-labelledby={id}>
+      <Subtitle1 as="h2" id={id} className={styles.heading}>
+        {title}
+      </Subtitle1>
+      {children}
+    </section>
+  );
+}
