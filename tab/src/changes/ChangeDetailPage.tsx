@@ -18,6 +18,7 @@ import { ErrorState } from '../shared/ErrorState';
 import { Loaded } from '../shared/Loaded';
 import { Loading } from '../shared/Loading';
 import { changesHash, composeHash, navigate } from '../shared/route';
+import { SURFACE } from '../shared/surface';
 import { useLive } from '../shared/useLive';
 import type { ChangesApi } from './api';
 import { CascadeView } from './CascadeView';
@@ -41,10 +42,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
   },
   h: { margin: 0 },
   summary: { lineHeight: tokens.lineHeightBase400, '& p': { marginTop: 0 }, '& a': { color: tokens.colorBrandForegroundLink } },

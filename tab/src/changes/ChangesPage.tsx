@@ -21,6 +21,7 @@ import { formatDateTime, relativeDay } from '../shared/dates';
 import { EmptyState } from '../shared/EmptyState';
 import { ListPage } from '../shared/ListPage';
 import { changeHash, composeHash, navigate } from '../shared/route';
+import { SURFACE } from '../shared/surface';
 import { useLive } from '../shared/useLive';
 import type { ChangesApi } from './api';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
@@ -29,8 +30,7 @@ import { STATES, STATE_LABELS, type ChangeSummary, type ChangesListResponse } fr
 
 const useStyles = makeStyles({
   filter: { minWidth: '200px' },
-  surface: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`, overflowX: 'auto' },
+  surface: { ...SURFACE, overflowX: 'auto' },
   title: { fontWeight: tokens.fontWeightSemibold },
   wide: { width: '40%' },
   medium: { width: '18%' },

@@ -8,6 +8,7 @@ import { ErrorState } from '../shared/ErrorState';
 import { Loaded } from '../shared/Loaded';
 import { PageHeader } from '../shared/PageHeader';
 import { changeHash, changesHash } from '../shared/route';
+import { SURFACE } from '../shared/surface';
 import { useLoad } from '../shared/useLoad';
 import { AdaptiveCardView } from './AdaptiveCardView';
 import type { ChangesApi } from './api';
@@ -34,10 +35,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
   },
   preview: { position: 'sticky', top: tokens.spacingVerticalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   h: { margin: 0 },

@@ -25,6 +25,7 @@ import { FailureBar } from '../shared/FailureBar';
 import { ClearFiltersButton, ShownCount } from '../shared/ListControls';
 import { ListPage } from '../shared/ListPage';
 import { signalHash } from '../shared/route';
+import { SURFACE } from '../shared/surface';
 import { useLoad } from '../shared/useLoad';
 import { isStrategyOwner, useMe } from '../shared/useMe';
 import { DECISION_OUTCOMES, type DecisionOutcome, FINAL_OUTCOME_SET, OUTCOME_LABELS } from '../signals/types';
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   search: { minWidth: '260px', maxWidth: '380px' },
   filter: { minWidth: '200px' },
-  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}` },
+  scroller: { overflowX: 'auto', ...SURFACE },
   table: { tableLayout: 'auto', minWidth: '1200px' },
   question: { minWidth: '260px', overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
   nowrap: { whiteSpace: 'nowrap' },

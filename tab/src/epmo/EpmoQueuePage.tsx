@@ -9,13 +9,14 @@ import { EmptyState } from '../shared/EmptyState';
 import { ListPage } from '../shared/ListPage';
 import { Loaded } from '../shared/Loaded';
 import { epmoHash, signalHash } from '../shared/route';
+import { SURFACE } from '../shared/surface';
 import { useLoad } from '../shared/useLoad';
 import { isEpmoMember, useMe } from '../shared/useMe';
 import { useNow } from '../shared/useNow';
 import { ActionFailureBar } from '../signals/ActionFailureBar';
 import { AnalysisView } from '../signals/AnalysisView';
 import { compareSignals } from '../signals/filters';
-import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from '../signals/SignalBadges';
+import { DueBadge, SignalBadges, StateBadge, UrgencyBadge } from '../signals/SignalBadges';
 import { FINAL_OUTCOME_SET, type SignalView } from '../signals/types';
 import { useSignalDetail } from '../signals/useSignalDetail';
 import { DecisionPanel } from './DecisionPanel';
@@ -34,10 +35,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
     borderLeft: `${tokens.strokeWidthThickest} solid transparent`,
   },
   selected: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground1Selected },
@@ -49,10 +47,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
     minWidth: 0,
   },
   panelHead: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -182,11 +177,7 @@ function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: Es
             <div className={styles.panelHead}>
               <Subtitle1 as="h2">{signal.title}</Subtitle1>
               <span className={styles.badges}>
-                <Text weight="semibold">{signal.label}</Text>
-                <StateBadge state={signal.state} />
-                <KindBadge kind={signal.kind} />
-                <UrgencyBadge urgency={signal.urgency} />
-                <DueBadge signal={signal} now={now} />
+                <SignalBadges signal={signal} now={now} />
               </span>
               <Text className={styles.muted}>
                 {signal.domainName} · raised by {signal.raisedBy.displayName} · escalated by {signal.stateChangedBy.displayName} ·{' '}

@@ -16,7 +16,8 @@ export function BackLink({ hash, label }: { readonly hash: string; readonly labe
         navigate(hash);
       }}
     >
-      <ArrowLeftRegular aria-hidden /> {label}
+      <ArrowLeftRegular aria-hidden />
+      {` ${label}`}
     </Link>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useMemo } from 'react';
 import type { ApiClient } from '../api/client';
 import { createSignalsApi } from '../api/signals';
 import { EmptyState } from '../shared/EmptyState';
+import { Figure, FigureList } from '../shared/Figures';
 import { ClearFiltersButton, ShownCount } from '../shared/ListControls';
 import { ListPage } from '../shared/ListPage';
 import { Loaded } from '../shared/Loaded';
@@ -16,21 +17,9 @@ import { useInbox } from './useInbox';
 
 const useStyles = makeStyles({
   description: { color: tokens.colorNeutralForeground2 },
-  summary: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
-  tile: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-    borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke2}`,
-  },
+  // The inbox's tiles stand out from the portfolio's: a brand edge, red when something is overdue.
+  tile: { border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`, borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke2}` },
   alert: { borderTopColor: tokens.colorPaletteRedBorderActive },
-  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  label: { color: tokens.colorNeutralForeground2 },
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   groupHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
@@ -78,26 +67,12 @@ function Inbox({ api, mine, scope }: { readonly api: ApiClient; readonly mine: b
           <>
             {!mine && (
               <section aria-label="Signal counts">
-                <ul className={styles.summary}>
+                <FigureList minWidth="128px">
                   {(['raised', 'triaged', 'analysing', 'escalated'] as const).map((s) => (
-                    <li key={s} className={styles.tile} aria-label={`${STATE_LABELS[s]}: ${data.counts[s]}`}>
-                      <Text className={styles.value} aria-hidden>
-                        {data.counts[s]}
-                      </Text>
-                      <Text className={styles.label} aria-hidden>
-                        {STATE_LABELS[s]}
-                      </Text>
-                    </li>
+                    <Figure key={s} look="tile" className={styles.tile} label={STATE_LABELS[s]} value={data.counts[s]} />
                   ))}
-                  <li className={mergeClasses(styles.tile, data.overdue > 0 && styles.alert)} aria-label={`Overdue: ${data.overdue}`}>
-                    <Text className={styles.value} aria-hidden>
-                      {data.overdue}
-                    </Text>
-                    <Text className={styles.label} aria-hidden>
-                      Overdue
-                    </Text>
-                  </li>
-                </ul>
+                  <Figure look="tile" className={mergeClasses(styles.tile, data.overdue > 0 && styles.alert)} label="Overdue" value={data.overdue} />
+                </FigureList>
               </section>
             )}
             <InboxToolbar filters={filters} domains={view.domains} includeFinished={includeFinished} onFiltersChange={setFilters} onIncludeFinishedChange={setIncludeFinished} />

@@ -1,6 +1,6 @@
-import { Body1, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../shared/dates';
-import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from './SignalBadges';
+import { SignalBadges } from './SignalBadges';
 import { STATE_LABELS, type SignalView } from './types';
 
 const useStyles = makeStyles({
@@ -19,11 +19,7 @@ export function SignalHeader({ signal, now }: { readonly signal: SignalView; rea
         {signal.title}
       </Title2>
       <div className={styles.badges}>
-        <Text weight="semibold">{signal.label}</Text>
-        <StateBadge state={signal.state} />
-        <KindBadge kind={signal.kind} />
-        <UrgencyBadge urgency={signal.urgency} />
-        <DueBadge signal={signal} now={now} />
+        <SignalBadges signal={signal} now={now} />
       </div>
       <Body1 className={styles.meta}>
         {signal.domainName}
