@@ -22,8 +22,8 @@ export type ComposerField = keyof ComposerForm;
 export type ComposerErrors = Partial<Record<ComposerField, string>>;
 
 export const TITLE_MAX = 200;
-export const SUMMARY_MAX = 20_000;
-export const DEFAULT_RESPONSE_DAYS = 7;
+const SUMMARY_MAX = 20_000;
+const DEFAULT_RESPONSE_DAYS = 7;
 
 export function emptyForm(now: number): ComposerForm {
   return {

@@ -8,7 +8,7 @@ import { useLoad } from '../shared/useLoad';
 import { filterItems, groupItems, indexObjectives, sortItems } from './filters';
 import { type GroupBy, type ItemGroup, type PortfolioFilters, type PortfolioResponse, type SortState, NO_FILTERS } from './types';
 
-export const DEFAULT_SORT: SortState = { column: 'overall', direction: 'descending' };
+const DEFAULT_SORT: SortState = { column: 'overall', direction: 'descending' };
 
 export interface PortfolioView {
   /** Rows after filtering, before grouping. */

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   tileLabel: { color: tokens.colorNeutralForeground2 },
 });
 
-export type FigureLook = 'inset' | 'tile';
+type FigureLook = 'inset' | 'tile';
 
 export interface FigureListProps {
   /** The list's accessible name, e.g. "Response figures". */

@@ -17,7 +17,7 @@ export interface ActionFailure {
 }
 
 /** Codes and statuses that mean "the signal moved on without you". */
-export function toFailure(error: unknown): ActionFailure {
+function toFailure(error: unknown): ActionFailure {
   if (error instanceof ApiRequestError) {
     const conflict = error.status === 409 || error.status === 412;
     return { message: error.message, status: error.status, conflict, ...(error.code ? { code: error.code } : {}) };
