@@ -4,7 +4,6 @@ import {
   Field,
   Link,
   Option,
-  SearchBox,
   Table,
   TableBody,
   TableCell,
@@ -22,7 +21,7 @@ import { createSignalsApi } from '../api/signals';
 import { formatDate, formatDateTime } from '../shared/dates';
 import { EmptyState } from '../shared/EmptyState';
 import { FailureBar } from '../shared/FailureBar';
-import { ClearFiltersButton, ShownCount } from '../shared/ListControls';
+import { ClearFiltersButton, FilterBar, SearchField, ShownCount } from '../shared/ListControls';
 import { ListPage } from '../shared/ListPage';
 import { signalHash } from '../shared/route';
 import { SURFACE } from '../shared/surface';
@@ -36,7 +35,7 @@ import { OutcomeBadge } from './OutcomeBadge';
 import { TurnIntoDraft } from './TurnIntoDraft';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  // Wider than the shared search: decisions are searched by question and rationale.
   search: { minWidth: '260px', maxWidth: '380px' },
   filter: { minWidth: '200px' },
   scroller: { overflowX: 'auto', ...SURFACE },
@@ -97,10 +96,8 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
     >
       {({ data }) => (
         <>
-          <section aria-label="Filter decisions" className={styles.bar}>
-            <Field label="Search">
-              <SearchBox className={styles.search} placeholder="Search decisions" value={filters.search} onChange={(_e, d) => setFilters({ ...filters, search: d.value })} />
-            </Field>
+          <FilterBar label="Filter decisions">
+            <SearchField className={styles.search} placeholder="Search decisions" value={filters.search} onChange={(search) => setFilters({ ...filters, search })} />
             <Field label="Outcome">
               <Dropdown
                 className={styles.filter}
@@ -134,7 +131,7 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
               </Field>
             )}
             <ClearFiltersButton disabled={!active} onClick={() => setFilters(NO_DECISION_FILTERS)} />
-          </section>
+          </FilterBar>
           <ShownCount shown={rows.length} total={data.items.length} noun="decisions" />
           {data.items.length === 0 ? (
             <EmptyState title="No decisions yet">When strategy owners decide escalations, the decisions are recorded here.</EmptyState>
