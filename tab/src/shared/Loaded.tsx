@@ -33,6 +33,7 @@ export function Loaded<S extends LoadState>({ state, loading, failed, refreshFai
   return (
     <>
       {refreshFailed && state.refreshError && <ErrorState title={refreshFailed} message={state.refreshError} onRetry={onRetry} />}
+      {/* Narrowing `state.status` does not narrow the type parameter, hence the cast. */}
       {children(state as Ready<S>)}
     </>
   );
