@@ -5,6 +5,10 @@
  * - a feature (or platform folder) reaches another feature only through that feature's index.ts;
  *   composition, which wires everything, is the one exception;
  * - the wire contract shared with the tab names only kernel and domain types;
+ * - the platform is reached by composition; a feature reaches platform/storage only from its
+ *   storage adapter (tables/), which is where the Tables SDK's types may appear;
+ * - the tab imports from the server only the contract, domain and kernel types, and the card
+ *   builder its composer previews; never a server SDK;
  * - each SDK is imported only in its platform folder;
  * - production code never imports the demo;
  * - no import cycles at run time.
@@ -59,6 +63,27 @@ module.exports = {
       to: { pathNot: ['^bot/kernel/', `^bot/${FEATURES}/domain/`, '^bot/api-contract/'] },
     },
     {
+      name: 'platform-reached-by-adapters',
+      comment: 'Composition wires the platform; a feature reaches platform/storage only from its storage adapter (tables/).',
+      severity: 'error',
+      from: { path: '^bot/', pathNot: ['^bot/platform/', '^bot/composition/', '^bot/[^/]+/tables/', '^bot/directory/', TEST] },
+      to: { path: '^bot/platform/' },
+    },
+    {
+      name: 'tab-reads-the-contract',
+      comment: "The tab imports the wire contract, domain and kernel types, and the change card its composer previews; nothing else of the server.",
+      severity: 'error',
+      from: { path: '^tab/src/' },
+      to: { path: '^bot/', pathNot: ['^bot/api-contract/', `^bot/${FEATURES}/domain/`, '^bot/kernel/', '^bot/changes/cards/change-card\\.ts$'] },
+    },
+    {
+      name: 'tab-no-server-sdk',
+      comment: 'Server SDKs never reach the browser bundle.',
+      severity: 'error',
+      from: { path: '^tab/src/' },
+      to: { path: 'node_modules/(botbuilder[^/]*|botframework-[^/]+|express|@azure/[^/]+|azurite|pino|jose|csv-parse)/' },
+    },
+    {
       name: 'no-demo-in-production',
       comment: 'The demo (seed, demo tenant, demo connector) is never imported by production code.',
       severity: 'error',
@@ -69,7 +94,7 @@ module.exports = {
     sdk('express', 'express', 'bot/platform/web/'),
     sdk('storage', '@azure/[^/]+|azurite', 'bot/platform/storage/'),
     sdk('logging', 'pino', 'bot/platform/logging.ts'),
-    sdk('teamsfx', '@microsoft/teamsfx', 'bot/platform/graph/'),
+    sdk('tokens', 'jose', 'bot/platform/web/'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

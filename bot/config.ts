@@ -2,6 +2,7 @@
  * The one place that reads the environment. It is validated once at start; a wrong value
  * stops the process with a message that names the variable. Names match `env/.env.*`.
  */
+import { TEAMS_RATE_LIMITS } from './delivery';
 import { z } from 'zod';
 
 const bool = z
@@ -83,7 +84,7 @@ const schema = z
     CHANGE_REMINDER_LEAD_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 
     /** Delivery (PRODUCT.md §7): Teams' per-app-per-tenant limit, shared by all processes. */
-    DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(50),
+    DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(TEAMS_RATE_LIMITS.perTenantPerSecond),
     /**
      * Share of that limit we pace the sends Teams counts at. Teams counts sends when they arrive;
      * network jitter bunches them, so pacing at exactly the limit draws 429s. A throttled send
@@ -94,7 +95,7 @@ const schema = z
     DELIVERY_CONVERSATION_LIMITS: z
       .string()
       .regex(/^\s*\d+\/\d+(\s*,\s*\d+\/\d+)*\s*$/, 'count/milliseconds pairs, e.g. 7/1000,8/2000')
-      .default('7/1000,8/2000,60/30000,1800/3600000'),
+      .default(TEAMS_RATE_LIMITS.perConversation.map(([count, ms]) => `${count}/${ms}`).join(',')),
     /** Attempts per delivery before it is marked failed. */
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(500),
@@ -177,7 +178,7 @@ export interface Config {
   readonly signals: { readonly triageDays: number; readonly analysisDays: number; readonly decisionDays: number; readonly holidays: readonly string[] };
 }
 
-/** Durable, rate-aware delivery and timers (bot/delivery.ts). */
+/** Durable, rate-aware delivery and timers (bot/composition/delivery.ts). */
 export interface DeliveryConfig {
   /** Teams' per-tenant limit, messages per second. */
   readonly tenantLimitPerSecond: number;

@@ -6,7 +6,7 @@ import { runApp, runAsMain } from './composition/run';
 
 runAsMain(() =>
   runApp((config) => {
-    if (config.seedDemo) console.warn('SEED_DEMO is set, but this entry serves no demo data: run `npm start` (bot/demo/main.ts) for the demo tenant.');
+    if (config.seedDemo) console.warn('Demo data is on for this environment (SEED_DEMO), but this production entry serves none: run `npm start` (bot/demo/main.ts) for the demo.');
     return [];
   }),
 );

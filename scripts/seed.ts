@@ -11,7 +11,7 @@ import { startApp } from '../bot/composition/start-app';
 import { demoExtensions } from '../bot/demo/demo-extension';
 import { startEmbeddedAzurite } from '../bot/platform/storage/embedded-azurite';
 import { createTableRepositories } from '../bot/directory/tables';
-import { wipeTenant } from '../bot/platform/storage/tenant-wipe';
+import { wipeTenant } from './lib/tenant-wipe';
 import { DEMO_TENANT } from '../bot/demo/demo-identities';
 
 async function main(): Promise<void> {

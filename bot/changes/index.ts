@@ -2,6 +2,7 @@
  * Strategy changes (PRODUCT.md §3): drafting, publishing and the cascade of responses. This file is
  * the feature's one door: what other features, platform adapters and composition may use.
  */
+
 export { computeTargeting, recipientRecords } from './app/current-targeting';
 export { CHANGE_CONTENT_KIND, type ChangeDeps } from './app/deps';
 export { createDraft } from './app/manage';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { linkAction, targetChoiceValue } from '../conversations';
+import { linkAction, targetChoiceValue } from '../conversations/cards/actions';
 import { parseCardAction } from './card-actions';
 
 const invoke = (verb: unknown, data?: unknown) => ({ action: { type: 'Action.Execute', verb, ...(data !== undefined ? { data } : {}) }, trigger: 'manual' });

@@ -3,11 +3,12 @@
  * the EPMO or a work item's team. This file is the feature's one door: what other features,
  * platform adapters and composition may use.
  */
+
 export { knownConversation } from './app/known-conversation';
 export type { LinkTargetQuery } from './app/link-conversation';
 export { type ConversationSighting, recordConversation } from './app/record-conversation';
-export { linkAction, linkActionSchemas, type LinkCardAction, targetChoiceValue } from './cards/actions';
-export { type ConversationKind, type ConversationLink, type ConversationRef, linkKey } from './domain/conversation';
+export { linkAction, linkActionSchemas, type LinkCardAction } from './cards/actions';
+export type { ConversationKind, ConversationLink, ConversationRef } from './domain/conversation';
 export { type ConversationEvent, type ConversationHandlerDeps, conversationSeen, linkCardHandlers, linkCommand, onConversationEvent } from './handlers';
 export type { ConversationStore, LinkRepository } from './ports';
 export { TableConversationStore } from './tables/conversation-store';

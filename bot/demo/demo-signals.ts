@@ -103,7 +103,7 @@ export function buildDemoSignals(now: Date, policy: DuePolicy = DEFAULT_DUE_POLI
 
 /**
  * Writes the demo signals when the demo tenant has none yet, so restarts keep people's work.
- * Called at start-up when the demo seed is on (bot/signals.ts); no card is delivered.
+ * Called at start-up when the demo seed is on (./demo-extension.ts); no card is delivered.
  */
 export async function seedDemoSignalsIfEmpty(signals: SignalRepository, now: Date, policy?: DuePolicy): Promise<boolean> {
   if ((await signals.list(T)).length > 0) return false;

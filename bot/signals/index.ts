@@ -2,6 +2,7 @@
  * Signals, escalations and decisions (PRODUCT.md §4). This file is the feature's one door: what
  * other features, platform adapters and composition may use.
  */
+
 export type { SignalDeps, StrategyChangeDrafter } from './app/deps';
 export { signalRenderers } from './app/renderers';
 export { signalJobHandlers } from './app/timers';

@@ -10,9 +10,6 @@ import { checkIcons } from './icons';
 import { validateManifest } from './manifest-schema';
 import { substitute } from './placeholders';
 
-/** Exactly these files, at the root of the zip, as Teams expects. */
-export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
-
 export interface AppPackage {
   readonly manifest: Record<string, unknown>;
   /** The filled manifest, pretty-printed, as written to `build/manifest.<env>.json`. */

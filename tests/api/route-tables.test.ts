@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { createMemoryRepositories } from '../../bot/directory/memory-repositories';
+import { createMemoryRepositories } from '../support/memory-repositories';
 import { download, json, publicRoute, route } from '../../bot/kernel/http-routes';
 import type { Logger } from '../../bot/kernel/logger';
 import { fail, ok } from '../../bot/kernel/result';

@@ -32,13 +32,19 @@ const probes: Record<string, string> = {
   [`bot/delivery/tables/${TAG}-azure.ts`]: "import { TableClient } from '@azure/data-tables';\nexport const probe = TableClient;\n",
   [`bot/${TAG}-demo.ts`]: "import { demoExtensions } from './demo/demo-extension';\nexport const probe = demoExtensions;\n",
   [`bot/kernel/${TAG}-kernel.ts`]: "import { linkKey } from '../conversations';\nexport const probe = linkKey;\n",
+  [`bot/api-contract/${TAG}-contract.ts`]: "import { respondOnCard } from '../changes/app/respond';\nexport const probe = respondOnCard;\n",
+  [`bot/changes/app/${TAG}-platform.ts`]: "import { createBotMessenger } from '../../platform/teams/messenger';\nexport const probe = createBotMessenger;\n",
+  [`bot/signals/app/${TAG}-pino.ts`]: "import pino from 'pino';\nexport const probe = pino;\n",
+  [`bot/people/app/${TAG}-jose.ts`]: "import { jwtVerify } from 'jose';\nexport const probe = jwtVerify;\n",
+  [`tab/src/${TAG}-tab-server.ts`]: "import { respondOnCard } from '../../bot/changes/app/respond';\nexport const probe = respondOnCard;\n",
+  [`tab/src/${TAG}-tab-sdk.ts`]: "import express from 'express';\nexport const probe = express;\n",
   [`bot/changes/app/${TAG}-cycle-a.ts`]: `import { b } from './${TAG}-cycle-b';\nexport const a = (): unknown => b;\n`,
   [`bot/changes/app/${TAG}-cycle-b.ts`]: `import { a } from './${TAG}-cycle-a';\nexport const b = (): unknown => a;\n`,
 };
 
 async function violations(): Promise<Violation[]> {
   // dependency-cruiser exits non-zero when it finds violations; its JSON report is on stdout either way.
-  const { stdout } = await run(process.execPath, [CLI, 'bot', '--output-type', 'json'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string }) => e);
+  const { stdout } = await run(process.execPath, [CLI, 'bot', 'tab/src', '--output-type', 'json'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string }) => e);
   return (JSON.parse(stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
@@ -73,6 +79,22 @@ describe('the architecture rules', () => {
 
   it('refuse production code that imports the demo, and a kernel that imports a feature', () => {
     expect([rulesOf(found, 'demo'), rulesOf(found, 'kernel')]).toEqual([['no-demo-in-production'], ['kernel-imports-no-feature']]);
+  });
+
+  it('refuse a wire contract that names more than domain and kernel types', () => {
+    expect(rulesOf(found, 'contract')).toEqual(['api-contract-is-types-of-the-domain']);
+  });
+
+  it('refuse a feature that reaches the Teams or web platform instead of going through composition', () => {
+    expect(rulesOf(found, 'platform')).toEqual(['platform-reached-by-adapters']);
+  });
+
+  it('refuse the logging and token SDKs outside their platform homes', () => {
+    expect([rulesOf(found, 'pino'), rulesOf(found, 'jose')]).toEqual([['sdk-logging'], ['sdk-tokens']]);
+  });
+
+  it('refuse tab code that imports server internals or a server SDK', () => {
+    expect([rulesOf(found, 'tab-server'), rulesOf(found, 'tab-sdk')]).toEqual([['tab-reads-the-contract'], ['tab-no-server-sdk']]);
   });
 
   it('refuse an import cycle', () => {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import { createBotEndpoint } from '../../bot/platform/teams/endpoint';
-import { createMemoryRepositories } from '../../bot/directory/memory-repositories';
+import { createMemoryRepositories } from '../support/memory-repositories';
 import type { Logger } from '../../bot/kernel/logger';
 import type { Repositories } from '../../bot/directory/repositories';
 import { systemClock } from '../../bot/kernel/runtime';

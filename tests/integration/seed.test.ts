@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createTableRepositories } from '../../bot/directory/tables';
 import { DEMO_TENANT } from '../../bot/demo/demo-identities';
 import { resetDemo, seedDemoIfEmpty } from '../../bot/demo/seed';
-import { wipeTenant } from '../../bot/platform/storage/tenant-wipe';
+import { wipeTenant } from '../../scripts/lib/tenant-wipe';
 import { createDeliveryTables } from '../../bot/delivery/tables/delivery-tables';
 import type { Delivery } from '../../bot/delivery/domain/delivery';
 import { systemClock } from '../../bot/kernel/runtime';

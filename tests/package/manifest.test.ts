@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { PNG } from 'pngjs';
-import { AppPackageError, buildAppPackage, fillManifest, PACKAGE_FILES } from '../../scripts/lib/app-package';
+import { AppPackageError, buildAppPackage, fillManifest } from '../../scripts/lib/app-package';
 import { readEnvironment } from '../../scripts/lib/env-files';
 import { checkIcons, decodePng } from '../../scripts/lib/icons';
 import { validateManifest } from '../../scripts/lib/manifest-schema';
@@ -95,7 +95,7 @@ describe('app package builder (npm run package)', () => {
   it('zips exactly manifest.json, color.png and outline.png, and the zipped manifest validates', async () => {
     const pkg = await buildAppPackage(appPackageDir, localEnv);
     const zip = new AdmZip(pkg.zip);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual([...PACKAGE_FILES].sort());
+    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const zipped = JSON.parse(zip.readAsText('manifest.json')) as Record<string, unknown>;
     expect(JSON.stringify(zipped)).not.toContain('${{');
     expect(await validateManifest(zipped)).toEqual([]);

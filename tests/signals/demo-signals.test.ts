@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildDemoSignals, seedDemoSignalsIfEmpty } from '../../bot/demo/demo-signals';
-import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import { createMemorySignalStores } from '../support/memory-signal-stores';
 import { DEMO_TENANT } from '../../bot/demo/demo-identities';
 
 describe('demo signals', () => {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createTableSignalStores, signalTableName } from '../../bot/signals/tables/signal-store';
-import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import { createMemorySignalStores } from '../support/memory-signal-stores';
 import { openTable } from '../../bot/platform/storage/table-client';
 import type { Principal } from '../../bot/kernel/roles';
 import type { Signal } from '../../bot/signals/domain/signal';

@@ -1,7 +1,7 @@
 /** "Turn into a strategy-change draft" with in-memory fakes of our own ports: one draft per decision, also for two clicks at once. */
 import { describe, expect, it } from '@jest/globals';
-import { createMemoryRepositories } from '../../bot/directory/memory-repositories';
-import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import { createMemoryRepositories } from '../support/memory-repositories';
+import { createMemorySignalStores } from '../support/memory-signal-stores';
 import type { DraftFromDecision, SignalDeps } from '../../bot/signals/app/deps';
 import { strategyChangeFromDecision } from '../../bot/signals/app/draft-from-decision';
 import type { Principal } from '../../bot/kernel/roles';

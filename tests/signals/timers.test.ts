@@ -1,7 +1,7 @@
 /** Due-time timers with in-memory fakes of our own ports: one reminder per overdue state; a deferral ends on its date. */
 import { describe, expect, it } from '@jest/globals';
-import { createMemoryRepositories } from '../../bot/directory/memory-repositories';
-import { createMemorySignalStores } from '../../bot/signals/memory-stores';
+import { createMemoryRepositories } from '../support/memory-repositories';
+import { createMemorySignalStores } from '../support/memory-signal-stores';
 import type { SignalDeps } from '../../bot/signals/app/deps';
 import { signalJobHandlers } from '../../bot/signals/app/timers';
 import { scheduleTimers } from '../../bot/signals/app/effects';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../bot/signals/domain/working-days';
+import { addWorkingDays, isWorkingDay } from '../../bot/signals/domain/working-days';
 
 const at = (iso: string) => new Date(iso);
 
@@ -24,10 +24,5 @@ describe('working days', () => {
     expect(addWorkingDays(at('2026-03-06T10:00:00Z'), 0).toISOString()).toBe('2026-03-06T10:00:00.000Z');
     expect(() => addWorkingDays(at('2026-03-06T10:00:00Z'), -1)).toThrow(RangeError);
     expect(() => addWorkingDays(at('2026-03-06T10:00:00Z'), 1.5)).toThrow(RangeError);
-  });
-
-  it('counts working days between two moments', () => {
-    expect(workingDaysBetween(at('2026-03-06T10:00:00Z'), at('2026-03-10T10:00:00Z'))).toBe(2);
-    expect(workingDaysBetween(at('2026-03-10T10:00:00Z'), at('2026-03-06T10:00:00Z'))).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { createMemoryRepositories } from '../../directory/memory-repositories';
+import { createMemoryRepositories } from '../../../tests/support/memory-repositories';
 import type { ConversationRef } from '../domain/conversation';
 import type { Domain, WorkItem } from '../../portfolio/domain/portfolio';
 import { unknownHealth } from '../../portfolio/domain/portfolio';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { createMemoryRepositories } from '../../directory/memory-repositories';
+import { createMemoryRepositories } from '../../../tests/support/memory-repositories';
 import type { Repositories } from '../../directory/repositories';
 import { type ConversationSighting, recordConversation, recordTeamRenamed, recordUninstall } from './record-conversation';
 

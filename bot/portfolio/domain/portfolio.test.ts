@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type Health, type WorkItem, benefitRealisation, isStale, overallHealth, portfolioKpis, statusAgeDays } from './portfolio';
+import { type Health, type WorkItem, isStale, overallHealth, portfolioKpis, statusAgeDays } from './portfolio';
 
 const h = (schedule: Health['schedule'], cost: Health['cost'], scope: Health['scope'], benefit: Health['benefit']): Health => ({ schedule, cost, scope, benefit });
 const now = new Date('2026-11-27T12:00:00Z');
@@ -28,14 +28,6 @@ describe('status freshness', () => {
     expect(isStale({ statusReportedAt: daysAgo(15) }, { freshnessDays: 14 }, now)).toBe(true);
     expect(isStale({ statusReportedAt: daysAgo(15) }, { freshnessDays: 21 }, now)).toBe(false);
     expect(isStale({}, { freshnessDays: 14 }, now)).toBe(true);
-  });
-});
-
-describe('benefits', () => {
-  it('computes realisation only for comparable quantities', () => {
-    expect(benefitRealisation({ planned: { value: 200, unit: 'GBP k' }, realised: { value: 50, unit: 'GBP k' } })).toBe(0.25);
-    expect(benefitRealisation({ planned: { value: 200, unit: 'GBP k' }, realised: { value: 50, unit: 'USD k' } })).toBeUndefined();
-    expect(benefitRealisation({ planned: { value: 0, unit: 'x' }, realised: { value: 5, unit: 'x' } })).toBeUndefined();
   });
 });
 

@@ -128,12 +128,6 @@ export function isOnBenefit(item: Pick<WorkItem, 'health'>): boolean | undefined
   return b === 'unknown' ? undefined : b === 'green';
 }
 
-/** Realised as a share of planned (0..n), when both are known and in the same unit. */
-export function benefitRealisation(benefits: Benefits | undefined): number | undefined {
-  if (!benefits || benefits.planned.value <= 0 || benefits.planned.unit !== benefits.realised.unit) return undefined;
-  return benefits.realised.value / benefits.planned.value;
-}
-
 /** Headline figures for a portfolio page. */
 export interface PortfolioKpis {
   readonly total: number;

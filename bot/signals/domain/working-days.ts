@@ -29,15 +29,6 @@ export function addWorkingDays(from: Date, days: number, holidays: ReadonlySet<s
   return new Date(at);
 }
 
-/** Working days from `from` up to `to` (0 when `to` is not later); used in reminders ("2 working days overdue"). */
-export function workingDaysBetween(from: Date, to: Date, holidays: ReadonlySet<string> = new Set()): number {
-  let count = 0;
-  for (let at = from.getTime() + DAY_MS; at <= to.getTime(); at += DAY_MS) {
-    if (isWorkingDay(new Date(at), holidays)) count += 1;
-  }
-  return count;
-}
-
 /** Working days a state may take, per PRODUCT.md §4; configurable (config.ts, `SIGNAL_*_WORKING_DAYS`). */
 export interface DuePolicy {
   /** From raised to triaged. */

@@ -69,10 +69,3 @@ export function groupByState<T extends InboxSignal>(signals: readonly T[]): Stat
   );
 }
 
-/** How many open signals are past their due time. */
-export function countOverdue(signals: readonly InboxSignal[], now: number): number {
-  return signals.filter((s) => {
-    const at = dueAtOf(s);
-    return at !== undefined && Date.parse(at) < now;
-  }).length;
-}

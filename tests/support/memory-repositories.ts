@@ -4,17 +4,16 @@
  * etag with nothing written — without a storage emulator. Records are copied in and out, so a
  * test cannot change stored state by mutating an object it passed or got back.
  */
-import { linkKey } from '../conversations';
-import type { ConversationLink, ConversationRef } from '../conversations';
-import type { Domain, StrategicObjective, WorkItem } from '../portfolio';
-import { fail, notFound, ok } from '../kernel/result';
-import type { Result } from '../kernel/result';
-import type { User } from '../kernel/roles';
-import type { Tenant } from '../kernel/tenant';
-import type { LinkRepository } from '../conversations';
-import type { Repositories } from './repositories';
-import type { TenantCollection, Versioned } from '../kernel/versioned';
-import type { WorkItemRepository } from '../portfolio';
+import { type ConversationLink, type ConversationRef, linkKey } from '../../bot/conversations/domain/conversation';
+import type { Domain, StrategicObjective, WorkItem } from '../../bot/portfolio/domain/portfolio';
+import { fail, notFound, ok } from '../../bot/kernel/result';
+import type { Result } from '../../bot/kernel/result';
+import type { User } from '../../bot/kernel/roles';
+import type { Tenant } from '../../bot/kernel/tenant';
+import type { LinkRepository } from '../../bot/conversations/ports';
+import type { Repositories } from '../../bot/directory/repositories';
+import type { TenantCollection, Versioned } from '../../bot/kernel/versioned';
+import type { WorkItemRepository } from '../../bot/portfolio/ports';
 
 const copy = <T>(value: T): T => structuredClone(value);
 

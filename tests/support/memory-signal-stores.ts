@@ -4,11 +4,11 @@
  * `SIGNAL.ALREADY_DECIDED`, audit events and decisions are insert-only. Records are copied in
  * and out, so a test cannot change stored state by mutating an object.
  */
-import type { AuditEvent, Decision, Signal } from './domain/signal';
-import type { TransitionResult } from './domain/transition-kit';
-import { type Result, fail, ok } from '../kernel/result';
-import type { Versioned } from '../kernel/versioned';
-import type { DecisionLog, SignalRepository, SignalStores } from './ports';
+import type { AuditEvent, Decision, Signal } from '../../bot/signals/domain/signal';
+import type { TransitionResult } from '../../bot/signals/domain/transition-kit';
+import { type Result, fail, ok } from '../../bot/kernel/result';
+import type { Versioned } from '../../bot/kernel/versioned';
+import type { DecisionLog, SignalRepository, SignalStores } from '../../bot/signals/ports';
 
 const copy = <T>(value: T): T => structuredClone(value);
 let version = 0;

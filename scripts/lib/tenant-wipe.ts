@@ -4,8 +4,8 @@
  * rebuilt whole whichever features have added tables since.
  */
 import { TableServiceClient } from '@azure/data-tables';
-import { encodeKey } from './keys';
-import { deleteTenantRows, isInsecure, openTable } from './table-client';
+import { encodeKey } from '../../bot/platform/storage/keys';
+import { deleteTenantRows, isInsecure, openTable } from '../../bot/platform/storage/table-client';
 
 /** Returns the names of the tables it cleared. */
 export async function wipeTenant(connectionString: string, tablePrefix: string, tenantId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import type { WorkItem } from '../portfolio/domain/portfolio';
+import type { WorkItem } from '../../bot/portfolio/domain/portfolio';
 import { createMemoryRepositories } from './memory-repositories';
 
 const A = '11111111-1111-4111-8111-111111111111';
