@@ -1,16 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ChangeResponse, StrategyChange } from './strategy-change';
-import {
-  type ChangeFields,
-  draftChange,
-  editDraft,
-  publishChange,
-  recipientOutcome,
-  respondToChange,
-  rollUp,
-  supersedeChange,
-  withdrawChange,
-} from './change-rules';
+import { type ChangeFields, draftChange, editDraft, publishChange, supersedeChange, withdrawChange } from './change-rules';
+import { recipientOutcome, respondToChange, rollUp } from './change-responses';
 
 const T = 'tenant-1';
 const now = new Date('2026-03-01T10:00:00Z');
