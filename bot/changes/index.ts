@@ -3,6 +3,7 @@ export * from './app/deps';
 export * from './app/manage';
 export * from './app/renderers';
 export * from './cards/actions';
+export * from './domain/change-audit';
 export * from './domain/change-rules';
 export * from './domain/strategy-change';
 export * from './handlers';

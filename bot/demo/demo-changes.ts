@@ -73,6 +73,7 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
         sam,
         at(50),
       ),
+      sam,
       at(48),
     ),
   );
@@ -95,6 +96,7 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
         erin,
         at(30),
       ),
+      erin,
       at(28),
     ),
   );
@@ -129,6 +131,7 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
         sam,
         at(100),
       ),
+      sam,
       at(96),
     ),
   );

@@ -8,8 +8,8 @@
 import { type Result, fail, forbidden, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import type { StrategyChange } from '../domain/strategy-change';
+import type { Actor } from '../domain/change-audit';
 import {
-  type Actor,
   type ChangeFields,
   changeBatchId,
   changeReminderBatchId,
@@ -57,7 +57,7 @@ export async function updateDraft(deps: ChangeDeps, p: Principal, id: string, et
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const { latest } = loaded.value;
-  const edited = editDraft(latest.value, patch, deps.clock.now());
+  const edited = editDraft(latest.value, patch, actor(p), deps.clock.now());
   if (!edited.ok) return edited;
   const known = await checkReferences(deps, p.tenantId, edited.value.value);
   if (!known.ok) return known;
@@ -170,7 +170,7 @@ export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: 
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const { latest } = loaded.value;
-  const published = publishChange(latest.value, deps.clock.now());
+  const published = publishChange(latest.value, actor(p), deps.clock.now());
   if (!published.ok) {
     // A retry of the publish that made it published (it carries the draft's etag, not the
     // published one) whose dispatch failed: finish sending — dispatch is idempotent — not 409.

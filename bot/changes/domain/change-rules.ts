@@ -4,6 +4,7 @@
  * roll-ups are in change-responses.ts. Pure: no I/O, no SDK.
  */
 import { type DomainError, type ErrorDetail, type Result, fail, ok } from '../../kernel/result';
+import { type Actor, type ChangeAuditEvent, recorded } from './change-audit';
 import type { ChangeKind, RequiredResponse, StrategyChange } from './strategy-change';
 
 /** The fields an author edits. */
@@ -17,21 +18,10 @@ export interface ChangeFields {
   readonly respondBy: string;
 }
 
-export interface Actor {
-  readonly userId: string;
-  readonly displayName: string;
-}
-
-export type ChangeEvent =
-  | { readonly type: 'change.drafted'; readonly changeId: string; readonly version: number }
-  | { readonly type: 'change.edited'; readonly changeId: string; readonly version: number }
-  | { readonly type: 'change.published'; readonly changeId: string; readonly version: number }
-  | { readonly type: 'change.superseded'; readonly changeId: string; readonly version: number; readonly byVersion: number }
-  | { readonly type: 'change.withdrawn'; readonly changeId: string; readonly version: number; readonly reason: string };
-
+/** What a transition made, and the audit events that record it (stored with it, in the same write). */
 export interface Transition<T> {
   readonly value: T;
-  readonly events: readonly ChangeEvent[];
+  readonly events: readonly ChangeAuditEvent[];
 }
 
 const err = (code: DomainError['code'], message: string, details?: readonly ErrorDetail[]): Result<never> => fail(code, message, details);
@@ -84,7 +74,8 @@ export function draftChange(
     createdAt: at,
     updatedAt: at,
   };
-  return ok({ value: change, events: [{ type: 'change.drafted', changeId: ctx.id, version: 1 }] });
+  const { value, event } = recorded(undefined, change, { action: 'draft', by: ctx.author, at });
+  return ok({ value, events: [event] });
 }
 
 function normalise(f: ChangeFields): ChangeFields {
@@ -99,6 +90,26 @@ function normalise(f: ChangeFields): ChangeFields {
   };
 }
 
+const FIELD_NAMES: Readonly<Record<keyof ChangeFields, string>> = {
+  title: 'title',
+  summary: 'summary',
+  kind: 'kind',
+  objectiveIds: 'objectives',
+  domainIds: 'domains',
+  requiredResponse: 'required response',
+  respondBy: 'respond-by',
+};
+
+/** "the title and respond-by": which fields differ, for the audit trail; undefined when none do. */
+function changedFields(before: ChangeFields, after: ChangeFields): string | undefined {
+  const names = (Object.keys(FIELD_NAMES) as (keyof ChangeFields)[])
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => FIELD_NAMES[k]);
+  const last = names.pop();
+  if (last === undefined) return undefined;
+  return `the ${names.length > 0 ? `${names.join(', ')} and ${last}` : last}`;
+}
+
 const fieldsOf = (c: StrategyChange): ChangeFields => ({
   title: c.title,
   summary: c.summary,
@@ -110,17 +121,18 @@ const fieldsOf = (c: StrategyChange): ChangeFields => ({
 });
 
 /** Edits a draft. Published versions are changed only by superseding them. */
-export function editDraft(change: StrategyChange, patch: Partial<ChangeFields>, now: Date): Result<Transition<StrategyChange>> {
+export function editDraft(change: StrategyChange, patch: Partial<ChangeFields>, by: Actor, now: Date): Result<Transition<StrategyChange>> {
   if (change.state !== 'draft') {
     return err('CHANGE.NOT_DRAFT', `Version ${change.version} of "${change.title}" is ${change.state}; publish a new version to change it.`);
   }
   const fields = { ...fieldsOf(change), ...definedOnly(patch) };
   const problems = checkFields(fields);
   if (problems.length > 0) return err('VALIDATION.INVALID', 'The change is not complete.', problems);
-  return ok({
-    value: { ...change, ...normalise(fields), updatedAt: now.toISOString() },
-    events: [{ type: 'change.edited', changeId: change.id, version: change.version }],
-  });
+  const edited = normalise(fields);
+  const at = now.toISOString();
+  const changed = changedFields(fieldsOf(change), edited);
+  const { value, event } = recorded(change, { ...change, ...edited, updatedAt: at }, { action: 'edit', by, at, ...(changed ? { comment: `Changed ${changed}.` } : {}) });
+  return ok({ value, events: [event] });
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
@@ -128,20 +140,18 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 /** Draft → published. */
-export function publishChange(change: StrategyChange, now: Date): Result<Transition<StrategyChange>> {
+export function publishChange(change: StrategyChange, by: Actor, now: Date): Result<Transition<StrategyChange>> {
   if (change.state !== 'draft') return err('CHANGE.NOT_DRAFT', `Version ${change.version} of "${change.title}" is already ${change.state}.`);
   const problems = checkPublishable(fieldsOf(change), now);
   if (problems.length > 0) return err('VALIDATION.INVALID', 'The change cannot be published yet.', problems);
   const at = now.toISOString();
-  return ok({
-    value: { ...change, state: 'published', publishedAt: at, updatedAt: at },
-    events: [{ type: 'change.published', changeId: change.id, version: change.version }],
-  });
+  const { value, event } = recorded(change, { ...change, state: 'published', publishedAt: at, updatedAt: at }, { action: 'publish', by, at });
+  return ok({ value, events: [event] });
 }
 
 /**
- * Publishes version n+1 from edited fields and marks version n superseded. Both records
- * are returned so the caller writes them together.
+ * Publishes version n+1 from edited fields and marks version n superseded. Both records, and
+ * an event on each, are returned so the caller writes them together.
  */
 export function supersedeChange(
   current: StrategyChange,
@@ -158,10 +168,11 @@ export function supersedeChange(
   const problems = checkPublishable(fields, now);
   if (problems.length > 0) return err('VALIDATION.INVALID', 'The new version cannot be published.', problems);
   const at = now.toISOString();
-  const next: StrategyChange = {
+  const version = current.version + 1;
+  const made: StrategyChange = {
     tenantId: current.tenantId,
     id: current.id,
-    version: current.version + 1,
+    version,
     state: 'published',
     ...normalise(fields),
     authorId: by.userId,
@@ -170,14 +181,11 @@ export function supersedeChange(
     updatedAt: at,
     publishedAt: at,
   };
-  const previous: StrategyChange = { ...current, state: 'superseded', closedAt: at, closedBy: by.displayName, updatedAt: at };
-  return ok({
-    value: { previous, next },
-    events: [
-      { type: 'change.superseded', changeId: current.id, version: current.version, byVersion: next.version },
-      { type: 'change.published', changeId: current.id, version: next.version },
-    ],
-  });
+  const closed: StrategyChange = { ...current, state: 'superseded', closedAt: at, closedBy: by.displayName, updatedAt: at };
+  const previous = recorded(current, closed, { action: 'supersede', by, at, comment: `Superseded by version ${version}.` });
+  const changed = changedFields(fieldsOf(current), fieldsOf(made));
+  const next = recorded(undefined, made, { action: 'publish', by, at, comment: `Supersedes version ${current.version}${changed ? `; changed ${changed}` : ''}.` });
+  return ok({ value: { previous: previous.value, next: next.value }, events: [previous.event, next.event] });
 }
 
 /** Published → withdrawn, with a reason every delivered card shows. */
@@ -190,8 +198,7 @@ export function withdrawChange(current: StrategyChange, reason: string, by: Acto
   const why = reason.trim();
   if (!why) return err('VALIDATION.INVALID', 'Say why the change is withdrawn.', [{ at: 'reason', message: 'Required.' }]);
   const at = now.toISOString();
-  return ok({
-    value: { ...current, state: 'withdrawn', closedAt: at, closedBy: by.displayName, withdrawReason: why, updatedAt: at },
-    events: [{ type: 'change.withdrawn', changeId: current.id, version: current.version, reason: why }],
-  });
+  const withdrawn: StrategyChange = { ...current, state: 'withdrawn', closedAt: at, closedBy: by.displayName, withdrawReason: why, updatedAt: at };
+  const { value, event } = recorded(current, withdrawn, { action: 'withdraw', by, at, comment: why });
+  return ok({ value, events: [event] });
 }
