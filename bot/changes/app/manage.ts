@@ -1,7 +1,8 @@
 /**
  * The EPMO's actions on strategy changes: draft, edit, dry run, publish, supersede, withdraw.
- * Each checks the role, applies a domain transition, writes through the ports (etag-guarded,
- * nothing half-written) and only then asks DeliveryService to send or update cards. When that
+ * Each checks the role, applies a domain transition, writes it with its audit events through
+ * the ports (etag-guarded, nothing half-written) and only then asks DeliveryService to send or
+ * update cards. When that
  * dispatch fails, the state is already committed: the same request retried finishes the
  * sending (dispatch is idempotent) instead of answering 409.
  */
@@ -44,7 +45,7 @@ export async function createDraft(deps: ChangeDeps, p: Principal, fields: Change
   if (!known.ok) return known;
   const drafted = draftChange(fields, { tenantId: p.tenantId, id: deps.ids.next('chg'), author: actor(p), now: deps.clock.now() });
   if (!drafted.ok) return drafted;
-  const created = await deps.stores.changes.create(drafted.value.value);
+  const created = await deps.stores.changes.create(drafted.value);
   if (!created.ok) return created;
   deps.logger?.info({ tenantId: p.tenantId, changeId: created.value.value.id, by: p.userId }, 'strategy change drafted');
   return getChange(deps, p, created.value.value.id);
@@ -62,7 +63,7 @@ export async function updateDraft(deps: ChangeDeps, p: Principal, id: string, et
   const known = await checkReferences(deps, p.tenantId, edited.value.value);
   if (!known.ok) return known;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
-  const saved = await deps.stores.changes.update(edited.value.value, etag);
+  const saved = await deps.stores.changes.update(edited.value, etag);
   if (!saved.ok) return saved;
   return getChange(deps, p, id);
 }
@@ -182,7 +183,7 @@ export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: 
   }
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
   const change = published.value.value;
-  const saved = await deps.stores.changes.update(change, latest.etag);
+  const saved = await deps.stores.changes.update(published.value, latest.etag);
   if (!saved.ok) return saved;
   await sendVersion(deps, change);
   return getChange(deps, p, id);
@@ -264,7 +265,7 @@ export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag
   if (!known.ok) return known;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
   const { previous, next } = made.value.value;
-  const saved = await deps.stores.changes.supersede(previous, latest.etag, next);
+  const saved = await deps.stores.changes.supersede(made.value, latest.etag);
   if (!saved.ok) return saved;
   const updated = await updateDelivered(deps, previous, 'superseded');
   await sendVersion(deps, next);
@@ -286,7 +287,7 @@ export async function withdraw(deps: ChangeDeps, p: Principal, id: string, etag:
   const done = withdrawChange(latest.value, reason, actor(p), deps.clock.now());
   if (!done.ok) return done;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
-  const saved: Result<Versioned<StrategyChange>> = await deps.stores.changes.update(done.value.value, latest.etag);
+  const saved = await deps.stores.changes.update(done.value, latest.etag);
   if (!saved.ok) return saved;
   const updated = await updateDelivered(deps, done.value.value, 'withdrawn');
   deps.logger?.info({ tenantId: p.tenantId, changeId: id, updated }, 'strategy change withdrawn');
