@@ -19,6 +19,7 @@ import { changesHash, composeHash, navigate } from '../shared/route';
 import type { ChangesApi } from './api';
 import { CascadeView } from './CascadeView';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
+import { ChangeHistory } from './ChangeHistory';
 import { renderMarkdown } from './markdown';
 import { dueText, formatDateTime, refreshInterval } from './progress';
 import { REQUIRED_RESPONSE_LABELS, STATE_LABELS, type CascadeResponse, type ChangeDetailResponse } from './types';
@@ -204,6 +205,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
           <MessageBarBody>Respond to this change on its card in your team's Teams conversation. PMO leads and the EPMO follow every team's answer here.</MessageBarBody>
         </MessageBar>
       )}
+      <ChangeHistory events={data.history} />
     </div>
   );
 }
