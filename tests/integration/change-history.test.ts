@@ -10,10 +10,12 @@ import { type ChangeFields, type Transition, draftChange, editDraft, publishChan
 import type { StrategyChange } from '../../bot/changes/domain/strategy-change';
 import type { Result } from '../../bot/kernel/result';
 import type { Versioned } from '../../bot/kernel/versioned';
+import { wipeTenant } from '../../bot/platform/storage/tenant-wipe';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
 const T = '7f3c2a10-0000-4000-8000-0000000000e1';
 const OTHER = '7f3c2a10-0000-4000-8000-0000000000e2';
+const WIPED = '7f3c2a10-0000-4000-8000-0000000000e3';
 const erin = { userId: 'u-erin', displayName: 'Erin EPMO' };
 const sam = { userId: 'u-sam', displayName: 'Sam Strategy' };
 const at = (h: number) => new Date(Date.now() + h * 60_000);
@@ -28,9 +30,10 @@ const fields: ChangeFields = {
 };
 
 let stores: ChangeStores;
+const prefix = uniqueTablePrefix();
 
 beforeAll(async () => {
-  stores = await createChangeTables({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
+  stores = await createChangeTables({ connectionString: testConnectionString(), tablePrefix: prefix });
 });
 
 function must<T>(r: Result<T>): T {
@@ -123,5 +126,13 @@ describe('the audit trail of a strategy change', () => {
     expect(await stores.changes.history(OTHER, 'chg-shared')).toEqual([]);
     expect(await stores.changes.list(OTHER)).toEqual([]);
     expect(await stores.changes.history(T, 'chg-shared')).toHaveLength(2);
+  });
+
+  it('is cleared with the rest of the tenant by seed --reset', async () => {
+    await publishedChange('chg-wiped', WIPED);
+    expect(await stores.changes.history(WIPED, 'chg-wiped')).toHaveLength(2);
+    await wipeTenant(testConnectionString(), prefix, WIPED);
+    expect(await stores.changes.history(WIPED, 'chg-wiped')).toEqual([]);
+    expect(await stores.changes.list(WIPED)).toEqual([]);
   });
 });
