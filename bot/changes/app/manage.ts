@@ -2,9 +2,8 @@
  * The EPMO's actions on strategy changes: draft, edit, dry run, publish, supersede, withdraw.
  * Each checks the role, applies a domain transition, writes it with its audit events through
  * the ports (etag-guarded, nothing half-written) and only then asks DeliveryService to send or
- * update cards. When that
- * dispatch fails, the state is already committed: the same request retried finishes the
- * sending (dispatch is idempotent) instead of answering 409.
+ * update cards. When that dispatch fails, the state is already committed: the same request
+ * retried finishes the sending (dispatch is idempotent) instead of answering 409.
  */
 import { type Result, fail, forbidden, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
