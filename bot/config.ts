@@ -113,7 +113,7 @@ const schema = z
     DELIVERY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
     /** Poll interval of the durable timers. */
     SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(5000),
-    /** How often queued deliveries whose queue job was lost are looked for (bot/app/delivery/queued-sweeper.ts). */
+    /** How often queued deliveries whose queue job was lost are looked for (bot/delivery/app/queued-sweeper.ts). */
     DELIVERY_SWEEP_MS: z.coerce.number().int().min(10).default(60_000),
     /** How long a batch with queued deliveries stays untouched before they count as stuck and are enqueued again. */
     DELIVERY_STALE_QUEUED_MS: z.coerce.number().int().min(10).default(300_000),

@@ -1,11 +1,14 @@
-export * from './app/known-conversation';
-export * from './app/link-conversation';
-export * from './app/link-form';
-export * from './app/record-conversation';
-export * from './cards/link-cards';
-export * from './domain/conversation';
-export * from './handlers';
-export * from './ports';
-export * from './tables/conversation-store';
-export * from './tables/link-repository';
-export * from './cards/actions';
+/**
+ * Conversations (PRODUCT.md §5): Teams conversation references and their links to a domain's PMO,
+ * the EPMO or a work item's team. This file is the feature's one door: what other features,
+ * platform adapters and composition may use.
+ */
+export { knownConversation } from './app/known-conversation';
+export type { LinkTargetQuery } from './app/link-conversation';
+export { type ConversationSighting, recordConversation } from './app/record-conversation';
+export { linkAction, linkActionSchemas, type LinkCardAction, targetChoiceValue } from './cards/actions';
+export { type ConversationKind, type ConversationLink, type ConversationRef, linkKey } from './domain/conversation';
+export { type ConversationEvent, type ConversationHandlerDeps, conversationSeen, linkCardHandlers, linkCommand, onConversationEvent } from './handlers';
+export type { ConversationStore, LinkRepository } from './ports';
+export { TableConversationStore } from './tables/conversation-store';
+export { TableLinkRepository } from './tables/link-repository';

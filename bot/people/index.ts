@@ -1,4 +1,8 @@
-export * from './app/identity';
-export * from './app/people';
-export * from './ports';
-export * from './tables/user-directory';
+/**
+ * People and roles (PRODUCT.md §1): who someone is and what they may do. This file is the feature's
+ * one door: what other features, platform adapters and composition may use.
+ */
+export { type Identity, resolvePrincipal } from './app/identity';
+export { bootstrapAdmins, listEveryone } from './app/people';
+export type { UserDirectory } from './ports';
+export { TableUserDirectory } from './tables/user-directory';

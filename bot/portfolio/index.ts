@@ -1,5 +1,9 @@
-export * from './app/inputs';
-export * from './domain/portfolio';
-export * from './ports';
-export * from './tables/schemas';
-export * from './tables/work-item-repository';
+/**
+ * The portfolio (PRODUCT.md §2, §5): domains, objectives, work items and their health. This file is
+ * the feature's one door: what other features, platform adapters and composition may use.
+ */
+export { recordIdSchema } from './app/inputs';
+export type { DeliveryMode, Domain, Health, Rag, StrategicObjective, Structure, WorkItem } from './domain/portfolio';
+export type { PortfolioRepositories, WorkItemRepository } from './ports';
+export { domainSchema, objectiveSchema } from './tables/schemas';
+export { TableWorkItemRepository } from './tables/work-item-repository';

@@ -1,13 +1,17 @@
-export * from './app/deps';
-export * from './app/renderers';
-export * from './app/timers';
-export * from './cards/actions';
-export * from './domain/signal';
-export * from './domain/signal-machine';
-export * from './domain/working-days';
-export * from './handlers';
-export * from './ports';
-export * from './tables/signal-store';
-export * from './domain/analysis';
-export * from './domain/decision';
-export * from './domain/transition-kit';
+/**
+ * Signals, escalations and decisions (PRODUCT.md §4). This file is the feature's one door: what
+ * other features, platform adapters and composition may use.
+ */
+export type { SignalDeps, StrategyChangeDrafter } from './app/deps';
+export { signalRenderers } from './app/renderers';
+export { signalJobHandlers } from './app/timers';
+export { signalActionSchemas, type SignalCardAction } from './cards/actions';
+export { addOption, escalate, recommend, setContext, startAnalysis } from './domain/analysis';
+export { decide } from './domain/decision';
+export type { Signal } from './domain/signal';
+export { raise, triage } from './domain/signal-machine';
+export type { TransitionResult } from './domain/transition-kit';
+export { DEFAULT_DUE_POLICY, type DuePolicy } from './domain/working-days';
+export { mySignalsCommand, raiseCommand, raiseWithPmoDialog, raiseWithPmoSubmit, signalCardHandlers, signalRejectedHandler, type SourceMessage } from './handlers';
+export type { SignalRepository } from './ports';
+export { createTableSignalStores } from './tables/signal-store';

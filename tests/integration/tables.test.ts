@@ -8,10 +8,9 @@ import { TableClient } from '@azure/data-tables';
 import { createTableRepositories, tableNames } from '../../bot/directory/tables';
 import { CorruptRowError } from '../../bot/platform/storage/codec';
 import { encodeKey } from '../../bot/platform/storage/keys';
-import type { ConversationLink, ConversationRef } from '../../bot/conversations/domain/conversation';
-import type { Domain, StrategicObjective, WorkItem } from '../../bot/portfolio/domain/portfolio';
 import type { User } from '../../bot/kernel/roles';
 import type { Repositories } from '../../bot/directory/repositories';
+import { conversation, domain, link, objective, workItem } from '../support/directory-records';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
 const TENANT_A = '11111111-1111-4111-8111-111111111111';
@@ -30,67 +29,6 @@ let repos: Repositories;
 beforeAll(async () => {
   prefix = uniqueTablePrefix();
   repos = await createTableRepositories({ connectionString: testConnectionString(), tablePrefix: prefix });
-});
-
-const domain = (tenantId: string, id: string, name = `Domain ${id}`): Domain => ({
-  tenantId,
-  id,
-  name,
-  description: `The ${name} PMO`,
-  freshnessDays: 14,
-  createdAt: NOW,
-});
-
-const objective = (tenantId: string, id: string): StrategicObjective => ({
-  tenantId,
-  id,
-  code: `OBJ-${id}`,
-  title: 'Grow digital revenue',
-  description: 'Double online sales by 2027',
-  ownerId: 'user-strategy',
-  ownerName: 'Sam Strategy',
-  priority: 1,
-  createdAt: NOW,
-});
-
-const workItem = (tenantId: string, id: string, domainId: string, extra: Partial<WorkItem> = {}): WorkItem => ({
-  tenantId,
-  id,
-  domainId,
-  title: `Work item ${id}`,
-  structure: 'project',
-  mode: 'agile',
-  stage: 'Beta',
-  owner: { displayName: 'Dana Delivery' },
-  startDate: '2025-01-01',
-  endDate: '2025-12-31',
-  objectives: [],
-  health: { schedule: 'green', cost: 'amber', scope: 'green', benefit: 'unknown' },
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...extra,
-});
-
-const conversation = (tenantId: string, conversationId: string, extra: Partial<ConversationRef> = {}): ConversationRef => ({
-  tenantId,
-  conversationId,
-  kind: 'channel',
-  serviceUrl: 'https://smba.trafficmanager.net/emea/',
-  channelId: 'msteams',
-  botId: '28:bot-app-id',
-  title: 'IT PMO › General',
-  installedAt: NOW,
-  updatedAt: NOW,
-  active: true,
-  ...extra,
-});
-
-const link = (tenantId: string, conversationId: string, target: ConversationLink['target']): ConversationLink => ({
-  tenantId,
-  conversationId,
-  target,
-  linkedBy: 'user-lead',
-  linkedAt: NOW,
 });
 
 const values = <T>(rows: readonly { value: T }[]): T[] => rows.map((r) => r.value);

@@ -5,7 +5,6 @@ import type { CascadeDomain, CascadeRecipient, ChangeSummary } from '../../bot/a
 import {
   deliveryText,
   domainRows,
-  dueText,
   filterChanges,
   isFanOutRunning,
   refreshInterval,
@@ -13,6 +12,7 @@ import {
   respondedText,
   sortChanges,
 } from '../../tab/src/changes/progress';
+import { relativeDay } from '../../tab/src/shared/dates';
 import { teamsHostConfig } from '../../tab/src/changes/hostConfig';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
@@ -99,10 +99,10 @@ describe('the list', () => {
 
   it('says when a response is due in words', () => {
     const now = Date.parse('2026-11-27T12:00:00Z');
-    expect(dueText('2026-11-27T18:00:00Z', now)).toBe('today');
-    expect(dueText('2026-11-28T18:00:00Z', now)).toBe('tomorrow');
-    expect(dueText('2026-12-02T12:00:00Z', now)).toBe('in 5 days');
-    expect(dueText('2026-11-25T12:00:00Z', now)).toBe('2 days ago');
+    expect(relativeDay('2026-11-27T18:00:00Z', now)).toBe('today');
+    expect(relativeDay('2026-11-28T18:00:00Z', now)).toBe('tomorrow');
+    expect(relativeDay('2026-12-02T12:00:00Z', now)).toBe('in 5 days');
+    expect(relativeDay('2026-11-25T12:00:00Z', now)).toBe('2 days ago');
   });
 });
 

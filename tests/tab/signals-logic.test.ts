@@ -1,7 +1,8 @@
 /** The signals tab's pure logic: due badges, inbox filters and grouping, decision-log search. */
 import { describe, expect, it } from '@jest/globals';
 import { exportQuery, filterDecisions, matchesDecisionSearch, NO_DECISION_FILTERS, type LoggedDecision } from '../../tab/src/decisions/filters';
-import { addWorkingDays, dueAtOf, dueInfo, fromDateInput, spanText, toDateInput } from '../../tab/src/signals/due';
+import { durationText, fromDateInput, toDateInput } from '../../tab/src/shared/dates';
+import { addWorkingDays, dueAtOf, dueInfo } from '../../tab/src/signals/due';
 import { type InboxSignal, NO_INBOX_FILTERS, compareSignals, countOverdue, filterSignals, groupByState, hasActiveInboxFilters, matchesSignalSearch } from '../../tab/src/signals/filters';
 import { domainsOf } from '../../tab/src/signals/useInbox';
 
@@ -50,9 +51,9 @@ describe('due badges', () => {
   });
 
   it('spell spans in whole units', () => {
-    expect(spanText(DAY * 2.9)).toBe('2 days');
-    expect(spanText(HOUR)).toBe('1 hour');
-    expect(spanText(59 * 60_000)).toBe('under an hour');
+    expect(durationText(DAY * 2.9)).toBe('2 days');
+    expect(durationText(HOUR)).toBe('1 hour');
+    expect(durationText(59 * 60_000)).toBe('under an hour');
   });
 
   it('convert date inputs to the end of that working day and back', () => {

@@ -1,7 +1,7 @@
 /**
  * The thin layer over `@azure/data-tables` every repository shares: opening a table, reading
  * status codes off SDK errors, paging through a partition and batching writes into table
- * transactions. Nothing outside `bot/adapters/tables` sees these types.
+ * transactions. Feature storage adapters use it; only bot/platform/storage imports the SDK.
  */
 import { TableClient, odata } from '@azure/data-tables';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';

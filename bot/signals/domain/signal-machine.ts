@@ -8,9 +8,8 @@
  * writes it only if that version is still current (ETag). When it is not, the use case reads
  * again and re-runs the transition, which then answers "already <state> by <person>".
  *
- * Raising, triage and closing are here; the PMO's analysis and escalation are in
- * signal-analysis.ts, the EPMO's decisions in signal-decision.ts, what they share in
- * signal-transitions.ts. Import them all from here.
+ * Raising, triage and closing are here; the PMO's analysis and escalation are in analysis.ts,
+ * the EPMO's decisions in decision.ts, what they share in transition-kit.ts.
  */
 import { type Result, invalid, ok } from '../../kernel/result';
 import {

@@ -2,9 +2,8 @@
  * What every signal transition is built from (PRODUCT.md §4): who acts, the limits on what they
  * write, who may perform which transition, the errors they answer with, and the steps that
  * move a signal and record its audit events. The transitions themselves are in
- * signal-machine.ts (raise, triage, close), signal-analysis.ts (the PMO's analysis and
- * escalation) and signal-decision.ts (the EPMO's decisions); signal-machine.ts is what the rest
- * of the app imports. Pure: no I/O, no clock.
+ * signal-machine.ts (raise, triage, close), analysis.ts (the PMO's analysis and escalation) and
+ * decision.ts (the EPMO's decisions). Pure: no I/O, no clock.
  */
 import { type ErrorDetail, type Result, fail, forbidden, invalid, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';

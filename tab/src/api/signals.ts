@@ -40,7 +40,7 @@ export interface SignalsApi {
 }
 
 /** `?a=1&b=2` of the defined, non-empty values; `''` when there are none. */
-export function queryString(query: object): string {
+function queryString(query: object): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (typeof value === 'string' && value !== '') params.set(key, value);

@@ -13,8 +13,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { formatDateTime, formatTime } from '../shared/dates';
+import { Figure, FigureList } from '../shared/Figures';
+import { SURFACE } from '../shared/surface';
 import { ImpactBadge, ResponseProgress, StatusBadge } from './ChangeBadges';
-import { deliveryText, domainRows, formatDateTime, isFanOutRunning, recipientLabel } from './progress';
+import { deliveryText, domainRows, isFanOutRunning, recipientLabel } from './progress';
 import { RollupTable } from './RollupTable';
 import { DELIVERY_LABELS, type CascadeRecipient, type CascadeResponse } from './types';
 
@@ -25,17 +28,11 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
     overflowX: 'auto',
   },
   panelHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   h: { margin: 0 },
-  figures: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
-  figure: { display: 'flex', flexDirection: 'column', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
-  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   subtle: { color: tokens.colorNeutralForeground3 },
   live: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
   dot: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorStatusSuccessBackground3 },
@@ -54,17 +51,6 @@ export function CascadeView({ cascade, loadedAt, onRefresh }: CascadeViewProps) 
   const styles = useStyles();
   const { rollup, delivery } = cascade;
   const running = isFanOutRunning(delivery);
-  const figure = (label: string, value: number | string) => (
-    <li className={styles.figure} aria-label={`${label}: ${value}`}>
-      <Text className={styles.value} aria-hidden>
-        {value}
-      </Text>
-      <Text className={styles.subtle} aria-hidden>
-        {label}
-      </Text>
-    </li>
-  );
-
   return (
     <div className={styles.root}>
       <section className={styles.panel} aria-labelledby="cascade-progress">
@@ -75,7 +61,7 @@ export function CascadeView({ cascade, loadedAt, onRefresh }: CascadeViewProps) 
           <span className={styles.live}>
             {running && <span className={styles.dot} aria-hidden />}
             <Text role="status">
-              {running ? 'Live · ' : ''}Updated {new Date(loadedAt).toLocaleTimeString()}
+              {running ? 'Live · ' : ''}Updated {formatTime(loadedAt)}
             </Text>
             <Button appearance="subtle" size="small" icon={<ArrowClockwiseRegular />} onClick={onRefresh}>
               Refresh
@@ -84,14 +70,14 @@ export function CascadeView({ cascade, loadedAt, onRefresh }: CascadeViewProps) 
         </div>
         <ResponseProgress rollup={rollup} label="Responses to this change" size="large" />
         <Text className={styles.subtle}>{deliveryText(delivery)}</Text>
-        <ul className={styles.figures} aria-label="Response figures">
-          {figure('Reached', rollup.recipients)}
-          {figure('Acknowledged', rollup.acknowledged)}
-          {figure('Impact assessed', rollup.assessed)}
-          {figure('Pending', rollup.pending)}
-          {figure('Overdue', rollup.overdue)}
-          {figure('Unreachable', rollup.unreachable)}
-        </ul>
+        <FigureList label="Response figures" minWidth="120px">
+          <Figure look="inset" label="Reached" value={rollup.recipients} />
+          <Figure look="inset" label="Acknowledged" value={rollup.acknowledged} />
+          <Figure look="inset" label="Impact assessed" value={rollup.assessed} />
+          <Figure look="inset" label="Pending" value={rollup.pending} />
+          <Figure look="inset" label="Overdue" value={rollup.overdue} />
+          <Figure look="inset" label="Unreachable" value={rollup.unreachable} />
+        </FigureList>
       </section>
 
       {cascade.objectives.length > 0 && (

@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -11,24 +10,27 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeftRegular, EditRegular, SendRegular } from '@fluentui/react-icons';
+import { EditRegular, SendRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo } from 'react';
+import { BackLink } from '../shared/BackLink';
+import { formatDateTime, relativeDay } from '../shared/dates';
 import { ErrorState } from '../shared/ErrorState';
+import { Loaded } from '../shared/Loaded';
 import { Loading } from '../shared/Loading';
 import { changesHash, composeHash, navigate } from '../shared/route';
+import { SURFACE } from '../shared/surface';
+import { useLive } from '../shared/useLive';
 import type { ChangesApi } from './api';
 import { CascadeView } from './CascadeView';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
 import { ChangeHistory } from './ChangeHistory';
 import { renderMarkdown } from './markdown';
-import { dueText, formatDateTime, refreshInterval } from './progress';
+import { refreshInterval } from './progress';
 import { REQUIRED_RESPONSE_LABELS, STATE_LABELS, type CascadeResponse, type ChangeDetailResponse } from './types';
-import { useLive } from './useLive';
 import { WithdrawDialog } from './WithdrawDialog';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  back: { alignSelf: 'flex-start' },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -41,10 +43,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
   },
   h: { margin: 0 },
   summary: { lineHeight: tokens.lineHeightBase400, '& p': { marginTop: 0 }, '& a': { color: tokens.colorBrandForegroundLink } },
@@ -78,7 +77,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
   if (detail.state.status === 'error') {
     return (
       <div className={styles.page}>
-        <BackLink />
+        <BackLink hash={changesHash()} label="All strategy changes" />
         <ErrorState title="Could not load this strategy change" message={detail.state.message} onRetry={detail.reload} />
       </div>
     );
@@ -94,7 +93,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
 
   return (
     <div className={styles.page}>
-      <BackLink />
+      <BackLink hash={changesHash()} label="All strategy changes" />
       <header className={styles.header}>
         <div className={styles.titles}>
           <div className={styles.badges}>
@@ -163,7 +162,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
             <dt className={styles.factTitle}>Respond by</dt>
             <dd className={styles.factValue}>
               {formatDateTime(change.respondBy)}
-              {change.state === 'published' ? ` (${dueText(change.respondBy, Date.now())})` : ''}
+              {change.state === 'published' ? ` (${relativeDay(change.respondBy, Date.now())})` : ''}
             </dd>
             <dt className={styles.factTitle}>Response</dt>
             <dd className={styles.factValue}>{REQUIRED_RESPONSE_LABELS[change.requiredResponse]}</dd>
@@ -214,28 +213,9 @@ function LiveCascade({ changes, changeId }: { readonly changes: ChangesApi; read
   const load = useCallback((signal: AbortSignal) => changes.cascade(changeId, signal), [changes, changeId]);
   const interval = useMemo(() => (c: CascadeResponse) => refreshInterval(c.state, c.delivery), []);
   const cascade = useLive(load, interval);
-  if (cascade.state.status === 'loading') return <Loading label="Loading the cascade…" />;
-  if (cascade.state.status === 'error') return <ErrorState title="Could not load the cascade" message={cascade.state.message} onRetry={cascade.reload} />;
   return (
-    <>
-      {cascade.state.refreshError && <ErrorState title="Could not refresh the cascade" message={cascade.state.refreshError} onRetry={cascade.reload} />}
-      <CascadeView cascade={cascade.state.data} loadedAt={cascade.state.loadedAt} onRefresh={cascade.reload} />
-    </>
-  );
-}
-
-function BackLink() {
-  const styles = useStyles();
-  return (
-    <Link
-      className={styles.back}
-      href={changesHash()}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(changesHash());
-      }}
-    >
-      <ArrowLeftRegular aria-hidden /> All strategy changes
-    </Link>
+    <Loaded state={cascade.state} loading="Loading the cascade…" failed="Could not load the cascade" refreshFailed="Could not refresh the cascade" onRetry={cascade.reload}>
+      {({ data, loadedAt }) => <CascadeView cascade={data} loadedAt={loadedAt} onRefresh={cascade.reload} />}
+    </Loaded>
   );
 }

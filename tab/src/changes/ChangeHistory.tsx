@@ -1,5 +1,6 @@
 import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDateTime } from './progress';
+import { formatDateTime } from '../shared/dates';
+import { SURFACE } from '../shared/surface';
 import { type ChangeAction, type ChangeAuditEvent, STATE_LABELS } from './types';
 
 const useStyles = makeStyles({
@@ -8,10 +9,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
   },
   heading: { margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },

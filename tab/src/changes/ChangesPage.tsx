@@ -1,5 +1,4 @@
 import {
-  Body1,
   Button,
   Dropdown,
   Field,
@@ -13,31 +12,25 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, MegaphoneRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
-import { ErrorState } from '../shared/ErrorState';
-import { Loading } from '../shared/Loading';
+import { formatDateTime, relativeDay } from '../shared/dates';
+import { EmptyState } from '../shared/EmptyState';
+import { ListPage } from '../shared/ListPage';
 import { changeHash, composeHash, navigate } from '../shared/route';
+import { SURFACE } from '../shared/surface';
+import { useLive } from '../shared/useLive';
 import type { ChangesApi } from './api';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
-import { type StateFilter, dueText, filterChanges, formatDateTime, isFanOutRunning, sortChanges } from './progress';
+import { type StateFilter, filterChanges, isFanOutRunning, sortChanges } from './progress';
 import { STATES, STATE_LABELS, type ChangeSummary, type ChangesListResponse } from './types';
-import { useLive } from './useLive';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
-  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  heading: { margin: 0 },
-  description: { color: tokens.colorNeutralForeground2 },
-  tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   filter: { minWidth: '200px' },
-  surface: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`, overflowX: 'auto' },
+  surface: { ...SURFACE, overflowX: 'auto' },
   title: { fontWeight: tokens.fontWeightSemibold },
   wide: { width: '40%' },
   medium: { width: '18%' },
@@ -46,17 +39,6 @@ const useStyles = makeStyles({
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   subtle: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingVerticalXXXL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: 'center',
-  },
-  emptyIcon: { fontSize: '40px', color: tokens.colorBrandForeground1 },
 });
 
 const FILTER_LABELS: Readonly<Record<StateFilter, string>> = { active: 'Drafts and published', all: 'All changes', ...STATE_LABELS };
@@ -79,18 +61,18 @@ export function ChangesPage({ changes }: ChangesPageProps) {
   const rows = useMemo(() => (items ? sortChanges(filterChanges(items, filter)) : []), [items, filter]);
   const canDraft = state.status === 'ready' && state.data.canDraft;
 
+  const newChange = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate(composeHash())}>
+      New strategy change
+    </Button>
+  );
+
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <div className={styles.titles}>
-          <Title2 as="h1" className={styles.heading}>
-            Strategy changes
-          </Title2>
-          <Body1 className={styles.description}>
-            {canDraft ? 'What the EPMO has announced, and how every PMO and team has answered.' : 'Strategy changes from the EPMO that reach your domain or your teams.'}
-          </Body1>
-        </div>
-        <div className={styles.tools}>
+    <ListPage
+      title="Strategy changes"
+      description={canDraft ? 'What the EPMO has announced, and how every PMO and team has answered.' : 'Strategy changes from the EPMO that reach your domain or your teams.'}
+      tools={
+        <>
           <Field label="Show">
             <Dropdown className={styles.filter} value={FILTER_LABELS[filter]} selectedOptions={[filter]} onOptionSelect={(_e, d) => d.optionValue && setFilter(d.optionValue as StateFilter)}>
               {FILTERS.map((f) => (
@@ -100,35 +82,24 @@ export function ChangesPage({ changes }: ChangesPageProps) {
               ))}
             </Dropdown>
           </Field>
-          {canDraft && (
-            <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate(composeHash())}>
-              New strategy change
-            </Button>
-          )}
-        </div>
-      </header>
-
-      {state.status === 'loading' && <Loading label="Loading strategy changes…" />}
-      {state.status === 'error' && <ErrorState title="Could not load the strategy changes" message={state.message} onRetry={reload} />}
-      {state.status === 'ready' && state.refreshError && <ErrorState title="Could not refresh the list" message={state.refreshError} onRetry={reload} />}
-      {state.status === 'ready' &&
-        (rows.length === 0 ? (
-          <div className={styles.empty}>
-            <MegaphoneRegular className={styles.emptyIcon} aria-hidden />
-            <Title2 as="h2">{state.data.items.length === 0 ? 'No strategy changes yet' : 'No changes to show here'}</Title2>
-            <Body1>
-              {state.data.items.length === 0
-                ? canDraft
-                  ? 'Announce a threat, an opportunity or a reprioritisation, and every affected PMO and team hears of it in Teams.'
-                  : 'When the EPMO announces a change that touches your work, it shows here.'
-                : 'Choose “All changes” to see the others.'}
-            </Body1>
-            {canDraft && state.data.items.length === 0 && (
-              <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate(composeHash())}>
-                New strategy change
-              </Button>
-            )}
-          </div>
+          {canDraft && newChange}
+        </>
+      }
+      state={state}
+      loading="Loading strategy changes…"
+      failed="Could not load the strategy changes"
+      refreshFailed="Could not refresh the list"
+      onRetry={reload}
+    >
+      {({ data }) =>
+        rows.length === 0 ? (
+          <EmptyState icon={MegaphoneRegular} title={data.items.length === 0 ? 'No strategy changes yet' : 'No changes to show here'} action={canDraft && data.items.length === 0 && newChange}>
+            {data.items.length === 0
+              ? canDraft
+                ? 'Announce a threat, an opportunity or a reprioritisation, and every affected PMO and team hears of it in Teams.'
+                : 'When the EPMO announces a change that touches your work, it shows here.'
+              : 'Choose “All changes” to see the others.'}
+          </EmptyState>
         ) : (
           <div className={styles.surface}>
             <Table aria-label="Strategy changes" size="medium" className={styles.table}>
@@ -148,8 +119,9 @@ export function ChangesPage({ changes }: ChangesPageProps) {
               </TableBody>
             </Table>
           </div>
-        ))}
-    </div>
+        )
+      }
+    </ListPage>
   );
 }
 
@@ -186,7 +158,7 @@ function ChangeRow({ summary }: { readonly summary: ChangeSummary }) {
         <StateBadge state={change.state} />
       </TableCell>
       <TableCell>
-        <TableCellLayout description={change.state === 'published' ? <span className={overdue ? styles.overdue : styles.subtle}>{overdue ? 'Overdue' : dueText(change.respondBy, now)}</span> : undefined}>
+        <TableCellLayout description={change.state === 'published' ? <span className={overdue ? styles.overdue : styles.subtle}>{overdue ? 'Overdue' : relativeDay(change.respondBy, now)}</span> : undefined}>
           {formatDateTime(change.respondBy)}
         </TableCellLayout>
       </TableCell>

@@ -1,17 +1,15 @@
 /** The strategy-changes pages: the list, one change's cascade, and the EPMO composer. */
-import { useCallback, useMemo } from 'react';
-import type { RoleAssignment } from '../../../bot/kernel/roles';
+import { useMemo } from 'react';
 import type { ApiClient } from '../api/client';
-import { useLoad } from '../portfolio/usePortfolio';
-import { ErrorState } from '../shared/ErrorState';
-import { Loading } from '../shared/Loading';
+import { Loaded } from '../shared/Loaded';
 import type { Route } from '../shared/route';
+import { isEpmoMember, ledDomains, useMe } from '../shared/useMe';
 import { changesApi } from './api';
 import { ChangeDetailPage } from './ChangeDetailPage';
 import { ChangesPage } from './ChangesPage';
 import { ComposePage } from './ComposePage';
 
-export type ChangesRoute = Extract<Route, { readonly page: 'changes' | 'change' | 'compose' }>;
+type ChangesRoute = Extract<Route, { readonly page: 'changes' | 'change' | 'compose' }>;
 
 export interface ChangesSectionProps {
   readonly api: ApiClient;
@@ -19,18 +17,18 @@ export interface ChangesSectionProps {
 }
 
 /** EPMO members (strategy owners are EPMO members) draft; they and PMO leads see cascades. The server checks again. */
-export const isEpmoRole = (roles: readonly RoleAssignment[]): boolean => roles.some((r) => r.role === 'epmo_member' || r.role === 'strategy_owner');
-export const seesCascade = (roles: readonly RoleAssignment[]): boolean => isEpmoRole(roles) || roles.some((r) => r.role === 'pmo_lead');
-
 export function ChangesSection({ api, route }: ChangesSectionProps) {
   const changes = useMemo(() => changesApi(api.transport), [api]);
-  const loadMe = useCallback((signal: AbortSignal) => api.me(signal), [api]);
-  const me = useLoad(loadMe);
+  const me = useMe(api);
 
   if (route.page === 'changes') return <ChangesPage changes={changes} />;
-  if (me.status === 'loading') return <Loading label="Loading…" />;
-  if (me.status === 'error') return <ErrorState title="Could not load your profile" message={me.message} onRetry={me.retry} />;
-  const { displayName, roles } = me.data;
-  if (route.page === 'change') return <ChangeDetailPage changes={changes} changeId={route.changeId} viewer={{ displayName, seesCascade: seesCascade(roles) }} />;
-  return <ComposePage api={api} changes={changes} changeId={route.changeId} viewer={{ displayName, canDraft: isEpmoRole(roles) }} />;
+  return (
+    <Loaded state={me} loading="Loading…" failed="Could not load your profile" onRetry={me.retry}>
+      {({ data }) => {
+        const epmo = isEpmoMember(data);
+        if (route.page === 'change') return <ChangeDetailPage changes={changes} changeId={route.changeId} viewer={{ displayName: data.displayName, seesCascade: epmo || ledDomains(data).length > 0 }} />;
+        return <ComposePage api={api} changes={changes} changeId={route.changeId} viewer={{ displayName: data.displayName, canDraft: epmo }} />;
+      }}
+    </Loaded>
+  );
 }

@@ -1,5 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, WarningRegular } from '@fluentui/react-icons';
+import { Figure, FigureList } from '../shared/Figures';
+import { SURFACE } from '../shared/surface';
 import type { DryRunState } from './useDryRun';
 import type { DryRunResponse } from './types';
 
@@ -9,16 +11,10 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
   },
   head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   h: { margin: 0 },
-  figures: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(100px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
-  figure: { display: 'flex', flexDirection: 'column', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
-  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   subtle: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -28,24 +24,14 @@ const useStyles = makeStyles({
 /** The counts and gaps of a dry run, as the composer and the publish dialog show them. */
 export function DryRunFigures({ data }: { readonly data: DryRunResponse }) {
   const styles = useStyles();
-  const figure = (label: string, value: number | string) => (
-    <li className={styles.figure} aria-label={`${label}: ${value}`}>
-      <Text className={styles.value} aria-hidden>
-        {value}
-      </Text>
-      <Text className={styles.subtle} aria-hidden>
-        {label}
-      </Text>
-    </li>
-  );
   return (
     <>
-      <ul className={styles.figures} aria-label="Reach">
-        {figure('PMO channels', data.pmoChannels)}
-        {figure('Team conversations', data.teamConversations)}
-        {figure('EPMO copy', data.epmoCopy ? 'Yes' : 'No')}
-        {figure('Conversations in all', data.total)}
-      </ul>
+      <FigureList label="Reach" minWidth="100px">
+        <Figure look="inset" label="PMO channels" value={data.pmoChannels} />
+        <Figure look="inset" label="Team conversations" value={data.teamConversations} />
+        <Figure look="inset" label="EPMO copy" value={data.epmoCopy ? 'Yes' : 'No'} />
+        <Figure look="inset" label="Conversations in all" value={data.total} />
+      </FigureList>
       {data.domains.length > 0 && (
         <Text className={styles.subtle}>
           Domains: {data.domains.map((d) => `${d.name}${d.explicit ? '' : ' (via objectives)'}${d.pmoReachable ? '' : ' — no reachable PMO channel'}`).join(', ')}

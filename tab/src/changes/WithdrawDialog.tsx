@@ -17,7 +17,7 @@ import { DismissCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 
-export const WITHDRAW_REASON_MAX = 500;
+const WITHDRAW_REASON_MAX = 500;
 
 export interface WithdrawDialogProps {
   readonly title: string;

@@ -3,6 +3,7 @@
  * model the live preview renders with the bot's own card builder.
  */
 import { type ChangeCardModel, MAX_CARD_SUMMARY } from '../../../bot/changes/cards/change-card';
+import { utcDay } from '../shared/dates';
 import type { ChangeDraftPatch, ChangeDraftRequest, ChangeKind, RequiredResponse, StrategyChange } from './types';
 
 export interface ComposerForm {
@@ -21,11 +22,8 @@ export type ComposerField = keyof ComposerForm;
 export type ComposerErrors = Partial<Record<ComposerField, string>>;
 
 export const TITLE_MAX = 200;
-export const SUMMARY_MAX = 20_000;
-export const DEFAULT_RESPONSE_DAYS = 7;
-
-/** `YYYY-MM-DD` of a time, in UTC. */
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const SUMMARY_MAX = 20_000;
+const DEFAULT_RESPONSE_DAYS = 7;
 
 export function emptyForm(now: number): ComposerForm {
   return {
@@ -35,7 +33,7 @@ export function emptyForm(now: number): ComposerForm {
     objectiveIds: [],
     domainIds: [],
     requiredResponse: 'assess',
-    respondBy: isoDate(now + DEFAULT_RESPONSE_DAYS * 86_400_000),
+    respondBy: utcDay(now + DEFAULT_RESPONSE_DAYS * 86_400_000),
   };
 }
 
@@ -62,7 +60,7 @@ export function validateForm(form: ComposerForm, now: number): ComposerErrors {
   else if (form.summary.length > SUMMARY_MAX) errors.summary = `Keep the summary under ${SUMMARY_MAX.toLocaleString('en')} characters.`;
   if (form.objectiveIds.length === 0 && form.domainIds.length === 0) errors.objectiveIds = 'Choose at least one affected objective or domain, so the change reaches someone.';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.respondBy)) errors.respondBy = 'Choose a respond-by date.';
-  else if (form.respondBy < isoDate(now)) errors.respondBy = 'The respond-by date has passed; choose today or later.';
+  else if (form.respondBy < utcDay(now)) errors.respondBy = 'The respond-by date has passed; choose today or later.';
   return errors;
 }
 

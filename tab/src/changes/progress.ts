@@ -8,9 +8,6 @@ export const respondedRatio = (rollup: Pick<ImpactRollup, 'recipients' | 'respon
 /** "14 of 87 responded". */
 export const respondedText = (rollup: Pick<ImpactRollup, 'recipients' | 'responded'>): string => `${rollup.responded} of ${rollup.recipients} responded`;
 
-/** Share of sends settled (delivered, failed or unreachable), 0–1. */
-export const deliveredRatio = (delivery: DeliveryProgress): number => (delivery.total > 0 ? (delivery.total - delivery.queued) / delivery.total : 0);
-
 /** The fan-out still has cards on the queue: the view refreshes itself while this holds. */
 export const isFanOutRunning = (delivery: DeliveryProgress | undefined): boolean => delivery !== undefined && delivery.queued > 0;
 
@@ -58,28 +55,4 @@ export function recipientLabel(r: CascadeRecipient): string {
   if (r.role === 'pmo') return `PMO channel · ${r.title}`;
   if (r.role === 'epmo') return `EPMO channel · ${r.title}`;
   return r.title;
-}
-
-/** Date-time in the reader's locale, e.g. "3 Dec 2026, 17:00". */
-export function formatDateTime(iso: string, locale?: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-}
-
-const startOfDay = (ms: number): number => new Date(ms).setHours(0, 0, 0, 0);
-
-/** Calendar days (in the reader's time zone) from `now` to `iso`; negative when past. */
-export function daysUntil(iso: string, now: number): number {
-  const due = Date.parse(iso);
-  if (Number.isNaN(due)) return Number.NaN;
-  return Math.round((startOfDay(due) - startOfDay(now)) / 86_400_000);
-}
-
-export function dueText(iso: string, now: number): string {
-  const days = daysUntil(iso, now);
-  if (Number.isNaN(days)) return '';
-  if (days < 0) return days === -1 ? 'a day ago' : `${-days} days ago`;
-  if (days === 0) return 'today';
-  return days === 1 ? 'tomorrow' : `in ${days} days`;
 }

@@ -9,7 +9,6 @@ import type { DeliveryProgress, DeliveryState } from '../../../bot/delivery/doma
 export type { ChangeKind, ChangeState, Impact, ImpactRollup, RecipientStatus, RequiredResponse, StrategyChange, DeliveryProgress, DeliveryState };
 export type {
   CascadeDomain,
-  CascadeObjective,
   CascadeRecipient,
   CascadeResponse,
   ChangeDetailResponse,

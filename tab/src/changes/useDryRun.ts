@@ -10,7 +10,7 @@ export type DryRunState =
   | { readonly status: 'error'; readonly message: string }
   | { readonly status: 'ready'; readonly data: DryRunResponse };
 
-export const DRY_RUN_DEBOUNCE_MS = 400;
+const DRY_RUN_DEBOUNCE_MS = 400;
 
 export function useDryRun(changes: ChangesApi, objectiveIds: readonly string[], domainIds: readonly string[], enabled: boolean): DryRunState & { retry(): void } {
   const [state, setState] = useState<DryRunState>({ status: 'idle' });

@@ -3,9 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { DomainsResponse } from '../../../bot/api-contract/portfolio';
 import { ErrorState } from '../shared/ErrorState';
-import { Loading } from '../shared/Loading';
+import { Loaded } from '../shared/Loaded';
 import { portfolioHash } from '../shared/route';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { offerTabSettings } from '../teams/tab-config';
 
 const useStyles = makeStyles({
@@ -43,45 +43,46 @@ export function ConfigPage({ api, inTeams }: ConfigPageProps) {
     );
   }, [inTeams, chosen, url]);
 
-  if (domains.status === 'loading') return <Loading label="Loading domains…" />;
-  if (domains.status === 'error') return <ErrorState title="Could not load your domains" message={domains.message} onRetry={domains.retry} />;
-
   return (
-    <div className={styles.page}>
-      <Title2 as="h1" className={styles.heading}>
-        Set up the portfolio tab
-      </Title2>
-      <Body1>Choose the domain whose portfolio this channel tab shows. Everyone in the channel sees only what their own role allows.</Body1>
-      <Field label="Domain for this tab" required>
-        <Dropdown
-          className={styles.domain}
-          placeholder="Choose a domain"
-          value={chosen?.name ?? ''}
-          selectedOptions={chosen ? [chosen.id] : []}
-          onOptionSelect={(_e, data) => setDomainId(data.optionValue)}
-        >
-          {list.map((d) => (
-            <Option key={d.id} value={d.id}>
-              {d.name}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      {saveError && <ErrorState title="Teams did not accept the tab settings" message={saveError} />}
-      {!inTeams && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            In Teams, choosing a domain here enables Save.{' '}
-            {url ? (
-              <>
-                The tab will open <Link href={portfolioHash(chosen?.id)}>{url}</Link>.
-              </>
-            ) : (
-              'Choose a domain to see the address the tab will open.'
-            )}
-          </MessageBarBody>
-        </MessageBar>
+    <Loaded state={domains} loading="Loading domains…" failed="Could not load your domains" onRetry={domains.retry}>
+      {() => (
+        <div className={styles.page}>
+          <Title2 as="h1" className={styles.heading}>
+            Set up the portfolio tab
+          </Title2>
+          <Body1>Choose the domain whose portfolio this channel tab shows. Everyone in the channel sees only what their own role allows.</Body1>
+          <Field label="Domain for this tab" required>
+            <Dropdown
+              className={styles.domain}
+              placeholder="Choose a domain"
+              value={chosen?.name ?? ''}
+              selectedOptions={chosen ? [chosen.id] : []}
+              onOptionSelect={(_e, data) => setDomainId(data.optionValue)}
+            >
+              {list.map((d) => (
+                <Option key={d.id} value={d.id}>
+                  {d.name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          {saveError && <ErrorState title="Teams did not accept the tab settings" message={saveError} />}
+          {!inTeams && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                In Teams, choosing a domain here enables Save.{' '}
+                {url ? (
+                  <>
+                    The tab will open <Link href={portfolioHash(chosen?.id)}>{url}</Link>.
+                  </>
+                ) : (
+                  'Choose a domain to see the address the tab will open.'
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       )}
-    </div>
+    </Loaded>
   );
 }

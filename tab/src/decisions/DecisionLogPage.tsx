@@ -1,14 +1,9 @@
 import {
-  Body1,
   Button,
   Dropdown,
   Field,
   Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Option,
-  SearchBox,
   Table,
   TableBody,
   TableCell,
@@ -16,20 +11,22 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, FilterDismissRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
 import { type ApiClient, errorMessage } from '../api/client';
 import { createSignalsApi } from '../api/signals';
-import { useLoad } from '../portfolio/usePortfolio';
-import { ErrorState } from '../shared/ErrorState';
-import { Loading } from '../shared/Loading';
+import { formatDate, formatDateTime } from '../shared/dates';
+import { EmptyState } from '../shared/EmptyState';
+import { FailureBar } from '../shared/FailureBar';
+import { ClearFiltersButton, FilterBar, SearchField, ShownCount } from '../shared/ListControls';
+import { ListPage } from '../shared/ListPage';
 import { signalHash } from '../shared/route';
+import { SURFACE } from '../shared/surface';
+import { useLoad } from '../shared/useLoad';
 import { isStrategyOwner, useMe } from '../shared/useMe';
-import { formatDate, formatDateTime } from '../signals/due';
 import { DECISION_OUTCOMES, type DecisionOutcome, FINAL_OUTCOME_SET, OUTCOME_LABELS } from '../signals/types';
 import { domainsOf } from '../signals/useInbox';
 import { csvFileName, saveBlob } from './download';
@@ -38,31 +35,15 @@ import { OutcomeBadge } from './OutcomeBadge';
 import { TurnIntoDraft } from './TurnIntoDraft';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
-  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  heading: { margin: 0 },
-  description: { color: tokens.colorNeutralForeground2 },
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  // Wider than the shared search: decisions are searched by question and rationale.
   search: { minWidth: '260px', maxWidth: '380px' },
   filter: { minWidth: '200px' },
-  count: { color: tokens.colorNeutralForeground2 },
-  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}` },
+  scroller: { overflowX: 'auto', ...SURFACE },
   table: { tableLayout: 'auto', minWidth: '1200px' },
   question: { minWidth: '260px', overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
   nowrap: { whiteSpace: 'nowrap' },
   actionCol: { whiteSpace: 'nowrap', minWidth: '250px' },
   muted: { color: tokens.colorNeutralForeground3 },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingVerticalXXXL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: 'center',
-  },
 });
 
 export interface DecisionLogPageProps {
@@ -99,34 +80,24 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
   };
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <div className={styles.titles}>
-          <Title2 as="h1" className={styles.heading}>
-            Decision log
-          </Title2>
-          <Body1 className={styles.description}>Every EPMO decision on an escalated signal, with its rationale. Records never change once made.</Body1>
-        </div>
+    <ListPage
+      title="Decision log"
+      description="Every EPMO decision on an escalated signal, with its rationale. Records never change once made."
+      tools={
         <Button icon={<ArrowDownloadRegular />} disabled={exporting || log.status !== 'ready'} onClick={() => void exportCsv()}>
           {exporting ? 'Exporting…' : 'Export CSV'}
         </Button>
-      </header>
-      {exportError && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Could not export the decision log</MessageBarTitle>
-            {exportError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {log.status === 'loading' && <Loading label="Loading decisions…" />}
-      {log.status === 'error' && <ErrorState title="Could not load the decision log" message={log.message} onRetry={log.retry} />}
-      {log.status === 'ready' && (
+      }
+      notice={exportError && <FailureBar failure={{ title: 'Could not export the decision log', message: exportError }} />}
+      state={log}
+      loading="Loading decisions…"
+      failed="Could not load the decision log"
+      onRetry={log.retry}
+    >
+      {({ data }) => (
         <>
-          <section aria-label="Filter decisions" className={styles.bar}>
-            <Field label="Search">
-              <SearchBox className={styles.search} placeholder="Search decisions" value={filters.search} onChange={(_e, d) => setFilters({ ...filters, search: d.value })} />
-            </Field>
+          <FilterBar label="Filter decisions">
+            <SearchField className={styles.search} placeholder="Search decisions" value={filters.search} onChange={(search) => setFilters({ ...filters, search })} />
             <Field label="Outcome">
               <Dropdown
                 className={styles.filter}
@@ -159,25 +130,13 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
                 </Dropdown>
               </Field>
             )}
-            <Button icon={<FilterDismissRegular />} disabled={!active} onClick={() => setFilters(NO_DECISION_FILTERS)}>
-              Clear filters
-            </Button>
-          </section>
-          <Text className={styles.count} role="status">
-            Showing {rows.length} of {log.data.items.length} decisions
-          </Text>
-          {log.data.items.length === 0 ? (
-            <div className={styles.empty}>
-              <Title2 as="h2">No decisions yet</Title2>
-              <Body1>When strategy owners decide escalations, the decisions are recorded here.</Body1>
-            </div>
+            <ClearFiltersButton disabled={!active} onClick={() => setFilters(NO_DECISION_FILTERS)} />
+          </FilterBar>
+          <ShownCount shown={rows.length} total={data.items.length} noun="decisions" />
+          {data.items.length === 0 ? (
+            <EmptyState title="No decisions yet">When strategy owners decide escalations, the decisions are recorded here.</EmptyState>
           ) : rows.length === 0 ? (
-            <div className={styles.empty}>
-              <Title2 as="h2">No decisions match</Title2>
-              <Button appearance="primary" icon={<FilterDismissRegular />} onClick={() => setFilters(NO_DECISION_FILTERS)}>
-                Clear filters
-              </Button>
-            </div>
+            <EmptyState title="No decisions match" action={<ClearFiltersButton primary onClick={() => setFilters(NO_DECISION_FILTERS)} />} />
           ) : (
             <div className={styles.scroller} role="region" aria-label="Decisions" tabIndex={0}>
               <Table size="small" aria-label="Decisions" className={styles.table}>
@@ -233,6 +192,6 @@ export function DecisionLogPage({ api }: DecisionLogPageProps) {
           )}
         </>
       )}
-    </div>
+    </ListPage>
   );
 }

@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SignalsApi } from '../api/signals';
-import { formatDate, formatDateTime } from '../signals/due';
+import { formatDate, formatDateTime } from '../shared/dates';
 import type { DecisionView } from '../signals/types';
 import { OutcomeBadge } from './OutcomeBadge';
 import { TurnIntoDraft } from './TurnIntoDraft';

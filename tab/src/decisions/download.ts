@@ -1,3 +1,5 @@
+import { utcDay } from '../shared/dates';
+
 /** Saves a Blob as a file: the way to download what needs a bearer token, which a plain link cannot send. */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -13,4 +15,4 @@ export function saveBlob(blob: Blob, fileName: string): void {
 }
 
 /** `decision-log-2026-03-12.csv` */
-export const csvFileName = (now: Date): string => `decision-log-${now.toISOString().slice(0, 10)}.csv`;
+export const csvFileName = (now: Date): string => `decision-log-${utcDay(now.getTime())}.csv`;

@@ -25,7 +25,7 @@ export type DevIdentityState =
 export const devUserKey = (u: Pick<DevUser, 'tenantId' | 'userId'>): string => `${u.tenantId}/${u.userId}`;
 
 /** The remembered user if still present, else the first PMO lead, else the first user. */
-export function chooseDefault(users: readonly DevUser[], remembered: string | undefined): DevUser | undefined {
+function chooseDefault(users: readonly DevUser[], remembered: string | undefined): DevUser | undefined {
   return users.find((u) => devUserKey(u) === remembered) ?? users.find((u) => isPmoLead(u.roles)) ?? users[0];
 }
 

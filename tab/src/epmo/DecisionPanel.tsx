@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radi
 import { GavelRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DecideRequest } from '../../../bot/api-contract/signals';
-import { toDateInput } from '../signals/due';
+import { toDateInput } from '../shared/dates';
 import type { SignalView } from '../signals/types';
 import { type DecisionDraft, type DecisionErrors, EMPTY_DECISION, OUTCOME_CHOICES, validateDecision } from './decision-form';
 

@@ -1,42 +1,27 @@
-import {
-  Body1,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  Subtitle2,
-  Text,
-  Title2,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import type { ObjectivesResponse } from '../../../bot/api-contract/portfolio';
 import type { ApiClient } from '../api/client';
 import { type SignalsApi, createSignalsApi } from '../api/signals';
-import { useLoad } from '../portfolio/usePortfolio';
-import { ErrorState } from '../shared/ErrorState';
-import { Loading } from '../shared/Loading';
+import { DecisionSummary } from '../decisions/DecisionSummary';
+import { formatDate } from '../shared/dates';
+import { EmptyState } from '../shared/EmptyState';
+import { ListPage } from '../shared/ListPage';
+import { Loaded } from '../shared/Loaded';
 import { epmoHash, signalHash } from '../shared/route';
+import { SURFACE } from '../shared/surface';
+import { useLoad } from '../shared/useLoad';
 import { isEpmoMember, useMe } from '../shared/useMe';
+import { useNow } from '../shared/useNow';
 import { ActionFailureBar } from '../signals/ActionFailureBar';
 import { AnalysisView } from '../signals/AnalysisView';
-import { formatDate } from '../signals/due';
 import { compareSignals } from '../signals/filters';
-import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from '../signals/SignalBadges';
+import { DueBadge, SignalBadges, StateBadge, UrgencyBadge } from '../signals/SignalBadges';
 import { FINAL_OUTCOME_SET, type SignalView } from '../signals/types';
-import { DecisionSummary } from '../decisions/DecisionSummary';
-import { useNow } from '../signals/useNow';
 import { useSignalDetail } from '../signals/useSignalDetail';
 import { DecisionPanel } from './DecisionPanel';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  heading: { margin: 0 },
-  description: { color: tokens.colorNeutralForeground2 },
   layout: {
     display: 'grid',
     gridTemplateColumns: 'minmax(280px, 380px) minmax(0, 1fr)',
@@ -50,10 +35,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
     borderLeft: `${tokens.strokeWidthThickest} solid transparent`,
   },
   selected: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground1Selected },
@@ -65,24 +47,11 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    ...SURFACE,
     minWidth: 0,
   },
   panelHead: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingVerticalXXXL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: 'center',
-  },
 });
 
 export interface EpmoQueuePageProps {
@@ -94,19 +63,22 @@ export interface EpmoQueuePageProps {
 /** Escalations awaiting the EPMO's decision, with the decision panel for strategy owners. */
 export function EpmoQueuePage({ api, signalId }: EpmoQueuePageProps) {
   const me = useMe(api);
-  if (me.status === 'loading') return <Loading label="Loading your roles…" />;
-  if (me.status === 'error') return <ErrorState title="Could not load your roles" message={me.message} onRetry={me.retry} />;
-  if (!isEpmoMember(me.data)) {
-    return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>The EPMO queue is for the EPMO</MessageBarTitle>
-          Escalations awaiting decision are visible to EPMO members and strategy owners. Follow your domain's signals in the Signals page.
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return <Queue api={api} signalId={signalId} />;
+  return (
+    <Loaded state={me} loading="Loading your roles…" failed="Could not load your roles" onRetry={me.retry}>
+      {({ data }) =>
+        isEpmoMember(data) ? (
+          <Queue api={api} signalId={signalId} />
+        ) : (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>The EPMO queue is for the EPMO</MessageBarTitle>
+              Escalations awaiting decision are visible to EPMO members and strategy owners. Follow your domain's signals in the Signals page.
+            </MessageBarBody>
+          </MessageBar>
+        )
+      }
+    </Loaded>
+  );
 }
 
 function Queue({ api, signalId }: { readonly api: ApiClient; readonly signalId: string | undefined }) {
@@ -124,21 +96,17 @@ function Queue({ api, signalId }: { readonly api: ApiClient; readonly signalId: 
   const selectedId = signalId ?? items[0]?.id;
 
   return (
-    <div className={styles.page}>
-      <header className={styles.titles}>
-        <Title2 as="h1" className={styles.heading}>
-          EPMO queue
-        </Title2>
-        <Body1 className={styles.description}>Escalations from every domain awaiting a decision, oldest due first, and deferred ones with their date.</Body1>
-      </header>
-      {queue.status === 'loading' && <Loading label="Loading escalations…" />}
-      {queue.status === 'error' && <ErrorState title="Could not load the EPMO queue" message={queue.message} onRetry={queue.retry} />}
-      {queue.status === 'ready' &&
-        (items.length === 0 ? (
-          <div className={styles.empty}>
-            <Title2 as="h2">Nothing awaits a decision</Title2>
-            <Body1>Escalations from the PMOs appear here.</Body1>
-          </div>
+    <ListPage
+      title="EPMO queue"
+      description="Escalations from every domain awaiting a decision, oldest due first, and deferred ones with their date."
+      state={queue}
+      loading="Loading escalations…"
+      failed="Could not load the EPMO queue"
+      onRetry={queue.retry}
+    >
+      {({ data }) =>
+        items.length === 0 ? (
+          <EmptyState title="Nothing awaits a decision">Escalations from the PMOs appear here.</EmptyState>
         ) : (
           <div className={styles.layout}>
             <nav aria-label="Escalations">
@@ -148,10 +116,20 @@ function Queue({ api, signalId }: { readonly api: ApiClient; readonly signalId: 
                 ))}
               </ul>
             </nav>
-            {selectedId && <EscalationPanel key={selectedId} api={signals} signalId={selectedId} canDecide={queue.data.canDecide} objectives={objectives.status === 'ready' ? objectives.data : undefined} onDecided={(s) => setUpdated((m) => new Map(m).set(s.id, s))} />}
+            {selectedId && (
+              <EscalationPanel
+                key={selectedId}
+                api={signals}
+                signalId={selectedId}
+                canDecide={data.canDecide}
+                objectives={objectives.status === 'ready' ? objectives.data : undefined}
+                onDecided={(s) => setUpdated((m) => new Map(m).set(s.id, s))}
+              />
+            )}
           </div>
-        ))}
-    </div>
+        )
+      }
+    </ListPage>
   );
 }
 
@@ -188,64 +166,64 @@ function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: Es
   const now = useNow();
   const [decided, setDecided] = useState<string | undefined>();
 
-  if (detail.status === 'loading') return <Loading label="Loading the escalation…" />;
-  if (detail.status === 'error') return <ErrorState title="Could not load the escalation" message={detail.message} onRetry={reload} />;
-  const { signal, allowedActions } = detail.data;
-  const latest = detail.data.decisions.at(-1);
-
   return (
-    <section className={styles.panel} aria-label={`Escalation ${signal.label}`}>
-      <div className={styles.panelHead}>
-        <Subtitle1 as="h2">{signal.title}</Subtitle1>
-        <span className={styles.badges}>
-          <Text weight="semibold">{signal.label}</Text>
-          <StateBadge state={signal.state} />
-          <KindBadge kind={signal.kind} />
-          <UrgencyBadge urgency={signal.urgency} />
-          <DueBadge signal={signal} now={now} />
-        </span>
-        <Text className={styles.muted}>
-          {signal.domainName} · raised by {signal.raisedBy.displayName} · escalated by {signal.stateChangedBy.displayName} ·{' '}
-          <Link href={signalHash(signal.id)}>Open the signal</Link>
-        </Text>
-      </div>
-      <Text className={styles.text}>{signal.details}</Text>
-      <AnalysisView signal={signal} objectives={objectives} chosenOptionId={latest?.chosenOptionId} />
-      {failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
-      {decided && !failure && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{decided}</MessageBarBody>
-        </MessageBar>
-      )}
-      {latest && signal.state !== 'escalated' && (
-        <>
-          <Subtitle2 as="h3">Decision</Subtitle2>
-          <DecisionSummary decision={latest} api={api} canDraft={allowedActions.includes('createStrategyChange') && FINAL_OUTCOME_SET.has(latest.outcome)} />
-        </>
-      )}
-      {signal.state === 'escalated' && (allowedActions.includes('decide') || !canDecide) && (
-        <>
-          <Subtitle2 as="h3">Decision</Subtitle2>
-          <DecisionPanel
-            signal={signal}
-            canDecide={canDecide && allowedActions.includes('decide')}
-            pending={pending === 'decide'}
-            now={now}
-            onDecide={async (body) => {
-              let answer: SignalView | undefined;
-              const ok = await run('decide', async () => {
-                const response = await api.decide(signal.id, body);
-                answer = response.signal;
-                return response;
-              });
-              if (ok && answer) {
-                setDecided('Decision recorded. The PMO, the raiser and the EPMO channel are being told.');
-                onDecided(answer);
-              }
-            }}
-          />
-        </>
-      )}
-    </section>
+    <Loaded state={detail} loading="Loading the escalation…" failed="Could not load the escalation" onRetry={reload}>
+      {({ data }) => {
+        const { signal, allowedActions } = data;
+        const latest = data.decisions.at(-1);
+
+        return (
+          <section className={styles.panel} aria-label={`Escalation ${signal.label}`}>
+            <div className={styles.panelHead}>
+              <Subtitle1 as="h2">{signal.title}</Subtitle1>
+              <span className={styles.badges}>
+                <SignalBadges signal={signal} now={now} />
+              </span>
+              <Text className={styles.muted}>
+                {signal.domainName} · raised by {signal.raisedBy.displayName} · escalated by {signal.stateChangedBy.displayName} ·{' '}
+                <Link href={signalHash(signal.id)}>Open the signal</Link>
+              </Text>
+            </div>
+            <Text className={styles.text}>{signal.details}</Text>
+            <AnalysisView signal={signal} objectives={objectives} chosenOptionId={latest?.chosenOptionId} />
+            {failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
+            {decided && !failure && (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{decided}</MessageBarBody>
+              </MessageBar>
+            )}
+            {latest && signal.state !== 'escalated' && (
+              <>
+                <Subtitle2 as="h3">Decision</Subtitle2>
+                <DecisionSummary decision={latest} api={api} canDraft={allowedActions.includes('createStrategyChange') && FINAL_OUTCOME_SET.has(latest.outcome)} />
+              </>
+            )}
+            {signal.state === 'escalated' && (allowedActions.includes('decide') || !canDecide) && (
+              <>
+                <Subtitle2 as="h3">Decision</Subtitle2>
+                <DecisionPanel
+                  signal={signal}
+                  canDecide={canDecide && allowedActions.includes('decide')}
+                  pending={pending === 'decide'}
+                  now={now}
+                  onDecide={async (body) => {
+                    let answer: SignalView | undefined;
+                    const ok = await run('decide', async () => {
+                      const response = await api.decide(signal.id, body);
+                      answer = response.signal;
+                      return response;
+                    });
+                    if (ok && answer) {
+                      setDecided('Decision recorded. The PMO, the raiser and the EPMO channel are being told.');
+                      onDecided(answer);
+                    }
+                  }}
+                />
+              </>
+            )}
+          </section>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -1,5 +1,5 @@
 /** The EPMO decision panel's pure logic: the draft and what each outcome requires. */
-import { fromDateInput } from '../signals/due';
+import { fromDateInput } from '../shared/dates';
 import type { DecisionOutcome, SignalOption } from '../signals/types';
 
 export interface DecisionDraft {

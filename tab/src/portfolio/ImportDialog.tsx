@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { IMPORT_COLUMNS } from '../../../bot/api-contract/portfolio';
-import { FailureBar } from './FailureBar';
+import { FailureBar } from '../shared/FailureBar';
 import { type MutationFailure, type WorkItemMutations, toFailure } from './useWorkItemMutations';
 
 const useStyles = makeStyles({

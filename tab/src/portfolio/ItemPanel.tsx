@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular, EditRegular } from '@fluentui/react-icons';
 import { type ReactNode, useState } from 'react';
+import { formatDate } from '../shared/dates';
 import { alignedObjectives, statusAgeText } from './filters';
 import { RagBadge } from './RagBadge';
 import { type StrategicObjective, type WorkItemView, DIMENSIONS, DIMENSION_LABELS, MODE_LABELS, STRUCTURE_LABELS } from './types';
@@ -99,7 +100,7 @@ function Details({ item, objectives }: { readonly item: WorkItemView; readonly o
         {fact('Mode', MODE_LABELS[item.mode])}
         {fact('Stage', item.stage)}
         {fact('Owner', item.owner.displayName)}
-        {fact('Dates', `${item.startDate} to ${item.endDate}`)}
+        {fact('Dates', `${formatDate(item.startDate)} to ${formatDate(item.endDate)}`)}
       </dl>
       <section className={styles.section} aria-label="Objectives">
         <Subtitle2 as="h3">Objectives</Subtitle2>

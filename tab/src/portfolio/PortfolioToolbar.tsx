@@ -1,5 +1,5 @@
-import { Button, Dropdown, Field, Option, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
-import { FilterDismissRegular } from '@fluentui/react-icons';
+import { Dropdown, Field, Option, makeStyles } from '@fluentui/react-components';
+import { ClearFiltersButton, FilterBar, SearchField } from '../shared/ListControls';
 import { MultiFilter } from '../shared/MultiFilter';
 import { hasActiveFilters } from './filters';
 import {
@@ -15,18 +15,10 @@ import {
 } from './types';
 
 const useStyles = makeStyles({
-  bar: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalM,
-  },
   filter: { minWidth: '160px', maxWidth: '220px' },
-  search: { minWidth: '240px', flexGrow: 1, maxWidth: '360px' },
 });
 
 const GROUP_BY: readonly GroupBy[] = ['none', 'structure', 'mode', 'objective'];
-
 
 export interface PortfolioToolbarProps {
   readonly filters: PortfolioFilters;
@@ -40,15 +32,8 @@ export function PortfolioToolbar({ filters, groupBy, onFiltersChange, onGroupByC
   const styles = useStyles();
   const set = (patch: Partial<PortfolioFilters>) => onFiltersChange({ ...filters, ...patch });
   return (
-    <section aria-label="Filter and group work items" className={styles.bar}>
-      <Field label="Search">
-        <SearchBox
-          className={styles.search}
-          placeholder="Title, owner or stage"
-          value={filters.search}
-          onChange={(_e, data) => set({ search: data.value })}
-        />
-      </Field>
+    <FilterBar label="Filter and group work items">
+      <SearchField placeholder="Title, owner or stage" value={filters.search} onChange={(search) => set({ search })} />
       <MultiFilter label="Structure" all="All structures" values={STRUCTURES} labels={STRUCTURE_LABELS} selected={filters.structures} onChange={(structures) => set({ structures })} />
       <MultiFilter label="Delivery mode" all="All modes" values={MODES} labels={MODE_LABELS} selected={filters.modes} onChange={(modes) => set({ modes })} />
       <MultiFilter label="Overall health" all="Any health" values={RAGS} labels={RAG_LABELS} selected={filters.health} onChange={(health) => set({ health })} />
@@ -69,13 +54,7 @@ export function PortfolioToolbar({ filters, groupBy, onFiltersChange, onGroupByC
           ))}
         </Dropdown>
       </Field>
-      <Button
-        icon={<FilterDismissRegular />}
-        disabled={!hasActiveFilters(filters)}
-        onClick={() => onFiltersChange({ structures: [], modes: [], health: [], search: '' })}
-      >
-        Clear filters
-      </Button>
-    </section>
+      <ClearFiltersButton disabled={!hasActiveFilters(filters)} onClick={() => onFiltersChange({ structures: [], modes: [], health: [], search: '' })} />
+    </FilterBar>
   );
 }

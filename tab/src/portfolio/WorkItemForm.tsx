@@ -1,6 +1,6 @@
 import { Button, Checkbox, Dropdown, Field, Input, Option, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { FailureBar } from './FailureBar';
+import { FailureBar } from '../shared/FailureBar';
 import { type MutationFailure, type WorkItemCreate, type WorkItemEdit, toFailure } from './useWorkItemMutations';
 import {
   type DeliveryMode,

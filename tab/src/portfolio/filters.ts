@@ -104,7 +104,7 @@ export function sortItems(items: readonly WorkItemView[], sort: SortState, objec
   return [...items].sort((a, b) => sign * primary(a, b) || text(a.title, b.title) || text(a.id, b.id));
 }
 
-export const NO_OBJECTIVE_KEY = '__none__';
+const NO_OBJECTIVE_KEY = '__none__';
 
 /**
  * Splits items into headed groups, in a meaningful order, leaving out empty groups.

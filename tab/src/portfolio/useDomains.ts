@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { SETTING_KEYS, readSetting, writeSetting } from '../shared/storage';
 import type { Domain } from '../../../bot/portfolio/domain/portfolio';
-import { useLoad } from './usePortfolio';
+import { useLoad } from '../shared/useLoad';
 
 const NONE: readonly Domain[] = [];
 

@@ -2,39 +2,13 @@
  * Data and view state of the portfolio page: loads a domain's portfolio and derives the
  * filtered, sorted and grouped rows the grid shows.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type ApiClient, errorMessage } from '../api/client';
+import { useCallback, useMemo, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { useLoad } from '../shared/useLoad';
 import { filterItems, groupItems, indexObjectives, sortItems } from './filters';
 import { type GroupBy, type ItemGroup, type PortfolioFilters, type PortfolioResponse, type SortState, NO_FILTERS } from './types';
 
-export type Loadable<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly message: string }
-  | { readonly status: 'ready'; readonly data: T };
-
-/** Loads something with the given loader whenever `deps` change; `retry` loads again. */
-export function useLoad<T>(load: ((signal: AbortSignal) => Promise<T>) | undefined): Loadable<T> & { retry(): void } {
-  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (!load) return;
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    load(abort.signal).then(
-      (data) => {
-        if (!abort.signal.aborted) setState({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [load, attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, retry };
-}
-
-export const DEFAULT_SORT: SortState = { column: 'overall', direction: 'descending' };
+const DEFAULT_SORT: SortState = { column: 'overall', direction: 'descending' };
 
 export interface PortfolioView {
   /** Rows after filtering, before grouping. */

@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import type { ApiClient } from '../api/client';
 import type { MeResponse } from '../../../bot/api-contract/portfolio';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from './useLoad';
 
 export function useMe(api: ApiClient) {
   const load = useCallback((signal: AbortSignal) => api.me(signal), [api]);

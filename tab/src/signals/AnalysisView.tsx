@@ -1,8 +1,8 @@
 import { Badge, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { StarFilled } from '@fluentui/react-icons';
 import type { ObjectivesResponse } from '../../../bot/api-contract/portfolio';
+import { formatDateTime } from '../shared/dates';
 import { IMPACT_DIMENSIONS, IMPACT_DIMENSION_LABELS } from './analysis';
-import { formatDateTime } from './due';
 import { IMPACT_LABELS, type Signal } from './types';
 
 const useStyles = makeStyles({

@@ -2,7 +2,8 @@ import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluen
 import { ArrowUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { EscalateRequest } from '../../../bot/api-contract/signals';
-import { addWorkingDays, formatDate } from './due';
+import { formatDate } from '../shared/dates';
+import { addWorkingDays } from './due';
 import { MAX_DECISION_DAYS, validateWorkingDays } from './triage';
 
 const useStyles = makeStyles({

@@ -1,15 +1,9 @@
-import { Button, Field, SearchBox, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { FilterDismissRegular } from '@fluentui/react-icons';
+import { Switch } from '@fluentui/react-components';
+import { ClearFiltersButton, FilterBar, SearchField } from '../shared/ListControls';
 import { MultiFilter } from '../shared/MultiFilter';
 import { type InboxFilters, hasActiveInboxFilters } from './filters';
 import type { DomainChoice } from './useInbox';
 import { KIND_LABELS, SIGNAL_KINDS, SIGNAL_STATES, STATE_LABELS, URGENCIES, URGENCY_LABELS } from './types';
-
-const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-  search: { minWidth: '240px', flexGrow: 1, maxWidth: '360px' },
-});
-
 
 export interface InboxToolbarProps {
   readonly filters: InboxFilters;
@@ -22,23 +16,18 @@ export interface InboxToolbarProps {
 
 /** Search and filters above the inbox. */
 export function InboxToolbar({ filters, domains, includeFinished, onFiltersChange, onIncludeFinishedChange }: InboxToolbarProps) {
-  const styles = useStyles();
   const set = (patch: Partial<InboxFilters>) => onFiltersChange({ ...filters, ...patch });
   const domainIds = domains.map((d) => d.id);
   const domainLabels = Object.fromEntries(domains.map((d) => [d.id, d.name])) as Record<string, string>;
   return (
-    <section aria-label="Filter signals" className={styles.bar}>
-      <Field label="Search">
-        <SearchBox className={styles.search} placeholder="S-12, title, details or raiser" value={filters.search} onChange={(_e, data) => set({ search: data.value })} />
-      </Field>
+    <FilterBar label="Filter signals">
+      <SearchField placeholder="S-12, title, details or raiser" value={filters.search} onChange={(search) => set({ search })} />
       <MultiFilter label="Kind" all="All kinds" values={SIGNAL_KINDS} labels={KIND_LABELS} selected={filters.kinds} onChange={(kinds) => set({ kinds })} />
       <MultiFilter label="Urgency" all="Any urgency" values={URGENCIES} labels={URGENCY_LABELS} selected={filters.urgencies} onChange={(urgencies) => set({ urgencies })} />
       <MultiFilter label="State" all="Any state" values={SIGNAL_STATES} labels={STATE_LABELS} selected={filters.states} onChange={(states) => set({ states })} />
       {domains.length > 1 && <MultiFilter label="Domain" all="All domains" values={domainIds} labels={domainLabels} selected={filters.domains} onChange={(d) => set({ domains: d })} />}
       <Switch label="Include finished" checked={includeFinished} onChange={(_e, data) => onIncludeFinishedChange(data.checked)} />
-      <Button icon={<FilterDismissRegular />} disabled={!hasActiveInboxFilters(filters)} onClick={() => onFiltersChange({ kinds: [], urgencies: [], states: [], domains: [], search: '' })}>
-        Clear filters
-      </Button>
-    </section>
+      <ClearFiltersButton disabled={!hasActiveInboxFilters(filters)} onClick={() => onFiltersChange({ kinds: [], urgencies: [], states: [], domains: [], search: '' })} />
+    </FilterBar>
   );
 }

@@ -1,5 +1,5 @@
 /** Small badges for a signal's state, kind, urgency and due time: icon and word, never colour alone. */
-import { Badge, type BadgeProps, makeStyles } from '@fluentui/react-components';
+import { Badge, type BadgeProps, Text, makeStyles } from '@fluentui/react-components';
 import {
   AlertUrgent16Regular,
   ArrowUp16Regular,
@@ -91,5 +91,18 @@ export function DueBadge({ signal, now }: DueBadgeProps) {
       <span className={styles.srOnly}>{step} </span>
       {info.text}
     </Badge>
+  );
+}
+
+/** Where a signal stands at a glance: its label, then state, kind, urgency and due badges. */
+export function SignalBadges({ signal, now }: { readonly signal: SignalView; readonly now: number }) {
+  return (
+    <>
+      <Text weight="semibold">{signal.label}</Text>
+      <StateBadge state={signal.state} />
+      <KindBadge kind={signal.kind} />
+      <UrgencyBadge urgency={signal.urgency} />
+      <DueBadge signal={signal} now={now} />
+    </>
   );
 }

@@ -1,46 +1,32 @@
-import {
-  Body1,
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Subtitle1,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowLeftRegular, OpenRegular, PlayRegular } from '@fluentui/react-icons';
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { PlayRegular } from '@fluentui/react-icons';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { type SignalsApi, createSignalsApi } from '../api/signals';
 import { DecisionSummary } from '../decisions/DecisionSummary';
 import { DecisionPanel } from '../epmo/DecisionPanel';
-import { useLoad } from '../portfolio/usePortfolio';
-import { ErrorState } from '../shared/ErrorState';
+import { BackLink } from '../shared/BackLink';
+import { Loaded } from '../shared/Loaded';
 import { Loading } from '../shared/Loading';
 import { decisionsHash, signalsHash } from '../shared/route';
+import { useLoad } from '../shared/useLoad';
+import { useNow } from '../shared/useNow';
 import { ActionFailureBar } from './ActionFailureBar';
 import { AnalysisForm } from './AnalysisForm';
 import { AnalysisView } from './AnalysisView';
 import { type AnalysisDraft, draftFromSignal, isDirty, readyToEscalate, toSaveRequest } from './analysis';
-import { formatDateTime } from './due';
 import { EscalatePanel } from './EscalatePanel';
 import { ImplementedPanel } from './ImplementedPanel';
-import { DueBadge, KindBadge, StateBadge, UrgencyBadge } from './SignalBadges';
+import { SignalDetails, SignalOrigin } from './SignalDetails';
+import { SignalHeader } from './SignalHeader';
 import { Timeline } from './Timeline';
+import { TitledCard } from './TitledCard';
 import { type TriageSubmit, TriagePanel } from './TriagePanel';
-import { CLOSE_REASON_LABELS, FINAL_OUTCOME_SET, STATE_LABELS, type SignalDetailResponse } from './types';
-import { useNow } from './useNow';
+import { FINAL_OUTCOME_SET, type SignalDetailResponse } from './types';
 import { useSignalDetail } from './useSignalDetail';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  back: { alignSelf: 'flex-start' },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0, overflowWrap: 'anywhere' },
-  badges: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  meta: { color: tokens.colorNeutralForeground2 },
   layout: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(260px, 340px)',
@@ -49,43 +35,10 @@ const useStyles = makeStyles({
     '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-  },
-  cardHeading: { margin: 0 },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
-  quote: {
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
-  },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   decisions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
-
-function Card({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  const styles = useStyles();
-  const id = useId();
-  return (
-    <section className={styles.card} aria-labelledby={id}>
-      <Subtitle1 as="h2" id={id} className={styles.cardHeading}>
-        {title}
-      </Subtitle1>
-      {children}
-    </section>
-  );
-}
 
 export interface SignalPageProps {
   readonly api: ApiClient;
@@ -102,21 +55,19 @@ export function SignalPage({ api, signalId }: SignalPageProps) {
 
   return (
     <div className={styles.page}>
-      <Link className={styles.back} href={signalsHash()}>
-        <ArrowLeftRegular aria-hidden /> Signals
-      </Link>
-      {detail.status === 'loading' && <Loading label="Loading the signal…" />}
-      {detail.status === 'error' && <ErrorState title="Could not load the signal" message={detail.message} onRetry={reload} />}
-      {detail.status === 'ready' && (
-        <SignalBody
-          data={detail.data}
-          api={signals}
-          objectives={objectives.status === 'ready' ? objectives.data : undefined}
-          pending={pending}
-          run={run}
-          failure={failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
-        />
-      )}
+      <BackLink hash={signalsHash()} label="Signals" />
+      <Loaded state={detail} loading="Loading the signal…" failed="Could not load the signal" onRetry={reload}>
+        {({ data }) => (
+          <SignalBody
+            data={data}
+            api={signals}
+            objectives={objectives.status === 'ready' ? objectives.data : undefined}
+            pending={pending}
+            run={run}
+            failure={failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
+          />
+        )}
+      </Loaded>
     </div>
   );
 }
@@ -168,7 +119,7 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
   const latest = decisions.at(-1);
   const hasAnalysis = signal.context !== undefined || signal.options.length > 0;
   const triageCard = canTriage && signal.state !== 'decided' && (
-    <Card title={signal.state === 'raised' ? 'Triage' : signal.state === 'triaged' ? 'Next step' : 'Resolve or close instead'}>
+    <TitledCard title={signal.state === 'raised' ? 'Triage' : signal.state === 'triaged' ? 'Next step' : 'Resolve or close instead'}>
       {allowed.includes('startAnalysis') && (
         <div className={styles.row}>
           <Button appearance="primary" icon={<PlayRegular />} disabled={pending !== undefined} onClick={() => void act('startAnalysis', () => api.startAnalysis(signal.id, {}))}>
@@ -178,29 +129,12 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
         </div>
       )}
       <TriagePanel key={signal.etag} signal={signal} allowed={allowed.filter((a) => a !== 'triage' || signal.state === 'raised')} pending={pending !== undefined} onSubmit={triage} />
-    </Card>
+    </TitledCard>
   );
 
   return (
     <>
-      <header className={styles.header}>
-        <Title2 as="h1" className={styles.heading}>
-          {signal.title}
-        </Title2>
-        <div className={styles.badges}>
-          <Text weight="semibold">{signal.label}</Text>
-          <StateBadge state={signal.state} />
-          <KindBadge kind={signal.kind} />
-          <UrgencyBadge urgency={signal.urgency} />
-          <DueBadge signal={signal} now={now} />
-        </div>
-        <Body1 className={styles.meta}>
-          {signal.domainName}
-          {signal.workItemTitle ? ` · ${signal.workItemTitle}` : ''} · raised by {signal.raisedBy.displayName}, {formatDateTime(signal.createdAt)}
-          {' · '}
-          {`${STATE_LABELS[signal.state].toLowerCase()} since ${formatDateTime(signal.stateChangedAt)} (${signal.stateChangedBy.displayName})`}
-        </Body1>
-      </header>
+      <SignalHeader signal={signal} now={now} />
       {failure}
       {notice && !failure && (
         <MessageBar intent="success" role="status">
@@ -210,35 +144,14 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
 
       <div className={styles.layout}>
         <div className={styles.column}>
-          <Card title="Details">
-            <Text className={styles.text}>{signal.details || 'No details given.'}</Text>
-            {signal.resolution && (
-              <Text className={styles.text}>
-                <strong>Resolution: </strong>
-                {signal.resolution}
-              </Text>
-            )}
-            {signal.closeReason && (
-              <Text className={styles.text}>
-                <strong>Closed as {CLOSE_REASON_LABELS[signal.closeReason].toLowerCase()}</strong>
-                {signal.duplicateOf ? ` of S-${signal.duplicateOf}` : ''}
-                {signal.closeComment ? `: ${signal.closeComment}` : ''}
-              </Text>
-            )}
-            {signal.infoRequest && signal.state === 'analysing' && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <strong>The EPMO asked for more information: </strong>
-                  {signal.infoRequest}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-          </Card>
+          <TitledCard title="Details">
+            <SignalDetails signal={signal} />
+          </TitledCard>
 
           {signal.state === 'raised' && triageCard}
 
           {editing ? (
-            <Card title="Analysis">
+            <TitledCard title="Analysis">
               {objectives ? (
                 <AnalysisForm
                   draft={draft}
@@ -252,80 +165,60 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
               ) : (
                 <Loading label="Loading objectives…" />
               )}
-            </Card>
+            </TitledCard>
           ) : (
             hasAnalysis && (
-              <Card title="Analysis">
+              <TitledCard title="Analysis">
                 <AnalysisView signal={signal} objectives={objectives} chosenOptionId={latest?.chosenOptionId} />
-              </Card>
+              </TitledCard>
             )
           )}
 
           {allowed.includes('escalate') && (
-            <Card title="Escalate to the EPMO">
+            <TitledCard title="Escalate to the EPMO">
               <EscalatePanel
                 pending={pending === 'escalate'}
                 now={now}
                 blockedBecause={dirty ? 'Save the analysis first.' : !readyToEscalate(signal) ? 'Complete and save the analysis first: context, two options and a recommendation.' : undefined}
                 onEscalate={(body) => void act('escalate', () => api.escalate(signal.id, body))}
               />
-            </Card>
+            </TitledCard>
           )}
 
           {allowed.includes('decide') && (
-            <Card title="Decide">
+            <TitledCard title="Decide">
               <DecisionPanel signal={signal} canDecide pending={pending === 'decide'} now={now} onDecide={(body) => void act('decide', () => api.decide(signal.id, body))} />
-            </Card>
+            </TitledCard>
           )}
 
           {signal.state !== 'raised' && triageCard}
 
           {decisions.length > 0 && (
-            <Card title={decisions.length === 1 ? 'Decision' : 'Decisions'}>
+            <TitledCard title={decisions.length === 1 ? 'Decision' : 'Decisions'}>
               <div className={styles.decisions}>
                 {decisions.map((d) => (
                   <DecisionSummary key={d.id} decision={d} api={api} canDraft={d === latest && allowed.includes('createStrategyChange') && FINAL_OUTCOME_SET.has(d.outcome)} />
                 ))}
                 <Link href={decisionsHash()}>Open the decision log</Link>
               </div>
-            </Card>
+            </TitledCard>
           )}
           {signal.state === 'decided' && allowed.includes('close') && (
-            <Card title="Close when implemented">
+            <TitledCard title="Close when implemented">
               <ImplementedPanel pending={pending === 'close'} onClose={(comment) => void act('close', () => api.close(signal.id, { reason: 'decision_implemented', comment }))} />
-            </Card>
+            </TitledCard>
           )}
         </div>
 
         <div className={styles.column}>
-          <Card title="Origin">
-            <Origin data={data} />
-          </Card>
-          <Card title="Timeline">
+          <TitledCard title="Origin">
+            <SignalOrigin signal={signal} />
+          </TitledCard>
+          <TitledCard title="Timeline">
             <Timeline events={timeline} />
-          </Card>
+          </TitledCard>
         </div>
       </div>
-    </>
-  );
-}
-
-function Origin({ data }: { readonly data: SignalDetailResponse }) {
-  const styles = useStyles();
-  const { origin, raisedBy } = data.signal;
-  return (
-    <>
-      <Text>
-        Raised by {raisedBy.displayName} {origin.messageId ? 'from a Teams message' : 'in Teams'}.
-      </Text>
-      {origin.messagePreview && <blockquote className={styles.quote}>{origin.messagePreview}</blockquote>}
-      {origin.messageLink ? (
-        <Link href={origin.messageLink} target="_blank" rel="noreferrer">
-          Open the message in Teams <OpenRegular aria-hidden />
-        </Link>
-      ) : (
-        <Text className={styles.muted}>No link back to a Teams message.</Text>
-      )}
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { formatDate } from '../shared/dates';
 import { signalHash } from '../shared/route';
-import { formatDate } from './due';
+import { SURFACE } from '../shared/surface';
 import { DueBadge, KindBadge, UrgencyBadge } from './SignalBadges';
 import type { SignalView } from './types';
 
 const useStyles = makeStyles({
-  scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}` },
+  scroller: { overflowX: 'auto', ...SURFACE },
   // Fixed widths, so the tables of every state group line up under each other.
   table: { tableLayout: 'fixed', minWidth: '960px' },
   titleCol: { width: 'auto' },

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDateTime } from './due';
+import { formatDateTime } from '../shared/dates';
 import { type AuditEvent, type SignalState, STATE_LABELS } from './types';
 
 const useStyles = makeStyles({
@@ -51,7 +51,7 @@ const ACTION_TEXT: Readonly<Record<string, string>> = {
 const stateLabel = (s: string): string => STATE_LABELS[s as SignalState] ?? s;
 
 /** `Priya Patel accepted it for analysis`, with `Raised → Triaged` when the state moved. */
-export function describeEvent(e: Pick<AuditEvent, 'actorName' | 'action' | 'from' | 'to'>): string {
+function describeEvent(e: Pick<AuditEvent, 'actorName' | 'action' | 'from' | 'to'>): string {
   const what = ACTION_TEXT[e.action] ?? e.action.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const move = e.from && e.to && e.from !== e.to ? ` (${stateLabel(e.from)} → ${stateLabel(e.to)})` : '';
   return `${e.actorName} ${what}${move}`;

@@ -41,9 +41,9 @@ export const MAX_OPTIONS = 6;
 
 let nextKey = 0;
 /** A fresh key for an option added in this session. */
-export const newOptionKey = (): string => `new-${++nextKey}`;
+const newOptionKey = (): string => `new-${++nextKey}`;
 
-export const emptyOption = (key: string = newOptionKey()): OptionDraft => ({ key, title: '', description: '', impact: '' });
+const emptyOption = (key: string = newOptionKey()): OptionDraft => ({ key, title: '', description: '', impact: '' });
 
 /** The form's starting point: what the signal already holds, else two blank options. */
 export function draftFromSignal(signal: Pick<Signal, 'context' | 'options' | 'recommendation'>): AnalysisDraft {

@@ -2,10 +2,8 @@
  * Due-time badges: how long until (or since) the current step's work is due, in words,
  * so the state never rests on colour alone.
  */
+import { durationText, formatDateTime } from '../shared/dates';
 import type { Signal, SignalState } from './types';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** The step a due time belongs to, as people say it. */
 export const DUE_STEP: Readonly<Partial<Record<SignalState, string>>> = {
@@ -27,34 +25,13 @@ export interface DueInfo {
   readonly overdue: boolean;
 }
 
-const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
-/** `3 days`, `5 hours`, `under an hour`. */
-export function spanText(ms: number): string {
-  if (ms >= DAY_MS) return plural(Math.floor(ms / DAY_MS), 'day');
-  if (ms >= HOUR_MS) return plural(Math.floor(ms / HOUR_MS), 'hour');
-  return 'under an hour';
-}
-
-/** Work due within this span is flagged as due soon. */
-export const SOON_MS = DAY_MS;
+/** Work due within this span (a day) is flagged as due soon. */
+const SOON_MS = 86_400_000;
 
 /** The due time of a signal's current step, if the state has one. */
 export function dueAtOf(signal: Pick<Signal, 'state' | 'dueAt' | 'deferredUntil'>): string | undefined {
   if (!DUE_STEP[signal.state]) return undefined;
   return signal.state === 'deferred' ? (signal.deferredUntil ?? signal.dueAt) : signal.dueAt;
-}
-
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** The badge for a signal's current step, or `undefined` when nothing is due (done states). */
@@ -67,31 +44,11 @@ export function dueInfo(signal: Pick<Signal, 'state' | 'dueAt' | 'deferredUntil'
   const left = due - now;
   const when = `due ${formatDateTime(at)}`;
   if (left < 0) {
-    const text = `Overdue by ${spanText(-left)}`;
-    return { tone: 'overdue', text, label: `${step} overdue by ${spanText(-left)} (${when})`, overdue: true };
+    const text = `Overdue by ${durationText(-left)}`;
+    return { tone: 'overdue', text, label: `${step} overdue by ${durationText(-left)} (${when})`, overdue: true };
   }
-  const text = `Due in ${spanText(left)}`;
+  const text = `Due in ${durationText(left)}`;
   return { tone: left < SOON_MS ? 'soon' : 'later', text, label: `${step} ${text.toLowerCase()} (${when})`, overdue: false };
-}
-
-/** `YYYY-MM-DD` of an ISO time in the browser's zone, for date inputs. */
-export function toDateInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/**
- * A date input's `YYYY-MM-DD` as the end of that working day (17:00 local), as an ISO time:
- * "due on the 12th" means by close of business, not midnight before it.
- */
-export function fromDateInput(value: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 17, 0, 0, 0);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
 /** `from` plus `days` working days (Monday to Friday), for previewing a decision due date. */

@@ -6,15 +6,12 @@
 import type {
   AuditEvent,
   CloseReason,
-  Decision,
   DecisionOutcome,
   ImpactLevel,
-  Recommendation,
   Signal,
   SignalKind,
   SignalOption,
   SignalState,
-  StrategicContext,
   Urgency,
 } from '../../../bot/signals/domain/signal';
 import type { DecisionView, SignalActionName, SignalDetailResponse, SignalView } from '../../../bot/api-contract/signals';
@@ -23,15 +20,12 @@ export type { DecisionView, SignalActionName, SignalDetailResponse, SignalView }
 export type {
   AuditEvent,
   CloseReason,
-  Decision,
   DecisionOutcome,
   ImpactLevel,
-  Recommendation,
   Signal,
   SignalKind,
   SignalOption,
   SignalState,
-  StrategicContext,
   Urgency,
 };
 
@@ -43,7 +37,6 @@ const urgencies = ['critical', 'high', 'normal', 'low'] as const;
 // Inbox order: work waiting on the PMO first, then on the EPMO, then what is done.
 const states = ['raised', 'triaged', 'analysing', 'escalated', 'deferred', 'decided', 'resolved', 'closed'] as const;
 const impacts = ['none', 'low', 'medium', 'high'] as const;
-const closeReasons = ['duplicate', 'not_actionable', 'decision_implemented'] as const;
 const outcomes = ['approve_recommended', 'choose_other', 'reject', 'defer', 'request_info'] as const;
 
 export const SIGNAL_KINDS: Exhaustive<SignalKind, typeof kinds> = kinds;
@@ -51,7 +44,6 @@ export const SIGNAL_KINDS: Exhaustive<SignalKind, typeof kinds> = kinds;
 export const URGENCIES: Exhaustive<Urgency, typeof urgencies> = urgencies;
 export const SIGNAL_STATES: Exhaustive<SignalState, typeof states> = states;
 export const IMPACT_LEVELS: Exhaustive<ImpactLevel, typeof impacts> = impacts;
-export const CLOSE_REASONS: Exhaustive<CloseReason, typeof closeReasons> = closeReasons;
 export const DECISION_OUTCOMES: Exhaustive<DecisionOutcome, typeof outcomes> = outcomes;
 
 export const KIND_LABELS: Readonly<Record<SignalKind, string>> = {

@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { SignalsApi } from '../api/signals';
-import { useLoad } from '../portfolio/usePortfolio';
+import { useLoad } from '../shared/useLoad';
 import { type InboxFilters, NO_INBOX_FILTERS, filterSignals, groupByState } from './filters';
 import { OPEN_STATES, type SignalView } from './types';
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError, errorMessage } from '../api/client';
 import type { SignalsApi } from '../api/signals';
-import type { Loadable } from '../portfolio/usePortfolio';
+import type { Loadable } from '../shared/useLoad';
 import type { SignalDetailResponse } from './types';
 
 export interface ActionFailure {
@@ -17,7 +17,7 @@ export interface ActionFailure {
 }
 
 /** Codes and statuses that mean "the signal moved on without you". */
-export function toFailure(error: unknown): ActionFailure {
+function toFailure(error: unknown): ActionFailure {
   if (error instanceof ApiRequestError) {
     const conflict = error.status === 409 || error.status === 412;
     return { message: error.message, status: error.status, conflict, ...(error.code ? { code: error.code } : {}) };

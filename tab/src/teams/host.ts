@@ -30,13 +30,13 @@ export interface BrowserHost {
 
 export type Host = TeamsHost | BrowserHost;
 
-export const TEAMS_INIT_TIMEOUT_MS = 3000;
+const TEAMS_INIT_TIMEOUT_MS = 3000;
 
 /**
  * Cheap signals that a Teams (or other Microsoft 365) host may be around: the tab is framed,
  * opened as a popup by one, or runs in the desktop client. `?inTeams=1` forces the attempt.
  */
-export function hasTeamsHints(win: Window = window): boolean {
+function hasTeamsHints(win: Window = window): boolean {
   let framed: boolean;
   try {
     framed = win.self !== win.top;
