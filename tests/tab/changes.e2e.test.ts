@@ -251,6 +251,8 @@ describe('strategy changes in the tab', () => {
     await page.getByRole('combobox', { name: 'Show' }).click();
     await page.getByRole('option', { name: 'All changes' }).click();
     await changesTable().getByRole('link', { name: SEEDED.withdrawn }).click();
+    // Folded until asked for.
+    await page.getByRole('button', { name: 'History (3)' }).click();
     const history = page.getByRole('list', { name: 'History' });
     await history.waitFor();
     const entries = (await history.getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());

@@ -1,4 +1,4 @@
-import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../shared/dates';
 import { SURFACE } from '../shared/surface';
 import { type ChangeAction, type ChangeAuditEvent, STATE_LABELS } from './types';
@@ -52,31 +52,41 @@ function describeEvent(e: ChangeAuditEvent): string {
   return `${e.actorName} ${ACTION_TEXT[e.action](e.version)}${move}`;
 }
 
-/** The audit trail of a change, every version, oldest first: who, what, when and why. */
+/**
+ * The audit trail of a change, every version, oldest first: who, what, when and why. Folded
+ * until asked for: the page leads with what the change says and how it cascades, and the
+ * withdrawal's reason already shows at the top.
+ */
 export function ChangeHistory({ events }: { readonly events: readonly ChangeAuditEvent[] }) {
   const styles = useStyles();
   return (
-    <section className={styles.panel} aria-labelledby="change-history">
-      <Title3 as="h2" id="change-history" className={styles.heading}>
-        History
-      </Title3>
-      {events.length === 0 ? (
-        // Changes stored before the history was kept show what happens to them from now on.
-        <Text>No history recorded for this change yet.</Text>
-      ) : (
-        <ol className={styles.list} aria-label="History">
-          {events.map((e) => (
-            <li key={`${e.version}.${e.seq}`} className={styles.item}>
-              <span className={styles.dot} aria-hidden />
-              <Text className={styles.what}>{describeEvent(e)}</Text>
-              <Text className={styles.when}>
-                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-              </Text>
-              {e.comment && <Text className={styles.comment}>{e.comment}</Text>}
-            </li>
-          ))}
-        </ol>
-      )}
+    <section className={styles.panel} aria-label="Change history">
+      <Accordion collapsible>
+        <AccordionItem value="history">
+          <AccordionHeader as="h2" expandIconPosition="end" className={styles.heading}>
+            <Title3 as="span">History ({events.length})</Title3>
+          </AccordionHeader>
+          <AccordionPanel>
+            {events.length === 0 ? (
+              // Changes stored before the history was kept show what happens to them from now on.
+              <Text>No history recorded for this change yet.</Text>
+            ) : (
+              <ol className={styles.list} aria-label="History">
+                {events.map((e) => (
+                  <li key={`${e.version}.${e.seq}`} className={styles.item}>
+                    <span className={styles.dot} aria-hidden />
+                    <Text className={styles.what}>{describeEvent(e)}</Text>
+                    <Text className={styles.when}>
+                      <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                    </Text>
+                    {e.comment && <Text className={styles.comment}>{e.comment}</Text>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </section>
   );
 }
