@@ -9,7 +9,7 @@
  * | route | who | body → answer |
  * |---|---|---|
  * | `GET /changes?state=` | EPMO: all; PMO leads: their domains'; team members: addressed to their teams | → `ChangesListResponse` |
- * | `GET /changes/:id` | as above | → `ChangeDetailResponse` (all versions) |
+ * | `GET /changes/:id` | as above | → `ChangeDetailResponse` (all versions and their history) |
  * | `POST /changes` | EPMO | `ChangeDraftRequest` → 201 `ChangeDetailResponse` |
  * | `PATCH /changes/:id` + `If-Match` | EPMO | `ChangeDraftPatch` → `ChangeDetailResponse` |
  * | `POST /changes/dry-run` | EPMO | `DryRunRequest` → `DryRunResponse` (targeting of unsaved fields) |
@@ -22,6 +22,7 @@
  * `If-Match` is the `etag` of the change's current (latest) version.
  */
 import type { DeliveryProgress, DeliveryState } from '../delivery/domain/delivery';
+import type { ChangeAuditEvent } from '../changes/domain/change-audit';
 import type {
   ChangeKind,
   ChangeRecipient,
@@ -130,6 +131,12 @@ export interface ChangesListResponse {
 export interface ChangeDetailResponse extends ChangeSummary {
   /** Every version, newest first (the first is `change`). */
   readonly versions: readonly StrategyChange[];
+  /**
+   * The audit trail of every version, oldest first: who did what, when, from and to which state,
+   * with the withdrawal's reason or what a new version changed. Versions stored before the trail
+   * existed show only what happened to them since.
+   */
+  readonly history: readonly ChangeAuditEvent[];
   readonly canEdit: boolean;
   readonly objectives: readonly { readonly id: string; readonly code: string; readonly title: string }[];
   readonly domains: readonly { readonly id: string; readonly name: string }[];

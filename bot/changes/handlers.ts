@@ -8,7 +8,7 @@ import type { Principal } from '../kernel/roles';
 import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
 import type { CardActionHandlers, CardReply } from '../kernel/cards/card-action';
 import { errorCard, messageCard } from '../kernel/cards/message-card';
-import type { ResponseInput } from './domain/change-rules';
+import type { ResponseInput } from './domain/change-responses';
 import { type AnnounceRefusal, announceDraft, announceForm } from './app/announce';
 import { type ChangeDeps, changeUrl } from './app/deps';
 import { changesFor } from './app/queries';

@@ -1,34 +1,41 @@
 /**
  * Storage ports of strategy changes (PRODUCT.md §3), in domain words. Implemented on Azure
- * Tables (bot/adapters/tables/change-tables.ts) and in memory for use-case tests
- * (bot/adapters/memory/change-memory.ts).
+ * Tables in tables/change-tables.ts.
  */
 import type { Result } from '../kernel/result';
+import type { ChangeAuditEvent } from './domain/change-audit';
+import type { Transition } from './domain/change-rules';
 import type { ChangeRecipient, ChangeResponse, StrategyChange } from './domain/strategy-change';
 import type { Versioned } from '../kernel/versioned';
 
-/** Every version of every change; each version is its own record. */
+/**
+ * Every version of every change (each version is its own record) and their audit trail. A
+ * version is only ever written with the audit events of the transition that made it, in one
+ * atomic write: a transition and its record are never half-written.
+ */
 export interface ChangeRepository {
-  /** `CONFLICT.ALREADY_EXISTS` when that id and version exist. */
-  create(change: StrategyChange): Promise<Result<Versioned<StrategyChange>>>;
-  /** `CONFLICT.STALE` when `etag` no longer matches; writes nothing then. */
-  update(change: StrategyChange, etag: string): Promise<Result<Versioned<StrategyChange>>>;
-  /**
-   * Marks `previous` superseded (guarded by `etag`) and creates `next`, atomically: either
-   * both are written or neither.
-   */
+  /** A new version 1 and its events. `CONFLICT.ALREADY_EXISTS` when that id and version exist. */
+  create(drafted: Transition<StrategyChange>): Promise<Result<Versioned<StrategyChange>>>;
+  /** The version `etag` names, moved, and its events. `CONFLICT.STALE` when `etag` no longer matches; writes nothing then. */
+  update(moved: Transition<StrategyChange>, etag: string): Promise<Result<Versioned<StrategyChange>>>;
+  /** Marks `previous` superseded (guarded by `etag`) and creates `next`, with the events: all of it or nothing. */
   supersede(
-    previous: StrategyChange,
+    made: Transition<{ readonly previous: StrategyChange; readonly next: StrategyChange }>,
     etag: string,
-    next: StrategyChange,
   ): Promise<Result<{ readonly previous: Versioned<StrategyChange>; readonly next: Versioned<StrategyChange> }>>;
   get(tenantId: string, id: string, version: number): Promise<Versioned<StrategyChange> | undefined>;
   /** Every version of one change, newest first. */
   versions(tenantId: string, id: string): Promise<Versioned<StrategyChange>[]>;
   /** Every version of every change of the tenant. */
   list(tenantId: string): Promise<Versioned<StrategyChange>[]>;
-  /** Seed and imports. */
-  createMany(changes: readonly StrategyChange[]): Promise<void>;
+  /**
+   * The audit trail of every version of one change, oldest first (by version, then in order).
+   * Append-only: there is no way to change or remove an event, short of deleting the tenant.
+   */
+  history(tenantId: string, id: string): Promise<ChangeAuditEvent[]>;
+  /** Seed and imports: versions and the audit events that made them. */
+  createMany(changes: readonly StrategyChange[], history: readonly ChangeAuditEvent[]): Promise<void>;
+  /** Every version and every audit event of the tenant. */
   deleteTenant(tenantId: string): Promise<void>;
 }
 

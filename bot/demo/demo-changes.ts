@@ -1,14 +1,16 @@
 /**
  * Strategy changes of the demo tenant, in various states: a draft, a published change with some
  * responses, a v2 that superseded v1, and a withdrawn one. Built with the same domain
- * transitions and targeting as real use; delivery records are written as already `sent` (with
+ * transitions and targeting as real use, so each has the audit trail those transitions raise;
+ * delivery records are written as already `sent` (with
  * made-up activity ids) because the demo conversations point at a Teams service that cannot be
  * reached — nothing is dispatched.
  */
 import { deliveryIdFor } from '../delivery';
 import type { Delivery } from '../delivery';
-import type { ChangeResponse, StrategyChange } from '../changes';
-import { type ChangeFields, changeBatchId, draftChange, publishChange, supersedeChange, withdrawChange } from '../changes';
+import type { ChangeAuditEvent, ChangeResponse, StrategyChange, Transition } from '../changes';
+import { type ChangeFields, changeBatchId, draftChange, editDraft, publishChange, supersedeChange, withdrawChange } from '../changes';
+import type { Result } from '../kernel/result';
 import type { ChangeRecipientRecord } from '../changes';
 import type { DeliveryRepository } from '../delivery';
 import { DEMO_TENANT, DEMO_USERS } from './demo-identities';
@@ -22,9 +24,15 @@ const user = (name: string) => {
   return { userId: u.userId, displayName: u.displayName };
 };
 
-function must<T>(r: { ok: true; value: { value: T } } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(`demo change: ${r.error.message}`);
-  return r.value.value;
+/** Applies transitions as a user would, keeping the audit events they raise. */
+function recorder() {
+  const history: ChangeAuditEvent[] = [];
+  const must = <T>(r: Result<Transition<T>>): T => {
+    if (!r.ok) throw new Error(`demo change: ${r.error.message}`);
+    history.push(...r.value.events);
+    return r.value.value;
+  };
+  return { history, must };
 }
 
 /** Seeds the demo changes unless the demo tenant has changes already. Returns whether it seeded. */
@@ -32,6 +40,7 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
   if (!(await deps.repos.tenants.get(T))) return false;
   if ((await deps.stores.changes.list(T)).length > 0) return false;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
+  const { history, must } = recorder();
   const erin = user('Erin Epmo');
   const sam = user('Sam Strategy');
   const draft = (id: string, fields: ChangeFields, author: { userId: string; displayName: string }, when: Date) =>
@@ -40,22 +49,22 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
   const changes: StrategyChange[] = [];
   const published: StrategyChange[] = [];
 
-  changes.push(
-    draft(
-      'chg-demo-data',
-      {
-        title: 'Self-service analytics becomes the default',
-        summary: 'From next quarter, new reporting requests go through the self-service platform first.\n\n- Teams: check which reports you still build by hand\n- PMOs: plan the migration of recurring reports',
-        kind: 'policy',
-        objectiveIds: ['obj-7'],
-        domainIds: [],
-        requiredResponse: 'acknowledge',
-        respondBy: new Date(now.getTime() + 14 * 24 * HOUR).toISOString(),
-      },
-      erin,
-      at(3),
-    ),
+  const analytics = draft(
+    'chg-demo-data',
+    {
+      title: 'Self-service analytics becomes the default',
+      summary: 'From next quarter, new reporting requests go through the self-service platform first.\n\n- Teams: check which reports you still build by hand\n- PMOs: plan the migration of recurring reports',
+      kind: 'policy',
+      objectiveIds: ['obj-7'],
+      domainIds: [],
+      requiredResponse: 'acknowledge',
+      respondBy: new Date(now.getTime() + 14 * 24 * HOUR).toISOString(),
+    },
+    erin,
+    at(3),
   );
+  // Sam's edit shows in the draft's history.
+  changes.push(must(editDraft(analytics, { respondBy: new Date(now.getTime() + 21 * 24 * HOUR).toISOString() }, sam, at(1))));
 
   const portal = must(
     publishChange(
@@ -73,6 +82,7 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
         sam,
         at(50),
       ),
+      sam,
       at(48),
     ),
   );
@@ -95,6 +105,7 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
         erin,
         at(30),
       ),
+      erin,
       at(28),
     ),
   );
@@ -129,6 +140,7 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
         sam,
         at(100),
       ),
+      sam,
       at(96),
     ),
   );
@@ -184,6 +196,6 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
   await deps.stores.recipients.putMany(records);
   await deps.stores.responses.createMany(responses);
   // Written last: their presence means the seed completed.
-  await deps.stores.changes.createMany(changes);
+  await deps.stores.changes.createMany(changes, history);
   return true;
 }

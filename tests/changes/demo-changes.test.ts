@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../bot/composition/start-app';
 import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
-import type { CascadeResponse, ChangesListResponse } from '../../bot/api-contract/changes';
+import type { CascadeResponse, ChangeDetailResponse, ChangesListResponse } from '../../bot/api-contract/changes';
 import { apiClient, startTestApp } from '../support/app';
 
 let app: RunningApp;
@@ -32,6 +32,26 @@ describe('demo strategy changes', () => {
     expect(byId.get('chg-demo-fleet')?.change.state).toBe('withdrawn');
     const detail = await call('GET', '/api/changes/chg-demo-security', { token: await tokenOf('Erin Epmo') });
     expect(detail.body.versions.map((v: { state: string }) => v.state)).toEqual(['published', 'superseded']);
+  });
+
+  it('gives every demo change a history that agrees with its versions', async () => {
+    const token = await tokenOf('Erin Epmo');
+    for (const id of ['chg-demo-data', 'chg-demo-digital', 'chg-demo-security', 'chg-demo-fleet']) {
+      const detail = (await call('GET', `/api/changes/${id}`, { token })).body as ChangeDetailResponse;
+      const times = detail.history.map((e) => Date.parse(e.at));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      for (const v of detail.versions) {
+        const events = detail.history.filter((e) => e.version === v.version);
+        // Numbered 1, 2, 3…; each starts where the previous ended; the last ends in the version's state.
+        expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+        expect(events.slice(1).map((e) => e.from)).toEqual(events.slice(0, -1).map((e) => e.to));
+        expect(events.at(-1)?.to).toBe(v.state);
+      }
+    }
+    const security = (await call('GET', '/api/changes/chg-demo-security', { token })).body as ChangeDetailResponse;
+    expect(security.history.map((e) => `v${e.version} ${e.action}`)).toEqual(['v1 draft', 'v1 publish', 'v1 supersede', 'v2 publish']);
+    const fleet = (await call('GET', '/api/changes/chg-demo-fleet', { token })).body as ChangeDetailResponse;
+    expect(fleet.history.at(-1)).toMatchObject({ action: 'withdraw', actorName: 'Sam Strategy', comment: fleet.change.withdrawReason });
   });
 
   it('shows the cascade with delivered cards and impacts, and nothing was dispatched', async () => {

@@ -245,6 +245,24 @@ describe('strategy changes in the tab', () => {
     expect(await page.getByRole('button', { name: 'Withdraw…' }).count()).toBe(0);
   });
 
+  it('shows the history of a change: who did what, when, and why', async () => {
+    await as('Sam Strategy');
+    await open('#/changes');
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'All changes' }).click();
+    await changesTable().getByRole('link', { name: SEEDED.withdrawn }).click();
+    // Folded until asked for.
+    await page.getByRole('button', { name: 'History (3)' }).click();
+    const history = page.getByRole('list', { name: 'History' });
+    await history.waitFor();
+    const entries = (await history.getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(entries).toHaveLength(3);
+    expect(entries[0]).toMatch(/^Sam Strategy drafted the change \S/);
+    expect(entries[1]).toMatch(/^Sam Strategy published version 1 \(Draft → Published\) \S/);
+    expect(entries[2]).toMatch(/^Sam Strategy withdrew version 1 \(Published → Withdrawn\) .+ No longer needed\.$/);
+    await history.locator('time').first().waitFor();
+  });
+
   it('does not offer the composer to a PMO lead, who sees the cascade of their own domain only', async () => {
     await as('Priya Patel');
     await open('#/changes');

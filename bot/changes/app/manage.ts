@@ -1,15 +1,15 @@
 /**
  * The EPMO's actions on strategy changes: draft, edit, dry run, publish, supersede, withdraw.
- * Each checks the role, applies a domain transition, writes through the ports (etag-guarded,
- * nothing half-written) and only then asks DeliveryService to send or update cards. When that
- * dispatch fails, the state is already committed: the same request retried finishes the
- * sending (dispatch is idempotent) instead of answering 409.
+ * Each checks the role, applies a domain transition, writes it with its audit events through
+ * the ports (etag-guarded, nothing half-written) and only then asks DeliveryService to send or
+ * update cards. When that dispatch fails, the state is already committed: the same request
+ * retried finishes the sending (dispatch is idempotent) instead of answering 409.
  */
 import { type Result, fail, forbidden, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import type { StrategyChange } from '../domain/strategy-change';
+import type { Actor } from '../domain/change-audit';
 import {
-  type Actor,
   type ChangeFields,
   changeBatchId,
   changeReminderBatchId,
@@ -44,7 +44,7 @@ export async function createDraft(deps: ChangeDeps, p: Principal, fields: Change
   if (!known.ok) return known;
   const drafted = draftChange(fields, { tenantId: p.tenantId, id: deps.ids.next('chg'), author: actor(p), now: deps.clock.now() });
   if (!drafted.ok) return drafted;
-  const created = await deps.stores.changes.create(drafted.value.value);
+  const created = await deps.stores.changes.create(drafted.value);
   if (!created.ok) return created;
   deps.logger?.info({ tenantId: p.tenantId, changeId: created.value.value.id, by: p.userId }, 'strategy change drafted');
   return getChange(deps, p, created.value.value.id);
@@ -57,12 +57,12 @@ export async function updateDraft(deps: ChangeDeps, p: Principal, id: string, et
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const { latest } = loaded.value;
-  const edited = editDraft(latest.value, patch, deps.clock.now());
+  const edited = editDraft(latest.value, patch, actor(p), deps.clock.now());
   if (!edited.ok) return edited;
   const known = await checkReferences(deps, p.tenantId, edited.value.value);
   if (!known.ok) return known;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
-  const saved = await deps.stores.changes.update(edited.value.value, etag);
+  const saved = await deps.stores.changes.update(edited.value, etag);
   if (!saved.ok) return saved;
   return getChange(deps, p, id);
 }
@@ -170,7 +170,7 @@ export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: 
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const { latest } = loaded.value;
-  const published = publishChange(latest.value, deps.clock.now());
+  const published = publishChange(latest.value, actor(p), deps.clock.now());
   if (!published.ok) {
     // A retry of the publish that made it published (it carries the draft's etag, not the
     // published one) whose dispatch failed: finish sending — dispatch is idempotent — not 409.
@@ -182,7 +182,7 @@ export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: 
   }
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
   const change = published.value.value;
-  const saved = await deps.stores.changes.update(change, latest.etag);
+  const saved = await deps.stores.changes.update(published.value, latest.etag);
   if (!saved.ok) return saved;
   await sendVersion(deps, change);
   return getChange(deps, p, id);
@@ -264,7 +264,7 @@ export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag
   if (!known.ok) return known;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
   const { previous, next } = made.value.value;
-  const saved = await deps.stores.changes.supersede(previous, latest.etag, next);
+  const saved = await deps.stores.changes.supersede(made.value, latest.etag);
   if (!saved.ok) return saved;
   const updated = await updateDelivered(deps, previous, 'superseded');
   await sendVersion(deps, next);
@@ -286,7 +286,7 @@ export async function withdraw(deps: ChangeDeps, p: Principal, id: string, etag:
   const done = withdrawChange(latest.value, reason, actor(p), deps.clock.now());
   if (!done.ok) return done;
   if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
-  const saved: Result<Versioned<StrategyChange>> = await deps.stores.changes.update(done.value.value, latest.etag);
+  const saved = await deps.stores.changes.update(done.value, latest.etag);
   if (!saved.ok) return saved;
   const updated = await updateDelivered(deps, done.value.value, 'withdrawn');
   deps.logger?.info({ tenantId: p.tenantId, changeId: id, updated }, 'strategy change withdrawn');

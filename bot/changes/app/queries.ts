@@ -7,7 +7,8 @@ import type { Delivery } from '../../delivery';
 import { type Result, forbidden, ok } from '../../kernel/result';
 import { type Principal, can, isEpmo, ledDomains } from '../../kernel/roles';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
-import { changeBatchId, isPastDue, recipientOutcome, rollUp } from '../domain/change-rules';
+import { changeBatchId } from '../domain/change-rules';
+import { isPastDue, recipientOutcome, rollUp } from '../domain/change-responses';
 import type { Cascade, CascadeDomain, CascadeRecipient, ChangeDetail, ChangeList, ChangeSummary, MyChangeStatus } from './read-models';
 import type { Versioned } from '../../kernel/versioned';
 import { type ChangeDeps, changeUrl } from './deps';
@@ -61,19 +62,23 @@ export async function listChanges(deps: ChangeDeps, p: Principal, filter: { read
   return { items, canDraft: can(p, 'change.draft') };
 }
 
-/** One change with every version: the EPMO sees any; others, published ones addressed to their domains or teams. */
+/**
+ * One change with every version and its history: the EPMO sees any; others, published ones
+ * addressed to their domains or teams.
+ */
 export async function getChange(deps: ChangeDeps, p: Principal, id: string): Promise<Result<ChangeDetail>> {
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const summary = await summarise(deps, p, loaded.value.versions);
   if (!summary) return forbidden('This strategy change is not addressed to your domain or team.');
-  const pf = await loadPortfolio(deps, p.tenantId);
+  const [pf, history] = await Promise.all([loadPortfolio(deps, p.tenantId), deps.stores.changes.history(p.tenantId, id)]);
   const change = loaded.value.latest.value;
   const objectiveIds = new Set(loaded.value.versions.flatMap((v) => v.value.objectiveIds));
   const domainIds = new Set(loaded.value.versions.flatMap((v) => v.value.domainIds));
   return ok({
     ...summary,
     versions: loaded.value.versions.map((v) => v.value),
+    history,
     canEdit: can(p, 'change.draft') && (change.state === 'draft' || change.state === 'published'),
     objectives: pf.objectives.filter((o) => objectiveIds.has(o.id)).map((o) => ({ id: o.id, code: o.code, title: o.title })),
     domains: pf.domains.filter((d) => domainIds.has(d.id) || summary.progress !== undefined).map((d) => ({ id: d.id, name: d.name })),

@@ -4,6 +4,7 @@
  * these to the wire types of the API contract.
  */
 import type { DeliveryProgress, DeliveryState } from '../../delivery';
+import type { ChangeAuditEvent } from '../domain/change-audit';
 import type {
   ChangeRecipient,
   ChangeState,
@@ -73,9 +74,11 @@ export interface ChangeList {
   readonly canDraft: boolean;
 }
 
-/** One change with every version (newest first) and the records it names. */
+/** One change with every version (newest first), its history and the records it names. */
 export interface ChangeDetail extends ChangeSummary {
   readonly versions: readonly StrategyChange[];
+  /** The audit trail of every version, oldest first. */
+  readonly history: readonly ChangeAuditEvent[];
   readonly canEdit: boolean;
   readonly objectives: readonly { readonly id: string; readonly code: string; readonly title: string }[];
   readonly domains: readonly { readonly id: string; readonly name: string }[];

@@ -5,7 +5,8 @@
  */
 import type { ContentRenderers, Delivery, JobHandlers } from '../../delivery';
 import type { StrategyChange } from '../domain/strategy-change';
-import { changeReminderBatchId, satisfies } from '../domain/change-rules';
+import { changeReminderBatchId } from '../domain/change-rules';
+import { satisfies } from '../domain/change-responses';
 import { type ChangeCardModel, changeCard, changeReminderCard } from '../cards/change-card';
 import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, type ChangeJob, changeUrl } from './deps';
 import { type VersionStatus, cardProgress, versionStatus } from './versions';

@@ -6,7 +6,7 @@
 import { type Result, fail, forbidden, notFound, ok } from '../../kernel/result';
 import { type Principal, can, isEpmo } from '../../kernel/roles';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
-import { type ResponseInput, respondToChange } from '../domain/change-rules';
+import { type ResponseInput, respondToChange } from '../domain/change-responses';
 import type { ChangeRecipientRecord } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import { knownConversation } from '../../conversations';

@@ -2,7 +2,7 @@
 import type { Result } from '../../kernel/result';
 import { notFound, ok } from '../../kernel/result';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
-import { type RecipientOutcome, recipientOutcome, rollUp } from '../domain/change-rules';
+import { type RecipientOutcome, recipientOutcome, rollUp } from '../domain/change-responses';
 import type { ChangeRecipientRecord } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import type { ChangeDeps } from './deps';

@@ -1,16 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ChangeResponse, StrategyChange } from './strategy-change';
-import {
-  type ChangeFields,
-  draftChange,
-  editDraft,
-  publishChange,
-  recipientOutcome,
-  respondToChange,
-  rollUp,
-  supersedeChange,
-  withdrawChange,
-} from './change-rules';
+import { type ChangeFields, draftChange, editDraft, publishChange, supersedeChange, withdrawChange } from './change-rules';
+import { recipientOutcome, respondToChange, rollUp } from './change-responses';
 
 const T = 'tenant-1';
 const now = new Date('2026-03-01T10:00:00Z');
@@ -29,7 +20,7 @@ const fields: ChangeFields = {
 function published(over: Partial<ChangeFields> = {}): StrategyChange {
   const d = draftChange({ ...fields, ...over }, { tenantId: T, id: 'chg-1', author: erin, now });
   if (!d.ok) throw new Error('draft');
-  const p = publishChange(d.value.value, now);
+  const p = publishChange(d.value.value, erin, now);
   if (!p.ok) throw new Error('publish');
   return p.value.value;
 }
@@ -38,22 +29,24 @@ describe('transitions', () => {
   it('drafts version 1, normalised, with an event', () => {
     const d = draftChange(fields, { tenantId: T, id: 'chg-1', author: erin, now });
     expect(d.ok && d.value.value).toMatchObject({ version: 1, state: 'draft', title: 'Supplier risk', objectiveIds: ['o1'], authorName: 'Erin' });
-    expect(d.ok && d.value.events).toEqual([{ type: 'change.drafted', changeId: 'chg-1', version: 1 }]);
+    expect(d.ok && d.value.events).toEqual([
+      { tenantId: T, changeId: 'chg-1', version: 1, seq: 1, at: now.toISOString(), actorId: 'u-erin', actorName: 'Erin', action: 'draft', to: 'draft' },
+    ]);
   });
 
   it('edits only drafts', () => {
     const c = published();
-    const e = editDraft(c, { title: 'x' }, now);
+    const e = editDraft(c, { title: 'x' }, erin, now);
     expect(!e.ok && e.error.code).toBe('CHANGE.NOT_DRAFT');
   });
 
   it('publishes a draft once, and only with a future respond-by and someone to reach', () => {
     const c = published();
     expect(c.state).toBe('published');
-    const again = publishChange(c, now);
+    const again = publishChange(c, erin, now);
     expect(!again.ok && again.error.code).toBe('CHANGE.NOT_DRAFT');
     const d = draftChange({ ...fields, objectiveIds: [], respondBy: later(-1).toISOString() }, { tenantId: T, id: 'chg-2', author: erin, now });
-    const p = d.ok ? publishChange(d.value.value, now) : undefined;
+    const p = d.ok ? publishChange(d.value.value, erin, now) : undefined;
     expect(p && !p.ok && p.error.details?.map((x) => x.at)).toEqual(['objectiveIds', 'respondBy']);
   });
 

@@ -1,11 +1,11 @@
 /**
- * The rules of strategy changes (PRODUCT.md §3): named transitions that return the new state
- * and the events they raise, responses, overdue and roll-ups. Who a change reaches is worked out
- * in ../app/targeting.ts from the portfolio and the conversation links. Pure: no I/O, no SDK.
+ * The rules of strategy changes (PRODUCT.md §3): the fields an author edits and the named
+ * transitions that return the new state and the events they raise. Responses, overdue and
+ * roll-ups are in change-responses.ts. Pure: no I/O, no SDK.
  */
 import { type DomainError, type ErrorDetail, type Result, fail, ok } from '../../kernel/result';
-import type { ChangeKind, ChangeResponse, Impact, ImpactRollup, RecipientStatus, RequiredResponse, StrategyChange } from './strategy-change';
-import { IMPACTS } from './strategy-change';
+import { type Actor, type ChangeAuditEvent, recorded } from './change-audit';
+import type { ChangeKind, RequiredResponse, StrategyChange } from './strategy-change';
 
 /** The fields an author edits. */
 export interface ChangeFields {
@@ -18,21 +18,10 @@ export interface ChangeFields {
   readonly respondBy: string;
 }
 
-export interface Actor {
-  readonly userId: string;
-  readonly displayName: string;
-}
-
-export type ChangeEvent =
-  | { readonly type: 'change.drafted'; readonly changeId: string; readonly version: number }
-  | { readonly type: 'change.edited'; readonly changeId: string; readonly version: number }
-  | { readonly type: 'change.published'; readonly changeId: string; readonly version: number }
-  | { readonly type: 'change.superseded'; readonly changeId: string; readonly version: number; readonly byVersion: number }
-  | { readonly type: 'change.withdrawn'; readonly changeId: string; readonly version: number; readonly reason: string };
-
+/** What a transition made, and the audit events that record it (stored with it, in the same write). */
 export interface Transition<T> {
   readonly value: T;
-  readonly events: readonly ChangeEvent[];
+  readonly events: readonly ChangeAuditEvent[];
 }
 
 const err = (code: DomainError['code'], message: string, details?: readonly ErrorDetail[]): Result<never> => fail(code, message, details);
@@ -85,7 +74,8 @@ export function draftChange(
     createdAt: at,
     updatedAt: at,
   };
-  return ok({ value: change, events: [{ type: 'change.drafted', changeId: ctx.id, version: 1 }] });
+  const { value, event } = recorded(undefined, change, { action: 'draft', by: ctx.author, at });
+  return ok({ value, events: [event] });
 }
 
 function normalise(f: ChangeFields): ChangeFields {
@@ -100,6 +90,26 @@ function normalise(f: ChangeFields): ChangeFields {
   };
 }
 
+const FIELD_NAMES: Readonly<Record<keyof ChangeFields, string>> = {
+  title: 'title',
+  summary: 'summary',
+  kind: 'kind',
+  objectiveIds: 'objectives',
+  domainIds: 'domains',
+  requiredResponse: 'required response',
+  respondBy: 'respond-by',
+};
+
+/** "the title and respond-by": which fields differ, for the audit trail; undefined when none do. */
+function changedFields(before: ChangeFields, after: ChangeFields): string | undefined {
+  const names = (Object.keys(FIELD_NAMES) as (keyof ChangeFields)[])
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => FIELD_NAMES[k]);
+  const last = names.pop();
+  if (last === undefined) return undefined;
+  return `the ${names.length > 0 ? `${names.join(', ')} and ${last}` : last}`;
+}
+
 const fieldsOf = (c: StrategyChange): ChangeFields => ({
   title: c.title,
   summary: c.summary,
@@ -111,17 +121,18 @@ const fieldsOf = (c: StrategyChange): ChangeFields => ({
 });
 
 /** Edits a draft. Published versions are changed only by superseding them. */
-export function editDraft(change: StrategyChange, patch: Partial<ChangeFields>, now: Date): Result<Transition<StrategyChange>> {
+export function editDraft(change: StrategyChange, patch: Partial<ChangeFields>, by: Actor, now: Date): Result<Transition<StrategyChange>> {
   if (change.state !== 'draft') {
     return err('CHANGE.NOT_DRAFT', `Version ${change.version} of "${change.title}" is ${change.state}; publish a new version to change it.`);
   }
   const fields = { ...fieldsOf(change), ...definedOnly(patch) };
   const problems = checkFields(fields);
   if (problems.length > 0) return err('VALIDATION.INVALID', 'The change is not complete.', problems);
-  return ok({
-    value: { ...change, ...normalise(fields), updatedAt: now.toISOString() },
-    events: [{ type: 'change.edited', changeId: change.id, version: change.version }],
-  });
+  const edited = normalise(fields);
+  const at = now.toISOString();
+  const changed = changedFields(fieldsOf(change), edited);
+  const { value, event } = recorded(change, { ...change, ...edited, updatedAt: at }, { action: 'edit', by, at, ...(changed ? { comment: `Changed ${changed}.` } : {}) });
+  return ok({ value, events: [event] });
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
@@ -129,20 +140,18 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 /** Draft → published. */
-export function publishChange(change: StrategyChange, now: Date): Result<Transition<StrategyChange>> {
+export function publishChange(change: StrategyChange, by: Actor, now: Date): Result<Transition<StrategyChange>> {
   if (change.state !== 'draft') return err('CHANGE.NOT_DRAFT', `Version ${change.version} of "${change.title}" is already ${change.state}.`);
   const problems = checkPublishable(fieldsOf(change), now);
   if (problems.length > 0) return err('VALIDATION.INVALID', 'The change cannot be published yet.', problems);
   const at = now.toISOString();
-  return ok({
-    value: { ...change, state: 'published', publishedAt: at, updatedAt: at },
-    events: [{ type: 'change.published', changeId: change.id, version: change.version }],
-  });
+  const { value, event } = recorded(change, { ...change, state: 'published', publishedAt: at, updatedAt: at }, { action: 'publish', by, at });
+  return ok({ value, events: [event] });
 }
 
 /**
- * Publishes version n+1 from edited fields and marks version n superseded. Both records
- * are returned so the caller writes them together.
+ * Publishes version n+1 from edited fields and marks version n superseded. Both records, and
+ * an event on each, are returned so the caller writes them together.
  */
 export function supersedeChange(
   current: StrategyChange,
@@ -159,10 +168,11 @@ export function supersedeChange(
   const problems = checkPublishable(fields, now);
   if (problems.length > 0) return err('VALIDATION.INVALID', 'The new version cannot be published.', problems);
   const at = now.toISOString();
-  const next: StrategyChange = {
+  const version = current.version + 1;
+  const made: StrategyChange = {
     tenantId: current.tenantId,
     id: current.id,
-    version: current.version + 1,
+    version,
     state: 'published',
     ...normalise(fields),
     authorId: by.userId,
@@ -171,14 +181,11 @@ export function supersedeChange(
     updatedAt: at,
     publishedAt: at,
   };
-  const previous: StrategyChange = { ...current, state: 'superseded', closedAt: at, closedBy: by.displayName, updatedAt: at };
-  return ok({
-    value: { previous, next },
-    events: [
-      { type: 'change.superseded', changeId: current.id, version: current.version, byVersion: next.version },
-      { type: 'change.published', changeId: current.id, version: next.version },
-    ],
-  });
+  const closed: StrategyChange = { ...current, state: 'superseded', closedAt: at, closedBy: by.displayName, updatedAt: at };
+  const previous = recorded(current, closed, { action: 'supersede', by, at, comment: `Superseded by version ${version}.` });
+  const changed = changedFields(fieldsOf(current), fieldsOf(made));
+  const next = recorded(undefined, made, { action: 'publish', by, at, comment: `Supersedes version ${current.version}${changed ? `; changed ${changed}` : ''}.` });
+  return ok({ value: { previous: previous.value, next: next.value }, events: [previous.event, next.event] });
 }
 
 /** Published → withdrawn, with a reason every delivered card shows. */
@@ -191,112 +198,7 @@ export function withdrawChange(current: StrategyChange, reason: string, by: Acto
   const why = reason.trim();
   if (!why) return err('VALIDATION.INVALID', 'Say why the change is withdrawn.', [{ at: 'reason', message: 'Required.' }]);
   const at = now.toISOString();
-  return ok({
-    value: { ...current, state: 'withdrawn', closedAt: at, closedBy: by.displayName, withdrawReason: why, updatedAt: at },
-    events: [{ type: 'change.withdrawn', changeId: current.id, version: current.version, reason: why }],
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Responses
-
-export type ResponseInput =
-  | { readonly type: 'acknowledge' }
-  | { readonly type: 'assess'; readonly impact: Impact; readonly comment?: string };
-
-/**
- * Records one person's response for one conversation. A second acknowledgement is the same
- * response (`changed: false`: a double click records one response); an assessment updates it.
- */
-export function respondToChange(
-  change: StrategyChange,
-  existing: ChangeResponse | undefined,
-  who: { readonly tenantId: string; readonly userId: string; readonly userName: string; readonly conversationId: string },
-  input: ResponseInput,
-  now: Date,
-): Result<{ readonly response: ChangeResponse; readonly changed: boolean }> {
-  if (who.tenantId !== change.tenantId) return err('AUTH.FORBIDDEN', 'This change belongs to another organisation.');
-  if (change.state === 'draft') return err('CHANGE.NOT_PUBLISHED', `"${change.title}" has not been published.`);
-  if (change.state !== 'published') {
-    return err('CHANGE.STALE_VERSION', `Version ${change.version} of "${change.title}" was ${change.state}; no response is needed to it.`);
-  }
-  const comment = input.type === 'assess' ? input.comment?.trim() || undefined : undefined;
-  if (existing) {
-    const same =
-      input.type === 'acknowledge' ? existing.acknowledged : existing.impact === input.impact && (existing.comment ?? undefined) === comment;
-    if (same) return ok({ response: existing, changed: false });
-  }
-  const response: ChangeResponse = {
-    tenantId: change.tenantId,
-    changeId: change.id,
-    version: change.version,
-    conversationId: who.conversationId,
-    userId: who.userId,
-    userName: who.userName,
-    acknowledged: true,
-    ...(input.type === 'assess' ? { impact: input.impact, ...(comment ? { comment } : {}) } : existing?.impact ? { impact: existing.impact, ...(existing.comment ? { comment: existing.comment } : {}) } : {}),
-    respondedAt: now.toISOString(),
-  };
-  return ok({ response, changed: true });
-}
-
-/** Whether a response is what the change asks for. */
-export const satisfies = (change: Pick<StrategyChange, 'requiredResponse'>, r: Pick<ChangeResponse, 'acknowledged' | 'impact'>): boolean =>
-  change.requiredResponse === 'assess' ? r.impact !== undefined : r.acknowledged;
-
-/** A change is overdue for a recipient when respond-by has passed and it has not responded as asked. */
-export const isPastDue = (change: Pick<StrategyChange, 'respondBy' | 'state'>, now: Date): boolean =>
-  change.state === 'published' && Date.parse(change.respondBy) < now.getTime();
-
-const IMPACT_RANK: Readonly<Record<Impact, number>> = { none: 0, low: 1, medium: 2, high: 3 };
-
-export const maxImpact = (impacts: readonly (Impact | undefined)[]): Impact | undefined =>
-  impacts.reduce<Impact | undefined>((m, i) => (i === undefined ? m : m === undefined || IMPACT_RANK[i] > IMPACT_RANK[m] ? i : m), undefined);
-
-export interface RecipientOutcome {
-  readonly status: RecipientStatus;
-  readonly acknowledged: boolean;
-  readonly impact?: Impact;
-  readonly comment?: string;
-  readonly overdue: boolean;
-  /** Responded as the change asks. */
-  readonly responded: boolean;
-}
-
-/** Where one recipient conversation stands, from its responses and whether it was reached. */
-export function recipientOutcome(
-  change: Pick<StrategyChange, 'requiredResponse' | 'respondBy' | 'state'>,
-  responses: readonly ChangeResponse[],
-  reachable: boolean,
-  now: Date,
-): RecipientOutcome {
-  const acknowledged = responses.some((r) => r.acknowledged);
-  const impact = maxImpact(responses.map((r) => r.impact));
-  const latestComment = [...responses].filter((r) => r.comment).sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))[0]?.comment;
-  const done = responses.some((r) => satisfies(change, r));
-  const base = { acknowledged, ...(impact ? { impact } : {}), ...(latestComment ? { comment: latestComment } : {}) };
-  if (!reachable) return { status: 'unreachable', overdue: false, responded: done, ...base };
-  if (done) return { status: impact ? 'assessed' : 'acknowledged', overdue: false, responded: true, ...base };
-  const overdue = isPastDue(change, now);
-  // Acknowledged but not yet assessed (when an assessment is asked) is still pending.
-  return { status: overdue ? 'overdue' : acknowledged ? 'acknowledged' : 'pending', overdue, responded: false, ...base };
-}
-
-const emptyImpacts = (): Record<Impact, number> => Object.fromEntries(IMPACTS.map((i) => [i, 0])) as Record<Impact, number>;
-
-/** Counts and impact over a set of recipient outcomes (PMO and team conversations). */
-export function rollUp(outcomes: readonly RecipientOutcome[]): ImpactRollup {
-  const impacts = emptyImpacts();
-  const r = { recipients: outcomes.length, responded: 0, acknowledged: 0, assessed: 0, pending: 0, overdue: 0, unreachable: 0 };
-  for (const o of outcomes) {
-    if (o.impact) impacts[o.impact] += 1;
-    if (o.acknowledged) r.acknowledged += 1;
-    if (o.impact) r.assessed += 1;
-    if (o.status === 'unreachable') r.unreachable += 1;
-    else if (o.responded) r.responded += 1;
-    else r.pending += 1;
-    if (o.overdue) r.overdue += 1;
-  }
-  const top = maxImpact(outcomes.map((o) => o.impact));
-  return { ...r, ...(top ? { maxImpact: top } : {}), impacts };
+  const withdrawn: StrategyChange = { ...current, state: 'withdrawn', closedAt: at, closedBy: by.displayName, withdrawReason: why, updatedAt: at };
+  const { value, event } = recorded(current, withdrawn, { action: 'withdraw', by, at, comment: why });
+  return ok({ value, events: [event] });
 }

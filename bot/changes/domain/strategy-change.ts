@@ -45,6 +45,12 @@ export interface StrategyChange {
   readonly closedAt?: string;
   readonly closedBy?: string;
   readonly withdrawReason?: string;
+  /**
+   * Audit events recorded for this version (change-audit.ts); the next one is number
+   * `auditCount + 1`. Absent on versions stored before changes had an audit trail: their
+   * history simply starts with their next transition (no migration).
+   */
+  readonly auditCount?: number;
 }
 
 /** A conversation a published change goes to, and why. */

@@ -1,81 +1,39 @@
 /**
  * Strategy changes on Azure Tables. Three tables, PartitionKey = tenant:
  * - `<prefix>Changes`: one row per version, RowKey `<changeId>.<version, 6 digits>` so a prefix
- *   range lists a change's versions in order;
+ *   range lists a change's versions in order; and, in the same partition so that a transition and
+ *   its record are one table transaction, the audit trail: insert-only rows
+ *   `aud.<changeId>.<version>.<seq, 6 digits>` (change ids are `chg-…`, never `aud`);
  * - `<prefix>ChangeRecipients`: the targeting snapshot of each published version,
  *   RowKey `<changeId>.<version>.<conversationId>`;
  * - `<prefix>ChangeResponses`: one row per person, conversation and version,
  *   RowKey `<changeId>.<version>.<conversationId>.<userId>` — a double click finds the same row.
  * Rows are validated on read; 412 maps to `CONFLICT.STALE`, 409 to `CONFLICT.ALREADY_EXISTS`.
  */
-import { z } from 'zod';
 import { fail, notFound, ok } from '../../kernel/result';
 import type { Result } from '../../kernel/result';
+import type { ChangeAuditEvent } from '../domain/change-audit';
+import type { Transition } from '../domain/change-rules';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
-import { CHANGE_KINDS, CHANGE_STATES, IMPACTS, REQUIRED_RESPONSES } from '../domain/strategy-change';
 import type { ChangeRecipientRecord, ChangeRecipientRepository, ChangeRepository, ChangeResponseRepository, ChangeStores } from '../ports';
+import { auditEventSchema, changeSchema, recipientSchema, responseSchema } from './change-schemas';
 import type { Versioned } from '../../kernel/versioned';
 import { type Codec, defineCodec } from '../../platform/storage/codec';
 import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
 import { type Row, type TableClient, type TransactionAction, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 
-const text = z.string();
-const ts = z.string().min(1);
 const ver = (n: number): string => String(n).padStart(6, '0');
-
-const changeSchema: z.ZodType<StrategyChange> = z.object({
-  tenantId: text.min(1),
-  id: text.min(1),
-  version: z.number().int().min(1),
-  state: z.enum(CHANGE_STATES),
-  title: text,
-  summary: text,
-  kind: z.enum(CHANGE_KINDS),
-  objectiveIds: z.array(text),
-  domainIds: z.array(text),
-  requiredResponse: z.enum(REQUIRED_RESPONSES),
-  respondBy: ts,
-  authorId: text,
-  authorName: text,
-  createdAt: ts,
-  updatedAt: ts,
-  publishedAt: ts.optional(),
-  closedAt: ts.optional(),
-  closedBy: text.optional(),
-  withdrawReason: text.optional(),
-});
-
-const recipientSchema: z.ZodType<ChangeRecipientRecord> = z.object({
-  tenantId: text.min(1),
-  changeId: text.min(1),
-  version: z.number().int().min(1),
-  conversationId: text.min(1),
-  role: z.enum(['pmo', 'team', 'epmo']),
-  domainId: text.optional(),
-  workItemIds: z.array(text).optional(),
-  title: text,
-  reachable: z.boolean(),
-  unreachableReason: z.enum(['not-installed', 'missing']).optional(),
-  remindedAt: ts.optional(),
-});
-
-const responseSchema: z.ZodType<ChangeResponse> = z.object({
-  tenantId: text.min(1),
-  changeId: text.min(1),
-  version: z.number().int().min(1),
-  conversationId: text.min(1),
-  userId: text.min(1),
-  userName: text,
-  acknowledged: z.boolean(),
-  impact: z.enum(IMPACTS).optional(),
-  comment: text.optional(),
-  respondedAt: ts,
-});
 
 const changeKey = (c: Pick<StrategyChange, 'id' | 'version'>): string => compositeKey(c.id, ver(c.version));
 const recipientKey = (r: Pick<ChangeRecipientRecord, 'changeId' | 'version' | 'conversationId'>): string => compositeKey(r.changeId, ver(r.version), r.conversationId);
 const responseKey = (r: Pick<ChangeResponse, 'changeId' | 'version' | 'conversationId' | 'userId'>): string =>
   compositeKey(r.changeId, ver(r.version), r.conversationId, r.userId);
+const AUDIT = 'aud';
+const auditKey = (e: Pick<ChangeAuditEvent, 'changeId' | 'version' | 'seq'>): string => compositeKey(AUDIT, e.changeId, ver(e.version), ver(e.seq));
+const auditCodec = defineCodec<ChangeAuditEvent>({ schema: auditEventSchema, jsonColumns: [], partitionKey: (e) => encodeKey(e.tenantId), rowKeys: (e) => [auditKey(e)] });
+const auditRow = (e: ChangeAuditEvent): Row => row(encodeKey(e.tenantId), auditKey(e), auditCodec.toColumns(e));
+/** Events are only ever inserted: a second writer of the same number fails the whole transaction. */
+const appendEvents = (events: readonly ChangeAuditEvent[]): TransactionAction[] => events.map((e) => ['create', auditRow(e)]);
 
 /** Reads, writes and maps one record kind; the three repositories share it. */
 class Store<T extends { readonly tenantId: string }> {
@@ -152,29 +110,36 @@ function etagOf(etag: unknown): string {
 
 class TableChangeRepository implements ChangeRepository {
   constructor(private readonly s: Store<StrategyChange>) {}
-  create(change: StrategyChange) {
-    return this.s.create(change);
+
+  async create({ value: change, events }: Transition<StrategyChange>) {
+    const written = await this.submit([['create', this.s.toRow(change)], ...appendEvents(events)], (status) =>
+      status === 409 ? fail('CONFLICT.ALREADY_EXISTS', `Version ${change.version} of "${change.title}" already exists.`) : undefined,
+    );
+    return written.ok ? ok({ value: change, etag: etagOf(written.value[0]) }) : written;
   }
-  update(change: StrategyChange, etag: string) {
-    return this.s.update(change, etag);
+
+  async update({ value: change, events }: Transition<StrategyChange>, etag: string) {
+    const written = await this.submit([['update', this.s.toRow(change), 'Replace', { etag }], ...appendEvents(events)], (status) => {
+      // 409: an event with that number exists, so the version moved on meanwhile.
+      if (status === 412 || status === 409) return fail('CONFLICT.STALE', `"${change.title}" was changed by someone else; reload it and try again.`);
+      return status === 404 ? notFound(`Version ${change.version} of the change`) : undefined;
+    });
+    return written.ok ? ok({ value: change, etag: etagOf(written.value[0]) }) : written;
   }
-  async supersede(previous: StrategyChange, etag: string, next: StrategyChange) {
-    // One partition (the tenant), so one entity-group transaction: both rows or neither.
-    try {
-      const res = await this.s.client.submitTransaction([
-        ['update', this.s.toRow(previous), 'Replace', { etag }],
-        ['create', this.s.toRow(next)],
-      ]);
-      const [prev, created] = res.subResponses;
-      return ok({ previous: { value: previous, etag: etagOf(prev?.etag) }, next: { value: next, etag: etagOf(created?.etag) } });
-    } catch (err) {
-      const status = statusOf(err);
-      if (status === 412) return fail('CONFLICT.STALE', `"${previous.title}" was changed by someone else; reload it and try again.`);
-      if (status === 409) return fail('CONFLICT.ALREADY_EXISTS', `Version ${next.version} of "${next.title}" already exists; reload and try again.`);
-      if (status === 404) return notFound(`Version ${previous.version} of the change`);
-      throw err;
-    }
+
+  async supersede({ value: { previous, next }, events }: Transition<{ readonly previous: StrategyChange; readonly next: StrategyChange }>, etag: string) {
+    const written = await this.submit(
+      [['update', this.s.toRow(previous), 'Replace', { etag }], ['create', this.s.toRow(next)], ...appendEvents(events)],
+      (status) => {
+        if (status === 412) return fail('CONFLICT.STALE', `"${previous.title}" was changed by someone else; reload it and try again.`);
+        if (status === 409) return fail('CONFLICT.ALREADY_EXISTS', `Version ${next.version} of "${next.title}" already exists; reload and try again.`);
+        return status === 404 ? notFound(`Version ${previous.version} of the change`) : undefined;
+      },
+    );
+    if (!written.ok) return written;
+    return ok({ previous: { value: previous, etag: etagOf(written.value[0]) }, next: { value: next, etag: etagOf(written.value[1]) } });
   }
+
   get(tenantId: string, id: string, version: number) {
     return this.s.get(tenantId, changeKey({ id, version }));
   }
@@ -182,13 +147,35 @@ class TableChangeRepository implements ChangeRepository {
     return (await this.s.range(tenantId, id)).reverse();
   }
   list(tenantId: string) {
-    return this.s.query(odata`PartitionKey eq ${encodeKey(tenantId)}`);
+    const audit = prefixRange(AUDIT);
+    return this.s.query(odata`PartitionKey eq ${encodeKey(tenantId)} and (RowKey lt ${audit.from} or RowKey ge ${audit.to})`);
   }
-  createMany(changes: readonly StrategyChange[]) {
-    return this.s.createMany(changes);
+  async history(tenantId: string, id: string) {
+    const { from, to } = prefixRange(AUDIT, id);
+    const rows = await queryRows(this.s.client, rowKeyRange(encodeKey(tenantId), from, to));
+    return rows.map((r) => auditCodec.fromRow(this.s.client.tableName, r)).sort((a, b) => a.version - b.version || a.seq - b.seq);
+  }
+  async createMany(changes: readonly StrategyChange[], history: readonly ChangeAuditEvent[]) {
+    // Events first and replaceable, versions last: a seed interrupted half-way is redone whole.
+    await submitInTransactions(this.s.client, [
+      ...history.map((e): TransactionAction => ['upsert', auditRow(e), 'Replace']),
+      ...changes.map((c): TransactionAction => ['create', this.s.toRow(c)]),
+    ]);
   }
   deleteTenant(tenantId: string) {
     return this.s.deleteTenant(tenantId);
+  }
+
+  /** One entity-group transaction (one partition, the tenant): every row or none. `refused` maps an expected status to a failure. */
+  private async submit(actions: TransactionAction[], refused: (status: number | undefined) => Result<never> | undefined): Promise<Result<(string | undefined)[]>> {
+    try {
+      const res = await this.s.client.submitTransaction(actions);
+      return ok(res.subResponses.map((r) => r.etag));
+    } catch (err) {
+      const failure = refused(statusOf(err));
+      if (failure) return failure;
+      throw err;
+    }
   }
 }
 

@@ -23,6 +23,7 @@ import { useLive } from '../shared/useLive';
 import type { ChangesApi } from './api';
 import { CascadeView } from './CascadeView';
 import { KindBadge, ResponseProgress, StateBadge, StatusBadge } from './ChangeBadges';
+import { ChangeHistory } from './ChangeHistory';
 import { renderMarkdown } from './markdown';
 import { refreshInterval } from './progress';
 import { REQUIRED_RESPONSE_LABELS, STATE_LABELS, type CascadeResponse, type ChangeDetailResponse } from './types';
@@ -203,6 +204,7 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
           <MessageBarBody>Respond to this change on its card in your team's Teams conversation. PMO leads and the EPMO follow every team's answer here.</MessageBarBody>
         </MessageBar>
       )}
+      <ChangeHistory events={data.history} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ export type {
   ChangesListResponse,
   DryRunResponse,
 } from '../../../bot/api-contract/changes';
+export type { ChangeAction, ChangeAuditEvent } from '../../../bot/changes/domain/change-audit';
 export { CHANGE_KIND_LABELS, IMPACT_LABELS } from '../../../bot/changes/cards/change-card';
 
 /** Fails to compile when `List` misses a member of `Union`. */
