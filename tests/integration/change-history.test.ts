@@ -10,7 +10,7 @@ import { type ChangeFields, type Transition, draftChange, editDraft, publishChan
 import type { StrategyChange } from '../../bot/changes/domain/strategy-change';
 import type { Result } from '../../bot/kernel/result';
 import type { Versioned } from '../../bot/kernel/versioned';
-import { wipeTenant } from '../../bot/platform/storage/tenant-wipe';
+import { wipeTenant } from '../../scripts/lib/tenant-wipe';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
 const T = '7f3c2a10-0000-4000-8000-0000000000e1';
