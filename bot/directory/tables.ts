@@ -8,14 +8,12 @@
  * (link-repository.ts).
  */
 import type { Repositories } from './repositories';
-import { collectionCodec, TableCollection } from '../platform/storage/tenant-collection';
 import { TableConversationStore } from '../conversations';
 import { TableLinkRepository } from '../conversations';
-import { domainSchema, objectiveSchema } from '../portfolio';
 import { ensureTable, openTable } from '../platform/storage/table-client';
 import { TableTenantRepository } from './tenant-repository';
 import { TableUserDirectory } from '../people';
-import { TableWorkItemRepository } from '../portfolio';
+import { createPortfolioTables } from '../portfolio';
 
 
 const PING_TIMEOUT_MS = 5000;
@@ -59,9 +57,7 @@ export async function createTableRepositories(opts: TableRepositoriesOptions): P
 
   return {
     tenants: new TableTenantRepository(clients.tenants),
-    domains: new TableCollection(clients.domains, collectionCodec(domainSchema, []), 'domain'),
-    objectives: new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'),
-    workItems: new TableWorkItemRepository(clients.workItems),
+    ...createPortfolioTables(clients),
     users: new TableUserDirectory(clients.users),
     conversations: new TableConversationStore(clients.conversations),
     links: new TableLinkRepository(clients.links),
