@@ -8,7 +8,7 @@
 import { type Decision, type Signal, FINAL_OUTCOMES } from '../domain/signal';
 import { type TransitionResult, waitingOn } from '../domain/transition-kit';
 import type { Delivery, DeliveryRequest } from '../../delivery';
-import type { SignalView } from '../cards/actions';
+import type { SignalView } from './card-models';
 import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalContent, type SignalDeps, dueJobId, undeferJobId } from './deps';
 
 type SignalDelivery = DeliveryRequest<SignalContent>;

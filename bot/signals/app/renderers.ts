@@ -10,7 +10,7 @@
  * - decision notice: the originating conversation, once per decision (batch `…:notice:<id>`).
  */
 import type { ContentRenderer, ContentRenderers } from '../../delivery';
-import type { SignalView } from '../cards/actions';
+import type { SignalView } from './card-models';
 import { decisionNoticeCard, reminderCard, signalViewCard } from '../cards/signal-cards';
 import { type CardViewDeps, cardModel, signalCardView } from './card-views';
 import { SIGNAL_CONTENT, type SignalContent } from './deps';

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
+import type { CloseData, OriginData, SignalActionData, SignalVerb } from '../app/card-inputs';
+import { SIGNAL_VIEWS, type SignalView } from '../app/card-models';
 import { ACTION_ID, type ActionSchemas } from '../../kernel/cards/action-schemas';
 import { actionBuilder } from '../../kernel/cards/built-action';
 
@@ -16,55 +18,19 @@ export const TRIAGE_INPUTS = { comment: 'pmoComment', duplicateOf: 'duplicateOf'
 /** Input ids of the EPMO decision view. */
 export const DECIDE_INPUTS = { outcome: 'outcome', option: 'chosenOptionId', until: 'deferredUntil', rationale: 'rationale' } as const;
 
-/** Which card a `signal.view` refresh asks for. */
-const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
-export type SignalView = (typeof SIGNAL_VIEWS)[number];
-
-export interface OriginData {
-  readonly messageId?: string;
-  readonly messageLink?: string;
-  readonly messagePreview?: string;
-}
-
 /** The signal actions as the cards carry them (the rest comes from the cards' inputs). */
 export type SignalBuiltAction =
   | { readonly verb: 'signal.raise'; readonly data: { readonly origin?: OriginData } }
   | { readonly verb: 'signal.triage' | 'signal.resolve'; readonly data: { readonly signalId: string } }
-  | { readonly verb: 'signal.close'; readonly data: { readonly signalId: string; readonly reason: (typeof CLOSE_REASONS)[number] } }
+  | { readonly verb: 'signal.close'; readonly data: Pick<CloseData, 'signalId' | 'reason'> }
   | { readonly verb: 'signal.decide'; readonly data: { readonly signalId: string; readonly round: number } }
   | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } };
 
 /** Builds the `Action.Execute` of a signal verb. */
 export const signalAction = actionBuilder<SignalBuiltAction>();
 
-export type SignalCardAction =
-  | {
-      readonly verb: 'signal.raise';
-      readonly data: {
-        readonly kind: (typeof SIGNAL_KINDS)[number];
-        readonly title: string;
-        readonly details: string;
-        readonly urgency: (typeof URGENCIES)[number];
-        readonly workItemId?: string;
-        readonly origin?: OriginData;
-      };
-    }
-  | { readonly verb: 'signal.triage'; readonly data: { readonly signalId: string; readonly comment?: string } }
-  | { readonly verb: 'signal.resolve'; readonly data: { readonly signalId: string; readonly resolution: string } }
-  | { readonly verb: 'signal.close'; readonly data: { readonly signalId: string; readonly reason: (typeof CLOSE_REASONS)[number]; readonly comment: string; readonly duplicateOf?: number } }
-  | {
-      readonly verb: 'signal.decide';
-      readonly data: {
-        readonly signalId: string;
-        readonly round: number;
-        readonly outcome: (typeof DECISION_OUTCOMES)[number];
-        readonly chosenOptionId?: string;
-        readonly deferredUntil?: string;
-        readonly rationale: string;
-      };
-    }
-  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } }
-  | { readonly verb: 'signal.mine'; readonly data: Record<string, never> };
+/** The signal actions as they arrive, parsed: a verb and exactly that verb's data (app/card-inputs.ts). */
+export type SignalCardAction = { readonly [V in SignalVerb]: { readonly verb: V; readonly data: SignalActionData[V] } }[SignalVerb];
 
 const signalId = z.string().regex(ACTION_ID, 'Not a signal id.');
 const optionalText = (max: number) =>
