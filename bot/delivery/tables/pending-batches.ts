@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 import type { Logger } from '../../kernel/logger';
-import type { PendingBatch, PendingBatchStore } from '../pending-batches';
+import type { PendingBatch, PendingBatchStore } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import { encodeKey } from '../../platform/storage/keys';
 import { row, statusOf } from '../../platform/storage/table-client';

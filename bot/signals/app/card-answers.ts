@@ -8,7 +8,7 @@ import type { Principal } from '../../kernel/roles';
 import type { Versioned } from '../../kernel/versioned';
 import type { Signal } from '../domain/signal';
 import type { CloseData, DecideData, ResolveData, SignalVerb, TriageData } from './card-inputs';
-import type { SignalCardView, SignalView } from './card-models';
+import type { SignalCardView, SignalCardKind } from './card-models';
 import { signalCardView } from './card-views';
 import type { SignalDeps } from './deps';
 import { SIGNAL_FORBIDDEN_MESSAGE, canSeeSignal } from './queries';
@@ -21,7 +21,7 @@ export interface SignalAnswer {
 }
 
 /** The card as it stands now for this viewer; undefined when the signal does not exist in their tenant. */
-async function current(deps: SignalDeps, p: Principal, signalId: string, view: SignalView, refused?: DomainError): Promise<Result<SignalAnswer> | undefined> {
+async function current(deps: SignalDeps, p: Principal, signalId: string, view: SignalCardKind, refused?: DomainError): Promise<Result<SignalAnswer> | undefined> {
   const found = await deps.stores.signals.get(p.tenantId, signalId);
   if (!found) return undefined;
   if (!canSeeSignal(p, found.value)) return fail('AUTH.FORBIDDEN', SIGNAL_FORBIDDEN_MESSAGE);
@@ -29,7 +29,7 @@ async function current(deps: SignalDeps, p: Principal, signalId: string, view: S
 }
 
 /** `signal.view`: a card's refresh. */
-export async function viewSignal(deps: SignalDeps, p: Principal, signalId: string, view: SignalView): Promise<Result<SignalAnswer>> {
+export async function viewSignal(deps: SignalDeps, p: Principal, signalId: string, view: SignalCardKind): Promise<Result<SignalAnswer>> {
   return (await current(deps, p, signalId, view)) ?? fail('NOT_FOUND', 'This signal was not found in your organisation.');
 }
 
@@ -37,18 +37,18 @@ export async function viewSignal(deps: SignalDeps, p: Principal, signalId: strin
  * The card an action of `verb` was taken on: a decision on the EPMO card, the others on the PMO
  * card (a refresh whose data could not be read does not say which card it was; the PMO card then).
  */
-const cardOfVerb = (verb: SignalVerb): SignalView => (verb === 'signal.decide' ? 'epmo' : 'pmo');
+const cardOfVerb = (verb: SignalVerb): SignalCardKind => (verb === 'signal.decide' ? 'epmo' : 'pmo');
 
 /** An action refused before it ran (its data could not be read): the card it was taken on, as it stands, with why. */
 export async function refusedOnSignal(deps: SignalDeps, p: Principal, signalId: string, verb: SignalVerb, error: DomainError): Promise<Result<SignalAnswer>> {
   return refusedOnCard(deps, p, signalId, cardOfVerb(verb), error);
 }
 
-async function refusedOnCard(deps: SignalDeps, p: Principal, signalId: string, view: SignalView, error: DomainError): Promise<Result<SignalAnswer>> {
+async function refusedOnCard(deps: SignalDeps, p: Principal, signalId: string, view: SignalCardKind, error: DomainError): Promise<Result<SignalAnswer>> {
   return (await current(deps, p, signalId, view, error)) ?? { ok: false, error };
 }
 
-async function answered(deps: SignalDeps, p: Principal, signalId: string, view: SignalView, result: Result<{ readonly signal: Versioned<Signal> }>): Promise<Result<SignalAnswer>> {
+async function answered(deps: SignalDeps, p: Principal, signalId: string, view: SignalCardKind, result: Result<{ readonly signal: Versioned<Signal> }>): Promise<Result<SignalAnswer>> {
   if (result.ok) return ok({ card: await signalCardView(deps, result.value.signal.value, view, p) });
   deps.logger.info({ tenantId: p.tenantId, userId: p.userId, signalId, code: result.error.code }, 'signal card action refused');
   return refusedOnCard(deps, p, signalId, view, result.error);

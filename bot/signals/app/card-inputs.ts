@@ -4,7 +4,7 @@
  * trusted beyond that shape: the use cases re-check who may act.
  */
 import type { CloseReason, DecisionOutcome, SignalKind, Urgency } from '../domain/signal';
-import type { SignalView } from './card-models';
+import type { SignalCardKind } from './card-models';
 
 /** The Teams message a signal was raised from. */
 export interface OriginData {
@@ -56,7 +56,7 @@ export interface SignalActionData {
   readonly 'signal.resolve': ResolveData;
   readonly 'signal.close': CloseData;
   readonly 'signal.decide': DecideData;
-  readonly 'signal.view': { readonly signalId: string; readonly view: SignalView };
+  readonly 'signal.view': { readonly signalId: string; readonly view: SignalCardKind };
   readonly 'signal.mine': Record<string, never>;
 }
 

@@ -5,8 +5,8 @@
 import type { Decision, Signal } from '../domain/signal';
 
 /** Which card of a signal: the raiser's receipt, the PMO card or the EPMO card (a `signal.view` refresh names one). */
-export const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
-export type SignalView = (typeof SIGNAL_VIEWS)[number];
+export const SIGNAL_CARD_KINDS = ['receipt', 'pmo', 'epmo'] as const;
+export type SignalCardKind = (typeof SIGNAL_CARD_KINDS)[number];
 
 /** Everything a signal card shows, resolved from stored records. */
 export interface SignalCardModel {

@@ -7,7 +7,7 @@ import { type Principal, can } from '../../kernel/roles';
 import type { Signal } from '../domain/signal';
 import { isOverdue } from '../domain/transition-kit';
 import { isoDate } from '../domain/working-days';
-import type { MySignalsModel, SignalCardModel, SignalCardView, SignalView } from './card-models';
+import type { MySignalsModel, SignalCardModel, SignalCardView, SignalCardKind } from './card-models';
 import type { SignalDeps } from './deps';
 import { inbox } from './queries';
 
@@ -43,7 +43,7 @@ async function strategyOwnerIds(deps: Pick<SignalDeps, 'repos'>, tenantId: strin
  * One card of a signal as `viewer` should see it. Without a viewer (a card sent to a channel)
  * the EPMO card is the read-only view; strategy owners get their view through the card's refresh.
  */
-export async function signalCardView(deps: CardViewDeps, signal: Signal, view: SignalView, viewer?: Principal): Promise<SignalCardView> {
+export async function signalCardView(deps: CardViewDeps, signal: Signal, view: SignalCardKind, viewer?: Principal): Promise<SignalCardView> {
   const model = await cardModel(deps, signal);
   if (view !== 'epmo') return { view, model };
   return {

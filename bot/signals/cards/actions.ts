@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
 import type { CloseData, OriginData, SignalActionData, SignalVerb } from '../app/card-inputs';
-import { SIGNAL_VIEWS, type SignalView } from '../app/card-models';
+import { SIGNAL_CARD_KINDS, type SignalCardKind } from '../app/card-models';
 import { ACTION_ID, type ActionSchemas } from '../../kernel/cards/action-schemas';
 import { actionBuilder } from '../../kernel/cards/built-action';
 
@@ -24,7 +24,7 @@ export type SignalBuiltAction =
   | { readonly verb: 'signal.triage' | 'signal.resolve'; readonly data: { readonly signalId: string } }
   | { readonly verb: 'signal.close'; readonly data: Pick<CloseData, 'signalId' | 'reason'> }
   | { readonly verb: 'signal.decide'; readonly data: { readonly signalId: string; readonly round: number } }
-  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } };
+  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalCardKind } };
 
 /** Builds the `Action.Execute` of a signal verb. */
 export const signalAction = actionBuilder<SignalBuiltAction>();
@@ -96,6 +96,6 @@ export const signalActionSchemas = {
       deferredUntil: d[DECIDE_INPUTS.until],
       rationale: d[DECIDE_INPUTS.rationale],
     })),
-  'signal.view': z.object({ signalId, view: z.enum(SIGNAL_VIEWS) }),
+  'signal.view': z.object({ signalId, view: z.enum(SIGNAL_CARD_KINDS) }),
   'signal.mine': z.object({}),
 } satisfies ActionSchemas<SignalCardAction>;

@@ -21,7 +21,7 @@ import {
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import type { SignalCardModel, SignalView } from '../app/card-models';
+import type { SignalCardModel, SignalCardKind } from '../app/card-models';
 import { signalAction } from './actions';
 
 export const URGENCY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' } as const;
@@ -128,7 +128,7 @@ export function originLine(s: Signal): CardElement[] {
 }
 
 /** `refresh` makes Teams fetch a fresh copy for each viewer, so an old card never misleads. */
-export const refreshFor = (signal: Signal, view: SignalView, userIds?: readonly string[]) => ({
+export const refreshFor = (signal: Signal, view: SignalCardKind, userIds?: readonly string[]) => ({
   action: signalAction('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
   ...(userIds ? { userIds: userIds.slice(0, 60) } : {}),
 });
