@@ -79,7 +79,6 @@ export function signalCardHandlers(deps: SignalDeps): CardActionHandlers<SignalC
       const viewed = await viewSignal(deps, context.principal, data.signalId, data.view);
       return { card: viewed.ok ? signalViewCard(viewed.value.card) : errorCard(viewed.error) };
     },
-    'signal.mine': async (context) => ({ card: await mySignalsCommand(deps, context.principal) }),
   };
 }
 

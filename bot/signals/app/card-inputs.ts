@@ -57,7 +57,6 @@ export interface SignalActionData {
   readonly 'signal.close': CloseData;
   readonly 'signal.decide': DecideData;
   readonly 'signal.view': { readonly signalId: string; readonly view: SignalCardKind };
-  readonly 'signal.mine': Record<string, never>;
 }
 
 export type SignalVerb = keyof SignalActionData;

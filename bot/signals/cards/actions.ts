@@ -97,5 +97,4 @@ export const signalActionSchemas = {
       rationale: d[DECIDE_INPUTS.rationale],
     })),
   'signal.view': z.object({ signalId, view: z.enum(SIGNAL_CARD_KINDS) }),
-  'signal.mine': z.object({}),
 } satisfies ActionSchemas<SignalCardAction>;
