@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
 import type { CloseData, OriginData, SignalActionData, SignalVerb } from '../app/card-inputs';
 import { SIGNAL_CARD_KINDS, type SignalCardKind } from '../app/card-models';
-import { ACTION_ID, type ActionSchemas } from '../../kernel/cards/action-schemas';
+import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/action-schemas';
 import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Input ids of the raise form; Teams merges their values into the action's `data`. */
@@ -33,13 +33,9 @@ export const signalAction = actionBuilder<SignalBuiltAction>();
 export type SignalCardAction = { readonly [V in SignalVerb]: { readonly verb: V; readonly data: SignalActionData[V] } }[SignalVerb];
 
 const signalId = z.string().regex(ACTION_ID, 'Not a signal id.');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, `At most ${max} characters.`)
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-const requiredText = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `At most ${max} characters.`);
+/** A signal action's refusal shows its first problem to people (chat/card-actions.ts): limits read as sentences. */
+const atMost = (max: number): string => `At most ${max} characters.`;
+const requiredText = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, atMost(max));
 
 const originSchema = z
   .object({ messageId: z.string().max(300).optional(), messageLink: z.string().max(2000).optional(), messagePreview: z.string().max(1000).optional() })
@@ -50,12 +46,12 @@ export const signalActionSchemas = {
   'signal.raise': z.object({
     [RAISE_INPUTS.kind]: z.enum(SIGNAL_KINDS, { error: 'Choose what kind of signal this is.' }),
     [RAISE_INPUTS.title]: requiredText(200, 'Give the signal a title.'),
-    [RAISE_INPUTS.details]: optionalText(4000).transform((v) => v ?? ''),
+    [RAISE_INPUTS.details]: optionalText(4000, atMost(4000)).transform((v) => v ?? ''),
     [RAISE_INPUTS.urgency]: z.enum(URGENCIES, { error: 'Choose an urgency.' }).default('normal'),
-    [RAISE_INPUTS.workItemId]: optionalText(128),
+    [RAISE_INPUTS.workItemId]: optionalText(128, atMost(128)),
     origin: originSchema,
   }),
-  'signal.triage': z.object({ signalId, [TRIAGE_INPUTS.comment]: optionalText(2000) }).transform((d) => ({ signalId: d.signalId, comment: d[TRIAGE_INPUTS.comment] })),
+  'signal.triage': z.object({ signalId, [TRIAGE_INPUTS.comment]: optionalText(2000, atMost(2000)) }).transform((d) => ({ signalId: d.signalId, comment: d[TRIAGE_INPUTS.comment] })),
   'signal.resolve': z
     .object({ signalId, [TRIAGE_INPUTS.comment]: requiredText(2000, 'Write the resolution in the comment box, then choose Resolve locally.') })
     .transform((d) => ({ signalId: d.signalId, resolution: d[TRIAGE_INPUTS.comment] })),
@@ -84,8 +80,8 @@ export const signalActionSchemas = {
       signalId,
       round: z.coerce.number().int().nonnegative(),
       [DECIDE_INPUTS.outcome]: z.enum(DECISION_OUTCOMES, { error: 'Choose a decision.' }),
-      [DECIDE_INPUTS.option]: optionalText(128),
-      [DECIDE_INPUTS.until]: optionalText(10),
+      [DECIDE_INPUTS.option]: optionalText(128, atMost(128)),
+      [DECIDE_INPUTS.until]: optionalText(10, atMost(10)),
       [DECIDE_INPUTS.rationale]: requiredText(2000, 'Give the rationale for the decision.'),
     })
     .transform((d) => ({
