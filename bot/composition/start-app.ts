@@ -6,7 +6,7 @@
 import type { Config } from '../config';
 import { createDraft } from '../changes';
 import { changeRoutes } from '../changes/routes';
-import type { DeliveryService, Scheduler } from '../delivery';
+import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import { type Repositories, createTableRepositories } from '../directory';
 import { randomIds } from '../kernel/ids';
 import type { Logger } from '../kernel/logger';
@@ -21,7 +21,6 @@ import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
 import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
-import { type DeliveryRegistry } from '../delivery/index';
 import { createDeliveryRuntime } from './delivery';
 import type { AppExtension } from './extensions';
 import { createSignalsFeature } from './signals';

@@ -10,8 +10,7 @@
  * (conversations/tables/link-repository.ts).
  */
 import type { Repositories } from './repositories';
-import { TableConversationStore } from '../conversations';
-import { TableLinkRepository } from '../conversations';
+import { TableConversationStore, TableLinkRepository } from '../conversations';
 import { ensureTable, openTable } from '../platform/storage/table-client';
 import { TableTenantRepository } from './tenant-repository';
 import { TableUserDirectory } from '../people';

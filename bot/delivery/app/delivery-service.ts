@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import { progressOf } from '../domain/delivery';
-import type { Delivery, DeliveryJob } from '../domain/delivery';
+import { type Delivery, type DeliveryJob, progressOf } from '../domain/delivery';
 import type { DeliveryQueue, DeliveryRepository, DeliveryRequest, DeliveryService, PendingBatchStore } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Clock } from '../../kernel/runtime';
