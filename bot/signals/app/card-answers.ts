@@ -8,7 +8,7 @@ import type { Principal } from '../../kernel/roles';
 import type { Versioned } from '../../kernel/versioned';
 import type { Signal } from '../domain/signal';
 import type { CloseData, DecideData, ResolveData, SignalVerb, TriageData } from './card-inputs';
-import type { SignalCardView, SignalCardKind } from './card-models';
+import type { SignalCardKind, SignalCardView } from './card-models';
 import { signalCardView } from './card-views';
 import type { SignalDeps } from './deps';
 import { SIGNAL_FORBIDDEN_MESSAGE, canSeeSignal } from './queries';

@@ -1,13 +1,13 @@
 /**
  * What a signal card shows, read from current state: the view model of every signal card, one
- * card of a signal as a given viewer should see it, and the `my signals` list. Cards are always rendered from the
- * current state, so a card delivered late or updated in place tells the truth.
+ * card of a signal as a given viewer should see it, and the `my signals` list. Cards are always
+ * rendered from the current state, so a card delivered late or updated in place tells the truth.
  */
 import { type Principal, can } from '../../kernel/roles';
 import type { Signal } from '../domain/signal';
 import { isOverdue } from '../domain/transition-kit';
 import { isoDate } from '../domain/working-days';
-import type { MySignalsModel, SignalCardModel, SignalCardView, SignalCardKind } from './card-models';
+import type { MySignalsModel, SignalCardKind, SignalCardModel, SignalCardView } from './card-models';
 import type { SignalDeps } from './deps';
 import { inbox } from './queries';
 

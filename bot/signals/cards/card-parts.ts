@@ -21,7 +21,7 @@ import {
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import type { SignalCardModel, SignalCardKind } from '../app/card-models';
+import type { SignalCardKind, SignalCardModel } from '../app/card-models';
 import { signalAction } from './actions';
 
 export const URGENCY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' } as const;
