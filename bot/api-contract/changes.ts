@@ -1,6 +1,6 @@
 /**
  * The strategy-changes part of the JSON API (PRODUCT.md §3). Types only, shared by the server
- * and the tab. Errors are `ApiError` bodies (./portfolio.ts): 400 bad body (with details),
+ * and the tab. Errors are `ApiError` bodies (./common.ts): 400 bad body (with details),
  * 401 no or bad token, 403 role, 404 unknown change, 409 wrong state (`CHANGE.NOT_DRAFT`,
  * `CHANGE.NOT_PUBLISHED`, `CHANGE.STALE_VERSION`), 412 stale `If-Match`.
  *

@@ -1,55 +1,10 @@
 /**
- * The JSON API between the tab and the server. The tab imports these types only (no
- * runtime code), so both sides agree on shapes at compile time.
- *
- * Every `/api` route except `/api/dev/*` needs `Authorization: Bearer <token>`.
- * Errors are `ApiError` bodies with 400 (bad input), 401 (no or bad token), 403 (role),
- * 404, 409/412 (conflict, stale etag).
+ * The portfolio part of the JSON API (PRODUCT.md §2, §5): domains, objectives, work items and
+ * their CSV import. Types, and the import's CSV columns (a constant both sides read: the tab
+ * lists them, the server parses by them); the server (bot/portfolio/routes.ts) implements them,
+ * so both sides agree on shapes at compile time. Errors are `ApiError` bodies (./common.ts).
  */
-import type { ErrorDetail, ErrorCode } from '../kernel/result';
 import type { Domain, PortfolioKpis, Rag, StrategicObjective, WorkItem } from '../portfolio/domain/portfolio';
-import type { RoleAssignment, User } from '../kernel/roles';
-
-export interface ApiError {
-  readonly error: { readonly code: ErrorCode | 'HTTP.BAD_REQUEST' | 'HTTP.NOT_FOUND' | 'INTERNAL'; readonly message: string; readonly details?: readonly ErrorDetail[] };
-}
-
-/** `GET /api/me` */
-export interface MeResponse {
-  readonly tenantId: string;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly roles: readonly RoleAssignment[];
-  readonly authMode: 'dev' | 'sso';
-  /** The caller's roles as people name them, each once. */
-  readonly roleLabels: readonly string[];
-}
-
-/**
- * A person and their roles, for the tenant admin (PRODUCT.md §1): `GET /api/people` lists them;
- * `GET /api/people/:userId` and `PUT /api/people/:userId` (the full set of roles) answer one.
- */
-export type PersonResponse = User;
-export type PeopleResponse = readonly PersonResponse[];
-
-/** `GET /api/dev/users` (development mode only; 404 otherwise). */
-export interface DevUser {
-  readonly tenantId: string;
-  readonly tenantName: string;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly roles: readonly RoleAssignment[];
-}
-
-/** `POST /api/dev/token` body (development mode only). */
-export interface DevTokenRequest {
-  readonly tenantId: string;
-  readonly userId: string;
-}
-export interface DevTokenResponse {
-  readonly token: string;
-  readonly expiresAt: string;
-}
 
 /** A work item as the grid shows it: stored fields plus derived health facts. */
 export interface WorkItemView extends WorkItem {
@@ -121,9 +76,3 @@ export const IMPORT_COLUMNS = [
   'benefitUnit',
   'parent',
 ] as const;
-
-/** `GET /healthz` */
-export interface HealthResponse {
-  readonly status: 'ok' | 'degraded';
-  readonly storage: 'ok' | 'unreachable';
-}

@@ -1,11 +1,11 @@
 /**
  * The signals part of the JSON API (PRODUCT.md §4): PMO inbox, signal page with its timeline,
  * triage and analysis, escalation, the EPMO queue, decisions, the decision log and its CSV
- * export. Types only; the tab imports them, the server (bot/signals/routes.ts) implements
- * them. Changes here are additive only.
+ * export. Types, and one constant: the columns of the decision log's CSV export. The tab
+ * imports them, the server (bot/signals/routes.ts) implements them. Changes here are additive only.
  *
  * Every route needs `Authorization: Bearer <token>`; tenant and caller come from the token.
- * Errors are `ApiError` bodies (./portfolio.ts):
+ * Errors are `ApiError` bodies (./common.ts):
  * - 400 `VALIDATION.INVALID` — a bad body or query, with `details` per field;
  * - 401 no or bad token; 403 `AUTH.FORBIDDEN` — the caller's role does not allow it (the
  *   message says which role would);
@@ -219,6 +219,7 @@ export interface DecisionLogQuery {
   readonly to?: string;
 }
 
+/** The header row of `GET /api/decisions/export.csv`, in column order. */
 export const DECISION_CSV_COLUMNS = [
   'decisionId',
   'signal',

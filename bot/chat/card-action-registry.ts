@@ -5,7 +5,7 @@
  */
 import { type ChangeDeps, changeActionSchemas, changeCardHandlers } from '../changes';
 import { type ConversationHandlerDeps, linkCardHandlers } from '../conversations';
-import type { CardActionContext, CardActionHandlers, CardReply, RejectedAction, RejectedActionHandler } from '../kernel/cards/card-action';
+import type { CardActionContext, CardActionHandlers, CardReply, DataByVerb, RejectedAction, RejectedActionHandler } from '../kernel/cards/card-action';
 import { errorCard } from '../kernel/cards/message-card';
 import { type SignalDeps, signalActionSchemas, signalCardHandlers, signalRejectedHandler } from '../signals';
 import type { CardAction, CardVerb } from './card-actions';
@@ -43,10 +43,8 @@ export function cardActionRegistry(features: CardActionFeatures): CardActionRegi
   };
 }
 
-type DataByVerb = { [A in CardAction as A['verb']]: A['data'] };
-
 /** Runs the handler of the action's verb. */
-export function runCardAction<V extends CardVerb>(handlers: CardActionHandlers<CardAction>, context: CardActionContext, action: { readonly verb: V; readonly data: DataByVerb[V] }): Promise<CardReply> {
+export function runCardAction<V extends CardVerb>(handlers: CardActionHandlers<CardAction>, context: CardActionContext, action: { readonly verb: V; readonly data: DataByVerb<CardAction>[V] }): Promise<CardReply> {
   return handlers[action.verb](context, action);
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { TEAMS_CARD_LIMIT_BYTES, cardText, validateAdaptiveCard } from '../../tests/support/adaptive-card';
-import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
-import { cardBytes } from '../kernel/cards/adaptive-card';
+import { type AdaptiveCard, cardBytes } from '../kernel/cards/adaptive-card';
 import { COMMANDS, helpCard } from './help-card';
 import { type LinkChoice, MAX_CHOICES_PER_GROUP, linkConfirmationCard, linkFormCard } from '../conversations/cards/link-cards';
 import { errorCard, messageCard } from '../kernel/cards/message-card';

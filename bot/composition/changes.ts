@@ -3,13 +3,9 @@
  * use-case dependencies, and its renderers and reminder job on the delivery registry.
  */
 import type { Config } from '../config';
-import { createChangeTables } from '../changes';
+import { type ChangeDeps, type ChangeStores, changeJobHandlers, changeRenderers, createChangeTables } from '../changes';
 import { randomIds } from '../kernel/ids';
-import type { ChangeDeps } from '../changes';
-import { changeJobHandlers, changeRenderers } from '../changes';
-import type { DeliveryRegistry } from '../delivery';
-import type { ChangeStores } from '../changes';
-import type { DeliveryService, Scheduler } from '../delivery';
+import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';

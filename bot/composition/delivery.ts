@@ -12,25 +12,28 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
 import type { Config } from '../config';
-import type { RetryPolicy } from '../delivery';
-import type { DeliveryService, Scheduler } from '../delivery';
+import {
+  DeliveryRateLimiter,
+  type DeliveryRegistry,
+  type DeliveryService,
+  type DeliveryTables,
+  DeliveryWorker,
+  type Messenger,
+  QueuedSweeper,
+  type RetryPolicy,
+  type Scheduler,
+  SchedulerRunner,
+  WorkerPresence,
+  createDeliveryRegistry,
+  createDeliveryService,
+  createDeliveryTables,
+  createScheduler,
+} from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { ConversationStore } from '../conversations';
 import type { Clock } from '../kernel/runtime';
 import { createBotMessenger } from '../platform/teams/messenger';
 import { StorageDeliveryQueue, StorageQueueConsumer, deliveryQueueName, openDeliveryQueue } from '../platform/storage/storage-queue';
-import { createDeliveryTables } from '../delivery';
-import type { DeliveryTables } from '../delivery';
-import { createDeliveryService } from '../delivery';
-import { DeliveryWorker } from '../delivery';
-import { DeliveryRateLimiter } from '../delivery';
-import { createDeliveryRegistry } from '../delivery';
-import type { DeliveryRegistry } from '../delivery';
-import { SchedulerRunner, createScheduler } from '../delivery';
-import { WorkerPresence } from '../delivery';
-import { QueuedSweeper } from '../delivery';
-import type { Messenger } from '../delivery';
-
 
 export interface DeliveryRuntime {
   readonly delivery: DeliveryService;

@@ -5,12 +5,8 @@
  */
 import type { Config } from '../config';
 import { randomIds } from '../kernel/ids';
-import { createTableSignalStores } from '../signals';
-import type { DeliveryRegistry } from '../delivery';
-import type { SignalDeps, StrategyChangeDrafter } from '../signals';
-import { signalRenderers } from '../signals';
-import { signalJobHandlers } from '../signals';
-import type { DeliveryService, Scheduler } from '../delivery';
+import { type SignalDeps, type StrategyChangeDrafter, createTableSignalStores, signalJobHandlers, signalRenderers } from '../signals';
+import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';

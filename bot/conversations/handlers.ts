@@ -1,7 +1,7 @@
 /**
  * The bot's conversation turns: the `link` command and the link card actions (the form and
- * its submit), and the conversation lifecycle events Teams sends (installs, renames,
- * removals). Each calls one use case and builds the card from what it returns.
+ * its submit). Each calls one use case and builds the card from what it returns. What Teams
+ * tells about conversations (installs, renames, removals) is kept by app/conversation-events.ts.
  */
 import type { Logger } from '../kernel/logger';
 import type { Result } from '../kernel/result';
@@ -12,7 +12,6 @@ import { errorCard, messageCard } from '../kernel/cards/message-card';
 import type { ConversationRef } from './domain/conversation';
 import { type LinkDeps, type LinkOutcome, type LinkTargetQuery, linkByName, linkConversation } from './app/link-conversation';
 import { linkForm } from './app/link-form';
-import { type ConversationSighting, recordConversation, recordTeamRenamed, recordUninstall } from './app/record-conversation';
 import type { LinkCardAction } from './cards/actions';
 import { linkConfirmationCard, linkFormCard } from './cards/link-cards';
 
@@ -82,33 +81,4 @@ export function linkCardHandlers(deps: ConversationHandlerDeps): CardActionHandl
 export async function linkCommand(deps: ConversationHandlerDeps, principal: Principal, conversation: ConversationRef, target?: LinkTargetQuery): Promise<AdaptiveCard> {
   if (!target) return formCard(deps, principal, conversation.conversationId);
   return linkedCard(deps, principal, conversation.conversationId, await linkByName(deps, principal, conversation.conversationId, target));
-}
-
-/** What Teams told about a conversation, read from an activity. */
-export type ConversationEvent =
-  /** Seen: a message, an install, the bot added, a channel created, renamed or restored. */
-  | { readonly kind: 'seen'; readonly sighting: ConversationSighting }
-  /** The bot was removed, or the channel or team deleted. */
-  | { readonly kind: 'removed'; readonly tenantId: string; readonly conversationId: string; readonly teamId?: string }
-  | { readonly kind: 'teamRenamed'; readonly tenantId: string; readonly teamId: string; readonly teamName: string };
-
-type RecordDeps = Pick<ConversationHandlerDeps, 'repos' | 'clock'>;
-
-/** A conversation seen on an activity: its reference, recorded or refreshed. */
-export const conversationSeen = (deps: RecordDeps, sighting: ConversationSighting): Promise<ConversationRef> =>
-  recordConversation({ conversations: deps.repos.conversations, clock: deps.clock }, sighting);
-
-/** Keeps the conversation references current; answers the reference of a conversation seen. */
-export async function onConversationEvent(deps: RecordDeps, event: ConversationEvent): Promise<ConversationRef | undefined> {
-  const record = { conversations: deps.repos.conversations, clock: deps.clock };
-  switch (event.kind) {
-    case 'seen':
-      return conversationSeen(deps, event.sighting);
-    case 'removed':
-      await recordUninstall(record, { tenantId: event.tenantId, conversationId: event.conversationId, ...(event.teamId ? { teamId: event.teamId } : {}) });
-      return undefined;
-    case 'teamRenamed':
-      await recordTeamRenamed(record, { tenantId: event.tenantId, teamId: event.teamId, teamName: event.teamName });
-      return undefined;
-  }
 }

@@ -4,12 +4,13 @@
  * platform adapters and composition may use.
  */
 
+export { type ConversationEvent, conversationSeen, onConversationEvent } from './app/conversation-events';
 export { knownConversation } from './app/known-conversation';
 export type { LinkTargetQuery } from './app/link-conversation';
 export { type ConversationSighting, recordConversation } from './app/record-conversation';
 export { linkAction, linkActionSchemas, type LinkCardAction } from './cards/actions';
 export type { ConversationKind, ConversationLink, ConversationRef } from './domain/conversation';
-export { type ConversationEvent, type ConversationHandlerDeps, conversationSeen, linkCardHandlers, linkCommand, onConversationEvent } from './handlers';
+export { type ConversationHandlerDeps, linkCardHandlers, linkCommand } from './handlers';
 export type { ConversationStore, LinkRepository } from './ports';
 export { TableConversationStore } from './tables/conversation-store';
 export { TableLinkRepository } from './tables/link-repository';

@@ -6,15 +6,27 @@
  * made-up activity ids) because the demo conversations point at a Teams service that cannot be
  * reached — nothing is dispatched.
  */
-import { deliveryIdFor } from '../delivery';
-import type { Delivery } from '../delivery';
-import type { ChangeAuditEvent, ChangeResponse, StrategyChange, Transition } from '../changes';
-import { type ChangeFields, changeBatchId, draftChange, editDraft, publishChange, supersedeChange, withdrawChange } from '../changes';
+import { type Delivery, type DeliveryRepository, deliveryIdFor } from '../delivery';
+import {
+  CHANGE_CONTENT_KIND,
+  type ChangeAuditEvent,
+  type ChangeDeps,
+  type ChangeFields,
+  type ChangeRecipientRecord,
+  type ChangeResponse,
+  type StrategyChange,
+  type Transition,
+  changeBatchId,
+  computeTargeting,
+  draftChange,
+  editDraft,
+  publishChange,
+  recipientRecords,
+  supersedeChange,
+  withdrawChange,
+} from '../changes';
 import type { Result } from '../kernel/result';
-import type { ChangeRecipientRecord } from '../changes';
-import type { DeliveryRepository } from '../delivery';
 import { DEMO_TENANT, DEMO_USERS } from './demo-identities';
-import { CHANGE_CONTENT_KIND, type ChangeDeps, computeTargeting, recipientRecords } from '../changes';
 
 const T = DEMO_TENANT.tenantId;
 const HOUR = 3_600_000;

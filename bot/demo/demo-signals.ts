@@ -5,8 +5,11 @@
  * trail. Pure; the seed writes them without delivering any cards.
  */
 import type { Principal } from '../kernel/roles';
-import type { Signal } from '../signals';
 import {
+  DEFAULT_DUE_POLICY,
+  type DuePolicy,
+  type Signal,
+  type SignalRepository,
   type TransitionResult,
   addOption,
   decide,
@@ -17,8 +20,6 @@ import {
   startAnalysis,
   triage,
 } from '../signals';
-import { DEFAULT_DUE_POLICY, type DuePolicy } from '../signals';
-import type { SignalRepository } from '../signals';
 import { DEMO_TENANT, DEMO_USERS } from './demo-identities';
 
 const T = DEMO_TENANT.tenantId;

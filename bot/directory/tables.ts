@@ -1,22 +1,20 @@
 /**
- * The Azure Table Storage implementation of the `Repositories` port.
+ * The Azure Table Storage implementation of the `Repositories` port: it opens the tables and
+ * hands each to its feature's storage adapter.
  *
  * Layout: one table per record kind, `${prefix}<Kind>`; PartitionKey is always the tenant id,
  * so every read of a use case stays in one partition and tenants cannot leak into each
- * other's results. Keys go through `encodeKey` (keys.ts); nested values are JSON columns
- * validated on read (codec.ts, schemas.ts); links are stored twice for two-way lookups
- * (link-repository.ts).
+ * other's results. Keys go through `encodeKey` (platform/storage/keys.ts); nested values are
+ * JSON columns validated on read (platform/storage/codec.ts, with the row schemas beside each
+ * adapter); links are stored twice for two-way lookups
+ * (conversations/tables/link-repository.ts).
  */
 import type { Repositories } from './repositories';
-import { collectionCodec, TableCollection } from '../platform/storage/tenant-collection';
-import { TableConversationStore } from '../conversations';
-import { TableLinkRepository } from '../conversations';
-import { domainSchema, objectiveSchema } from '../portfolio';
+import { TableConversationStore, TableLinkRepository } from '../conversations';
 import { ensureTable, openTable } from '../platform/storage/table-client';
 import { TableTenantRepository } from './tenant-repository';
 import { TableUserDirectory } from '../people';
-import { TableWorkItemRepository } from '../portfolio';
-
+import { createPortfolioTables } from '../portfolio';
 
 const PING_TIMEOUT_MS = 5000;
 
@@ -59,9 +57,7 @@ export async function createTableRepositories(opts: TableRepositoriesOptions): P
 
   return {
     tenants: new TableTenantRepository(clients.tenants),
-    domains: new TableCollection(clients.domains, collectionCodec(domainSchema, []), 'domain'),
-    objectives: new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'),
-    workItems: new TableWorkItemRepository(clients.workItems),
+    ...createPortfolioTables(clients),
     users: new TableUserDirectory(clients.users),
     conversations: new TableConversationStore(clients.conversations),
     links: new TableLinkRepository(clients.links),

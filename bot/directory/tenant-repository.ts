@@ -3,13 +3,11 @@
  * tenant's row sits in the same partition shape as everything else about it. `list()` is the
  * one cross-partition query in the adapter; it reads only this small table.
  */
-import type { Tenant } from '../kernel/tenant';
-import type { TenantRepository } from '../kernel/tenant';
+import type { Tenant, TenantRepository } from '../kernel/tenant';
 import { defineCodec } from '../platform/storage/codec';
 import { encodeKey } from '../platform/storage/keys';
 import { tenantSchema } from './tenant-schema';
-import { queryRows, row, statusOf } from '../platform/storage/table-client';
-import type { TableClient } from '../platform/storage/table-client';
+import { type TableClient, queryRows, row, statusOf } from '../platform/storage/table-client';
 
 const TENANT_ROW = 'tenant';
 

@@ -2,7 +2,7 @@
  * People routes of the JSON API, served under `/api`: who the caller is, and the tenant admin's
  * people and roles (PRODUCT.md §1). Each parses, calls one use case and answers with the wire type.
  */
-import type { MeResponse, PeopleResponse, PersonResponse } from '../api-contract/portfolio';
+import type { MeResponse, PeopleResponse, PersonResponse } from '../api-contract/people';
 import { type RouteTable, answer, json, route } from '../kernel/http-routes';
 import { ROLE_LABELS } from '../kernel/roles';
 import { parseInput } from '../kernel/validation';

@@ -6,5 +6,4 @@
 export { recordIdSchema } from './app/inputs';
 export type { DeliveryMode, Domain, Health, Rag, StrategicObjective, Structure, WorkItem } from './domain/portfolio';
 export type { PortfolioRepositories } from './ports';
-export { domainSchema, objectiveSchema } from './tables/schemas';
-export { TableWorkItemRepository } from './tables/work-item-repository';
+export { createPortfolioTables } from './tables/portfolio-tables';

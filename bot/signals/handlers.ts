@@ -13,21 +13,15 @@ import type { DialogReply } from '../kernel/cards/dialog';
 import { errorCard } from '../kernel/cards/message-card';
 import { type Signal, signalLabel } from './domain/signal';
 import { type SignalAnswer, decideOnCard, closeOnCard, refusedOnSignal, resolveOnCard, triageOnCard, viewSignal } from './app/card-answers';
+import type { RaiseData } from './app/card-inputs';
+import type { SignalCardModel } from './app/card-models';
+import { mySignals } from './app/card-views';
 import type { SignalDeps } from './app/deps';
-import { inbox } from './app/queries';
 import { type RaiseContext, type Raised, raiseContext } from './app/raise';
-import { type RaiseData, raiseFormAgain, raiseFromMessage, raiseOnCard } from './app/raise-from-teams';
-import type { OriginData, SignalCardAction } from './cards/actions';
+import { type SourceMessage, originOf, raiseFormAgain, raiseFromMessage, raiseOnCard } from './app/raise-from-teams';
+import type { SignalCardAction } from './cards/actions';
 import { type RaiseFormModel, raiseFormCard } from './cards/raise-form';
-import { type SignalCardModel } from './cards/card-parts';
 import { mySignalsCard, signalViewCard } from './cards/signal-cards';
-
-/** The message a message action was started on, as plain text. */
-export interface SourceMessage {
-  readonly id?: string;
-  readonly link?: string;
-  readonly text: string;
-}
 
 function raisedNotice({ signal, domainName, pmoChannels }: Pick<Raised, 'domainName' | 'pmoChannels'> & { readonly signal: { readonly value: Signal } }): string {
   const where = pmoChannels > 0 ? `The ${domainName} PMO has it in their channel` : `The ${domainName} PMO will see it in PMO Relay (their channel is not linked yet)`;
@@ -53,10 +47,7 @@ const raiseForm = (form: RaiseContext, extra: Omit<RaiseFormModel, 'workItems' |
 
 /** `my signals`: what I raised and its state. */
 export async function mySignalsCommand(deps: SignalDeps, p: Principal): Promise<AdaptiveCard> {
-  const mine = await inbox(deps, p, { mine: true });
-  const items = [...mine.items].sort((a, b) => b.number - a.number).map((s) => ({ signal: s as Signal, domainName: s.domainName, overdue: s.overdue }));
-  const tabUrl = deps.tabBaseUrl();
-  return mySignalsCard({ items, ...(tabUrl ? { tabUrl } : {}) });
+  return mySignalsCard(await mySignals(deps, p));
 }
 
 /** The signal card actions, one handler per verb. */
@@ -88,7 +79,6 @@ export function signalCardHandlers(deps: SignalDeps): CardActionHandlers<SignalC
       const viewed = await viewSignal(deps, context.principal, data.signalId, data.view);
       return { card: viewed.ok ? signalViewCard(viewed.value.card) : errorCard(viewed.error) };
     },
-    'signal.mine': async (context) => ({ card: await mySignalsCommand(deps, context.principal) }),
   };
 }
 
@@ -104,7 +94,7 @@ export function signalRejectedHandler(deps: SignalDeps): RejectedActionHandler<S
     }
     const signalId = data['signalId'];
     if (typeof signalId !== 'string') return { card: errorCard(error) };
-    const current = await refusedOnSignal(deps, context.principal, signalId, verb === 'signal.decide' ? 'epmo' : 'pmo', error);
+    const current = await refusedOnSignal(deps, context.principal, signalId, verb, error);
     return answerCard(current, '');
   };
 }
@@ -113,15 +103,6 @@ export function signalRejectedHandler(deps: SignalDeps): RejectedActionHandler<S
 export async function raiseCommand(deps: SignalDeps, conversation: ConversationRef, text: string): Promise<AdaptiveCard> {
   const form = await raiseContext(deps, conversation.tenantId, conversation.conversationId);
   return raiseForm(form, { mode: 'execute', ...(text ? { prefill: { title: text } } : {}) });
-}
-
-/** Where a message's text goes on a signal: its id, link and a preview. */
-function originOf(message: SourceMessage): OriginData {
-  return {
-    ...(message.id ? { messageId: message.id.slice(0, 300) } : {}),
-    ...(message.link ? { messageLink: message.link.slice(0, 2000) } : {}),
-    ...(message.text ? { messagePreview: message.text.slice(0, 300) } : {}),
-  };
 }
 
 const raiseDialog = (card: AdaptiveCard): DialogReply => ({ kind: 'dialog', title: 'Raise with PMO', height: 'large', width: 'medium', card });
@@ -155,8 +136,7 @@ export async function raiseWithPmoSubmit(deps: SignalDeps, p: Principal, sightin
         ...(origin ? { origin } : {}),
       }),
     );
-  if (!submit.parsed.ok) return again(await raiseContext(deps, p.tenantId, sighting.conversationId), submit.parsed.error.message, submit.typed);
-  const raised = await raiseFromMessage(deps, p, sighting, submit.parsed.value, origin);
+  const raised = await raiseFromMessage(deps, p, sighting, submit.parsed, message);
   if (!raised.ok) return { kind: 'message', text: raised.error.message };
   if (raised.value.kind === 'form') return again(raised.value.form, raised.value.refused.message, submit.typed);
   const done = raised.value.raised;

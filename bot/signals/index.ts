@@ -4,6 +4,7 @@
  */
 
 export type { SignalDeps, StrategyChangeDrafter } from './app/deps';
+export type { SourceMessage } from './app/raise-from-teams';
 export { signalRenderers } from './app/renderers';
 export { signalJobHandlers } from './app/timers';
 export { signalActionSchemas, type SignalCardAction } from './cards/actions';
@@ -13,6 +14,6 @@ export type { Signal } from './domain/signal';
 export { raise, triage } from './domain/signal-machine';
 export type { TransitionResult } from './domain/transition-kit';
 export { DEFAULT_DUE_POLICY, type DuePolicy } from './domain/working-days';
-export { mySignalsCommand, raiseCommand, raiseWithPmoDialog, raiseWithPmoSubmit, signalCardHandlers, signalRejectedHandler, type SourceMessage } from './handlers';
+export { mySignalsCommand, raiseCommand, raiseWithPmoDialog, raiseWithPmoSubmit, signalCardHandlers, signalRejectedHandler } from './handlers';
 export type { SignalRepository } from './ports';
 export { createTableSignalStores } from './tables/signal-store';

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
-import { createBotEndpoint } from '../../bot/platform/teams/endpoint';
+import { createBotEndpoint } from '../../bot/composition/bot-endpoint';
 import { createMemoryRepositories } from '../support/memory-repositories';
 import type { Logger } from '../../bot/kernel/logger';
 import type { Repositories } from '../../bot/directory/repositories';

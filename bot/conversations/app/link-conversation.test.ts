@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createMemoryRepositories } from '../../../tests/support/memory-repositories';
 import type { ConversationRef } from '../domain/conversation';
-import type { Domain, WorkItem } from '../../portfolio/domain/portfolio';
-import { unknownHealth } from '../../portfolio/domain/portfolio';
+import { type Domain, type WorkItem, unknownHealth } from '../../portfolio/domain/portfolio';
 import type { Principal, RoleAssignment } from '../../kernel/roles';
 import type { Repositories } from '../../directory/repositories';
 import { findLinkTarget, linkConversation } from './link-conversation';

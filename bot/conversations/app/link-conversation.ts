@@ -6,10 +6,9 @@
  * stored roles, whatever a card claims.
  */
 import { type ConversationLink, type ConversationRef, type LinkTarget, describeTarget } from '../domain/conversation';
-import type { Domain, WorkItem } from '../../portfolio';
+import type { Domain, PortfolioRepositories, WorkItem } from '../../portfolio';
 import { type Result, fail, forbidden, invalid, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
-import type { PortfolioRepositories } from '../../portfolio';
 import type { ConversationStore, LinkRepository } from '../ports';
 import type { Clock } from '../../kernel/runtime';
 import { knownConversation } from './known-conversation';

@@ -3,8 +3,7 @@
  * matrix) and what the conversation is linked to now.
  */
 import { type ConversationRef, type LinkTarget, describeTarget } from '../domain/conversation';
-import type { Result } from '../../kernel/result';
-import { ok } from '../../kernel/result';
+import { type Result, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { knownConversation } from './known-conversation';
 import type { LinkDeps } from './link-conversation';

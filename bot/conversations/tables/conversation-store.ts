@@ -8,8 +8,7 @@ import type { ConversationStore } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { conversationSchema } from './schemas';
-import { deletePartition, odata, queryRows, row, statusOf } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, deletePartition, odata, queryRows, row, statusOf } from '../../platform/storage/table-client';
 
 const codec = defineCodec<ConversationRef>({
   schema: conversationSchema,

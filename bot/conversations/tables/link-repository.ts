@@ -8,14 +8,12 @@
  * (each part through `encodeKey`; `.` never occurs inside a part). Both rows carry the whole
  * link and are written or deleted in one table transaction, so they cannot drift apart.
  */
-import { linkKey } from '../domain/conversation';
-import type { ConversationLink, LinkTarget } from '../domain/conversation';
+import { type ConversationLink, type LinkTarget, linkKey } from '../domain/conversation';
 import type { LinkRepository } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
 import { linkSchema } from './schemas';
-import { deletePartition, queryRows, row, rowKeyRange, statusOf } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, deletePartition, queryRows, row, rowKeyRange, statusOf } from '../../platform/storage/table-client';
 
 const BY_CONVERSATION = 'c';
 const BY_TARGET = 't';

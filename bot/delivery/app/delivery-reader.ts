@@ -5,10 +5,9 @@
  * briefly. Only reads: everything that decides or writes stays in the worker.
  */
 import type { Delivery, DeliveryJob } from '../domain/delivery';
-import type { ConversationRef } from '../../conversations';
+import type { ConversationRef, ConversationStore } from '../../conversations';
 import type { DeliveryRepository } from '../ports';
 import type { Logger } from '../../kernel/logger';
-import type { ConversationStore } from '../../conversations';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock } from '../../kernel/runtime';
 

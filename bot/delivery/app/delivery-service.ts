@@ -6,11 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 
-import { progressOf } from '../domain/delivery';
-import type { Delivery, DeliveryJob } from '../domain/delivery';
-import type { DeliveryQueue, DeliveryRepository, DeliveryRequest, DeliveryService } from '../ports';
+import { type Delivery, type DeliveryJob, progressOf } from '../domain/delivery';
+import type { DeliveryQueue, DeliveryRepository, DeliveryRequest, DeliveryService, PendingBatchStore } from '../ports';
 import type { Logger } from '../../kernel/logger';
-import type { PendingBatchStore } from '../pending-batches';
 import type { Clock } from '../../kernel/runtime';
 
 export interface DeliveryServiceDeps {

@@ -6,16 +6,13 @@
 import { describe, expect, it } from '@jest/globals';
 
 import type { ConversationRef } from '../../conversations/domain/conversation';
-import { TEAMS_RATE_LIMITS } from '../domain/delivery';
-import type { Delivery, RateLimits, RetryPolicy, SendOutcome } from '../domain/delivery';
-import { fail, notFound, ok } from '../../kernel/result';
-import type { Result } from '../../kernel/result';
+import { type Delivery, type RateLimits, type RetryPolicy, type SendOutcome, TEAMS_RATE_LIMITS } from '../domain/delivery';
+import { type Result, fail, notFound, ok } from '../../kernel/result';
 import type { DeliveryRepository, Messenger } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { ConversationStore } from '../../conversations/ports';
 import type { Versioned } from '../../kernel/versioned';
-import { DeliveryWorker } from './delivery-worker';
-import type { DeliveryWorkerDeps } from './delivery-worker';
+import { DeliveryWorker, type DeliveryWorkerDeps } from './delivery-worker';
 import { DeliveryRateLimiter } from './rate-limiter';
 import { createDeliveryRegistry } from './registry';
 

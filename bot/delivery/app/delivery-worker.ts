@@ -16,12 +16,10 @@
  * attempts. A claim left by a dead process expires after `claimMs` and the job (which stayed
  * on the queue) is taken again — the only case where a card can be sent twice.
  */
-import { classifyFailure, retryDelayMs } from '../domain/delivery';
-import type { Delivery, DeliveryJob, RetryPolicy, SendOutcome } from '../domain/delivery';
-import type { ConversationRef } from '../../conversations';
+import { type Delivery, type DeliveryJob, type RetryPolicy, type SendOutcome, classifyFailure, retryDelayMs } from '../domain/delivery';
+import type { ConversationRef, ConversationStore } from '../../conversations';
 import type { DeliveryRepository, JobOutcome, Messenger } from '../ports';
 import type { Logger } from '../../kernel/logger';
-import type { ConversationStore } from '../../conversations';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock } from '../../kernel/runtime';
 import { DeliveryReader } from './delivery-reader';

@@ -16,9 +16,8 @@
  * sent once. At worst a batch whose jobs merely wait long (a conversation's hourly window) gets
  * one extra job per record every `staleMs`.
  */
-import type { DeliveryQueue, DeliveryRepository } from '../ports';
+import type { DeliveryQueue, DeliveryRepository, PendingBatchStore } from '../ports';
 import type { Logger } from '../../kernel/logger';
-import type { PendingBatchStore } from '../pending-batches';
 import type { Clock } from '../../kernel/runtime';
 
 export interface QueuedSweeperDeps {

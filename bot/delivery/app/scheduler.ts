@@ -10,8 +10,7 @@
  * tried again, up to `retry.maxAttempts`. A process that dies mid-run leaves a claim that
  * expires after `claimMs`; then another process runs the job (at least once, never lost).
  */
-import { retryDelayMs } from '../domain/delivery';
-import type { RetryPolicy } from '../domain/delivery';
+import { type RetryPolicy, retryDelayMs } from '../domain/delivery';
 import type { ScheduleStore, Scheduler, StoredScheduledJob } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Versioned } from '../../kernel/versioned';

@@ -18,16 +18,13 @@
  */
 import { z } from 'zod';
 
-import { DELIVERY_STATES } from '../domain/delivery';
-import type { Delivery } from '../domain/delivery';
-import { fail, notFound, ok } from '../../kernel/result';
-import type { Result } from '../../kernel/result';
+import { DELIVERY_STATES, type Delivery } from '../domain/delivery';
+import { type Result, fail, notFound, ok } from '../../kernel/result';
 import type { DeliveryRepository } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import { defineCodec } from '../../platform/storage/codec';
 import { compositeKey, encodeKey, prefixRange, SEPARATOR } from '../../platform/storage/keys';
-import { odata, queryRows, row, statusOf, submitInTransactions } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, odata, queryRows, row, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 
 const text = z.string();
 

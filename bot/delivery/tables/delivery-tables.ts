@@ -2,9 +2,8 @@
  * The tables of durable delivery and timers, opened (and created once) together. Kept apart
  * from `createTableRepositories` so the portfolio repositories do not depend on delivery.
  */
-import type { DeliveryRepository, ScheduleStore, WorkerRegistry } from '../ports';
+import type { DeliveryRepository, PendingBatchStore, ScheduleStore, WorkerRegistry } from '../ports';
 import type { Logger } from '../../kernel/logger';
-import type { PendingBatchStore } from '../pending-batches';
 import { migrateDeliveryKeys } from './delivery-key-migration';
 import { TableDeliveryRepository } from './delivery-repository';
 import { TablePendingBatchStore } from './pending-batches';

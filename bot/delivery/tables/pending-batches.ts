@@ -7,11 +7,10 @@
 import { z } from 'zod';
 
 import type { Logger } from '../../kernel/logger';
-import type { PendingBatch, PendingBatchStore } from '../pending-batches';
+import type { PendingBatch, PendingBatchStore } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import { encodeKey } from '../../platform/storage/keys';
-import { row, statusOf } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, row, statusOf } from '../../platform/storage/table-client';
 
 const schema: z.ZodType<PendingBatch> = z.object({
   tenantId: z.string().min(1),

@@ -6,15 +6,13 @@
  */
 import { z } from 'zod';
 
-import { fail, notFound, ok } from '../../kernel/result';
-import type { Result } from '../../kernel/result';
+import { type Result, fail, notFound, ok } from '../../kernel/result';
 import type { ScheduledJob, ScheduleStore, StoredScheduledJob } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Versioned } from '../../kernel/versioned';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
-import { odata, row, statusOf } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, odata, row, statusOf } from '../../platform/storage/table-client';
 
 const text = z.string();
 

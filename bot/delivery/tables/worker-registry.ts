@@ -5,8 +5,7 @@
  */
 import type { WorkerRegistry } from '../ports';
 import { encodeKey, decodeKey } from '../../platform/storage/keys';
-import { odata, queryRows, statusOf } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, odata, queryRows, statusOf } from '../../platform/storage/table-client';
 
 const PARTITION = 'workers';
 

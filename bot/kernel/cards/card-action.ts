@@ -24,7 +24,8 @@ export interface CardReply {
   readonly forEveryone?: boolean;
 }
 
-type DataByVerb<A extends { readonly verb: string; readonly data: unknown }> = { [X in A as X['verb']]: X['data'] };
+/** The data of each verb of a union of card actions. */
+export type DataByVerb<A extends { readonly verb: string; readonly data: unknown }> = { [X in A as X['verb']]: X['data'] };
 
 /** One handler per verb of a union of card actions: a verb without a handler does not compile. */
 export type CardActionHandlers<A extends { readonly verb: string; readonly data: unknown }> = {

@@ -4,8 +4,7 @@ import type { UserDirectory } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { userSchema } from './schemas';
-import { deletePartition, odata, queryRows, row, statusOf } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, deletePartition, odata, queryRows, row, statusOf } from '../../platform/storage/table-client';
 
 const codec = defineCodec<User>({
   schema: userSchema,

@@ -16,12 +16,10 @@
  * process that dies leaves the message, which reappears by itself; a job whose failures plus
  * receives pass `maxDeliveries` is poison.
  */
-import { QueueServiceClient } from '@azure/storage-queue';
-import type { DequeuedMessageItem, QueueClient } from '@azure/storage-queue';
+import { type DequeuedMessageItem, type QueueClient, QueueServiceClient } from '@azure/storage-queue';
 
-import type { DeliveryJob } from '../../delivery';
+import type { DeliveryJob, DeliveryQueue, DeliveryQueueConsumer, JobOutcome } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
-import type { DeliveryQueue, DeliveryQueueConsumer, JobOutcome } from '../../delivery';
 
 /** Storage Queues' own limit on one receive. */
 const MAX_RECEIVE = 32;

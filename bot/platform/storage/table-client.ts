@@ -3,8 +3,7 @@
  * status codes off SDK errors, paging through a partition and batching writes into table
  * transactions. Feature storage adapters use it; only bot/platform/storage imports the SDK.
  */
-import { TableClient, odata } from '@azure/data-tables';
-import type { TableEntity, TransactionAction } from '@azure/data-tables';
+import { TableClient, type TableEntity, type TransactionAction, odata } from '@azure/data-tables';
 
 import type { Columns, StoredRow } from './codec';
 import { SEPARATOR } from './keys';

@@ -4,13 +4,10 @@
  * partition and makes tenant isolation structural: no read here spans partitions.
  */
 import type { Versioned, TenantCollection } from '../../kernel/versioned';
-import { fail, notFound, ok } from '../../kernel/result';
-import type { Result } from '../../kernel/result';
-import { defineCodec } from './codec';
-import type { Codec } from './codec';
+import { type Result, fail, notFound, ok } from '../../kernel/result';
+import { type Codec, defineCodec } from './codec';
 import { encodeKey } from './keys';
-import { deletePartition, odata, queryRows, row, statusOf, submitInTransactions } from './table-client';
-import type { Row, TableClient } from './table-client';
+import { type Row, type TableClient, deletePartition, odata, queryRows, row, statusOf, submitInTransactions } from './table-client';
 import type { z } from 'zod';
 
 type Keyed = { readonly tenantId: string; readonly id: string };

@@ -8,31 +8,25 @@ import {
   CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../../config';
-import { createChat } from '../../chat';
+import type { Chat } from '../../chat';
 import type { Logger } from '../../kernel/logger';
-import type { Repositories } from '../../directory';
-import type { Clock } from '../../kernel/runtime';
-import type { ChangeDeps } from '../../changes';
-import type { SignalDeps } from '../../signals';
 import { activityProblem } from './activity';
+import { botAuthOptions } from './bot-auth';
 import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
 
-export interface BotEndpointDeps {
+/** What the endpoint needs: credentials, the chat that answers each turn, and where the tab is. */
+export interface TeamsEndpointDeps {
   readonly bot: Config['bot'];
-  readonly repos: Repositories;
-  readonly clock: Clock;
+  /** Answers every turn; composition builds it from the features. */
+  readonly chat: Chat;
+  /** Logs bot turns; composition hands the same one to the chat. */
   readonly logger: Logger;
   /** Public host of the tab; without it the tab's URL is taken from the request. */
   readonly tabDomain?: string;
-  /** Strategy changes' use-case dependencies (PRODUCT.md §3). */
-  readonly changes?: ChangeDeps;
-  /** Signals' use-case dependencies (PRODUCT.md §4): `raise`, `my signals`, signal card actions, the Raise with PMO message action. */
-  readonly signals?: SignalDeps;
 }
 
 /** The parts of the HTTP request to `/api/messages` the endpoint reads. */
@@ -52,16 +46,6 @@ export interface BotHttpResponse {
 export interface BotEndpoint {
   /** Handles one POST to `/api/messages`; the web server hands over its own request and response. */
   handle(req: BotHttpRequest, res: BotHttpResponse): Promise<void>;
-}
-
-/** Maps our config to botbuilder's: no app id means authentication is off (local use only). */
-export function botAuthOptions(bot: Config['bot']): ConfigurationBotFrameworkAuthenticationOptions {
-  return {
-    ...(bot.appId ? { MicrosoftAppId: bot.appId } : {}),
-    ...(bot.appPassword ? { MicrosoftAppPassword: bot.appPassword } : {}),
-    ...(bot.appId ? { MicrosoftAppType: bot.appType } : {}),
-    ...(bot.appTenantId ? { MicrosoftAppTenantId: bot.appTenantId } : {}),
-  };
 }
 
 /**
@@ -91,11 +75,11 @@ function toActivity(body: Record<string, unknown>): Activity {
 const isAuthError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 401;
 
-export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
-  const logger = deps.logger.child({ component: 'bot' });
+/** The Bot Framework endpoint over a chat: authentication, the turn, errors in our format. */
+export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
+  const { logger } = deps;
   const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
-  const chat = createChat({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}) });
-  const bot = new PmoRelayBot(chat, logger);
+  const bot = new PmoRelayBot(deps.chat, logger);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');

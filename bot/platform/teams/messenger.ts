@@ -14,9 +14,8 @@ import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'b
 
 import type { Config } from '../../config';
 import type { ConversationRef } from '../../conversations';
-import type { SendOutcome } from '../../delivery';
-import type { Messenger } from '../../delivery';
-import { botAuthOptions } from './endpoint';
+import type { Messenger, SendOutcome } from '../../delivery';
+import { botAuthOptions } from './bot-auth';
 
 /** The retry policy core-rest-pipeline adds to every client pipeline. */
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';

@@ -10,9 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { type JWTPayload, SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
 import type { Config } from '../../config';
-import type { Identity } from '../../people';
+import type { Identity, UserDirectory } from '../../people';
 import { type Result, fail, ok } from '../../kernel/result';
-import type { UserDirectory } from '../../people';
 import type { Clock } from '../../kernel/runtime';
 import type { Logger } from '../../kernel/logger';
 

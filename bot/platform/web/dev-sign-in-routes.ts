@@ -3,7 +3,7 @@
  * authentication (local use): the people to sign in as, and a short-lived token for one of them.
  * With SSO the table is empty, so these paths answer 404.
  */
-import type { DevTokenResponse, DevUser } from '../../api-contract/portfolio';
+import type { DevTokenResponse, DevUser } from '../../api-contract/people';
 import { type RouteTable, answer, json, publicRoute } from '../../kernel/http-routes';
 import { invalid } from '../../kernel/result';
 import type { TenantRepository } from '../../kernel/tenant';

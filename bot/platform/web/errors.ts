@@ -1,7 +1,7 @@
 /** Turns domain errors and request faults into HTTP answers with a reason. */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { DomainError, ErrorCode } from '../../kernel/result';
-import type { ApiError } from '../../api-contract/portfolio';
+import type { ApiError } from '../../api-contract/common';
 import type { Logger } from '../../kernel/logger';
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {

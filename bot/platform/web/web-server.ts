@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
-import type { HealthResponse } from '../../api-contract/portfolio';
+import type { HealthResponse } from '../../api-contract/common';
 import type { RouteTable } from '../../kernel/http-routes';
 import type { Logger } from '../../kernel/logger';
 import type { UserDirectory } from '../../people';

@@ -5,8 +5,7 @@
  */
 import type { Benefits, Health, StrategicObjective, WorkItem } from '../domain/portfolio';
 import { type ErrorDetail, type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
-import { can } from '../../kernel/roles';
-import type { Principal } from '../../kernel/roles';
+import { type Principal, can } from '../../kernel/roles';
 import { issuesToDetails } from '../../kernel/validation';
 import { type WorkItemInput, createWorkItem } from '../domain/work-item';
 import { type AssessedWorkItem, type PortfolioDeps, assess, portfolioContext } from './portfolio';

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 
-import { DELIVERY_MODES, RAG_VALUES, STRUCTURES } from '../domain/portfolio';
-import type { Domain, StrategicObjective, WorkItem } from '../domain/portfolio';
+import { DELIVERY_MODES, type Domain, RAG_VALUES, STRUCTURES, type StrategicObjective, type WorkItem } from '../domain/portfolio';
 
 const text = z.string();
 const timestamp = z.string().min(1);

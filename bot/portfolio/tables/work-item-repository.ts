@@ -8,8 +8,7 @@ import type { Versioned } from '../../kernel/versioned';
 import type { WorkItemRepository } from '../ports';
 import { encodeKey } from '../../platform/storage/keys';
 import { workItemSchema } from './schemas';
-import { odata } from '../../platform/storage/table-client';
-import type { TableClient } from '../../platform/storage/table-client';
+import { type TableClient, odata } from '../../platform/storage/table-client';
 import { TableCollection, collectionCodec } from '../../platform/storage/tenant-collection';
 
 const codec = collectionCodec<WorkItem>(workItemSchema, ['owner', 'objectives', 'health', 'benefits']);

@@ -1,16 +1,15 @@
 /**
- * What a signal card shows, read from current state: the view model of every signal card, and
- * one card of a signal as a given viewer should see it. Cards are always rendered from the
- * current state, so a card delivered late or updated in place tells the truth.
+ * What a signal card shows, read from current state: the view model of every signal card, one
+ * card of a signal as a given viewer should see it, and the `my signals` list. Cards are always
+ * rendered from the current state, so a card delivered late or updated in place tells the truth.
  */
 import { type Principal, can } from '../../kernel/roles';
 import type { Signal } from '../domain/signal';
 import { isOverdue } from '../domain/transition-kit';
 import { isoDate } from '../domain/working-days';
-import type { SignalView } from '../cards/actions';
-import type { SignalCardModel } from '../cards/card-parts';
-import type { SignalCardView } from '../cards/signal-cards';
+import type { MySignalsModel, SignalCardKind, SignalCardModel, SignalCardView } from './card-models';
 import type { SignalDeps } from './deps';
+import { inbox } from './queries';
 
 export type CardViewDeps = Pick<SignalDeps, 'repos' | 'stores' | 'clock' | 'tabBaseUrl'>;
 
@@ -44,7 +43,7 @@ async function strategyOwnerIds(deps: Pick<SignalDeps, 'repos'>, tenantId: strin
  * One card of a signal as `viewer` should see it. Without a viewer (a card sent to a channel)
  * the EPMO card is the read-only view; strategy owners get their view through the card's refresh.
  */
-export async function signalCardView(deps: CardViewDeps, signal: Signal, view: SignalView, viewer?: Principal): Promise<SignalCardView> {
+export async function signalCardView(deps: CardViewDeps, signal: Signal, view: SignalCardKind, viewer?: Principal): Promise<SignalCardView> {
   const model = await cardModel(deps, signal);
   if (view !== 'epmo') return { view, model };
   return {
@@ -56,4 +55,12 @@ export async function signalCardView(deps: CardViewDeps, signal: Signal, view: S
       today: isoDate(deps.clock.now()),
     },
   };
+}
+
+/** `my signals`: what the person raised, newest first. */
+export async function mySignals(deps: SignalDeps, p: Principal): Promise<MySignalsModel> {
+  const mine = await inbox(deps, p, { mine: true });
+  const items = [...mine.items].sort((a, b) => b.number - a.number).map((s) => ({ signal: s, domainName: s.domainName, overdue: s.overdue }));
+  const tabUrl = deps.tabBaseUrl();
+  return { items, ...(tabUrl ? { tabUrl } : {}) };
 }

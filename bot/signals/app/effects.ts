@@ -8,14 +8,14 @@
 import { type Decision, type Signal, FINAL_OUTCOMES } from '../domain/signal';
 import { type TransitionResult, waitingOn } from '../domain/transition-kit';
 import type { Delivery, DeliveryRequest } from '../../delivery';
-import type { SignalView } from '../cards/actions';
+import type { SignalCardKind } from './card-models';
 import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalContent, type SignalDeps, dueJobId, undeferJobId } from './deps';
 
 type SignalDelivery = DeliveryRequest<SignalContent>;
 
 /** Cards already delivered for a signal, with the activity ids Teams returned. */
 interface CardLocation {
-  readonly view: SignalView;
+  readonly view: SignalCardKind;
   readonly conversationId: string;
   readonly activityId: string;
 }
@@ -37,7 +37,7 @@ async function cardLocations(deps: Pick<SignalDeps, 'delivery'>, signal: Signal)
   ];
 }
 
-const KIND_OF_VIEW: { readonly [V in SignalView]: (typeof SIGNAL_CONTENT)[V] } = { receipt: SIGNAL_CONTENT.receipt, pmo: SIGNAL_CONTENT.pmo, epmo: SIGNAL_CONTENT.epmo };
+const KIND_OF_VIEW: { readonly [V in SignalCardKind]: (typeof SIGNAL_CONTENT)[V] } = { receipt: SIGNAL_CONTENT.receipt, pmo: SIGNAL_CONTENT.pmo, epmo: SIGNAL_CONTENT.epmo };
 
 /**
  * One update per delivered card, rendered from the state at send time. A card whose first send

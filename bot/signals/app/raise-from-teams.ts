@@ -6,14 +6,27 @@
 import { type ConversationSighting, knownConversation, recordConversation } from '../../conversations';
 import { type DomainError, type Result, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
-import type { OriginData, SignalCardAction } from '../cards/actions';
-import type { SignalCardView } from '../cards/signal-cards';
+import type { OriginData, RaiseData } from './card-inputs';
+import type { SignalCardView } from './card-models';
 import { signalCardView } from './card-views';
 import type { SignalDeps } from './deps';
 import { type RaiseContext, type Raised, raiseContext, raiseSignal } from './raise';
 
-/** What the raise form sends. */
-export type RaiseData = Extract<SignalCardAction, { readonly verb: 'signal.raise' }>['data'];
+/** The message a message action was started on, as plain text. */
+export interface SourceMessage {
+  readonly id?: string;
+  readonly link?: string;
+  readonly text: string;
+}
+
+/** Where a message's text goes on a signal: its id, link and a preview. */
+export function originOf(message: SourceMessage): OriginData {
+  return {
+    ...(message.id ? { messageId: message.id.slice(0, 300) } : {}),
+    ...(message.link ? { messageLink: message.link.slice(0, 2000) } : {}),
+    ...(message.text ? { messagePreview: message.text.slice(0, 300) } : {}),
+  };
+}
 
 /** A raise from Teams: raised, or the form again with why not. */
 export type RaiseAnswer<R> = { readonly kind: 'raised'; readonly raised: Raised } & R | { readonly kind: 'form'; readonly form: RaiseContext; readonly refused: DomainError };
@@ -56,14 +69,17 @@ export async function raiseOnCard(
 }
 
 /**
- * The message action's submit. The conversation may be one PMO Relay has not seen yet: it is
- * recorded, so the receipt can go there. The message Teams names in the invoke wins over what
- * the form carried; the same person raising the same thing from the same message raises it once
- * (the dialog can be submitted twice).
+ * The message action's submit: its form's data as parsed, or why it could not be read (the form
+ * then goes back with why, and nothing is recorded). The conversation may be one PMO Relay has
+ * not seen yet: it is recorded, so the receipt can go there. The message Teams names in the
+ * invoke wins over what the form carried; the same person raising the same thing from the same
+ * message raises it once (the dialog can be submitted twice).
  */
-export async function raiseFromMessage(deps: SignalDeps, p: Principal, sighting: ConversationSighting, data: RaiseData, message?: OriginData): Promise<Result<RaiseAnswer<object>>> {
+export async function raiseFromMessage(deps: SignalDeps, p: Principal, sighting: ConversationSighting, submitted: Result<RaiseData>, message?: SourceMessage): Promise<Result<RaiseAnswer<object>>> {
+  if (!submitted.ok) return ok({ kind: 'form', form: await raiseContext(deps, p.tenantId, sighting.conversationId), refused: submitted.error });
+  const data = submitted.value;
   await recordConversation({ conversations: deps.repos.conversations, clock: deps.clock }, sighting);
-  const origin = message ?? data.origin;
+  const origin = message ? originOf(message) : data.origin;
   const raised = await raiseSignal(deps, p, {
     conversationId: sighting.conversationId,
     kind: data.kind,

@@ -10,7 +10,7 @@
  * - decision notice: the originating conversation, once per decision (batch `…:notice:<id>`).
  */
 import type { ContentRenderer, ContentRenderers } from '../../delivery';
-import type { SignalView } from '../cards/actions';
+import type { SignalCardKind } from './card-models';
 import { decisionNoticeCard, reminderCard, signalViewCard } from '../cards/signal-cards';
 import { type CardViewDeps, cardModel, signalCardView } from './card-views';
 import { SIGNAL_CONTENT, type SignalContent } from './deps';
@@ -25,7 +25,7 @@ const STEP_OWNER: Readonly<Record<string, { step: string; owner: string }>> = {
 /** The renderers of signal content, one per kind. */
 export function signalRenderers(deps: CardViewDeps): ContentRenderers<SignalContent> {
   const load = async (tenantId: string, signalId: string) => (await deps.stores.signals.get(tenantId, signalId))?.value;
-  const view = (v: SignalView): ContentRenderer<SignalContent> => ({
+  const view = (v: SignalCardKind): ContentRenderer<SignalContent> => ({
     async render(tenantId, content) {
       const signal = await load(tenantId, content.ref);
       return signal ? signalViewCard(await signalCardView(deps, signal, v)) : undefined;

@@ -4,8 +4,7 @@
  * with, then update cards and timers. When somebody else committed first, the signal is read
  * again and the transition re-run, which then answers "already <state> by <person>".
  */
-import type { Result } from '../../kernel/result';
-import { fail, notFound, ok } from '../../kernel/result';
+import { type Result, fail, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { Decision, Signal } from '../domain/signal';
 import { type AnalysisInput, escalate, saveAnalysis, startAnalysis } from '../domain/analysis';

@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
-import { ACTION_ID, type ActionSchemas } from '../../kernel/cards/action-schemas';
+import type { CloseData, OriginData, SignalActionData, SignalVerb } from '../app/card-inputs';
+import { SIGNAL_CARD_KINDS, type SignalCardKind } from '../app/card-models';
+import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/action-schemas';
 import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Input ids of the raise form; Teams merges their values into the action's `data`. */
@@ -16,64 +18,24 @@ export const TRIAGE_INPUTS = { comment: 'pmoComment', duplicateOf: 'duplicateOf'
 /** Input ids of the EPMO decision view. */
 export const DECIDE_INPUTS = { outcome: 'outcome', option: 'chosenOptionId', until: 'deferredUntil', rationale: 'rationale' } as const;
 
-/** Which card a `signal.view` refresh asks for. */
-const SIGNAL_VIEWS = ['receipt', 'pmo', 'epmo'] as const;
-export type SignalView = (typeof SIGNAL_VIEWS)[number];
-
-export interface OriginData {
-  readonly messageId?: string;
-  readonly messageLink?: string;
-  readonly messagePreview?: string;
-}
-
 /** The signal actions as the cards carry them (the rest comes from the cards' inputs). */
 export type SignalBuiltAction =
   | { readonly verb: 'signal.raise'; readonly data: { readonly origin?: OriginData } }
   | { readonly verb: 'signal.triage' | 'signal.resolve'; readonly data: { readonly signalId: string } }
-  | { readonly verb: 'signal.close'; readonly data: { readonly signalId: string; readonly reason: (typeof CLOSE_REASONS)[number] } }
+  | { readonly verb: 'signal.close'; readonly data: Pick<CloseData, 'signalId' | 'reason'> }
   | { readonly verb: 'signal.decide'; readonly data: { readonly signalId: string; readonly round: number } }
-  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } };
+  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalCardKind } };
 
 /** Builds the `Action.Execute` of a signal verb. */
 export const signalAction = actionBuilder<SignalBuiltAction>();
 
-export type SignalCardAction =
-  | {
-      readonly verb: 'signal.raise';
-      readonly data: {
-        readonly kind: (typeof SIGNAL_KINDS)[number];
-        readonly title: string;
-        readonly details: string;
-        readonly urgency: (typeof URGENCIES)[number];
-        readonly workItemId?: string;
-        readonly origin?: OriginData;
-      };
-    }
-  | { readonly verb: 'signal.triage'; readonly data: { readonly signalId: string; readonly comment?: string } }
-  | { readonly verb: 'signal.resolve'; readonly data: { readonly signalId: string; readonly resolution: string } }
-  | { readonly verb: 'signal.close'; readonly data: { readonly signalId: string; readonly reason: (typeof CLOSE_REASONS)[number]; readonly comment: string; readonly duplicateOf?: number } }
-  | {
-      readonly verb: 'signal.decide';
-      readonly data: {
-        readonly signalId: string;
-        readonly round: number;
-        readonly outcome: (typeof DECISION_OUTCOMES)[number];
-        readonly chosenOptionId?: string;
-        readonly deferredUntil?: string;
-        readonly rationale: string;
-      };
-    }
-  | { readonly verb: 'signal.view'; readonly data: { readonly signalId: string; readonly view: SignalView } }
-  | { readonly verb: 'signal.mine'; readonly data: Record<string, never> };
+/** The signal actions as they arrive, parsed: a verb and exactly that verb's data (app/card-inputs.ts). */
+export type SignalCardAction = { readonly [V in SignalVerb]: { readonly verb: V; readonly data: SignalActionData[V] } }[SignalVerb];
 
 const signalId = z.string().regex(ACTION_ID, 'Not a signal id.');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, `At most ${max} characters.`)
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-const requiredText = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `At most ${max} characters.`);
+/** A signal action's refusal shows its first problem to people (chat/card-actions.ts): limits read as sentences. */
+const atMost = (max: number): string => `At most ${max} characters.`;
+const requiredText = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, atMost(max));
 
 const originSchema = z
   .object({ messageId: z.string().max(300).optional(), messageLink: z.string().max(2000).optional(), messagePreview: z.string().max(1000).optional() })
@@ -84,12 +46,12 @@ export const signalActionSchemas = {
   'signal.raise': z.object({
     [RAISE_INPUTS.kind]: z.enum(SIGNAL_KINDS, { error: 'Choose what kind of signal this is.' }),
     [RAISE_INPUTS.title]: requiredText(200, 'Give the signal a title.'),
-    [RAISE_INPUTS.details]: optionalText(4000).transform((v) => v ?? ''),
+    [RAISE_INPUTS.details]: optionalText(4000, atMost(4000)).transform((v) => v ?? ''),
     [RAISE_INPUTS.urgency]: z.enum(URGENCIES, { error: 'Choose an urgency.' }).default('normal'),
-    [RAISE_INPUTS.workItemId]: optionalText(128),
+    [RAISE_INPUTS.workItemId]: optionalText(128, atMost(128)),
     origin: originSchema,
   }),
-  'signal.triage': z.object({ signalId, [TRIAGE_INPUTS.comment]: optionalText(2000) }).transform((d) => ({ signalId: d.signalId, comment: d[TRIAGE_INPUTS.comment] })),
+  'signal.triage': z.object({ signalId, [TRIAGE_INPUTS.comment]: optionalText(2000, atMost(2000)) }).transform((d) => ({ signalId: d.signalId, comment: d[TRIAGE_INPUTS.comment] })),
   'signal.resolve': z
     .object({ signalId, [TRIAGE_INPUTS.comment]: requiredText(2000, 'Write the resolution in the comment box, then choose Resolve locally.') })
     .transform((d) => ({ signalId: d.signalId, resolution: d[TRIAGE_INPUTS.comment] })),
@@ -118,8 +80,8 @@ export const signalActionSchemas = {
       signalId,
       round: z.coerce.number().int().nonnegative(),
       [DECIDE_INPUTS.outcome]: z.enum(DECISION_OUTCOMES, { error: 'Choose a decision.' }),
-      [DECIDE_INPUTS.option]: optionalText(128),
-      [DECIDE_INPUTS.until]: optionalText(10),
+      [DECIDE_INPUTS.option]: optionalText(128, atMost(128)),
+      [DECIDE_INPUTS.until]: optionalText(10, atMost(10)),
       [DECIDE_INPUTS.rationale]: requiredText(2000, 'Give the rationale for the decision.'),
     })
     .transform((d) => ({
@@ -130,6 +92,5 @@ export const signalActionSchemas = {
       deferredUntil: d[DECIDE_INPUTS.until],
       rationale: d[DECIDE_INPUTS.rationale],
     })),
-  'signal.view': z.object({ signalId, view: z.enum(SIGNAL_VIEWS) }),
-  'signal.mine': z.object({}),
+  'signal.view': z.object({ signalId, view: z.enum(SIGNAL_CARD_KINDS) }),
 } satisfies ActionSchemas<SignalCardAction>;

@@ -1,5 +1,5 @@
 /**
- * What the signal cards share: the view model, labels, the state tracker, summary facts,
+ * What the signal cards share: labels, the state tracker, summary facts,
  * outcome and decision lines, title and origin blocks, "open in the tab" and the refresh
  * action. The cards are in signal-cards.ts and raise-form.ts. Pure.
  */
@@ -21,23 +21,8 @@ import {
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import { type SignalView, signalAction } from './actions';
-
-/** Everything a signal card shows, resolved from stored records. */
-export interface SignalCardModel {
-  readonly signal: Signal;
-  readonly domainName: string;
-  readonly workItemTitle?: string;
-  /** Titles of the objectives the context names. */
-  readonly objectiveTitles?: readonly string[];
-  /** The latest decision, when there is one. */
-  readonly decision?: Decision;
-  /** Base URL of the tab (ends with `/`), for deep links. */
-  readonly tabUrl?: string;
-  readonly overdue?: boolean;
-  /** A line shown above the card: what just happened or what went wrong. */
-  readonly notice?: { readonly tone: 'good' | 'attention' | 'warning'; readonly text: string };
-}
+import type { SignalCardKind, SignalCardModel } from '../app/card-models';
+import { signalAction } from './actions';
 
 export const URGENCY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' } as const;
 export const IMPACT_LABELS = { none: 'None', low: 'Low', medium: 'Medium', high: 'High' } as const;
@@ -143,7 +128,7 @@ export function originLine(s: Signal): CardElement[] {
 }
 
 /** `refresh` makes Teams fetch a fresh copy for each viewer, so an old card never misleads. */
-export const refreshFor = (signal: Signal, view: SignalView, userIds?: readonly string[]) => ({
+export const refreshFor = (signal: Signal, view: SignalCardKind, userIds?: readonly string[]) => ({
   action: signalAction('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
   ...(userIds ? { userIds: userIds.slice(0, 60) } : {}),
 });

@@ -8,7 +8,8 @@ import {
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
-import { type OriginData, RAISE_INPUTS, type SignalBuiltAction, signalAction } from './actions';
+import type { OriginData } from '../app/card-inputs';
+import { RAISE_INPUTS, type SignalBuiltAction, signalAction } from './actions';
 import { URGENCY_LABELS, noticeBlock } from './card-parts';
 
 export interface RaiseFormModel {

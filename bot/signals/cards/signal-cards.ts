@@ -4,10 +4,10 @@
  * in the strategy owners' personal view), the decision notice, overdue reminders and
  * "my signals". Pure: view model in, Adaptive Card 1.5 out. Each card is rendered from the
  * signal's current state, so a card that is updated in place always tells the truth.
- * The raise form is in raise-form.ts and the shared parts in card-parts.ts;
- * import them all from here.
+ * The raise form is in raise-form.ts, the shared parts in card-parts.ts, the view models the
+ * use cases fill in app/card-models.ts.
  */
-import { KIND_LABELS, STATE_LABELS, type Decision, type Signal, signalLabel } from '../domain/signal';
+import { KIND_LABELS, STATE_LABELS, type Decision, signalLabel } from '../domain/signal';
 import {
   type AdaptiveCard,
   type CardActionElement,
@@ -17,9 +17,9 @@ import {
   text,
 } from '../../kernel/cards/adaptive-card';
 import { DECIDE_INPUTS, TRIAGE_INPUTS, signalAction } from './actions';
+import type { EpmoCardModel, MySignalsModel, SignalCardModel, SignalCardView } from '../app/card-models';
 import {
   IMPACT_LABELS,
-  type SignalCardModel,
   dateText,
   decisionLines,
   noticeBlock,
@@ -132,15 +132,6 @@ function analysisBlocks(m: SignalCardModel): CardElement[] {
   return out;
 }
 
-export interface EpmoCardModel extends SignalCardModel {
-  /** The personal view of a strategy owner: with the decision inputs. */
-  readonly canDecide: boolean;
-  /** Strategy owners' user ids, for the refresh that gives them their personal view. */
-  readonly deciderIds: readonly string[];
-  /** Today (`YYYY-MM-DD`), the earliest deferral date minus one. */
-  readonly today: string;
-}
-
 /** The EPMO card: context, options with impacts and the recommendation; decision inputs only in a strategy owner's view. */
 export function epmoCard(m: EpmoCardModel): AdaptiveCard {
   const s = m.signal;
@@ -203,11 +194,6 @@ export function epmoCard(m: EpmoCardModel): AdaptiveCard {
 
 // ------------------------------------------------------------------ one card of a signal, by view
 
-/** One card of a signal as one viewer sees it: which card, and its view model. */
-export type SignalCardView =
-  | { readonly view: 'receipt' | 'pmo'; readonly model: SignalCardModel }
-  | { readonly view: 'epmo'; readonly model: EpmoCardModel };
-
 /** The card of a view, with what just happened (or what went wrong) on top when given. */
 export function signalViewCard(card: SignalCardView, notice?: SignalCardModel['notice']): AdaptiveCard {
   const noticed = <M extends SignalCardModel>(model: M): M => (notice ? { ...model, notice } : model);
@@ -246,11 +232,6 @@ export function reminderCard(m: SignalCardModel & { readonly step: string; reado
 }
 
 // ------------------------------------------------------------------ my signals
-
-export interface MySignalsModel {
-  readonly items: readonly { readonly signal: Signal; readonly domainName: string; readonly overdue: boolean }[];
-  readonly tabUrl?: string;
-}
 
 export function mySignalsCard(m: MySignalsModel): AdaptiveCard {
   const body: CardElement[] = [heading('Signals you raised')];

@@ -5,14 +5,21 @@
  */
 import { z } from 'zod';
 import {
+  type AuditEvent,
   CLOSE_REASONS,
   DECISION_OUTCOMES,
+  type Decision,
   IMPACT_LEVELS,
+  type PersonRef,
+  type Recommendation,
   SIGNAL_KINDS,
   SIGNAL_STATES,
+  type Signal,
+  type SignalOption,
+  type SignalOrigin,
+  type StrategicContext,
   URGENCIES,
 } from '../domain/signal';
-import type { AuditEvent, Decision, PersonRef, Recommendation, Signal, SignalOption, SignalOrigin, StrategicContext } from '../domain/signal';
 
 const text = z.string();
 const id = z.string().min(1);

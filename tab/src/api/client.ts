@@ -2,16 +2,9 @@
  * The tab's only way to the server. Shapes come from the server's contract (types only),
  * so a change on either side fails the type check rather than the user.
  */
-import type {
-  ApiError,
-  DevTokenRequest,
-  DevTokenResponse,
-  DevUser,
-  DomainsResponse,
-  MeResponse,
-  ObjectivesResponse,
-  PortfolioResponse,
-} from '../../../bot/api-contract/portfolio';
+import type { ApiError } from '../../../bot/api-contract/common';
+import type { DevTokenRequest, DevTokenResponse, DevUser, MeResponse } from '../../../bot/api-contract/people';
+import type { DomainsResponse, ObjectivesResponse, PortfolioResponse } from '../../../bot/api-contract/portfolio';
 
 /** A failed API call, carrying the server's own message so the UI can show it as is. */
 export class ApiRequestError extends Error {

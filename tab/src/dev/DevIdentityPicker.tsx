@@ -1,5 +1,5 @@
 import { Dropdown, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
-import type { DevUser } from '../../../bot/api-contract/portfolio';
+import type { DevUser } from '../../../bot/api-contract/people';
 import { describeRoles } from './roles';
 import { devUserKey } from './useDevIdentity';
 

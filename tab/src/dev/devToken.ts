@@ -3,7 +3,7 @@
  * development mode. One provider per chosen user; it fetches lazily and renews shortly
  * before expiry.
  */
-import type { DevUser } from '../../../bot/api-contract/portfolio';
+import type { DevUser } from '../../../bot/api-contract/people';
 import { type TokenProvider, devApi } from '../api/client';
 
 const RENEW_BEFORE_MS = 60_000;

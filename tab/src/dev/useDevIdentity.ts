@@ -3,7 +3,7 @@
  * (remembered in localStorage; by default the first PMO lead) and a token provider for it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DevUser } from '../../../bot/api-contract/portfolio';
+import type { DevUser } from '../../../bot/api-contract/people';
 import { type TokenProvider, devApi, errorMessage } from '../api/client';
 import { SETTING_KEYS, readSetting, writeSetting } from '../shared/storage';
 import { devTokenProvider } from './devToken';

@@ -1,7 +1,7 @@
 /** Who the caller is and what their roles let the tab offer (the server still checks every action). */
 import { useCallback } from 'react';
 import type { ApiClient } from '../api/client';
-import type { MeResponse } from '../../../bot/api-contract/portfolio';
+import type { MeResponse } from '../../../bot/api-contract/people';
 import { useLoad } from './useLoad';
 
 export function useMe(api: ApiClient) {
