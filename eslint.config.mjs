@@ -10,7 +10,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // One import statement per module (a type-only import beside it is fine).
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
     },
+  },
+  {
+    // Ambient module declarations import the same module once per declared module.
+    files: ['**/*.d.ts'],
+    rules: { 'no-duplicate-imports': 'off' },
   },
   {
     files: ['tab/**/*.{ts,tsx}'],
