@@ -5,6 +5,7 @@
  * so both sides agree on shapes at compile time. Errors are `ApiError` bodies (./common.ts).
  */
 import type { Domain, PortfolioKpis, Rag, StrategicObjective, WorkItem } from '../portfolio/domain/portfolio';
+import type { SignalState } from '../signals/domain/signal';
 
 /** A work item as the grid shows it: stored fields plus derived health facts. */
 export interface WorkItemView extends WorkItem {
@@ -14,6 +15,10 @@ export interface WorkItemView extends WorkItem {
   readonly statusAgeDays?: number;
   /** Version token; send it back as `If-Match` when updating. */
   readonly etag: string;
+  /** Signals naming this item that are not closed. */
+  readonly openSignals: number;
+  /** Active strategy changes whose team copy for this item has no response yet. */
+  readonly unansweredChanges: number;
 }
 
 /** `GET /api/domains` → `Domain[]` visible to the caller. */
@@ -31,15 +36,117 @@ export type ObjectiveResponse = StrategicObjective & { readonly etag: string };
 /** `GET /api/objectives` → the tenant's objectives by priority. */
 export type ObjectivesResponse = readonly ObjectiveResponse[];
 
-/** `GET /api/domains/:domainId/portfolio` */
+/** Counts of items by overall health in one row of the heatmap. */
+export interface HeatmapRow {
+  /** An objective's id, or `null` for items aligned to no objective. */
+  readonly objectiveId: string | null;
+  readonly byOverall: Readonly<Record<Rag, number>>;
+}
+
+/** What the portfolio's headline tiles show, beyond the stored-item KPIs. */
+export interface PortfolioActivity {
+  /** Open (not closed) signals of the domain by state. */
+  readonly openSignalsByState: Readonly<Partial<Record<SignalState, number>>>;
+  /** Team and PMO responses to active strategy changes that are past their due time. */
+  readonly overdueResponses: number;
+}
+
+/**
+ * `GET /api/domains/:domainId/portfolio[?continuation=<token>]`. A domain's items come in pages
+ * (at most `PORTFOLIO_PAGE_SIZE`); while `continuation` is set, ask again with it for the next
+ * page. Every page carries the same headline figures, read from projections kept on write.
+ */
 export interface PortfolioResponse {
   readonly domain: Domain;
-  readonly kpis: PortfolioKpis;
+  readonly kpis: PortfolioKpis & PortfolioActivity;
+  /** Objectives × overall health, counted over the whole domain (not just this page). */
+  readonly heatmap: readonly HeatmapRow[];
   readonly items: readonly WorkItemView[];
   readonly objectives: readonly StrategicObjective[];
   /** Whether the caller may create and edit items here. */
   readonly canEdit: boolean;
+  /** Present when more items follow. */
+  readonly continuation?: string;
 }
+
+/** The most items one portfolio page carries. */
+export const PORTFOLIO_PAGE_SIZE = 2000;
+
+/** One domain side by side with the others in the EPMO roll-up. */
+export interface DomainRollup {
+  readonly domain: Domain;
+  readonly kpis: PortfolioKpis & PortfolioActivity;
+  /** Signals of the domain escalated to the EPMO and not yet decided. */
+  readonly openEscalations: number;
+  /** Cascade coverage of active strategy changes in this domain: recipients, and those that responded. */
+  readonly cascade: { readonly activeChanges: number; readonly recipients: number; readonly responded: number };
+}
+
+/** `GET /api/portfolio/rollup` (EPMO members, strategy owners, tenant admins): every domain, by name. */
+export interface RollupResponse {
+  readonly domains: readonly DomainRollup[];
+  /** Objectives × overall health across every domain. */
+  readonly heatmap: readonly HeatmapRow[];
+  readonly objectives: readonly StrategicObjective[];
+}
+
+/** How a status report reached the portfolio. */
+export type StatusSource = 'tab' | 'import' | 'check-in' | 'card';
+
+/** One status report of a work item, kept for its history (never overwritten). */
+export interface StatusReport {
+  readonly at: string;
+  readonly by: { readonly userId?: string; readonly displayName: string };
+  readonly source: StatusSource;
+  readonly health: WorkItem['health'];
+  readonly overall: Rag;
+  readonly stage: string;
+  readonly benefits?: WorkItem['benefits'];
+  readonly note?: string;
+}
+
+/** A signal that names the item, as its panel lists it. */
+export interface ItemSignal {
+  readonly id: string;
+  readonly number: number;
+  readonly type: string;
+  readonly title: string;
+  readonly state: SignalState;
+  readonly raisedAt: string;
+}
+
+/** A strategy change that reached the item's team, and where the team stands on it. */
+export interface ItemChange {
+  readonly changeId: string;
+  readonly title: string;
+  readonly version: number;
+  readonly publishedAt?: string;
+  readonly status: 'pending' | 'overdue' | 'acknowledged' | 'assessed' | 'unreachable';
+  readonly response?: { readonly by: string; readonly at: string; readonly impact?: string; readonly comment?: string };
+}
+
+/** `GET /api/work-items/:id/panel`: the item, its status history (oldest first), its signals and changes. */
+export interface ItemPanelResponse {
+  readonly item: WorkItemView;
+  readonly history: readonly StatusReport[];
+  readonly signals: readonly ItemSignal[];
+  readonly changes: readonly ItemChange[];
+}
+
+/** A named, saved set of portfolio filters, sort, grouping and columns (the page's URL query). */
+export interface SavedView {
+  readonly id: string;
+  readonly name: string;
+  /** The portfolio URL's query string, without `?`. */
+  readonly query: string;
+  readonly createdAt: string;
+}
+
+/**
+ * `GET /api/me/views` → the caller's saved views, by name; `POST /api/me/views` (body
+ * `{ name, query }`) → 201 `SavedView`; `DELETE /api/me/views/:id` → 204. Per user, per tenant.
+ */
+export type SavedViewsResponse = readonly SavedView[];
 
 /**
  * `POST /api/work-items` (body: `WorkItemInput`, bot/portfolio/domain/work-item.ts) → 201 `WorkItemView`.
