@@ -31,6 +31,8 @@ export interface DevUser {
   readonly userId: string;
   readonly displayName: string;
   readonly roles: readonly RoleAssignment[];
+  /** The roles as people read them, e.g. `PMO lead · IT`. */
+  readonly roleNames: readonly string[];
 }
 
 /** `POST /api/dev/token` body (development mode only). */

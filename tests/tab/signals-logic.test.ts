@@ -1,8 +1,8 @@
 /** The signals tab's pure logic: due badges, inbox filters and grouping, decision-log search. */
 import { describe, expect, it } from '@jest/globals';
 import { exportQuery, filterDecisions, matchesDecisionSearch, NO_DECISION_FILTERS, type LoggedDecision } from '../../tab/src/decisions/filters';
-import { durationText, fromDateInput, toDateInput } from '../../tab/src/shared/dates';
-import { addWorkingDays, dueAtOf, dueInfo } from '../../tab/src/signals/due';
+import { addWorkingDays, durationText, fromDateInput, toDateInput } from '../../tab/src/shared/dates';
+import { dueAtOf, dueInfo } from '../../tab/src/signals/due';
 import { type InboxSignal, NO_INBOX_FILTERS, compareSignals, filterSignals, groupByState, hasActiveInboxFilters, matchesSignalSearch } from '../../tab/src/signals/filters';
 import { domainsOf } from '../../tab/src/signals/useInbox';
 

@@ -6,6 +6,7 @@ import { type Result, forbidden, invalid, notFound, ok } from '../../kernel/resu
 import { type Principal, type RoleAssignment, type User, can } from '../../kernel/roles';
 import type { PortfolioRepositories } from '../../portfolio';
 import type { UserDirectory } from '../ports';
+import { roleNames } from './role-names';
 import type { Clock } from '../../kernel/runtime';
 import type { Tenant, TenantRepository } from '../../kernel/tenant';
 
@@ -64,11 +65,17 @@ export async function getPerson(deps: PeopleDeps, p: Principal, userId: string):
   return user ? ok(user) : notFound('That person');
 }
 
-/** Everyone in every tenant, with their tenant: the people the development sign-in offers. */
-export async function listEveryone(deps: { readonly tenants: Pick<TenantRepository, 'list'>; readonly users: UserDirectory }): Promise<{ readonly tenant: Tenant; readonly user: User }[]> {
-  const everyone: { tenant: Tenant; user: User }[] = [];
+/** Everyone in every tenant, with their tenant and their roles by name: the people the development sign-in offers. */
+export async function listEveryone(deps: {
+  readonly tenants: Pick<TenantRepository, 'list'>;
+  readonly users: UserDirectory;
+  readonly domains: Pick<PortfolioRepositories['domains'], 'list'>;
+}): Promise<{ readonly tenant: Tenant; readonly user: User; readonly roleNames: readonly string[] }[]> {
+  const everyone: { tenant: Tenant; user: User; roleNames: string[] }[] = [];
   for (const tenant of await deps.tenants.list()) {
-    for (const user of await deps.users.list(tenant.tenantId)) everyone.push({ tenant, user });
+    const [users, domains] = await Promise.all([deps.users.list(tenant.tenantId), deps.domains.list(tenant.tenantId)]);
+    const names = new Map(domains.map((d) => [d.value.id, d.value.name]));
+    for (const user of users) everyone.push({ tenant, user, roleNames: roleNames(user.roles, (id) => names.get(id)) });
   }
   return everyone;
 }

@@ -6,12 +6,11 @@
 import type { DevTokenResponse, DevUser } from '../../api-contract/people';
 import { type RouteTable, answer, json, publicRoute } from '../../kernel/http-routes';
 import { invalid } from '../../kernel/result';
-import type { TenantRepository } from '../../kernel/tenant';
-import { type UserDirectory, listEveryone } from '../../people';
+import { listEveryone } from '../../people';
 import type { Authenticator } from './auth';
 
 /** The development sign-in routes, for a server to serve under `/api`. */
-export function devSignInRoutes(auth: Authenticator, directory: { readonly tenants: TenantRepository; readonly users: UserDirectory }): RouteTable {
+export function devSignInRoutes(auth: Authenticator, directory: Parameters<typeof listEveryone>[0]): RouteTable {
   const issue = auth.issueDevToken;
   if (!issue) return { jsonLimit: '256kb', routes: [] };
   return {
@@ -22,12 +21,13 @@ export function devSignInRoutes(auth: Authenticator, directory: { readonly tenan
         path: '/dev/users',
         handle: async () =>
           json<DevUser[]>(
-            (await listEveryone(directory)).map(({ tenant, user }) => ({
+            (await listEveryone(directory)).map(({ tenant, user, roleNames }) => ({
               tenantId: tenant.tenantId,
               tenantName: tenant.displayName,
               userId: user.userId,
               displayName: user.displayName,
               roles: user.roles,
+              roleNames,
             })),
           ),
       }),

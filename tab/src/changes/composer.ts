@@ -3,7 +3,7 @@
  * model the live preview renders with the bot's own card builder.
  */
 import { type ChangeCardModel, MAX_CARD_SUMMARY } from '../../../bot/changes/cards/change-card';
-import { utcDay } from '../shared/dates';
+import { addDays, utcDay } from '../shared/dates';
 import type { ChangeDraftPatch, ChangeDraftRequest, ChangeKind, RequiredResponse, StrategyChange } from './types';
 
 export interface ComposerForm {
@@ -33,7 +33,7 @@ export function emptyForm(now: number): ComposerForm {
     objectiveIds: [],
     domainIds: [],
     requiredResponse: 'assess',
-    respondBy: utcDay(now + DEFAULT_RESPONSE_DAYS * 86_400_000),
+    respondBy: utcDay(addDays(now, DEFAULT_RESPONSE_DAYS)),
   };
 }
 

@@ -24,7 +24,7 @@ export function DevIdentityPicker({ users, user, onSelect }: DevIdentityPickerPr
     <Field label="Demo identity" orientation="horizontal">
       <Dropdown
         className={styles.dropdown}
-        value={`${user.displayName} · ${describeRoles(user.roles)}`}
+        value={`${user.displayName} · ${describeRoles(user)}`}
         selectedOptions={[selected]}
         onOptionSelect={(_e, data) => {
           if (data.optionValue && data.optionValue !== selected) onSelect(data.optionValue);
@@ -35,7 +35,7 @@ export function DevIdentityPicker({ users, user, onSelect }: DevIdentityPickerPr
             <span className={styles.option}>
               <span>{u.displayName}</span>
               <span className={styles.roles}>
-                {describeRoles(u.roles)}
+                {describeRoles(u)}
                 {manyTenants ? ` · ${u.tenantName}` : ''}
               </span>
             </span>

@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radi
 import { GavelRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DecideRequest } from '../../../bot/api-contract/signals';
-import { toDateInput } from '../shared/dates';
+import { addDays, toDateInput } from '../shared/dates';
 import type { SignalView } from '../signals/types';
 import { type DecisionDraft, type DecisionErrors, EMPTY_DECISION, OUTCOME_CHOICES, validateDecision } from './decision-form';
 
@@ -44,7 +44,7 @@ export function DecisionPanel({ signal, canDecide, pending, now, onDecide }: Dec
     setDraft(next);
     if (errors) setErrors(validateDecision(next, signal.options, recommendedId, now));
   };
-  const tomorrow = toDateInput(new Date(now + 86_400_000).toISOString());
+  const tomorrow = toDateInput(new Date(addDays(now, 1)).toISOString());
 
   return (
     <form

@@ -4,7 +4,7 @@ import type { ObjectivesResponse } from '../../../bot/api-contract/portfolio';
 import type { ApiClient } from '../api/client';
 import { type SignalsApi, createSignalsApi } from '../api/signals';
 import { DecisionSummary } from '../decisions/DecisionSummary';
-import { formatDate } from '../shared/dates';
+import { formatDate, formatDateTime } from '../shared/dates';
 import { EmptyState } from '../shared/EmptyState';
 import { ListPage } from '../shared/ListPage';
 import { Loaded } from '../shared/Loaded';
@@ -20,6 +20,7 @@ import { DueBadge, SignalBadges, StateBadge, UrgencyBadge } from '../signals/Sig
 import { FINAL_OUTCOME_SET, type SignalView } from '../signals/types';
 import { useSignalDetail } from '../signals/useSignalDetail';
 import { DecisionPanel } from './DecisionPanel';
+import { lastEscalation } from './escalation';
 
 const useStyles = makeStyles({
   layout: {
@@ -171,6 +172,7 @@ function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: Es
       {({ data }) => {
         const { signal, allowedActions } = data;
         const latest = data.decisions.at(-1);
+        const escalation = lastEscalation(data.timeline);
 
         return (
           <section className={styles.panel} aria-label={`Escalation ${signal.label}`}>
@@ -180,7 +182,8 @@ function EscalationPanel({ api, signalId, canDecide, objectives, onDecided }: Es
                 <SignalBadges signal={signal} now={now} />
               </span>
               <Text className={styles.muted}>
-                {signal.domainName} · raised by {signal.raisedBy.displayName} · escalated by {signal.stateChangedBy.displayName} ·{' '}
+                {signal.domainName} · raised by {signal.raisedBy.displayName}
+                {escalation && ` · escalated by ${escalation.actorName} on ${formatDateTime(escalation.at)}`} ·{' '}
                 <Link href={signalHash(signal.id)}>Open the signal</Link>
               </Text>
             </div>

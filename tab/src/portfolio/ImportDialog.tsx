@@ -13,9 +13,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { IMPORT_COLUMNS } from '../../../bot/api-contract/portfolio';
+import { saveBlob } from '../decisions/download';
 import { FailureBar } from '../shared/FailureBar';
+import { IMPORT_TEMPLATE_FILE, importTemplateCsv } from './import-template';
 import { type MutationFailure, type WorkItemMutations, toFailure } from './useWorkItemMutations';
 
 const useStyles = makeStyles({
@@ -83,8 +86,14 @@ export function ImportDialog({ open, domainId, domainName, mutations, onClose, o
               <Text className={styles.columns} aria-label="Columns">
                 {IMPORT_COLUMNS.join(', ')}
               </Text>
+              <div>
+                <Button icon={<ArrowDownloadRegular />} onClick={() => saveBlob(new Blob([importTemplateCsv()], { type: 'text/csv;charset=utf-8' }), IMPORT_TEMPLATE_FILE)}>
+                  Download template
+                </Button>
+              </div>
+              {/* A native file input is no Fluent control, so the Field's label and hint are wired to it explicitly. */}
               <Field label="CSV file" required>
-                <input type="file" accept=".csv,text/csv" onChange={pick} />
+                {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={pick} />}
               </Field>
               {failure && <FailureBar failure={failure} footer="Nothing was imported." />}
               {done !== undefined && (

@@ -39,6 +39,10 @@ export type WorkItemFormProps = Submit & {
 
 const num = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 
+/** Objectives as the EPMO ranks them: by priority, then by code (`OBJ-2` before `OBJ-10`). */
+const byPriority = (a: StrategicObjective, b: StrategicObjective): number =>
+  a.priority - b.priority || a.code.localeCompare(b.code, undefined, { numeric: true });
+
 /** One form for a new work item (identity, plan, objectives) and for editing one (plan, health, note, benefits). */
 export function WorkItemForm(props: WorkItemFormProps) {
   const styles = useStyles();
@@ -138,7 +142,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
       {isCreate && props.objectives.length > 0 && (
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>Objectives and contribution weights (%)</legend>
-          {props.objectives.map((o) => {
+          {[...props.objectives].sort(byPriority).map((o) => {
             const weight = weights[o.id];
             return (
               <div key={o.id} className={styles.objective}>

@@ -64,6 +64,21 @@ export function durationText(ms: number): string {
   return 'under an hour';
 }
 
+/** `days` calendar days after `from` (same time of day): e.g. a default response-by day. */
+export const addDays = (from: number, days: number): number => from + days * DAY_MS;
+
+/** `from` plus `days` working days (Monday to Friday, reader's calendar), for previewing a due date. */
+export function addWorkingDays(from: number, days: number): Date {
+  const d = new Date(from);
+  let left = days;
+  while (left > 0) {
+    d.setDate(d.getDate() + 1);
+    const day = d.getDay();
+    if (day !== 0 && day !== 6) left--;
+  }
+  return d;
+}
+
 /** `YYYY-MM-DD` of a time in UTC: the day as the server reads a date-only field. */
 export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 

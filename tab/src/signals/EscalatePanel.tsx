@@ -2,8 +2,7 @@ import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluen
 import { ArrowUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { EscalateRequest } from '../../../bot/api-contract/signals';
-import { formatDate } from '../shared/dates';
-import { addWorkingDays } from './due';
+import { addWorkingDays, formatDate } from '../shared/dates';
 import { MAX_DECISION_DAYS, validateWorkingDays } from './triage';
 
 const useStyles = makeStyles({

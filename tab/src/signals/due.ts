@@ -2,7 +2,7 @@
  * Due-time badges: how long until (or since) the current step's work is due, in words,
  * so the state never rests on colour alone.
  */
-import { durationText, formatDateTime } from '../shared/dates';
+import { addDays, durationText, formatDateTime } from '../shared/dates';
 import type { Signal, SignalState } from './types';
 
 /** The step a due time belongs to, as people say it. */
@@ -26,7 +26,7 @@ export interface DueInfo {
 }
 
 /** Work due within this span (a day) is flagged as due soon. */
-const SOON_MS = 86_400_000;
+const SOON_MS = addDays(0, 1);
 
 /** The due time of a signal's current step, if the state has one. */
 export function dueAtOf(signal: Pick<Signal, 'state' | 'dueAt' | 'deferredUntil'>): string | undefined {
@@ -49,16 +49,4 @@ export function dueInfo(signal: Pick<Signal, 'state' | 'dueAt' | 'deferredUntil'
   }
   const text = `Due in ${durationText(left)}`;
   return { tone: left < SOON_MS ? 'soon' : 'later', text, label: `${step} ${text.toLowerCase()} (${when})`, overdue: false };
-}
-
-/** `from` plus `days` working days (Monday to Friday), for previewing a decision due date. */
-export function addWorkingDays(from: number, days: number): Date {
-  const d = new Date(from);
-  let left = days;
-  while (left > 0) {
-    d.setDate(d.getDate() + 1);
-    const day = d.getDay();
-    if (day !== 0 && day !== 6) left--;
-  }
-  return d;
 }
