@@ -11,7 +11,7 @@ import { type Repositories, createTableRepositories } from '../directory';
 import { randomIds } from '../kernel/ids';
 import type { Logger } from '../kernel/logger';
 import { type Clock, systemClock } from '../kernel/runtime';
-import { bootstrapAdmins } from '../people';
+import { bootstrapAdmins, createSavedViewStore } from '../people';
 import { peopleRoutes } from '../people/routes';
 import { createLogger } from '../platform/logging';
 import { createAuthenticator } from '../platform/web/auth';
@@ -67,6 +67,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   try {
     const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix });
+    const savedViews = await createSavedViewStore({ connectionString, tablePrefix: config.storage.tablePrefix });
     const bootstrapped = await bootstrapAdmins({ repos, clock }, config.bootstrapAdmins);
     if (bootstrapped > 0) logger.info({ count: bootstrapped }, 'made the BOOTSTRAP_ADMINS tenant admins');
 
@@ -111,7 +112,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         changeRoutes(changes.deps),
         signalRoutes(signals.deps),
         devSignInRoutes(auth, repos),
-        peopleRoutes({ repos, clock, authMode: auth.mode }),
+        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
         portfolioRoutes({ repos, clock, ids: randomIds }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),

@@ -7,3 +7,4 @@ export { type Identity, resolvePrincipal } from './app/identity';
 export { bootstrapAdmins, listEveryone } from './app/people';
 export type { UserDirectory } from './ports';
 export { TableUserDirectory } from './tables/user-directory';
+export { createSavedViewStore } from './tables/saved-view-store';

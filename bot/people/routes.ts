@@ -3,17 +3,23 @@
  * people and roles (PRODUCT.md §1). Each parses, calls one use case and answers with the wire type.
  */
 import type { MeResponse, PeopleResponse, PersonResponse } from '../api-contract/people';
+import type { SavedView as SavedViewWire, SavedViewsResponse } from '../api-contract/portfolio';
 import { type RouteTable, answer, json, route } from '../kernel/http-routes';
 import { ROLE_LABELS } from '../kernel/roles';
 import { parseInput } from '../kernel/validation';
-import { entraIdSchema, personInputSchema } from './app/inputs';
+import { entraIdSchema, personInputSchema, savedViewInputSchema } from './app/inputs';
 import { type PeopleDeps, assignRoles, getPerson, listPeople } from './app/people';
+import { type SavedViewDeps, deleteView, listSavedViews, saveView } from './app/saved-views';
+import type { SavedView } from './domain/saved-view';
 
 /** The people use cases' dependencies, and how callers sign in. */
-export interface PeopleRouteDeps extends PeopleDeps {
+export interface PeopleRouteDeps extends PeopleDeps, SavedViewDeps {
   /** How callers sign in; the tab offers the development sign-in only in `dev`. */
   readonly authMode: 'dev' | 'sso';
 }
+
+/** A saved view as the wire shows it: its owner is the caller, so tenant and user stay out. */
+const toWire = ({ id, name, query, createdAt }: SavedView): SavedViewWire => ({ id, name, query, createdAt });
 
 /** The people routes, for a server to serve under `/api`. */
 export function peopleRoutes(deps: PeopleRouteDeps): RouteTable {
@@ -32,6 +38,24 @@ export function peopleRoutes(deps: PeopleRouteDeps): RouteTable {
             authMode: deps.authMode,
             roleLabels: [...new Set(p.roles.map((r) => ROLE_LABELS[r.role]))],
           }),
+      }),
+      route({ method: 'GET', path: '/me/views', handle: async (_req, p) => json<SavedViewsResponse>((await listSavedViews(deps, p)).map(toWire)) }),
+      route({
+        method: 'POST',
+        path: '/me/views',
+        body: savedViewInputSchema,
+        handle: async ({ body }, p) => {
+          const saved = await saveView(deps, p, body);
+          return saved.ok ? json<SavedViewWire>(toWire(saved.value), 201) : saved;
+        },
+      }),
+      route({
+        method: 'DELETE',
+        path: '/me/views/:id',
+        handle: async ({ params }, p) => {
+          const deleted = await deleteView(deps, p, params.id);
+          return deleted.ok ? json<undefined>(undefined, 204) : deleted;
+        },
       }),
       route({ method: 'GET', path: '/people', handle: async (_req, p) => answer<PeopleResponse>(await listPeople(deps, p)) }),
       route({ method: 'GET', path: '/people/:userId', handle: async ({ params }, p) => answer<PersonResponse>(await getPerson(deps, p, params.userId)) }),

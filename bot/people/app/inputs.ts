@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isEntraId } from '../../kernel/tenant';
 import { recordIdSchema } from '../../portfolio';
+import { SAVED_VIEW_LIMITS } from '../domain/saved-view';
 
 const roleAssignmentSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('epmo_member') }).strict(),
@@ -22,3 +23,14 @@ export const personInputSchema = z
 
 /** Entra object ids (and tenant ids) are GUIDs. */
 export const entraIdSchema = z.string().refine(isEntraId, 'an Entra object id (a GUID)');
+
+/** `POST /api/me/views` — a name people will recognise, and the portfolio URL's query (a leading `?` is dropped). */
+export const savedViewInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(SAVED_VIEW_LIMITS.nameLength, `at most ${SAVED_VIEW_LIMITS.nameLength} characters`),
+    query: z
+      .string()
+      .max(SAVED_VIEW_LIMITS.queryLength, `at most ${SAVED_VIEW_LIMITS.queryLength} characters`)
+      .transform((q) => q.replace(/^\?/, '')),
+  })
+  .strict();

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import type { RoleAssignment, User } from '../../kernel/roles';
+import type { SavedView } from '../domain/saved-view';
 
 const text = z.string();
 
@@ -23,4 +24,13 @@ export const userSchema: z.ZodType<User> = z.object({
   displayName: text,
   email: text.optional(),
   roles: z.array(roleAssignment),
+});
+
+export const savedViewSchema: z.ZodType<SavedView> = z.object({
+  tenantId: text.min(1),
+  userId: text.min(1),
+  id: text.min(1),
+  name: text.min(1),
+  query: text,
+  createdAt: text.min(1),
 });
