@@ -15,6 +15,7 @@ import { PortfolioPage } from './portfolio/PortfolioPage';
 import { AppNav } from './shared/AppNav';
 import { ErrorState } from './shared/ErrorState';
 import { Loading } from './shared/Loading';
+import { AppToaster } from './shared/notify';
 import { type Route, useRoute } from './shared/route';
 import { SETTING_KEYS, readSetting, writeSetting } from './shared/storage';
 import { SignalsSection, isSignalsRoute } from './signals/SignalsSection';
@@ -64,6 +65,7 @@ export function App() {
         {host.kind === 'detecting' && <Loading label="Starting PMO Relay…" />}
         {host.kind === 'teams' && <TeamsApp host={host} route={route} />}
         {host.kind === 'browser' && <DevApp route={route} theme={devTheme} onThemeChange={chooseDevTheme} />}
+        <AppToaster />
       </div>
     </FluentProvider>
   );
@@ -73,7 +75,7 @@ function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; 
   if (frameContext === 'settings' || route.page === 'config') return <ConfigPage api={api} inTeams={inTeams} />;
   return (
     <>
-      <AppNav route={route} />
+      <AppNav api={api} route={route} />
       <PageBody api={api} route={route} />
     </>
   );

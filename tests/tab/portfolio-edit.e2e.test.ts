@@ -117,8 +117,9 @@ describe('portfolio data entry', () => {
     await openItem('Mobile App 3.0');
     await panel().getByRole('button', { name: 'Edit' }).click();
     await panel().getByRole('button', { name: 'Save' }).click();
-    await panel().getByRole('alert').getByText('Someone else changed this item — reload').waitFor();
-    await panel().getByText('The item was changed since you loaded it.').waitFor();
+    // The item did not really change, so nothing differs: the user may still apply or discard.
+    await panel().getByRole('alert').getByText('This item changed while you were editing it').waitFor();
+    await panel().getByRole('button', { name: 'Discard my changes' }).waitFor();
   });
 
   it('lets a team member see an item but not edit or import', async () => {

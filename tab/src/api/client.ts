@@ -130,6 +130,9 @@ export const devApi = {
   },
 };
 
+/** True when the server refused the caller's roles (403): trying again cannot help. */
+export const isForbidden = (error: unknown): boolean => error instanceof ApiRequestError && error.status === 403;
+
 /** A sentence for any error, preferring the server's message. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiRequestError) return error.message;

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
+import { useNotify } from '../shared/notify';
 import { changeHash, composeHash, navigate } from '../shared/route';
 import type { ChangesApi } from './api';
 import { type ComposerForm, changedFields, emptyForm, formFromChange, hasErrors, toDraftRequest, validateForm } from './composer';
@@ -20,6 +21,7 @@ export function useComposer(changes: ChangesApi, base: ChangeDetailResponse | un
   const [failedAction, setFailedAction] = useState<Action>();
   const [notice, setNotice] = useState<string>();
   const [confirming, setConfirming] = useState(false);
+  const notify = useNotify();
 
   /** A published change is edited into its next version. */
   const superseding = saved?.change.state === 'published';
@@ -86,6 +88,7 @@ export function useComposer(changes: ChangesApi, base: ChangeDetailResponse | un
         published = await changes.publish(draft.change.id, draft.etag);
       }
       setConfirming(false);
+      notify(`Published “${published.change.title}”`, `Version ${published.change.version} is on its way to everyone it reaches; follow the cascade on this page.`);
       navigate(changeHash(published.change.id));
     });
 

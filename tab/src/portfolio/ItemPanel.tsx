@@ -57,13 +57,13 @@ export function ItemPanel({ item, objectives, canEdit, onClose, onSave }: ItemPa
             {editing ? (
               <WorkItemForm
                 kind="edit"
-                key={item.etag}
+                key={item.id}
                 item={item}
                 domainId={item.domainId}
                 objectives={[]}
                 onCancel={() => setEditing(false)}
-                onSubmit={async (patch) => {
-                  await onSave(item, patch);
+                onSubmit={async (patch, base) => {
+                  await onSave(base, patch);
                   setEditing(false);
                 }}
               />

@@ -116,8 +116,12 @@ function DomainPortfolio({ api, domain, domains, onSelectDomain }: DomainPortfol
               canEdit={data.canEdit}
               onClose={() => setOpenId(undefined)}
               onSave={async (item, patch) => {
-                await mutations.update(item, patch);
-                await refresh();
+                // A conflict refreshes the grid too (the form keeps the user's edit meanwhile).
+                try {
+                  await mutations.update(item, patch);
+                } finally {
+                  await refresh();
+                }
               }}
             />
             {data.canEdit && (

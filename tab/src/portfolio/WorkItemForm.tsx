@@ -1,7 +1,9 @@
 import { Button, Checkbox, Dropdown, Field, Input, Option, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FailureBar } from '../shared/FailureBar';
-import { type MutationFailure, type WorkItemCreate, type WorkItemEdit, toFailure } from './useWorkItemMutations';
+import { useNotify } from '../shared/notify';
+import { SaveConflictBar } from './SaveConflictBar';
+import { type MutationFailure, SaveConflict, type WorkItemCreate, type WorkItemEdit, toFailure } from './useWorkItemMutations';
 import {
   type DeliveryMode,
   type HealthDimension,
@@ -18,6 +20,7 @@ import {
   STRUCTURES,
   STRUCTURE_LABELS,
 } from './types';
+import { type EditValues, differences, editValues, reapply, toPatch } from './work-item-edit';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -29,7 +32,11 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-type Submit = { readonly kind: 'create'; onSubmit(input: WorkItemCreate): Promise<void> } | { readonly kind: 'edit'; readonly item: WorkItemView; onSubmit(patch: WorkItemEdit): Promise<void> };
+/**
+ * `edit` saves against `base`, the version the edit applies to: the item the form opened with,
+ * or the newer version after a save conflict.
+ */
+type Submit = { readonly kind: 'create'; onSubmit(input: WorkItemCreate): Promise<void> } | { readonly kind: 'edit'; readonly item: WorkItemView; onSubmit(patch: WorkItemEdit, base: WorkItemView): Promise<void> };
 
 export type WorkItemFormProps = Submit & {
   readonly domainId: string;
@@ -43,63 +50,99 @@ const num = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 const byPriority = (a: StrategicObjective, b: StrategicObjective): number =>
   a.priority - b.priority || a.code.localeCompare(b.code, undefined, { numeric: true });
 
+const BLANK: EditValues = {
+  stage: '',
+  owner: '',
+  startDate: '',
+  endDate: '',
+  health: { schedule: 'unknown', cost: 'unknown', scope: 'unknown', benefit: 'unknown' },
+  note: '',
+  planned: '',
+  realised: '',
+  unit: '',
+};
+
 /** One form for a new work item (identity, plan, objectives) and for editing one (plan, health, note, benefits). */
 export function WorkItemForm(props: WorkItemFormProps) {
   const styles = useStyles();
-  const item = props.kind === 'edit' ? props.item : undefined;
+  const notify = useNotify();
+  const [base, setBase] = useState<WorkItemView | undefined>(props.kind === 'edit' ? props.item : undefined);
   const [title, setTitle] = useState('');
   const [structure, setStructure] = useState<Structure>('project');
   const [mode, setMode] = useState<DeliveryMode>('traditional');
-  const [stage, setStage] = useState(item?.stage ?? '');
-  const [owner, setOwner] = useState(item?.owner.displayName ?? '');
-  const [startDate, setStartDate] = useState(item?.startDate ?? '');
-  const [endDate, setEndDate] = useState(item?.endDate ?? '');
   const [weights, setWeights] = useState<Readonly<Record<string, string>>>({});
-  const [health, setHealth] = useState<Readonly<Record<HealthDimension, Rag>>>(item?.health ?? { schedule: 'unknown', cost: 'unknown', scope: 'unknown', benefit: 'unknown' });
-  const [note, setNote] = useState(item?.statusNote ?? '');
-  const [planned, setPlanned] = useState(item?.benefits ? String(item.benefits.planned.value) : '');
-  const [realised, setRealised] = useState(item?.benefits ? String(item.benefits.realised.value) : '');
-  const [unit, setUnit] = useState(item?.benefits?.planned.unit ?? '');
+  const [values, setValues] = useState<EditValues>(() => (base ? editValues(base) : BLANK));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<MutationFailure>();
+  const [conflict, setConflict] = useState<SaveConflict>();
+  const set = <K extends keyof EditValues>(field: K, value: EditValues[K]) => setValues((v) => ({ ...v, [field]: value }));
+  const setHealth = (dim: HealthDimension, rag: Rag) => setValues((v) => ({ ...v, health: { ...v.health, [dim]: rag } }));
 
-  const ownerPerson = () => (item && owner.trim() === item.owner.displayName ? item.owner : { displayName: owner.trim() });
+  // Whoever pressed Edit or New lands in the form's first field, not on the page body.
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (next: EditValues, on: WorkItemView | undefined) => {
     setBusy(true);
     setFailure(undefined);
     try {
       if (props.kind === 'create') {
         const objectives = Object.entries(weights).map(([objectiveId, w]) => ({ objectiveId, weight: num(w) }));
-        await props.onSubmit({ domainId: props.domainId, title: title.trim(), structure, mode, stage: stage.trim(), owner: ownerPerson(), startDate, endDate, objectives });
-      } else {
-        const hasBenefits = planned.trim() !== '' || realised.trim() !== '';
-        await props.onSubmit({
-          stage: stage.trim(),
-          owner: ownerPerson(),
-          startDate,
-          endDate,
-          health,
-          statusNote: note.trim(),
-          ...(hasBenefits ? { benefits: { planned: { value: num(planned || '0'), unit: unit.trim() }, realised: { value: num(realised || '0'), unit: unit.trim() } } } : {}),
-        });
+        await props.onSubmit({ domainId: props.domainId, title: title.trim(), structure, mode, stage: next.stage.trim(), owner: { displayName: next.owner.trim() }, startDate: next.startDate, endDate: next.endDate, objectives });
+        notify(`Created “${title.trim()}”`);
+      } else if (on) {
+        await props.onSubmit(toPatch(next, on), on);
+        notify(`Saved “${on.title}”`, 'The portfolio shows the new status.');
       }
     } catch (error) {
-      setFailure(toFailure(error));
+      if (error instanceof SaveConflict) setConflict(error);
+      else setFailure(toFailure(error));
     } finally {
       setBusy(false);
     }
   };
 
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(values, base);
+  };
+
+  /** The user's changes (made on `base`) on top of the newer version, saved against it. */
+  const reapplyMine = () => {
+    if (!conflict || !base) return;
+    const merged = reapply(values, editValues(base), editValues(conflict.current));
+    setValues(merged);
+    setBase(conflict.current);
+    setConflict(undefined);
+    void save(merged, conflict.current);
+  };
+
+  const discardMine = () => {
+    if (!conflict) return;
+    setValues(editValues(conflict.current));
+    setBase(conflict.current);
+    setConflict(undefined);
+    first.current?.focus();
+  };
+
   const isCreate = props.kind === 'create';
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={isCreate ? 'New work item' : 'Edit work item'}>
+    <form className={styles.form} onSubmit={submit} aria-label={isCreate ? 'New work item' : 'Edit work item'}>
       {failure && <FailureBar failure={failure} />}
+      {conflict && base && (
+        <SaveConflictBar
+          conflict={conflict}
+          since={base.updatedAt}
+          theirs={differences(editValues(base), editValues(conflict.current))}
+          busy={busy}
+          onReapply={reapplyMine}
+          onDiscard={discardMine}
+        />
+      )}
       {isCreate && (
         <>
           <Field label="Title" required>
-            <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
+            <Input ref={first} value={title} onChange={(_e, d) => setTitle(d.value)} />
           </Field>
           <div className={styles.row}>
             <Field label="Structure">
@@ -125,18 +168,18 @@ export function WorkItemForm(props: WorkItemFormProps) {
       )}
       <div className={styles.row}>
         <Field label="Stage" required>
-          <Input value={stage} onChange={(_e, d) => setStage(d.value)} />
+          <Input ref={isCreate ? undefined : first} value={values.stage} onChange={(_e, d) => set('stage', d.value)} />
         </Field>
         <Field label="Owner" required>
-          <Input value={owner} onChange={(_e, d) => setOwner(d.value)} />
+          <Input value={values.owner} onChange={(_e, d) => set('owner', d.value)} />
         </Field>
       </div>
       <div className={styles.row}>
         <Field label="Start date" required>
-          <Input type="date" value={startDate} onChange={(_e, d) => setStartDate(d.value)} />
+          <Input type="date" value={values.startDate} onChange={(_e, d) => set('startDate', d.value)} />
         </Field>
         <Field label="End date" required>
-          <Input type="date" value={endDate} onChange={(_e, d) => setEndDate(d.value)} />
+          <Input type="date" value={values.endDate} onChange={(_e, d) => set('endDate', d.value)} />
         </Field>
       </div>
       {isCreate && props.objectives.length > 0 && (
@@ -171,7 +214,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
             <div className={styles.row}>
               {DIMENSIONS.map((dim) => (
                 <Field key={dim} label={`${DIMENSION_LABELS[dim]} health`}>
-                  <Dropdown value={RAG_LABELS[health[dim]]} selectedOptions={[health[dim]]} onOptionSelect={(_e, d) => d.optionValue && setHealth((h) => ({ ...h, [dim]: d.optionValue as Rag }))}>
+                  <Dropdown value={RAG_LABELS[values.health[dim]]} selectedOptions={[values.health[dim]]} onOptionSelect={(_e, d) => d.optionValue && setHealth(dim, d.optionValue as Rag)}>
                     {RAGS.map((r) => (
                       <Option key={r} value={r}>
                         {RAG_LABELS[r]}
@@ -183,26 +226,26 @@ export function WorkItemForm(props: WorkItemFormProps) {
             </div>
           </fieldset>
           <Field label="Status note">
-            <Textarea value={note} onChange={(_e, d) => setNote(d.value)} resize="vertical" />
+            <Textarea value={values.note} onChange={(_e, d) => set('note', d.value)} resize="vertical" />
           </Field>
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>Benefits</legend>
             <div className={styles.row}>
               <Field label="Planned benefit">
-                <Input type="number" min={0} value={planned} onChange={(_e, d) => setPlanned(d.value)} />
+                <Input type="number" min={0} value={values.planned} onChange={(_e, d) => set('planned', d.value)} />
               </Field>
               <Field label="Realised benefit">
-                <Input type="number" min={0} value={realised} onChange={(_e, d) => setRealised(d.value)} />
+                <Input type="number" min={0} value={values.realised} onChange={(_e, d) => set('realised', d.value)} />
               </Field>
             </div>
             <Field label="Benefit unit" hint="e.g. GBP k, hours/month">
-              <Input value={unit} onChange={(_e, d) => setUnit(d.value)} />
+              <Input value={values.unit} onChange={(_e, d) => set('unit', d.value)} />
             </Field>
           </fieldset>
         </>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy}>
+        <Button appearance="primary" type="submit" disabled={busy || conflict !== undefined}>
           {busy ? 'Saving…' : isCreate ? 'Create' : 'Save'}
         </Button>
         <Button onClick={props.onCancel} disabled={busy}>

@@ -1,25 +1,33 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { NAV_ITEMS, navItemFor } from './nav';
+import type { ApiClient } from '../api/client';
+import { NAV_ITEMS, navItemFor, navItemsFor } from './nav';
 import { type Route, navigate } from './route';
+import { useMe } from './useMe';
 
 const useStyles = makeStyles({
-  nav: { marginBottom: tokens.spacingVerticalL, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  nav: { marginBottom: tokens.spacingVerticalL, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, minHeight: '44px' },
 });
 
-/** The app's pages as a tab list; selecting one changes the hash route. */
-export function AppNav({ route }: { readonly route: Route }) {
+/**
+ * The app's pages as a tab list, only those the caller's roles can use (GET /api/me); selecting
+ * one changes the hash route. Until the roles arrive no entry shows, rather than ones that may
+ * vanish; if they cannot be read every entry shows and the pages themselves explain a refusal.
+ */
+export function AppNav({ api, route }: { readonly api: ApiClient; readonly route: Route }) {
   const styles = useStyles();
-  const current = navItemFor(route);
+  const me = useMe(api);
+  const items = me.status === 'ready' ? navItemsFor(me.data) : me.status === 'error' ? NAV_ITEMS : [];
+  const current = navItemFor(route, items);
   return (
     <nav aria-label="PMO Relay" className={styles.nav}>
       <TabList
         selectedValue={current?.value ?? null}
         onTabSelect={(_e, data) => {
-          const item = NAV_ITEMS.find((i) => i.value === data.value);
+          const item = items.find((i) => i.value === data.value);
           if (item) navigate(item.hash);
         }}
       >
-        {NAV_ITEMS.map((item) => (
+        {items.map((item) => (
           <Tab key={item.value} value={item.value}>
             {item.label}
           </Tab>

@@ -5,7 +5,7 @@ import { Loading } from './Loading';
 /** What `useLoad` and `useLive` report; a live view may also carry a failed refresh. */
 export type LoadState =
   | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly message: string }
+  | { readonly status: 'error'; readonly message: string; readonly forbidden?: boolean }
   | { readonly status: 'ready'; readonly refreshError?: string };
 
 /** The ready member of a load state, as the caller's hook typed it (with its data). */
@@ -29,7 +29,7 @@ export interface LoadedProps<S extends LoadState> {
  */
 export function Loaded<S extends LoadState>({ state, loading, failed, refreshFailed, onRetry, children }: LoadedProps<S>) {
   if (state.status === 'loading') return <Loading label={loading} />;
-  if (state.status === 'error') return <ErrorState title={failed} message={state.message} onRetry={onRetry} />;
+  if (state.status === 'error') return <ErrorState title={failed} message={state.message} forbidden={state.forbidden ?? false} onRetry={onRetry} />;
   return (
     <>
       {refreshFailed && state.refreshError && <ErrorState title={refreshFailed} message={state.refreshError} onRetry={onRetry} />}

@@ -2,7 +2,11 @@
  * The tab's top-level pages, in the order the navigation shows them. A feature adds its
  * entry here (and its routes in route.ts); the shell renders whatever this list holds.
  */
+import type { MeResponse } from '../../../bot/api-contract/people';
 import type { Route } from './route';
+import { isEpmoMember, worksInbox } from './useMe';
+
+type Roles = Pick<MeResponse, 'roles'>;
 
 export interface NavItem {
   /** Stable value for the tab list. */
@@ -12,16 +16,22 @@ export interface NavItem {
   readonly hash: string;
   /** The route pages that belong to this entry (it shows as selected on any of them). */
   readonly pages: readonly Route['page'][];
+  /** Whether the caller's roles let them use the page (absent: everyone); the server checks again. */
+  readonly usableBy?: (me: Roles) => boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { value: 'portfolio', label: 'Portfolio', hash: '#/portfolio', pages: ['portfolio'] },
   { value: 'changes', label: 'Strategy changes', hash: '#/changes', pages: ['changes', 'change', 'compose'] },
   { value: 'signals', label: 'Signals', hash: '#/signals', pages: ['signals', 'signal'] },
-  { value: 'epmo', label: 'EPMO queue', hash: '#/epmo', pages: ['epmo'] },
-  { value: 'decisions', label: 'Decisions', hash: '#/decisions', pages: ['decisions'] },
+  { value: 'epmo', label: 'EPMO queue', hash: '#/epmo', pages: ['epmo'], usableBy: isEpmoMember },
+  // The decision log is for the EPMO and the PMO leads whose escalations it records.
+  { value: 'decisions', label: 'Decisions', hash: '#/decisions', pages: ['decisions'], usableBy: worksInbox },
 ];
 
 /** The entry a route belongs to, if any (the configuration page belongs to none). */
 export const navItemFor = (route: Route, items: readonly NavItem[] = NAV_ITEMS): NavItem | undefined =>
   items.find((item) => item.pages.includes(route.page));
+
+/** The entries the caller's roles can use: tenant admins and team members do not see the EPMO's pages. */
+export const navItemsFor = (me: Roles, items: readonly NavItem[] = NAV_ITEMS): NavItem[] => items.filter((item) => item.usableBy?.(me) ?? true);

@@ -4,11 +4,11 @@
  * beside it instead of replacing it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../api/client';
+import { errorMessage, isForbidden } from '../api/client';
 
 export type LiveState<T> =
   | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly message: string }
+  | { readonly status: 'error'; readonly message: string; readonly forbidden?: boolean }
   | { readonly status: 'ready'; readonly data: T; readonly loadedAt: number; readonly refreshError?: string };
 
 export interface Live<T> {
@@ -35,7 +35,7 @@ export function useLive<T>(load: (signal: AbortSignal) => Promise<T>, intervalOf
       (error: unknown) => {
         if (abort.signal.aborted) return;
         const message = errorMessage(error);
-        setState((prev) => (prev.status === 'ready' ? { ...prev, refreshError: message } : { status: 'error', message }));
+        setState((prev) => (prev.status === 'ready' ? { ...prev, refreshError: message } : { status: 'error', message, forbidden: isForbidden(error) }));
       },
     );
     return () => abort.abort();

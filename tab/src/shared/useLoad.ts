@@ -1,10 +1,11 @@
 /** Loading data into a page: the three states a load goes through, and the hook that drives them. */
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client';
+import { errorMessage, isForbidden } from '../api/client';
 
 export type Loadable<T> =
   | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly message: string }
+  /** `forbidden`: the caller's roles do not allow it (403), so a retry cannot help. */
+  | { readonly status: 'error'; readonly message: string; readonly forbidden?: boolean }
   | { readonly status: 'ready'; readonly data: T };
 
 /**
@@ -23,7 +24,7 @@ export function useLoad<T>(load: ((signal: AbortSignal) => Promise<T>) | undefin
         if (!abort.signal.aborted) setState({ status: 'ready', data });
       },
       (error: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', message: errorMessage(error) });
+        if (!abort.signal.aborted) setState({ status: 'error', message: errorMessage(error), forbidden: isForbidden(error) });
       },
     );
     return () => abort.abort();
