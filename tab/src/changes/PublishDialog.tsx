@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useRestoreFocus } from '../shared/useRestoreFocus';
 import { DryRunFigures } from './DryRunPanel';
 import type { DryRunState } from './useDryRun';
 
@@ -32,6 +33,7 @@ export interface PublishDialogProps {
 /** The last look before a change goes out: the dry run, then one explicit confirmation. */
 export function PublishDialog({ open, title, verb, dryRun, pending, error, onConfirm, onCancel }: PublishDialogProps) {
   const styles = useStyles();
+  useRestoreFocus(open);
   const data = dryRun.status === 'ready' ? dryRun.data : undefined;
   return (
     <Dialog open={open} onOpenChange={(_e, d) => !d.open && !pending && onCancel()}>

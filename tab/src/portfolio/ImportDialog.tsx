@@ -18,6 +18,7 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { IMPORT_COLUMNS } from '../../../bot/api-contract/portfolio';
 import { saveBlob } from '../decisions/download';
 import { FailureBar } from '../shared/FailureBar';
+import { useRestoreFocus } from '../shared/useRestoreFocus';
 import { IMPORT_TEMPLATE_FILE, importTemplateCsv } from './import-template';
 import { type MutationFailure, type WorkItemMutations, toFailure } from './useWorkItemMutations';
 
@@ -42,6 +43,7 @@ export function ImportDialog({ open, domainId, domainName, mutations, onClose, o
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<MutationFailure>();
   const [done, setDone] = useState<number>();
+  useRestoreFocus(open);
 
   const reset = () => {
     setFile(undefined);

@@ -1,5 +1,6 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { useRestoreFocus } from '../shared/useRestoreFocus';
 import type { StrategicObjective } from './types';
 import type { WorkItemCreate } from './useWorkItemMutations';
 import { WorkItemForm } from './WorkItemForm';
@@ -14,6 +15,7 @@ export interface NewItemDrawerProps {
 
 /** The work-item form, empty, for adding an item to the domain's portfolio. */
 export function NewItemDrawer({ open, domainId, objectives, onClose, onCreate }: NewItemDrawerProps) {
+  useRestoreFocus(open);
   return (
     <OverlayDrawer position="end" size="medium" open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
       <DrawerHeader>

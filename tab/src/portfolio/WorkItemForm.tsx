@@ -78,7 +78,8 @@ export function WorkItemForm(props: WorkItemFormProps) {
   const set = <K extends keyof EditValues>(field: K, value: EditValues[K]) => setValues((v) => ({ ...v, [field]: value }));
   const setHealth = (dim: HealthDimension, rag: Rag) => setValues((v) => ({ ...v, health: { ...v.health, [dim]: rag } }));
 
-  // Whoever pressed Edit or New lands in the form's first field, not on the page body.
+  // Whoever pressed Edit lands in the form's first field, not on the page body. (A new item's
+  // form opens in a fresh drawer, which focuses its own first control.)
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -142,7 +143,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
       {isCreate && (
         <>
           <Field label="Title" required>
-            <Input ref={first} value={title} onChange={(_e, d) => setTitle(d.value)} />
+            <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
           </Field>
           <div className={styles.row}>
             <Field label="Structure">
