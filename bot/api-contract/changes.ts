@@ -96,8 +96,10 @@ export interface DryRunResponse {
 export interface ChangeProgress {
   /** Of the current (latest published) version. */
   readonly rollup: ImpactRollup;
-  /** Delivery of the current version's sends. */
+  /** Delivery of the current version's cards to its recipients (PMO and team conversations; not the EPMO copy). */
   readonly delivery: DeliveryProgress;
+  /** Every domain the current version reaches: named by the change, or reached through its objectives. */
+  readonly reachedDomainIds: readonly string[];
 }
 
 /** The caller's own status on a change, for team members and leads. */

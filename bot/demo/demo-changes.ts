@@ -36,6 +36,16 @@ const user = (name: string) => {
   return { userId: u.userId, displayName: u.displayName };
 };
 
+/**
+ * A real demo person who answers for a recipient conversation: its domain's PMO lead, or a
+ * member of the team of one of its work items. The cascade names people, never roles.
+ */
+function demoResponder(r: { readonly role: string; readonly domainId?: string; readonly workItemIds?: readonly string[] }) {
+  return DEMO_USERS.find((u) =>
+    u.roles.some((role) => (r.role === 'pmo' ? role.role === 'pmo_lead' && role.domainId === r.domainId : role.role === 'team_member' && (r.workItemIds ?? []).includes(role.workItemId))),
+  );
+}
+
 /** Applies transitions as a user would, keeping the audit events they raise. */
 function recorder() {
   const history: ChangeAuditEvent[] = [];
@@ -188,15 +198,15 @@ export async function seedDemoChangesIfEmpty(deps: Pick<ChangeDeps, 'repos' | 's
     if (change.state === 'published') {
       const counted = targeting.recipients.filter((r) => r.role !== 'epmo');
       counted.slice(0, Math.ceil(counted.length / 2)).forEach((r, i) => {
-        const name = r.role === 'pmo' ? 'PMO lead' : r.workItemIds?.some((w) => w === 'wi-001' || w === 'wi-002') ? 'Tara Team' : 'Team member';
+        const responder = demoResponder(r) ?? user('Diego Delivery');
         const impact = (['low', 'medium', 'high', 'none'] as const)[i % 4];
         responses.push({
           tenantId: T,
           changeId: change.id,
           version: change.version,
           conversationId: r.conversationId,
-          userId: `demo-responder-${i}`,
-          userName: name,
+          userId: responder.userId,
+          userName: responder.displayName,
           acknowledged: true,
           ...(change.requiredResponse === 'assess' ? { impact, ...(impact === 'high' ? { comment: 'Two milestones move; we need another developer.' } : {}) } : {}),
           respondedAt: new Date(Date.parse(sentAt) + (i + 1) * HOUR).toISOString(),

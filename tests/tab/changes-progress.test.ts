@@ -65,9 +65,12 @@ describe('progress', () => {
     expect(isFanOutRunning(delivery({ queued: 4, sent: 6 }))).toBe(true);
     expect(isFanOutRunning(delivery())).toBe(false);
     expect(isFanOutRunning(undefined)).toBe(false);
-    expect(deliveryText(delivery({ queued: 4, sent: 6 }))).toBe('Sending: 6 of 10');
-    expect(deliveryText(delivery({ sent: 8, failed: 1, unreachable: 1 }))).toBe('Delivered to 8 of 10 (1 failed, 1 unreachable)');
-    expect(deliveryText(delivery({ total: 0, sent: 0 }))).toBe('Nothing to send');
+    expect(deliveryText(delivery({ queued: 4, sent: 6 }), 10)).toBe('Sending: 6 of 10');
+    expect(deliveryText(delivery({ sent: 8, failed: 1, unreachable: 1 }), 10)).toBe('Delivered to 8 of 10 recipients (1 failed, 1 unreachable)');
+    expect(deliveryText(delivery({ total: 0, sent: 0 }), 0)).toBe('Nothing to send');
+    // Recipients with no Teams conversation get no card: counted, and said so.
+    expect(deliveryText(delivery({ total: 4, sent: 4 }), 5)).toBe('Delivered to 4 of 5 recipients (1 with no Teams conversation)');
+    expect(deliveryText(delivery({ total: 0, sent: 0 }), 1)).toBe('Delivered to 0 of 1 recipient (1 with no Teams conversation)');
   });
 
   it('refreshes every few seconds while sending, slowly while answers come in, not at all when closed', () => {

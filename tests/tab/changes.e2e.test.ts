@@ -221,7 +221,7 @@ describe('strategy changes in the tab', () => {
     }
     await page.getByRole('table', { name: 'Impact by objective' }).locator('tbody tr').first().waitFor();
     await page.getByRole('progressbar', { name: 'Responses to this change' }).waitFor();
-    await page.getByRole('list', { name: 'Response figures' }).getByRole('listitem', { name: /^Reached: \d+$/ }).waitFor();
+    await page.getByRole('list', { name: 'Response figures' }).getByRole('listitem', { name: /^Recipients: \d+$/ }).waitFor();
   });
 
   it('withdraws a published change with a reason, after a confirmation', async () => {

@@ -3,7 +3,7 @@
  * view, and the active changes for a conversation and person (the bot's `changes`).
  */
 import { progressOf } from '../../delivery';
-import type { Delivery } from '../../delivery';
+import type { Delivery, DeliveryProgress } from '../../delivery';
 import { type Result, forbidden, ok } from '../../kernel/result';
 import { type Principal, can, isEpmo, ledDomains } from '../../kernel/roles';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
@@ -14,7 +14,7 @@ import type { Versioned } from '../../kernel/versioned';
 import { type ChangeDeps, changeUrl } from './deps';
 import { loadPortfolio } from './current-targeting';
 import { changeVisibleTo, recipientVisibleTo } from './visibility';
-import { type RecipientState, liveVersion, loadChange, versionStatus } from './versions';
+import { type RecipientState, type VersionStatus, liveVersion, loadChange, versionStatus } from './versions';
 
 /** The caller's status: their own response in any conversation they may answer for, else their teams'. */
 function myStatus(p: Principal, change: StrategyChange, status: Awaited<ReturnType<typeof versionStatus>>, now: Date): MyChangeStatus | undefined {
@@ -27,6 +27,22 @@ function myStatus(p: Principal, change: StrategyChange, status: Awaited<ReturnTy
   return { status: outcome.status, ...(outcome.impact ? { impact: outcome.impact } : {}), ...(latest ? { respondedAt: latest.respondedAt } : {}) };
 }
 
+/**
+ * Delivery of the cards to the counted recipients, the PMO and team conversations. The EPMO copy
+ * is for information (nobody responds to it) and stays out, so "delivered to N of M" and the
+ * response figures always speak of the same conversations.
+ */
+async function countedDelivery(deps: Pick<ChangeDeps, 'delivery'>, tenantId: string, status: VersionStatus): Promise<DeliveryProgress> {
+  const counted = new Set(status.recipients.filter((r) => r.record.value.role !== 'epmo').map((r) => r.record.value.conversationId));
+  const sends = await deps.delivery.listBatch(tenantId, changeBatchId(status.change.id, status.change.version));
+  return progressOf(sends.filter((d) => d.operation === 'send' && counted.has(d.conversationId)));
+}
+
+/** Domains of the counted recipients, each once, in the order they were addressed. */
+const reachedDomains = (status: VersionStatus): string[] => [
+  ...new Set(status.recipients.flatMap((r) => (r.record.value.role !== 'epmo' && r.record.value.domainId !== undefined ? [r.record.value.domainId] : []))),
+];
+
 async function summarise(deps: ChangeDeps, p: Principal, versions: Versioned<StrategyChange>[]): Promise<ChangeSummary | undefined> {
   const latest = versions[0];
   if (!latest) return undefined;
@@ -34,7 +50,7 @@ async function summarise(deps: ChangeDeps, p: Principal, versions: Versioned<Str
   const status = live ? await versionStatus(deps, live.value) : undefined;
   if (!changeVisibleTo(p, latest.value, status?.recipients.map((r) => r.record.value) ?? [])) return undefined;
   const now = deps.clock.now();
-  const progress = status && live ? { rollup: status.rollup, delivery: await deps.delivery.progress(p.tenantId, changeBatchId(live.value.id, live.value.version)) } : undefined;
+  const progress = status && live ? { rollup: status.rollup, delivery: await countedDelivery(deps, p.tenantId, status), reachedDomainIds: reachedDomains(status) } : undefined;
   const mine = status && live ? myStatus(p, live.value, status, now) : undefined;
   return {
     change: latest.value,
@@ -170,7 +186,8 @@ export async function cascadeStatus(deps: ChangeDeps, p: Principal, id: string):
   return ok({
     change,
     state: loaded.value.latest.value.state,
-    delivery: epmo ? progressOf(deliveries.filter((d) => d.operation === 'send')) : progressOf(counted.map((x) => byConversation.get(x.view.conversationId)).filter((d): d is Delivery => d !== undefined)),
+    // The counted recipients' cards only, as in every summary (see countedDelivery).
+    delivery: progressOf(counted.map((x) => byConversation.get(x.view.conversationId)).filter((d): d is Delivery => d !== undefined)),
     rollup: rollUp(counted.map(outcomeOf)),
     domains,
     objectives,

@@ -46,6 +46,7 @@ export interface DryRunReport {
 export interface ChangeProgress {
   readonly rollup: ImpactRollup;
   readonly delivery: DeliveryProgress;
+  readonly reachedDomainIds: readonly string[];
 }
 
 /** The caller's own status on a change, for team members and leads. */

@@ -40,6 +40,10 @@ const useStyles = makeStyles({
   error: { color: tokens.colorStatusDangerForeground1 },
 });
 
+/** What each figure counts, said once, so the numbers read as parts of one whole. */
+const FIGURES_EXPLAINED =
+  'Recipients are the PMO channels and teams this version addresses; each has responded, is pending or is unreachable. Overdue counts pending recipients past the respond-by date. The EPMO copy is for information and is not counted.';
+
 export interface CascadeViewProps {
   readonly cascade: CascadeResponse;
   readonly loadedAt: number;
@@ -69,15 +73,17 @@ export function CascadeView({ cascade, loadedAt, onRefresh }: CascadeViewProps) 
           </span>
         </div>
         <ResponseProgress rollup={rollup} label="Responses to this change" size="large" />
-        <Text className={styles.subtle}>{deliveryText(delivery)}</Text>
+        <Text className={styles.subtle}>{deliveryText(delivery, rollup.recipients)}</Text>
         <FigureList label="Response figures" minWidth="120px">
-          <Figure look="inset" label="Reached" value={rollup.recipients} />
+          <Figure look="inset" label="Recipients" value={rollup.recipients} />
+          <Figure look="inset" label="Responded" value={rollup.responded} />
+          <Figure look="inset" label="Pending" value={rollup.pending} />
+          <Figure look="inset" label="Unreachable" value={rollup.unreachable} />
+          <Figure look="inset" label="Overdue" value={rollup.overdue} />
           <Figure look="inset" label="Acknowledged" value={rollup.acknowledged} />
           <Figure look="inset" label="Impact assessed" value={rollup.assessed} />
-          <Figure look="inset" label="Pending" value={rollup.pending} />
-          <Figure look="inset" label="Overdue" value={rollup.overdue} />
-          <Figure look="inset" label="Unreachable" value={rollup.unreachable} />
         </FigureList>
+        <Text className={styles.subtle}>{FIGURES_EXPLAINED}</Text>
       </section>
 
       {cascade.objectives.length > 0 && (
@@ -119,14 +125,15 @@ export function CascadeView({ cascade, loadedAt, onRefresh }: CascadeViewProps) 
           <Title3 as="h2" id="epmo-copy" className={styles.h}>
             EPMO copy
           </Title3>
-          <RecipientTable label="EPMO copy" rows={[cascade.epmo]} />
+          <RecipientTable label="EPMO copy" rows={[cascade.epmo]} informational />
         </section>
       )}
     </div>
   );
 }
 
-function RecipientTable({ label, rows }: { readonly label: string; readonly rows: readonly CascadeRecipient[] }) {
+/** `informational`: the EPMO copy, which nobody is asked to answer, so it has no response status. */
+function RecipientTable({ label, rows, informational = false }: { readonly label: string; readonly rows: readonly CascadeRecipient[]; readonly informational?: boolean }) {
   const styles = useStyles();
   return (
     <Table aria-label={label} size="small">
@@ -148,9 +155,7 @@ function RecipientTable({ label, rows }: { readonly label: string; readonly rows
               <TableCell>
                 <TableCellLayout description={r.role === 'team' && r.workItems.length > 0 ? r.workItems.map((w) => w.title).join(', ') : undefined}>{recipientLabel(r)}</TableCellLayout>
               </TableCell>
-              <TableCell>
-                <StatusBadge status={r.status} />
-              </TableCell>
+              <TableCell>{informational ? <Text>For information</Text> : <StatusBadge status={r.status} />}</TableCell>
               <TableCell>
                 <ImpactBadge impact={r.impact} />
               </TableCell>

@@ -74,7 +74,7 @@ export function ResponseProgress({ rollup, delivery, label, size = 'medium' }: R
           aria-valuetext={text}
         />
       </Field>
-      {delivery && (isFanOutRunning(delivery) || delivery.failed > 0 || delivery.unreachable > 0) && <Text className={styles.hint}>{deliveryText(delivery)}</Text>}
+      {delivery && (isFanOutRunning(delivery) || delivery.failed > 0 || delivery.unreachable > 0) && <Text className={styles.hint}>{deliveryText(delivery, rollup.recipients)}</Text>}
     </div>
   );
 }

@@ -168,8 +168,11 @@ export function ChangeDetailPage({ changes, changeId, viewer }: ChangeDetailPage
             <dd className={styles.factValue}>{REQUIRED_RESPONSE_LABELS[change.requiredResponse]}</dd>
             <dt className={styles.factTitle}>Objectives</dt>
             <dd className={styles.factValue}>{change.objectiveIds.map((id) => (objectives.get(id) ? `${objectives.get(id)?.code} ${objectives.get(id)?.title}` : id)).join('; ') || '—'}</dd>
-            <dt className={styles.factTitle}>Domains</dt>
-            <dd className={styles.factValue}>{change.domainIds.map((id) => domains.get(id) ?? id).join(', ') || 'Implied by the objectives'}</dd>
+            {/* Once published, the domains it reached (named or through its objectives), as the cascade counts them. */}
+            <dt className={styles.factTitle}>{data.progress ? 'Domains reached' : 'Domains'}</dt>
+            <dd className={styles.factValue}>
+              {(data.progress ? data.progress.reachedDomainIds : change.domainIds).map((id) => domains.get(id) ?? id).join(', ') || 'Implied by the objectives'}
+            </dd>
             {data.mine && (
               <>
                 <dt className={styles.factTitle}>Your status</dt>

@@ -22,7 +22,7 @@ export function RollupTable({ label, firstColumn, rows }: { readonly label: stri
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.first}>{firstColumn}</TableHeaderCell>
-          <TableHeaderCell>Reached</TableHeaderCell>
+          <TableHeaderCell>Recipients</TableHeaderCell>
           <TableHeaderCell>Responded</TableHeaderCell>
           <TableHeaderCell>Pending</TableHeaderCell>
           <TableHeaderCell>Overdue</TableHeaderCell>

@@ -11,12 +11,17 @@ export const respondedText = (rollup: Pick<ImpactRollup, 'recipients' | 'respond
 /** The fan-out still has cards on the queue: the view refreshes itself while this holds. */
 export const isFanOutRunning = (delivery: DeliveryProgress | undefined): boolean => delivery !== undefined && delivery.queued > 0;
 
-/** "Sending 40 of 120" while running; "Delivered to 118 of 120" after. */
-export function deliveryText(d: DeliveryProgress): string {
-  if (d.total === 0) return 'Nothing to send';
+/**
+ * "Sending: 40 of 120" while running; "Delivered to 118 of 120 recipients" after. `recipients`
+ * is the response figures' count (PMO and team conversations, the EPMO copy apart), so both
+ * speak of the same conversations; those with no Teams conversation to send to are named too.
+ */
+export function deliveryText(d: DeliveryProgress, recipients: number): string {
+  if (d.total === 0 && recipients === 0) return 'Nothing to send';
   if (d.queued > 0) return `Sending: ${d.total - d.queued} of ${d.total}`;
-  const problems = [d.failed > 0 ? `${d.failed} failed` : '', d.unreachable > 0 ? `${d.unreachable} unreachable` : ''].filter(Boolean);
-  return `Delivered to ${d.sent} of ${d.total}${problems.length > 0 ? ` (${problems.join(', ')})` : ''}`;
+  const notLinked = Math.max(0, recipients - d.total);
+  const problems = [d.failed > 0 ? `${d.failed} failed` : '', d.unreachable > 0 ? `${d.unreachable} unreachable` : '', notLinked > 0 ? `${notLinked} with no Teams conversation` : ''].filter(Boolean);
+  return `Delivered to ${d.sent} of ${recipients} ${recipients === 1 ? 'recipient' : 'recipients'}${problems.length > 0 ? ` (${problems.join(', ')})` : ''}`;
 }
 
 /** How often a view refreshes: fast while cards are going out, slower while answers come in. */
