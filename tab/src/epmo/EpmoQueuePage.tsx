@@ -39,7 +39,13 @@ const useStyles = makeStyles({
     ...SURFACE,
     borderLeft: `${tokens.strokeWidthThickest} solid transparent`,
   },
-  selected: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground1Selected },
+  // Selection shows as a brand edge and outline on the card's own background: a "selected"
+  // background (Highlight in high contrast) left the card's muted text and badges unreadable.
+  selected: {
+    borderLeftColor: tokens.colorBrandStroke1,
+    outline: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: `-${tokens.strokeWidthThin}`,
+  },
   itemTitle: { fontWeight: tokens.fontWeightSemibold },
   badges: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },

@@ -1,0 +1,113 @@
+/**
+ * axe-core on every page of the tab, in the light, dark and high-contrast themes (issue #9):
+ * the built tab served by the real app with the seeded demo tenant, in headless Chromium, with
+ * no serious or critical violation allowed. A new page is one line in `PAGES`.
+ * Needs `npm run build:tab` first.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/composition/start-app';
+import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
+import { THEME_LABELS, THEME_NAMES, type ThemeName } from '../../tab/src/shared/theme';
+import { apiClient, startTabApp } from '../support/app';
+import { blockingViolations, describeFindings } from '../support/axe';
+import { launchBrowser } from '../support/browser';
+
+/** Ids the routes need, found in the seeded tenant before the scans. */
+interface SeedIds {
+  readonly changeId: string;
+  readonly signalId: string;
+}
+
+interface PageCheck {
+  readonly name: string;
+  /** Who looks at it: someone whose roles use the page. */
+  readonly as: string;
+  readonly hash: (ids: SeedIds) => string;
+  /** Waits until the page shows its content (and opens what the check is about). */
+  ready(page: Page): Promise<void>;
+}
+
+const heading = (page: Page) => page.locator('h1').first().waitFor();
+
+/** Every page of the tab; a page added later (heatmap, roadmap, roll-up) is one line here. */
+const PAGES: readonly PageCheck[] = [
+  { name: 'portfolio', as: 'Priya Patel', hash: () => '#/portfolio', ready: (p) => p.getByRole('table', { name: 'Work items' }).locator('tbody tr').first().waitFor() },
+  {
+    name: 'item panel',
+    as: 'Priya Patel',
+    hash: () => '#/portfolio',
+    ready: async (p) => {
+      await p.getByRole('table', { name: 'Work items' }).getByRole('button', { name: 'Customer Portal Replatform', exact: true }).click();
+      await p.getByRole('dialog').getByRole('heading', { name: 'Customer Portal Replatform' }).waitFor();
+    },
+  },
+  { name: 'changes list', as: 'Erin Epmo', hash: () => '#/changes', ready: heading },
+  { name: 'change detail', as: 'Erin Epmo', hash: (ids) => `#/changes/${ids.changeId}`, ready: (p) => p.getByRole('list', { name: 'Response figures' }).waitFor() },
+  { name: 'compose', as: 'Erin Epmo', hash: () => '#/compose', ready: (p) => p.getByRole('form', { name: 'Strategy change' }).waitFor() },
+  { name: 'signals inbox', as: 'Priya Patel', hash: () => '#/signals', ready: heading },
+  { name: 'signal page', as: 'Priya Patel', hash: (ids) => `#/signals/${ids.signalId}`, ready: heading },
+  { name: 'EPMO queue', as: 'Erin Epmo', hash: () => '#/epmo', ready: (p) => p.getByRole('region', { name: /^Escalation / }).waitFor() },
+  { name: 'decisions', as: 'Erin Epmo', hash: () => '#/decisions', ready: heading },
+  { name: 'config', as: 'Priya Patel', hash: () => '#/config', ready: heading },
+];
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let ids: SeedIds;
+
+const userId = (name: string): string => {
+  const found = DEMO_USERS.find((u) => u.displayName === name);
+  if (!found) throw new Error(`No demo user ${name}`);
+  return found.userId;
+};
+
+beforeAll(async () => {
+  app = await startTabApp();
+  browser = await launchBrowser();
+  const call = apiClient(app.url);
+  const token = async (name: string) => (await call('POST', '/api/dev/token', { body: { tenantId: DEMO_TENANT.tenantId, userId: userId(name) } })).body.token as string;
+  const changes = (await call('GET', '/api/changes', { token: await token('Erin Epmo') })).body.items as { change: { id: string; state: string } }[];
+  const signals = (await call('GET', '/api/signals', { token: await token('Priya Patel') })).body.items as { id: string }[];
+  const changeId = changes.find((c) => c.change.state === 'published')?.change.id;
+  const signalId = signals[0]?.id;
+  if (!changeId || !signalId) throw new Error('The demo seed has no published change or no signal for Priya');
+  ids = { changeId, signalId };
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  context.setDefaultTimeout(15_000);
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Opens a page as a returning user of the development tab would: identity and theme remembered. */
+async function open(check: PageCheck, theme: ThemeName): Promise<Page> {
+  const key = `${DEMO_TENANT.tenantId}/${userId(check.as)}`;
+  await context.addInitScript({
+    content: `window.localStorage.setItem('pmoRelay.devUser', ${JSON.stringify(key)}); window.localStorage.setItem('pmoRelay.devTheme', ${JSON.stringify(theme)});`,
+  });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/${check.hash(ids)}`);
+  // The theme really applied (the dev switcher says so), so each theme is checked, not light thrice;
+  // checked before `ready`, which may open a modal panel that hides the rest of the page.
+  await page.getByRole('button', { name: `Theme: ${THEME_LABELS[theme]}`, exact: true }).waitFor();
+  await check.ready(page);
+  // Spinners gone: axe sees the page, not its loading state.
+  await page.locator('.fui-Spinner').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  return page;
+}
+
+describe.each(THEME_NAMES)('accessibility in the %s theme', (theme) => {
+  it.each(PAGES.map((p) => [p.name, p] as const))('%s has no serious or critical axe violation', async (_name, check) => {
+    const page = await open(check, theme);
+    const findings = await blockingViolations(page);
+    expect(describeFindings(findings)).toBe('');
+  });
+});
