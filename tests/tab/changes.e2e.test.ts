@@ -188,12 +188,20 @@ describe('strategy changes in the tab', () => {
     await until(async () => expect(await figure(reach(), 'Conversations in all')).toBeGreaterThan(0));
     const total = await figure(reach(), 'Conversations in all');
 
+    // Cancelling hands focus back to the button that opened the dialog.
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await until(async () => expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Publish…'));
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
     await dialog.getByText(`The card goes out now to ${total} conversations`).waitFor();
     await dialog.getByRole('button', { name: `Publish to ${total} conversations` }).click();
 
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // Success is said in a toast that outlives the move to the change's page.
+    await page.getByText(`Published “${title}”`, { exact: true }).waitFor();
     await page.getByText('Published', { exact: true }).first().waitFor();
     await page.getByRole('region', { name: 'Cascade' }).waitFor();
 
