@@ -1,0 +1,56 @@
+/** A save conflict in the item form's terms: what the other person changed, and the user's edit laid on top. */
+import { describe, expect, it } from '@jest/globals';
+import type { WorkItemView } from '../../tab/src/portfolio/types';
+import { differences, editValues, reapply, toPatch } from '../../tab/src/portfolio/work-item-edit';
+
+const item = (over: Partial<WorkItemView> = {}): WorkItemView =>
+  ({
+    tenantId: 't',
+    id: 'wi-1',
+    domainId: 'dom-it',
+    title: 'Mobile App 3.0',
+    structure: 'product',
+    mode: 'agile',
+    stage: 'Live',
+    owner: { userId: 'u-1', displayName: 'Tara Team' },
+    startDate: '2026-01-05',
+    endDate: '2026-09-30',
+    objectives: [],
+    health: { schedule: 'green', cost: 'green', scope: 'green', benefit: 'green' },
+    statusNote: 'On track',
+    benefits: { planned: { value: 1200, unit: 'GBP k' }, realised: { value: 1150, unit: 'GBP k' } },
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-03-01T00:00:00Z',
+    overall: 'green',
+    stale: false,
+    etag: 'e1',
+    openSignals: 0,
+    unansweredChanges: 0,
+    ...over,
+  }) as WorkItemView;
+
+describe('a save conflict', () => {
+  const base = item();
+  const theirs = item({ health: { ...base.health, cost: 'red' }, statusNote: 'Licence costs doubled', updatedAt: '2026-03-02T00:00:00Z', etag: 'e2' });
+
+  it('lists what the other person changed, field by field, in words', () => {
+    expect(differences(editValues(base), editValues(theirs))).toEqual([
+      { field: 'Cost health', before: 'Green', after: 'Red' },
+      { field: 'Status note', before: 'On track', after: 'Licence costs doubled' },
+    ]);
+    expect(differences(editValues(base), editValues(base))).toEqual([]);
+  });
+
+  it('reapplies only the fields the user changed, keeping the other person\'s changes elsewhere', () => {
+    const mine = { ...editValues(base), stage: 'Hypercare', health: { ...base.health, schedule: 'amber' as const } };
+    const merged = reapply(mine, editValues(base), editValues(theirs));
+    expect(merged).toEqual({ ...editValues(theirs), stage: 'Hypercare', health: { ...theirs.health, schedule: 'amber' } });
+    // The user's value wins where both changed the same field.
+    expect(reapply({ ...editValues(base), note: 'Mine' }, editValues(base), editValues(theirs)).note).toBe('Mine');
+  });
+
+  it('keeps the owner\'s identity while the name is unchanged, and drops it when renamed', () => {
+    expect(toPatch(editValues(base), base).owner).toEqual({ userId: 'u-1', displayName: 'Tara Team' });
+    expect(toPatch({ ...editValues(base), owner: 'Ravi Rao' }, base).owner).toEqual({ displayName: 'Ravi Rao' });
+  });
+});
