@@ -13,9 +13,8 @@
  * and the JavaScript the page loaded before the grid was interactive, brotli (as sent) and gzip.
  * It is a benchmark, not a test: it prints figures; docs/benchmarks.md records them.
  */
-import { execSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -171,6 +170,9 @@ async function visit(browser: Browser, url: string, query: string | undefined, o
   }
 }
 
+/** The machine's load averages (1, 5, 15 min), as `uptime` prints them. */
+const load = (): string => `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
@@ -208,7 +210,7 @@ async function main(): Promise<void> {
   });
   const app = await startApp(config, { extensions: demoExtensions(config) });
   const browser = await launchBrowser();
-  const loadBefore = execSync('uptime').toString().trim();
+  const loadBefore = load();
   try {
     const url = `${app.url}/`;
     const seedSize = (await app.repos.workItems.listByDomain(TENANT, BIG_DOMAIN)).length;
@@ -231,7 +233,7 @@ async function main(): Promise<void> {
     console.log('\nTab benchmark');
     console.log(`  machine:        ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
     console.log(`  load before:    ${loadBefore}`);
-    console.log(`  load after:     ${execSync('uptime').toString().trim()}`);
+    console.log(`  load after:     ${load()}`);
     console.log(`  tenant:         ${domainCount} domains, ${totalCount} items (seeded in ${seededS.toFixed(1)} s); the page's domain holds ${seedSize} (seed) then ${bigSize}`);
     console.log(`  runs:           median of ${runs} cold browser contexts after one warm-up`);
     console.log(`  grid, seed:     ${ms(small.grid)}`);

@@ -78,7 +78,8 @@ export const COLUMN_SORT: Readonly<Partial<Record<GridColumnId, SortColumn>>> = 
 /** The title opens the item, so it is always shown. */
 export const REQUIRED_COLUMN: GridColumnId = 'title';
 
-export const DEFAULT_COLUMNS: readonly GridColumnId[] = GRID_COLUMNS;
+/** Every column, in the canonical order (the status age lands within 1,366 px, see `COLUMN_WIDTHS`). */
+export const DEFAULT_COLUMNS: readonly GridColumnId[] = [...ids];
 
 const isColumnId = (value: string): value is GridColumnId => (ids as readonly string[]).includes(value);
 
