@@ -5,6 +5,7 @@
  * opens items with Enter and gives focus back; the column chooser hides and reorders columns;
  * the status age fits a 1,366 px screen. Needs `npm run build:tab` first.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/composition/start-app';
@@ -177,6 +178,17 @@ describe('the portfolio grid with thousands of items', () => {
 
     await chooser.getByRole('checkbox', { name: 'Structure' }).click();
     await until(async () => expect((await headers()).at(-1)).toBe('Structure'));
+  });
+
+  it('passes axe accessibility checks, grouped and scrolled deep into the list', async () => {
+    await openTab();
+    await page.getByRole('combobox', { name: 'Group by' }).click();
+    await page.getByRole('option', { name: 'Structure' }).click();
+    await grid().getByRole('heading', { level: 2 }).first().waitFor();
+    await region().evaluate((el) => el.scrollTo({ top: el.scrollHeight / 3 }));
+    await page.waitForTimeout(200);
+    const results = await new AxeBuilder({ page }).include('[role="region"][aria-label="Work items"]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
   });
 
   it('shows the status age without scrolling sideways on a 1366 × 768 screen', async () => {

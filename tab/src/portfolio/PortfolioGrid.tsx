@@ -69,7 +69,8 @@ export function PortfolioGrid({ groups, groupBy, objectives, sort, onSortChange,
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLTableSectionElement>(null);
   const rows = useMemo(() => flattenGroups(groups, groupBy), [groups, groupBy]);
-  const { virtualizer, activeIndex, onKeyDown, onFocusRow, onBlurGrid, focusItem } = useVirtualRows({ rows, scrollRef, headerRef, onOpen: onOpenItem });
+  const { virtualizer, activeIndex, onKeyDown, onFocusRow, onBlurGrid, focusItem, openItem } = useVirtualRows({ rows, scrollRef, headerRef, onOpen: onOpenItem });
+  const stableObjectives = useStableMap(objectives);
   useImperativeHandle(ref, () => ({ focusItem }), [focusItem]);
 
   const width = columns.reduce((sum, c) => sum + COLUMN_WIDTHS[c], 0);
@@ -104,12 +105,12 @@ export function PortfolioGrid({ groups, groupBy, objectives, sort, onSortChange,
           key={row.key}
           item={row.item}
           columns={columns}
-          objectives={objectives}
+          objectives={stableObjectives}
           rowIndex={v.index + 2}
           listIndex={v.index}
           active={v.index === activeIndex}
           rowRef={virtualizer.measureElement}
-          onOpen={onOpenItem}
+          onOpen={openItem}
           onKeyDown={onKeyDown}
           onFocusRow={onFocusRow}
         />,
@@ -150,6 +151,18 @@ export function PortfolioGrid({ groups, groupBy, objectives, sort, onSortChange,
       </Table>
     </div>
   );
+}
+
+/**
+ * The previous map while its entries are the same objects: the page rebuilds the objective
+ * index on every filter or sort, and a new map would redraw every row.
+ */
+function useStableMap<K, V>(map: ReadonlyMap<K, V>): ReadonlyMap<K, V> {
+  const previous = useRef(map);
+  const prev = previous.current;
+  const same = prev === map || (prev.size === map.size && [...map].every(([k, v]) => prev.get(k) === v));
+  if (!same) previous.current = map;
+  return previous.current;
 }
 
 /** Empty height standing in for rows that are not rendered; hidden from assistive technology. */

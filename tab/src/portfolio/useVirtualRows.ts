@@ -151,6 +151,9 @@ export function useVirtualRows({ rows, scrollRef, headerRef, onOpen }: Options) 
     [focusIndex],
   );
 
+  /** Stable, so memoised rows need not re-render when the page passes a new callback. */
+  const openItem = useCallback((item: WorkItemView) => latest.current.onOpen(item), []);
+
   const onFocusRow = useCallback((index: number) => {
     const row = latest.current.rows[index];
     if (!row) return;
@@ -174,5 +177,5 @@ export function useVirtualRows({ rows, scrollRef, headerRef, onOpen }: Options) 
     [focusIndex],
   );
 
-  return { virtualizer, activeIndex, onKeyDown, onFocusRow, onBlurGrid, focusItem };
+  return { virtualizer, activeIndex, onKeyDown, onFocusRow, onBlurGrid, focusItem, openItem };
 }
