@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 
 /**
@@ -99,8 +98,7 @@ export function serveTab(distDir: string, options: { allowLocalFraming?: boolean
   // Source maps stay on the server (for decoding error reports), never public.
   router.get(/\.map$/, notFound);
   router.use(precompressed(root));
-  // Anything without a precompressed copy (small files) is compressed on the fly when worth it.
-  router.use(compression());
+  // Files without a precompressed copy are under 1 KB or already compressed (images): sent as they are.
   router.use(
     express.static(root, {
       index: 'index.html',
