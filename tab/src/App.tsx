@@ -3,14 +3,12 @@
  * then show the page the route asks for.
  */
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useMemo, useState } from 'react';
 import { type ApiClient, type TokenProvider, createApiClient } from './api/client';
-import { ConfigPage } from './config/ConfigPage';
 import { DevBanner } from './dev/DevBanner';
 import { DevIdentityPicker } from './dev/DevIdentityPicker';
 import { ThemeMenu } from './dev/ThemeMenu';
 import { devUserKey, useDevIdentity } from './dev/useDevIdentity';
-import { ChangesSection } from './changes/ChangesSection';
 import { PortfolioPage } from './portfolio/PortfolioPage';
 import { AppNav } from './shared/AppNav';
 import { ErrorState } from './shared/ErrorState';
@@ -19,6 +17,10 @@ import { AppToaster } from './shared/notify';
 import { type Route, useRoute } from './shared/route';
 import { SETTING_KEYS, readSetting, writeSetting } from './shared/storage';
 import { SignalsSection, isSignalsRoute } from './signals/SignalsSection';
+
+// Pages other than the portfolio load on first visit, so the first paint carries only the portfolio.
+const ChangesSection = lazy(() => import('./changes/ChangesSection').then((m) => ({ default: m.ChangesSection })));
+const ConfigPage = lazy(() => import('./config/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 import { FLUENT_THEMES, type ThemeName, isThemeName } from './shared/theme';
 import type { TeamsHost } from './teams/host';
 import { useHost, useTeamsTheme } from './teams/useHost';
@@ -72,11 +74,19 @@ export function App() {
 }
 
 function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; readonly route: Route; readonly inTeams: boolean; readonly frameContext?: string | undefined }) {
-  if (frameContext === 'settings' || route.page === 'config') return <ConfigPage api={api} inTeams={inTeams} />;
+  if (frameContext === 'settings' || route.page === 'config') {
+    return (
+      <Suspense fallback={<Loading label="Loading the page…" />}>
+        <ConfigPage api={api} inTeams={inTeams} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <AppNav api={api} route={route} />
-      <PageBody api={api} route={route} />
+      <Suspense fallback={<Loading label="Loading the page…" />}>
+        <PageBody api={api} route={route} />
+      </Suspense>
     </>
   );
 }

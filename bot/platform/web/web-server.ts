@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import express, { type Request, type Response } from 'express';
 import type { HealthResponse } from '../../api-contract/common';
 import type { RouteTable } from '../../kernel/http-routes';
@@ -62,6 +63,9 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     o.botEndpoint.handle(req, res).catch(next);
   });
   const callers = callerResolver(o.auth, o.users);
+  // JSON answers compressed as the caller accepts (a portfolio of thousands of items is megabytes
+  // of repetitive JSON); the Bot Framework endpoint above is left as it is.
+  app.use('/api', compression());
   for (const table of o.api) app.use('/api', routeTableRouter(table, callers));
   for (const extra of o.extraRoutes ?? []) app.use(extra.path, routeTableRouter(extra.table, callers));
   app.use(serveTab(o.tab.distDir, { allowLocalFraming: o.tab.allowLocalFraming }));

@@ -1,71 +1,54 @@
+/**
+ * The work items in one virtualised table: thousands of items render only the rows in view
+ * (plus a margin), yet it stays a real table — row and column semantics, `aria-rowcount` and
+ * `aria-rowindex` so screen readers know its size, a sticky header, sortable columns — and
+ * one tab stop whose arrow keys move between rows. Groups are heading rows in the same list.
+ */
 import {
   Badge,
-  Link,
   Subtitle2,
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Clock12Regular } from '@fluentui/react-icons';
-import { useId } from 'react';
-import { alignedObjectives, statusAgeText } from './filters';
-import { RagBadge } from './RagBadge';
-import {
-  type GroupBy,
-  type ItemGroup,
-  type SortColumn,
-  type SortState,
-  type StrategicObjective,
-  type WorkItemView,
-  DIMENSIONS,
-  DIMENSION_LABELS,
-  MODE_LABELS,
-  STRUCTURE_LABELS,
-} from './types';
+import { type Ref, useImperativeHandle, useMemo, useRef } from 'react';
+import { COLUMN_LABELS, COLUMN_SORT, COLUMN_WIDTHS, DEFAULT_COLUMNS, type GridColumnId } from './columns';
+import { ItemRow } from './ItemRow';
+import type { GroupBy, ItemGroup, SortColumn, SortState, StrategicObjective, WorkItemView } from './types';
+import { flattenGroups, useVirtualRows } from './useVirtualRows';
 
 const useStyles = makeStyles({
-  groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   scroller: {
-    overflowX: 'auto',
+    overflow: 'auto',
+    // Tall enough to scan, short enough that the toolbar above stays in view.
+    maxHeight: 'max(320px, calc(100vh - 240px))',
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
   },
-  // Content-sized columns: badges and ages never wrap; titles and names may.
-  table: { tableLayout: 'auto', minWidth: '1100px' },
-  title: { fontWeight: tokens.fontWeightSemibold },
-  titleCol: { minWidth: '240px' },
-  objectives: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
-  badge: { whiteSpace: 'nowrap' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  age: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
-  nowrap: { whiteSpace: 'nowrap' },
+  table: { tableLayout: 'fixed' },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `0 ${tokens.strokeWidthThin} 0 ${tokens.colorNeutralStroke2}`,
+  },
+  headerCell: { whiteSpace: 'nowrap' },
+  groupCell: { paddingBlock: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground2 },
+  heading: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  spacer: { padding: 0, border: 'none' },
 });
 
-interface Column {
-  readonly id: SortColumn;
-  readonly label: string;
+/** Lets the page put focus back on an item's row, e.g. when the item's panel closes. */
+export interface PortfolioGridHandle {
+  /** Scrolls the item's row into view and focuses it; false when the item is not in the grid. */
+  focusItem(itemId: string): boolean;
 }
-
-const COLUMNS: readonly Column[] = [
-  { id: 'title', label: 'Title' },
-  { id: 'structure', label: 'Structure' },
-  { id: 'mode', label: 'Mode' },
-  { id: 'objectives', label: 'Objectives' },
-  { id: 'owner', label: 'Owner' },
-  { id: 'stage', label: 'Stage' },
-  ...DIMENSIONS.map((d) => ({ id: d, label: DIMENSION_LABELS[d] })),
-  { id: 'overall', label: 'Overall' },
-  { id: 'statusAge', label: 'Status age' },
-];
 
 export interface PortfolioGridProps {
   readonly groups: readonly ItemGroup[];
@@ -73,129 +56,121 @@ export interface PortfolioGridProps {
   readonly objectives: ReadonlyMap<string, StrategicObjective>;
   readonly sort: SortState;
   onSortChange(sort: SortState): void;
-  /** Opens the item's panel; the title is a link to it. */
+  /** Opens the item's panel: the title is a link to it, and Enter on a row opens it. */
   onOpenItem(item: WorkItemView): void;
+  /** The columns shown, in order (see `ColumnChooser`); the defaults when absent. */
+  readonly columns?: readonly GridColumnId[];
+  readonly ref?: Ref<PortfolioGridHandle>;
 }
 
-/** The work items, in one table or one headed table per group, all sharing one sort order. */
-export function PortfolioGrid({ groups, groupBy, objectives, sort, onSortChange, onOpenItem }: PortfolioGridProps) {
+/** The work items, grouped under heading rows or not, all sharing one sort order. */
+export function PortfolioGrid({ groups, groupBy, objectives, sort, onSortChange, onOpenItem, columns = DEFAULT_COLUMNS, ref }: PortfolioGridProps) {
   const styles = useStyles();
-  if (groupBy === 'none') {
-    const all = groups[0];
-    return all ? <ItemsTable label="Work items" items={all.items} objectives={objectives} sort={sort} onSortChange={onSortChange} onOpenItem={onOpenItem} /> : null;
-  }
-  return (
-    <div className={styles.groups}>
-      {groups.map((g) => (
-        <Group key={g.key} group={g} objectives={objectives} sort={sort} onSortChange={onSortChange} onOpenItem={onOpenItem} />
-      ))}
-    </div>
-  );
-}
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLTableSectionElement>(null);
+  const rows = useMemo(() => flattenGroups(groups, groupBy), [groups, groupBy]);
+  const { virtualizer, activeIndex, onKeyDown, onFocusRow, onBlurGrid, focusItem, openItem } = useVirtualRows({ rows, scrollRef, headerRef, onOpen: onOpenItem });
+  const stableObjectives = useStableMap(objectives);
+  useImperativeHandle(ref, () => ({ focusItem }), [focusItem]);
 
-function Group({ group, objectives, sort, onSortChange, onOpenItem }: { readonly group: ItemGroup } & Omit<PortfolioGridProps, 'groups' | 'groupBy'>) {
-  const styles = useStyles();
-  const headingId = useId();
-  const count = group.items.length;
-  return (
-    <section className={styles.group} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
-        <Subtitle2>{group.label}</Subtitle2>
-        <Badge appearance="tint" color="brand" aria-label={`${count} ${count === 1 ? 'item' : 'items'}`}>
-          {count}
-        </Badge>
-      </h2>
-      <ItemsTable label={`Work items: ${group.label}`} items={group.items} objectives={objectives} sort={sort} onSortChange={onSortChange} onOpenItem={onOpenItem} />
-    </section>
-  );
-}
-
-interface ItemsTableProps {
-  readonly label: string;
-  readonly items: readonly WorkItemView[];
-  readonly objectives: ReadonlyMap<string, StrategicObjective>;
-  readonly sort: SortState;
-  onSortChange(sort: SortState): void;
-  onOpenItem(item: WorkItemView): void;
-}
-
-function ItemsTable({ label, items, objectives, sort, onSortChange, onOpenItem }: ItemsTableProps) {
-  const styles = useStyles();
+  const width = columns.reduce((sum, c) => sum + COLUMN_WIDTHS[c], 0);
   const toggle = (column: SortColumn) =>
     onSortChange({ column, direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' });
+
+  // Rendered rows with spacer rows standing in for the gaps, so the scroll height is the full list's.
+  const margin = virtualizer.options.scrollMargin;
+  let cursor = margin;
+  const body = [];
+  for (const v of virtualizer.getVirtualItems()) {
+    if (v.start > cursor) body.push(<Spacer key={`gap-${cursor}`} height={v.start - cursor} span={columns.length} />);
+    cursor = v.end;
+    const row = rows[v.index];
+    if (!row) continue;
+    if (row.kind === 'group') {
+      body.push(
+        <tr key={row.key} ref={virtualizer.measureElement} data-index={v.index} aria-rowindex={v.index + 2}>
+          <td colSpan={columns.length} className={styles.groupCell}>
+            <h2 className={styles.heading}>
+              <Subtitle2>{row.label}</Subtitle2>
+              <Badge appearance="tint" color="brand" aria-label={`${row.count} ${row.count === 1 ? 'item' : 'items'}`}>
+                {row.count}
+              </Badge>
+            </h2>
+          </td>
+        </tr>,
+      );
+    } else {
+      body.push(
+        <ItemRow
+          key={row.key}
+          item={row.item}
+          columns={columns}
+          objectives={stableObjectives}
+          rowIndex={v.index + 2}
+          listIndex={v.index}
+          active={v.index === activeIndex}
+          rowRef={virtualizer.measureElement}
+          onOpen={openItem}
+          onKeyDown={onKeyDown}
+          onFocusRow={onFocusRow}
+        />,
+      );
+    }
+  }
+  const rest = virtualizer.getTotalSize() + margin - cursor;
+  if (rest > 0) body.push(<Spacer key="gap-end" height={rest} span={columns.length} />);
+
+  const label = 'Work items';
   return (
     // Focusable, so keyboard users can scroll the wide table sideways.
-    <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
-      <Table sortable size="small" aria-label={label} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            {COLUMNS.map((c) => (
-              <TableHeaderCell
-                key={c.id}
-                className={c.id === 'title' ? styles.titleCol : styles.nowrap}
-                sortDirection={sort.column === c.id ? sort.direction : undefined}
-                onClick={() => toggle(c.id)}
-              >
-                {c.label}
-              </TableHeaderCell>
-            ))}
+    <div ref={scrollRef} className={styles.scroller} role="region" aria-label={label} tabIndex={0} onBlur={(e) => onBlurGrid(e.relatedTarget as Element | null)}>
+      <Table sortable size="small" aria-label={label} aria-rowcount={rows.length + 1} className={styles.table} style={{ width: `${width}px` }}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c} style={{ width: `${COLUMN_WIDTHS[c]}px` }} />
+          ))}
+        </colgroup>
+        <TableHeader ref={headerRef} className={styles.header}>
+          <TableRow aria-rowindex={1}>
+            {columns.map((c) => {
+              const sortColumn = COLUMN_SORT[c];
+              return (
+                <TableHeaderCell
+                  key={c}
+                  className={styles.headerCell}
+                  sortable={sortColumn !== undefined}
+                  {...(sortColumn ? { sortDirection: sort.column === sortColumn ? sort.direction : undefined, onClick: () => toggle(sortColumn) } : {})}
+                >
+                  {COLUMN_LABELS[c]}
+                </TableHeaderCell>
+              );
+            })}
           </TableRow>
         </TableHeader>
-        <TableBody>
-          {items.map((item) => (
-            <ItemRow key={item.id} item={item} objectives={objectives} onOpen={onOpenItem} />
-          ))}
-        </TableBody>
+        <TableBody>{body}</TableBody>
       </Table>
     </div>
   );
 }
 
-function ItemRow({ item, objectives, onOpen }: { readonly item: WorkItemView; readonly objectives: ReadonlyMap<string, StrategicObjective>; onOpen(item: WorkItemView): void }) {
+/**
+ * The previous map while its entries are the same objects: the page rebuilds the objective
+ * index on every filter or sort, and a new map would redraw every row.
+ */
+function useStableMap<K, V>(map: ReadonlyMap<K, V>): ReadonlyMap<K, V> {
+  const previous = useRef(map);
+  const prev = previous.current;
+  const same = prev === map || (prev.size === map.size && [...map].every(([k, v]) => prev.get(k) === v));
+  if (!same) previous.current = map;
+  return previous.current;
+}
+
+/** Empty height standing in for rows that are not rendered; hidden from assistive technology. */
+function Spacer({ height, span }: { readonly height: number; readonly span: number }) {
   const styles = useStyles();
-  const aligned = alignedObjectives(item, objectives);
   return (
-    <TableRow data-item-id={item.id}>
-      <TableCell>
-        <Link as="button" className={styles.title} onClick={() => onOpen(item)}>
-          {item.title}
-        </Link>
-      </TableCell>
-      <TableCell className={styles.nowrap}>{STRUCTURE_LABELS[item.structure]}</TableCell>
-      <TableCell className={styles.nowrap}>{MODE_LABELS[item.mode]}</TableCell>
-      <TableCell>
-        {aligned.length === 0 ? (
-          <Text className={styles.muted}>None</Text>
-        ) : (
-          <span className={styles.objectives}>
-            {aligned.map((o) => (
-              <Badge key={o.objectiveId} className={styles.badge} appearance="outline" color="brand" shape="rounded" title={`${o.code}: ${o.title} (${o.weight}% contribution)`}>
-                {o.code} · {o.weight}%
-              </Badge>
-            ))}
-          </span>
-        )}
-      </TableCell>
-      <TableCell className={styles.nowrap}>{item.owner.displayName}</TableCell>
-      <TableCell className={styles.nowrap}>{item.stage}</TableCell>
-      {DIMENSIONS.map((d) => (
-        <TableCell key={d} className={styles.nowrap}>
-          <RagBadge value={item.health[d]} dimension={DIMENSION_LABELS[d]} />
-        </TableCell>
-      ))}
-      <TableCell className={styles.nowrap}>
-        <RagBadge value={item.overall} dimension="Overall" />
-      </TableCell>
-      <TableCell>
-        <span className={styles.age}>
-          <span className={item.statusAgeDays === undefined ? styles.muted : undefined}>{statusAgeText(item)}</span>
-          {item.stale && (
-            <Badge className={styles.badge} appearance="filled" color="warning" icon={<Clock12Regular />} title="The status is older than the domain's freshness window">
-              Stale
-            </Badge>
-          )}
-        </span>
-      </TableCell>
-    </TableRow>
+    <tr aria-hidden="true">
+      <td colSpan={span} className={styles.spacer} style={{ height: `${height}px` }} />
+    </tr>
   );
 }

@@ -1,17 +1,19 @@
 import { Button, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowUploadRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Domain } from '../../../bot/portfolio/domain/portfolio';
 import type { ApiClient } from '../api/client';
 import { EmptyState } from '../shared/EmptyState';
 import { ClearFiltersButton, ShownCount } from '../shared/ListControls';
 import { ListPage } from '../shared/ListPage';
 import { Loaded } from '../shared/Loaded';
+import { ColumnChooser } from './ColumnChooser';
+import { DEFAULT_COLUMNS } from './columns';
 import { ImportDialog } from './ImportDialog';
 import { ItemPanel } from './ItemPanel';
 import { KpiHeader } from './KpiHeader';
 import { NewItemDrawer } from './NewItemDrawer';
-import { PortfolioGrid } from './PortfolioGrid';
+import { PortfolioGrid, type PortfolioGridHandle } from './PortfolioGrid';
 import { PortfolioToolbar } from './PortfolioToolbar';
 import { useDomains } from './useDomains';
 import { usePortfolio } from './usePortfolio';
@@ -64,6 +66,8 @@ function DomainPortfolio({ api, domain, domains, onSelectDomain }: DomainPortfol
   const [openId, setOpenId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [columns, setColumns] = useState(DEFAULT_COLUMNS);
+  const grid = useRef<PortfolioGridHandle>(null);
 
   return (
     <ListPage
@@ -90,16 +94,19 @@ function DomainPortfolio({ api, domain, domains, onSelectDomain }: DomainPortfol
           <>
             <KpiHeader kpis={data.kpis} />
             <PortfolioToolbar filters={filters} groupBy={groupBy} onFiltersChange={setFilters} onGroupByChange={setGroupBy} />
-            {data.canEdit && (
-              <div className={styles.actions}>
-                <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>
-                  New work item
-                </Button>
-                <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
-                  Import CSV
-                </Button>
-              </div>
-            )}
+            <div className={styles.actions}>
+              {data.canEdit && (
+                <>
+                  <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>
+                    New work item
+                  </Button>
+                  <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
+                    Import CSV
+                  </Button>
+                </>
+              )}
+              <ColumnChooser columns={columns} onChange={setColumns} />
+            </div>
             <ShownCount shown={view.visibleCount} total={data.items.length} noun="work items" />
             {data.items.length === 0 ? (
               <EmptyState title="No work items yet">{domain.name} has no work items in its portfolio yet.</EmptyState>
@@ -108,13 +115,26 @@ function DomainPortfolio({ api, domain, domains, onSelectDomain }: DomainPortfol
                 Try other filters or a different search.
               </EmptyState>
             ) : (
-              <PortfolioGrid groups={view.groups} groupBy={groupBy} objectives={view.objectives} sort={sort} onSortChange={setSort} onOpenItem={(item) => setOpenId(item.id)} />
+              <PortfolioGrid
+                ref={grid}
+                groups={view.groups}
+                groupBy={groupBy}
+                objectives={view.objectives}
+                sort={sort}
+                onSortChange={setSort}
+                onOpenItem={(item) => setOpenId(item.id)}
+                columns={columns}
+              />
             )}
             <ItemPanel
               item={data.items.find((i) => i.id === openId)}
               objectives={view.objectives}
               canEdit={data.canEdit}
-              onClose={() => setOpenId(undefined)}
+              onClose={() => {
+                setOpenId(undefined);
+                // Back to the row the panel was opened from.
+                if (openId) grid.current?.focusItem(openId);
+              }}
               onSave={async (item, patch) => {
                 // A conflict refreshes the grid too (the form keeps the user's edit meanwhile).
                 try {

@@ -64,7 +64,10 @@ export function filterItems(items: readonly WorkItemView[], filters: PortfolioFi
   );
 }
 
-const text = (a: string, b: string): number => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+// One collator for every comparison: `localeCompare` with options builds one per call, which
+// made sorting 5,000 items take ~0.7 s in Chromium (bench:tab) instead of ~15 ms.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const text = (a: string, b: string): number => collator.compare(a, b);
 
 /** Never-reported statuses sort as the oldest. */
 const age = (item: WorkItemView): number => item.statusAgeDays ?? Number.POSITIVE_INFINITY;

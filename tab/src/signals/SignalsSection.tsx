@@ -1,10 +1,13 @@
 /** The signals pages (PRODUCT.md §4, §5 Tab): PMO inbox, one signal, EPMO queue, decision log. */
+import { lazy } from 'react';
 import type { ApiClient } from '../api/client';
-import { DecisionLogPage } from '../decisions/DecisionLogPage';
-import { EpmoQueuePage } from '../epmo/EpmoQueuePage';
 import type { Route } from '../shared/route';
-import { InboxPage } from './InboxPage';
-import { SignalPage } from './SignalPage';
+
+// Each page is its own chunk, loaded on first visit (App.tsx shows a spinner meanwhile).
+const InboxPage = lazy(() => import('./InboxPage').then((m) => ({ default: m.InboxPage })));
+const SignalPage = lazy(() => import('./SignalPage').then((m) => ({ default: m.SignalPage })));
+const EpmoQueuePage = lazy(() => import('../epmo/EpmoQueuePage').then((m) => ({ default: m.EpmoQueuePage })));
+const DecisionLogPage = lazy(() => import('../decisions/DecisionLogPage').then((m) => ({ default: m.DecisionLogPage })));
 
 export type SignalsRoute = Extract<Route, { readonly page: 'signals' | 'signal' | 'epmo' | 'decisions' }>;
 
