@@ -8,6 +8,7 @@ import {
   GROUP_BY_LABELS,
   MODES,
   MODE_LABELS,
+  NO_FILTERS,
   RAGS,
   RAG_LABELS,
   STRUCTURES,
@@ -54,7 +55,7 @@ export function PortfolioToolbar({ filters, groupBy, onFiltersChange, onGroupByC
           ))}
         </Dropdown>
       </Field>
-      <ClearFiltersButton disabled={!hasActiveFilters(filters)} onClick={() => onFiltersChange({ structures: [], modes: [], health: [], search: '' })} />
+      <ClearFiltersButton disabled={!hasActiveFilters(filters)} onClick={() => onFiltersChange(NO_FILTERS)} />
     </FilterBar>
   );
 }
