@@ -4,7 +4,7 @@
  */
 import type { ApiError } from '../../../bot/api-contract/common';
 import type { DevTokenRequest, DevTokenResponse, DevUser, MeResponse } from '../../../bot/api-contract/people';
-import type { DomainsResponse, ObjectivesResponse, PortfolioResponse } from '../../../bot/api-contract/portfolio';
+import type { DomainsResponse, ItemPanelResponse, ObjectivesResponse, PortfolioResponse, RollupResponse } from '../../../bot/api-contract/portfolio';
 
 /** A failed API call, carrying the server's own message so the UI can show it as is. */
 export class ApiRequestError extends Error {
@@ -28,8 +28,13 @@ export type TokenProvider = () => Promise<string>;
 export interface ApiClient {
   me(signal?: AbortSignal): Promise<MeResponse>;
   domains(signal?: AbortSignal): Promise<DomainsResponse>;
-  portfolio(domainId: string, signal?: AbortSignal): Promise<PortfolioResponse>;
+  /** One page of a domain's portfolio; pass the previous page's `continuation` for the next. */
+  portfolio(domainId: string, signal?: AbortSignal, continuation?: string): Promise<PortfolioResponse>;
   objectives(signal?: AbortSignal): Promise<ObjectivesResponse>;
+  /** Every domain side by side (the EPMO roll-up). */
+  rollup(signal?: AbortSignal): Promise<RollupResponse>;
+  /** A work item with its status history, signals and changes. */
+  itemPanel(id: string, signal?: AbortSignal): Promise<ItemPanelResponse>;
   /** Authorized calls for feature clients (see `Transport`). */
   readonly transport: Transport;
 }
@@ -68,7 +73,9 @@ async function fetchOk(path: string, init: RequestInit): Promise<Response> {
 }
 
 async function request<T>(path: string, init: RequestInit): Promise<T> {
-  return (await (await fetchOk(path, init)).json()) as T;
+  const response = await fetchOk(path, init);
+  // 204 No Content (e.g. a DELETE) has no body to parse.
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 /** A client for the authenticated API; every call asks `getToken` for a fresh bearer token. */
@@ -102,8 +109,11 @@ export function createApiClient(getToken: TokenProvider): ApiClient {
   return {
     me: (signal) => get<MeResponse>('/api/me', signal),
     domains: (signal) => get<DomainsResponse>('/api/domains', signal),
-    portfolio: (domainId, signal) => get<PortfolioResponse>(`/api/domains/${encodeURIComponent(domainId)}/portfolio`, signal),
+    portfolio: (domainId, signal, continuation) =>
+      get<PortfolioResponse>(`/api/domains/${encodeURIComponent(domainId)}/portfolio${continuation ? `?continuation=${encodeURIComponent(continuation)}` : ''}`, signal),
     objectives: (signal) => get<ObjectivesResponse>('/api/objectives', signal),
+    rollup: (signal) => get<RollupResponse>('/api/portfolio/rollup', signal),
+    itemPanel: (id, signal) => get<ItemPanelResponse>(`/api/work-items/${encodeURIComponent(id)}/panel`, signal),
     transport,
   };
 }
