@@ -18,12 +18,11 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, lazy } from 'react';
 import type { ItemChange, ItemPanelResponse, StatusReport } from '../../../bot/api-contract/portfolio';
-import { formatDate, formatDateTime } from '../shared/dates';
+import { formatDate } from '../shared/dates';
 import { Loading } from '../shared/Loading';
 import { changeHash, signalHash } from '../shared/route';
 import { STATE_LABELS } from '../signals/types';
 import { RagBadge } from './RagBadge';
-import { DIMENSIONS, DIMENSION_LABELS } from './types';
 
 // The chart library is big: loaded when a panel first shows a history, not with the page.
 const HistoryCharts = lazy(() => import('./HistoryCharts'));
@@ -92,9 +91,6 @@ function HistoryTable({ history }: { readonly history: readonly StatusReport[] }
             <TableHeaderCell>Reported</TableHeaderCell>
             <TableHeaderCell>By</TableHeaderCell>
             <TableHeaderCell>Overall</TableHeaderCell>
-            {DIMENSIONS.map((d) => (
-              <TableHeaderCell key={d}>{DIMENSION_LABELS[d]}</TableHeaderCell>
-            ))}
             <TableHeaderCell>Benefit realised / planned</TableHeaderCell>
             <TableHeaderCell>Note</TableHeaderCell>
           </TableRow>
@@ -102,16 +98,11 @@ function HistoryTable({ history }: { readonly history: readonly StatusReport[] }
         <TableBody>
           {newestFirst.map((r, i) => (
             <TableRow key={`${r.at}-${i}`}>
-              <TableCell>{formatDateTime(r.at)}</TableCell>
+              <TableCell>{formatDate(r.at)}</TableCell>
               <TableCell>{r.by.displayName}</TableCell>
               <TableCell>
                 <RagBadge value={r.overall} />
               </TableCell>
-              {DIMENSIONS.map((d) => (
-                <TableCell key={d}>
-                  <RagBadge value={r.health[d]} />
-                </TableCell>
-              ))}
               <TableCell>{r.benefits ? `${r.benefits.realised.value} / ${r.benefits.planned.value} ${r.benefits.planned.unit}` : '—'}</TableCell>
               <TableCell>{r.note ?? ''}</TableCell>
             </TableRow>

@@ -166,7 +166,9 @@ function BenefitsSection({ item }: { readonly item: WorkItemView }) {
     <section className={styles.section} aria-label="Benefits">
       <Subtitle2 as="h3">Benefits</Subtitle2>
       {/* The verdict is the team's benefit health; the figures, when there are any, back it up. */}
-      <Text weight="semibold">Benefit health: {summary.verdict}</Text>
+      <Text>
+        Benefit health: <Text weight="semibold">{summary.verdict}</Text>
+      </Text>
       {!b ? (
         <Text className={styles.muted}>{summary.noFigures}</Text>
       ) : (

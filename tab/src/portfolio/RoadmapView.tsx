@@ -14,6 +14,7 @@ const GROUPING_LABELS: Readonly<Record<RoadmapGrouping, string>> = { objective: 
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  grouping: { alignSelf: 'flex-start', minWidth: '200px' },
   frame: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, padding: tokens.spacingVerticalM, overflowX: 'auto' },
   chart: { position: 'relative', minWidth: '900px' },
   row: { display: 'grid', gridTemplateColumns: `${LABEL_WIDTH} 1fr`, alignItems: 'center', minHeight: '36px' },
@@ -68,7 +69,7 @@ export function RoadmapView({ items, objectives, groupBy, onGroupByChange, onOpe
 
   return (
     <div className={styles.root}>
-      <Field label="Group roadmap by">
+      <Field label="Group roadmap by" className={styles.grouping}>
         <Dropdown
           value={GROUPING_LABELS[groupBy]}
           selectedOptions={[groupBy]}
