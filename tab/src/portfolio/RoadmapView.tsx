@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, Option, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { formatDate, formatMonth, utcDay } from '../shared/dates';
+import { formatDate, formatMonth, toDateInput } from '../shared/dates';
 import { RagBadge } from './RagBadge';
 import { type RoadmapBar, roadmapLayout, roadmapRows } from './roadmap';
 import { type StrategicObjective, type WorkItemView, RAG_LABELS } from './types';
@@ -63,7 +63,8 @@ export interface RoadmapViewProps {
 export function RoadmapView({ items, objectives, groupBy, onGroupByChange, onOpenItem }: RoadmapViewProps) {
   const styles = useStyles();
   const [limit, setLimit] = useState(PAGE);
-  const today = utcDay(Date.now());
+  // The reader's calendar day: that is where "today" is for them.
+  const today = toDateInput(new Date().toISOString());
   const layout = useMemo(() => roadmapLayout(items, groupBy, objectives, today), [items, groupBy, objectives, today]);
   const { rows, hidden } = useMemo(() => roadmapRows(layout.groups, limit), [layout, limit]);
 

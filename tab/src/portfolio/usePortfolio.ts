@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/client';
 import { navigate, portfolioHash, replaceHash } from '../shared/route';
 import { useLoad } from '../shared/useLoad';
 import { filterItems, groupItems, indexObjectives, sortItems } from './filters';
+import { loadWholePortfolio } from './load-portfolio';
 import type { ItemGroup, PortfolioResponse, WorkItemView } from './types';
 import { type ViewState, parseViewState, serialiseViewState } from './view-state';
 
@@ -18,21 +19,8 @@ export interface PortfolioView {
   readonly objectives: ReturnType<typeof indexObjectives>;
 }
 
-/** Every page of the portfolio as one response: headline figures are the same on each page. */
-async function loadWhole(api: ApiClient, domainId: string, signal?: AbortSignal): Promise<PortfolioResponse> {
-  const first = await api.portfolio(domainId, signal);
-  const items = [...first.items];
-  for (let next = first.continuation; next; ) {
-    const page = await api.portfolio(domainId, signal, next);
-    items.push(...page.items);
-    next = page.continuation;
-  }
-  const { continuation: _done, ...whole } = first;
-  return { ...whole, items };
-}
-
 export function usePortfolio(api: ApiClient, domainId: string | undefined, query: string) {
-  const load = useMemo(() => (domainId ? (signal: AbortSignal) => loadWhole(api, domainId, signal) : undefined), [api, domainId]);
+  const load = useMemo(() => (domainId ? (signal: AbortSignal) => loadWholePortfolio(api, domainId, signal) : undefined), [api, domainId]);
   const loaded = useLoad<PortfolioResponse>(load);
   // After a save or import the grid is refreshed in place, without a loading state; a
   // new load (domain change, retry) supersedes it.
@@ -40,7 +28,7 @@ export function usePortfolio(api: ApiClient, domainId: string | undefined, query
   const base = loaded.status === 'ready' ? loaded.data : undefined;
   const refresh = useCallback(async () => {
     if (domainId && base) {
-      const next = await loadWhole(api, domainId);
+      const next = await loadWholePortfolio(api, domainId);
       setFresh({ from: base, data: next });
     }
   }, [api, domainId, base]);
