@@ -1,6 +1,6 @@
 /** The portfolio's URL state: every filter, sort, grouping and column choice survives a round trip. */
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_COLUMNS, parseColumns, serialiseColumns } from '../../tab/src/portfolio/columns';
+import { DEFAULT_COLUMNS } from '../../tab/src/portfolio/columns';
 import { DEFAULT_VIEW_STATE, type ViewState, parseViewState, serialiseViewState } from '../../tab/src/portfolio/view-state';
 import { parseRoute, portfolioHash } from '../../tab/src/shared/route';
 
@@ -64,15 +64,5 @@ describe('portfolio view state in the URL', () => {
     expect(route.page === 'portfolio' && parseViewState(route.query ?? '')).toEqual(FULL);
     expect(parseRoute(portfolioHash(undefined, 'stale=1'))).toEqual({ page: 'portfolio', query: 'stale=1' });
     expect(parseRoute('#/rollup')).toEqual({ page: 'rollup' });
-  });
-});
-
-describe('grid columns in the URL', () => {
-  it('keeps the chosen columns in their order, always with the title', () => {
-    expect(parseColumns('overall,stage')).toEqual(['title', 'overall', 'stage']);
-    expect(parseColumns('stage,title,stage')).toEqual(['stage', 'title']);
-    expect(parseColumns(null)).toEqual(DEFAULT_COLUMNS);
-    expect(serialiseColumns(DEFAULT_COLUMNS)).toBeUndefined();
-    expect(serialiseColumns(['title', 'owner'])).toBe('title,owner');
   });
 });

@@ -159,7 +159,7 @@ describe('CSV export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^Title,/);
-    expect(lines[0]).toContain('Overall health');
+    expect(lines[0]).toContain(',Overall,');
     expect(lines).toHaveLength(red + 1);
     for (const line of lines.slice(1)) expect(line).toContain(',Red,');
   });

@@ -31,7 +31,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
-  scroller: { overflowX: 'auto' },
 });
 
 const CHANGE_STATUS: Readonly<Record<ItemChange['status'], { readonly label: string; readonly color: 'informative' | 'warning' | 'success' | 'danger' }>> = {
@@ -81,11 +80,9 @@ function HistorySection({ history }: { readonly history: readonly StatusReport[]
 }
 
 function HistoryTable({ history }: { readonly history: readonly StatusReport[] }) {
-  const styles = useStyles();
   const newestFirst = [...history].reverse();
   return (
-    <div className={styles.scroller}>
-      <Table size="small" aria-label="Status history">
+    <Table size="small" aria-label="Status history">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Reported</TableHeaderCell>
@@ -108,8 +105,7 @@ function HistoryTable({ history }: { readonly history: readonly StatusReport[] }
             </TableRow>
           ))}
         </TableBody>
-      </Table>
-    </div>
+    </Table>
   );
 }
 

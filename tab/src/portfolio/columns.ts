@@ -1,31 +1,116 @@
 /**
- * The grid's columns a user can show, hide and order, and how the URL's `cols=` names them.
- * Pure, so the URL state and the CSV export share it with the grid.
+ * The grid's columns: which exist, what they are called, how wide they are, which ones show by
+ * default and in what order, and how a choice of columns travels in the URL (`cols=title,overall`).
  */
-import { SORT_COLUMNS, type SortColumn } from './types';
+import { DIMENSIONS, DIMENSION_LABELS, type SortColumn } from './types';
 
-/** Every grid column is sortable, so the sort columns are the grid's columns. */
-export type GridColumnId = SortColumn;
+const ids = [
+  'title',
+  'structure',
+  'mode',
+  'objectives',
+  'owner',
+  'stage',
+  ...DIMENSIONS,
+  'overall',
+  'statusAge',
+  'openSignals',
+  'unansweredChanges',
+] as const;
 
-export const GRID_COLUMNS: readonly GridColumnId[] = SORT_COLUMNS;
+export type GridColumnId = (typeof ids)[number];
 
-/** What a new view shows: everything, in the grid's natural order. */
-export const DEFAULT_COLUMNS: readonly GridColumnId[] = GRID_COLUMNS;
+/** Every column, in the order the column chooser lists hidden ones. */
+export const GRID_COLUMNS: readonly GridColumnId[] = ids;
 
-const isColumn = (value: string): value is GridColumnId => (GRID_COLUMNS as readonly string[]).includes(value);
+export const COLUMN_LABELS: Readonly<Record<GridColumnId, string>> = {
+  title: 'Title',
+  structure: 'Structure',
+  mode: 'Mode',
+  objectives: 'Objectives',
+  owner: 'Owner',
+  stage: 'Stage',
+  ...DIMENSION_LABELS,
+  overall: 'Overall',
+  statusAge: 'Status age',
+  openSignals: 'Open signals',
+  unansweredChanges: 'Unanswered changes',
+};
 
 /**
- * The columns named in a `cols=` value, in its order, unknown and repeated names dropped; the
- * title always shows (a row needs its name). Absent or empty means the defaults.
+ * Widths in pixels. The table lays out with fixed widths so rows that scroll in and out
+ * never make the columns jump; the defaults up to the status age sum to 1,284 px, so the
+ * status age is on screen at 1,366 px without scrolling sideways.
  */
-export function parseColumns(value: string | null | undefined): readonly GridColumnId[] {
-  const named = [...new Set((value ?? '').split(',').filter(isColumn))];
-  if (named.length === 0) return DEFAULT_COLUMNS;
-  return named.includes('title') ? named : ['title', ...named];
+export const COLUMN_WIDTHS: Readonly<Record<GridColumnId, number>> = {
+  title: 180,
+  structure: 92,
+  mode: 92,
+  objectives: 112,
+  owner: 108,
+  stage: 84,
+  schedule: 96,
+  cost: 96,
+  scope: 96,
+  benefit: 96,
+  overall: 96,
+  statusAge: 136,
+  openSignals: 88,
+  unansweredChanges: 104,
+};
+
+/** The column a header click sorts by; columns without one are not sortable. */
+export const COLUMN_SORT: Readonly<Partial<Record<GridColumnId, SortColumn>>> = {
+  title: 'title',
+  structure: 'structure',
+  mode: 'mode',
+  objectives: 'objectives',
+  owner: 'owner',
+  stage: 'stage',
+  schedule: 'schedule',
+  cost: 'cost',
+  scope: 'scope',
+  benefit: 'benefit',
+  overall: 'overall',
+  statusAge: 'statusAge',
+};
+
+/** The title opens the item, so it is always shown. */
+export const REQUIRED_COLUMN: GridColumnId = 'title';
+
+export const DEFAULT_COLUMNS: readonly GridColumnId[] = GRID_COLUMNS;
+
+const isColumnId = (value: string): value is GridColumnId => (ids as readonly string[]).includes(value);
+
+/**
+ * Reads a `cols` URL parameter: unknown ids and repeats are dropped and the title is put first
+ * when missing; absent or with no known id, the defaults.
+ */
+export function parseColumns(param: string | null | undefined): readonly GridColumnId[] {
+  const known = [...new Set((param ?? '').split(',').map((s) => s.trim()).filter(isColumnId))];
+  if (known.length === 0) return DEFAULT_COLUMNS;
+  return known.includes(REQUIRED_COLUMN) ? known : [REQUIRED_COLUMN, ...known];
 }
 
-/** The `cols=` value for `columns`, or `undefined` when they are the defaults (kept out of the URL). */
-export function serialiseColumns(columns: readonly GridColumnId[]): string | undefined {
+/** The `cols` URL parameter for a choice of columns; empty when it is the default (keeps URLs short). */
+export function serialiseColumns(columns: readonly GridColumnId[]): string {
   const same = columns.length === DEFAULT_COLUMNS.length && columns.every((c, i) => c === DEFAULT_COLUMNS[i]);
-  return same ? undefined : columns.join(',');
+  return same ? '' : columns.join(',');
+}
+
+/** Moves `column` one place earlier (-1) or later (+1); unchanged at either end. */
+export function moveColumn(columns: readonly GridColumnId[], column: GridColumnId, step: -1 | 1): readonly GridColumnId[] {
+  const from = columns.indexOf(column);
+  const to = from + step;
+  if (from < 0 || to < 0 || to >= columns.length) return columns;
+  const next = [...columns];
+  [next[from], next[to]] = [next[to]!, next[from]!];
+  return next;
+}
+
+/** Shows or hides `column`; a shown column goes to the end; the title cannot be hidden. */
+export function toggleColumn(columns: readonly GridColumnId[], column: GridColumnId, shown: boolean): readonly GridColumnId[] {
+  if (column === REQUIRED_COLUMN) return columns;
+  if (shown) return columns.includes(column) ? columns : [...columns, column];
+  return columns.filter((c) => c !== column);
 }

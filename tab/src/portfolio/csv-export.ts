@@ -3,26 +3,12 @@
  * names rather than ids, ISO dates (the same in every locale), RFC 4180 quoting, CRLF lines and
  * a UTF-8 byte-order mark so Excel reads accents and currency signs right. Pure.
  */
-import type { GridColumnId } from './columns';
+import { COLUMN_LABELS, type GridColumnId } from './columns';
 import { alignedObjectives } from './filters';
 import { type StrategicObjective, type WorkItemView, MODE_LABELS, RAG_LABELS, STRUCTURE_LABELS } from './types';
 
-const HEADERS: Readonly<Record<GridColumnId, string>> = {
-  title: 'Title',
-  structure: 'Structure',
-  mode: 'Delivery mode',
-  objectives: 'Objectives',
-  owner: 'Owner',
-  stage: 'Stage',
-  schedule: 'Schedule',
-  cost: 'Cost',
-  scope: 'Scope',
-  benefit: 'Benefit',
-  overall: 'Overall health',
-  statusAge: 'Status reported',
-  openSignals: 'Open signals',
-  unansweredChanges: 'Unanswered changes',
-};
+// The grid's column names, but the status column holds the day it was reported, not an age.
+const HEADERS: Readonly<Record<GridColumnId, string>> = { ...COLUMN_LABELS, statusAge: 'Status reported' };
 
 type Cell = string | number;
 

@@ -1,6 +1,6 @@
 /**
- * Data and view state of the portfolio page: loads a domain's whole portfolio (every page of
- * it), reads the view (filters, sort, grouping, columns) from the URL and derives the rows the
+ * Data and view state of the portfolio page: loads a domain's whole portfolio (the client
+ * follows its pages), reads the view (filters, sort, grouping, columns) from the URL and derives the rows the
  * grid, roadmap and export show. Changing the view writes the URL, so the URL is the one truth.
  */
 import { useCallback, useMemo, useState } from 'react';
@@ -8,7 +8,6 @@ import type { ApiClient } from '../api/client';
 import { navigate, portfolioHash, replaceHash } from '../shared/route';
 import { useLoad } from '../shared/useLoad';
 import { filterItems, groupItems, indexObjectives, sortItems } from './filters';
-import { loadWholePortfolio } from './load-portfolio';
 import type { ItemGroup, PortfolioResponse, WorkItemView } from './types';
 import { type ViewState, parseViewState, serialiseViewState } from './view-state';
 
@@ -20,7 +19,7 @@ export interface PortfolioView {
 }
 
 export function usePortfolio(api: ApiClient, domainId: string | undefined, query: string) {
-  const load = useMemo(() => (domainId ? (signal: AbortSignal) => loadWholePortfolio(api, domainId, signal) : undefined), [api, domainId]);
+  const load = useMemo(() => (domainId ? (signal: AbortSignal) => api.portfolio(domainId, signal) : undefined), [api, domainId]);
   const loaded = useLoad<PortfolioResponse>(load);
   // After a save or import the grid is refreshed in place, without a loading state; a
   // new load (domain change, retry) supersedes it.
@@ -28,7 +27,7 @@ export function usePortfolio(api: ApiClient, domainId: string | undefined, query
   const base = loaded.status === 'ready' ? loaded.data : undefined;
   const refresh = useCallback(async () => {
     if (domainId && base) {
-      const next = await loadWholePortfolio(api, domainId);
+      const next = await api.portfolio(domainId);
       setFresh({ from: base, data: next });
     }
   }, [api, domainId, base]);
