@@ -273,19 +273,25 @@ describe('EPMO roll-up (needs the roll-up API)', () => {
 });
 
 describe('item panel (needs the item-panel API)', () => {
-  it('charts the health and benefits history, with the same figures as a table', async () => {
+  it('keeps every status report and charts the health and benefits history, with the same figures as a table', async () => {
     await openTab();
     await waitForGrid();
     await page.getByRole('table', { name: 'Work items' }).getByRole('button', { name: 'Mainframe Exit' }).click();
     const panel = page.getByRole('dialog', { name: 'Mainframe Exit' });
+    // Two status reports through the panel: each is kept, none overwritten.
+    for (const health of ['Green', 'Red']) {
+      await panel.getByRole('button', { name: 'Edit' }).click();
+      await panel.getByRole('combobox', { name: 'Schedule health' }).click();
+      await page.getByRole('option', { name: health }).click();
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await panel.getByRole('button', { name: 'Edit' }).waitFor();
+    }
     const history = panel.getByRole('region', { name: 'History' });
-    await history.waitFor();
     // The chart is loaded on demand, then drawn as SVG.
     await history.locator('svg').first().waitFor();
     await history.getByRole('button', { name: 'History as a table' }).click();
     const table = history.getByRole('table', { name: 'Status history' });
-    await table.waitFor();
-    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    await until(async () => expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2));
 
     await panel.getByRole('region', { name: 'Signals' }).waitFor();
     await panel.getByRole('region', { name: 'Strategy changes' }).waitFor();

@@ -58,7 +58,7 @@ function HistorySection({ history }: { readonly history: readonly StatusReport[]
     <section className={styles.section} aria-label="History">
       <Subtitle2 as="h3">Health and benefits history</Subtitle2>
       {history.length === 0 ? (
-        <Text className={styles.muted}>No status reported yet</Text>
+        <Text className={styles.muted}>No status reports kept yet: the history starts with the next one.</Text>
       ) : (
         <>
           <Suspense fallback={<Loading label="Loading the history chart…" />}>
