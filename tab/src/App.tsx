@@ -12,7 +12,6 @@ import { ThemeMenu } from './dev/ThemeMenu';
 import { devUserKey, useDevIdentity } from './dev/useDevIdentity';
 import { ChangesSection } from './changes/ChangesSection';
 import { PortfolioPage } from './portfolio/PortfolioPage';
-import { RollupPage } from './portfolio/RollupPage';
 import { AppNav } from './shared/AppNav';
 import { ErrorState } from './shared/ErrorState';
 import { Loading } from './shared/Loading';
@@ -84,7 +83,7 @@ function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; 
 function PageBody({ api, route }: { readonly api: ApiClient; readonly route: Route }) {
   if (route.page === 'changes' || route.page === 'change' || route.page === 'compose') return <ChangesSection api={api} route={route} />;
   if (isSignalsRoute(route)) return <SignalsSection api={api} route={route} />;
-  if (route.page === 'rollup') return <RollupPage api={api} />;
+  if (route.page === 'rollup') return <PortfolioPage api={api} rollup />;
   return <PortfolioPage api={api} {...(route.page === 'portfolio' ? { domainId: route.domainId, query: route.query } : {})} />;
 }
 

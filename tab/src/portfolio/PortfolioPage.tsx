@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowUploadRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import type { Domain } from '../../../bot/portfolio/domain/portfolio';
 import type { ApiClient } from '../api/client';
 import { BackLink } from '../shared/BackLink';
@@ -8,11 +8,11 @@ import { EmptyState } from '../shared/EmptyState';
 import { ClearFiltersButton, ShownCount } from '../shared/ListControls';
 import { ListPage } from '../shared/ListPage';
 import { Loaded } from '../shared/Loaded';
+import { Loading } from '../shared/Loading';
 import { navigate, portfolioHash, rollupHash } from '../shared/route';
 import { isEpmoMember, ledDomains, useMe } from '../shared/useMe';
 import { ExportButton } from './ExportButton';
 import { byPriority } from './filters';
-import { HeatmapView } from './HeatmapView';
 import { heatmapCellFilters } from './heatmap';
 import { ImportDialog } from './ImportDialog';
 import { ItemPanel } from './ItemPanel';
@@ -21,8 +21,6 @@ import { toggleTile } from './kpi-tiles';
 import { NewItemDrawer } from './NewItemDrawer';
 import { PortfolioGrid } from './PortfolioGrid';
 import { PortfolioToolbar } from './PortfolioToolbar';
-import { RollupPage } from './RollupPage';
-import { RoadmapView } from './RoadmapView';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { NO_FILTERS } from './types';
 import { useDomains } from './useDomains';
@@ -36,6 +34,11 @@ const useStyles = makeStyles({
   notice: { color: tokens.colorNeutralForeground2 },
 });
 
+// The grid is what most visits show; the other views load on first use, keeping the first download small.
+const HeatmapView = lazy(() => import('./HeatmapView').then((m) => ({ default: m.HeatmapView })));
+const RoadmapView = lazy(() => import('./RoadmapView').then((m) => ({ default: m.RoadmapView })));
+const RollupPage = lazy(() => import('./RollupPage').then((m) => ({ default: m.RollupPage })));
+
 const VIEW_LABELS: Readonly<Record<PortfolioViewName, string>> = { grid: 'Grid', heatmap: 'Heatmap', roadmap: 'Roadmap' };
 
 export interface PortfolioPageProps {
@@ -44,6 +47,16 @@ export interface PortfolioPageProps {
   readonly domainId?: string;
   /** The view's query string (filters, sort, columns…), see view-state.ts. */
   readonly query?: string;
+  /** Every domain side by side (`#/rollup`), whoever asks; the server decides who may see it. */
+  readonly rollup?: boolean;
+}
+
+function Rollup({ api }: { readonly api: ApiClient }) {
+  return (
+    <Suspense fallback={<Loading label="Loading the roll-up…" />}>
+      <RollupPage api={api} />
+    </Suspense>
+  );
 }
 
 /**
@@ -51,12 +64,17 @@ export interface PortfolioPageProps {
  * domain; anyone else (or the EPMO drilling down) sees one domain's portfolio, PMO leads
  * their own domain first.
  */
-export function PortfolioPage({ api, domainId, query = '' }: PortfolioPageProps) {
+export function PortfolioPage({ api, domainId, query = '', rollup = false }: PortfolioPageProps) {
+  if (rollup) return <Rollup api={api} />;
+  return <LandingOrDomain api={api} domainId={domainId} query={query} />;
+}
+
+function LandingOrDomain({ api, domainId, query }: { readonly api: ApiClient; readonly domainId: string | undefined; readonly query: string }) {
   const me = useMe(api);
   return (
     <Loaded state={me} loading="Loading your portfolio…" failed="Could not find out who you are" onRetry={me.retry}>
       {({ data }) =>
-        !domainId && isEpmoMember(data) ? <RollupPage api={api} /> : <DomainPortfolioPicker api={api} domainId={domainId} query={query} led={ledDomains(data)} epmo={isEpmoMember(data)} />
+        !domainId && isEpmoMember(data) ? <Rollup api={api} /> : <DomainPortfolioPicker api={api} domainId={domainId} query={query} led={ledDomains(data)} epmo={isEpmoMember(data)} />
       }
     </Loaded>
   );
@@ -173,7 +191,9 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
               ))}
             </TabList>
             {state.view === 'heatmap' ? (
-              <HeatmapView rows={data.heatmap} objectives={data.objectives} onOpenCell={(objectiveId, rag) => setState({ view: 'grid', filters: heatmapCellFilters(objectiveId, rag) })} />
+              <Suspense fallback={<Loading label="Loading the heatmap…" />}>
+                <HeatmapView rows={data.heatmap} objectives={data.objectives} onOpenCell={(objectiveId, rag) => setState({ view: 'grid', filters: heatmapCellFilters(objectiveId, rag) })} />
+              </Suspense>
             ) : (
               <>
                 <PortfolioToolbar
@@ -210,7 +230,9 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
                     Try other filters or a different search.
                   </EmptyState>
                 ) : state.view === 'roadmap' ? (
-                  <RoadmapView items={view.rows} objectives={data.objectives} groupBy={state.roadmapBy} onGroupByChange={(roadmapBy) => setState({ roadmapBy })} onOpenItem={(item) => setOpenId(item.id)} />
+                  <Suspense fallback={<Loading label="Loading the roadmap…" />}>
+                    <RoadmapView items={view.rows} objectives={data.objectives} groupBy={state.roadmapBy} onGroupByChange={(roadmapBy) => setState({ roadmapBy })} onOpenItem={(item) => setOpenId(item.id)} />
+                  </Suspense>
                 ) : (
                   <PortfolioGrid groups={view.groups} groupBy={state.groupBy} objectives={view.objectives} sort={state.sort} onSortChange={(sort) => setState({ sort })} onOpenItem={(item) => setOpenId(item.id)} />
                 )}
