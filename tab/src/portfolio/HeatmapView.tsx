@@ -1,4 +1,5 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import type { HeatmapRow } from '../../../bot/api-contract/portfolio';
 import { type HeatmapLine, heatmapLines } from './heatmap';
 import { RagBadge } from './RagBadge';
@@ -16,7 +17,8 @@ const useStyles = makeStyles({
   red: { backgroundColor: tokens.colorPaletteRedBackground2 },
   unknown: { backgroundColor: tokens.colorNeutralBackground3 },
   zero: { color: tokens.colorNeutralForeground3 },
-  caption: { display: 'block', padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  caption: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface HeatmapViewProps {
@@ -33,31 +35,34 @@ export interface HeatmapViewProps {
 export function HeatmapView({ rows, objectives, onOpenCell }: HeatmapViewProps) {
   const styles = useStyles();
   const lines = heatmapLines(rows, objectives);
+  const describedBy = useId();
   return (
-    <div className={styles.scroller}>
-      <Table className={styles.table} aria-label="Objectives by overall health">
-        <caption className={styles.caption}>
-          Work items per objective by overall health. An item aligned to several objectives counts under each. Select a count to see those items.
-        </caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Objective</TableHeaderCell>
-            {RAGS.map((rag) => (
-              <TableHeaderCell key={rag} scope="col" className={styles.cell}>
-                <RagBadge value={rag} />
+    <div className={styles.root}>
+      <Text id={describedBy} className={styles.caption}>
+        Work items per objective by overall health. An item aligned to several objectives counts under each. Select a count to see those items.
+      </Text>
+      <div className={styles.scroller}>
+        <Table className={styles.table} aria-label="Objectives by overall health" aria-describedby={describedBy}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Objective</TableHeaderCell>
+              {RAGS.map((rag) => (
+                <TableHeaderCell key={rag} scope="col" className={styles.cell}>
+                  <RagBadge value={rag} />
+                </TableHeaderCell>
+              ))}
+              <TableHeaderCell scope="col" className={styles.cell}>
+                Total
               </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {lines.map((line) => (
+              <HeatmapTableRow key={line.objectiveId ?? 'none'} line={line} onOpenCell={onOpenCell} />
             ))}
-            <TableHeaderCell scope="col" className={styles.cell}>
-              Total
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {lines.map((line) => (
-            <HeatmapTableRow key={line.objectiveId ?? 'none'} line={line} onOpenCell={onOpenCell} />
-          ))}
-        </TableBody>
-      </Table>
+          </TableBody>
+        </Table>
+      </div>
     </div>
   );
 }

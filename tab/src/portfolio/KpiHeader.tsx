@@ -10,7 +10,7 @@ import { RagBadge } from './RagBadge';
 import { type PortfolioFilters, RAGS, RAG_LABELS } from './types';
 
 const useStyles = makeStyles({
-  list: { display: 'grid', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0, gridTemplateColumns: 'repeat(auto-fit, minmax(136px, 1fr))' },
+  list: { display: 'grid', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0, gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))' },
   item: { display: 'flex' },
   // A tile is a toggle: the big number and what it counts, a coloured top edge for health.
   tile: {

@@ -144,7 +144,7 @@ function focusItem(id: string): void {
 
 function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: DomainPortfolioProps) {
   const styles = useStyles();
-  const { portfolio, refresh, view, state, setState } = usePortfolio(api, domain.id, query);
+  const { portfolio, loadingText, refresh, view, state, setState } = usePortfolio(api, domain.id, query);
   const mutations = useWorkItemMutations(api);
   const [openId, setOpenId] = useState<string>();
   const [creating, setCreating] = useState(false);
@@ -169,7 +169,7 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
       }
       notice={epmo ? <BackLink hash={rollupHash()} label="All domains" /> : undefined}
       state={portfolio}
-      loading="Loading portfolio…"
+      loading={loadingText}
       failed="Could not load the portfolio"
       onRetry={portfolio.retry}
     >

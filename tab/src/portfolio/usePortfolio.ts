@@ -19,7 +19,12 @@ export interface PortfolioView {
 }
 
 export function usePortfolio(api: ApiClient, domainId: string | undefined, query: string) {
-  const load = useMemo(() => (domainId ? (signal: AbortSignal) => api.portfolio(domainId, signal) : undefined), [api, domainId]);
+  // How much of a large portfolio has arrived, for the loading message.
+  const [progress, setProgress] = useState<{ readonly loaded: number; readonly total?: number | undefined }>();
+  const load = useMemo(
+    () => (domainId ? (signal: AbortSignal) => api.portfolio(domainId, signal, (loaded, total) => setProgress({ loaded, total })) : undefined),
+    [api, domainId],
+  );
   const loaded = useLoad<PortfolioResponse>(load);
   // After a save or import the grid is refreshed in place, without a loading state; a
   // new load (domain change, retry) supersedes it.
@@ -55,5 +60,7 @@ export function usePortfolio(api: ApiClient, domainId: string | undefined, query
     [data, rows, state.groupBy, objectives],
   );
 
-  return { portfolio, refresh, view, state, setState };
+  const loadingText = progress && portfolio.status === 'loading' && progress.total ? `Loading work items: ${progress.loaded.toLocaleString()} of ${progress.total.toLocaleString()}…` : 'Loading portfolio…';
+
+  return { portfolio, loadingText, refresh, view, state, setState };
 }
