@@ -256,6 +256,12 @@ describe('EPMO roll-up (needs the roll-up API)', () => {
     expect(await domains.getByRole('rowheader').allInnerTexts()).toEqual(expect.arrayContaining(['IT', 'HR', 'Finance', 'Operations']));
     expect(await domains.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['On-benefit', 'Stale', 'Open escalations', 'Cascade coverage']));
 
+    // Objectives × health across every domain: counts to read, not links to one domain's grid.
+    await page.getByRole('heading', { level: 2, name: 'Objectives across every domain' }).waitFor();
+    const heatmap = page.getByRole('table', { name: 'Objectives by overall health' });
+    expect(await heatmap.getByRole('rowheader').count()).toBeGreaterThan(0);
+    expect(await heatmap.getByRole('button').count()).toBe(0);
+
     await domains.getByRole('link', { name: 'Finance' }).click();
     await page.getByRole('heading', { level: 1, name: 'Finance portfolio' }).waitFor();
     expect(await hashQuery()).toContain('domain=dom-fin');

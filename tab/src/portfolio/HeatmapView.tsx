@@ -24,8 +24,8 @@ const useStyles = makeStyles({
 export interface HeatmapViewProps {
   readonly rows: readonly HeatmapRow[];
   readonly objectives: readonly StrategicObjective[];
-  /** Opens the grid filtered to the objective (or none) and overall health of a cell. */
-  onOpenCell(objectiveId: string | null, rag: Rag): void;
+  /** Opens the grid filtered to the objective (or none) and overall health of a cell; without it, counts are plain text. */
+  onOpenCell?(objectiveId: string | null, rag: Rag): void;
 }
 
 /**
@@ -39,7 +39,7 @@ export function HeatmapView({ rows, objectives, onOpenCell }: HeatmapViewProps) 
   return (
     <div className={styles.root}>
       <Text id={describedBy} className={styles.caption}>
-        Work items per objective by overall health. An item aligned to several objectives counts under each. Select a count to see those items.
+        Work items per objective by overall health. An item aligned to several objectives counts under each.{onOpenCell ? ' Select a count to see those items.' : ''}
       </Text>
       <div className={styles.scroller}>
         <Table className={styles.table} aria-label="Objectives by overall health" aria-describedby={describedBy}>
@@ -67,7 +67,7 @@ export function HeatmapView({ rows, objectives, onOpenCell }: HeatmapViewProps) 
   );
 }
 
-function HeatmapTableRow({ line, onOpenCell }: { readonly line: HeatmapLine; onOpenCell: HeatmapViewProps['onOpenCell'] }) {
+function HeatmapTableRow({ line, onOpenCell }: { readonly line: HeatmapLine; readonly onOpenCell: HeatmapViewProps['onOpenCell'] }) {
   const styles = useStyles();
   return (
     <TableRow>
@@ -78,12 +78,12 @@ function HeatmapTableRow({ line, onOpenCell }: { readonly line: HeatmapLine; onO
         const n = line.byOverall[rag];
         return (
           <TableCell key={rag} className={mergeClasses(styles.cell, n > 0 && styles[rag])}>
-            {n > 0 ? (
+            {n > 0 && onOpenCell ? (
               <Button appearance="transparent" className={styles.count} aria-label={`${line.label}, ${RAG_LABELS[rag]}: ${n} work items`} onClick={() => onOpenCell(line.objectiveId, rag)}>
                 {n}
               </Button>
             ) : (
-              <Text className={styles.zero}>0</Text>
+              <Text className={n > 0 ? styles.count : styles.zero}>{n}</Text>
             )}
           </TableCell>
         );
