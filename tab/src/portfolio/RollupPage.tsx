@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   scroller: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
   table: { minWidth: '960px' },
   domain: { minWidth: '200px', fontWeight: tokens.fontWeightSemibold },
-  num: { textAlign: 'end', whiteSpace: 'nowrap' },
+  num: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   muted: { color: tokens.colorNeutralForeground3 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
 });
