@@ -95,7 +95,8 @@ function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; 
 function PageBody({ api, route }: { readonly api: ApiClient; readonly route: Route }) {
   if (route.page === 'changes' || route.page === 'change' || route.page === 'compose') return <ChangesSection api={api} route={route} />;
   if (isSignalsRoute(route)) return <SignalsSection api={api} route={route} />;
-  return <PortfolioPage api={api} {...(route.page === 'portfolio' && route.domainId ? { domainId: route.domainId } : {})} />;
+  if (route.page === 'rollup') return <PortfolioPage api={api} rollup />;
+  return <PortfolioPage api={api} {...(route.page === 'portfolio' ? { domainId: route.domainId, query: route.query } : {})} />;
 }
 
 /** Inside Teams: SSO token, Teams theme, no chrome of our own (Teams shows the app name). */

@@ -48,6 +48,8 @@ const item = (id: string, o: Overrides = {}): WorkItemView => ({
   stale: false,
   statusAgeDays: 3,
   etag: 'e',
+  openSignals: 0,
+  unansweredChanges: 0,
   ...o,
   health: { schedule: 'green', cost: 'green', scope: 'green', benefit: 'green', ...o.health },
 });
@@ -56,7 +58,7 @@ const ITEMS: WorkItemView[] = [
   item('1', { title: 'Mainframe Exit', structure: 'program', mode: 'traditional', stage: 'Execution', owner: { displayName: 'Lena Lund' }, overall: 'red', objectives: [{ objectiveId: 'obj-b', weight: 70 }, { objectiveId: 'obj-a', weight: 30 }] }),
   item('2', { title: 'Mobile App 3.0', structure: 'product', mode: 'agile', stage: 'Live', owner: { displayName: 'Tara Team' }, overall: 'green', objectives: [{ objectiveId: 'obj-a', weight: 100 }] }),
   item('3', { title: 'Service Desk Chatbot', structure: 'product', mode: 'lightweight', stage: 'In progress', owner: { displayName: 'Chen Wei' }, overall: 'amber', statusAgeDays: 20, stale: true }),
-  item('4', { title: 'API Developer Portal', structure: 'capability', mode: 'agile', stage: 'Discovery', owner: { displayName: 'Chen Wei' }, overall: 'unknown', statusAgeDays: undefined, stale: true }),
+  item('4', { title: 'API Developer Portal', structure: 'capability', mode: 'agile', stage: 'Discovery', owner: { displayName: 'Chen Wei' }, overall: 'unknown', statusAgeDays: undefined, stale: true, openSignals: 2, unansweredChanges: 1, health: { benefit: 'unknown' } }),
 ];
 
 const ids = (items: readonly WorkItemView[]) => items.map((i) => i.id);
@@ -66,6 +68,22 @@ describe('filterItems', () => {
   it('keeps everything when no filter is set', () => {
     expect(ids(filterItems(ITEMS, NO_FILTERS))).toEqual(['1', '2', '3', '4']);
     expect(hasActiveFilters(NO_FILTERS)).toBe(false);
+  });
+
+  it('keeps stale items, items with open signals or unanswered changes, when asked', () => {
+    expect(ids(filterItems(ITEMS, filters({ stale: true })))).toEqual(['3', '4']);
+    expect(ids(filterItems(ITEMS, filters({ openSignals: true })))).toEqual(['4']);
+    expect(ids(filterItems(ITEMS, filters({ unanswered: true })))).toEqual(['4']);
+    expect(hasActiveFilters(filters({ stale: true }))).toBe(true);
+  });
+
+  it('keeps items aligned to the chosen objectives, or to none', () => {
+    expect(ids(filterItems(ITEMS, filters({ objectives: ['obj-a'] })))).toEqual(['1', '2']);
+    expect(ids(filterItems(ITEMS, filters({ objectives: ['obj-b', 'none'] })))).toEqual(['1', '3', '4']);
+  });
+
+  it('keeps items by benefit health', () => {
+    expect(ids(filterItems(ITEMS, filters({ benefit: ['unknown'] })))).toEqual(['4']);
   });
 
   it('keeps only items of the chosen structures', () => {

@@ -85,8 +85,8 @@ describe('the tab outside Teams', () => {
     await until(async () => expect(await counter().innerText()).toMatch(`Showing ${rows} of ${rows} work items`));
 
     const kpis = page.getByRole('region', { name: 'Key figures' });
-    await kpis.getByRole('listitem', { name: `Work items: ${rows}` }).waitFor();
-    await kpis.getByRole('listitem', { name: /^On-benefit: \d+%$/ }).waitFor();
+    await kpis.getByRole('group', { name: `Work items: ${rows}` }).waitFor();
+    await kpis.getByRole('button', { name: /^On-benefit: \d+%$/ }).waitFor();
 
     // Health is spelled out, never colour alone.
     const overall = await column(workItems(), COL.overall);
@@ -210,8 +210,10 @@ describe('the tab outside Teams', () => {
     await until(async () => expect(await page.getByRole('combobox', { name: 'Demo identity' }).innerText()).toMatch(/Hannah Hughes/));
     await page.getByRole('heading', { level: 1, name: 'HR portfolio' }).waitFor();
 
-    // An EPMO member sees every domain.
+    // An EPMO member lands on the roll-up, and may open every domain.
     await switchIdentity(/Sam Strategy/);
+    await page.getByRole('heading', { level: 1, name: 'Portfolio roll-up' }).waitFor();
+    await openTab('#/portfolio?domain=dom-it');
     await waitForGrid();
     await page.getByRole('combobox', { name: 'Domain' }).click();
     expect(await page.getByRole('option').allInnerTexts()).toEqual(expect.arrayContaining(['IT', 'HR', 'Finance', 'Operations']));

@@ -5,6 +5,7 @@ import {
   DrawerHeader,
   DrawerHeaderTitle,
   OverlayDrawer,
+  Persona,
   ProgressBar,
   Subtitle2,
   Text,
@@ -12,9 +13,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular, EditRegular } from '@fluentui/react-icons';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
+import type { ApiClient } from '../api/client';
 import { formatDate } from '../shared/dates';
-import { alignedObjectives, statusAgeText } from './filters';
+import { Loaded } from '../shared/Loaded';
+import { useLoad } from '../shared/useLoad';
+import { alignedObjectives, byPriority, statusAgeText } from './filters';
+import { benefitSummary } from './history';
+import { ItemActivity } from './ItemActivity';
 import { RagBadge } from './RagBadge';
 import { type StrategicObjective, type WorkItemView, DIMENSIONS, DIMENSION_LABELS, MODE_LABELS, STRUCTURE_LABELS } from './types';
 import type { WorkItemEdit } from './useWorkItemMutations';
@@ -31,6 +37,7 @@ const useStyles = makeStyles({
 });
 
 export interface ItemPanelProps {
+  readonly api: ApiClient;
   readonly item: WorkItemView | undefined;
   readonly objectives: ReadonlyMap<string, StrategicObjective>;
   readonly canEdit: boolean;
@@ -38,8 +45,11 @@ export interface ItemPanelProps {
   onSave(item: WorkItemView, patch: WorkItemEdit): Promise<void>;
 }
 
-/** A work item's details in a side drawer; PMO leads can edit it in place. */
-export function ItemPanel({ item, objectives, canEdit, onClose, onSave }: ItemPanelProps) {
+/**
+ * A work item's details in a side drawer — with its health history, signals and strategy
+ * changes (loaded when it opens) — and, for PMO leads, edited in place.
+ */
+export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: ItemPanelProps) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
   const close = () => {
@@ -60,7 +70,7 @@ export function ItemPanel({ item, objectives, canEdit, onClose, onSave }: ItemPa
                 key={item.id}
                 item={item}
                 domainId={item.domainId}
-                objectives={[]}
+                objectives={byPriority([...objectives.values()])}
                 onCancel={() => setEditing(false)}
                 onSubmit={async (patch, base) => {
                   await onSave(base, patch);
@@ -68,7 +78,11 @@ export function ItemPanel({ item, objectives, canEdit, onClose, onSave }: ItemPa
                 }}
               />
             ) : (
-              <Details item={item} objectives={objectives} />
+              <>
+                <Details item={item} objectives={objectives} />
+                {/* Keyed by version: a saved edit adds a status report, so the history reloads. */}
+                <Activity key={`${item.id}-${item.etag}`} api={api} itemId={item.id} />
+              </>
             )}
             {canEdit && !editing && (
               <div>
@@ -99,7 +113,7 @@ function Details({ item, objectives }: { readonly item: WorkItemView; readonly o
         {fact('Structure', STRUCTURE_LABELS[item.structure])}
         {fact('Mode', MODE_LABELS[item.mode])}
         {fact('Stage', item.stage)}
-        {fact('Owner', item.owner.displayName)}
+        {fact('Owner', <Persona size="small" name={item.owner.displayName} />)}
         {fact('Dates', `${formatDate(item.startDate)} to ${formatDate(item.endDate)}`)}
       </dl>
       <section className={styles.section} aria-label="Objectives">
@@ -146,13 +160,17 @@ const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 
 function BenefitsSection({ item }: { readonly item: WorkItemView }) {
   const styles = useStyles();
   const b = item.benefits;
-  const verdict = item.health.benefit === 'unknown' ? 'Benefit not reported' : item.health.benefit === 'green' ? 'On-benefit' : 'Behind on benefit';
-  const share = b && b.planned.value > 0 && b.planned.unit === b.realised.unit ? b.realised.value / b.planned.value : undefined;
+  const summary = benefitSummary(item);
+  const share = summary.share;
   return (
     <section className={styles.section} aria-label="Benefits">
       <Subtitle2 as="h3">Benefits</Subtitle2>
+      {/* The verdict is the team's benefit health; the figures, when there are any, back it up. */}
+      <Text>
+        Benefit health: <Text weight="semibold">{summary.verdict}</Text>
+      </Text>
       {!b ? (
-        <Text className={styles.muted}>No benefits recorded</Text>
+        <Text className={styles.muted}>{summary.noFigures}</Text>
       ) : (
         <>
           <dl className={styles.facts}>
@@ -166,17 +184,29 @@ function BenefitsSection({ item }: { readonly item: WorkItemView }) {
             </dd>
           </dl>
           {share !== undefined && (
-            <ProgressBar
-              value={Math.min(share, 1)}
-              thickness="large"
-              color={item.health.benefit === 'green' ? 'success' : item.health.benefit === 'unknown' ? 'brand' : 'warning'}
-              aria-label={`Benefits realised: ${Math.round(share * 100)}% of planned`}
-            />
+            <>
+              <ProgressBar
+                value={Math.min(share, 1)}
+                thickness="large"
+                color={item.health.benefit === 'green' ? 'success' : item.health.benefit === 'unknown' ? 'brand' : 'warning'}
+                aria-label={`Benefits realised: ${Math.round(share * 100)}% of planned`}
+              />
+              <Text>{Math.round(share * 100)}% of planned benefit realised</Text>
+            </>
           )}
-          {share !== undefined && <Text>{Math.round(share * 100)}% of planned benefit realised</Text>}
         </>
       )}
-      <Text weight="semibold">{verdict}</Text>
     </section>
+  );
+}
+
+/** History, signals and changes: the panel endpoint, loaded when the panel opens. */
+function Activity({ api, itemId }: { readonly api: ApiClient; readonly itemId: string }) {
+  const load = useCallback((signal: AbortSignal) => api.itemPanel(itemId, signal), [api, itemId]);
+  const panel = useLoad(load);
+  return (
+    <Loaded state={panel} loading="Loading history, signals and changes…" failed="Could not load the history, signals and changes" onRetry={panel.retry}>
+      {({ data }) => <ItemActivity panel={data} />}
+    </Loaded>
   );
 }

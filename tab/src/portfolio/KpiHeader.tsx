@@ -1,33 +1,115 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { FilterDismissRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import type { PortfolioActivity } from '../../../bot/api-contract/portfolio';
 import type { PortfolioKpis } from '../../../bot/portfolio/domain/portfolio';
-import { Figure, FigureList } from '../shared/Figures';
+import { OPEN_STATES, STATE_LABELS } from '../signals/types';
+import { hasActiveFilters } from './filters';
+import { type KpiTileId, isTilePressed } from './kpi-tiles';
 import { RagBadge } from './RagBadge';
-import { RAGS, RAG_LABELS } from './types';
+import { type PortfolioFilters, RAGS, RAG_LABELS } from './types';
 
 const useStyles = makeStyles({
+  list: { display: 'grid', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0, gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))' },
+  item: { display: 'flex' },
+  // A tile is a toggle: the big number and what it counts, a coloured top edge for health.
+  tile: {
+    flexGrow: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    justifyContent: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    minHeight: '96px',
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightRegular,
+    borderTopWidth: tokens.strokeWidthThickest,
+    boxShadow: tokens.shadow4,
+  },
+  static: {
+    flexGrow: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStroke2}`,
+  },
+  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   green: { borderTopColor: tokens.colorPaletteGreenBorderActive },
   amber: { borderTopColor: tokens.colorPaletteMarigoldBorderActive },
   red: { borderTopColor: tokens.colorPaletteRedBorderActive },
   unknown: { borderTopColor: tokens.colorNeutralStroke1 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
 });
 
 export interface KpiHeaderProps {
-  readonly kpis: PortfolioKpis;
+  readonly kpis: PortfolioKpis & PortfolioActivity;
+  readonly filters: PortfolioFilters;
+  onToggle(tile: KpiTileId): void;
+  onClear(): void;
 }
 
-/** Headline figures of the domain's whole portfolio (not just the filtered rows). */
-export function KpiHeader({ kpis }: KpiHeaderProps) {
+/**
+ * Headline figures of the domain's whole portfolio (not just the filtered rows). Each tile but
+ * the total is a toggle that filters the grid to what it counts; screen readers hear it as
+ * "Red overall: 3, toggle button, pressed".
+ */
+export function KpiHeader({ kpis, filters, onToggle, onClear }: KpiHeaderProps) {
   const styles = useStyles();
+  const openSignals = OPEN_STATES.reduce((n, s) => n + (kpis.openSignalsByState[s] ?? 0), 0);
+  const byState = OPEN_STATES.flatMap((s) => {
+    const n = kpis.openSignalsByState[s] ?? 0;
+    return n > 0 ? [`${n} ${STATE_LABELS[s].toLowerCase()}`] : [];
+  }).join(' · ');
+
+  const tile = (id: KpiTileId, label: string, value: number | string, caption: ReactNode, className?: string) => (
+    <li key={id} className={styles.item}>
+      <ToggleButton
+        className={mergeClasses(styles.tile, className)}
+        checked={isTilePressed(id, filters)}
+        aria-label={`${label}: ${value}`}
+        onClick={() => onToggle(id)}
+      >
+        <Text className={styles.value} aria-hidden>
+          {value}
+        </Text>
+        <span className={styles.caption} aria-hidden>
+          {caption}
+        </span>
+      </ToggleButton>
+    </li>
+  );
+
   return (
     <section aria-label="Key figures">
-      <FigureList minWidth="128px">
-        <Figure look="tile" label="Work items" value={kpis.total} />
-        {RAGS.map((rag) => (
-          <Figure key={rag} look="tile" className={styles[rag]} label={`${RAG_LABELS[rag]} overall`} value={kpis.byOverall[rag]} caption={<RagBadge value={rag} />} />
-        ))}
-        <Figure look="tile" label="On-benefit" value={kpis.onBenefitPercent === undefined ? '—' : `${kpis.onBenefitPercent}%`} />
-        <Figure look="tile" label="Stale statuses" value={kpis.stale} />
-      </FigureList>
+      <div className={styles.header}>
+        <Text size={200}>Select a figure to filter the work items by it.</Text>
+        <Button appearance="subtle" icon={<FilterDismissRegular />} disabled={!hasActiveFilters(filters)} onClick={onClear}>
+          Clear
+        </Button>
+      </div>
+      <ul className={styles.list}>
+        <li className={styles.item}>
+          <div className={styles.static} role="group" aria-label={`Work items: ${kpis.total}`}>
+            <Text className={styles.value} aria-hidden>
+              {kpis.total}
+            </Text>
+            <span className={styles.caption} aria-hidden>
+              Work items
+            </span>
+          </div>
+        </li>
+        {RAGS.map((rag) => tile(rag, `${RAG_LABELS[rag]} overall`, kpis.byOverall[rag], <RagBadge value={rag} />, styles[rag]))}
+        {tile('onBenefit', 'On-benefit', kpis.onBenefitPercent === undefined ? '—' : `${kpis.onBenefitPercent}%`, 'On-benefit')}
+        {tile('stale', 'Stale statuses', kpis.stale, 'Stale statuses')}
+        {tile('openSignals', 'Open signals', openSignals, byState ? `Open signals: ${byState}` : 'Open signals')}
+        {tile('unanswered', 'Overdue responses', kpis.overdueResponses, 'Overdue responses to changes')}
+      </ul>
     </section>
   );
 }

@@ -1,43 +1,113 @@
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowUploadRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import type { Domain } from '../../../bot/portfolio/domain/portfolio';
 import type { ApiClient } from '../api/client';
+import { BackLink } from '../shared/BackLink';
 import { EmptyState } from '../shared/EmptyState';
 import { ClearFiltersButton, ShownCount } from '../shared/ListControls';
 import { ListPage } from '../shared/ListPage';
 import { Loaded } from '../shared/Loaded';
+import { Loading } from '../shared/Loading';
+import { navigate, portfolioHash, rollupHash } from '../shared/route';
+import { isEpmoMember, ledDomains, useMe } from '../shared/useMe';
 import { ColumnChooser } from './ColumnChooser';
-import { DEFAULT_COLUMNS } from './columns';
+import { ExportButton } from './ExportButton';
+import { byPriority } from './filters';
+import { heatmapCellFilters } from './heatmap';
 import { ImportDialog } from './ImportDialog';
 import { ItemPanel } from './ItemPanel';
 import { KpiHeader } from './KpiHeader';
+import { toggleTile } from './kpi-tiles';
 import { NewItemDrawer } from './NewItemDrawer';
 import { PortfolioGrid, type PortfolioGridHandle } from './PortfolioGrid';
 import { PortfolioToolbar } from './PortfolioToolbar';
+import { SavedViewsMenu } from './SavedViewsMenu';
+import { NO_FILTERS } from './types';
 import { useDomains } from './useDomains';
 import { usePortfolio } from './usePortfolio';
 import { useWorkItemMutations } from './useWorkItemMutations';
+import { PORTFOLIO_VIEWS, type PortfolioViewName, serialiseViewState } from './view-state';
 
 const useStyles = makeStyles({
   domain: { minWidth: '220px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  notice: { color: tokens.colorNeutralForeground2 },
 });
+
+// The grid is what most visits show; the other views load on first use, keeping the first download small.
+const HeatmapView = lazy(() => import('./HeatmapView').then((m) => ({ default: m.HeatmapView })));
+const RoadmapView = lazy(() => import('./RoadmapView').then((m) => ({ default: m.RoadmapView })));
+const RollupPage = lazy(() => import('./RollupPage').then((m) => ({ default: m.RollupPage })));
+
+const VIEW_LABELS: Readonly<Record<PortfolioViewName, string>> = { grid: 'Grid', heatmap: 'Heatmap', roadmap: 'Roadmap' };
 
 export interface PortfolioPageProps {
   readonly api: ApiClient;
-  /** A domain the tab is bound to (channel tab) or linked to; the picker still allows others. */
+  /** A domain the URL names (a channel tab bound to it, a link, a drill-down). */
   readonly domainId?: string;
+  /** The view's query string (filters, sort, columns…), see view-state.ts. */
+  readonly query?: string;
+  /** Every domain side by side (`#/rollup`), whoever asks; the server decides who may see it. */
+  readonly rollup?: boolean;
 }
 
-/** The portfolio of one domain: key figures, then a filterable, groupable grid of work items. */
-export function PortfolioPage({ api, domainId }: PortfolioPageProps) {
-  const { domains, list, selected, select } = useDomains(api, domainId);
+function Rollup({ api }: { readonly api: ApiClient }) {
+  return (
+    <Suspense fallback={<Loading label="Loading the roll-up…" />}>
+      <RollupPage api={api} />
+    </Suspense>
+  );
+}
+
+/**
+ * The portfolio: the EPMO, asked for no domain in particular, lands on the roll-up of every
+ * domain; anyone else (or the EPMO drilling down) sees one domain's portfolio, PMO leads
+ * their own domain first.
+ */
+export function PortfolioPage({ api, domainId, query = '', rollup = false }: PortfolioPageProps) {
+  if (rollup) return <Rollup api={api} />;
+  return <LandingOrDomain api={api} domainId={domainId} query={query} />;
+}
+
+function LandingOrDomain({ api, domainId, query }: { readonly api: ApiClient; readonly domainId: string | undefined; readonly query: string }) {
+  const me = useMe(api);
+  return (
+    <Loaded state={me} loading="Loading your portfolio…" failed="Could not find out who you are" onRetry={me.retry}>
+      {({ data }) =>
+        !domainId && isEpmoMember(data) ? <Rollup api={api} /> : <DomainPortfolioPicker api={api} domainId={domainId} query={query} led={ledDomains(data)} epmo={isEpmoMember(data)} />
+      }
+    </Loaded>
+  );
+}
+
+interface DomainPortfolioPickerProps {
+  readonly api: ApiClient;
+  readonly domainId: string | undefined;
+  readonly query: string;
+  readonly led: readonly string[];
+  readonly epmo: boolean;
+}
+
+function DomainPortfolioPicker({ api, domainId, query, led, epmo }: DomainPortfolioPickerProps) {
+  const { domains, list, selected, remember } = useDomains(api, domainId, led);
   return (
     <Loaded state={domains} loading="Loading domains…" failed="Could not load your domains" onRetry={domains.retry}>
       {() =>
         selected ? (
-          <DomainPortfolio api={api} domain={selected} domains={list} onSelectDomain={select} />
+          <DomainPortfolio
+            key={selected.id}
+            api={api}
+            domain={selected}
+            domains={list}
+            query={query}
+            epmo={epmo}
+            onSelectDomain={(id) => {
+              remember(id);
+              // The view (filters, sort, columns) goes along: objectives are the tenant's, not the domain's.
+              navigate(portfolioHash(id, query));
+            }}
+          />
         ) : (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
@@ -56,18 +126,33 @@ interface DomainPortfolioProps {
   readonly domain: Domain;
   /** Every domain the caller may pick instead. */
   readonly domains: readonly Domain[];
+  readonly query: string;
+  /** EPMO members get a way back to the roll-up. */
+  readonly epmo: boolean;
   onSelectDomain(id: string): void;
 }
 
-function DomainPortfolio({ api, domain, domains, onSelectDomain }: DomainPortfolioProps) {
+/**
+ * After the item panel closes, focus goes back to the item where it was opened from (its grid
+ * row or roadmap bar, marked `data-item-id`), unless the drawer already restored it.
+ */
+function focusItem(id: string): void {
+  window.requestAnimationFrame(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`)?.focus();
+  });
+}
+
+function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: DomainPortfolioProps) {
   const styles = useStyles();
-  const { portfolio, refresh, view, filters, setFilters, clearFilters, groupBy, setGroupBy, sort, setSort } = usePortfolio(api, domain.id);
+  const { portfolio, loadingText, refresh, view, state, setState } = usePortfolio(api, domain.id, query);
   const mutations = useWorkItemMutations(api);
   const [openId, setOpenId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [columns, setColumns] = useState(DEFAULT_COLUMNS);
+  const [notice, setNotice] = useState('');
   const grid = useRef<PortfolioGridHandle>(null);
+  const viewQuery = useMemo(() => serialiseViewState(state), [state]);
 
   return (
     <ListPage
@@ -84,56 +169,86 @@ function DomainPortfolio({ api, domain, domains, onSelectDomain }: DomainPortfol
           </Dropdown>
         </Field>
       }
+      notice={epmo ? <BackLink hash={rollupHash()} label="All domains" /> : undefined}
       state={portfolio}
-      loading="Loading portfolio…"
+      loading={loadingText}
       failed="Could not load the portfolio"
       onRetry={portfolio.retry}
     >
       {({ data }) =>
         view && (
           <>
-            <KpiHeader kpis={data.kpis} />
-            <PortfolioToolbar filters={filters} groupBy={groupBy} onFiltersChange={setFilters} onGroupByChange={setGroupBy} />
-            <div className={styles.actions}>
-              {data.canEdit && (
-                <>
-                  <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>
-                    New work item
-                  </Button>
-                  <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
-                    Import CSV
-                  </Button>
-                </>
-              )}
-              <ColumnChooser columns={columns} onChange={setColumns} />
-            </div>
-            <ShownCount shown={view.visibleCount} total={data.items.length} noun="work items" />
-            {data.items.length === 0 ? (
-              <EmptyState title="No work items yet">{domain.name} has no work items in its portfolio yet.</EmptyState>
-            ) : view.visibleCount === 0 ? (
-              <EmptyState title="No work items match these filters" action={<ClearFiltersButton primary onClick={clearFilters} />}>
-                Try other filters or a different search.
-              </EmptyState>
+            <KpiHeader
+              kpis={data.kpis}
+              filters={state.filters}
+              // The heatmap counts the whole domain; a tile filters rows, so it shows the grid.
+              onToggle={(tile) => setState({ filters: toggleTile(tile, state.filters), view: state.view === 'heatmap' ? 'grid' : state.view })}
+              onClear={() => setState({ filters: NO_FILTERS })}
+            />
+            <TabList selectedValue={state.view} onTabSelect={(_e, d) => setState({ view: PORTFOLIO_VIEWS.find((v) => v === d.value) ?? 'grid' })} aria-label="Portfolio views">
+              {PORTFOLIO_VIEWS.map((v) => (
+                <Tab key={v} value={v}>
+                  {VIEW_LABELS[v]}
+                </Tab>
+              ))}
+            </TabList>
+            {state.view === 'heatmap' ? (
+              <Suspense fallback={<Loading label="Loading the heatmap…" />}>
+                <HeatmapView rows={data.heatmap} objectives={data.objectives} onOpenCell={(objectiveId, rag) => setState({ view: 'grid', filters: heatmapCellFilters(objectiveId, rag) })} />
+              </Suspense>
             ) : (
-              <PortfolioGrid
-                ref={grid}
-                groups={view.groups}
-                groupBy={groupBy}
-                objectives={view.objectives}
-                sort={sort}
-                onSortChange={setSort}
-                onOpenItem={(item) => setOpenId(item.id)}
-                columns={columns}
-              />
+              <>
+                <PortfolioToolbar
+                  filters={state.filters}
+                  objectives={data.objectives}
+                  {...(state.view === 'grid' ? { groupBy: state.groupBy } : {})}
+                  onFiltersChange={(filters, options) => setState({ filters }, options)}
+                  onGroupByChange={(groupBy) => setState({ groupBy })}
+                  tools={
+                    <>
+                      {state.view === 'grid' && <ColumnChooser columns={state.columns} onChange={(columns) => setState({ columns })} />}
+                      <SavedViewsMenu api={api} query={viewQuery} onApply={(saved) => navigate(portfolioHash(domain.id, saved))} onNotice={setNotice} />
+                      <ExportButton domainName={domain.name} rows={view.rows} columns={state.columns} objectives={view.objectives} />
+                    </>
+                  }
+                />
+                <Text className={styles.notice} role="status">
+                  {notice}
+                </Text>
+                {data.canEdit && state.view === 'grid' && (
+                  <div className={styles.actions}>
+                    <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>
+                      New work item
+                    </Button>
+                    <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
+                      Import CSV
+                    </Button>
+                  </div>
+                )}
+                <ShownCount shown={view.rows.length} total={data.items.length} noun="work items" />
+                {data.items.length === 0 ? (
+                  <EmptyState title="No work items yet">{domain.name} has no work items in its portfolio yet.</EmptyState>
+                ) : view.rows.length === 0 ? (
+                  <EmptyState title="No work items match these filters" action={<ClearFiltersButton primary onClick={() => setState({ filters: NO_FILTERS })} />}>
+                    Try other filters or a different search.
+                  </EmptyState>
+                ) : state.view === 'roadmap' ? (
+                  <Suspense fallback={<Loading label="Loading the roadmap…" />}>
+                    <RoadmapView items={view.rows} objectives={data.objectives} groupBy={state.roadmapBy} onGroupByChange={(roadmapBy) => setState({ roadmapBy })} onOpenItem={(item) => setOpenId(item.id)} />
+                  </Suspense>
+                ) : (
+                  <PortfolioGrid ref={grid} columns={state.columns} groups={view.groups} groupBy={state.groupBy} objectives={view.objectives} sort={state.sort} onSortChange={(sort) => setState({ sort })} onOpenItem={(item) => setOpenId(item.id)} />
+                )}
+              </>
             )}
             <ItemPanel
+              api={api}
               item={data.items.find((i) => i.id === openId)}
               objectives={view.objectives}
               canEdit={data.canEdit}
               onClose={() => {
+                if (openId && !grid.current?.focusItem(openId)) focusItem(openId);
                 setOpenId(undefined);
-                // Back to the row the panel was opened from.
-                if (openId) grid.current?.focusItem(openId);
               }}
               onSave={async (item, patch) => {
                 // A conflict refreshes the grid too (the form keeps the user's edit meanwhile).
@@ -149,7 +264,7 @@ function DomainPortfolio({ api, domain, domains, onSelectDomain }: DomainPortfol
                 <NewItemDrawer
                   open={creating}
                   domainId={domain.id}
-                  objectives={data.objectives}
+                  objectives={byPriority(data.objectives)}
                   onClose={() => setCreating(false)}
                   onCreate={async (input) => {
                     const made = await mutations.create(input);

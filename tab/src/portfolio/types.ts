@@ -56,6 +56,8 @@ export const RAG_SEVERITY: Readonly<Record<Rag, number>> = { green: 0, unknown: 
 
 export type GroupBy = 'none' | 'structure' | 'mode' | 'objective';
 
+export const GROUP_BYS: Exhaustive<GroupBy, readonly ['none', 'structure', 'mode', 'objective']> = ['none', 'structure', 'mode', 'objective'];
+
 export const GROUP_BY_LABELS: Readonly<Record<GroupBy, string>> = {
   none: 'No grouping',
   structure: 'Structure',
@@ -68,25 +70,54 @@ export interface PortfolioFilters {
   readonly modes: readonly DeliveryMode[];
   /** Overall health values to keep. */
   readonly health: readonly Rag[];
+  /** Benefit-dimension health values to keep (the on-benefit tile sets `green`). */
+  readonly benefit: readonly Rag[];
+  /** Objective ids to keep; `NO_OBJECTIVE` keeps items aligned to none. */
+  readonly objectives: readonly string[];
+  /** Only items whose status is stale (the server decides; finished items never are). */
+  readonly stale: boolean;
+  /** Only items named by open signals. */
+  readonly openSignals: boolean;
+  /** Only items whose team has not answered an active strategy change. */
+  readonly unanswered: boolean;
   /** Free text matched against title, owner and stage. */
   readonly search: string;
 }
 
-export const NO_FILTERS: PortfolioFilters = { structures: [], modes: [], health: [], search: '' };
+/** The objective filter's value for items aligned to no objective. */
+export const NO_OBJECTIVE = 'none';
 
-export type SortColumn =
-  | 'title'
-  | 'structure'
-  | 'mode'
-  | 'objectives'
-  | 'owner'
-  | 'stage'
-  | 'schedule'
-  | 'cost'
-  | 'scope'
-  | 'benefit'
-  | 'overall'
-  | 'statusAge';
+export const NO_FILTERS: PortfolioFilters = {
+  structures: [],
+  modes: [],
+  health: [],
+  benefit: [],
+  objectives: [],
+  stale: false,
+  openSignals: false,
+  unanswered: false,
+  search: '',
+};
+
+/** Columns the grid can sort by; the URL names them. */
+export const SORT_COLUMNS = [
+  'title',
+  'structure',
+  'mode',
+  'objectives',
+  'owner',
+  'stage',
+  'schedule',
+  'cost',
+  'scope',
+  'benefit',
+  'overall',
+  'statusAge',
+  'openSignals',
+  'unansweredChanges',
+] as const;
+
+export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export type SortDirection = 'ascending' | 'descending';
 

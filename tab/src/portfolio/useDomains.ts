@@ -1,5 +1,8 @@
-/** The domains the caller may see, and which one is shown (remembered across visits). */
-import { useCallback, useMemo, useState } from 'react';
+/**
+ * The domains the caller may see, and which one is shown: the one the URL names, else the
+ * domain whose PMO the caller leads, else the one they last looked at, else the first.
+ */
+import { useCallback, useMemo } from 'react';
 import type { ApiClient } from '../api/client';
 import { SETTING_KEYS, readSetting, writeSetting } from '../shared/storage';
 import type { Domain } from '../../../bot/portfolio/domain/portfolio';
@@ -7,19 +10,17 @@ import { useLoad } from '../shared/useLoad';
 
 const NONE: readonly Domain[] = [];
 
-export function useDomains(api: ApiClient, preferred: string | undefined) {
+export function useDomains(api: ApiClient, named: string | undefined, led: readonly string[]) {
   const load = useCallback((signal: AbortSignal) => api.domains(signal), [api]);
   const domains = useLoad(load);
-  const [chosen, setChosen] = useState<string | undefined>(() => preferred ?? readSetting(SETTING_KEYS.domain));
 
   const list: readonly Domain[] = domains.status === 'ready' ? domains.data : NONE;
-  // The remembered choice may not be visible to this identity: fall back to the first domain.
-  const selected = useMemo(() => list.find((d) => d.id === chosen) ?? list[0], [list, chosen]);
+  const selected = useMemo(() => {
+    const remembered = readSetting(SETTING_KEYS.domain);
+    // A named or remembered domain may not be visible to this identity: fall through.
+    return list.find((d) => d.id === named) ?? list.find((d) => led.includes(d.id)) ?? list.find((d) => d.id === remembered) ?? list[0];
+  }, [list, named, led]);
 
-  const select = useCallback((id: string) => {
-    writeSetting(SETTING_KEYS.domain, id);
-    setChosen(id);
-  }, []);
-
-  return { domains, list, selected, select };
+  const remember = useCallback((id: string) => writeSetting(SETTING_KEYS.domain, id), []);
+  return { domains, list, selected, remember };
 }

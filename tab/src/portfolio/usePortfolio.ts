@@ -1,24 +1,30 @@
 /**
- * Data and view state of the portfolio page: loads a domain's portfolio and derives the
- * filtered, sorted and grouped rows the grid shows.
+ * Data and view state of the portfolio page: loads a domain's whole portfolio (the client
+ * follows its pages), reads the view (filters, sort, grouping, columns) from the URL and derives the rows the
+ * grid, roadmap and export show. Changing the view writes the URL, so the URL is the one truth.
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { navigate, portfolioHash, replaceHash } from '../shared/route';
 import { useLoad } from '../shared/useLoad';
 import { filterItems, groupItems, indexObjectives, sortItems } from './filters';
-import { type GroupBy, type ItemGroup, type PortfolioFilters, type PortfolioResponse, type SortState, NO_FILTERS } from './types';
-
-const DEFAULT_SORT: SortState = { column: 'overall', direction: 'descending' };
+import type { ItemGroup, PortfolioResponse, WorkItemView } from './types';
+import { type ViewState, parseViewState, serialiseViewState } from './view-state';
 
 export interface PortfolioView {
-  /** Rows after filtering, before grouping. */
-  readonly visibleCount: number;
+  /** Rows after filtering and sorting, before grouping. */
+  readonly rows: readonly WorkItemView[];
   readonly groups: readonly ItemGroup[];
   readonly objectives: ReturnType<typeof indexObjectives>;
 }
 
-export function usePortfolio(api: ApiClient, domainId: string | undefined) {
-  const load = useMemo(() => (domainId ? (signal: AbortSignal) => api.portfolio(domainId, signal) : undefined), [api, domainId]);
+export function usePortfolio(api: ApiClient, domainId: string | undefined, query: string) {
+  // How much of a large portfolio has arrived, for the loading message.
+  const [progress, setProgress] = useState<{ readonly loaded: number; readonly total?: number | undefined }>();
+  const load = useMemo(
+    () => (domainId ? (signal: AbortSignal) => api.portfolio(domainId, signal, (loaded, total) => setProgress({ loaded, total })) : undefined),
+    [api, domainId],
+  );
   const loaded = useLoad<PortfolioResponse>(load);
   // After a save or import the grid is refreshed in place, without a loading state; a
   // new load (domain change, retry) supersedes it.
@@ -32,18 +38,29 @@ export function usePortfolio(api: ApiClient, domainId: string | undefined) {
   }, [api, domainId, base]);
   const portfolio: typeof loaded = loaded.status === 'ready' && fresh?.from === loaded.data ? { ...loaded, data: fresh.data } : loaded;
 
-  const [filters, setFilters] = useState<PortfolioFilters>(NO_FILTERS);
-  const [groupBy, setGroupBy] = useState<GroupBy>('none');
-  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
-  const clearFilters = useCallback(() => setFilters(NO_FILTERS), []);
+  const state = useMemo(() => parseViewState(query), [query]);
+  /**
+   * Writes the view into the URL: a new history entry (Back undoes it), or, while typing a
+   * search, in place of the current one.
+   */
+  const setState = useCallback(
+    (patch: Partial<ViewState>, options: { readonly replace?: boolean } = {}) => {
+      const hash = portfolioHash(domainId, serialiseViewState({ ...state, ...patch }));
+      if (options.replace) replaceHash(hash);
+      else navigate(hash);
+    },
+    [domainId, state],
+  );
 
   const data = portfolio.status === 'ready' ? portfolio.data : undefined;
-  const view = useMemo<PortfolioView | undefined>(() => {
-    if (!data) return undefined;
-    const objectives = indexObjectives(data.objectives);
-    const rows = sortItems(filterItems(data.items, filters), sort, objectives);
-    return { visibleCount: rows.length, groups: groupItems(rows, groupBy, data.objectives), objectives };
-  }, [data, filters, sort, groupBy]);
+  const objectives = useMemo(() => indexObjectives(data?.objectives ?? []), [data]);
+  const rows = useMemo(() => (data ? sortItems(filterItems(data.items, state.filters), state.sort, objectives) : []), [data, state.filters, state.sort, objectives]);
+  const view = useMemo<PortfolioView | undefined>(
+    () => (data ? { rows, groups: groupItems(rows, state.groupBy, data.objectives), objectives } : undefined),
+    [data, rows, state.groupBy, objectives],
+  );
 
-  return { portfolio, refresh, view, filters, setFilters, clearFilters, groupBy, setGroupBy, sort, setSort };
+  const loadingText = progress && portfolio.status === 'loading' && progress.total ? `Loading work items: ${progress.loaded.toLocaleString()} of ${progress.total.toLocaleString()}…` : 'Loading portfolio…';
+
+  return { portfolio, loadingText, refresh, view, state, setState };
 }

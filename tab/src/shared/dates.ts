@@ -10,6 +10,7 @@ const DAY_MS = 24 * HOUR_MS;
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'medium' };
+const MONTH: Intl.DateTimeFormatOptions = { month: 'short', year: 'numeric' };
 
 function format(ms: number, options: Intl.DateTimeFormatOptions, locale: string | undefined): string {
   return new Intl.DateTimeFormat(locale, options).format(ms);
@@ -26,6 +27,12 @@ export function formatDate(iso: string, locale?: string): string {
   const day = DAY_ONLY.exec(iso);
   const ms = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime() : Date.parse(iso);
   return Number.isNaN(ms) ? iso : format(ms, DATE, locale);
+}
+
+/** The month of a `YYYY-MM-DD` day, e.g. "Dec 2026": a timeline's scale. */
+export function formatMonth(day: string, locale?: string): string {
+  const m = DAY_ONLY.exec(day);
+  return m ? format(new Date(Number(m[1]), Number(m[2]) - 1, 1).getTime(), MONTH, locale) : day;
 }
 
 /** A day and a time to the minute, e.g. "3 Dec 2026, 17:00". */

@@ -21,7 +21,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { value: 'portfolio', label: 'Portfolio', hash: '#/portfolio', pages: ['portfolio'] },
+  { value: 'portfolio', label: 'Portfolio', hash: '#/portfolio', pages: ['portfolio', 'rollup'] },
   { value: 'changes', label: 'Strategy changes', hash: '#/changes', pages: ['changes', 'change', 'compose'] },
   { value: 'signals', label: 'Signals', hash: '#/signals', pages: ['signals', 'signal'] },
   { value: 'epmo', label: 'EPMO queue', hash: '#/epmo', pages: ['epmo'], usableBy: isEpmoMember },

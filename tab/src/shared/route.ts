@@ -1,6 +1,8 @@
 /**
  * Hash routes, so the tab works from any static host and Teams content URLs stay simple:
- * `#/portfolio`, `#/portfolio?domain=dom-it` (a channel tab bound to a domain), `#/config`,
+ * `#/portfolio`, `#/portfolio?domain=dom-it` (a channel tab bound to a domain; further query
+ * parameters are the portfolio's view: filters, sort, columns, see portfolio/view-state.ts),
+ * `#/rollup` (the EPMO's roll-up of every domain), `#/config`,
  * `#/changes`, `#/changes/chg-1` (one change's cascade), `#/compose` (a new strategy change),
  * `#/compose?change=chg-1` (edit a draft, or prepare the next version of a published change),
  * `#/signals` (the PMO inbox), `#/signals/sig-1` (one signal: analysis, triage, escalation),
@@ -9,7 +11,8 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
-  | { readonly page: 'portfolio'; readonly domainId?: string }
+  | { readonly page: 'portfolio'; readonly domainId?: string; /** The view's query string, without `domain`. */ readonly query?: string }
+  | { readonly page: 'rollup' }
   | { readonly page: 'config' }
   | { readonly page: 'changes' }
   | { readonly page: 'change'; readonly changeId: string }
@@ -35,11 +38,18 @@ export function parseRoute(hash: string): Route {
     return signalId ? { page: 'epmo', signalId } : { page: 'epmo' };
   }
   if (section === 'decisions') return { page: 'decisions' };
+  if (section === 'rollup') return { page: 'rollup' };
   const domainId = params.get('domain') ?? undefined;
-  return domainId ? { page: 'portfolio', domainId } : { page: 'portfolio' };
+  params.delete('domain');
+  const view = params.toString();
+  return { page: 'portfolio', ...(domainId ? { domainId } : {}), ...(view ? { query: view } : {}) };
 }
 
-export const portfolioHash = (domainId?: string): string => (domainId ? `#/portfolio?domain=${encodeURIComponent(domainId)}` : '#/portfolio');
+export function portfolioHash(domainId?: string, query = ''): string {
+  const params = [domainId ? `domain=${encodeURIComponent(domainId)}` : '', query].filter(Boolean).join('&');
+  return params ? `#/portfolio?${params}` : '#/portfolio';
+}
+export const rollupHash = (): string => '#/rollup';
 export const changesHash = (): string => '#/changes';
 export const changeHash = (changeId: string): string => `#/changes/${encodeURIComponent(changeId)}`;
 export const composeHash = (changeId?: string): string => (changeId ? `#/compose?change=${encodeURIComponent(changeId)}` : '#/compose');
@@ -51,6 +61,16 @@ export const decisionsHash = (): string => '#/decisions';
 /** Goes to a route (a hash from the helpers above); the `hashchange` listener re-renders. */
 export const navigate = (hash: string): void => {
   window.location.hash = hash;
+};
+
+/**
+ * Changes the route without a new history entry (e.g. while typing a search), so Back goes to
+ * the view before, not to every keystroke; listeners hear it as a `hashchange` all the same.
+ */
+export const replaceHash = (hash: string): void => {
+  const old = window.location.href;
+  window.history.replaceState(window.history.state, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL: old, newURL: window.location.href }));
 };
 
 export function useRoute(): Route {
