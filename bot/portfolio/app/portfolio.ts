@@ -20,6 +20,7 @@ import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWo
 import type { PortfolioRepositories } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock, IdSource } from '../../kernel/runtime';
+import type { HeatmapRow, PortfolioActivity } from '../../api-contract/portfolio';
 import { canEditDomain, canViewDomain, teamDomainIds } from './access';
 
 /** What the portfolio use cases need: its stores, the clock, and ids for new records. */
@@ -36,12 +37,17 @@ export interface AssessedWorkItem extends WorkItem {
   /** Whole days since the last status; absent when never reported. */
   readonly statusAgeDays?: number;
   readonly etag: string;
+  /** Signals naming this item that are not closed. NOT YET COUNTED: 0 until activity lands. */
+  readonly openSignals: number;
+  /** Active changes whose team copy for this item is unanswered. NOT YET COUNTED: 0 until activity lands. */
+  readonly unansweredChanges: number;
 }
 
 /** One domain's portfolio: KPIs, the items, and whether the caller may edit. */
 export interface DomainPortfolio {
   readonly domain: Domain;
-  readonly kpis: PortfolioKpis;
+  readonly kpis: PortfolioKpis & PortfolioActivity;
+  readonly heatmap: readonly HeatmapRow[];
   readonly items: readonly AssessedWorkItem[];
   readonly objectives: readonly StrategicObjective[];
   readonly canEdit: boolean;
@@ -56,7 +62,24 @@ export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDa
     stale: isStale(v.value, domain ?? { freshnessDays: DEFAULT_FRESHNESS_DAYS }, now),
     ...(age !== undefined ? { statusAgeDays: age } : {}),
     etag: v.etag,
+    openSignals: 0,
+    unansweredChanges: 0,
   };
+}
+
+/** Objectives × overall health over the given items; an item counts once per objective it serves. */
+function heatmapOf(items: readonly WorkItem[]): HeatmapRow[] {
+  const rows = new Map<string | null, Record<Rag, number>>();
+  for (const item of items) {
+    const overall = overallHealth(item.health);
+    const keys = item.objectives.length > 0 ? item.objectives.map((o) => o.objectiveId) : [null];
+    for (const key of keys) {
+      const row = rows.get(key) ?? { green: 0, amber: 0, red: 0, unknown: 0 };
+      row[overall] += 1;
+      rows.set(key, row);
+    }
+  }
+  return [...rows].map(([objectiveId, byOverall]) => ({ objectiveId, byOverall }));
 }
 
 /** Loads what the work-item rules need to know about the tenant's portfolio. */
@@ -115,7 +138,9 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
   const views = mine.map((i) => assess(i, domain.value, now)).sort((a, b) => a.title.localeCompare(b.title));
   return ok({
     domain: domain.value,
-    kpis: portfolioKpis(mine.map((i) => i.value), new Map([[domain.value.id, domain.value]]), now),
+    // Activity is not counted yet (0 / empty): it comes with the activity source.
+    kpis: { ...portfolioKpis(mine.map((i) => i.value), new Map([[domain.value.id, domain.value]]), now), openSignalsByState: {}, overdueResponses: 0 },
+    heatmap: heatmapOf(mine.map((i) => i.value)),
     items: views,
     objectives: objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code)),
     canEdit: canEditDomain(p, domain.value),
