@@ -3,7 +3,9 @@
  * the feature's one door: what other features, platform adapters and composition may use.
  */
 
+export { itemsAlignedTo } from './app/aligned-items';
 export { recordIdSchema } from './app/inputs';
 export type { DeliveryMode, Domain, Health, Rag, StrategicObjective, Structure, WorkItem } from './domain/portfolio';
-export type { PortfolioRepositories } from './ports';
+export type { DomainActivity, ItemActivity, ItemWrite, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
 export { createPortfolioTables } from './tables/portfolio-tables';
+export { migrateWorkItems } from './tables/work-item-migration';

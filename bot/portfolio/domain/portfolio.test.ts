@@ -23,11 +23,20 @@ describe('status freshness', () => {
     expect(statusAgeDays({ statusReportedAt: daysAgo(3.5) }, now)).toBe(3);
     expect(statusAgeDays({}, now)).toBeUndefined();
   });
+  it('counts calendar days (UTC): a report late yesterday is a day old this morning', () => {
+    expect(statusAgeDays({ statusReportedAt: '2026-11-26T23:59:00Z' }, new Date('2026-11-27T00:01:00Z'))).toBe(1);
+  });
   it('is stale after the domain window, and when never reported', () => {
-    expect(isStale({ statusReportedAt: daysAgo(14) }, { freshnessDays: 14 }, now)).toBe(false);
-    expect(isStale({ statusReportedAt: daysAgo(15) }, { freshnessDays: 14 }, now)).toBe(true);
-    expect(isStale({ statusReportedAt: daysAgo(15) }, { freshnessDays: 21 }, now)).toBe(false);
-    expect(isStale({}, { freshnessDays: 14 }, now)).toBe(true);
+    const beta = { stage: 'Beta' };
+    expect(isStale({ ...beta, statusReportedAt: daysAgo(14) }, { freshnessDays: 14 }, now)).toBe(false);
+    expect(isStale({ ...beta, statusReportedAt: daysAgo(15) }, { freshnessDays: 14 }, now)).toBe(true);
+    expect(isStale({ ...beta, statusReportedAt: daysAgo(15) }, { freshnessDays: 21 }, now)).toBe(false);
+    expect(isStale(beta, { freshnessDays: 14 }, now)).toBe(true);
+  });
+  it('never flags a finished item (done or closed, in any case) as stale', () => {
+    expect(isStale({ stage: 'Done', statusReportedAt: daysAgo(90) }, { freshnessDays: 14 }, now)).toBe(false);
+    expect(isStale({ stage: ' closed ' }, { freshnessDays: 14 }, now)).toBe(false);
+    expect(isStale({ stage: 'Closing', statusReportedAt: daysAgo(90) }, { freshnessDays: 14 }, now)).toBe(true);
   });
 });
 
