@@ -4,7 +4,7 @@
  */
 import type { ApiError } from '../../../bot/api-contract/common';
 import type { DevTokenRequest, DevTokenResponse, DevUser, MeResponse } from '../../../bot/api-contract/people';
-import type { DomainsResponse, ObjectivesResponse, PortfolioResponse } from '../../../bot/api-contract/portfolio';
+import type { DomainsResponse, ItemPanelResponse, ObjectivesResponse, PortfolioResponse, RollupResponse } from '../../../bot/api-contract/portfolio';
 
 /** A failed API call, carrying the server's own message so the UI can show it as is. */
 export class ApiRequestError extends Error {
@@ -22,13 +22,24 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** Progress of a paged portfolio load: items loaded so far, and the domain's total when known. */
+export type PortfolioProgress = (loaded: number, total?: number) => void;
+
 /** Supplies the bearer token for each call (Teams SSO or a development token). */
 export type TokenProvider = () => Promise<string>;
 
 export interface ApiClient {
   me(signal?: AbortSignal): Promise<MeResponse>;
   domains(signal?: AbortSignal): Promise<DomainsResponse>;
-  portfolio(domainId: string, signal?: AbortSignal): Promise<PortfolioResponse>;
+  /**
+   * A domain's whole portfolio: follows the server's pages (`continuation`) and answers one
+   * response holding every item. `onProgress` hears the items loaded so far and the domain's total.
+   */
+  portfolio(domainId: string, signal?: AbortSignal, onProgress?: PortfolioProgress): Promise<PortfolioResponse>;
+  /** Every domain side by side (EPMO members, strategy owners, tenant admins). */
+  rollup(signal?: AbortSignal): Promise<RollupResponse>;
+  /** One item with its status history, signals and the changes its team got. */
+  itemPanel(id: string, signal?: AbortSignal): Promise<ItemPanelResponse>;
   objectives(signal?: AbortSignal): Promise<ObjectivesResponse>;
   /** Authorized calls for feature clients (see `Transport`). */
   readonly transport: Transport;
@@ -102,7 +113,23 @@ export function createApiClient(getToken: TokenProvider): ApiClient {
   return {
     me: (signal) => get<MeResponse>('/api/me', signal),
     domains: (signal) => get<DomainsResponse>('/api/domains', signal),
-    portfolio: (domainId, signal) => get<PortfolioResponse>(`/api/domains/${encodeURIComponent(domainId)}/portfolio`, signal),
+    async portfolio(domainId, signal, onProgress) {
+      const path = `/api/domains/${encodeURIComponent(domainId)}/portfolio`;
+      const first = await get<PortfolioResponse>(path, signal);
+      const items = [...first.items];
+      onProgress?.(items.length, first.kpis.total);
+      // Later pages repeat the headline figures; only their items are new.
+      for (let token = first.continuation; token !== undefined; ) {
+        const page = await get<PortfolioResponse>(`${path}?continuation=${encodeURIComponent(token)}`, signal);
+        items.push(...page.items);
+        onProgress?.(items.length, first.kpis.total);
+        token = page.continuation;
+      }
+      const { continuation: _done, ...whole } = first;
+      return { ...whole, items };
+    },
+    rollup: (signal) => get<RollupResponse>('/api/portfolio/rollup', signal),
+    itemPanel: (id, signal) => get<ItemPanelResponse>(`/api/work-items/${encodeURIComponent(id)}/panel`, signal),
     objectives: (signal) => get<ObjectivesResponse>('/api/objectives', signal),
     transport,
   };
