@@ -48,8 +48,8 @@ export interface WorkItemRepository {
   create(write: ItemWrite): Promise<Result<Versioned<WorkItem>>>;
   /** `CONFLICT.STALE` when `etag` is not the stored version; a new `domainId` moves the item. */
   update(write: ItemWrite, etag: string): Promise<Result<Versioned<WorkItem>>>;
-  /** Writes many new items (imports, seeds), with the status report of each item that has one; throws on storage failure. */
-  createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, StatusReport>): Promise<void>;
+  /** Writes many new items (imports, seeds), each with the status reports given for its id (oldest first); throws on storage failure. */
+  createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void>;
   /** Removes every item, report, figure and index row of the tenant (seed `--reset`). */
   deleteTenant(tenantId: string): Promise<void>;
 }

@@ -163,12 +163,9 @@ class MemoryWorkItems implements WorkItemRepository {
     return saved;
   }
 
-  async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, StatusReport>): Promise<void> {
+  async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void> {
     await this.items.createMany(items);
-    for (const item of items) {
-      const report = reports?.get(item.id);
-      if (report) this.report({ item, report });
-    }
+    for (const item of items) for (const report of reports?.get(item.id) ?? []) this.report({ item, report });
   }
 
   async deleteTenant(tenantId: string): Promise<void> {

@@ -150,7 +150,7 @@ export async function importWorkItems(
   const by = reporter(p);
   const reports = new Map(made.flatMap((item) => {
     const report = statusReportFor(undefined, item, by, 'import', ctx.now);
-    return report ? [[item.id, report] as const] : [];
+    return report ? [[item.id, [report]] as const] : [];
   }));
   await deps.repos.workItems.createMany(made, reports);
   const stored = await deps.repos.workItems.getMany(p.tenantId, made.map((m) => m.id));

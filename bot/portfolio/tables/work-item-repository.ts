@@ -48,6 +48,12 @@ const MAX_ATTEMPTS = 40;
 /** A short random pause before retrying, growing with the attempts, so contending writers spread out. */
 const backoff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 
+/** A new item of a bulk write, with its reports. */
+interface BulkWrite {
+  readonly item: WorkItem;
+  readonly reports: readonly StatusReport[];
+}
+
 interface StoredStats {
   readonly stats: DomainStats;
   /** Absent when the domain has no figures row yet. */
@@ -168,12 +174,9 @@ export class TableWorkItemRepository implements WorkItemRepository {
     throw new Error(`work item ${item.id}: the domain's figures kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
   }
 
-  async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, StatusReport>): Promise<void> {
-    const writes = items.map((item): ItemWrite => {
-      const report = reports?.get(item.id);
-      return report ? { item, report } : { item };
-    });
-    const byDomain = new Map<string, ItemWrite[]>();
+  async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void> {
+    const writes = items.map((item): BulkWrite => ({ item, reports: reports?.get(item.id) ?? [] }));
+    const byDomain = new Map<string, BulkWrite[]>();
     for (const w of writes) {
       const pk = itemPartition(w.item.tenantId, w.item.domainId);
       byDomain.set(pk, [...(byDomain.get(pk) ?? []), w]);
@@ -190,22 +193,22 @@ export class TableWorkItemRepository implements WorkItemRepository {
   }
 
   /** Writes new items of one domain a transaction at a time, each with the figures it changes. */
-  private async createInDomain(pk: string, writes: readonly ItemWrite[]): Promise<void> {
+  private async createInDomain(pk: string, writes: readonly BulkWrite[]): Promise<void> {
     let current = await this.readStats(pk);
     for (let i = 0; i < writes.length; ) {
       // One row for the figures; every item takes one or two (with its report).
-      const chunk: ItemWrite[] = [];
+      const chunk: BulkWrite[] = [];
       let ops = 1;
       for (; i < writes.length; i += 1) {
-        const w = writes[i] as ItemWrite;
-        const cost = w.report ? 2 : 1;
+        const w = writes[i] as BulkWrite;
+        const cost = 1 + w.reports.length;
         if (ops + cost > MAX_TRANSACTION_OPERATIONS) break;
         chunk.push(w);
         ops += cost;
       }
       current = await this.withRetry(pk, current, async (stats) => {
         const next = chunk.reduce((s, w) => restate(s, undefined, w.item), stats.stats);
-        const actions: TransactionAction[] = chunk.flatMap((w) => [['create', this.itemRow(w.item)] as TransactionAction, ...this.reportActions(pk, w)]);
+        const actions: TransactionAction[] = chunk.flatMap((w) => [['create', this.itemRow(w.item)] as TransactionAction, ...this.reportActions(pk, w.item, w.reports)]);
         return this.submitWithStats(pk, stats, next, actions);
       });
     }
@@ -230,7 +233,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
   /** One item write with its report and figures; returns the item's new ETag. */
   private async submitItemWrite(pk: string, current: StoredStats, before: WorkItem | undefined, write: ItemWrite, itemAction: TransactionAction): Promise<string> {
     const next = restate(current.stats, before, write.item);
-    const response = await this.items.submitTransaction([itemAction, ...this.reportActions(pk, write), statsAction(pk, next, current.etag)]);
+    const response = await this.items.submitTransaction([itemAction, ...this.reportActions(pk, write.item, write.report ? [write.report] : []), statsAction(pk, next, current.etag)]);
     return etagAt(response, 0);
   }
 
@@ -271,7 +274,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
     let etag = '';
     await this.withRetry(target, await this.readStats(target), async (stats) => {
       const next = restate(stats.stats, undefined, item);
-      const actions: TransactionAction[] = [['create', this.itemRow(item)], ...this.reportActions(target, write), statsAction(target, next, stats.etag)];
+      const actions: TransactionAction[] = [['create', this.itemRow(item)], ...this.reportActions(target, write.item, write.report ? [write.report] : []), statsAction(target, next, stats.etag)];
       const response = await this.items.submitTransaction(actions);
       etag = etagAt(response, 0);
       return { stats: next, etag: etagAt(response, actions.length - 1) };
@@ -291,22 +294,22 @@ export class TableWorkItemRepository implements WorkItemRepository {
     if (row?.etag !== etag) throw new StaleWrite();
   }
 
-  private reportActions(pk: string, write: ItemWrite): TransactionAction[] {
-    if (!write.report) return [];
-    const r = write.report;
-    const columns = {
-      tenantId: write.item.tenantId,
-      itemId: write.item.id,
-      at: r.at,
-      by: JSON.stringify(r.by),
-      source: r.source,
-      health: JSON.stringify(r.health),
-      overall: r.overall,
-      stage: r.stage,
-      ...(r.benefits ? { benefits: JSON.stringify(r.benefits) } : {}),
-      ...(r.note !== undefined ? { note: r.note } : {}),
-    };
-    return [['create', row(pk, historyRowKey(write.item.id, r.at, Math.floor(Math.random() * 10_000)), columns)]];
+  private reportActions(pk: string, item: WorkItem, reports: readonly StatusReport[]): TransactionAction[] {
+    return reports.map((r): TransactionAction => {
+      const columns = {
+        tenantId: item.tenantId,
+        itemId: item.id,
+        at: r.at,
+        by: JSON.stringify(r.by),
+        source: r.source,
+        health: JSON.stringify(r.health),
+        overall: r.overall,
+        stage: r.stage,
+        ...(r.benefits ? { benefits: JSON.stringify(r.benefits) } : {}),
+        ...(r.note !== undefined ? { note: r.note } : {}),
+      };
+      return ['create', row(pk, historyRowKey(item.id, r.at, Math.floor(Math.random() * 10_000)), columns)];
+    });
   }
 
   private async indexItem(item: WorkItem): Promise<void> {
