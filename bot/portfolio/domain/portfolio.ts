@@ -152,26 +152,3 @@ export interface PortfolioKpis {
   readonly onBenefitPercent?: number;
   readonly stale: number;
 }
-
-export function portfolioKpis(items: readonly WorkItem[], domainsById: ReadonlyMap<string, Pick<Domain, 'freshnessDays'>>, now: Date): PortfolioKpis {
-  const byOverall: Record<Rag, number> = { green: 0, amber: 0, red: 0, unknown: 0 };
-  let reporting = 0;
-  let onBenefit = 0;
-  let stale = 0;
-  for (const item of items) {
-    byOverall[overallHealth(item.health)] += 1;
-    const benefit = isOnBenefit(item);
-    if (benefit !== undefined) {
-      reporting += 1;
-      if (benefit) onBenefit += 1;
-    }
-    const domain = domainsById.get(item.domainId) ?? { freshnessDays: DEFAULT_FRESHNESS_DAYS };
-    if (isStale(item, domain, now)) stale += 1;
-  }
-  return {
-    total: items.length,
-    byOverall,
-    ...(reporting > 0 ? { onBenefitPercent: Math.round((onBenefit / reporting) * 100) } : {}),
-    stale,
-  };
-}
