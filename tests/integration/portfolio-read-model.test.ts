@@ -174,7 +174,7 @@ describe('paging', () => {
   }, 120_000);
 });
 
-describe('catalogue cache', () => {
+describe('caches shared by several instances', () => {
   let prefix: string;
   beforeAll(() => {
     prefix = uniqueTablePrefix();
@@ -193,5 +193,25 @@ describe('catalogue cache', () => {
 
     expect((await b.domains.get(T, 'dom-a'))?.value.name).toBe('After');
     expect((await b.objectives.list(T)).map((o) => o.value.id)).toEqual(['obj-new']);
+  });
+
+  it('serves a domain\'s items from memory until any instance writes to that domain', async () => {
+    const log: string[] = [];
+    const [a, b] = await Promise.all([instance(prefix, recording(log)), instance(prefix)]);
+    await b.domains.createMany([domain(T, 'dom-c')]);
+    await b.workItems.createMany([workItem(T, 'wi_c1', 'dom-c'), workItem(T, 'wi_c2', 'dom-c')]);
+    const first = await a.workItems.pageByDomain(T, 'dom-c', { size: 100 });
+    log.length = 0;
+    const again = await a.workItems.pageByDomain(T, 'dom-c', { size: 100 });
+    expect(again).toEqual(first);
+    // One point read of the figures, no query of the items.
+    expect(log).toEqual([`${tableNames(prefix).portfolioItems} get ${T}.dom-c`]);
+
+    const item = await b.workItems.get(T, 'wi_c2');
+    if (!item) throw new Error('missing');
+    expect((await b.workItems.update({ item: { ...item.value, title: 'Renamed elsewhere' } }, item.etag)).ok).toBe(true);
+    const fresh = await a.workItems.pageByDomain(T, 'dom-c', { size: 100 });
+    expect(fresh.ok && fresh.value.items.map((i) => i.value.title)).toContain('Renamed elsewhere');
+    expect((await a.workItems.listByDomain(T, 'dom-c')).map((i) => i.value.title)).toContain('Renamed elsewhere');
   });
 });

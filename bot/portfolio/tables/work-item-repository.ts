@@ -32,6 +32,7 @@ import {
   statusOf,
   submitInTransactions,
 } from '../../platform/storage/table-client';
+import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, STATS_ROW_KEY, historyRange, historyRowKey, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { statsSchema, statusReportSchema, workItemSchema } from './schemas';
 
@@ -63,6 +64,9 @@ interface StoredStats {
 type Entity = { readonly partitionKey?: string; readonly rowKey?: string; readonly etag?: string; readonly [column: string]: unknown };
 
 export class TableWorkItemRepository implements WorkItemRepository {
+  /** Domain reads, valid while the domain's figures keep their ETag (domain-read-cache.ts). */
+  private readonly cache = new DomainReadCache<WorkItemPage>(CACHED_ITEMS);
+
   constructor(
     private readonly items: TableClient,
     private readonly index: TableClient,
@@ -101,28 +105,38 @@ export class TableWorkItemRepository implements WorkItemRepository {
   }
 
   async listByDomain(tenantId: string, domainId: string): Promise<Versioned<WorkItem>[]> {
-    const rows = await queryRows(this.items, rowKeyRange(itemPartition(tenantId, domainId), ITEM_RANGE.from, ITEM_RANGE.to));
-    return rows.filter((r) => !isMoved(r)).map((r) => this.versioned(r));
+    const pk = itemPartition(tenantId, domainId);
+    const { etag } = await this.readStats(pk);
+    const all = await this.cache.read(`${pk}|all`, etag, async () => {
+      const rows = await queryRows(this.items, rowKeyRange(pk, ITEM_RANGE.from, ITEM_RANGE.to));
+      return { items: rows.filter((r) => !isMoved(r)).map((r) => this.versioned(r)) };
+    }, pageSize);
+    return [...all.items];
   }
 
   async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage>> {
     const pk = itemPartition(tenantId, domainId);
     const sdkToken = page.continuation === undefined ? undefined : fromPageToken(page.continuation, pk);
     if (sdkToken === null) return invalid('The continuation token is not one this portfolio issued; start again from the first page.');
+    const { etag } = await this.readStats(pk);
+    return ok(await this.cache.read(`${pk}|${page.size}|${sdkToken ?? ''}`, etag, () => this.readPage(pk, page.size, sdkToken), pageSize));
+  }
+
+  private async readPage(pk: string, size: number, sdkToken: string | undefined): Promise<WorkItemPage> {
     // The service answers at most 1,000 rows a request: ask again until the page is full.
     const rows: Entity[] = [];
     let token = sdkToken ?? undefined;
     do {
       const next = await this.items
         .listEntities<Record<string, unknown>>({ queryOptions: { filter: rowKeyRange(pk, ITEM_RANGE.from, ITEM_RANGE.to) } })
-        .byPage({ maxPageSize: Math.min(SERVICE_PAGE_LIMIT, page.size - rows.length), ...(token ? { continuationToken: token } : {}) })
+        .byPage({ maxPageSize: Math.min(SERVICE_PAGE_LIMIT, size - rows.length), ...(token ? { continuationToken: token } : {}) })
         .next();
       if (next.done) break;
       rows.push(...next.value);
       token = next.value.continuationToken;
-    } while (token && rows.length < page.size);
+    } while (token && rows.length < size);
     const continuation = toPageToken(token, pk);
-    return ok({ items: rows.filter((r) => !isMoved(r)).map((r) => this.versioned(r)), ...(continuation ? { continuation } : {}) });
+    return { items: rows.filter((r) => !isMoved(r)).map((r) => this.versioned(r)), ...(continuation ? { continuation } : {}) };
   }
 
   async stats(tenantId: string, domainId: string): Promise<DomainStats> {
@@ -335,6 +349,11 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return { value: itemCodec.fromRow(this.items.tableName, entity), etag: requireEtag(entity.etag) };
   }
 }
+
+/** The most items this instance keeps in memory across cached domain reads (~1 KB each). */
+const CACHED_ITEMS = 60_000;
+
+const pageSize = (page: WorkItemPage): number => page.items.length;
 
 /** The most rows Table Storage returns for one request. */
 const SERVICE_PAGE_LIMIT = 1000;
