@@ -102,6 +102,7 @@ describe('who sees what', () => {
     const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Hannah Hughes') });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('AUTH.FORBIDDEN');
+    expect(JSON.stringify(res.body)).not.toMatch(/\bIT\b/);
   });
   it('lets a team member read, but not edit, their own domain', async () => {
     const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Tara Team') });

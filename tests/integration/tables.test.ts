@@ -253,6 +253,11 @@ describe('createMany', () => {
     await expect(repos.domains.createMany([domain(tenantE, 'dom-new'), domain(tenantE, 'dom-dup')])).rejects.toThrow();
     // The transaction holding the duplicate wrote nothing.
     expect(await repos.domains.get(tenantE, 'dom-new')).toBeUndefined();
+
+    await repos.workItems.createMany([workItem(tenantE, 'wi_dup', 'dom-dup')]);
+    await expect(repos.workItems.createMany([workItem(tenantE, 'wi_new', 'dom-dup'), workItem(tenantE, 'wi_dup', 'dom-dup')])).rejects.toThrow(/already exists/);
+    expect(await repos.workItems.get(tenantE, 'wi_new')).toBeUndefined();
+    expect((await repos.workItems.stats(tenantE, 'dom-dup')).total).toBe(1);
   });
 });
 

@@ -23,7 +23,8 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
   const domain = domains.find((d) => d.value.id === domainId)?.value;
   if (!domain) return notFound(`Domain "${domainId}"`);
   if (!canViewDomain(p, domainId, team)) {
-    return forbidden(`You cannot see the ${domain.name} portfolio. Ask its PMO lead or a tenant admin for access.`);
+    // Not even the domain's name: the caller may not see this domain.
+    return forbidden('You cannot see this domain\'s portfolio. Ask its PMO lead or a tenant admin for access.');
   }
   const now = deps.clock.now();
   const [page, stats, objectives, activity] = await Promise.all([

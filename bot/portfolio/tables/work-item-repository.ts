@@ -220,23 +220,32 @@ export class TableWorkItemRepository implements WorkItemRepository {
         chunk.push(w);
         ops += cost;
       }
-      current = await this.withRetry(pk, current, async (stats) => {
-        const next = chunk.reduce((s, w) => restate(s, undefined, w.item), stats.stats);
-        const actions: TransactionAction[] = chunk.flatMap((w) => [['create', this.itemRow(w.item)] as TransactionAction, ...this.reportActions(pk, w.item, w.reports)]);
-        return this.submitWithStats(pk, stats, next, actions);
-      });
+      current = await this.withRetry(
+        pk,
+        current,
+        async (stats) => {
+          const next = chunk.reduce((s, w) => restate(s, undefined, w.item), stats.stats);
+          const actions: TransactionAction[] = chunk.flatMap((w) => [['create', this.itemRow(w.item)] as TransactionAction, ...this.reportActions(pk, w.item, w.reports)]);
+          return this.submitWithStats(pk, stats, next, actions);
+        },
+        // Figures unchanged since the failed attempt: an item of the chunk exists already, and retrying cannot help.
+        async (tried) => {
+          if ((await this.readStats(pk)).etag === tried.etag) throw new Error(`A work item among ${chunk[0]?.item.id ?? ''}… already exists; nothing of this transaction was written.`);
+        },
+      );
     }
   }
 
   /** Runs `attempt` on the current figures, re-reading them after a conflict. */
-  private async withRetry(pk: string, first: StoredStats, attempt: (s: StoredStats) => Promise<StoredStats>, stillValid?: () => Promise<void>): Promise<StoredStats> {
+  /** `stillValid` runs after a conflict, with the figures the attempt used; it throws when retrying cannot help. */
+  private async withRetry(pk: string, first: StoredStats, attempt: (s: StoredStats) => Promise<StoredStats>, stillValid?: (tried: StoredStats) => Promise<void>): Promise<StoredStats> {
     let current = first;
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) {
       try {
         return await attempt(current);
       } catch (err) {
         if (!isConflict(err)) throw err;
-        await stillValid?.();
+        await stillValid?.(current);
         await backoff(n);
         current = await this.readStats(pk);
       }
