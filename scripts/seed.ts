@@ -36,10 +36,11 @@ async function main(): Promise<void> {
     const appConfig = loadConfig({ ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString, PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'error' });
     const app = await startApp(appConfig, { extensions: demoExtensions(appConfig) });
     const tenant = await app.repos.tenants.get(DEMO_TENANT.tenantId);
-    const items = await app.repos.workItems.list(DEMO_TENANT.tenantId);
+    const domains = await app.repos.domains.list(DEMO_TENANT.tenantId);
+    const items = (await Promise.all(domains.map((d) => app.repos.workItems.stats(DEMO_TENANT.tenantId, d.value.id)))).reduce((n, s) => n + s.total, 0);
     await app.stop();
     if (!tenant) throw new Error('The demo tenant could not be seeded.');
-    console.log(`Seeded the demo tenant "${tenant.displayName}": ${items.length} work items, with strategy changes and signals.`);
+    console.log(`Seeded the demo tenant "${tenant.displayName}": ${items} work items, with strategy changes and signals.`);
   } finally {
     await embedded?.stop();
   }

@@ -4,6 +4,7 @@
  * adapters and composition may use.
  */
 
+export { type CascadeEntry, activeCascade } from './app/cascade-activity';
 export { computeTargeting, recipientRecords } from './app/current-targeting';
 export { CHANGE_CONTENT_KIND, type ChangeDeps } from './app/deps';
 export { createDraft } from './app/manage';

@@ -23,6 +23,7 @@ import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
 import { createDeliveryRuntime } from './delivery';
 import type { AppExtension } from './extensions';
+import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
 
 export interface RunningApp {
@@ -66,7 +67,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   if (embedded) logger.info({ table: embedded.tableEndpoint, queue: embedded.queueEndpoint }, 'embedded Azurite started');
 
   try {
-    const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix });
+    const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix, logger });
     const savedViews = await createSavedViewStore({ connectionString, tablePrefix: config.storage.tablePrefix });
     const bootstrapped = await bootstrapAdmins({ repos, clock }, config.bootstrapAdmins);
     if (bootstrapped > 0) logger.info({ count: bootstrapped }, 'made the BOOTSTRAP_ADMINS tenant admins');
@@ -113,7 +114,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         signalRoutes(signals.deps),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
-        portfolioRoutes({ repos, clock, ids: randomIds }),
+        portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
       tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },

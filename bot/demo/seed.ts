@@ -2,6 +2,7 @@
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
 import { buildDemoTenant } from './demo-data';
+import { demoHistory } from './demo-history';
 
 export interface SeedResult {
   readonly tenantId: string;
@@ -14,7 +15,7 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
   for (const u of data.users) await repos.users.upsert(u);
   await repos.domains.createMany(data.domains);
   await repos.objectives.createMany(data.objectives);
-  await repos.workItems.createMany(data.workItems);
+  await repos.workItems.createMany(data.workItems, demoHistory(data.workItems));
   for (const c of data.conversations) await repos.conversations.save(c);
   for (const l of data.links) await repos.links.put(l);
   // Written last: its presence means the seed completed, so an interrupted seed is redone.

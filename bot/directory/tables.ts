@@ -2,8 +2,9 @@
  * The Azure Table Storage implementation of the `Repositories` port: it opens the tables and
  * hands each to its feature's storage adapter.
  *
- * Layout: one table per record kind, `${prefix}<Kind>`; PartitionKey is always the tenant id,
- * so every read of a use case stays in one partition and tenants cannot leak into each
+ * Layout: one table per record kind, `${prefix}<Kind>`; PartitionKey is the tenant id (work
+ * items: tenant and domain, bot/portfolio/tables/work-item-keys.ts), so every read of a use
+ * case stays in one partition and tenants cannot leak into each
  * other's results. Keys go through `encodeKey` (platform/storage/keys.ts); nested values are
  * JSON columns validated on read (platform/storage/codec.ts, with the row schemas beside each
  * adapter); links are stored twice for two-way lookups
@@ -14,7 +15,8 @@ import { TableConversationStore, TableLinkRepository } from '../conversations';
 import { ensureTable, openTable } from '../platform/storage/table-client';
 import { TableTenantRepository } from './tenant-repository';
 import { TableUserDirectory } from '../people';
-import { createPortfolioTables } from '../portfolio';
+import type { Logger } from '../kernel/logger';
+import { createPortfolioTables, migrateWorkItems } from '../portfolio';
 
 const PING_TIMEOUT_MS = 5000;
 
@@ -22,6 +24,7 @@ export interface TableRepositoriesOptions {
   readonly connectionString: string;
   /** Prefix of every table name, e.g. `pmo` → `pmoWorkItems`. Letters and digits. */
   readonly tablePrefix: string;
+  readonly logger?: Logger;
 }
 
 /** Table names per record kind, for a given prefix. */
@@ -30,7 +33,10 @@ export function tableNames(prefix: string) {
     tenants: `${prefix}Tenants`,
     domains: `${prefix}Domains`,
     objectives: `${prefix}Objectives`,
+    /** The first work-item layout, read only by the migration (bot/portfolio/tables/work-item-migration.ts). */
     workItems: `${prefix}WorkItems`,
+    portfolioItems: `${prefix}PortfolioItems`,
+    itemIndex: `${prefix}PortfolioItemIndex`,
     users: `${prefix}Users`,
     conversations: `${prefix}Conversations`,
     links: `${prefix}Links`,
@@ -49,11 +55,14 @@ export async function createTableRepositories(opts: TableRepositoriesOptions): P
     domains: open(names.domains),
     objectives: open(names.objectives),
     workItems: open(names.workItems),
+    portfolioItems: open(names.portfolioItems),
+    itemIndex: open(names.itemIndex),
     users: open(names.users),
     conversations: open(names.conversations),
     links: open(names.links),
   };
   await Promise.all(Object.values(clients).map(ensureTable));
+  await migrateWorkItems({ old: clients.workItems, items: clients.portfolioItems, index: clients.itemIndex }, opts.logger);
 
   return {
     tenants: new TableTenantRepository(clients.tenants),

@@ -3,7 +3,10 @@
  * the feature's one door: what other features, platform adapters and composition may use.
  */
 
+export { itemsAlignedTo } from './app/aligned-items';
 export { recordIdSchema } from './app/inputs';
-export type { DeliveryMode, Domain, Health, Rag, StrategicObjective, Structure, WorkItem } from './domain/portfolio';
-export type { PortfolioRepositories } from './ports';
+export { type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, overallHealth } from './domain/portfolio';
+export type { StatusReport } from './domain/status-report';
+export type { DomainActivity, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
 export { createPortfolioTables } from './tables/portfolio-tables';
+export { migrateWorkItems } from './tables/work-item-migration';

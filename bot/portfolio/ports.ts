@@ -1,12 +1,57 @@
 /** Storage ports of the portfolio, in domain words. */
+import type { ItemChange, ItemSignal, PortfolioActivity } from '../api-contract/portfolio';
+import type { Result } from '../kernel/result';
 import type { TenantCollection, Versioned } from '../kernel/versioned';
 import type { Domain, StrategicObjective, WorkItem } from './domain/portfolio';
+import type { DomainStats } from './domain/projection';
+import type { StatusReport } from './domain/status-report';
 
+/** Domains and objectives: small, read on every request, so adapters may cache them (ETag-checked). */
 export type DomainRepository = TenantCollection<Domain>;
 export type ObjectiveRepository = TenantCollection<StrategicObjective>;
 
-export interface WorkItemRepository extends TenantCollection<WorkItem> {
+/** An item to store, and the status report the same write records (if it reports anything). */
+export interface ItemWrite {
+  readonly item: WorkItem;
+  readonly report?: StatusReport;
+}
+
+/** One page of a domain's items; `continuation` asks for the next. */
+export interface WorkItemPage {
+  readonly items: Versioned<WorkItem>[];
+  readonly continuation?: string;
+}
+
+/**
+ * Work items, stored per domain with the domain's figures (`stats`) and status reports kept in
+ * the same write. No read spans the tenant: a caller reads a domain, a few ids, or the figures.
+ */
+export interface WorkItemRepository {
+  /** One item by id (two point reads: the index, then the item). */
+  get(tenantId: string, id: string): Promise<Versioned<WorkItem> | undefined>;
+  /** The items of these ids that exist, in no particular order. */
+  getMany(tenantId: string, ids: readonly string[]): Promise<Versioned<WorkItem>[]>;
+  /** The domain of each of these ids that exists (index point reads only). */
+  domainsOf(tenantId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Every item of one domain. */
   listByDomain(tenantId: string, domainId: string): Promise<Versioned<WorkItem>[]>;
+  /**
+   * One page of a domain's items in id order. A `continuation` not issued for this domain's
+   * items is refused (`VALIDATION`).
+   */
+  pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage>>;
+  /** The domain's figures, kept on write (empty when it holds no items). */
+  stats(tenantId: string, domainId: string): Promise<DomainStats>;
+  /** The item's status reports, oldest first. */
+  history(tenantId: string, item: Pick<WorkItem, 'id' | 'domainId'>): Promise<StatusReport[]>;
+  /** `CONFLICT.ALREADY_EXISTS` when the id is taken. */
+  create(write: ItemWrite): Promise<Result<Versioned<WorkItem>>>;
+  /** `CONFLICT.STALE` when `etag` is not the stored version; a new `domainId` moves the item. */
+  update(write: ItemWrite, etag: string): Promise<Result<Versioned<WorkItem>>>;
+  /** Writes many new items (imports, seeds), each with the status reports given for its id (oldest first); throws on storage failure. */
+  createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void>;
+  /** Removes every item, report, figure and index row of the tenant (seed `--reset`). */
+  deleteTenant(tenantId: string): Promise<void>;
 }
 
 /** What the portfolio use cases read and write. */
@@ -14,4 +59,39 @@ export interface PortfolioRepositories {
   readonly domains: DomainRepository;
   readonly objectives: ObjectiveRepository;
   readonly workItems: WorkItemRepository;
+}
+
+/** Open signals of a domain by state. */
+export type SignalCounts = PortfolioActivity['openSignalsByState'];
+
+/**
+ * What other features know about the portfolio's items: signals and strategy changes. Declared
+ * here, implemented in composition from those features' public reads.
+ */
+export interface PortfolioActivitySource {
+  /** A domain's open signals and unanswered changes, per item and in total. */
+  domainActivity(tenantId: string, domainId: string, now: Date): Promise<DomainActivity>;
+  /** Escalations awaiting a decision and cascade coverage, per domain (the EPMO roll-up). */
+  rollupActivity(tenantId: string, now: Date): Promise<ReadonlyMap<string, RollupActivity>>;
+  /** The signals naming an item, and the changes that reached its team with the team's response. */
+  itemActivity(tenantId: string, item: Pick<WorkItem, 'id' | 'domainId'>, now: Date): Promise<ItemActivity>;
+}
+
+export interface DomainActivity {
+  readonly openSignalsByItem: ReadonlyMap<string, number>;
+  readonly unansweredByItem: ReadonlyMap<string, number>;
+  readonly openSignalsByState: SignalCounts;
+  readonly overdueResponses: number;
+}
+
+export interface RollupActivity {
+  readonly openSignalsByState: SignalCounts;
+  readonly overdueResponses: number;
+  readonly openEscalations: number;
+  readonly cascade: { readonly activeChanges: number; readonly recipients: number; readonly responded: number };
+}
+
+export interface ItemActivity {
+  readonly signals: readonly ItemSignal[];
+  readonly changes: readonly ItemChange[];
 }

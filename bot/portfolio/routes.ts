@@ -7,9 +7,11 @@ import type {
   DomainResponse,
   DomainsResponse,
   ImportResponse,
+  ItemPanelResponse,
   ObjectiveResponse,
   ObjectivesResponse,
   PortfolioResponse,
+  RollupResponse,
   WorkItemView,
   WorkItemsResponse,
 } from '../api-contract/portfolio';
@@ -23,7 +25,6 @@ import {
   createDomain,
   createObjective,
   createWorkItemAction,
-  getPortfolio,
   getWorkItem,
   listDomains,
   listObjectives,
@@ -31,6 +32,7 @@ import {
   updateObjective,
   updateWorkItemAction,
 } from './app/portfolio';
+import { getItemPanel, getPortfolio, getRollup } from './app/portfolio-views';
 import type { StrategicObjective } from './domain/portfolio';
 import { readWorkItemCsv } from './http-csv-import';
 
@@ -56,8 +58,15 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
       route({
         method: 'GET',
         path: '/domains/:domainId/portfolio',
-        handle: async ({ params }, p) => answer<PortfolioResponse>(await getPortfolio(deps, p, params.domainId)),
+        handle: async ({ params, query }, p) => {
+          // Checked after authorization (in the use case): a repeated or odd value is not a token.
+          const token = query['continuation'];
+          const continuation = token === undefined ? undefined : typeof token === 'string' ? token : '';
+          return answer<PortfolioResponse>(await getPortfolio(deps, p, params.domainId, continuation));
+        },
       }),
+      route({ method: 'GET', path: '/portfolio/rollup', handle: async (_req, p) => answer<RollupResponse>(await getRollup(deps, p)) }),
+      route({ method: 'GET', path: '/work-items/:id/panel', handle: async ({ params }, p) => answer<ItemPanelResponse>(await getItemPanel(deps, p, params.id)) }),
       route({
         method: 'POST',
         path: '/domains/:domainId/work-items/import',

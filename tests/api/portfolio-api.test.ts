@@ -102,12 +102,88 @@ describe('who sees what', () => {
     const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Hannah Hughes') });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('AUTH.FORBIDDEN');
+    expect(JSON.stringify(res.body)).not.toMatch(/\bIT\b/);
   });
   it('lets a team member read, but not edit, their own domain', async () => {
     const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Tara Team') });
     expect(res.status).toBe(200);
     expect(res.body.canEdit).toBe(false);
     expect((await call('GET', '/api/domains/dom-hr/portfolio', { token: await as('Tara Team') })).status).toBe(403);
+  });
+});
+
+describe('portfolio views', () => {
+  it('carries the heatmap and activity of the whole domain with each page', async () => {
+    const res = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Priya Patel') });
+    expect(res.status).toBe(200);
+    expect(res.body.continuation).toBeUndefined();
+    const rows = res.body.heatmap as { objectiveId: string | null; byOverall: Record<string, number> }[];
+    // Every item is counted once per objective it serves, or once in the unaligned row.
+    const counted = rows.reduce((n, r) => n + Object.values(r.byOverall).reduce((a, b) => a + b, 0), 0);
+    const expected = (res.body.items as { objectives: unknown[] }[]).reduce((n, i) => n + Math.max(1, i.objectives.length), 0);
+    expect(counted).toBe(expected);
+    // The demo's open signal on the portal item shows on its row and in the tiles.
+    const portal = res.body.items.find((i: { id: string }) => i.id === 'wi-001');
+    expect(portal.openSignals).toBeGreaterThanOrEqual(1);
+    const byState = Object.values(res.body.kpis.openSignalsByState as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(byState).toBeGreaterThanOrEqual(portal.openSignals);
+    expect(typeof res.body.kpis.overdueResponses).toBe('number');
+  });
+  it('checks who asks before the page token: 403 to an outsider, 400 to the lead for a forged token', async () => {
+    const forged = encodeURIComponent('bm90LWEtdG9rZW4');
+    expect((await call('GET', `/api/domains/dom-it/portfolio?continuation=${forged}`, { token: await as('Hannah Hughes') })).status).toBe(403);
+    const bad = await call('GET', `/api/domains/dom-it/portfolio?continuation=${forged}`, { token: await as('Priya Patel') });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/continuation token/);
+  });
+  it('shows the EPMO and admins every domain side by side, and refuses others without data', async () => {
+    for (const who of ['Erin Epmo', 'Sam Strategy', 'Avery Admin']) {
+      const res = await call('GET', '/api/portfolio/rollup', { token: await as(who) });
+      expect(res.status).toBe(200);
+      expect(res.body.domains.map((d: { domain: { id: string } }) => d.domain.id).sort()).toEqual(['dom-fin', 'dom-hr', 'dom-it', 'dom-ops']);
+    }
+    const epmo = await call('GET', '/api/portfolio/rollup', { token: await as('Erin Epmo') });
+    const it = epmo.body.domains.find((d: { domain: { id: string } }) => d.domain.id === 'dom-it');
+    const page = await call('GET', '/api/domains/dom-it/portfolio', { token: await as('Erin Epmo') });
+    expect(it.kpis.total).toBe(page.body.kpis.total);
+    expect(it.kpis.byOverall).toEqual(page.body.kpis.byOverall);
+    expect(it.cascade.recipients).toBeGreaterThanOrEqual(it.cascade.responded);
+    for (const who of ['Priya Patel', 'Tara Team']) {
+      const res = await call('GET', '/api/portfolio/rollup', { token: await as(who) });
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toMatch(/Finance|dom-fin|byOverall/);
+    }
+  });
+  it('opens an item panel with its history oldest first, its signals and the changes its team got', async () => {
+    const token = await as('Priya Patel');
+    const before = await call('GET', '/api/work-items/wi-002', { token });
+    const edited = await call('PATCH', '/api/work-items/wi-002', { token, body: { health: { cost: 'red' }, statusNote: 'Supplier slipped' }, headers: { 'If-Match': before.body.etag } });
+    expect(edited.status).toBe(200);
+    const again = await call('PATCH', '/api/work-items/wi-002', { token, body: { health: { cost: 'amber' } }, headers: { 'If-Match': edited.body.etag } });
+    expect(again.status).toBe(200);
+    const panel = await call('GET', '/api/work-items/wi-002/panel', { token });
+    expect(panel.status).toBe(200);
+    const history = panel.body.history as { at: string; health: { cost: string }; note?: string; by: { displayName: string }; source: string }[];
+    expect(history.map((h) => h.at)).toEqual([...history.map((h) => h.at)].sort());
+    expect(history.slice(-2).map((h) => [h.health.cost, h.source, h.by.displayName])).toEqual([
+      ['red', 'tab', 'Priya Patel'],
+      ['amber', 'tab', 'Priya Patel'],
+    ]);
+    expect(history.at(-2)?.note).toBe('Supplier slipped');
+
+    const portal = await call('GET', '/api/work-items/wi-001/panel', { token: await as('Tara Team') });
+    expect(portal.status).toBe(200);
+    expect(portal.body.signals.map((x: { id: string }) => x.id)).toContain('sig-demo-1');
+    expect(portal.body.changes.length).toBeGreaterThanOrEqual(1);
+    expect(portal.body.item.openSignals).toBe(portal.body.signals.filter((x: { state: string }) => x.state !== 'closed').length);
+  });
+  it('answers an item of a domain the caller cannot see exactly as a missing one', async () => {
+    const token = await as('Hannah Hughes');
+    const hidden = await call('GET', '/api/work-items/wi-001/panel', { token });
+    const missing = await call('GET', '/api/work-items/wi-nope/panel', { token });
+    expect(hidden.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(hidden.body.error.message.replace('wi-001', 'X')).toBe(missing.body.error.message.replace('wi-nope', 'X'));
   });
 });
 

@@ -75,12 +75,12 @@ describe('round trips', () => {
       statusNote: 'Vendor late; "quotes" and émojis 🚦 survive',
       benefits: { planned: { value: 1200.5, unit: 'GBP k' }, realised: { value: 300, unit: 'GBP k' } },
     });
-    const created = await repos.workItems.create(full);
+    const created = await repos.workItems.create({ item: full });
     if (!created.ok) throw new Error(created.error.message);
     expect((await repos.workItems.get(TENANT_A, 'wi_full'))?.value).toEqual(full);
 
     const { benefits: _b, statusNote: _n, parentId: _p, ...trimmed } = full;
-    const updated = await repos.workItems.update(trimmed, created.value.etag);
+    const updated = await repos.workItems.update({ item: trimmed }, created.value.etag);
     expect(updated.ok).toBe(true);
     expect((await repos.workItems.get(TENANT_A, 'wi_full'))?.value).toEqual(trimmed);
   });
@@ -178,7 +178,7 @@ describe('tenant isolation', () => {
 
   beforeAll(async () => {
     await repos.domains.create(domain(A, 'shared-id', 'A domain'));
-    await repos.workItems.create(workItem(A, 'wi_shared', 'shared-id', { title: 'A item' }));
+    await repos.workItems.create({ item: workItem(A, 'wi_shared', 'shared-id', { title: 'A item' }) });
     await repos.users.upsert({ tenantId: A, userId: 'shared-user', displayName: 'A person', roles: [{ role: 'tenant_admin' }] });
     await repos.conversations.save(conversation(A, CHANNEL_ID, { title: 'A channel' }));
     await repos.links.put(link(A, CHANNEL_ID, { kind: 'pmo', domainId: 'shared-id' }));
@@ -187,7 +187,6 @@ describe('tenant isolation', () => {
   it('never returns tenant A records to tenant B', async () => {
     expect(await repos.domains.list(B)).toEqual([]);
     expect(await repos.domains.get(B, 'shared-id')).toBeUndefined();
-    expect(await repos.workItems.list(B)).toEqual([]);
     expect(await repos.workItems.get(B, 'wi_shared')).toBeUndefined();
     expect(await repos.workItems.listByDomain(B, 'shared-id')).toEqual([]);
     expect(await repos.users.get(B, 'shared-user')).toBeUndefined();
@@ -208,13 +207,13 @@ describe('tenant isolation', () => {
 
 describe('optimistic concurrency', () => {
   it('refuses a stale etag with CONFLICT.STALE and changes nothing', async () => {
-    const created = await repos.workItems.create(workItem(TENANT_A, 'wi_etag', 'dom-c'));
+    const created = await repos.workItems.create({ item: workItem(TENANT_A, 'wi_etag', 'dom-c') });
     if (!created.ok) throw new Error(created.error.message);
-    const first = await repos.workItems.update({ ...created.value.value, stage: 'Live' }, created.value.etag);
+    const first = await repos.workItems.update({ item: { ...created.value.value, stage: 'Live' } }, created.value.etag);
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.etag).not.toBe(created.value.etag);
 
-    const stale = await repos.workItems.update({ ...created.value.value, stage: 'Alpha' }, created.value.etag);
+    const stale = await repos.workItems.update({ item: { ...created.value.value, stage: 'Alpha' } }, created.value.etag);
     expect(stale).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT.STALE' }) });
     const stored = await repos.workItems.get(TENANT_A, 'wi_etag');
     expect(stored?.value.stage).toBe('Live');
@@ -243,8 +242,9 @@ describe('createMany', () => {
       ...Array.from({ length: 5 }, (_, i) => workItem(tenantD, `wi_${i}`, 'dom-bulk')),
     ];
     await repos.workItems.createMany(items);
-    expect(sortById(values(await repos.workItems.list(tenantC)))).toEqual(sortById(items.slice(0, 230)));
-    expect(await repos.workItems.list(tenantD)).toHaveLength(5);
+    expect(sortById(values(await repos.workItems.listByDomain(tenantC, 'dom-bulk')))).toEqual(sortById(items.slice(0, 230)));
+    expect(await repos.workItems.listByDomain(tenantD, 'dom-bulk')).toHaveLength(5);
+    expect((await repos.workItems.stats(tenantC, 'dom-bulk')).total).toBe(230);
   });
 
   it('throws when a record already exists', async () => {
@@ -253,6 +253,11 @@ describe('createMany', () => {
     await expect(repos.domains.createMany([domain(tenantE, 'dom-new'), domain(tenantE, 'dom-dup')])).rejects.toThrow();
     // The transaction holding the duplicate wrote nothing.
     expect(await repos.domains.get(tenantE, 'dom-new')).toBeUndefined();
+
+    await repos.workItems.createMany([workItem(tenantE, 'wi_dup', 'dom-dup')]);
+    await expect(repos.workItems.createMany([workItem(tenantE, 'wi_new', 'dom-dup'), workItem(tenantE, 'wi_dup', 'dom-dup')])).rejects.toThrow(/already exists/);
+    expect(await repos.workItems.get(tenantE, 'wi_new')).toBeUndefined();
+    expect((await repos.workItems.stats(tenantE, 'dom-dup')).total).toBe(1);
   });
 });
 
@@ -261,38 +266,39 @@ describe('corrupt rows', () => {
   let raw: TableClient;
 
   beforeAll(() => {
-    raw = TableClient.fromConnectionString(testConnectionString(), tableNames(prefix).workItems, { allowInsecureConnection: true });
+    raw = TableClient.fromConnectionString(testConnectionString(), tableNames(prefix).portfolioItems, { allowInsecureConnection: true });
   });
 
   it('names the table, the row and the problem when a column is invalid', async () => {
     const good = workItem(tenant, 'wi_bad_health', 'dom-z');
-    await repos.workItems.create(good);
+    await repos.workItems.create({ item: good });
     await raw.updateEntity(
-      { partitionKey: tenant, rowKey: 'wi_bad_health', health: JSON.stringify({ schedule: 'purple', cost: 'green', scope: 'green', benefit: 'green' }) },
+      { partitionKey: `${tenant}.dom-z`, rowKey: 'item.wi_bad_health', health: JSON.stringify({ schedule: 'purple', cost: 'green', scope: 'green', benefit: 'green' }) },
       'Merge',
     );
     const read = repos.workItems.get(tenant, 'wi_bad_health');
     await expect(read).rejects.toThrow(CorruptRowError);
     await expect(repos.workItems.get(tenant, 'wi_bad_health')).rejects.toThrow(
-      new RegExp(`table ${prefix}WorkItems \\(PartitionKey '${tenant}', RowKey 'wi_bad_health'\\): health\\.schedule`),
+      new RegExp(`table ${prefix}PortfolioItems \\(PartitionKey '${tenant}\\.dom-z', RowKey 'item\\.wi_bad_health'\\): health\\.schedule`),
     );
     // Lists fail too, rather than silently skipping or returning the bad row.
-    await expect(repos.workItems.list(tenant)).rejects.toThrow(CorruptRowError);
+    await expect(repos.workItems.listByDomain(tenant, 'dom-z')).rejects.toThrow(CorruptRowError);
   });
 
   it('rejects JSON that does not parse and missing columns', async () => {
-    await raw.createEntity({ partitionKey: tenant, rowKey: 'wi_bad_json', ...{ tenantId: tenant, id: 'wi_bad_json', owner: '{not json' } });
-    await expect(repos.workItems.get(tenant, 'wi_bad_json')).rejects.toThrow(/RowKey 'wi_bad_json'\): column owner is not valid JSON/);
+    await raw.createEntity({ partitionKey: `${tenant}.dom-j`, rowKey: 'item.wi_bad_json', ...{ tenantId: tenant, id: 'wi_bad_json', owner: '{not json' } });
+    await expect(repos.workItems.listByDomain(tenant, 'dom-j')).rejects.toThrow(/RowKey 'item\.wi_bad_json'\): column owner is not valid JSON/);
+    await raw.deleteEntity(`${tenant}.dom-j`, 'item.wi_bad_json');
 
-    await raw.createEntity({ partitionKey: tenant, rowKey: 'wi_sparse', tenantId: tenant, id: 'wi_sparse' });
-    await expect(repos.workItems.get(tenant, 'wi_sparse')).rejects.toThrow(/RowKey 'wi_sparse'\): .*domainId/);
+    await raw.createEntity({ partitionKey: `${tenant}.dom-j`, rowKey: 'item.wi_sparse', tenantId: tenant, id: 'wi_sparse' });
+    await expect(repos.workItems.listByDomain(tenant, 'dom-j')).rejects.toThrow(/RowKey 'item\.wi_sparse'\): .*domainId/);
   });
 
   it('refuses a row whose content belongs to another tenant', async () => {
     const other = '12121212-1212-4121-8121-121212121212';
-    const { etag: _e, timestamp: _t, ...copied } = await raw.getEntity(encodeKey(TENANT_A), 'wi_d1');
-    await raw.createEntity({ ...copied, partitionKey: other, rowKey: 'wi_d1' });
-    await expect(repos.workItems.list(other)).rejects.toThrow(/keys do not match its content/);
+    const { etag: _e, timestamp: _t, ...copied } = await raw.getEntity(`${encodeKey(TENANT_A)}.dom-x`, 'item.wi_d1');
+    await raw.createEntity({ ...copied, partitionKey: `${other}.dom-x`, rowKey: 'item.wi_d1' });
+    await expect(repos.workItems.listByDomain(other, 'dom-x')).rejects.toThrow(/keys do not match its content/);
   });
 });
 
@@ -320,7 +326,8 @@ describe('deleteTenant', () => {
 
     expect(await repos.domains.list(gone)).toEqual([]);
     expect(await repos.objectives.list(gone)).toEqual([]);
-    expect(await repos.workItems.list(gone)).toEqual([]);
+    expect(await repos.workItems.listByDomain(gone, 'dom-1')).toEqual([]);
+    expect(await repos.workItems.get(gone, 'wi_1')).toBeUndefined();
     expect(await repos.users.list(gone)).toEqual([]);
     expect(await repos.conversations.list(gone)).toEqual([]);
     expect(await repos.links.list(gone)).toEqual([]);
@@ -328,7 +335,7 @@ describe('deleteTenant', () => {
 
     expect(await repos.domains.list(kept)).toHaveLength(1);
     expect(await repos.objectives.list(kept)).toHaveLength(1);
-    expect(await repos.workItems.list(kept)).toHaveLength(120);
+    expect(await repos.workItems.listByDomain(kept, 'dom-1')).toHaveLength(120);
     expect(await repos.users.list(kept)).toHaveLength(1);
     expect(await repos.conversations.list(kept)).toHaveLength(1);
     expect(await repos.links.listByTarget(kept, { kind: 'epmo' })).toHaveLength(1);

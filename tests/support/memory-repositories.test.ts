@@ -27,14 +27,14 @@ const item = (tenantId: string, id: string, extra: Partial<WorkItem> = {}): Work
 describe('memory repositories: etag concurrency', () => {
   it('accepts the current etag, then refuses the old one with CONFLICT.STALE and writes nothing', async () => {
     const repos = createMemoryRepositories();
-    const created = await repos.workItems.create(item(A, 'wi_1'));
+    const created = await repos.workItems.create({ item: item(A, 'wi_1') });
     if (!created.ok) throw new Error(created.error.message);
 
-    const updated = await repos.workItems.update(item(A, 'wi_1', { stage: 'Live' }), created.value.etag);
+    const updated = await repos.workItems.update({ item: item(A, 'wi_1', { stage: 'Live' }) }, created.value.etag);
     if (!updated.ok) throw new Error(updated.error.message);
     expect(updated.value.etag).not.toBe(created.value.etag);
 
-    const stale = await repos.workItems.update(item(A, 'wi_1', { stage: 'Alpha' }), created.value.etag);
+    const stale = await repos.workItems.update({ item: item(A, 'wi_1', { stage: 'Alpha' }) }, created.value.etag);
     expect(stale).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT.STALE' }) });
     expect(await repos.workItems.get(A, 'wi_1')).toEqual({ value: item(A, 'wi_1', { stage: 'Live' }), etag: updated.value.etag });
   });
@@ -46,14 +46,14 @@ describe('memory repositories: etag concurrency', () => {
     expect(again).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT.ALREADY_EXISTS' }) });
     expect((await repos.domains.get(A, 'dom-it'))?.value.name).toBe('IT');
 
-    const missing = await repos.workItems.update(item(A, 'wi_none'), 'W/"mem-1"');
+    const missing = await repos.workItems.update({ item: item(A, 'wi_none') }, 'W/"mem-1"');
     expect(missing).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) });
   });
 
   it('keeps stored records safe from changes to objects passed in or handed out', async () => {
     const repos = createMemoryRepositories();
     const original = item(A, 'wi_1');
-    await repos.workItems.create(original);
+    await repos.workItems.create({ item: original });
     (original.objectives as { objectiveId: string; weight: number }[]).push({ objectiveId: 'obj-x', weight: 1 });
     const got = await repos.workItems.get(A, 'wi_1');
     (got!.value.health as { cost: string }).cost = 'red';
@@ -63,7 +63,7 @@ describe('memory repositories: etag concurrency', () => {
   it('keeps tenants apart and makes createMany all-or-nothing', async () => {
     const repos = createMemoryRepositories();
     await repos.workItems.createMany([item(A, 'wi_1'), item(A, 'wi_2', { domainId: 'dom-hr' })]);
-    expect(await repos.workItems.list(B)).toEqual([]);
+    expect(await repos.workItems.listByDomain(B, 'dom-it')).toEqual([]);
     expect(await repos.workItems.get(B, 'wi_1')).toBeUndefined();
     expect((await repos.workItems.listByDomain(A, 'dom-hr')).map((v) => v.value.id)).toEqual(['wi_2']);
 
@@ -71,7 +71,7 @@ describe('memory repositories: etag concurrency', () => {
     expect(await repos.workItems.get(A, 'wi_3')).toBeUndefined();
 
     await repos.workItems.deleteTenant(A);
-    expect(await repos.workItems.list(A)).toEqual([]);
+    expect(await repos.workItems.listByDomain(A, 'dom-hr')).toEqual([]);
   });
 
   it('stores each link of a conversation once and finds it both ways', async () => {

@@ -6,14 +6,16 @@
  */
 import { type ConversationLink, type ConversationRef, linkKey } from '../../bot/conversations/domain/conversation';
 import type { Domain, StrategicObjective, WorkItem } from '../../bot/portfolio/domain/portfolio';
-import { fail, notFound, ok } from '../../bot/kernel/result';
+import { fail, invalid, notFound, ok } from '../../bot/kernel/result';
 import type { Result } from '../../bot/kernel/result';
 import type { User } from '../../bot/kernel/roles';
 import type { Tenant } from '../../bot/kernel/tenant';
 import type { LinkRepository } from '../../bot/conversations/ports';
 import type { Repositories } from '../../bot/directory/repositories';
 import type { TenantCollection, Versioned } from '../../bot/kernel/versioned';
-import type { WorkItemRepository } from '../../bot/portfolio/ports';
+import type { ItemWrite, WorkItemPage, WorkItemRepository } from '../../bot/portfolio/ports';
+import { type DomainStats, statsOf } from '../../bot/portfolio/domain/projection';
+import type { StatusReport } from '../../bot/portfolio/domain/status-report';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -104,9 +106,77 @@ class MemoryCollection<T extends { readonly tenantId: string; readonly id: strin
   }
 }
 
-class MemoryWorkItems extends MemoryCollection<WorkItem> implements WorkItemRepository {
+/**
+ * Work items with the read model's contract: figures and pages per domain, status reports kept.
+ * Figures are recomputed from the items (the Tables adapter keeps them on write).
+ */
+class MemoryWorkItems implements WorkItemRepository {
+  private readonly items = new MemoryCollection<WorkItem>('work item');
+  private readonly reports = new Partitions<StatusReport[]>();
+
+  get(tenantId: string, id: string): Promise<Versioned<WorkItem> | undefined> {
+    return this.items.get(tenantId, id);
+  }
+
+  async getMany(tenantId: string, ids: readonly string[]): Promise<Versioned<WorkItem>[]> {
+    const found = await Promise.all([...new Set(ids)].map((id) => this.items.get(tenantId, id)));
+    return found.filter((v): v is Versioned<WorkItem> => v !== undefined);
+  }
+
+  async domainsOf(tenantId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return new Map((await this.getMany(tenantId, ids)).map((v) => [v.value.id, v.value.domainId]));
+  }
+
   async listByDomain(tenantId: string, domainId: string): Promise<Versioned<WorkItem>[]> {
-    return this.rows.values(tenantId).filter((r) => r.value.domainId === domainId).map(copy);
+    return (await this.items.list(tenantId)).filter((r) => r.value.domainId === domainId);
+  }
+
+  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage>> {
+    let offset = 0;
+    if (page.continuation !== undefined) {
+      const parsed = /^([^:]+):(\d+)$/.exec(Buffer.from(page.continuation, 'base64url').toString('utf8'));
+      if (!parsed || parsed[1] !== domainId) return invalid('The continuation token is not one this portfolio issued; start again from the first page.');
+      offset = Number(parsed[2]);
+    }
+    const all = await this.listByDomain(tenantId, domainId);
+    const next = offset + page.size;
+    return ok({ items: all.slice(offset, next), ...(next < all.length ? { continuation: Buffer.from(`${domainId}:${next}`).toString('base64url') } : {}) });
+  }
+
+  async stats(tenantId: string, domainId: string): Promise<DomainStats> {
+    return statsOf((await this.listByDomain(tenantId, domainId)).map((v) => v.value));
+  }
+
+  async history(tenantId: string, item: Pick<WorkItem, 'id' | 'domainId'>): Promise<StatusReport[]> {
+    return copy(this.reports.peek(tenantId).get(item.id) ?? []);
+  }
+
+  async create(write: ItemWrite): Promise<Result<Versioned<WorkItem>>> {
+    const made = await this.items.create(write.item);
+    if (made.ok) this.report(write);
+    return made;
+  }
+
+  async update(write: ItemWrite, etag: string): Promise<Result<Versioned<WorkItem>>> {
+    const saved = await this.items.update(write.item, etag);
+    if (saved.ok) this.report(write);
+    return saved;
+  }
+
+  async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void> {
+    await this.items.createMany(items);
+    for (const item of items) for (const report of reports?.get(item.id) ?? []) this.report({ item, report });
+  }
+
+  async deleteTenant(tenantId: string): Promise<void> {
+    await this.items.deleteTenant(tenantId);
+    this.reports.deleteTenant(tenantId);
+  }
+
+  private report(write: ItemWrite): void {
+    if (!write.report) return;
+    const rows = this.reports.of(write.item.tenantId);
+    rows.set(write.item.id, [...(rows.get(write.item.id) ?? []), copy(write.report)]);
   }
 }
 
@@ -166,7 +236,7 @@ export function createMemoryRepositories(): Repositories {
     },
     domains: new MemoryCollection<Domain>('domain'),
     objectives: new MemoryCollection<StrategicObjective>('objective'),
-    workItems: new MemoryWorkItems('work item'),
+    workItems: new MemoryWorkItems(),
     users: {
       get: async (tenantId, userId) => {
         const u = users.peek(tenantId).get(userId);

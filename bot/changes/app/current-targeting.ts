@@ -1,5 +1,5 @@
 /** Targeting a change against the tenant's current portfolio, links and conversations. */
-import type { Domain, StrategicObjective, WorkItem } from '../../portfolio';
+import { type Domain, type StrategicObjective, type WorkItem, itemsAlignedTo } from '../../portfolio';
 import type { StrategyChange } from '../domain/strategy-change';
 import { type Targeting, targetChange } from './targeting';
 import type { ChangeRecipientRecord } from '../ports';
@@ -8,16 +8,18 @@ import type { ChangeDeps } from './deps';
 export interface PortfolioSnapshot {
   readonly domains: Domain[];
   readonly objectives: StrategicObjective[];
+  /** The work items aligned to the change's objectives (the only ones targeting looks at). */
   readonly workItems: WorkItem[];
 }
 
-export async function loadPortfolio(deps: Pick<ChangeDeps, 'repos'>, tenantId: string): Promise<PortfolioSnapshot> {
+/** The catalogue, and the items a change with these objectives targets (read from the domains that hold them). */
+export async function loadPortfolio(deps: Pick<ChangeDeps, 'repos'>, tenantId: string, fields: Pick<StrategyChange, 'objectiveIds'>): Promise<PortfolioSnapshot> {
   const [domains, objectives, workItems] = await Promise.all([
     deps.repos.domains.list(tenantId),
     deps.repos.objectives.list(tenantId),
-    deps.repos.workItems.list(tenantId),
+    itemsAlignedTo(deps.repos, tenantId, fields.objectiveIds),
   ]);
-  return { domains: domains.map((d) => d.value), objectives: objectives.map((o) => o.value), workItems: workItems.map((w) => w.value) };
+  return { domains: domains.map((d) => d.value), objectives: objectives.map((o) => o.value), workItems };
 }
 
 /** Targeting of fields against the tenant's current portfolio, links and conversations. */
@@ -28,7 +30,7 @@ export async function computeTargeting(
   portfolio?: PortfolioSnapshot,
 ): Promise<{ readonly targeting: Targeting; readonly portfolio: PortfolioSnapshot }> {
   const [pf, links, conversations] = await Promise.all([
-    portfolio ? Promise.resolve(portfolio) : loadPortfolio(deps, tenantId),
+    portfolio ? Promise.resolve(portfolio) : loadPortfolio(deps, tenantId, fields),
     deps.repos.links.list(tenantId),
     deps.repos.conversations.list(tenantId),
   ]);

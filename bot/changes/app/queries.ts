@@ -87,7 +87,8 @@ export async function getChange(deps: ChangeDeps, p: Principal, id: string): Pro
   if (!loaded.ok) return loaded;
   const summary = await summarise(deps, p, loaded.value.versions);
   if (!summary) return forbidden('This strategy change is not addressed to your domain or team.');
-  const [pf, history] = await Promise.all([loadPortfolio(deps, p.tenantId), deps.stores.changes.history(p.tenantId, id)]);
+  // Names of objectives and domains only: no work items needed.
+  const [pf, history] = await Promise.all([loadPortfolio(deps, p.tenantId, { objectiveIds: [] }), deps.stores.changes.history(p.tenantId, id)]);
   const change = loaded.value.latest.value;
   const objectiveIds = new Set(loaded.value.versions.flatMap((v) => v.value.objectiveIds));
   const domainIds = new Set(loaded.value.versions.flatMap((v) => v.value.domainIds));
@@ -145,7 +146,7 @@ export async function cascadeStatus(deps: ChangeDeps, p: Principal, id: string):
   const [status, deliveries, pf] = await Promise.all([
     versionStatus(deps, change),
     deps.delivery.listBatch(p.tenantId, changeBatchId(change.id, change.version)),
-    loadPortfolio(deps, p.tenantId),
+    loadPortfolio(deps, p.tenantId, change),
   ]);
   const byConversation = new Map(deliveries.filter((d) => d.operation === 'send').map((d) => [d.conversationId, d]));
   const titles = new Map(pf.workItems.map((w) => [w.id, w.title]));

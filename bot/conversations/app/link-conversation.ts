@@ -37,7 +37,11 @@ export async function findLinkTarget(deps: LinkDeps, tenantId: string, query: Li
     if (matches.length > 1) return invalid(`Several domains are called "${query.query}"; use the domain's id instead.`);
     return fail('LINK.UNKNOWN_TARGET', `There is no domain called "${query.query}". Send "link" to choose from the domains you can link.`);
   }
-  const items = (await deps.repos.workItems.list(tenantId)).map((w) => w.value);
+  // A team is named by id (one lookup) or by title, which means reading every domain's items.
+  const byId = await deps.repos.workItems.get(tenantId, query.query.trim());
+  if (byId) return ok({ kind: 'team', workItemId: byId.value.id });
+  const domains = await deps.repos.domains.list(tenantId);
+  const items = (await Promise.all(domains.map((d) => deps.repos.workItems.listByDomain(tenantId, d.value.id)))).flat().map((w) => w.value);
   const q = norm(query.query).replace(/ team$/, '');
   const matches = pick(
     items,

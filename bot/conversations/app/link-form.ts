@@ -4,7 +4,7 @@
  */
 import { type ConversationRef, type LinkTarget, describeTarget } from '../domain/conversation';
 import { type Result, ok } from '../../kernel/result';
-import { type Principal, can } from '../../kernel/roles';
+import { type Principal, can, teamWorkItems } from '../../kernel/roles';
 import { knownConversation } from './known-conversation';
 import type { LinkDeps } from './link-conversation';
 
@@ -27,10 +27,15 @@ const byLabel = (a: LinkOption, b: LinkOption): number => a.label.localeCompare(
 
 /** The targets this person may link a conversation to, from the permission matrix. */
 export async function linkOptions(deps: LinkDeps, principal: Principal): Promise<LinkOptions> {
-  const [domains, items] = await Promise.all([
-    deps.repos.domains.list(principal.tenantId),
-    deps.repos.workItems.list(principal.tenantId),
+  const domains = await deps.repos.domains.list(principal.tenantId);
+  // The items a team link may name: those of the domains the caller leads (all, for an admin)
+  // and the caller's own; each domain is one partition read.
+  const ledDomains = domains.filter(({ value }) => can(principal, 'link.team', { domainId: value.id }));
+  const [led, own] = await Promise.all([
+    Promise.all(ledDomains.map(({ value }) => deps.repos.workItems.listByDomain(principal.tenantId, value.id))),
+    deps.repos.workItems.getMany(principal.tenantId, teamWorkItems(principal)),
   ]);
+  const items = [...new Map([...led.flat(), ...own].map((i) => [i.value.id, i])).values()];
   const domainNames = new Map(domains.map(({ value }) => [value.id, value.name]));
   const pmo = domains
     .map(({ value }) => value)

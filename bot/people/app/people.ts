@@ -40,9 +40,10 @@ export async function listPeople(deps: PeopleDeps, p: Principal): Promise<Result
  */
 export async function assignRoles(deps: PeopleDeps, p: Principal, userId: string, input: PersonInput): Promise<Result<User>> {
   if (!can(p, 'role.assign')) return forbidden('Only a tenant admin can assign roles.');
-  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
+  const named = input.roles.flatMap((r) => (r.role === 'team_member' ? [r.workItemId] : []));
+  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.domainsOf(p.tenantId, named)]);
   const domainIds = new Set(domains.map((d) => d.value.id));
-  const itemIds = new Set(items.map((i) => i.value.id));
+  const itemIds = new Set(items.keys());
   const problems = input.roles.flatMap((r, i) => {
     if (r.role === 'pmo_lead' && !domainIds.has(r.domainId)) return [{ at: `roles[${i}].domainId`, message: `Unknown domain "${r.domainId}".` }];
     if (r.role === 'team_member' && !itemIds.has(r.workItemId)) return [{ at: `roles[${i}].workItemId`, message: `Unknown work item "${r.workItemId}".` }];

@@ -8,7 +8,8 @@ import { type ErrorDetail, type Result, forbidden, invalid, notFound, ok } from 
 import { type Principal, can } from '../../kernel/roles';
 import { issuesToDetails } from '../../kernel/validation';
 import { type WorkItemInput, createWorkItem } from '../domain/work-item';
-import { type AssessedWorkItem, type PortfolioDeps, assess, portfolioContext } from './portfolio';
+import { type AssessedWorkItem, type PortfolioDeps, assess, portfolioContext, reporter } from './portfolio';
+import { statusReportFor } from '../domain/status-report';
 import { workItemInputSchema } from './inputs';
 
 const MAX_IMPORT_ROWS = 1000;
@@ -107,11 +108,11 @@ export async function importWorkItems(
   if (!rows.ok) return rows;
   if (rows.value.length > MAX_IMPORT_ROWS) return invalid(`The file has ${rows.value.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
 
-  const [objectives, existing] = await Promise.all([deps.repos.objectives.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
+  // Parents and duplicate titles are looked up in the domain imported into.
+  const [objectives, ctx] = await Promise.all([deps.repos.objectives.list(p.tenantId), portfolioContext(deps, p.tenantId, [domainId])]);
   const byCode = new Map(objectives.map((o) => [o.value.code.toLowerCase(), o.value]));
-  const ctx = await portfolioContext(deps, p.tenantId, existing);
-  const items = new Map(ctx.items);
-  const byTitle = new Map(existing.map((i) => [i.value.title.toLowerCase(), i.value.id]));
+  const items = new Map<string, WorkItem>(ctx.items);
+  const byTitle = new Map([...items.values()].map((i) => [i.title.toLowerCase(), i.id]));
   const problems: ErrorDetail[] = [];
   const made: WorkItem[] = [];
 
@@ -146,8 +147,12 @@ export async function importWorkItems(
     const rows = new Set(problems.map((d) => d.at.split(' ').slice(0, 2).join(' '))).size;
     return invalid(`${rows} row${rows === 1 ? ' has' : 's have'} problems; nothing was imported.`, problems);
   }
-  await deps.repos.workItems.createMany(made);
-  const stored = await deps.repos.workItems.listByDomain(p.tenantId, domainId);
-  const createdIds = new Set(made.map((m) => m.id));
-  return ok({ created: made.length, items: stored.filter((s) => createdIds.has(s.value.id)).map((s) => assess(s, domain.value, ctx.now)) });
+  const by = reporter(p);
+  const reports = new Map(made.flatMap((item) => {
+    const report = statusReportFor(undefined, item, by, 'import', ctx.now);
+    return report ? [[item.id, [report]] as const] : [];
+  }));
+  await deps.repos.workItems.createMany(made, reports);
+  const stored = await deps.repos.workItems.getMany(p.tenantId, made.map((m) => m.id));
+  return ok({ created: made.length, items: stored.map((s) => assess(s, domain.value, ctx.now)) });
 }

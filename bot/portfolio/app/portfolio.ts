@@ -1,54 +1,49 @@
 /**
  * Portfolio use cases: one function per user action, written against ports. Each checks
- * authorization from the principal's stored roles, then applies domain rules.
+ * authorization from the principal's stored roles, then applies domain rules. The read-only
+ * views (a domain's portfolio, the roll-up, an item's panel) are in ./portfolio-views.ts.
  */
-import {
-  type Domain,
-  type PortfolioKpis,
-  type Rag,
-  type StrategicObjective,
-  type WorkItem,
-  DEFAULT_FRESHNESS_DAYS,
-  isStale,
-  overallHealth,
-  portfolioKpis,
-  statusAgeDays,
-} from '../domain/portfolio';
+import { type Domain, type Person, type Rag, type StrategicObjective, type WorkItem, DEFAULT_FRESHNESS_DAYS, isStale, overallHealth, statusAgeDays } from '../domain/portfolio';
 import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
-import type { PortfolioRepositories } from '../ports';
+import { statusReportFor } from '../domain/status-report';
+import type { PortfolioActivitySource, PortfolioRepositories } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock, IdSource } from '../../kernel/runtime';
-import { canEditDomain, canViewDomain, teamDomainIds } from './access';
+import { canViewDomain, teamDomainIds } from './access';
 
-/** What the portfolio use cases need: its stores, the clock, and ids for new records. */
+/** What the portfolio use cases need: its stores, what other features know of its items, the clock, and ids. */
 export interface PortfolioDeps {
   readonly repos: PortfolioRepositories;
+  readonly activity: PortfolioActivitySource;
   readonly clock: Clock;
   readonly ids: IdSource;
 }
 
-/** A work item with the health facts derived from it now, and its version token. */
+/** A work item with the health facts derived from it now, its activity counts and its version token. */
 export interface AssessedWorkItem extends WorkItem {
   readonly overall: Rag;
   readonly stale: boolean;
   /** Whole days since the last status; absent when never reported. */
   readonly statusAgeDays?: number;
   readonly etag: string;
+  /** Signals naming this item that are not closed. */
+  readonly openSignals: number;
+  /** Active changes whose team copy for this item is unanswered. */
+  readonly unansweredChanges: number;
 }
 
-/** One domain's portfolio: KPIs, the items, and whether the caller may edit. */
-export interface DomainPortfolio {
-  readonly domain: Domain;
-  readonly kpis: PortfolioKpis;
-  readonly items: readonly AssessedWorkItem[];
-  readonly objectives: readonly StrategicObjective[];
-  readonly canEdit: boolean;
+/** Activity counts of one item, when known. */
+export interface ItemCounts {
+  readonly openSignals: number;
+  readonly unansweredChanges: number;
 }
+
+const NO_ACTIVITY: ItemCounts = { openSignals: 0, unansweredChanges: 0 };
 
 /** Derives the health facts of a stored item; items of an unknown domain get the default freshness. */
-export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDays'> | undefined, now: Date): AssessedWorkItem {
+export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDays'> | undefined, now: Date, counts: ItemCounts = NO_ACTIVITY): AssessedWorkItem {
   const age = statusAgeDays(v.value, now);
   return {
     ...v.value,
@@ -56,31 +51,49 @@ export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDa
     stale: isStale(v.value, domain ?? { freshnessDays: DEFAULT_FRESHNESS_DAYS }, now),
     ...(age !== undefined ? { statusAgeDays: age } : {}),
     etag: v.etag,
+    openSignals: counts.openSignals,
+    unansweredChanges: counts.unansweredChanges,
   };
 }
 
-/** Loads what the work-item rules need to know about the tenant's portfolio. */
-export async function portfolioContext(deps: PortfolioDeps, tenantId: string, items?: readonly Versioned<WorkItem>[]): Promise<PortfolioContext> {
-  const [domains, objectives, all] = await Promise.all([
+/** Programs nest a few levels deep; a longer chain is a cycle the rules report. */
+const MAX_PARENT_HOPS = 20;
+
+/**
+ * What the work-item rules need to know: the catalogue, and the items of the domains involved
+ * (parents and children live in a domain's hierarchy); a parent chain that leaves those domains
+ * is followed by id.
+ */
+export async function portfolioContext(deps: PortfolioDeps, tenantId: string, domainIds: readonly string[], parentId?: string): Promise<PortfolioContext & { readonly items: ReadonlyMap<string, WorkItem> }> {
+  const [domains, objectives, ...lists] = await Promise.all([
     deps.repos.domains.list(tenantId),
     deps.repos.objectives.list(tenantId),
-    items ? Promise.resolve(items) : deps.repos.workItems.list(tenantId),
+    ...[...new Set(domainIds)].map((d) => deps.repos.workItems.listByDomain(tenantId, d)),
   ]);
+  const items = new Map<string, WorkItem>(lists.flat().map((i) => [i.value.id, i.value]));
+  for (let next = parentId, hops = 0; next !== undefined && !items.has(next) && hops < MAX_PARENT_HOPS; hops += 1) {
+    const found = await deps.repos.workItems.get(tenantId, next);
+    if (!found) break;
+    items.set(found.value.id, found.value);
+    next = found.value.parentId;
+  }
   return {
     tenantId,
     now: deps.clock.now(),
     domainIds: new Set(domains.map((d) => d.value.id)),
     objectiveIds: new Set(objectives.map((o) => o.value.id)),
-    items: new Map(all.map((i) => [i.value.id, i.value])),
+    items,
   };
 }
 
 const byName = (a: Domain, b: Domain) => a.name.localeCompare(b.name);
 
+/** Who made a report: the signed-in person. */
+export const reporter = (p: Principal): Person => ({ userId: p.userId, displayName: p.displayName });
+
 /** Domains the caller may see. */
 export async function listDomains(deps: PortfolioDeps, p: Principal): Promise<Domain[]> {
-  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
-  const team = teamDomainIds(p, items.map((i) => i.value));
+  const [domains, team] = await Promise.all([deps.repos.domains.list(p.tenantId), teamDomainIds(p, deps.repos.workItems)]);
   return domains.map((d) => d.value).filter((d) => canViewDomain(p, d.id, team)).sort(byName);
 }
 
@@ -99,51 +112,25 @@ export async function createDomain(deps: PortfolioDeps, p: Principal, input: { i
   return created.ok ? ok(created.value.value) : created;
 }
 
-/** The Portfolio page of one domain: KPIs, the items, and whether the caller may edit. */
-export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string): Promise<Result<DomainPortfolio>> {
-  const [domain, items, objectives] = await Promise.all([
-    deps.repos.domains.get(p.tenantId, domainId),
-    deps.repos.workItems.list(p.tenantId),
-    deps.repos.objectives.list(p.tenantId),
-  ]);
-  if (!domain) return notFound(`Domain "${domainId}"`);
-  if (!canViewDomain(p, domainId, teamDomainIds(p, items.map((i) => i.value)))) {
-    return forbidden(`You cannot see the ${domain.value.name} portfolio. Ask its PMO lead or a tenant admin for access.`);
-  }
-  const now = deps.clock.now();
-  const mine = items.filter((i) => i.value.domainId === domainId);
-  const views = mine.map((i) => assess(i, domain.value, now)).sort((a, b) => a.title.localeCompare(b.title));
-  return ok({
-    domain: domain.value,
-    kpis: portfolioKpis(mine.map((i) => i.value), new Map([[domain.value.id, domain.value]]), now),
-    items: views,
-    objectives: objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code)),
-    canEdit: canEditDomain(p, domain.value),
-  });
-}
-
-/** The work items the caller may see, in one domain or all. */
+/** The work items the caller may see, in one domain or in every domain they may see (one partition each). */
 export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?: string): Promise<Result<AssessedWorkItem[]>> {
-  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.list(p.tenantId)]);
-  const team = teamDomainIds(p, items.map((i) => i.value));
+  const [domains, team] = await Promise.all([deps.repos.domains.list(p.tenantId), teamDomainIds(p, deps.repos.workItems)]);
   const byId = new Map(domains.map((d) => [d.value.id, d.value]));
   if (domainId !== undefined) {
     if (!byId.has(domainId)) return notFound(`Domain "${domainId}"`);
     if (!canViewDomain(p, domainId, team)) return forbidden('You cannot see this domain\'s portfolio.');
   }
+  const visible = domainId !== undefined ? [domainId] : [...byId.keys()].filter((d) => canViewDomain(p, d, team));
   const now = deps.clock.now();
-  return ok(
-    items
-      .filter((i) => (domainId === undefined || i.value.domainId === domainId) && canViewDomain(p, i.value.domainId, team))
-      .map((i) => assess(i, byId.get(i.value.domainId), now)),
-  );
+  const lists = await Promise.all(visible.map((d) => deps.repos.workItems.listByDomain(p.tenantId, d)));
+  return ok(lists.flat().map((i) => assess(i, byId.get(i.value.domainId), now)));
 }
 
 /** One work item, if the caller may see its domain. */
 export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<AssessedWorkItem>> {
-  const [item, items] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), deps.repos.workItems.list(p.tenantId)]);
+  const [item, team] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), teamDomainIds(p, deps.repos.workItems)]);
   if (!item) return notFound(`Work item "${id}"`);
-  if (!canViewDomain(p, item.value.domainId, teamDomainIds(p, items.map((i) => i.value)))) return forbidden('You cannot see this work item.');
+  if (!canViewDomain(p, item.value.domainId, team)) return forbidden('You cannot see this work item.');
   const domain = await deps.repos.domains.get(p.tenantId, item.value.domainId);
   return ok(assess(item, domain?.value, deps.clock.now()));
 }
@@ -153,10 +140,11 @@ export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, in
   const domain = await deps.repos.domains.get(p.tenantId, input.domainId);
   if (!domain) return invalid('The work item breaks portfolio rules.', [{ at: 'domainId', message: `Unknown domain "${input.domainId}".` }]);
   if (!can(p, 'portfolio.edit', { domainId: input.domainId })) return forbidden(`Only the ${domain.value.name} PMO lead can add work items to this domain.`);
-  const ctx = await portfolioContext(deps, p.tenantId);
+  const ctx = await portfolioContext(deps, p.tenantId, [input.domainId], input.parentId);
   const made = createWorkItem(deps.ids.next('wi'), input, ctx);
   if (!made.ok) return made;
-  const saved = await deps.repos.workItems.create(made.value);
+  const report = statusReportFor(undefined, made.value, reporter(p), 'tab', ctx.now);
+  const saved = await deps.repos.workItems.create({ item: made.value, ...(report ? { report } : {}) });
   return saved.ok ? ok(assess(saved.value, domain.value, ctx.now)) : saved;
 }
 
@@ -169,10 +157,12 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
     return forbidden('You can only move items into a domain whose portfolio you edit.');
   }
   if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this work item since you loaded it. Reload and try again.');
-  const ctx = await portfolioContext(deps, p.tenantId);
+  const parentId = patch.parentId === null ? undefined : (patch.parentId ?? existing.value.parentId);
+  const ctx = await portfolioContext(deps, p.tenantId, [existing.value.domainId, patch.domainId ?? existing.value.domainId], parentId);
   const next = updateWorkItem(existing.value, patch, ctx);
   if (!next.ok) return next;
-  const saved = await deps.repos.workItems.update(next.value, etag);
+  const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);
+  const saved = await deps.repos.workItems.update({ item: next.value, ...(report ? { report } : {}) }, etag);
   if (!saved.ok) return saved;
   const domain = await deps.repos.domains.get(p.tenantId, next.value.domainId);
   return ok(assess(saved.value, domain?.value, ctx.now));

@@ -106,15 +106,31 @@ export const unknownHealth = (): Health => ({ schedule: 'unknown', cost: 'unknow
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whole days since the status was reported, or undefined when it never was. */
+/** The UTC calendar day of an ISO timestamp, as a day number (days since 1970-01-01). */
+export const utcDay = (iso: string | Date): number => Math.floor((typeof iso === 'string' ? Date.parse(iso) : iso.getTime()) / DAY_MS);
+
+/**
+ * Whole calendar days (UTC) since the status was reported, or undefined when it never was.
+ * Counting calendar days, not 24-hour spans, lets the stored projection bucket reports by day
+ * and still say exactly which items are stale now.
+ */
 export function statusAgeDays(item: Pick<WorkItem, 'statusReportedAt'>, now: Date): number | undefined {
   if (!item.statusReportedAt) return undefined;
-  const reported = Date.parse(item.statusReportedAt);
-  return Math.max(0, Math.floor((now.getTime() - reported) / DAY_MS));
+  return Math.max(0, utcDay(now) - utcDay(item.statusReportedAt));
 }
 
-/** A status is stale when never reported or older than the domain's freshness window. */
-export function isStale(item: Pick<WorkItem, 'statusReportedAt'>, domain: Pick<Domain, 'freshnessDays'>, now: Date): boolean {
+/** Stages that end an item's life: nothing more is reported on it, so it is never stale. */
+const FINISHED_STAGES = new Set(['done', 'closed']);
+
+/** Whether the item is finished (stage done or closed, in any case). */
+export const isFinished = (item: Pick<WorkItem, 'stage'>): boolean => FINISHED_STAGES.has(item.stage.trim().toLowerCase());
+
+/**
+ * A status is stale when never reported or older than the domain's freshness window;
+ * a finished item is never stale.
+ */
+export function isStale(item: Pick<WorkItem, 'statusReportedAt' | 'stage'>, domain: Pick<Domain, 'freshnessDays'>, now: Date): boolean {
+  if (isFinished(item)) return false;
   const age = statusAgeDays(item, now);
   return age === undefined || age > domain.freshnessDays;
 }
@@ -135,27 +151,4 @@ export interface PortfolioKpis {
   /** Percentage (0–100) of items reporting benefit that are on-benefit; undefined when none report. */
   readonly onBenefitPercent?: number;
   readonly stale: number;
-}
-
-export function portfolioKpis(items: readonly WorkItem[], domainsById: ReadonlyMap<string, Pick<Domain, 'freshnessDays'>>, now: Date): PortfolioKpis {
-  const byOverall: Record<Rag, number> = { green: 0, amber: 0, red: 0, unknown: 0 };
-  let reporting = 0;
-  let onBenefit = 0;
-  let stale = 0;
-  for (const item of items) {
-    byOverall[overallHealth(item.health)] += 1;
-    const benefit = isOnBenefit(item);
-    if (benefit !== undefined) {
-      reporting += 1;
-      if (benefit) onBenefit += 1;
-    }
-    const domain = domainsById.get(item.domainId) ?? { freshnessDays: DEFAULT_FRESHNESS_DAYS };
-    if (isStale(item, domain, now)) stale += 1;
-  }
-  return {
-    total: items.length,
-    byOverall,
-    ...(reporting > 0 ? { onBenefitPercent: Math.round((onBenefit / reporting) * 100) } : {}),
-    stale,
-  };
 }

@@ -1,10 +1,13 @@
 /**
- * The portfolio's stores on Azure Table Storage: domains, objectives and work items, one table
- * each, PartitionKey = tenant id. Nested values are JSON columns checked on read (schemas.ts).
+ * The portfolio's stores on Azure Table Storage: domains and objectives (PartitionKey = tenant,
+ * cached per tenant behind a catalogue version row, catalogue-cache.ts) and the per-domain
+ * work-item read model with its index (work-item-repository.ts). Nested values are JSON columns
+ * checked on read (schemas.ts).
  */
 import type { PortfolioRepositories } from '../ports';
 import type { TableClient } from '../../platform/storage/table-client';
 import { TableCollection, collectionCodec } from '../../platform/storage/tenant-collection';
+import { CachedCollection, CatalogueVersion } from './catalogue-cache';
 import { domainSchema, objectiveSchema } from './schemas';
 import { TableWorkItemRepository } from './work-item-repository';
 
@@ -12,14 +15,18 @@ import { TableWorkItemRepository } from './work-item-repository';
 export interface PortfolioTableClients {
   readonly domains: TableClient;
   readonly objectives: TableClient;
-  readonly workItems: TableClient;
+  /** `PortfolioItems`: items, status reports and figures, one partition per tenant and domain. */
+  readonly portfolioItems: TableClient;
+  /** `PortfolioItemIndex`: item id → domain. */
+  readonly itemIndex: TableClient;
 }
 
-/** The portfolio repositories over their tables. */
+/** The portfolio repositories over their tables; each call has its own catalogue cache. */
 export function createPortfolioTables(clients: PortfolioTableClients): PortfolioRepositories {
+  const version = new CatalogueVersion(clients.domains);
   return {
-    domains: new TableCollection(clients.domains, collectionCodec(domainSchema, []), 'domain'),
-    objectives: new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'),
-    workItems: new TableWorkItemRepository(clients.workItems),
+    domains: new CachedCollection(new TableCollection(clients.domains, collectionCodec(domainSchema, []), 'domain'), version),
+    objectives: new CachedCollection(new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'), version),
+    workItems: new TableWorkItemRepository(clients.portfolioItems, clients.itemIndex),
   };
 }

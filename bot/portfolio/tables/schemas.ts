@@ -6,6 +6,8 @@
 import { z } from 'zod';
 
 import { DELIVERY_MODES, type Domain, RAG_VALUES, STRUCTURES, type StrategicObjective, type WorkItem } from '../domain/portfolio';
+import type { DomainStats } from '../domain/projection';
+import type { StatusReport } from '../domain/status-report';
 
 const text = z.string();
 const timestamp = z.string().min(1);
@@ -53,4 +55,27 @@ export const workItemSchema: z.ZodType<WorkItem> = z.object({
   benefits: z.object({ planned: quantity, realised: quantity }).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
+});
+
+const ragCounts = z.object({ green: z.number(), amber: z.number(), red: z.number(), unknown: z.number() });
+
+export const statsSchema: z.ZodType<DomainStats> = z.object({
+  total: z.number().int(),
+  byOverall: ragCounts,
+  benefitReporting: z.number().int(),
+  onBenefit: z.number().int(),
+  objectives: z.record(z.string(), ragCounts),
+  reportedDays: z.record(z.string(), z.number().int()),
+  neverReported: z.number().int(),
+});
+
+export const statusReportSchema: z.ZodType<StatusReport> = z.object({
+  at: timestamp,
+  by: z.object({ userId: text.optional(), displayName: text }),
+  source: z.enum(['tab', 'import', 'check-in', 'card']),
+  health: z.object({ schedule: rag, cost: rag, scope: rag, benefit: rag }),
+  overall: rag,
+  stage: text,
+  benefits: z.object({ planned: quantity, realised: quantity }).optional(),
+  note: text.optional(),
 });

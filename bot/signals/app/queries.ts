@@ -19,8 +19,10 @@ export const SIGNAL_FORBIDDEN_MESSAGE = 'Only the PMO leads of its domain, the E
 export const canSeeSignal = (p: Principal, s: Pick<Signal, 'domainId' | 'raisedBy'>): boolean =>
   isEpmo(p) || leadsDomain(p, s.domainId) || s.raisedBy.userId === p.userId;
 
-async function names(deps: Pick<SignalDeps, 'repos'>, tenantId: string) {
-  const [domains, items] = await Promise.all([deps.repos.domains.list(tenantId), deps.repos.workItems.list(tenantId)]);
+/** Domain names, and the titles of the work items these signals name (point reads of those items only). */
+async function names(deps: Pick<SignalDeps, 'repos'>, tenantId: string, signals: readonly Versioned<Pick<Signal, 'workItemId'>>[] = []) {
+  const itemIds = signals.flatMap((s) => (s.value.workItemId ? [s.value.workItemId] : []));
+  const [domains, items] = await Promise.all([deps.repos.domains.list(tenantId), deps.repos.workItems.getMany(tenantId, itemIds)]);
   return {
     domains: new Map<string, Domain>(domains.map((d) => [d.value.id, d.value])),
     items: new Map(items.map((i) => [i.value.id, i.value.title])),
@@ -82,7 +84,8 @@ export interface InboxFilter {
 /** The PMO inbox (or "my signals" with `mine`). Team members without `mine` see only their own. */
 export async function inbox(deps: SignalDeps, p: Principal, f: InboxFilter): Promise<SignalInbox> {
   const now = deps.clock.now();
-  const [all, n] = await Promise.all([deps.stores.signals.list(p.tenantId), names(deps, p.tenantId)]);
+  const all = await deps.stores.signals.list(p.tenantId);
+  const n = await names(deps, p.tenantId, all);
   const scoped = all
     .filter((v) => (f.mine ? v.value.raisedBy.userId === p.userId : canSeeSignal(p, v.value)))
     .filter((v) => !f.domainId || v.value.domainId === f.domainId)
@@ -125,7 +128,7 @@ export async function signalDetail(deps: SignalDeps, p: Principal, id: string): 
   const v = await deps.stores.signals.get(p.tenantId, id);
   if (!v || !canSeeSignal(p, v.value)) return v ? forbidden(SIGNAL_FORBIDDEN_MESSAGE) : notFound(`Signal ${id}`);
   const [n, timeline, decisions, links] = await Promise.all([
-    names(deps, p.tenantId),
+    names(deps, p.tenantId, [v]),
     deps.stores.signals.timeline(p.tenantId, id),
     deps.stores.decisions.listBySignal(p.tenantId, id),
     deps.stores.decisions.strategyChanges(p.tenantId),

@@ -1,0 +1,28 @@
+/**
+ * The app under test of `npm run bench:api`, in a process of its own (so its memory and CPU are
+ * its own, not the load generator's): seeds the big tenant (bench/lib/big-tenant.ts) into the
+ * storage named by AZURE_STORAGE_CONNECTION_STRING, starts the app, and tells the parent what
+ * it holds on one JSON line of stdout. Stops on SIGTERM.
+ */
+import { loadConfig } from '../bot/config';
+import { startApp } from '../bot/composition/start-app';
+import { bigTenantExtension } from './lib/big-tenant';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const { extension, seeded } = bigTenantExtension();
+  const app = await startApp(
+    loadConfig({ APP_ENV: 'test', PORT: '0', AZURE_STORAGE_CONNECTION_STRING: process.env.AZURE_STORAGE_CONNECTION_STRING ?? '', TABLE_PREFIX: 'benchapi', SEED_DEMO: 'false', LOG_LEVEL: 'warn' }),
+    { extensions: [extension] },
+  );
+  const tenant = await seeded;
+  process.stdout.write(`${JSON.stringify({ url: app.url, tenant, seedSeconds: (performance.now() - started) / 1000 })}\n`);
+  process.once('SIGTERM', () => {
+    void app.stop().then(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+/**
+ * The portfolio's view of other features' records (its `PortfolioActivitySource` port): open
+ * signals from the signals feature, the cascade of active strategy changes from the changes
+ * feature. Wired here so the portfolio depends on neither.
+ *
+ * What each answer reads: the tenant's signals (one partition scan of the signals table) and
+ * the active changes' cascade (the tenant's change versions, then recipients and responses of
+ * each published version). Signals and active changes are far fewer than work items, but these
+ * reads grow with them, not with the domain shown.
+ */
+import { type CascadeEntry, type ChangeDeps, activeCascade } from '../changes';
+import type { DomainActivity, ItemActivity, PortfolioActivitySource, RollupActivity } from '../portfolio';
+import type { Signal, SignalDeps } from '../signals';
+
+type Deps = { readonly signals: Pick<SignalDeps, 'stores'>; readonly changes: Pick<ChangeDeps, 'stores' | 'clock'> };
+
+const isOpen = (s: Pick<Signal, 'state'>): boolean => s.state !== 'closed';
+/** Recipients that count towards a domain's coverage: its PMO and teams (the EPMO copy is not the domain's). */
+const inDomain = (e: CascadeEntry, domainId: string): boolean => e.role !== 'epmo' && e.domainId === domainId;
+/** Waiting for an answer: reached, and not yet responded as the change asks. */
+const unanswered = (e: CascadeEntry): boolean => !e.responded && e.status !== 'unreachable';
+
+function countBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const key of keys(item)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+function byState(signals: readonly Signal[]): DomainActivity['openSignalsByState'] {
+  return Object.fromEntries(countBy(signals.filter(isOpen), (s) => [s.state]));
+}
+
+export function portfolioActivity(deps: Deps): PortfolioActivitySource {
+  const signalsOf = async (tenantId: string): Promise<Signal[]> => (await deps.signals.stores.signals.list(tenantId)).map((v) => v.value);
+  return {
+    async domainActivity(tenantId, domainId) {
+      const [signals, cascade] = await Promise.all([signalsOf(tenantId), activeCascade(deps.changes, tenantId)]);
+      const mine = signals.filter((s) => s.domainId === domainId);
+      const entries = cascade.filter((e) => inDomain(e, domainId));
+      return {
+        openSignalsByItem: countBy(mine.filter(isOpen), (s) => (s.workItemId ? [s.workItemId] : [])),
+        unansweredByItem: countBy(entries.filter((e) => e.role === 'team' && unanswered(e)), (e) => e.workItemIds),
+        openSignalsByState: byState(mine),
+        overdueResponses: entries.filter((e) => e.overdue).length,
+      };
+    },
+
+    async rollupActivity(tenantId) {
+      const [signals, cascade] = await Promise.all([signalsOf(tenantId), activeCascade(deps.changes, tenantId)]);
+      const domainIds = new Set([...signals.map((s) => s.domainId), ...cascade.flatMap((e) => (e.domainId ? [e.domainId] : []))]);
+      const out = new Map<string, RollupActivity>();
+      for (const domainId of domainIds) {
+        const mine = signals.filter((s) => s.domainId === domainId);
+        const entries = cascade.filter((e) => inDomain(e, domainId));
+        const reached = entries.filter((e) => e.status !== 'unreachable');
+        out.set(domainId, {
+          openSignalsByState: byState(mine),
+          overdueResponses: entries.filter((e) => e.overdue).length,
+          openEscalations: mine.filter((s) => s.state === 'escalated').length,
+          cascade: { activeChanges: new Set(entries.map((e) => e.changeId)).size, recipients: reached.length, responded: reached.filter((e) => e.responded).length },
+        });
+      }
+      return out;
+    },
+
+    async itemActivity(tenantId, item): Promise<ItemActivity> {
+      const [signals, cascade] = await Promise.all([signalsOf(tenantId), activeCascade(deps.changes, tenantId)]);
+      return {
+        signals: signals
+          .filter((s) => s.workItemId === item.id)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .map((s) => ({ id: s.id, number: s.number, type: s.kind, title: s.title, state: s.state, raisedAt: s.createdAt })),
+        changes: cascade
+          .filter((e) => e.role === 'team' && e.workItemIds.includes(item.id))
+          .map((e) => ({
+            changeId: e.changeId,
+            title: e.title,
+            version: e.version,
+            ...(e.publishedAt ? { publishedAt: e.publishedAt } : {}),
+            status: e.status,
+            ...(e.response ? { response: e.response } : {}),
+          })),
+      };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The portfolio's read views, each reading only what it shows: a domain's page of items with its
+ * figures (one partition), the EPMO roll-up (one figures row per domain) and an item's panel
+ * (the index, the item, its reports). Authorization comes first; input (a page token) is checked
+ * after, so a caller who may not look learns nothing from the answer.
+ */
+import type { DomainRollup, ItemPanelResponse, PortfolioResponse, RollupResponse } from '../../api-contract/portfolio';
+import { PORTFOLIO_PAGE_SIZE } from '../../api-contract/portfolio';
+import type { StrategicObjective } from '../domain/portfolio';
+import { heatmapOf, kpisOf, mergeHeatmaps } from '../domain/projection';
+import { type Result, forbidden, notFound, ok } from '../../kernel/result';
+import type { Principal } from '../../kernel/roles';
+import type { Versioned } from '../../kernel/versioned';
+import { canEditDomain, canSeeRollup, canViewDomain, teamDomainIds } from './access';
+import { type PortfolioDeps, assess } from './portfolio';
+
+const byPriority = (objectives: readonly Versioned<StrategicObjective>[]): StrategicObjective[] =>
+  objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code));
+
+/** One page of a domain's portfolio, with the whole domain's figures and activity. */
+export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string, continuation?: string): Promise<Result<PortfolioResponse>> {
+  const [domains, team] = await Promise.all([deps.repos.domains.list(p.tenantId), teamDomainIds(p, deps.repos.workItems)]);
+  const domain = domains.find((d) => d.value.id === domainId)?.value;
+  if (!domain) return notFound(`Domain "${domainId}"`);
+  if (!canViewDomain(p, domainId, team)) {
+    // Not even the domain's name: the caller may not see this domain.
+    return forbidden('You cannot see this domain\'s portfolio. Ask its PMO lead or a tenant admin for access.');
+  }
+  const now = deps.clock.now();
+  const [page, stats, objectives, activity] = await Promise.all([
+    deps.repos.workItems.pageByDomain(p.tenantId, domainId, { size: PORTFOLIO_PAGE_SIZE, ...(continuation !== undefined ? { continuation } : {}) }),
+    deps.repos.workItems.stats(p.tenantId, domainId),
+    deps.repos.objectives.list(p.tenantId),
+    deps.activity.domainActivity(p.tenantId, domainId, now),
+  ]);
+  if (!page.ok) return page;
+  const items = page.value.items.map((i) =>
+    assess(i, domain, now, { openSignals: activity.openSignalsByItem.get(i.value.id) ?? 0, unansweredChanges: activity.unansweredByItem.get(i.value.id) ?? 0 }),
+  );
+  return ok({
+    domain,
+    kpis: { ...kpisOf(stats, domain, now), openSignalsByState: activity.openSignalsByState, overdueResponses: activity.overdueResponses },
+    heatmap: heatmapOf(stats),
+    items,
+    objectives: byPriority(objectives),
+    canEdit: canEditDomain(p, domain),
+    ...(page.value.continuation ? { continuation: page.value.continuation } : {}),
+  });
+}
+
+const NO_ROLLUP_ACTIVITY = { openSignalsByState: {}, overdueResponses: 0, openEscalations: 0, cascade: { activeChanges: 0, recipients: 0, responded: 0 } } as const;
+
+/** Every domain side by side, from one figures row per domain (EPMO members, strategy owners, tenant admins). */
+export async function getRollup(deps: PortfolioDeps, p: Principal): Promise<Result<RollupResponse>> {
+  if (!canSeeRollup(p)) return forbidden('Only EPMO members, strategy owners and tenant admins see the roll-up of every domain.');
+  const now = deps.clock.now();
+  const [domains, objectives, activity] = await Promise.all([
+    deps.repos.domains.list(p.tenantId),
+    deps.repos.objectives.list(p.tenantId),
+    deps.activity.rollupActivity(p.tenantId, now),
+  ]);
+  const sorted = domains.map((d) => d.value).sort((a, b) => a.name.localeCompare(b.name));
+  const stats = await Promise.all(sorted.map((d) => deps.repos.workItems.stats(p.tenantId, d.id)));
+  const rows: DomainRollup[] = sorted.map((domain, i) => {
+    const figures = stats[i];
+    const a = activity.get(domain.id) ?? NO_ROLLUP_ACTIVITY;
+    return {
+      domain,
+      kpis: { ...(figures ? kpisOf(figures, domain, now) : { total: 0, byOverall: { green: 0, amber: 0, red: 0, unknown: 0 }, stale: 0 }), openSignalsByState: a.openSignalsByState, overdueResponses: a.overdueResponses },
+      openEscalations: a.openEscalations,
+      cascade: a.cascade,
+    };
+  });
+  return ok({ domains: rows, heatmap: mergeHeatmaps(stats.flatMap(heatmapOf)), objectives: byPriority(objectives) });
+}
+
+/** An item's panel: the item, its status history (oldest first), its signals and the changes that reached its team. */
+export async function getItemPanel(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<ItemPanelResponse>> {
+  const [item, team] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), teamDomainIds(p, deps.repos.workItems)]);
+  // The same answer for "no such item" and "not yours": an id says nothing about another domain.
+  if (!item || !canViewDomain(p, item.value.domainId, team)) return notFound(`Work item "${id}"`);
+  const now = deps.clock.now();
+  const [domain, history, activity] = await Promise.all([
+    deps.repos.domains.get(p.tenantId, item.value.domainId),
+    deps.repos.workItems.history(p.tenantId, item.value),
+    deps.activity.itemActivity(p.tenantId, item.value, now),
+  ]);
+  const openSignals = activity.signals.filter((s) => s.state !== 'closed').length;
+  const unansweredChanges = activity.changes.filter((c) => c.status === 'pending' || c.status === 'overdue').length;
+  return ok({
+    item: assess(item, domain?.value, now, { openSignals, unansweredChanges }),
+    history,
+    signals: activity.signals,
+    changes: activity.changes,
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Keys of the portfolio read model (table `PortfolioItems`): one partition per tenant AND domain,
+ * so a domain's portfolio is one partition and no read spans the tenant. In that partition:
+ * `item.<id>` the items, `hist.<id>.<at>.<n>` their status reports, `stats` the domain's figures.
+ * Table `PortfolioItemIndex` (PK = tenant, RK = item id) finds an item's domain by point read.
+ */
+import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
+
+export const itemPartition = (tenantId: string, domainId: string): string => compositeKey(tenantId, domainId);
+export const itemRowKey = (id: string): string => compositeKey('item', id);
+export const STATS_ROW_KEY = 'stats';
+
+/** Row keys of every item of a partition. */
+export const ITEM_RANGE = prefixRange('item');
+
+/** Row keys of one item's status reports; `at` sorts them oldest first. */
+export const historyRange = (id: string): { readonly from: string; readonly to: string } => prefixRange('hist', id);
+
+/** A report's row key; `n` keeps two reports of the same millisecond apart. */
+export const historyRowKey = (id: string, at: string, n: number): string => `${compositeKey('hist', id)}.${at}.${String(n).padStart(4, '0')}`;
+
+export const indexKeys = (tenantId: string, id: string) => ({ partitionKey: encodeKey(tenantId), rowKey: encodeKey(id) }) as const;

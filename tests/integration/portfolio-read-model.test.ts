@@ -1,0 +1,217 @@
+/**
+ * The portfolio read model on a real Azurite: a domain's portfolio reads only its partition, the
+ * figures stay right while two app instances edit and move items at once, pages carry 5,000
+ * items, and one instance's catalogue write is seen by another on its next request.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+
+import { tableNames } from '../../bot/directory/tables';
+import { randomIds } from '../../bot/kernel/ids';
+import type { Principal } from '../../bot/kernel/roles';
+import { systemClock } from '../../bot/kernel/runtime';
+import { getPortfolio } from '../../bot/portfolio/app/portfolio-views';
+import type { PortfolioDeps } from '../../bot/portfolio/app/portfolio';
+import type { Health, Rag, WorkItem } from '../../bot/portfolio/domain/portfolio';
+import { statsOf } from '../../bot/portfolio/domain/projection';
+import type { PortfolioActivitySource, PortfolioRepositories } from '../../bot/portfolio/ports';
+import { createPortfolioTables } from '../../bot/portfolio/tables/portfolio-tables';
+import { type TableClient, ensureTable, openTable } from '../../bot/platform/storage/table-client';
+import { PORTFOLIO_PAGE_SIZE } from '../../bot/api-contract/portfolio';
+import { domain, objective, workItem } from '../support/directory-records';
+import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+
+const T = 'f0000000-0000-4000-8000-0000000000f1';
+const RAGS: readonly Rag[] = ['green', 'amber', 'red', 'unknown'];
+
+/** One app instance's view of the portfolio tables: its own clients, its own catalogue cache. */
+async function instance(prefix: string, wrap: (c: TableClient) => TableClient = (c) => c): Promise<PortfolioRepositories> {
+  const names = tableNames(prefix);
+  const open = (name: string) => wrap(openTable(testConnectionString(), name));
+  const clients = { domains: open(names.domains), objectives: open(names.objectives), portfolioItems: open(names.portfolioItems), itemIndex: open(names.itemIndex) };
+  await Promise.all(Object.values(clients).map(ensureTable));
+  return createPortfolioTables(clients);
+}
+
+/** Records the partition keys every read names (point reads and queries). */
+function recording(log: string[]): (c: TableClient) => TableClient {
+  return (client) =>
+    new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'getEntity') return (pk: string, rk: string, ...rest: unknown[]) => (log.push(`${target.tableName} get ${pk}`), target.getEntity(pk, rk, ...(rest as [])));
+        if (prop === 'listEntities') {
+          return (options?: { queryOptions?: { filter?: string } }) => (log.push(`${target.tableName} query ${options?.queryOptions?.filter ?? '(whole table)'}`), target.listEntities(options));
+        }
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+}
+
+const noActivity: PortfolioActivitySource = {
+  domainActivity: async () => ({ openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0 }),
+  rollupActivity: async () => new Map(),
+  itemActivity: async () => ({ signals: [], changes: [] }),
+};
+const epmo: Principal = { tenantId: T, userId: 'u-epmo', displayName: 'Eve EPMO', roles: [{ role: 'epmo_member' }] };
+const deps = (repos: PortfolioRepositories): PortfolioDeps => ({ repos, activity: noActivity, clock: systemClock, ids: randomIds });
+
+const health = (n: number): Health => ({ schedule: RAGS[n % 4] as Rag, cost: RAGS[(n >> 2) % 4] as Rag, scope: 'green', benefit: RAGS[(n >> 4) % 4] as Rag });
+
+describe('a domain portfolio reads only its own partition', () => {
+  it('names no other domain in any read of the page, its figures or the catalogue', async () => {
+    const prefix = uniqueTablePrefix();
+    const writer = await instance(prefix);
+    await writer.domains.createMany([domain(T, 'dom-a', 'A'), domain(T, 'dom-b', 'B')]);
+    await writer.objectives.createMany([objective(T, 'obj-1')]);
+    await writer.workItems.createMany([
+      ...Array.from({ length: 30 }, (_, i) => workItem(T, `wi_a${i}`, 'dom-a')),
+      ...Array.from({ length: 30 }, (_, i) => workItem(T, `wi_b${i}`, 'dom-b')),
+    ]);
+
+    const log: string[] = [];
+    const reader = await instance(prefix, recording(log));
+    const page = await getPortfolio(deps(reader), epmo, 'dom-a');
+    expect(page.ok && page.value.items.map((i) => i.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `wi_a${i}`).sort());
+    expect(page.ok && page.value.kpis.total).toBe(30);
+
+    const itemReads = log.filter((l) => l.startsWith(`${tableNames(prefix).portfolioItems} `));
+    expect(itemReads.length).toBeGreaterThan(0);
+    expect(itemReads.every((l) => l.includes(`${T}.dom-a`) && !l.includes('dom-b'))).toBe(true);
+    // No read scans a whole table.
+    expect(log.filter((l) => l.includes('(whole table)'))).toEqual([]);
+
+    // The next request pays one point read for the catalogue (its version row), not a list.
+    log.length = 0;
+    await getPortfolio(deps(reader), epmo, 'dom-a');
+    expect(log.filter((l) => l.startsWith(tableNames(prefix).domains) || l.startsWith(tableNames(prefix).objectives))).toEqual([
+      `${tableNames(prefix).domains} get !catalogue`,
+      `${tableNames(prefix).domains} get !catalogue`,
+    ]);
+  });
+});
+
+describe('figures kept on write', () => {
+  it('stay equal to a recount while two instances edit and move items in parallel', async () => {
+    const prefix = uniqueTablePrefix();
+    const [one, two] = await Promise.all([instance(prefix), instance(prefix)]);
+    await one.domains.createMany([domain(T, 'dom-a'), domain(T, 'dom-b')]);
+    const items = Array.from({ length: 24 }, (_, i) => workItem(T, `wi_${i}`, i % 2 === 0 ? 'dom-a' : 'dom-b', { objectives: [{ objectiveId: `obj-${i % 3}`, weight: 50 }] }));
+    await one.workItems.createMany(items);
+
+    // 160 edits, alternating instances, 24 at a time; an edit that loses a race reloads and tries again, as a user would.
+    const edit = async (n: number): Promise<void> => {
+      const repos = n % 2 === 0 ? one : two;
+      const id = `wi_${n % items.length}`;
+      for (;;) {
+        const current = await repos.workItems.get(T, id);
+        if (!current) throw new Error(`lost ${id}`);
+        const move = n % 5 === 0;
+        const next: WorkItem = {
+          ...current.value,
+          health: health(n),
+          stage: n % 7 === 0 ? 'Done' : 'Build',
+          statusReportedAt: new Date(Date.now() - (n % 40) * 86_400_000).toISOString(),
+          objectives: n % 4 === 0 ? [] : [{ objectiveId: `obj-${n % 3}`, weight: 60 }],
+          domainId: move ? (current.value.domainId === 'dom-a' ? 'dom-b' : 'dom-a') : current.value.domainId,
+        };
+        const report = { at: new Date().toISOString(), by: { displayName: 'Test' }, source: 'tab' as const, health: next.health, overall: 'green' as const, stage: next.stage };
+        const saved = await repos.workItems.update({ item: next, report }, current.etag);
+        if (saved.ok) return;
+        expect(saved.error.code).toBe('CONFLICT.STALE');
+      }
+    };
+    let nextEdit = 0;
+    const worker = async (): Promise<void> => {
+      for (let n = nextEdit++; n < 160; n = nextEdit++) await edit(n);
+    };
+    await Promise.all(Array.from({ length: 24 }, worker));
+
+    const [a, b] = await Promise.all([one.workItems.listByDomain(T, 'dom-a'), one.workItems.listByDomain(T, 'dom-b')]);
+    // Every item is in exactly one domain, the one its index names.
+    expect([...a, ...b].map((v) => v.value.id).sort()).toEqual(items.map((i) => i.id).sort());
+    const index = await two.workItems.domainsOf(T, items.map((i) => i.id));
+    for (const v of [...a, ...b]) expect(index.get(v.value.id)).toBe(v.value.domainId);
+    // The figures of each domain are exactly a recount of its items.
+    expect(await two.workItems.stats(T, 'dom-a')).toEqual(statsOf(a.map((v) => v.value)));
+    expect(await two.workItems.stats(T, 'dom-b')).toEqual(statsOf(b.map((v) => v.value)));
+    // Each successful edit kept a report, and moves brought the reports along.
+    const history = (await Promise.all([...a, ...b].map((v) => one.workItems.history(T, v.value)))).flat();
+    expect(history).toHaveLength(160);
+  });
+});
+
+describe('paging', () => {
+  it('returns 5,000 items of one domain in pages, each once, and refuses a forged token', async () => {
+    const prefix = uniqueTablePrefix();
+    const repos = await instance(prefix);
+    await repos.domains.createMany([domain(T, 'dom-big'), domain(T, 'dom-other')]);
+    await repos.workItems.createMany(Array.from({ length: 5000 }, (_, i) => workItem(T, `wi_${String(i).padStart(5, '0')}`, 'dom-big')));
+    await repos.workItems.createMany(Array.from({ length: 10 }, (_, i) => workItem(T, `wi_o${i}`, 'dom-other')));
+
+    const seen: string[] = [];
+    let continuation: string | undefined;
+    let pages = 0;
+    do {
+      const page = await repos.workItems.pageByDomain(T, 'dom-big', { size: PORTFOLIO_PAGE_SIZE, ...(continuation ? { continuation } : {}) });
+      if (!page.ok) throw new Error(page.error.message);
+      expect(page.value.items.length).toBeLessThanOrEqual(PORTFOLIO_PAGE_SIZE);
+      seen.push(...page.value.items.map((i) => i.value.id));
+      continuation = page.value.continuation;
+      pages += 1;
+    } while (continuation);
+    expect(pages).toBe(Math.ceil(5000 / PORTFOLIO_PAGE_SIZE));
+    expect(new Set(seen).size).toBe(5000);
+    expect(seen.every((id) => id.startsWith('wi_0') || /^wi_\d{5}$/.test(id))).toBe(true);
+    expect((await repos.workItems.stats(T, 'dom-big')).total).toBe(5000);
+
+    const first = await repos.workItems.pageByDomain(T, 'dom-big', { size: 10 });
+    const token = first.ok ? first.value.continuation : undefined;
+    expect(token).toBeDefined();
+    // A token of one domain does not open another; garbage is refused.
+    expect((await repos.workItems.pageByDomain(T, 'dom-other', { size: 10, continuation: token as string })).ok).toBe(false);
+    expect((await repos.workItems.pageByDomain(T, 'dom-big', { size: 10, continuation: 'not a token!' })).ok).toBe(false);
+    expect((await repos.workItems.pageByDomain(T, 'dom-big', { size: 10, continuation: Buffer.from('{"x":1}').toString('base64url') })).ok).toBe(false);
+  }, 120_000);
+});
+
+describe('caches shared by several instances', () => {
+  let prefix: string;
+  beforeAll(() => {
+    prefix = uniqueTablePrefix();
+  });
+
+  it('lets another instance see a renamed domain and a new objective on its next request', async () => {
+    const [a, b] = await Promise.all([instance(prefix), instance(prefix)]);
+    await a.domains.createMany([domain(T, 'dom-a', 'Before')]);
+    expect((await b.domains.get(T, 'dom-a'))?.value.name).toBe('Before');
+    expect(await b.objectives.list(T)).toEqual([]);
+
+    const current = await a.domains.get(T, 'dom-a');
+    if (!current) throw new Error('domain missing');
+    expect((await a.domains.update({ ...current.value, name: 'After' }, current.etag)).ok).toBe(true);
+    await a.objectives.create(objective(T, 'obj-new'));
+
+    expect((await b.domains.get(T, 'dom-a'))?.value.name).toBe('After');
+    expect((await b.objectives.list(T)).map((o) => o.value.id)).toEqual(['obj-new']);
+  });
+
+  it('serves a domain\'s items from memory until any instance writes to that domain', async () => {
+    const log: string[] = [];
+    const [a, b] = await Promise.all([instance(prefix, recording(log)), instance(prefix)]);
+    await b.domains.createMany([domain(T, 'dom-c')]);
+    await b.workItems.createMany([workItem(T, 'wi_c1', 'dom-c'), workItem(T, 'wi_c2', 'dom-c')]);
+    const first = await a.workItems.pageByDomain(T, 'dom-c', { size: 100 });
+    log.length = 0;
+    const again = await a.workItems.pageByDomain(T, 'dom-c', { size: 100 });
+    expect(again).toEqual(first);
+    // One point read of the figures, no query of the items.
+    expect(log).toEqual([`${tableNames(prefix).portfolioItems} get ${T}.dom-c`]);
+
+    const item = await b.workItems.get(T, 'wi_c2');
+    if (!item) throw new Error('missing');
+    expect((await b.workItems.update({ item: { ...item.value, title: 'Renamed elsewhere' } }, item.etag)).ok).toBe(true);
+    const fresh = await a.workItems.pageByDomain(T, 'dom-c', { size: 100 });
+    expect(fresh.ok && fresh.value.items.map((i) => i.value.title)).toContain('Renamed elsewhere');
+    expect((await a.workItems.listByDomain(T, 'dom-c')).map((i) => i.value.title)).toContain('Renamed elsewhere');
+  });
+});
