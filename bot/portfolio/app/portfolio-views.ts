@@ -27,13 +27,13 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
     return forbidden('You cannot see this domain\'s portfolio. Ask its PMO lead or a tenant admin for access.');
   }
   const now = deps.clock.now();
-  const [page, stats, objectives, activity] = await Promise.all([
+  const [page, objectives, activity] = await Promise.all([
     deps.repos.workItems.pageByDomain(p.tenantId, domainId, { size: PORTFOLIO_PAGE_SIZE, ...(continuation !== undefined ? { continuation } : {}) }),
-    deps.repos.workItems.stats(p.tenantId, domainId),
     deps.repos.objectives.list(p.tenantId),
     deps.activity.domainActivity(p.tenantId, domainId, now),
   ]);
   if (!page.ok) return page;
+  const { stats } = page.value;
   const items = page.value.items.map((i) =>
     assess(i, domain, now, { openSignals: activity.openSignalsByItem.get(i.value.id) ?? 0, unansweredChanges: activity.unansweredByItem.get(i.value.id) ?? 0 }),
   );

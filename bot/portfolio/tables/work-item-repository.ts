@@ -120,12 +120,13 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return [...all.items];
   }
 
-  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage>> {
+  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & { readonly stats: DomainStats }>> {
     const pk = itemPartition(tenantId, domainId);
     const sdkToken = page.continuation === undefined ? undefined : fromPageToken(page.continuation, pk);
     if (sdkToken === null) return invalid('The continuation token is not one this portfolio issued; start again from the first page.');
-    const { etag } = await this.readStats(pk);
-    return ok(await this.cache.read(`${pk}|${page.size}|${sdkToken ?? ''}`, etag, () => this.readPage(pk, page.size, sdkToken), pageSize));
+    const { etag, stats } = await this.readStats(pk);
+    const items = await this.cache.read(`${pk}|${page.size}|${sdkToken ?? ''}`, etag, () => this.readPage(pk, page.size, sdkToken), pageSize);
+    return ok({ ...items, stats });
   }
 
   private async readPage(pk: string, size: number, sdkToken: string | undefined): Promise<WorkItemPage> {
