@@ -12,7 +12,7 @@ import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { Versioned } from '../../kernel/versioned';
 import { canEditDomain, canSeeRollup, canViewDomain, teamDomainIds } from './access';
-import { type PortfolioDeps, assess } from './portfolio';
+import { type PortfolioDeps, assess, countsIn, countsOf } from './portfolio';
 
 const byPriority = (objectives: readonly Versioned<StrategicObjective>[]): StrategicObjective[] =>
   objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code));
@@ -34,9 +34,7 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
   ]);
   if (!page.ok) return page;
   const { stats } = page.value;
-  const items = page.value.items.map((i) =>
-    assess(i, domain, now, { openSignals: activity.openSignalsByItem.get(i.value.id) ?? 0, unansweredChanges: activity.unansweredByItem.get(i.value.id) ?? 0 }),
-  );
+  const items = page.value.items.map((i) => assess(i, domain, now, countsIn(activity, i.value.id)));
   return ok({
     domain,
     kpis: { ...kpisOf(stats, domain, now), openSignalsByState: activity.openSignalsByState, overdueResponses: activity.overdueResponses },
@@ -85,10 +83,8 @@ export async function getItemPanel(deps: PortfolioDeps, p: Principal, id: string
     deps.repos.workItems.history(p.tenantId, item.value),
     deps.activity.itemActivity(p.tenantId, item.value, now),
   ]);
-  const openSignals = activity.signals.filter((s) => s.state !== 'closed').length;
-  const unansweredChanges = activity.changes.filter((c) => c.status === 'pending' || c.status === 'overdue').length;
   return ok({
-    item: assess(item, domain?.value, now, { openSignals, unansweredChanges }),
+    item: assess(item, domain?.value, now, countsOf(activity)),
     history,
     signals: activity.signals,
     changes: activity.changes,
