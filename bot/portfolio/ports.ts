@@ -36,10 +36,10 @@ export interface WorkItemRepository {
   /** Every item of one domain. */
   listByDomain(tenantId: string, domainId: string): Promise<Versioned<WorkItem>[]>;
   /**
-   * One page of a domain's items in id order. A `continuation` not issued for this domain's
-   * items is refused (`VALIDATION`).
+   * One page of a domain's items in id order, with the domain's figures as of the read. A
+   * `continuation` not issued for this domain's items is refused (`VALIDATION`).
    */
-  pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage>>;
+  pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & { readonly stats: DomainStats }>>;
   /** The domain's figures, kept on write (empty when it holds no items). */
   stats(tenantId: string, domainId: string): Promise<DomainStats>;
   /** The item's status reports, oldest first. */

@@ -176,6 +176,12 @@ describe('portfolio views', () => {
     expect(portal.body.signals.map((x: { id: string }) => x.id)).toContain('sig-demo-1');
     expect(portal.body.changes.length).toBeGreaterThanOrEqual(1);
     expect(portal.body.item.openSignals).toBe(portal.body.signals.filter((x: { state: string }) => x.state !== 'closed').length);
+    // The single item and the list say the same.
+    const single = await call('GET', '/api/work-items/wi-001', { token: await as('Tara Team') });
+    expect(single.body.openSignals).toBe(portal.body.item.openSignals);
+    expect(single.body.unansweredChanges).toBe(portal.body.item.unansweredChanges);
+    const list = await call('GET', '/api/work-items?domainId=dom-it', { token: await as('Priya Patel') });
+    expect(list.body.find((i: { id: string }) => i.id === 'wi-001').openSignals).toBe(portal.body.item.openSignals);
   });
   it('answers an item of a domain the caller cannot see exactly as a missing one', async () => {
     const token = await as('Hannah Hughes');

@@ -140,6 +140,40 @@ describe('figures kept on write', () => {
   });
 });
 
+describe('moving an item between domains', () => {
+  it('takes its history along, and refuses a move from an old version without touching either domain', async () => {
+    const prefix = uniqueTablePrefix();
+    const repos = await instance(prefix);
+    await repos.domains.createMany([domain(T, 'dom-a'), domain(T, 'dom-b')]);
+    const report = (at: string) => ({ at, by: { displayName: 'Test' }, source: 'tab' as const, health: health(1), overall: 'amber' as const, stage: 'Build' });
+    await repos.workItems.createMany([workItem(T, 'wi_m', 'dom-a')], new Map([['wi_m', [report('2026-11-01T10:00:00.000Z')]]]));
+    const v1 = await repos.workItems.get(T, 'wi_m');
+    if (!v1) throw new Error('missing');
+    const edited = await repos.workItems.update({ item: { ...v1.value, title: 'Edited' }, report: report('2026-11-02T10:00:00.000Z') }, v1.etag);
+    if (!edited.ok) throw new Error(edited.error.message);
+
+    // A move prepared on the first version is stale: nothing moves, the figures stay.
+    const staleMove = await repos.workItems.update({ item: { ...v1.value, domainId: 'dom-b' } }, v1.etag);
+    expect(staleMove.ok).toBe(false);
+    expect((await repos.workItems.get(T, 'wi_m'))?.value.domainId).toBe('dom-a');
+    expect([(await repos.workItems.stats(T, 'dom-a')).total, (await repos.workItems.stats(T, 'dom-b')).total]).toEqual([1, 0]);
+
+    const moved = await repos.workItems.update({ item: { ...edited.value.value, domainId: 'dom-b' }, report: report('2026-11-03T10:00:00.000Z') }, edited.value.etag);
+    expect(moved.ok).toBe(true);
+    const now = await repos.workItems.get(T, 'wi_m');
+    expect(now?.value).toMatchObject({ domainId: 'dom-b', title: 'Edited' });
+    expect(await repos.workItems.listByDomain(T, 'dom-a')).toEqual([]);
+    expect((await repos.workItems.listByDomain(T, 'dom-b')).map((v) => v.value.id)).toEqual(['wi_m']);
+    expect([(await repos.workItems.stats(T, 'dom-a')).total, (await repos.workItems.stats(T, 'dom-b')).total]).toEqual([0, 1]);
+    expect((await repos.workItems.history(T, { id: 'wi_m', domainId: 'dom-b' })).map((r) => r.at)).toEqual([
+      '2026-11-01T10:00:00.000Z',
+      '2026-11-02T10:00:00.000Z',
+      '2026-11-03T10:00:00.000Z',
+    ]);
+    expect(await repos.workItems.history(T, { id: 'wi_m', domainId: 'dom-a' })).toEqual([]);
+  });
+});
+
 describe('paging', () => {
   it('returns 5,000 items of one domain in pages, each once, and refuses a forged token', async () => {
     const prefix = uniqueTablePrefix();

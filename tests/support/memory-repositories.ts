@@ -131,7 +131,7 @@ class MemoryWorkItems implements WorkItemRepository {
     return (await this.items.list(tenantId)).filter((r) => r.value.domainId === domainId);
   }
 
-  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage>> {
+  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & { readonly stats: DomainStats }>> {
     let offset = 0;
     if (page.continuation !== undefined) {
       const parsed = /^([^:]+):(\d+)$/.exec(Buffer.from(page.continuation, 'base64url').toString('utf8'));
@@ -140,7 +140,8 @@ class MemoryWorkItems implements WorkItemRepository {
     }
     const all = await this.listByDomain(tenantId, domainId);
     const next = offset + page.size;
-    return ok({ items: all.slice(offset, next), ...(next < all.length ? { continuation: Buffer.from(`${domainId}:${next}`).toString('base64url') } : {}) });
+    const stats = statsOf(all.map((v) => v.value));
+    return ok({ items: all.slice(offset, next), stats, ...(next < all.length ? { continuation: Buffer.from(`${domainId}:${next}`).toString('base64url') } : {}) });
   }
 
   async stats(tenantId: string, domainId: string): Promise<DomainStats> {

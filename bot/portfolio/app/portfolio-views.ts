@@ -12,7 +12,7 @@ import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { Versioned } from '../../kernel/versioned';
 import { canEditDomain, canSeeRollup, canViewDomain, teamDomainIds } from './access';
-import { type PortfolioDeps, assess } from './portfolio';
+import { type PortfolioDeps, assess, countsIn, countsOf } from './portfolio';
 
 const byPriority = (objectives: readonly Versioned<StrategicObjective>[]): StrategicObjective[] =>
   objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code));
@@ -27,16 +27,14 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
     return forbidden('You cannot see this domain\'s portfolio. Ask its PMO lead or a tenant admin for access.');
   }
   const now = deps.clock.now();
-  const [page, stats, objectives, activity] = await Promise.all([
+  const [page, objectives, activity] = await Promise.all([
     deps.repos.workItems.pageByDomain(p.tenantId, domainId, { size: PORTFOLIO_PAGE_SIZE, ...(continuation !== undefined ? { continuation } : {}) }),
-    deps.repos.workItems.stats(p.tenantId, domainId),
     deps.repos.objectives.list(p.tenantId),
     deps.activity.domainActivity(p.tenantId, domainId, now),
   ]);
   if (!page.ok) return page;
-  const items = page.value.items.map((i) =>
-    assess(i, domain, now, { openSignals: activity.openSignalsByItem.get(i.value.id) ?? 0, unansweredChanges: activity.unansweredByItem.get(i.value.id) ?? 0 }),
-  );
+  const { stats } = page.value;
+  const items = page.value.items.map((i) => assess(i, domain, now, countsIn(activity, i.value.id)));
   return ok({
     domain,
     kpis: { ...kpisOf(stats, domain, now), openSignalsByState: activity.openSignalsByState, overdueResponses: activity.overdueResponses },
@@ -85,10 +83,8 @@ export async function getItemPanel(deps: PortfolioDeps, p: Principal, id: string
     deps.repos.workItems.history(p.tenantId, item.value),
     deps.activity.itemActivity(p.tenantId, item.value, now),
   ]);
-  const openSignals = activity.signals.filter((s) => s.state !== 'closed').length;
-  const unansweredChanges = activity.changes.filter((c) => c.status === 'pending' || c.status === 'overdue').length;
   return ok({
-    item: assess(item, domain?.value, now, { openSignals, unansweredChanges }),
+    item: assess(item, domain?.value, now, countsOf(activity)),
     history,
     signals: activity.signals,
     changes: activity.changes,

@@ -8,7 +8,7 @@ import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kerne
 import { type Principal, can } from '../../kernel/roles';
 import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
 import { statusReportFor } from '../domain/status-report';
-import type { PortfolioActivitySource, PortfolioRepositories } from '../ports';
+import type { DomainActivity, ItemActivity, PortfolioActivitySource, PortfolioRepositories } from '../ports';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock, IdSource } from '../../kernel/runtime';
 import { canViewDomain, teamDomainIds } from './access';
@@ -40,7 +40,23 @@ export interface ItemCounts {
   readonly unansweredChanges: number;
 }
 
+/** A new item's counts: nothing can name an id that did not exist. */
 const NO_ACTIVITY: ItemCounts = { openSignals: 0, unansweredChanges: 0 };
+
+/** One item's counts within its domain's activity. */
+export const countsIn = (activity: DomainActivity, id: string): ItemCounts => ({
+  openSignals: activity.openSignalsByItem.get(id) ?? 0,
+  unansweredChanges: activity.unansweredByItem.get(id) ?? 0,
+});
+
+/** One item's counts from its activity: signals not closed, changes its team has not answered. */
+export const countsOf = ({ signals, changes }: ItemActivity): ItemCounts => ({
+  openSignals: signals.filter((s) => s.state !== 'closed').length,
+  unansweredChanges: changes.filter((c) => c.status === 'pending' || c.status === 'overdue').length,
+});
+
+const itemCounts = async (deps: PortfolioDeps, item: Pick<WorkItem, 'tenantId' | 'id' | 'domainId'>, now: Date): Promise<ItemCounts> =>
+  countsOf(await deps.activity.itemActivity(item.tenantId, item, now));
 
 /** Derives the health facts of a stored item; items of an unknown domain get the default freshness. */
 export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDays'> | undefined, now: Date, counts: ItemCounts = NO_ACTIVITY): AssessedWorkItem {
@@ -122,8 +138,13 @@ export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?
   }
   const visible = domainId !== undefined ? [domainId] : [...byId.keys()].filter((d) => canViewDomain(p, d, team));
   const now = deps.clock.now();
-  const lists = await Promise.all(visible.map((d) => deps.repos.workItems.listByDomain(p.tenantId, d)));
-  return ok(lists.flat().map((i) => assess(i, byId.get(i.value.domainId), now)));
+  const lists = await Promise.all(
+    visible.map(async (d) => {
+      const [items, activity] = await Promise.all([deps.repos.workItems.listByDomain(p.tenantId, d), deps.activity.domainActivity(p.tenantId, d, now)]);
+      return items.map((i) => assess(i, byId.get(d), now, countsIn(activity, i.value.id)));
+    }),
+  );
+  return ok(lists.flat());
 }
 
 /** One work item, if the caller may see its domain. */
@@ -131,8 +152,9 @@ export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string)
   const [item, team] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), teamDomainIds(p, deps.repos.workItems)]);
   if (!item) return notFound(`Work item "${id}"`);
   if (!canViewDomain(p, item.value.domainId, team)) return forbidden('You cannot see this work item.');
-  const domain = await deps.repos.domains.get(p.tenantId, item.value.domainId);
-  return ok(assess(item, domain?.value, deps.clock.now()));
+  const now = deps.clock.now();
+  const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, item.value.domainId), itemCounts(deps, item.value, now)]);
+  return ok(assess(item, domain?.value, now, counts));
 }
 
 /** A new work item, checked against the portfolio rules (the domain's PMO lead). */
@@ -164,8 +186,8 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);
   const saved = await deps.repos.workItems.update({ item: next.value, ...(report ? { report } : {}) }, etag);
   if (!saved.ok) return saved;
-  const domain = await deps.repos.domains.get(p.tenantId, next.value.domainId);
-  return ok(assess(saved.value, domain?.value, ctx.now));
+  const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, next.value.domainId), itemCounts(deps, next.value, ctx.now)]);
+  return ok(assess(saved.value, domain?.value, ctx.now, counts));
 }
 
 /** The tenant's strategic objectives by priority, then code. */

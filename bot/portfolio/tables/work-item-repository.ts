@@ -5,12 +5,14 @@
  * whole and is retried on fresh figures, so the projection never drifts.
  *
  * Moving an item to another domain spans two partitions, which no transaction can (see `move`):
- * the source row is first marked moved under the edited version (so concurrent edits and moves
- * stay safe), then the target is written, then the index, then the marked row is removed. Crash
- * windows: after the mark, before the target write, the item is hidden and counted in neither
- * domain, its content kept in the marked row (no automatic repair yet: re-save it from that
- * row); after the target write, before the index, `get` waits out then reports it missing
- * while the domain grid shows it; a leftover marked row is invisible and harmless.
+ * the target is written first, then the source row is marked moved under the version the caller
+ * edited (so of a move and a concurrent edit or move, one is refused as stale, never both
+ * applied), then the index, then the marked row is removed. Crash windows — the item is never
+ * lost, but may show twice: after the target write and before the source mark, it is in both
+ * domains (listed and counted in both; `get` and edits reach the source copy); deleting the
+ * target copy or repeating the move ends it. After the mark, reads follow the marked row to the
+ * target until the index names it; a leftover marked row is invisible to lists. No automatic
+ * repair yet.
  */
 import type { Versioned } from '../../kernel/versioned';
 import { type Result, fail, invalid, notFound, ok } from '../../kernel/result';
@@ -73,16 +75,20 @@ export class TableWorkItemRepository implements WorkItemRepository {
   ) {}
 
   async get(tenantId: string, id: string): Promise<Versioned<WorkItem> | undefined> {
-    // While a move is under way the index may still name the source, whose row is marked moved:
-    // look again shortly (a move takes a few round trips). A move cut short by a crash leaves the
-    // item hidden, its content kept in the marked row.
-    for (let attempt = 0; attempt < MOVE_WAITS; attempt += 1) {
-      const domainId = (await this.domainsOf(tenantId, [id])).get(id);
-      if (domainId === undefined) return undefined;
+    // A move under way can leave the index naming the source, whose row is marked moved to the
+    // target (follow it) or already gone (read the index again): a move takes a few round trips.
+    let domainId = (await this.domainsOf(tenantId, [id])).get(id);
+    for (let attempt = 0; domainId !== undefined && attempt < MOVE_WAITS; attempt += 1) {
       const entity = await pointRead(this.items, itemPartition(tenantId, domainId), itemRowKey(id));
-      if (!entity) return undefined;
-      if (!isMoved(entity)) return this.versioned(entity);
-      await new Promise((resolve) => setTimeout(resolve, MOVE_WAIT_MS));
+      if (entity && !isMoved(entity)) return this.versioned(entity);
+      if (entity && entity['movedTo']) {
+        domainId = String(entity['movedTo']);
+        continue;
+      }
+      const now = (await this.domainsOf(tenantId, [id])).get(id);
+      if (!entity && now === domainId) return undefined;
+      if (now === domainId) await new Promise((resolve) => setTimeout(resolve, MOVE_WAIT_MS));
+      domainId = now;
     }
     return undefined;
   }
@@ -114,12 +120,13 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return [...all.items];
   }
 
-  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage>> {
+  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & { readonly stats: DomainStats }>> {
     const pk = itemPartition(tenantId, domainId);
     const sdkToken = page.continuation === undefined ? undefined : fromPageToken(page.continuation, pk);
     if (sdkToken === null) return invalid('The continuation token is not one this portfolio issued; start again from the first page.');
-    const { etag } = await this.readStats(pk);
-    return ok(await this.cache.read(`${pk}|${page.size}|${sdkToken ?? ''}`, etag, () => this.readPage(pk, page.size, sdkToken), pageSize));
+    const { etag, stats } = await this.readStats(pk);
+    const items = await this.cache.read(`${pk}|${page.size}|${sdkToken ?? ''}`, etag, () => this.readPage(pk, page.size, sdkToken), pageSize);
+    return ok({ ...items, stats });
   }
 
   private async readPage(pk: string, size: number, sdkToken: string | undefined): Promise<WorkItemPage> {
@@ -266,49 +273,80 @@ export class TableWorkItemRepository implements WorkItemRepository {
   }
 
   /**
-   * Moves an item between domains in three guarded steps: (1) in the source, the item row is
-   * marked moved (`movedTo`, under the version the caller edited, so a concurrent edit or move
-   * makes this one stale) and the source figures lose it, in one transaction; (2) in the target,
-   * the item is created with its report and the target figures; (3) the index points to the
-   * target, and the marked row and the source reports are removed.
+   * Moves an item between domains: target first, then the source, then the index. (1) The item
+   * (with its report and copied reports) is created in the target, with the target's figures;
+   * (2) in the source, the item row is marked moved to the target, under the version the caller
+   * edited, with the source's figures, in one transaction — the move's point of no return;
+   * (3) the index names the target; (4) the marked row and the source's reports are removed.
+   * Should the source have changed since the caller read it (another edit or move won), step 1
+   * is undone and the move is stale. Until step 3, `get` follows the marked row to the target.
    */
   private async move(before: Versioned<WorkItem>, write: ItemWrite): Promise<Result<Versioned<WorkItem>>> {
     const { item } = write;
     const source = itemPartition(item.tenantId, before.value.domainId);
     const target = itemPartition(item.tenantId, item.domainId);
-    let marked = '';
+    const sourceUnchanged = (): Promise<void> => this.unchanged(source, item.id, before.etag);
+    const history = await queryRows(this.items, rowKeyRange(source, historyRange(item.id).from, historyRange(item.id).to));
+    const copies = history.map((h) => ({ ...columnsOf(h), partitionKey: target, rowKey: h.rowKey ?? '' }));
+    await submitInTransactions(this.items, copies.map((c): TransactionAction => ['upsert', c, 'Replace']));
+    const reports = write.report ? [write.report] : [];
+    const written: { etag: string; reportKeys: string[] } = { etag: '', reportKeys: [] };
     try {
+      await this.withRetry(target, await this.readStats(target), async (stats) => {
+        const next = restate(stats.stats, undefined, item);
+        const reportRows = this.reportActions(target, item, reports);
+        const response = await this.items.submitTransaction([['create', this.itemRow(item)], ...reportRows, statsAction(target, next, stats.etag)]);
+        written.etag = etagAt(response, 0);
+        written.reportKeys = reportRows.map((a) => a[1].rowKey);
+        return { stats: next, etag: etagAt(response, reportRows.length + 1) };
+      }, sourceUnchanged);
+      let marked = '';
       await this.withRetry(source, await this.readStats(source), async (stats) => {
         const next = restate(stats.stats, before.value, undefined);
         const mark: TransactionAction = ['update', { partitionKey: source, rowKey: itemRowKey(item.id), movedTo: item.domainId }, 'Merge', { etag: before.etag }];
         const response = await this.items.submitTransaction([mark, statsAction(source, next, stats.etag)]);
         marked = etagAt(response, 0);
         return { stats: next, etag: etagAt(response, 1) };
-      }, () => this.unchanged(source, item.id, before.etag));
+      }, sourceUnchanged);
+      // Only the move that marked the source names the target in the index.
+      await this.indexItem(item);
+      await deleteIfUnchanged(this.items, source, itemRowKey(item.id), marked);
+      // Each as read: a report copied back here meanwhile (the item moving back) stays.
+      await Promise.all(history.map((h) => deleteIfUnchanged(this.items, source, h.rowKey ?? '', requireEtag(typeof h.etag === 'string' ? h.etag : undefined))));
+      return ok({ value: item, etag: written.etag });
     } catch (err) {
-      if (err instanceof StaleWrite) return stale(item.id);
-      throw err;
+      if (!(err instanceof StaleWrite)) throw err;
+      await this.undoTarget(item, written);
+      return stale(item.id);
     }
-    const history = await queryRows(this.items, rowKeyRange(source, historyRange(item.id).from, historyRange(item.id).to));
-    await submitInTransactions(
-      this.items,
-      history.map((h) => ['upsert', { ...columnsOf(h), partitionKey: target, rowKey: h.rowKey ?? '' }, 'Replace'] as TransactionAction),
-    );
-    let etag = '';
-    await this.withRetry(target, await this.readStats(target), async (stats) => {
-      const next = restate(stats.stats, undefined, item);
-      const actions: TransactionAction[] = [['create', this.itemRow(item)], ...this.reportActions(target, write.item, write.report ? [write.report] : []), statsAction(target, next, stats.etag)];
-      const response = await this.items.submitTransaction(actions);
-      etag = etagAt(response, 0);
-      return { stats: next, etag: etagAt(response, actions.length - 1) };
+  }
+
+  /**
+   * Takes back what a move that turned out stale wrote in the target (the index was not
+   * touched yet): the item and its new report. The copied reports stay: copies of reports kept
+   * where the item is, they are the same rows a later move there writes (same keys), and another
+   * move of the item may be using them.
+   */
+  private async undoTarget(item: WorkItem, written: { readonly etag: string; readonly reportKeys: readonly string[] }): Promise<void> {
+    if (!written.etag) return;
+    const target = itemPartition(item.tenantId, item.domainId);
+    await this.retire(target, item.id);
+    await submitInTransactions(this.items, written.reportKeys.map((rowKey): TransactionAction => ['delete', { partitionKey: target, rowKey }]));
+  }
+
+  /** Removes an item row whatever its version, with the figures of the version it held: marked under its ETag first, then deleted. */
+  private async retire(pk: string, id: string): Promise<void> {
+    let marked: string | undefined;
+    await this.withRetry(pk, await this.readStats(pk), async (stats) => {
+      const row = await pointRead(this.items, pk, itemRowKey(id));
+      if (!row || isMoved(row)) return stats;
+      const next = restate(stats.stats, this.versioned(row).value, undefined);
+      const mark: TransactionAction = ['update', { partitionKey: pk, rowKey: itemRowKey(id), movedTo: '' }, 'Merge', { etag: requireEtag(row.etag) }];
+      const response = await this.items.submitTransaction([mark, statsAction(pk, next, stats.etag)]);
+      marked = etagAt(response, 0);
+      return { stats: next, etag: etagAt(response, 1) };
     });
-    await this.indexItem(item);
-    await deleteIfUnchanged(this.items, source, itemRowKey(item.id), marked);
-    await submitInTransactions(
-      this.items,
-      history.map((h) => ['delete', { partitionKey: source, rowKey: h.rowKey ?? '' }] as TransactionAction),
-    );
-    return ok({ value: item, etag });
+    if (marked) await deleteIfUnchanged(this.items, pk, itemRowKey(id), marked);
   }
 
   /** Throws `StaleWrite` when the item row is no longer at version `etag` (a retry would not help). */
@@ -421,8 +459,8 @@ async function pointRead(client: TableClient, pk: string, rk: string): Promise<E
   }
 }
 
-/** 412: a row changed since read; 409: a row created meanwhile. Both mean "read again and retry". */
-const isConflict = (err: unknown): boolean => statusOf(err) === 412 || statusOf(err) === 409;
+/** 412: a row changed since read; 409: a row created meanwhile; 404: a row removed meanwhile (a move). All mean "read again and retry". */
+const isConflict = (err: unknown): boolean => [412, 409, 404].includes(statusOf(err) ?? 0);
 
 const stale = (id: string): Result<never> => fail('CONFLICT.STALE', `The work item ${id} was changed by someone else; reload it and try again.`);
 
