@@ -228,6 +228,8 @@ describe('strategy changes in the tab', () => {
       expect(await rows.count()).toBeGreaterThan(0);
     }
     await page.getByRole('table', { name: 'Impact by objective' }).locator('tbody tr').first().waitFor();
+    // Objective rows count teams only; the page says so, so they do not seem to contradict the domain rows.
+    await page.getByText('PMO channels are counted by domain below', { exact: false }).waitFor();
     await page.getByRole('progressbar', { name: 'Responses to this change' }).waitFor();
     await page.getByRole('list', { name: 'Response figures' }).getByRole('listitem', { name: /^Recipients: \d+$/ }).waitFor();
   });

@@ -92,6 +92,8 @@ export function CascadeView({ cascade, loadedAt, onRefresh }: CascadeViewProps) 
             Impact by objective
           </Title3>
           <RollupTable label="Impact by objective" firstColumn="Objective" rows={cascade.objectives.map((o) => ({ key: o.objectiveId, label: `${o.code} · ${o.title}`, rollup: o.rollup }))} />
+          {/* A PMO channel answers for its domain, not for one objective, so only teams count here. */}
+          <Text className={styles.subtle}>Counts the teams whose work aligns to each objective; PMO channels are counted by domain below.</Text>
         </section>
       )}
 
