@@ -36,7 +36,9 @@ import {
 } from '../../platform/storage/table-client';
 import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, STATS_ROW_KEY, historyRange, historyRowKey, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
-import { statsSchema, statusReportSchema, workItemSchema } from './schemas';
+import { statsSchema, workItemSchema } from './schemas';
+import { fromPageToken, toPageToken } from './page-token';
+import { type Entity, columnsOf, fromReportRow, pointRead } from './item-rows';
 
 const itemCodec = defineCodec<WorkItem>({
   schema: workItemSchema,
@@ -62,8 +64,6 @@ interface StoredStats {
   /** Absent when the domain has no figures row yet. */
   readonly etag?: string;
 }
-
-type Entity = { readonly partitionKey?: string; readonly rowKey?: string; readonly etag?: string; readonly [column: string]: unknown };
 
 export class TableWorkItemRepository implements WorkItemRepository {
   /** Domain reads, valid while the domain's figures keep their ETag (domain-read-cache.ts). */
@@ -430,35 +430,6 @@ function statsAction(pk: string, stats: DomainStats, etag: string | undefined): 
   return etag === undefined ? ['create', entity] : ['update', entity, 'Replace', { etag }];
 }
 
-function fromReportRow(table: string, r: Entity): StatusReport {
-  const parsed = statusReportSchema.safeParse({
-    at: r['at'],
-    by: parseJson(r['by']),
-    source: r['source'],
-    health: parseJson(r['health']),
-    overall: r['overall'],
-    stage: r['stage'],
-    ...(r['benefits'] !== undefined ? { benefits: parseJson(r['benefits']) } : {}),
-    ...(r['note'] !== undefined ? { note: r['note'] } : {}),
-  });
-  if (!parsed.success) throw new Error(`Corrupt status report in table ${table} (${r.partitionKey}/${r.rowKey}): ${parsed.error.message}`);
-  return parsed.data;
-}
-
-const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
-
-const columnsOf = (entity: Entity): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(entity).filter(([k]) => !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k) && !k.includes('@odata') && !k.startsWith('odata.')));
-
-async function pointRead(client: TableClient, pk: string, rk: string): Promise<Entity | undefined> {
-  try {
-    return await client.getEntity<Record<string, unknown>>(pk, rk);
-  } catch (err) {
-    if (statusOf(err) === 404) return undefined;
-    throw err;
-  }
-}
-
 /** 412: a row changed since read; 409: a row created meanwhile; 404: a row removed meanwhile (a move). All mean "read again and retry". */
 const isConflict = (err: unknown): boolean => [412, 409, 404].includes(statusOf(err) ?? 0);
 
@@ -470,27 +441,4 @@ const etagAt = (response: { readonly subResponses: readonly { readonly etag?: st
 function requireEtag(etag: string | undefined): string {
   if (!etag) throw new Error('Table Storage returned no etag');
   return etag;
-}
-
-/**
- * The page token handed to clients: the service's continuation (opaque; Azure and Azurite encode
- * it differently) bound to the partition it continues. The query itself is always confined to
- * the domain's partition, so a forged token cannot read elsewhere; the binding makes a token of
- * another domain, or garbage, a clear 400 instead of a silently wrong page.
- */
-function toPageToken(sdkToken: string | undefined, pk: string): string | undefined {
-  return sdkToken ? Buffer.from(JSON.stringify({ p: pk, c: sdkToken })).toString('base64url') : undefined;
-}
-
-/** The service token of a page token issued for partition `pk`; `null` when it is not one. */
-function fromPageToken(token: string, pk: string): string | null {
-  if (!/^[A-Za-z0-9_-]{1,4000}$/.test(token)) return null;
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof decoded !== 'object' || decoded === null) return null;
-    const { p, c } = decoded as Record<string, unknown>;
-    return p === pk && typeof c === 'string' && /^[A-Za-z0-9+/=]{1,2000}$/.test(c) ? c : null;
-  } catch {
-    return null;
-  }
 }
