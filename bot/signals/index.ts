@@ -15,5 +15,5 @@ export { raise, triage } from './domain/signal-machine';
 export type { TransitionResult } from './domain/transition-kit';
 export { DEFAULT_DUE_POLICY, type DuePolicy } from './domain/working-days';
 export { mySignalsCommand, raiseCommand, raiseWithPmoDialog, raiseWithPmoSubmit, signalCardHandlers, signalRejectedHandler } from './handlers';
-export type { SignalFilter, SignalRepository } from './ports';
+export type { SignalRepository } from './ports';
 export { createTableSignalStores } from './tables/signal-store';
