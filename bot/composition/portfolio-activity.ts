@@ -31,6 +31,13 @@ function byState(signals: readonly Signal[]): DomainActivity['openSignalsByState
   return Object.fromEntries(countBy(signals, (s) => [s.state]));
 }
 
+/** Per work item, the state of each of its (open) signals. */
+function statesByItem(signals: readonly Signal[]): DomainActivity['openSignalsByItem'] {
+  const out = new Map<string, Signal['state'][]>();
+  for (const s of signals) if (s.workItemId) out.set(s.workItemId, [...(out.get(s.workItemId) ?? []), s.state]);
+  return out;
+}
+
 export function portfolioActivity(deps: Deps): PortfolioActivitySource {
   const signals = deps.signals.stores.signals;
   return {
@@ -38,7 +45,7 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
       const [mine, cascade] = await Promise.all([signals.find(tenantId, { domainId, openOnly: true }), activeCascade(deps.changes, tenantId, domainId)]);
       const entries = cascade.filter((e) => inDomain(e, domainId));
       return {
-        openSignalsByItem: countBy(mine, (s) => (s.workItemId ? [s.workItemId] : [])),
+        openSignalsByItem: statesByItem(mine),
         unansweredByItem: countBy(entries.filter((e) => e.role === 'team' && unanswered(e)), (e) => e.workItemIds),
         openSignalsByState: byState(mine),
         overdueResponses: entries.filter((e) => e.overdue).length,
