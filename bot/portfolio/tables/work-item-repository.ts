@@ -20,7 +20,7 @@ import type { WorkItem } from '../domain/portfolio';
 import { type DomainStats, emptyStats, restate } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
 import type { ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
-import { defineCodec } from '../../platform/storage/codec';
+import { type Columns, defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import {
   type TableClient,
@@ -356,21 +356,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
   }
 
   private reportActions(pk: string, item: WorkItem, reports: readonly StatusReport[]): TransactionAction[] {
-    return reports.map((r): TransactionAction => {
-      const columns = {
-        tenantId: item.tenantId,
-        itemId: item.id,
-        at: r.at,
-        by: JSON.stringify(r.by),
-        source: r.source,
-        health: JSON.stringify(r.health),
-        overall: r.overall,
-        stage: r.stage,
-        ...(r.benefits ? { benefits: JSON.stringify(r.benefits) } : {}),
-        ...(r.note !== undefined ? { note: r.note } : {}),
-      };
-      return ['create', row(pk, historyRowKey(item.id, r.at, Math.floor(Math.random() * 10_000)), columns)];
-    });
+    return reports.map((r): TransactionAction => ['create', row(pk, historyRowKey(item.id, r.at, Math.floor(Math.random() * 10_000)), reportColumns(item, r))]);
   }
 
   private async indexItem(item: WorkItem): Promise<void> {
@@ -428,6 +414,22 @@ async function deleteIfUnchanged(client: TableClient, pk: string, rk: string, et
 function statsAction(pk: string, stats: DomainStats, etag: string | undefined): TransactionAction {
   const entity = row(pk, STATS_ROW_KEY, { stats: JSON.stringify(stats) });
   return etag === undefined ? ['create', entity] : ['update', entity, 'Replace', { etag }];
+}
+
+/** The columns of a status report's `hist.` row (read back by `fromReportRow`). */
+export function reportColumns(item: Pick<WorkItem, 'tenantId' | 'id'>, r: StatusReport): Columns {
+  return {
+    tenantId: item.tenantId,
+    itemId: item.id,
+    at: r.at,
+    by: JSON.stringify(r.by),
+    source: r.source,
+    health: JSON.stringify(r.health),
+    overall: r.overall,
+    stage: r.stage,
+    ...(r.benefits ? { benefits: JSON.stringify(r.benefits) } : {}),
+    ...(r.note !== undefined ? { note: r.note } : {}),
+  };
 }
 
 function fromReportRow(table: string, r: Entity): StatusReport {
