@@ -1,9 +1,10 @@
 /**
  * Tab benchmark (`npm run bench:tab`): how fast the portfolio page becomes usable, and how
  * fast search answers, at the demo seed's size and with a big tenant — 20 domains, 20,000 work
- * items, 5,000 of them in the domain the page opens — in headless Chromium against the real
- * app serving the built tab (run `npm run build:tab` first). Storage is Azurite in separate
- * processes, as in the fan-out bench.
+ * items, 5,000 of them in the domain the page opens, seeded beside the demo tenant by
+ * bench/lib/big-tenant.ts (the same tenant bench:api reads) — in headless Chromium against the
+ * real app serving the built tab (run `npm run build:tab` first), signed in as each tenant's
+ * PMO lead. Storage is Azurite in separate processes, as in the fan-out bench.
  *
  *   npm run bench:tab -- [--runs 5] [--big 5000] [--total 20000] [--domains 20]
  *
@@ -19,18 +20,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { loadConfig } from '../bot/config';
-import { type RunningApp, startApp } from '../bot/composition/start-app';
+import { startApp } from '../bot/composition/start-app';
 import { demoExtensions } from '../bot/demo/demo-extension';
-import { DEMO_TENANT } from '../bot/demo/demo-identities';
-import type { Domain, Rag, WorkItem } from '../bot/portfolio/domain/portfolio';
+import { DEMO_TENANT, DEMO_USERS } from '../bot/demo/demo-identities';
 import { launchBrowser } from '../tests/support/browser';
 import { startAzuriteProcesses } from './azurite-processes';
+import { bigTenantExtension } from './lib/big-tenant';
 import { type CpuProfile, summarise } from './profile';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
-    /** Items in the domain the page opens (the PMO lead's, `dom-it`). */
+    /** Items in the domain the page opens (the big tenant's PMO lead's). */
     big: { type: 'string', default: '5000' },
     /** Items in the tenant, all domains together. */
     total: { type: 'string', default: '20000' },
@@ -44,59 +45,12 @@ const bigCount = Number(values.big);
 const totalCount = Number(values.total);
 const domainCount = Number(values.domains);
 
-const TENANT = DEMO_TENANT.tenantId;
-const BIG_DOMAIN = 'dom-it';
 const GRID_ROW = 'table[aria-label="Work items"] tbody tr[data-item-id]';
-const RAGS: readonly Rag[] = ['green', 'amber', 'red', 'unknown'];
+/** The demo PMO lead (the seed-size page: their domain, `dom-it`). */
+const DEMO_LEAD = DEMO_USERS.find((u) => u.roles.some((r) => r.role === 'pmo_lead' && r.domainId === 'dom-it'));
 
-/**
- * Grows the demo tenant to `domainCount` domains and `totalCount` items, `bigCount` of them in
- * the big domain, through the repositories' bulk writes.
- * TODO(merge): helper R's bench/lib/big-tenant.ts seeds the same shape for the API bench; use it once merged.
- */
-async function growTenant(app: RunningApp): Promise<void> {
-  const now = new Date();
-  const at = now.toISOString();
-  const existing = await app.repos.domains.list(TENANT);
-  const extra: Domain[] = Array.from({ length: Math.max(0, domainCount - existing.length) }, (_, i) => ({
-    tenantId: TENANT,
-    id: `dom-bench-${i + 1}`,
-    name: `Bench domain ${i + 1}`,
-    description: 'Generated for the tab benchmark.',
-    freshnessDays: 14,
-    createdAt: at,
-  }));
-  await app.repos.domains.createMany(extra);
-  const others = [...existing.map((d) => d.value.id), ...extra.map((d) => d.id)].filter((id) => id !== BIG_DOMAIN);
-  const already = (await Promise.all([BIG_DOMAIN, ...others].map((d) => app.repos.workItems.listByDomain(TENANT, d)))).map((l) => l.length);
-  const bigMissing = Math.max(0, bigCount - (already[0] ?? 0));
-  const restMissing = Math.max(0, totalCount - bigCount - already.slice(1).reduce((a, b) => a + b, 0));
-
-  const item = (n: number, domainId: string): WorkItem => {
-    const rag = (k: number): Rag => RAGS[(n * 7 + k) % RAGS.length]!;
-    return {
-      tenantId: TENANT,
-      id: `wi-bench-${String(n).padStart(6, '0')}`,
-      domainId,
-      title: `Bench item ${String(n).padStart(6, '0')}`,
-      structure: (['program', 'project', 'product', 'capability'] as const)[n % 4]!,
-      mode: (['traditional', 'agile', 'lightweight'] as const)[n % 3]!,
-      stage: ['Planning', 'Execution', 'Beta', 'Live'][n % 4]!,
-      owner: { displayName: `Owner ${n % 97}` },
-      startDate: '2026-01-01',
-      endDate: '2027-12-31',
-      objectives: [{ objectiveId: `obj-${(n % 9) + 1}`, weight: 100 }],
-      health: { schedule: rag(0), cost: rag(1), scope: rag(2), benefit: rag(3) },
-      ...(n % 10 === 0 ? {} : { statusReportedAt: new Date(now.getTime() - (n % 40) * 86_400_000).toISOString() }),
-      createdAt: at,
-      updatedAt: at,
-    };
-  };
-  const items: WorkItem[] = [];
-  for (let i = 0; i < bigMissing; i++) items.push(item(i + 1, BIG_DOMAIN));
-  for (let i = 0; i < restMissing; i++) items.push(item(bigMissing + i + 1, others[i % others.length]!));
-  await app.repos.workItems.createMany(items);
-}
+/** The dev sign-in's remembered identity, `<tenant>/<user>`, so each cold visit opens as that person. */
+const devUser = (tenantId: string, userId: string): string => `${tenantId}/${userId}`;
 
 /**
  * In-page code (a string: tsx would wrap named functions in a helper the page lacks): sets the
@@ -130,9 +84,10 @@ interface Sample {
   readonly scripts: readonly string[];
 }
 
-/** One cold visit: open the page, wait for an interactive grid, then (given a query) search for it (one row); NaN if it never shows. */
-async function visit(browser: Browser, url: string, query: string | undefined, onProfile?: (profile: CpuProfile) => void): Promise<Sample> {
+/** One cold visit as `user` (dev sign-in key): open the page, wait for an interactive grid, then (given a query) search for it (one row); NaN if it never shows. */
+async function visit(browser: Browser, url: string, user: string, query: string | undefined, onProfile?: (profile: CpuProfile) => void): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({ content: `window.localStorage.setItem('pmoRelay.devUser', ${JSON.stringify(user)});` });
   try {
     const page = await context.newPage();
     const cdp = onProfile ? await context.newCDPSession(page) : undefined;
@@ -188,10 +143,10 @@ async function encodedBytes(urls: readonly string[], encoding: string): Promise<
   return sum;
 }
 
-async function measure(browser: Browser, url: string, query: string): Promise<{ grid: number; search: number; scripts: readonly string[]; calls: readonly ApiCall[] }> {
-  await visit(browser, url, query); // warm-up: the app's caches and the browser's code cache
+async function measure(browser: Browser, url: string, user: string, query: string): Promise<{ grid: number; search: number; scripts: readonly string[]; calls: readonly ApiCall[] }> {
+  await visit(browser, url, user, query); // warm-up: the app's caches and the browser's code cache
   const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await visit(browser, url, query));
+  for (let i = 0; i < runs; i++) samples.push(await visit(browser, url, user, query));
   const typical = [...samples].sort((a, b) => a.gridMs - b.gridMs)[Math.floor(samples.length / 2)]!;
   return { grid: typical.gridMs, calls: typical.calls, search: median(samples.map((s) => s.searchMs)), scripts: typical.scripts };
 }
@@ -208,22 +163,28 @@ async function main(): Promise<void> {
     TAB_DIST: 'dist/tab',
     LOG_LEVEL: 'silent',
   });
-  const app = await startApp(config, { extensions: demoExtensions(config) });
+  // The demo tenant is the seed size; the big tenant (bench/lib/big-tenant.ts, as bench:api's) sits beside it.
+  const { extension, seeded } = bigTenantExtension({ domains: domainCount, bigDomainItems: bigCount, totalItems: totalCount });
+  const starting = Date.now();
+  const app = await startApp(config, { extensions: [...demoExtensions(config), extension] });
+  const tenant = await seeded;
+  const seededS = (Date.now() - starting) / 1000;
   const browser = await launchBrowser();
   const loadBefore = load();
   try {
     const url = `${app.url}/`;
-    const seedSize = (await app.repos.workItems.listByDomain(TENANT, BIG_DOMAIN)).length;
-    const small = await measure(browser, url, 'Mainframe Exit');
+    if (!DEMO_LEAD) throw new Error('the demo seed has no PMO lead of dom-it');
+    const seedSize = (await app.repos.workItems.listByDomain(DEMO_TENANT.tenantId, 'dom-it')).length;
+    const small = await measure(browser, url, devUser(DEMO_TENANT.tenantId, DEMO_LEAD.userId), 'Mainframe Exit');
 
-    const seeding = Date.now();
-    await growTenant(app);
-    const seededS = (Date.now() - seeding) / 1000;
-    const bigSize = (await app.repos.workItems.listByDomain(TENANT, BIG_DOMAIN)).length;
-    const big = await measure(browser, url, `Bench item ${String(Math.ceil(bigCount / 2)).padStart(6, '0')}`);
-
+    const bigSize = (await app.repos.workItems.listByDomain(tenant.tenantId, tenant.bigDomainId)).length;
+    // An item half-way down the big domain; its whole title matches it alone.
+    const target = await app.repos.workItems.get(tenant.tenantId, `wi-00-${String(Math.ceil(bigCount / 2)).padStart(5, '0')}`);
+    if (!target) throw new Error('the big domain has no item to search for');
+    const bigUser = devUser(tenant.tenantId, tenant.users.lead);
+    const big = await measure(browser, url, bigUser, target.value.title);
     let profile: string | undefined;
-    if (values.profile) await visit(browser, url, undefined, (p) => (profile = summarise(p)));
+    if (values.profile) await visit(browser, url, bigUser, undefined, (p) => (profile = summarise(p)));
 
     const gz = await encodedBytes(big.scripts, 'gzip');
     const br = await encodedBytes(big.scripts, 'br');
@@ -234,7 +195,7 @@ async function main(): Promise<void> {
     console.log(`  machine:        ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
     console.log(`  load before:    ${loadBefore}`);
     console.log(`  load after:     ${load()}`);
-    console.log(`  tenant:         ${domainCount} domains, ${totalCount} items (seeded in ${seededS.toFixed(1)} s); the page's domain holds ${seedSize} (seed) then ${bigSize}`);
+    console.log(`  tenants:        the demo seed (the page's domain holds ${seedSize}); beside it ${domainCount} domains, ${totalCount} items, the page's domain ${bigSize} (started and seeded in ${seededS.toFixed(1)} s)`);
     console.log(`  runs:           median of ${runs} cold browser contexts after one warm-up`);
     console.log(`  grid, seed:     ${ms(small.grid)}`);
     console.log(`  grid, ${bigSize}:    ${ms(big.grid)} — ${verdict(big.grid < 1500)} (< 1.5 s); ${(big.grid / small.grid).toFixed(2)}× the seed's — ${verdict(big.grid <= 1.5 * small.grid)} (≤ 1.5×)`);

@@ -6,6 +6,7 @@
  */
 import type { Domain, PortfolioKpis, Rag, StrategicObjective, WorkItem } from '../portfolio/domain/portfolio';
 import type { SignalState } from '../signals/domain/signal';
+export type { SignalState };
 
 /** A work item as the grid shows it: stored fields plus derived health facts. */
 export interface WorkItemView extends WorkItem {
@@ -17,6 +18,8 @@ export interface WorkItemView extends WorkItem {
   readonly etag: string;
   /** Signals naming this item that are not closed. */
   readonly openSignals: number;
+  /** The states those open signals are in, each once (the "open signals · <state>" tile filters on them). */
+  readonly openSignalStates: readonly SignalState[];
   /** Active strategy changes whose team copy for this item has no response yet. */
   readonly unansweredChanges: number;
 }

@@ -28,6 +28,8 @@ export interface ChangeRepository {
   versions(tenantId: string, id: string): Promise<Versioned<StrategyChange>[]>;
   /** Every version of every change of the tenant. */
   list(tenantId: string): Promise<Versioned<StrategyChange>[]>;
+  /** The tenant's active versions (published: neither draft, withdrawn nor superseded), filtered by the store. */
+  listActive(tenantId: string): Promise<Versioned<StrategyChange>[]>;
   /**
    * The audit trail of every version of one change, oldest first (by version, then in order).
    * Append-only: there is no way to change or remove an event, short of deleting the tenant.
@@ -54,7 +56,8 @@ export interface ChangeRecipientRecord extends ChangeRecipient {
 export interface ChangeRecipientRepository {
   /** Writes the targeting snapshot of a version; existing records are replaced. */
   putMany(records: readonly ChangeRecipientRecord[]): Promise<void>;
-  listByVersion(tenantId: string, changeId: string, version: number): Promise<Versioned<ChangeRecipientRecord>[]>;
+  /** A version's recipients; with `domainId`, only that domain's (filtered by the store). */
+  listByVersion(tenantId: string, changeId: string, version: number, domainId?: string): Promise<Versioned<ChangeRecipientRecord>[]>;
   update(record: ChangeRecipientRecord, etag: string): Promise<Result<Versioned<ChangeRecipientRecord>>>;
   deleteTenant(tenantId: string): Promise<void>;
 }

@@ -3,10 +3,11 @@
  * signals from the signals feature, the cascade of active strategy changes from the changes
  * feature. Wired here so the portfolio depends on neither.
  *
- * What each answer reads: the tenant's signals (one partition scan of the signals table) and
- * the active changes' cascade (the tenant's change versions, then recipients and responses of
- * each published version). Signals and active changes are far fewer than work items, but these
- * reads grow with them, not with the domain shown.
+ * What each answer reads, every filter applied by Table Storage, not here:
+ * - a domain's page: the domain's open signals, and the cascade of active changes to the
+ *   domain's recipients;
+ * - the roll-up: the tenant's open signals and the cascade of active changes;
+ * - an item panel: the item's signals, and the cascade of active changes to the item's domain.
  */
 import { type CascadeEntry, type ChangeDeps, activeCascade } from '../changes';
 import type { DomainActivity, ItemActivity, PortfolioActivitySource, RollupActivity } from '../portfolio';
@@ -14,7 +15,6 @@ import type { Signal, SignalDeps } from '../signals';
 
 type Deps = { readonly signals: Pick<SignalDeps, 'stores'>; readonly changes: Pick<ChangeDeps, 'stores' | 'clock'> };
 
-const isOpen = (s: Pick<Signal, 'state'>): boolean => s.state !== 'closed';
 /** Recipients that count towards a domain's coverage: its PMO and teams (the EPMO copy is not the domain's). */
 const inDomain = (e: CascadeEntry, domainId: string): boolean => e.role !== 'epmo' && e.domainId === domainId;
 /** Waiting for an answer: reached, and not yet responded as the change asks. */
@@ -26,19 +26,26 @@ function countBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
   return counts;
 }
 
+/** Counts by state; `signals` are open ones (the store filtered them). */
 function byState(signals: readonly Signal[]): DomainActivity['openSignalsByState'] {
-  return Object.fromEntries(countBy(signals.filter(isOpen), (s) => [s.state]));
+  return Object.fromEntries(countBy(signals, (s) => [s.state]));
+}
+
+/** Per work item, the state of each of its (open) signals. */
+function statesByItem(signals: readonly Signal[]): DomainActivity['openSignalsByItem'] {
+  const out = new Map<string, Signal['state'][]>();
+  for (const s of signals) if (s.workItemId) out.set(s.workItemId, [...(out.get(s.workItemId) ?? []), s.state]);
+  return out;
 }
 
 export function portfolioActivity(deps: Deps): PortfolioActivitySource {
-  const signalsOf = async (tenantId: string): Promise<Signal[]> => (await deps.signals.stores.signals.list(tenantId)).map((v) => v.value);
+  const signals = deps.signals.stores.signals;
   return {
     async domainActivity(tenantId, domainId) {
-      const [signals, cascade] = await Promise.all([signalsOf(tenantId), activeCascade(deps.changes, tenantId)]);
-      const mine = signals.filter((s) => s.domainId === domainId);
+      const [mine, cascade] = await Promise.all([signals.find(tenantId, { domainId, openOnly: true }), activeCascade(deps.changes, tenantId, domainId)]);
       const entries = cascade.filter((e) => inDomain(e, domainId));
       return {
-        openSignalsByItem: countBy(mine.filter(isOpen), (s) => (s.workItemId ? [s.workItemId] : [])),
+        openSignalsByItem: statesByItem(mine),
         unansweredByItem: countBy(entries.filter((e) => e.role === 'team' && unanswered(e)), (e) => e.workItemIds),
         openSignalsByState: byState(mine),
         overdueResponses: entries.filter((e) => e.overdue).length,
@@ -46,11 +53,11 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
     },
 
     async rollupActivity(tenantId) {
-      const [signals, cascade] = await Promise.all([signalsOf(tenantId), activeCascade(deps.changes, tenantId)]);
-      const domainIds = new Set([...signals.map((s) => s.domainId), ...cascade.flatMap((e) => (e.domainId ? [e.domainId] : []))]);
+      const [open, cascade] = await Promise.all([signals.find(tenantId, { openOnly: true }), activeCascade(deps.changes, tenantId)]);
+      const domainIds = new Set([...open.map((s) => s.domainId), ...cascade.flatMap((e) => (e.domainId ? [e.domainId] : []))]);
       const out = new Map<string, RollupActivity>();
       for (const domainId of domainIds) {
-        const mine = signals.filter((s) => s.domainId === domainId);
+        const mine = open.filter((s) => s.domainId === domainId);
         const entries = cascade.filter((e) => inDomain(e, domainId));
         const reached = entries.filter((e) => e.status !== 'unreachable');
         out.set(domainId, {
@@ -64,10 +71,9 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
     },
 
     async itemActivity(tenantId, item): Promise<ItemActivity> {
-      const [signals, cascade] = await Promise.all([signalsOf(tenantId), activeCascade(deps.changes, tenantId)]);
+      const [theirs, cascade] = await Promise.all([signals.find(tenantId, { workItemId: item.id }), activeCascade(deps.changes, tenantId, item.domainId)]);
       return {
-        signals: signals
-          .filter((s) => s.workItemId === item.id)
+        signals: theirs
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
           .map((s) => ({ id: s.id, number: s.number, type: s.kind, title: s.title, state: s.state, raisedAt: s.createdAt })),
         changes: cascade

@@ -1,5 +1,5 @@
 /** Storage ports of the portfolio, in domain words. */
-import type { ItemChange, ItemSignal, PortfolioActivity } from '../api-contract/portfolio';
+import type { ItemChange, ItemSignal, PortfolioActivity, SignalState } from '../api-contract/portfolio';
 import type { Result } from '../kernel/result';
 import type { TenantCollection, Versioned } from '../kernel/versioned';
 import type { Domain, StrategicObjective, WorkItem } from './domain/portfolio';
@@ -78,7 +78,8 @@ export interface PortfolioActivitySource {
 }
 
 export interface DomainActivity {
-  readonly openSignalsByItem: ReadonlyMap<string, number>;
+  /** Per item, the state of each of its open signals (one entry per signal). */
+  readonly openSignalsByItem: ReadonlyMap<string, readonly SignalState[]>;
   readonly unansweredByItem: ReadonlyMap<string, number>;
   readonly openSignalsByState: SignalCounts;
   readonly overdueResponses: number;

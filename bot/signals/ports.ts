@@ -8,9 +8,22 @@ import type { Result } from '../kernel/result';
 import type { TransitionResult } from './domain/transition-kit';
 import type { Versioned } from '../kernel/versioned';
 
+/** Which signals to read; every field given narrows the answer. */
+export interface SignalFilter {
+  readonly domainId?: string;
+  readonly workItemId?: string;
+  /** Only signals that are not closed. */
+  readonly openOnly?: boolean;
+}
+
 export interface SignalRepository {
   get(tenantId: string, id: string): Promise<Versioned<Signal> | undefined>;
   list(tenantId: string): Promise<Versioned<Signal>[]>;
+  /**
+   * The tenant's signals that match `where`, filtered by the store (not after reading the
+   * tenant's every signal): what the portfolio's pages and roll-up show.
+   */
+  find(tenantId: string, where: SignalFilter): Promise<Signal[]>;
   /**
    * Takes the tenant's next signal number and writes the signal `make` builds with it, with its
    * audit events, atomically: two people raising at once get different numbers, and a failed

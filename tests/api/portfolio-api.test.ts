@@ -127,6 +127,9 @@ describe('portfolio views', () => {
     expect(portal.openSignals).toBeGreaterThanOrEqual(1);
     const byState = Object.values(res.body.kpis.openSignalsByState as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(byState).toBeGreaterThanOrEqual(portal.openSignals);
+    // Each state the row names is one the tiles count.
+    expect(portal.openSignalStates.length).toBeGreaterThanOrEqual(1);
+    for (const state of portal.openSignalStates) expect(res.body.kpis.openSignalsByState[state]).toBeGreaterThanOrEqual(1);
     expect(typeof res.body.kpis.overdueResponses).toBe('number');
   });
   it('checks who asks before the page token: 403 to an outsider, 400 to the lead for a forged token', async () => {
@@ -175,11 +178,14 @@ describe('portfolio views', () => {
     expect(portal.status).toBe(200);
     expect(portal.body.signals.map((x: { id: string }) => x.id)).toContain('sig-demo-1');
     expect(portal.body.changes.length).toBeGreaterThanOrEqual(1);
-    expect(portal.body.item.openSignals).toBe(portal.body.signals.filter((x: { state: string }) => x.state !== 'closed').length);
+    const open = (portal.body.signals as { state: string }[]).filter((x) => x.state !== 'closed');
+    expect(portal.body.item.openSignals).toBe(open.length);
+    expect([...portal.body.item.openSignalStates].sort()).toEqual([...new Set(open.map((x) => x.state))].sort());
     // The single item and the list say the same.
     const single = await call('GET', '/api/work-items/wi-001', { token: await as('Tara Team') });
     expect(single.body.openSignals).toBe(portal.body.item.openSignals);
     expect(single.body.unansweredChanges).toBe(portal.body.item.unansweredChanges);
+    expect(single.body.openSignalStates).toEqual(portal.body.item.openSignalStates);
     const list = await call('GET', '/api/work-items?domainId=dom-it', { token: await as('Priya Patel') });
     expect(list.body.find((i: { id: string }) => i.id === 'wi-001').openSignals).toBe(portal.body.item.openSignals);
   });

@@ -35,7 +35,7 @@ describe('work item migration', () => {
     await Promise.all([old, items, index].map(ensureTable));
     const legacy = [
       ...Array.from({ length: 150 }, (_, i) =>
-        workItem(T, `wi_${i}`, i % 3 === 0 ? 'dom-hr' : 'dom-it', { health: { schedule: i % 2 ? 'red' : 'green', cost: 'green', scope: 'green', benefit: 'green' }, statusReportedAt: '2026-11-01T10:00:00.000Z' }),
+        workItem(T, `wi_${i}`, i % 3 === 0 ? 'dom-hr' : 'dom-it', { health: { schedule: i % 2 ? 'red' : 'green', cost: 'green', scope: 'green', benefit: 'green' }, statusReportedAt: '2026-11-01T10:00:00.000Z', statusNote: 'Vendor late' }),
       ),
       workItem(U, 'wi_0', 'dom-it', { title: 'Other tenant, same id' }),
     ];
@@ -61,6 +61,14 @@ describe('work item migration', () => {
     expect((await repos.workItems.get(T, 'wi_3'))?.value.domainId).toBe('dom-hr');
     expect((await repos.workItems.get(U, 'wi_0'))?.value.title).toBe('Other tenant, same id');
 
+    // Each item's stored status is its first report (one, though two processes copied it), so the
+    // history chart is not empty after the upgrade; an item never reported gets none.
+    const history = await repos.workItems.history(T, { id: 'wi_1', domainId: 'dom-it' });
+    expect(history).toEqual([
+      { at: '2026-11-01T10:00:00.000Z', by: { displayName: 'Dana Delivery' }, source: 'import', health: { schedule: 'red', cost: 'green', scope: 'green', benefit: 'green' }, overall: 'red', stage: 'Beta', note: 'Vendor late' },
+    ]);
+    expect(await repos.workItems.history(U, { id: 'wi_0', domainId: 'dom-it' })).toEqual([]);
+
     // Done: a later start does nothing, even with a row that looks old; an edit made since is kept.
     const edited = await repos.workItems.get(T, 'wi_1');
     if (!edited) throw new Error('missing');
@@ -70,6 +78,8 @@ describe('work item migration', () => {
     await createTableRepositories({ connectionString: testConnectionString(), tablePrefix: prefix });
     expect(await repos.workItems.get(T, 'wi_late')).toBeUndefined();
     expect((await repos.workItems.get(T, 'wi_1'))?.value.title).toBe('Edited after migration');
+    // The edit changed no status: still the one imported report.
+    expect((await repos.workItems.history(T, { id: 'wi_1', domainId: 'dom-it' })).map((r) => r.source)).toEqual(['import']);
     // The old rows stay (the way back, should the release be rolled back).
     expect((await old.getEntity(encodeKey(T), 'wi_1')).rowKey).toBe('wi_1');
   });

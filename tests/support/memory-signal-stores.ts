@@ -47,6 +47,11 @@ export function createMemorySignalStores(): SignalStores {
     async list(tenantId) {
       return [...(tenants.get(tenantId)?.signals.values() ?? [])].map(copy);
     },
+    async find(tenantId, where) {
+      return [...(tenants.get(tenantId)?.signals.values() ?? [])]
+        .map((v) => copy(v.value))
+        .filter((s) => (where.domainId === undefined || s.domainId === where.domainId) && (where.workItemId === undefined || s.workItemId === where.workItemId) && (!where.openOnly || s.state !== 'closed'));
+    },
     async createNumbered(tenantId, make) {
       const t = of(tenantId);
       const change = make(t.counter + 1);

@@ -35,6 +35,7 @@ export const workItem = (id: string, o: Overrides = {}): WorkItemView => ({
   statusAgeDays: 3,
   etag: 'e',
   openSignals: 0,
+  openSignalStates: [],
   unansweredChanges: 0,
   ...o,
   health: { schedule: 'green', cost: 'green', scope: 'green', benefit: 'green', ...o.health },

@@ -14,6 +14,7 @@ const FULL: ViewState = {
     objectives: ['obj-2', 'none'],
     stale: true,
     openSignals: true,
+    signalStates: ['analysing', 'escalated'],
     unanswered: true,
     search: 'mainframe & co',
   },
@@ -34,10 +35,11 @@ describe('portfolio view state in the URL', () => {
     expect(parseViewState(query)).toEqual(FULL);
     expect(query).toContain('stale=1');
     expect(query).toContain('sort=title');
+    expect(query).toContain('signal=analysing%2Cescalated');
   });
 
   it('writes equal views as equal strings, whatever order values were picked in', () => {
-    const a = serialiseViewState({ ...FULL, filters: { ...FULL.filters, health: ['red', 'amber'], structures: ['product', 'program'] } });
+    const a = serialiseViewState({ ...FULL, filters: { ...FULL.filters, health: ['red', 'amber'], structures: ['product', 'program'], signalStates: ['escalated', 'analysing'] } });
     expect(a).toBe(serialiseViewState(FULL));
   });
 
@@ -51,6 +53,8 @@ describe('portfolio view state in the URL', () => {
     expect(state.filters.structures).toEqual([]);
     expect(state.columns).toEqual(DEFAULT_COLUMNS);
     expect(parseViewState('sort=-nothing').sort).toEqual(DEFAULT_VIEW_STATE.sort);
+    // Closed signals are never open: no tile filters on them.
+    expect(parseViewState('signal=closed,escalated').filters.signalStates).toEqual(['escalated']);
   });
 
   it('keeps the search text as typed, spaces included', () => {

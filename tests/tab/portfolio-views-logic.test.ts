@@ -28,6 +28,14 @@ describe('KPI tiles', () => {
     expect(isTilePressed('onBenefit', { ...NO_FILTERS, benefit: ['green', 'red'] })).toBe(false);
     expect(toggleTile('openSignals', NO_FILTERS).openSignals).toBe(true);
     expect(toggleTile('unanswered', NO_FILTERS).unanswered).toBe(true);
+
+    const escalated = toggleTile({ signalState: 'escalated' }, NO_FILTERS);
+    expect(escalated.signalStates).toEqual(['escalated']);
+    expect(isTilePressed({ signalState: 'escalated' }, escalated)).toBe(true);
+    expect(isTilePressed({ signalState: 'deferred' }, escalated)).toBe(false);
+    const either = toggleTile({ signalState: 'deferred' }, escalated);
+    expect(either.signalStates).toEqual(['escalated', 'deferred']);
+    expect(toggleTile({ signalState: 'escalated' }, either).signalStates).toEqual(['deferred']);
   });
 
   it('filter the grid to what the tile counts', () => {
@@ -37,6 +45,21 @@ describe('KPI tiles', () => {
     expect(ids(toggleTile('stale', NO_FILTERS))).toEqual(['1']);
     expect(ids(toggleTile('openSignals', NO_FILTERS))).toEqual(['2']);
     expect(ids(toggleTile('onBenefit', NO_FILTERS))).toEqual(['1', '2']);
+  });
+
+  it('"open signals · <state>" keeps the items with an open signal in that state, or in any state picked', () => {
+    const items = [
+      workItem('1', { openSignals: 2, openSignalStates: ['raised', 'escalated'] }),
+      workItem('2', { openSignals: 1, openSignalStates: ['deferred'] }),
+      workItem('3', { openSignals: 1, openSignalStates: ['raised'] }),
+      workItem('4'),
+    ];
+    const ids = (f: typeof NO_FILTERS) => filterItems(items, f).map((i) => i.id);
+    const escalated = toggleTile({ signalState: 'escalated' }, NO_FILTERS);
+    expect(ids(escalated)).toEqual(['1']);
+    expect(ids(toggleTile({ signalState: 'raised' }, NO_FILTERS))).toEqual(['1', '3']);
+    expect(ids(toggleTile({ signalState: 'deferred' }, escalated))).toEqual(['1', '2']);
+    expect(ids(toggleTile({ signalState: 'analysing' }, NO_FILTERS))).toEqual([]);
   });
 });
 

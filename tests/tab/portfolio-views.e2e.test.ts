@@ -91,6 +91,32 @@ describe('KPI tiles and filters', () => {
     await until(async () => expect(await shown()).toBe(all));
   });
 
+  it('an "open signals · <state>" tile keeps the items with an open signal in that state, in the URL too', async () => {
+    await openTab();
+    const all = await waitForGrid();
+    const withSignals = await tileValue('Open signals');
+    const tile = kpis().getByRole('button', { name: /^Open signals · / }).first();
+    const label = (await tile.getAttribute('aria-label')) ?? '';
+    const [name, count] = label.split(': ');
+    expect(Number(count)).toBeGreaterThan(0);
+    expect(Number(count)).toBeLessThanOrEqual(withSignals);
+
+    await tile.click();
+    await until(async () => expect(await tile.getAttribute('aria-pressed')).toBe('true'));
+    // Items, not signals: an item with two signals in the state is one row.
+    await until(async () => expect(await shown()).toBeLessThan(all));
+    const inState = await shown();
+    expect(inState).toBeGreaterThan(0);
+    expect(inState).toBeLessThanOrEqual(Number(count));
+    const state = name?.split(' · ')[1] ?? '';
+    expect(decodeURIComponent(await hashQuery())).toContain(`signal=${state}`);
+
+    await page.reload();
+    await waitForGrid();
+    await until(async () => expect(await shown()).toBe(inState));
+    expect(await kpis().getByRole('button', { name: label }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('shows only stale statuses with the Stale filter, the same set as the Stale tile', async () => {
     await openTab();
     const all = await waitForGrid();
@@ -253,6 +279,8 @@ describe('EPMO roll-up (needs the roll-up API)', () => {
     await openTab();
     await page.getByRole('heading', { level: 1, name: 'Portfolio roll-up' }).waitFor();
     const domains = page.getByRole('table', { name: 'Domains' });
+    // The heading shows before the figures arrive: wait for the rows, not just the page.
+    await domains.getByRole('rowheader').first().waitFor();
     expect(await domains.getByRole('rowheader').allInnerTexts()).toEqual(expect.arrayContaining(['IT', 'HR', 'Finance', 'Operations']));
     expect(await domains.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['On-benefit', 'Stale', 'Open escalations', 'Cascade coverage']));
 

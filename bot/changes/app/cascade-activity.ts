@@ -1,11 +1,13 @@
 /**
  * Where the cascade of every active (published) strategy change stands, recipient by recipient:
  * what the portfolio shows as unanswered changes, overdue responses and cascade coverage.
- * Reads the tenant's change versions, then the recipients and responses of each published one.
+ * Reads only the active versions (the store filters on `state`), then the recipients of each —
+ * only one domain's when a domain is asked for (the store filters on `domainId`) — and the
+ * responses of the versions that reached someone there.
  */
 import type { Impact, RecipientRole, RecipientStatus } from '../domain/strategy-change';
 import type { ChangeDeps } from './deps';
-import { versionStatus } from './versions';
+import { recipientStates } from './versions';
 
 export interface CascadeEntry {
   readonly changeId: string;
@@ -22,10 +24,17 @@ export interface CascadeEntry {
   readonly response?: { readonly by: string; readonly at: string; readonly impact?: Impact; readonly comment?: string };
 }
 
-export async function activeCascade(deps: Pick<ChangeDeps, 'stores' | 'clock'>, tenantId: string): Promise<CascadeEntry[]> {
-  const versions = await deps.stores.changes.list(tenantId);
-  const published = versions.map((v) => v.value).filter((c) => c.state === 'published');
-  const statuses = await Promise.all(published.map((c) => versionStatus(deps, c)));
+export async function activeCascade(deps: Pick<ChangeDeps, 'stores' | 'clock'>, tenantId: string, domainId?: string): Promise<CascadeEntry[]> {
+  const active = (await deps.stores.changes.listActive(tenantId)).map((v) => v.value);
+  const now = deps.clock.now();
+  const statuses = await Promise.all(
+    active.map(async (change) => {
+      const records = await deps.stores.recipients.listByVersion(tenantId, change.id, change.version, domainId);
+      // A version that reached no one in the domain asked: its responses are not read.
+      const responses = records.length > 0 ? await deps.stores.responses.listByVersion(tenantId, change.id, change.version) : [];
+      return { change, recipients: recipientStates(change, records, responses, now) };
+    }),
+  );
   return statuses.flatMap((status) =>
     status.recipients.map((r): CascadeEntry => {
       const rec = r.record.value;

@@ -37,19 +37,28 @@ export interface VersionStatus {
   readonly rollup: ReturnType<typeof rollUp>;
 }
 
+/** Where each of `records` (recipients of `change`) stands, given the version's responses. */
+export function recipientStates(
+  change: StrategyChange,
+  records: readonly Versioned<ChangeRecipientRecord>[],
+  responses: readonly ChangeResponse[],
+  now: Date,
+): RecipientState[] {
+  const byConversation = new Map<string, ChangeResponse[]>();
+  for (const r of responses) byConversation.set(r.conversationId, [...(byConversation.get(r.conversationId) ?? []), r]);
+  return records.map((record) => {
+    const mine = byConversation.get(record.value.conversationId) ?? [];
+    return { record, responses: mine, outcome: recipientOutcome(change, mine, record.value.reachable, now) };
+  });
+}
+
 /** Recipients, responses and outcomes of one version. */
 export async function versionStatus(deps: Pick<ChangeDeps, 'stores' | 'clock'>, change: StrategyChange): Promise<VersionStatus> {
   const [records, responses] = await Promise.all([
     deps.stores.recipients.listByVersion(change.tenantId, change.id, change.version),
     deps.stores.responses.listByVersion(change.tenantId, change.id, change.version),
   ]);
-  const now = deps.clock.now();
-  const byConversation = new Map<string, ChangeResponse[]>();
-  for (const r of responses) byConversation.set(r.conversationId, [...(byConversation.get(r.conversationId) ?? []), r]);
-  const recipients = records.map((record) => {
-    const mine = byConversation.get(record.value.conversationId) ?? [];
-    return { record, responses: mine, outcome: recipientOutcome(change, mine, record.value.reachable, now) };
-  });
+  const recipients = recipientStates(change, records, responses, deps.clock.now());
   return { change, recipients, responses, rollup: rollUp(recipients.filter((r) => r.record.value.role !== 'epmo').map((r) => r.outcome)) };
 }
 

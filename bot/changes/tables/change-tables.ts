@@ -29,6 +29,7 @@ const recipientKey = (r: Pick<ChangeRecipientRecord, 'changeId' | 'version' | 'c
 const responseKey = (r: Pick<ChangeResponse, 'changeId' | 'version' | 'conversationId' | 'userId'>): string =>
   compositeKey(r.changeId, ver(r.version), r.conversationId, r.userId);
 const AUDIT = 'aud';
+const PUBLISHED: StrategyChange['state'] = 'published';
 const auditKey = (e: Pick<ChangeAuditEvent, 'changeId' | 'version' | 'seq'>): string => compositeKey(AUDIT, e.changeId, ver(e.version), ver(e.seq));
 const auditCodec = defineCodec<ChangeAuditEvent>({ schema: auditEventSchema, jsonColumns: [], partitionKey: (e) => encodeKey(e.tenantId), rowKeys: (e) => [auditKey(e)] });
 const auditRow = (e: ChangeAuditEvent): Row => row(encodeKey(e.tenantId), auditKey(e), auditCodec.toColumns(e));
@@ -150,6 +151,10 @@ class TableChangeRepository implements ChangeRepository {
     const audit = prefixRange(AUDIT);
     return this.s.query(odata`PartitionKey eq ${encodeKey(tenantId)} and (RowKey lt ${audit.from} or RowKey ge ${audit.to})`);
   }
+  listActive(tenantId: string) {
+    // Audit rows carry `to`, never `state`, so this filter alone leaves them out.
+    return this.s.query(odata`PartitionKey eq ${encodeKey(tenantId)} and state eq ${PUBLISHED}`);
+  }
   async history(tenantId: string, id: string) {
     const { from, to } = prefixRange(AUDIT, id);
     const rows = await queryRows(this.s.client, rowKeyRange(encodeKey(tenantId), from, to));
@@ -184,8 +189,10 @@ class TableRecipientRepository implements ChangeRecipientRepository {
   putMany(records: readonly ChangeRecipientRecord[]) {
     return this.s.upsertMany(records);
   }
-  listByVersion(tenantId: string, changeId: string, version: number) {
-    return this.s.range(tenantId, changeId, ver(version));
+  listByVersion(tenantId: string, changeId: string, version: number, domainId?: string) {
+    if (domainId === undefined) return this.s.range(tenantId, changeId, ver(version));
+    const { from, to } = prefixRange(changeId, ver(version));
+    return this.s.query(`${rowKeyRange(encodeKey(tenantId), from, to)} and ${odata`domainId eq ${domainId}`}`);
   }
   update(record: ChangeRecipientRecord, etag: string) {
     return this.s.update(record, etag);
@@ -230,6 +237,11 @@ export async function createChangeTables(opts: { readonly connectionString: stri
     responses: openTable(opts.connectionString, names.responses),
   };
   await Promise.all(Object.values(clients).map(ensureTable));
+  return changeStoresOn(clients);
+}
+
+/** The repositories on the open change tables (tests pass clients that record their queries). */
+export function changeStoresOn(clients: { readonly changes: TableClient; readonly recipients: TableClient; readonly responses: TableClient }): ChangeStores {
   const tenantPk = (r: { tenantId: string }) => encodeKey(r.tenantId);
   return {
     changes: new TableChangeRepository(

@@ -9,6 +9,7 @@ import { type Principal, can } from '../../kernel/roles';
 import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
 import { statusReportFor } from '../domain/status-report';
 import type { DomainActivity, ItemActivity, PortfolioActivitySource, PortfolioRepositories } from '../ports';
+import type { SignalState } from '../../api-contract/portfolio';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock, IdSource } from '../../kernel/runtime';
 import { canViewDomain, teamDomainIds } from './access';
@@ -30,6 +31,8 @@ export interface AssessedWorkItem extends WorkItem {
   readonly etag: string;
   /** Signals naming this item that are not closed. */
   readonly openSignals: number;
+  /** Their states, each once. */
+  readonly openSignalStates: readonly SignalState[];
   /** Active changes whose team copy for this item is unanswered. */
   readonly unansweredChanges: number;
 }
@@ -37,21 +40,27 @@ export interface AssessedWorkItem extends WorkItem {
 /** Activity counts of one item, when known. */
 export interface ItemCounts {
   readonly openSignals: number;
+  readonly openSignalStates: readonly SignalState[];
   readonly unansweredChanges: number;
 }
 
 /** A new item's counts: nothing can name an id that did not exist. */
-const NO_ACTIVITY: ItemCounts = { openSignals: 0, unansweredChanges: 0 };
+const NO_ACTIVITY: ItemCounts = { openSignals: 0, openSignalStates: [], unansweredChanges: 0 };
+
+/** Counts and distinct states of an item's open signals, from each one's state. */
+function openOf(states: readonly SignalState[]): Pick<ItemCounts, 'openSignals' | 'openSignalStates'> {
+  return { openSignals: states.length, openSignalStates: [...new Set(states)] };
+}
 
 /** One item's counts within its domain's activity. */
 export const countsIn = (activity: DomainActivity, id: string): ItemCounts => ({
-  openSignals: activity.openSignalsByItem.get(id) ?? 0,
+  ...openOf(activity.openSignalsByItem.get(id) ?? []),
   unansweredChanges: activity.unansweredByItem.get(id) ?? 0,
 });
 
 /** One item's counts from its activity: signals not closed, changes its team has not answered. */
 export const countsOf = ({ signals, changes }: ItemActivity): ItemCounts => ({
-  openSignals: signals.filter((s) => s.state !== 'closed').length,
+  ...openOf(signals.filter((s) => s.state !== 'closed').map((s) => s.state)),
   unansweredChanges: changes.filter((c) => c.status === 'pending' || c.status === 'overdue').length,
 });
 
@@ -68,6 +77,7 @@ export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDa
     ...(age !== undefined ? { statusAgeDays: age } : {}),
     etag: v.etag,
     openSignals: counts.openSignals,
+    openSignalStates: counts.openSignalStates,
     unansweredChanges: counts.unansweredChanges,
   };
 }

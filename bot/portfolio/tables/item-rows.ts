@@ -1,11 +1,29 @@
 /** Reading the read model's rows back: point reads, status-report rows, and a row's own columns. */
 import { SYSTEM_COLUMNS } from '../../platform/storage/codec';
+import type { Columns } from '../../platform/storage/codec';
 import { type TableClient, statusOf } from '../../platform/storage/table-client';
+import type { WorkItem } from '../domain/portfolio';
 import type { StatusReport } from '../domain/status-report';
 import { statusReportSchema } from './schemas';
 
 /** A row as the Tables client returns it. */
 export type Entity = { readonly partitionKey?: string; readonly rowKey?: string; readonly etag?: string; readonly [column: string]: unknown };
+
+/** The columns of a status report's `hist.` row (read back by `fromReportRow`). */
+export function reportColumns(item: Pick<WorkItem, 'tenantId' | 'id'>, r: StatusReport): Columns {
+  return {
+    tenantId: item.tenantId,
+    itemId: item.id,
+    at: r.at,
+    by: JSON.stringify(r.by),
+    source: r.source,
+    health: JSON.stringify(r.health),
+    overall: r.overall,
+    stage: r.stage,
+    ...(r.benefits ? { benefits: JSON.stringify(r.benefits) } : {}),
+    ...(r.note !== undefined ? { note: r.note } : {}),
+  };
+}
 
 /** A stored status report, checked against its schema (a hand-edited row fails loudly, naming itself). */
 export function fromReportRow(table: string, r: Entity): StatusReport {

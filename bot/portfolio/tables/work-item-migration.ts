@@ -12,16 +12,25 @@
  *
  * The old rows are left in place: nothing reads them any more, and they are the way back if the
  * new version must be rolled back. Drop the old table once the new version has settled.
- * Items get no status history from before the migration: the old layout kept none.
+ *
+ * The old layout kept no status history, only each item's last status. An item that has one
+ * (`statusReportedAt`) gets that status as its first report, so its history chart is not empty
+ * after the upgrade: source 'import' (it came from stored data, as a CSV import's does — the
+ * contract's `StatusSource` has no other word for it), at `statusReportedAt`, by the item's
+ * owner (the old layout did not record who reported; the owner is who reports status). Its row
+ * key is fixed by the item and that time (report number 0), so a second run or a second process
+ * rewrites the same row instead of adding one.
  */
 import type { Logger } from '../../kernel/logger';
 import type { WorkItem } from '../domain/portfolio';
 import { statsOf } from '../domain/projection';
+import { statusReportFor } from '../domain/status-report';
 import { type TableClient, type TransactionAction, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 import { collectionCodec } from '../../platform/storage/tenant-collection';
 import { defineCodec } from '../../platform/storage/codec';
 import { workItemSchema } from './schemas';
-import { ITEM_RANGE, STATS_ROW_KEY, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
+import { ITEM_RANGE, STATS_ROW_KEY, historyRowKey, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
+import { reportColumns } from './item-rows';
 
 const MARKER = { partitionKey: '!meta', rowKey: 'work-items-per-domain-v1' } as const;
 
@@ -39,6 +48,15 @@ export interface WorkItemTables {
   readonly old: TableClient;
   readonly items: TableClient;
   readonly index: TableClient;
+}
+
+/** The item's stored status as its one report, when it has been reported. */
+function lastStatus(pk: string, item: WorkItem): TransactionAction[] {
+  const at = new Date(item.statusReportedAt ?? Number.NaN);
+  // Never reported, or a time that is not one (the old layout did not check): no report to keep.
+  if (Number.isNaN(at.getTime())) return [];
+  const report = statusReportFor(undefined, item, item.owner, 'import', at);
+  return report ? [['upsert', row(pk, historyRowKey(item.id, report.at, 0), reportColumns(item, report)), 'Replace']] : [];
 }
 
 /** Copies every old work item into the read model; returns how many it copied (0 once done). */
@@ -65,7 +83,7 @@ export async function migrateWorkItems(tables: WorkItemTables, logger?: Logger):
   for (const [pk, items] of byPartition) {
     await submitInTransactions(
       tables.items,
-      items.map((i): TransactionAction => ['upsert', row(pk, itemRowKey(i.id), newCodec.toColumns(i)), 'Replace']),
+      items.flatMap((i): TransactionAction[] => [['upsert', row(pk, itemRowKey(i.id), newCodec.toColumns(i)), 'Replace'], ...lastStatus(pk, i)]),
     );
     await submitInTransactions(
       tables.index,

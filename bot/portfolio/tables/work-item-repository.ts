@@ -38,7 +38,7 @@ import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, STATS_ROW_KEY, historyRange, historyRowKey, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { statsSchema, workItemSchema } from './schemas';
 import { fromPageToken, toPageToken } from './page-token';
-import { type Entity, columnsOf, fromReportRow, pointRead } from './item-rows';
+import { type Entity, columnsOf, fromReportRow, pointRead, reportColumns } from './item-rows';
 
 const itemCodec = defineCodec<WorkItem>({
   schema: workItemSchema,
@@ -356,21 +356,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
   }
 
   private reportActions(pk: string, item: WorkItem, reports: readonly StatusReport[]): TransactionAction[] {
-    return reports.map((r): TransactionAction => {
-      const columns = {
-        tenantId: item.tenantId,
-        itemId: item.id,
-        at: r.at,
-        by: JSON.stringify(r.by),
-        source: r.source,
-        health: JSON.stringify(r.health),
-        overall: r.overall,
-        stage: r.stage,
-        ...(r.benefits ? { benefits: JSON.stringify(r.benefits) } : {}),
-        ...(r.note !== undefined ? { note: r.note } : {}),
-      };
-      return ['create', row(pk, historyRowKey(item.id, r.at, Math.floor(Math.random() * 10_000)), columns)];
-    });
+    return reports.map((r): TransactionAction => ['create', row(pk, historyRowKey(item.id, r.at, Math.floor(Math.random() * 10_000)), reportColumns(item, r))]);
   }
 
   private async indexItem(item: WorkItem): Promise<void> {

@@ -16,11 +16,11 @@ import type { Decision, Signal, AuditEvent } from '../domain/signal';
 import type { TransitionResult } from '../domain/transition-kit';
 import { type Result, fail, ok } from '../../kernel/result';
 import type { Versioned } from '../../kernel/versioned';
-import type { DecisionLog, SignalRepository, SignalStores, StrategyChangeLink } from '../ports';
+import type { DecisionLog, SignalFilter, SignalRepository, SignalStores, StrategyChangeLink } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { compositeKey, decodeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
 import { auditEventSchema, decisionSchema, signalSchema } from './signal-schemas';
-import { type Row, type TableClient, type TransactionAction, deletePartition, ensureTable, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
+import { type Row, type TableClient, type TransactionAction, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 
 const pk = (tenantId: string): string => encodeKey(tenantId);
 const seqKey = (seq: number): string => String(seq).padStart(6, '0');
@@ -38,6 +38,8 @@ const auditCodec = defineCodec<AuditEvent>({ schema: auditEventSchema, jsonColum
 const signalRow = (s: Signal): Row => row(pk(s.tenantId), signalKey(s.id), signalCodec.toColumns(s));
 const auditRow = (e: AuditEvent): Row => row(pk(e.tenantId), auditKey(e.subjectId, e.seq), auditCodec.toColumns(e));
 const decisionRow = (d: Decision): Row => row(pk(d.tenantId), decisionKey(d.id), decisionCodec.toColumns(d));
+
+const CLOSED: Signal['state'] = 'closed';
 
 /** Attempts at taking a signal number before giving up (each retry follows a concurrent raise). */
 const MAX_NUMBER_ATTEMPTS = 25;
@@ -70,6 +72,19 @@ class TableSignalRepository implements SignalRepository {
     const { from, to } = prefixRange('sig');
     const rows = await queryRows(this.client, rowKeyRange(pk(tenantId), from, to));
     return rows.map((r) => ({ value: signalCodec.fromRow(this.client.tableName, r), etag: requireEtag(r['etag'] as string | undefined) }));
+  }
+
+  async find(tenantId: string, where: SignalFilter): Promise<Signal[]> {
+    const { from, to } = prefixRange('sig');
+    // `domainId`, `workItemId` and `state` are columns of their own (see the codec), so the service filters on them.
+    const clauses = [
+      rowKeyRange(pk(tenantId), from, to),
+      ...(where.domainId !== undefined ? [odata`domainId eq ${where.domainId}`] : []),
+      ...(where.workItemId !== undefined ? [odata`workItemId eq ${where.workItemId}`] : []),
+      ...(where.openOnly ? [odata`state ne ${CLOSED}`] : []),
+    ];
+    const rows = await queryRows(this.client, clauses.join(' and '));
+    return rows.map((r) => signalCodec.fromRow(this.client.tableName, r));
   }
 
   async createNumbered(tenantId: string, make: (number: number) => TransitionResult): Promise<Versioned<Signal> & { readonly created: boolean }> {
@@ -229,5 +244,10 @@ export const signalTableName = (prefix: string): string => `${prefix}Signals`;
 export async function createTableSignalStores(opts: { readonly connectionString: string; readonly tablePrefix: string }): Promise<SignalStores> {
   const client = openTable(opts.connectionString, signalTableName(opts.tablePrefix));
   await ensureTable(client);
+  return signalStoresOn(client);
+}
+
+/** The repositories on an open signals table (tests pass a client that records its queries). */
+export function signalStoresOn(client: TableClient): SignalStores {
   return { signals: new TableSignalRepository(client), decisions: new TableDecisionLog(client) };
 }

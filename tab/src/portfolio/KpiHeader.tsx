@@ -62,13 +62,14 @@ export interface KpiHeaderProps {
 export function KpiHeader({ kpis, filters, onToggle, onClear }: KpiHeaderProps) {
   const styles = useStyles();
   const openSignals = OPEN_STATES.reduce((n, s) => n + (kpis.openSignalsByState[s] ?? 0), 0);
+  // One tile per state that has open signals: a click keeps the items with an open signal in it.
   const byState = OPEN_STATES.flatMap((s) => {
     const n = kpis.openSignalsByState[s] ?? 0;
-    return n > 0 ? [`${n} ${STATE_LABELS[s].toLowerCase()}`] : [];
-  }).join(' · ');
+    return n > 0 ? [{ state: s, count: n }] : [];
+  });
 
-  const tile = (id: KpiTileId, label: string, value: number | string, caption: ReactNode, className?: string) => (
-    <li key={id} className={styles.item}>
+  const tile = (key: string, id: KpiTileId, label: string, value: number | string, caption: ReactNode, className?: string) => (
+    <li key={key} className={styles.item}>
       <ToggleButton
         className={mergeClasses(styles.tile, className)}
         checked={isTilePressed(id, filters)}
@@ -104,11 +105,15 @@ export function KpiHeader({ kpis, filters, onToggle, onClear }: KpiHeaderProps) 
             </span>
           </div>
         </li>
-        {RAGS.map((rag) => tile(rag, `${RAG_LABELS[rag]} overall`, kpis.byOverall[rag], <RagBadge value={rag} />, styles[rag]))}
-        {tile('onBenefit', 'On-benefit', kpis.onBenefitPercent === undefined ? '—' : `${kpis.onBenefitPercent}%`, 'On-benefit')}
-        {tile('stale', 'Stale statuses', kpis.stale, 'Stale statuses')}
-        {tile('openSignals', 'Open signals', openSignals, byState ? `Open signals: ${byState}` : 'Open signals')}
-        {tile('unanswered', 'Overdue responses', kpis.overdueResponses, 'Overdue responses to changes')}
+        {RAGS.map((rag) => tile(rag, rag, `${RAG_LABELS[rag]} overall`, kpis.byOverall[rag], <RagBadge value={rag} />, styles[rag]))}
+        {tile('onBenefit', 'onBenefit', 'On-benefit', kpis.onBenefitPercent === undefined ? '—' : `${kpis.onBenefitPercent}%`, 'On-benefit')}
+        {tile('stale', 'stale', 'Stale statuses', kpis.stale, 'Stale statuses')}
+        {tile('openSignals', 'openSignals', 'Open signals', openSignals, 'Open signals')}
+        {byState.map(({ state, count }) => {
+          const label = `Open signals · ${STATE_LABELS[state].toLowerCase()}`;
+          return tile(`signal-${state}`, { signalState: state }, label, count, label);
+        })}
+        {tile('unanswered', 'unanswered', 'Overdue responses', kpis.overdueResponses, 'Overdue responses to changes')}
       </ul>
     </section>
   );

@@ -59,6 +59,7 @@ export function hasActiveFilters(filters: PortfolioFilters): boolean {
     filters.objectives.length > 0 ||
     filters.stale ||
     filters.openSignals ||
+    filters.signalStates.length > 0 ||
     filters.unanswered ||
     filters.search.trim() !== ''
   );
@@ -91,6 +92,7 @@ export function filterItems(items: readonly WorkItemView[], filters: PortfolioFi
       matchesObjectives(item, filters.objectives) &&
       (!filters.stale || item.stale) &&
       (!filters.openSignals || item.openSignals > 0) &&
+      (filters.signalStates.length === 0 || item.openSignalStates.some((s) => filters.signalStates.includes(s))) &&
       (!filters.unanswered || item.unansweredChanges > 0) &&
       matchesSearch(item, filters.search),
   );

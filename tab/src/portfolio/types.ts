@@ -4,7 +4,7 @@
  * the tab bundle carries no server code.
  */
 import type { DeliveryMode, HealthDimension, Rag, Structure } from '../../../bot/portfolio/domain/portfolio';
-import type { WorkItemView } from '../../../bot/api-contract/portfolio';
+import type { SignalState, WorkItemView } from '../../../bot/api-contract/portfolio';
 
 export type { DeliveryMode, HealthDimension, Rag, Structure, WorkItemView };
 export type { PortfolioResponse } from '../../../bot/api-contract/portfolio';
@@ -78,6 +78,8 @@ export interface PortfolioFilters {
   readonly stale: boolean;
   /** Only items named by open signals. */
   readonly openSignals: boolean;
+  /** Only items with an open signal in one of these states (the "open signals · <state>" tiles). */
+  readonly signalStates: readonly SignalState[];
   /** Only items whose team has not answered an active strategy change. */
   readonly unanswered: boolean;
   /** Free text matched against title, owner and stage. */
@@ -95,6 +97,7 @@ export const NO_FILTERS: PortfolioFilters = {
   objectives: [],
   stale: false,
   openSignals: false,
+  signalStates: [],
   unanswered: false,
   search: '',
 };

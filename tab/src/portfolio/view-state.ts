@@ -7,6 +7,7 @@
  * have equal query strings. Unknown or malformed values are dropped rather than failing: a
  * link from an older version still opens.
  */
+import { OPEN_STATES } from '../signals/types';
 import { type GridColumnId, DEFAULT_COLUMNS, parseColumns, serialiseColumns } from './columns';
 import {
   type GroupBy,
@@ -86,6 +87,7 @@ export function parseViewState(query: string): ViewState {
       objectives: ids(p.get('objective')),
       stale: flag(p.get('stale')),
       openSignals: flag(p.get('signals')),
+      signalStates: listOf(OPEN_STATES, p.get('signal')),
       unanswered: flag(p.get('unanswered')),
       search: p.get('q') ?? '',
     },
@@ -112,6 +114,7 @@ export function serialiseViewState(state: ViewState): string {
   put('objective', filters.objectives.join(','));
   put('stale', filters.stale ? '1' : '');
   put('signals', filters.openSignals ? '1' : '');
+  put('signal', inOrder(OPEN_STATES, filters.signalStates));
   put('unanswered', filters.unanswered ? '1' : '');
   put('sort', serialiseSort(state.sort), serialiseSort(DEFAULT_SORT));
   put('group', state.groupBy, DEFAULT_VIEW_STATE.groupBy);
