@@ -114,6 +114,26 @@ describe('a save conflict', () => {
   });
 });
 
+describe('Edit in the item panel', () => {
+  it('opens the form even when the history lands between pressing and releasing the button', async () => {
+    // The panel's history, signals and changes load after it opens; hold them back until the press.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/work-items/*/panel', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openItem('Mobile App 3.0');
+    // Hovering waits, as a click does, until the button stops moving (the drawer slides in).
+    await panel().getByRole('button', { name: 'Edit' }).hover();
+    await page.mouse.down();
+    release();
+    await panel().getByRole('region', { name: 'History' }).waitFor();
+    await page.mouse.up();
+    await until(async () => expect(await focusedLabel()).toMatch(/^Stage/));
+  });
+});
+
 describe('navigation by role', () => {
   it('offers team members and admins only the pages their roles can use', async () => {
     await as('Tara Team');
