@@ -156,6 +156,21 @@ describe('navigation by role', () => {
     await workItems().waitFor();
   });
 
+  it('explains a signal the role may not see and offers a way on instead of Retry', async () => {
+    // A team member sees the signals they raised; the EPMO sees every one, so one of those is refused to her.
+    const all = (await call('GET', '/api/signals', { token: await tokenOf('Erin Epmo') })).body.items as { id: string }[];
+    const tara = await tokenOf('Tara Team');
+    const statuses = await Promise.all(all.map(async (s) => ({ id: s.id, status: (await call('GET', `/api/signals/${s.id}`, { token: tara })).status })));
+    const refused = statuses.find((s) => s.status === 403);
+    if (!refused) throw new Error('The demo seed has no signal hidden from Tara Team');
+    await as('Tara Team');
+    await page.goto(`${app.url}/#/signals/${encodeURIComponent(refused.id)}`);
+    await page.getByText('This page is not part of your role').waitFor();
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Go to the portfolio' }).click();
+    await workItems().waitFor();
+  });
+
   it('names demo identities by readable roles', async () => {
     await as('Priya Patel');
     await page.goto(`${app.url}/#/portfolio`);
