@@ -132,6 +132,14 @@ describe('Edit in the item panel', () => {
     await page.mouse.up();
     await until(async () => expect(await focusedLabel()).toMatch(/^Stage/));
   });
+
+  it('returns focus to Edit when the form is cancelled', async () => {
+    await openItem('Mobile App 3.0');
+    await panel().getByRole('button', { name: 'Edit' }).click();
+    await until(async () => expect(await focusedLabel()).toMatch(/^Stage/));
+    await panel().getByRole('button', { name: 'Cancel' }).click();
+    await until(async () => expect(await focusedLabel()).toBe('Edit'));
+  });
 });
 
 describe('navigation by role', () => {

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular, EditRegular } from '@fluentui/react-icons';
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { formatDate } from '../shared/dates';
 import { Loaded } from '../shared/Loaded';
@@ -53,6 +53,14 @@ export interface ItemPanelProps {
 export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: ItemPanelProps) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
+  // Leaving the form (Cancel, Save) removes the control that had focus: focus goes back to Edit,
+  // where the user started, not to the page body.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const close = () => {
     setEditing(false);
     onClose();
@@ -69,7 +77,7 @@ export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: I
                 // moved out from under a pointer pressed on it (the press focused it; the click was lost).
                 <div className={styles.headerActions}>
                   {canEdit && !editing && (
-                    <Button icon={<EditRegular />} onClick={() => setEditing(true)}>
+                    <Button ref={editButton} icon={<EditRegular />} onClick={() => setEditing(true)}>
                       Edit
                     </Button>
                   )}
