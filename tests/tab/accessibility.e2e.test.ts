@@ -30,16 +30,20 @@ interface PageCheck {
 
 const heading = (page: Page) => page.locator('h1').first().waitFor();
 
-/** Every page of the tab; a page added later (heatmap, roadmap, roll-up) is one line here. */
+/** Every page of the tab, and the portfolio's views and panel; a page added later is one line here. */
 const PAGES: readonly PageCheck[] = [
   { name: 'portfolio', as: 'Priya Patel', hash: () => '#/portfolio', ready: (p) => p.getByRole('table', { name: 'Work items' }).locator('tbody tr').first().waitFor() },
+  { name: 'portfolio heatmap', as: 'Priya Patel', hash: () => '#/portfolio?view=heatmap', ready: (p) => p.getByRole('table', { name: 'Objectives by overall health' }).waitFor() },
+  { name: 'portfolio roadmap', as: 'Priya Patel', hash: () => '#/portfolio?view=roadmap', ready: (p) => p.getByRole('region', { name: 'Roadmap' }).getByRole('button').first().waitFor() },
+  { name: 'EPMO roll-up', as: 'Erin Epmo', hash: () => '#/rollup', ready: (p) => p.getByRole('table', { name: 'Domains' }).locator('tbody tr').first().waitFor() },
   {
-    name: 'item panel',
+    name: 'item panel with its history chart',
     as: 'Priya Patel',
     hash: () => '#/portfolio',
     ready: async (p) => {
       await p.getByRole('table', { name: 'Work items' }).getByRole('button', { name: 'Customer Portal Replatform', exact: true }).click();
-      await p.getByRole('dialog').getByRole('heading', { name: 'Customer Portal Replatform' }).waitFor();
+      // The demo seed gives the item earlier status reports, so the panel draws the chart.
+      await p.getByRole('dialog').getByRole('region', { name: 'History' }).locator('svg').first().waitFor();
     },
   },
   { name: 'changes list', as: 'Erin Epmo', hash: () => '#/changes', ready: heading },

@@ -114,6 +114,34 @@ describe('a save conflict', () => {
   });
 });
 
+describe('Edit in the item panel', () => {
+  it('opens the form even when the history lands between pressing and releasing the button', async () => {
+    // The panel's history, signals and changes load after it opens; hold them back until the press.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/work-items/*/panel', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openItem('Mobile App 3.0');
+    // Hovering waits, as a click does, until the button stops moving (the drawer slides in).
+    await panel().getByRole('button', { name: 'Edit' }).hover();
+    await page.mouse.down();
+    release();
+    await panel().getByRole('region', { name: 'History' }).waitFor();
+    await page.mouse.up();
+    await until(async () => expect(await focusedLabel()).toMatch(/^Stage/));
+  });
+
+  it('returns focus to Edit when the form is cancelled', async () => {
+    await openItem('Mobile App 3.0');
+    await panel().getByRole('button', { name: 'Edit' }).click();
+    await until(async () => expect(await focusedLabel()).toMatch(/^Stage/));
+    await panel().getByRole('button', { name: 'Cancel' }).click();
+    await until(async () => expect(await focusedLabel()).toBe('Edit'));
+  });
+});
+
 describe('navigation by role', () => {
   it('offers team members and admins only the pages their roles can use', async () => {
     await as('Tara Team');
@@ -130,6 +158,21 @@ describe('navigation by role', () => {
   it('explains a refused page and offers a way on instead of Retry', async () => {
     await as('Tara Team');
     await page.goto(`${app.url}/#/decisions`);
+    await page.getByText('This page is not part of your role').waitFor();
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Go to the portfolio' }).click();
+    await workItems().waitFor();
+  });
+
+  it('explains a signal the role may not see and offers a way on instead of Retry', async () => {
+    // A team member sees the signals they raised; the EPMO sees every one, so one of those is refused to her.
+    const all = (await call('GET', '/api/signals', { token: await tokenOf('Erin Epmo') })).body.items as { id: string }[];
+    const tara = await tokenOf('Tara Team');
+    const statuses = await Promise.all(all.map(async (s) => ({ id: s.id, status: (await call('GET', `/api/signals/${s.id}`, { token: tara })).status })));
+    const refused = statuses.find((s) => s.status === 403);
+    if (!refused) throw new Error('The demo seed has no signal hidden from Tara Team');
+    await as('Tara Team');
+    await page.goto(`${app.url}/#/signals/${encodeURIComponent(refused.id)}`);
     await page.getByText('This page is not part of your role').waitFor();
     expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Go to the portfolio' }).click();

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular, EditRegular } from '@fluentui/react-icons';
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { formatDate } from '../shared/dates';
 import { Loaded } from '../shared/Loaded';
@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
+  headerActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 export interface ItemPanelProps {
@@ -52,6 +53,14 @@ export interface ItemPanelProps {
 export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: ItemPanelProps) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
+  // Leaving the form (Cancel, Save) removes the control that had focus: focus goes back to Edit,
+  // where the user started, not to the page body.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const close = () => {
     setEditing(false);
     onClose();
@@ -61,7 +70,23 @@ export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: I
       {item && (
         <>
           <DrawerHeader>
-            <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />}>{item.title}</DrawerHeaderTitle>
+            <DrawerHeaderTitle
+              action={
+                // Edit sits in the header, not below the details: the history, signals and changes
+                // load after the panel opens and push everything under them down, so a button there
+                // moved out from under a pointer pressed on it (the press focused it; the click was lost).
+                <div className={styles.headerActions}>
+                  {canEdit && !editing && (
+                    <Button ref={editButton} icon={<EditRegular />} onClick={() => setEditing(true)}>
+                      Edit
+                    </Button>
+                  )}
+                  <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />
+                </div>
+              }
+            >
+              {item.title}
+            </DrawerHeaderTitle>
           </DrawerHeader>
           <DrawerBody className={styles.body}>
             {editing ? (
@@ -83,13 +108,6 @@ export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: I
                 {/* Keyed by version: a saved edit adds a status report, so the history reloads. */}
                 <Activity key={`${item.id}-${item.etag}`} api={api} itemId={item.id} />
               </>
-            )}
-            {canEdit && !editing && (
-              <div>
-                <Button icon={<EditRegular />} onClick={() => setEditing(true)}>
-                  Edit
-                </Button>
-              </div>
             )}
           </DrawerBody>
         </>

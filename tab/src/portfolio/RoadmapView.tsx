@@ -105,7 +105,8 @@ export function RoadmapView({ items, objectives, groupBy, onGroupByChange, onOpe
           </div>
           {rows.map((row) =>
             row.kind === 'group' ? (
-              <Subtitle2 as="h3" key={`g-${row.group.key}`} className={styles.heading}>
+              // The page's next level under its title, as the grid's group headings are.
+              <Subtitle2 as="h2" key={`g-${row.group.key}`} className={styles.heading}>
                 {row.group.label} ({row.shown === row.group.bars.length ? row.shown : `${row.shown} of ${row.group.bars.length}`})
               </Subtitle2>
             ) : (

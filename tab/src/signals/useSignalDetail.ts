@@ -3,7 +3,7 @@
  * time, with the server's answer replacing the page's data and its error kept for display.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiRequestError, errorMessage } from '../api/client';
+import { ApiRequestError, errorMessage, isForbidden } from '../api/client';
 import type { SignalsApi } from '../api/signals';
 import type { Loadable } from '../shared/useLoad';
 import type { SignalDetailResponse } from './types';
@@ -49,7 +49,8 @@ export function useSignalDetail(api: SignalsApi, id: string) {
         if (!abort.signal.aborted) setState({ status: 'ready', data });
       },
       (error: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', message: errorMessage(error) });
+        // A refusal (403) is marked as useLoad marks it: the page explains it and offers a way on, not Retry.
+        if (!abort.signal.aborted) setState({ status: 'error', message: errorMessage(error), forbidden: isForbidden(error) });
       },
     );
     return () => abort.abort();
