@@ -8,9 +8,9 @@
  * each published version). Signals and active changes are far fewer than work items, but these
  * reads grow with them, not with the domain shown.
  */
-import { type CascadeEntry, type ChangeDeps, activeCascade } from '../changes';
+import { type CascadeEntry, type ChangeDeps, activeCascade, recipientVisibleTo } from '../changes';
 import type { DomainActivity, ItemActivity, PortfolioActivitySource, RollupActivity } from '../portfolio';
-import type { Signal, SignalDeps } from '../signals';
+import { type Signal, type SignalDeps, canSeeSignal } from '../signals';
 
 type Deps = { readonly signals: Pick<SignalDeps, 'stores'>; readonly changes: Pick<ChangeDeps, 'stores' | 'clock'> };
 
@@ -63,15 +63,18 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
       return out;
     },
 
-    async itemActivity(tenantId, item): Promise<ItemActivity> {
-      const [signals, cascade] = await Promise.all([signalsOf(tenantId), activeCascade(deps.changes, tenantId)]);
+    async itemActivity(viewer, item): Promise<ItemActivity> {
+      const [signals, cascade] = await Promise.all([signalsOf(viewer.tenantId), activeCascade(deps.changes, viewer.tenantId)]);
+      const named = signals.filter((s) => s.workItemId === item.id);
+      const reached = cascade.filter((e) => e.role === 'team' && e.workItemIds.includes(item.id));
       return {
-        signals: signals
-          .filter((s) => s.workItemId === item.id)
+        // Each list by its own feature's rule, in the server: what the signals inbox and the changes list would show this person.
+        signals: named
+          .filter((s) => canSeeSignal(viewer, s))
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
           .map((s) => ({ id: s.id, number: s.number, type: s.kind, title: s.title, state: s.state, raisedAt: s.createdAt })),
-        changes: cascade
-          .filter((e) => e.role === 'team' && e.workItemIds.includes(item.id))
+        changes: reached
+          .filter((e) => recipientVisibleTo(viewer, e))
           .map((e) => ({
             changeId: e.changeId,
             title: e.title,
@@ -80,6 +83,8 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
             status: e.status,
             ...(e.response ? { response: e.response } : {}),
           })),
+        openSignals: named.filter(isOpen).length,
+        unansweredChanges: reached.filter(unanswered).length,
       };
     },
   };

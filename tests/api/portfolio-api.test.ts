@@ -183,6 +183,30 @@ describe('portfolio views', () => {
     const list = await call('GET', '/api/work-items?domainId=dom-it', { token: await as('Priya Patel') });
     expect(list.body.find((i: { id: string }) => i.id === 'wi-001').openSignals).toBe(portal.body.item.openSignals);
   });
+  it('lists on a panel only the signals and changes the caller may see where they live', async () => {
+    // Tara is on the portal's team, not the observability team: she may open the item, not its team's signal or answer.
+    const tara = await as('Tara Team');
+    const hidden = await call('GET', '/api/signals/sig-demo-2', { token: tara });
+    expect(hidden.status).toBe(403);
+    const taraChanges = await call('GET', '/api/changes', { token: tara });
+    const taraPanel = await call('GET', '/api/work-items/wi-013/panel', { token: tara });
+    expect(taraPanel.status).toBe(200);
+    expect(taraPanel.body.signals.map((x: { id: string }) => x.id)).not.toContain('sig-demo-2');
+    expect(JSON.stringify([taraPanel.body.signals, taraPanel.body.changes])).not.toMatch(/Reuse the observability stack|Diego/);
+    const taraChangeIds = new Set((taraChanges.body.items as { change: { id: string } }[]).map((c) => c.change.id));
+    for (const c of taraPanel.body.changes as { changeId: string }[]) expect(taraChangeIds.has(c.changeId)).toBe(true);
+
+    // The domain's lead and the EPMO see all of it, and the counts are the same for everyone.
+    for (const who of ['Priya Patel', 'Erin Epmo', 'Diego Delivery']) {
+      const panel = await call('GET', '/api/work-items/wi-013/panel', { token: await as(who) });
+      expect(panel.status).toBe(200);
+      expect(panel.body.signals.map((x: { id: string }) => x.id)).toContain('sig-demo-2');
+      expect(panel.body.item.openSignals).toBe(taraPanel.body.item.openSignals);
+      if (who !== 'Diego Delivery') expect(panel.body.changes.length).toBeGreaterThan(taraPanel.body.changes.length);
+    }
+    const lead = await call('GET', '/api/work-items/wi-013/panel', { token: await as('Priya Patel') });
+    expect(JSON.stringify(lead.body.changes)).toMatch(/Diego/);
+  });
   it('answers an item of a domain the caller cannot see exactly as a missing one', async () => {
     const token = await as('Hannah Hughes');
     const hidden = await call('GET', '/api/work-items/wi-001/panel', { token });
