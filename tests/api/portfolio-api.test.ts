@@ -254,6 +254,23 @@ describe('editing the portfolio', () => {
     expect(missingEtag.body.error.message).toMatch(/If-Match/);
   });
 
+  it('keeps a stale item stale when only its stage moves: that is not a status report', async () => {
+    const token = await as('Priya Patel');
+    const page = await call('GET', '/api/domains/dom-it/portfolio', { token });
+    const stale = (page.body.items as { id: string; stale: boolean; statusReportedAt?: string; etag: string; stage: string }[]).find((i) => i.stale && i.statusReportedAt);
+    if (!stale) throw new Error('the demo has a stale item in IT');
+    const moved = await call('PATCH', `/api/work-items/${stale.id}`, { token, body: { stage: `${stale.stage} (next)` }, headers: { 'If-Match': stale.etag } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ stage: `${stale.stage} (next)`, stale: true, statusReportedAt: stale.statusReportedAt });
+    // Sending the stored health again reports nothing either; a new rating does.
+    const same = await call('PATCH', `/api/work-items/${stale.id}`, { token, body: { health: moved.body.health }, headers: { 'If-Match': moved.body.etag } });
+    expect(same.body).toMatchObject({ stale: true, statusReportedAt: stale.statusReportedAt });
+    const cost = moved.body.health.cost === 'red' ? 'amber' : 'red';
+    const reported = await call('PATCH', `/api/work-items/${stale.id}`, { token, body: { health: { cost } }, headers: { 'If-Match': same.body.etag } });
+    expect(reported.body.stale).toBe(false);
+    expect(reported.body.statusAgeDays).toBe(0);
+  });
+
   it('forbids a team member or another domain\'s lead from creating or changing items (403)', async () => {
     expect((await call('POST', '/api/work-items', { token: await as('Tara Team'), body: newItem })).status).toBe(403);
     expect((await call('POST', '/api/work-items', { token: await as('Hannah Hughes'), body: newItem })).status).toBe(403);

@@ -49,8 +49,21 @@ describe('a save conflict', () => {
     expect(reapply({ ...editValues(base), note: 'Mine' }, editValues(base), editValues(theirs)).note).toBe('Mine');
   });
 
-  it('keeps the owner\'s identity while the name is unchanged, and drops it when renamed', () => {
-    expect(toPatch(editValues(base), base).owner).toEqual({ userId: 'u-1', displayName: 'Tara Team' });
-    expect(toPatch({ ...editValues(base), owner: 'Ravi Rao' }, base).owner).toEqual({ displayName: 'Ravi Rao' });
+  it('sends only the owner the user chose: a directory person with their id, a typed name without', () => {
+    expect(toPatch(editValues(base), base).owner).toBeUndefined();
+    expect(toPatch({ ...editValues(base), owner: { displayName: 'Ravi Rao' } }, base).owner).toEqual({ displayName: 'Ravi Rao' });
+    expect(toPatch({ ...editValues(base), owner: { userId: 'u-9', displayName: 'Ravi Rao' } }, base).owner).toEqual({ userId: 'u-9', displayName: 'Ravi Rao' });
+  });
+});
+
+describe('saving an edit', () => {
+  const base = item();
+  it('does not report status when only the stage moves: no health, note or benefits are sent', () => {
+    expect(toPatch({ ...editValues(base), stage: 'Hypercare' }, base)).toEqual({ stage: 'Hypercare' });
+    expect(toPatch(editValues(base), base)).toEqual({});
+  });
+  it('sends the health dimensions, note and benefits the user changed', () => {
+    const patch = toPatch({ ...editValues(base), health: { ...base.health, cost: 'red' }, note: 'Licence costs doubled', realised: '900' }, base);
+    expect(patch).toEqual({ health: { cost: 'red' }, statusNote: 'Licence costs doubled', benefits: { planned: { value: 1200, unit: 'GBP k' }, realised: { value: 900, unit: 'GBP k' } } });
   });
 });

@@ -52,7 +52,7 @@ const byPriority = (a: StrategicObjective, b: StrategicObjective): number =>
 
 const BLANK: EditValues = {
   stage: '',
-  owner: '',
+  owner: { displayName: '' },
   startDate: '',
   endDate: '',
   health: { schedule: 'unknown', cost: 'unknown', scope: 'unknown', benefit: 'unknown' },
@@ -60,6 +60,7 @@ const BLANK: EditValues = {
   planned: '',
   realised: '',
   unit: '',
+  objectives: [],
 };
 
 /** One form for a new work item (identity, plan, objectives) and for editing one (plan, health, note, benefits). */
@@ -89,7 +90,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
     try {
       if (props.kind === 'create') {
         const objectives = Object.entries(weights).map(([objectiveId, w]) => ({ objectiveId, weight: num(w) }));
-        await props.onSubmit({ domainId: props.domainId, title: title.trim(), structure, mode, stage: next.stage.trim(), owner: { displayName: next.owner.trim() }, startDate: next.startDate, endDate: next.endDate, objectives });
+        await props.onSubmit({ domainId: props.domainId, title: title.trim(), structure, mode, stage: next.stage.trim(), owner: { ...(next.owner.userId ? { userId: next.owner.userId } : {}), displayName: next.owner.displayName.trim() }, startDate: next.startDate, endDate: next.endDate, objectives });
         notify(`Created “${title.trim()}”`);
       } else if (on) {
         await props.onSubmit(toPatch(next, on), on);
@@ -172,7 +173,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
           <Input ref={isCreate ? undefined : first} value={values.stage} onChange={(_e, d) => set('stage', d.value)} />
         </Field>
         <Field label="Owner" required>
-          <Input value={values.owner} onChange={(_e, d) => set('owner', d.value)} />
+          <Input value={values.owner.displayName} onChange={(_e, d) => set('owner', { displayName: d.value })} />
         </Field>
       </div>
       <div className={styles.row}>
