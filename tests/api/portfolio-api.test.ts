@@ -297,6 +297,21 @@ describe('editing the portfolio', () => {
   });
 });
 
+describe('the people directory', () => {
+  it('gives PMO leads and the EPMO the tenant\'s names to choose an owner from, and nobody else', async () => {
+    for (const who of ['Priya Patel', 'Erin Epmo', 'Avery Admin']) {
+      const res = await call('GET', '/api/directory', { token: await as(who) });
+      expect(res.status).toBe(200);
+      expect(res.body).toContainEqual({ userId: user('Diego Delivery').userId, displayName: 'Diego Delivery' });
+      // Names and ids only: no roles or email for a lead.
+      expect(JSON.stringify(res.body)).not.toMatch(/roles|email|Fay Fabrikam/);
+    }
+    const team = await call('GET', '/api/directory', { token: await as('Tara Team') });
+    expect(team.status).toBe(403);
+    expect(JSON.stringify(team.body)).not.toMatch(/Diego/);
+  });
+});
+
 describe('CSV import', () => {
   const header = 'title,structure,mode,stage,owner,startDate,endDate,objectives,schedule,cost,scope,benefit,plannedBenefit,realisedBenefit,benefitUnit,parent';
   it('imports every row of a good file', async () => {
