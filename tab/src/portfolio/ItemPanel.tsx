@@ -13,16 +13,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular, EditRegular } from '@fluentui/react-icons';
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { formatDate } from '../shared/dates';
 import { Loaded } from '../shared/Loaded';
 import { useLoad } from '../shared/useLoad';
 import { alignedObjectives, byPriority, statusAgeText } from './filters';
+import { DiscardChangesDialog } from './DiscardChangesDialog';
 import { benefitSummary } from './history';
 import { ItemActivity } from './ItemActivity';
 import { RagBadge } from './RagBadge';
 import { type StrategicObjective, type WorkItemView, DIMENSIONS, DIMENSION_LABELS, MODE_LABELS, STRUCTURE_LABELS } from './types';
+import { usePeopleDirectory } from './usePeopleDirectory';
 import type { WorkItemEdit } from './useWorkItemMutations';
 import { WorkItemForm } from './WorkItemForm';
 
@@ -52,49 +54,81 @@ export interface ItemPanelProps {
 export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: ItemPanelProps) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
+  // Read when a close is asked for, whichever render's handler the drawer calls.
+  const dirty = useRef(false);
+  const editingNow = useRef(false);
+  editingNow.current = editing;
+  const [confirming, setConfirming] = useState(false);
+  const people = usePeopleDirectory(api, editing);
+  // After a save or a cancel the form goes; the Edit button that opened it takes focus back,
+  // so keyboard and screen-reader users stay on the item (not on the page body).
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (!returnFocus || editing) return;
+    editButton.current?.focus();
+    setReturnFocus(false);
+  }, [returnFocus, editing]);
+  const stopEditing = () => {
+    setEditing(false);
+    dirty.current = false;
+    setReturnFocus(true);
+  };
   const close = () => {
     setEditing(false);
+    dirty.current = false;
+    setConfirming(false);
     onClose();
   };
+  /** Escape, the close button or a click outside: an edit in progress is not thrown away unasked. */
+  const requestClose = () => (editingNow.current && dirty.current ? setConfirming(true) : close());
   return (
-    <OverlayDrawer position="end" size="medium" open={item !== undefined} onOpenChange={(_e, d) => !d.open && close()}>
-      {item && (
-        <>
-          <DrawerHeader>
-            <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />}>{item.title}</DrawerHeaderTitle>
-          </DrawerHeader>
-          <DrawerBody className={styles.body}>
-            {editing ? (
-              <WorkItemForm
-                kind="edit"
-                key={item.id}
-                item={item}
-                domainId={item.domainId}
-                objectives={byPriority([...objectives.values()])}
-                onCancel={() => setEditing(false)}
-                onSubmit={async (patch, base) => {
-                  await onSave(base, patch);
-                  setEditing(false);
-                }}
-              />
-            ) : (
-              <>
-                <Details item={item} objectives={objectives} />
-                {/* Keyed by version: a saved edit adds a status report, so the history reloads. */}
-                <Activity key={`${item.id}-${item.etag}`} api={api} itemId={item.id} />
-              </>
-            )}
-            {canEdit && !editing && (
-              <div>
-                <Button icon={<EditRegular />} onClick={() => setEditing(true)}>
-                  Edit
-                </Button>
-              </div>
-            )}
-          </DrawerBody>
-        </>
-      )}
-    </OverlayDrawer>
+    <>
+      <OverlayDrawer position="end" size="medium" open={item !== undefined} onOpenChange={(_e, d) => !d.open && requestClose()}>
+        {item && (
+          <>
+            <DrawerHeader>
+              <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={requestClose} />}>{item.title}</DrawerHeaderTitle>
+            </DrawerHeader>
+            <DrawerBody className={styles.body}>
+              {editing ? (
+                <WorkItemForm
+                  kind="edit"
+                  key={item.id}
+                  item={item}
+                  domainId={item.domainId}
+                  objectives={byPriority([...objectives.values()])}
+                  people={people}
+                  onDirtyChange={(d) => {
+                    dirty.current = d;
+                  }}
+                  onCancel={stopEditing}
+                  onSubmit={async (patch, base) => {
+                    await onSave(base, patch);
+                    stopEditing();
+                  }}
+                />
+              ) : (
+                <>
+                  <Details item={item} objectives={objectives} />
+                  {/* Keyed by version: a saved edit adds a status report, so the history reloads. */}
+                  <Activity key={`${item.id}-${item.etag}`} api={api} itemId={item.id} />
+                </>
+              )}
+              {canEdit && !editing && (
+                <div>
+                  <Button ref={editButton} icon={<EditRegular />} onClick={() => setEditing(true)}>
+                    Edit
+                  </Button>
+                </div>
+              )}
+            </DrawerBody>
+          </>
+        )}
+      </OverlayDrawer>
+      {/* Beside the drawer, not in it: its Escape must not reach the drawer and ask again. */}
+      <DiscardChangesDialog open={confirming} onKeep={() => setConfirming(false)} onDiscard={close} />
+    </>
   );
 }
 

@@ -149,3 +149,34 @@ export function reapply(mine: EditValues, base: EditValues, current: EditValues)
 
 /** Whether the form holds anything the user would lose by closing it. */
 export const isDirty = (values: EditValues, base: EditValues): boolean => differences(base, values).length > 0;
+
+/** What is wrong with an alignment, in the form's words: per objective, and for the whole. */
+export interface AlignmentProblems {
+  readonly byObjective: ReadonlyMap<string, string>;
+  readonly total?: string;
+}
+
+/** The same rules the server applies (weights 1–100, each objective once, at most 100% in all), said before saving. */
+export function alignmentProblems(list: readonly AlignmentValue[], objectives: readonly StrategicObjective[]): AlignmentProblems {
+  const codes = new Map(objectives.map((o) => [o.id, o.code]));
+  const byObjective = new Map<string, string>();
+  const seen = new Set<string>();
+  let total = 0;
+  for (const a of list) {
+    const code = codes.get(a.objectiveId) ?? a.objectiveId;
+    const w = num(a.weight);
+    if (seen.has(a.objectiveId)) byObjective.set(a.objectiveId, `${code} is listed twice; keep it once.`);
+    else if (!Number.isInteger(w) || w < 1 || w > 100) byObjective.set(a.objectiveId, `Give ${code} a whole-number weight from 1 to 100.`);
+    seen.add(a.objectiveId);
+    if (Number.isFinite(w)) total += w;
+  }
+  return { byObjective, ...(total > 100 ? { total: `The weights add up to ${total}%; together they can be at most 100%.` } : {}) };
+}
+
+export const hasProblems = (p: AlignmentProblems): boolean => p.byObjective.size > 0 || p.total !== undefined;
+
+/** The alignment in the objectives' priority order (the order the form and the panel list them in). */
+export function inPriorityOrder(list: readonly AlignmentValue[], objectives: readonly StrategicObjective[]): AlignmentValue[] {
+  const rank = new Map(objectives.map((o, i) => [o.id, i]));
+  return [...list].sort((a, b) => (rank.get(a.objectiveId) ?? Infinity) - (rank.get(b.objectiveId) ?? Infinity));
+}
