@@ -24,6 +24,16 @@ export interface MeResponse {
 export type PersonResponse = User;
 export type PeopleResponse = readonly PersonResponse[];
 
+/**
+ * `GET /api/directory`: the tenant's people by name, to choose a work item's owner from (PMO
+ * leads, the EPMO and tenant admins). Names and ids only: no roles, no email.
+ */
+export interface DirectoryPerson {
+  readonly userId: string;
+  readonly displayName: string;
+}
+export type DirectoryResponse = readonly DirectoryPerson[];
+
 /** `GET /api/dev/users` (development mode only; 404 otherwise). */
 export interface DevUser {
   readonly tenantId: string;

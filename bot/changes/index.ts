@@ -9,6 +9,7 @@ export { computeTargeting, recipientRecords } from './app/current-targeting';
 export { CHANGE_CONTENT_KIND, type ChangeDeps } from './app/deps';
 export { createDraft } from './app/manage';
 export { changeJobHandlers, changeRenderers } from './app/renderers';
+export { recipientVisibleTo } from './app/visibility';
 export { changeActionSchemas, type ChangeCardAction } from './cards/action-schemas';
 export type { ChangeAuditEvent } from './domain/change-audit';
 export { changeBatchId, type ChangeFields, draftChange, editDraft, publishChange, supersedeChange, type Transition, withdrawChange } from './domain/change-rules';

@@ -9,9 +9,11 @@
  * - the roll-up: the tenant's open signals and the cascade of active changes;
  * - an item panel: the item's signals, and the cascade of active changes to the item's domain.
  */
-import { type CascadeEntry, type ChangeDeps, activeCascade } from '../changes';
+import { type CascadeEntry, type ChangeDeps, activeCascade, recipientVisibleTo } from '../changes';
 import type { DomainActivity, ItemActivity, PortfolioActivitySource, RollupActivity } from '../portfolio';
-import type { Signal, SignalDeps } from '../signals';
+import { type Signal, type SignalDeps, canSeeSignal } from '../signals';
+
+const isOpen = (s: Pick<Signal, 'state'>): boolean => s.state !== 'closed';
 
 type Deps = { readonly signals: Pick<SignalDeps, 'stores'>; readonly changes: Pick<ChangeDeps, 'stores' | 'clock'> };
 
@@ -70,14 +72,17 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
       return out;
     },
 
-    async itemActivity(tenantId, item): Promise<ItemActivity> {
-      const [theirs, cascade] = await Promise.all([signals.find(tenantId, { workItemId: item.id }), activeCascade(deps.changes, tenantId, item.domainId)]);
+    async itemActivity(viewer, item): Promise<ItemActivity> {
+      const [named, cascade] = await Promise.all([signals.find(viewer.tenantId, { workItemId: item.id }), activeCascade(deps.changes, viewer.tenantId, item.domainId)]);
+      const reached = cascade.filter((e) => e.role === 'team' && e.workItemIds.includes(item.id));
       return {
-        signals: theirs
+        // Each list by its own feature's rule, in the server: what the signals inbox and the changes list would show this person.
+        signals: named
+          .filter((s) => canSeeSignal(viewer, s))
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
           .map((s) => ({ id: s.id, number: s.number, type: s.kind, title: s.title, state: s.state, raisedAt: s.createdAt })),
-        changes: cascade
-          .filter((e) => e.role === 'team' && e.workItemIds.includes(item.id))
+        changes: reached
+          .filter((e) => recipientVisibleTo(viewer, e))
           .map((e) => ({
             changeId: e.changeId,
             title: e.title,
@@ -86,6 +91,8 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
             status: e.status,
             ...(e.response ? { response: e.response } : {}),
           })),
+        openSignalStates: named.filter(isOpen).map((s) => s.state),
+        unansweredChanges: reached.filter(unanswered).length,
       };
     },
   };

@@ -2,13 +2,13 @@
  * People routes of the JSON API, served under `/api`: who the caller is, and the tenant admin's
  * people and roles (PRODUCT.md §1). Each parses, calls one use case and answers with the wire type.
  */
-import type { MeResponse, PeopleResponse, PersonResponse } from '../api-contract/people';
+import type { DirectoryResponse, MeResponse, PeopleResponse, PersonResponse } from '../api-contract/people';
 import type { SavedView as SavedViewWire, SavedViewsResponse } from '../api-contract/portfolio';
 import { type RouteTable, answer, json, route } from '../kernel/http-routes';
 import { ROLE_LABELS } from '../kernel/roles';
 import { parseInput } from '../kernel/validation';
 import { entraIdSchema, personInputSchema, savedViewInputSchema } from './app/inputs';
-import { type PeopleDeps, assignRoles, getPerson, listPeople } from './app/people';
+import { type PeopleDeps, assignRoles, getPerson, listPeople, peopleDirectory } from './app/people';
 import { type SavedViewDeps, deleteView, listSavedViews, saveView } from './app/saved-views';
 import type { SavedView } from './domain/saved-view';
 
@@ -57,6 +57,7 @@ export function peopleRoutes(deps: PeopleRouteDeps): RouteTable {
           return deleted.ok ? json<undefined>(undefined, 204) : deleted;
         },
       }),
+      route({ method: 'GET', path: '/directory', handle: async (_req, p) => answer<DirectoryResponse>(await peopleDirectory(deps, p)) }),
       route({ method: 'GET', path: '/people', handle: async (_req, p) => answer<PeopleResponse>(await listPeople(deps, p)) }),
       route({ method: 'GET', path: '/people/:userId', handle: async ({ params }, p) => answer<PersonResponse>(await getPerson(deps, p, params.userId)) }),
       route({

@@ -1,6 +1,7 @@
 /** Storage ports of the portfolio, in domain words. */
 import type { ItemChange, ItemSignal, PortfolioActivity, SignalState } from '../api-contract/portfolio';
 import type { Result } from '../kernel/result';
+import type { Principal } from '../kernel/roles';
 import type { TenantCollection, Versioned } from '../kernel/versioned';
 import type { Domain, StrategicObjective, WorkItem } from './domain/portfolio';
 import type { DomainStats } from './domain/projection';
@@ -73,8 +74,11 @@ export interface PortfolioActivitySource {
   domainActivity(tenantId: string, domainId: string, now: Date): Promise<DomainActivity>;
   /** Escalations awaiting a decision and cascade coverage, per domain (the EPMO roll-up). */
   rollupActivity(tenantId: string, now: Date): Promise<ReadonlyMap<string, RollupActivity>>;
-  /** The signals naming an item, and the changes that reached its team with the team's response. */
-  itemActivity(tenantId: string, item: Pick<WorkItem, 'id' | 'domainId'>, now: Date): Promise<ItemActivity>;
+  /**
+   * The signals naming an item and the changes that reached its team with the team's response,
+   * as far as `viewer` may see them by those features' own rules; the counts cover them all.
+   */
+  itemActivity(viewer: Principal, item: Pick<WorkItem, 'id' | 'domainId'>, now: Date): Promise<ItemActivity>;
 }
 
 export interface DomainActivity {
@@ -93,6 +97,12 @@ export interface RollupActivity {
 }
 
 export interface ItemActivity {
+  /** The signals naming the item that the viewer may see (newest first). */
   readonly signals: readonly ItemSignal[];
+  /** The changes that reached the item's team, if the viewer may see that recipient. */
   readonly changes: readonly ItemChange[];
+  /** The states of the open signals naming the item, seen or not: what the domain's grid shows everyone who sees the item. */
+  readonly openSignalStates: readonly SignalState[];
+  /** Changes the item's team has not answered, seen or not (as in the grid). */
+  readonly unansweredChanges: number;
 }

@@ -5,6 +5,7 @@
 
 export type { SignalDeps, StrategyChangeDrafter } from './app/deps';
 export type { SourceMessage } from './app/raise-from-teams';
+export { canSeeSignal } from './app/queries';
 export { signalRenderers } from './app/renderers';
 export { signalJobHandlers } from './app/timers';
 export { signalActionSchemas, type SignalCardAction } from './cards/actions';

@@ -189,6 +189,30 @@ describe('portfolio views', () => {
     const list = await call('GET', '/api/work-items?domainId=dom-it', { token: await as('Priya Patel') });
     expect(list.body.find((i: { id: string }) => i.id === 'wi-001').openSignals).toBe(portal.body.item.openSignals);
   });
+  it('lists on a panel only the signals and changes the caller may see where they live', async () => {
+    // Tara is on the portal's team, not the observability team: she may open the item, not its team's signal or answer.
+    const tara = await as('Tara Team');
+    const hidden = await call('GET', '/api/signals/sig-demo-2', { token: tara });
+    expect(hidden.status).toBe(403);
+    const taraChanges = await call('GET', '/api/changes', { token: tara });
+    const taraPanel = await call('GET', '/api/work-items/wi-013/panel', { token: tara });
+    expect(taraPanel.status).toBe(200);
+    expect(taraPanel.body.signals.map((x: { id: string }) => x.id)).not.toContain('sig-demo-2');
+    expect(JSON.stringify([taraPanel.body.signals, taraPanel.body.changes])).not.toMatch(/Reuse the observability stack|Diego/);
+    const taraChangeIds = new Set((taraChanges.body.items as { change: { id: string } }[]).map((c) => c.change.id));
+    for (const c of taraPanel.body.changes as { changeId: string }[]) expect(taraChangeIds.has(c.changeId)).toBe(true);
+
+    // The domain's lead and the EPMO see all of it, and the counts are the same for everyone.
+    for (const who of ['Priya Patel', 'Erin Epmo', 'Diego Delivery']) {
+      const panel = await call('GET', '/api/work-items/wi-013/panel', { token: await as(who) });
+      expect(panel.status).toBe(200);
+      expect(panel.body.signals.map((x: { id: string }) => x.id)).toContain('sig-demo-2');
+      expect(panel.body.item.openSignals).toBe(taraPanel.body.item.openSignals);
+      if (who !== 'Diego Delivery') expect(panel.body.changes.length).toBeGreaterThan(taraPanel.body.changes.length);
+    }
+    const lead = await call('GET', '/api/work-items/wi-013/panel', { token: await as('Priya Patel') });
+    expect(JSON.stringify(lead.body.changes)).toMatch(/Diego/);
+  });
   it('answers an item of a domain the caller cannot see exactly as a missing one', async () => {
     const token = await as('Hannah Hughes');
     const hidden = await call('GET', '/api/work-items/wi-001/panel', { token });
@@ -236,6 +260,23 @@ describe('editing the portfolio', () => {
     expect(missingEtag.body.error.message).toMatch(/If-Match/);
   });
 
+  it('keeps a stale item stale when only its stage moves: that is not a status report', async () => {
+    const token = await as('Priya Patel');
+    const page = await call('GET', '/api/domains/dom-it/portfolio', { token });
+    const stale = (page.body.items as { id: string; stale: boolean; statusReportedAt?: string; etag: string; stage: string }[]).find((i) => i.stale && i.statusReportedAt);
+    if (!stale) throw new Error('the demo has a stale item in IT');
+    const moved = await call('PATCH', `/api/work-items/${stale.id}`, { token, body: { stage: `${stale.stage} (next)` }, headers: { 'If-Match': stale.etag } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ stage: `${stale.stage} (next)`, stale: true, statusReportedAt: stale.statusReportedAt });
+    // Sending the stored health again reports nothing either; a new rating does.
+    const same = await call('PATCH', `/api/work-items/${stale.id}`, { token, body: { health: moved.body.health }, headers: { 'If-Match': moved.body.etag } });
+    expect(same.body).toMatchObject({ stale: true, statusReportedAt: stale.statusReportedAt });
+    const cost = moved.body.health.cost === 'red' ? 'amber' : 'red';
+    const reported = await call('PATCH', `/api/work-items/${stale.id}`, { token, body: { health: { cost } }, headers: { 'If-Match': same.body.etag } });
+    expect(reported.body.stale).toBe(false);
+    expect(reported.body.statusAgeDays).toBe(0);
+  });
+
   it('forbids a team member or another domain\'s lead from creating or changing items (403)', async () => {
     expect((await call('POST', '/api/work-items', { token: await as('Tara Team'), body: newItem })).status).toBe(403);
     expect((await call('POST', '/api/work-items', { token: await as('Hannah Hughes'), body: newItem })).status).toBe(403);
@@ -259,6 +300,21 @@ describe('editing the portfolio', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(/not valid JSON/);
     expect((await call('GET', '/api/work-items?domainId=dom-it', { token })).body.length).toBe(before);
+  });
+});
+
+describe('the people directory', () => {
+  it('gives PMO leads and the EPMO the tenant\'s names to choose an owner from, and nobody else', async () => {
+    for (const who of ['Priya Patel', 'Erin Epmo', 'Avery Admin']) {
+      const res = await call('GET', '/api/directory', { token: await as(who) });
+      expect(res.status).toBe(200);
+      expect(res.body).toContainEqual({ userId: user('Diego Delivery').userId, displayName: 'Diego Delivery' });
+      // Names and ids only: no roles or email for a lead.
+      expect(JSON.stringify(res.body)).not.toMatch(/roles|email|Fay Fabrikam/);
+    }
+    const team = await call('GET', '/api/directory', { token: await as('Tara Team') });
+    expect(team.status).toBe(403);
+    expect(JSON.stringify(team.body)).not.toMatch(/Diego/);
   });
 });
 

@@ -160,9 +160,11 @@ describe('the roll-up and the item panel', () => {
     expect(log.filter((l) => l.startsWith(`${signalTableName(prefix)} `))).toEqual([expect.stringContaining("state ne 'closed'")]);
   });
 
+  const epmo: Principal = { tenantId: T, userId: 'u-epmo', displayName: 'Eve EPMO', roles: [{ role: 'epmo_member' }] };
+
   it('an item panel reads the item\'s signals, closed ones too, and the changes that reached its team', async () => {
     log.length = 0;
-    const panel = await activity.itemActivity(T, { id: 'wi_a2', domainId: 'dom-a' }, now);
+    const panel = await activity.itemActivity(epmo, { id: 'wi_a2', domainId: 'dom-a' }, now);
     expect(panel.signals.map((s) => [s.id, s.state]).sort()).toEqual([
       ['s3', 'closed'],
       ['s4', 'triaged'],

@@ -50,7 +50,7 @@ function recording(log: string[]): (c: TableClient) => TableClient {
 const noActivity: PortfolioActivitySource = {
   domainActivity: async () => ({ openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0 }),
   rollupActivity: async () => new Map(),
-  itemActivity: async () => ({ signals: [], changes: [] }),
+  itemActivity: async () => ({ signals: [], changes: [], openSignalStates: [], unansweredChanges: 0 }),
 };
 const epmo: Principal = { tenantId: T, userId: 'u-epmo', displayName: 'Eve EPMO', roles: [{ role: 'epmo_member' }] };
 const deps = (repos: PortfolioRepositories): PortfolioDeps => ({ repos, activity: noActivity, clock: systemClock, ids: randomIds });

@@ -166,7 +166,7 @@ describe('portfolio data entry', () => {
     await form.getByRole('textbox', { name: 'Title' }).fill('Created Epsilon');
     await choose('Structure', 'Product', form);
     await form.getByRole('textbox', { name: 'Stage' }).fill('Discovery');
-    await form.getByRole('textbox', { name: 'Owner' }).fill('Ana Owner');
+    await form.getByRole('combobox', { name: 'Owner' }).fill('Ana Owner');
     await form.getByLabel('Start date').fill('2025-04-01');
     await form.getByLabel('End date').fill('2025-09-30');
     await form.getByRole('checkbox', { name: /^OBJ-1:/ }).check();

@@ -1,7 +1,7 @@
-/** A save conflict in the item form's terms: what the other person changed, and the user's edit laid on top. */
+/** The item form's logic: a save conflict in its terms, what a save sends, and the objectives' checks. */
 import { describe, expect, it } from '@jest/globals';
-import type { WorkItemView } from '../../tab/src/portfolio/types';
-import { differences, editValues, reapply, toPatch } from '../../tab/src/portfolio/work-item-edit';
+import type { StrategicObjective, WorkItemView } from '../../tab/src/portfolio/types';
+import { alignmentProblems, differences, editValues, inPriorityOrder, isDirty, reapply, toPatch } from '../../tab/src/portfolio/work-item-edit';
 
 const item = (over: Partial<WorkItemView> = {}): WorkItemView =>
   ({
@@ -49,8 +49,48 @@ describe('a save conflict', () => {
     expect(reapply({ ...editValues(base), note: 'Mine' }, editValues(base), editValues(theirs)).note).toBe('Mine');
   });
 
-  it('keeps the owner\'s identity while the name is unchanged, and drops it when renamed', () => {
-    expect(toPatch(editValues(base), base).owner).toEqual({ userId: 'u-1', displayName: 'Tara Team' });
-    expect(toPatch({ ...editValues(base), owner: 'Ravi Rao' }, base).owner).toEqual({ displayName: 'Ravi Rao' });
+  it('sends only the owner the user chose: a directory person with their id, a typed name without', () => {
+    expect(toPatch(editValues(base), base).owner).toBeUndefined();
+    expect(toPatch({ ...editValues(base), owner: { displayName: 'Ravi Rao' } }, base).owner).toEqual({ displayName: 'Ravi Rao' });
+    expect(toPatch({ ...editValues(base), owner: { userId: 'u-9', displayName: 'Ravi Rao' } }, base).owner).toEqual({ userId: 'u-9', displayName: 'Ravi Rao' });
+  });
+});
+
+describe('saving an edit', () => {
+  const base = item();
+  it('does not report status when only the stage moves: no health, note or benefits are sent', () => {
+    expect(toPatch({ ...editValues(base), stage: 'Hypercare' }, base)).toEqual({ stage: 'Hypercare' });
+    expect(toPatch(editValues(base), base)).toEqual({});
+  });
+  it('sends the health dimensions, note and benefits the user changed', () => {
+    const patch = toPatch({ ...editValues(base), health: { ...base.health, cost: 'red' }, note: 'Licence costs doubled', realised: '900' }, base);
+    expect(patch).toEqual({ health: { cost: 'red' }, statusNote: 'Licence costs doubled', benefits: { planned: { value: 1200, unit: 'GBP k' }, realised: { value: 900, unit: 'GBP k' } } });
+  });
+});
+
+describe('objectives and weights in the form', () => {
+  const objectives = [
+    { id: 'o1', code: 'OBJ-1', title: 'Grow', priority: 1 },
+    { id: 'o3', code: 'OBJ-3', title: 'Secure', priority: 1 },
+    { id: 'o9', code: 'OBJ-9', title: 'Faster', priority: 2 },
+  ] as StrategicObjective[];
+  it('names each mistake: a weight outside 1–100, an objective twice, more than 100% in all', () => {
+    const p = alignmentProblems([{ objectiveId: 'o1', weight: '0' }, { objectiveId: 'o3', weight: '70.5' }, { objectiveId: 'o9', weight: '60' }, { objectiveId: 'o9', weight: '50' }], objectives);
+    expect(Object.fromEntries(p.byObjective)).toEqual({
+      o1: 'Give OBJ-1 a whole-number weight from 1 to 100.',
+      o3: 'Give OBJ-3 a whole-number weight from 1 to 100.',
+      o9: 'OBJ-9 is listed twice; keep it once.',
+    });
+    expect(p.total).toBe('The weights add up to 180.5%; together they can be at most 100%.');
+    expect(alignmentProblems([{ objectiveId: 'o1', weight: '60' }, { objectiveId: 'o9', weight: '40' }], objectives)).toEqual({ byObjective: new Map() });
+  });
+  it('keeps the alignment in priority order and sends it only when it changed', () => {
+    expect(inPriorityOrder([{ objectiveId: 'o9', weight: '10' }, { objectiveId: 'o1', weight: '20' }], objectives).map((a) => a.objectiveId)).toEqual(['o1', 'o9']);
+    const base = item({ objectives: [{ objectiveId: 'o1', weight: 60 }] });
+    const changed = { ...editValues(base), objectives: [{ objectiveId: 'o1', weight: '50' }, { objectiveId: 'o9', weight: '50' }] };
+    expect(toPatch(changed, base)).toEqual({ objectives: [{ objectiveId: 'o1', weight: 50 }, { objectiveId: 'o9', weight: 50 }] });
+    expect(isDirty(changed, editValues(base))).toBe(true);
+    expect(isDirty(editValues(base), editValues(base))).toBe(false);
+    expect(differences(editValues(base), changed, objectives)).toEqual([{ field: 'Objectives', before: 'OBJ-1 60%', after: 'OBJ-1 50%, OBJ-9 50%' }]);
   });
 });

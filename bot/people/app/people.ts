@@ -3,7 +3,7 @@
  * A deployed tenant starts with the admins named in BOOTSTRAP_ADMINS; they assign the rest.
  */
 import { type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
-import { type Principal, type RoleAssignment, type User, can } from '../../kernel/roles';
+import { type Principal, type RoleAssignment, type User, can, isEpmo } from '../../kernel/roles';
 import type { PortfolioRepositories } from '../../portfolio';
 import type { UserDirectory } from '../ports';
 import { roleNames } from './role-names';
@@ -31,6 +31,17 @@ export async function listPeople(deps: PeopleDeps, p: Principal): Promise<Result
   if (!can(p, 'role.assign')) return forbidden('Only a tenant admin can see and assign roles.');
   const people = await deps.repos.users.list(p.tenantId);
   return ok(people.sort((a, b) => a.displayName.localeCompare(b.displayName)));
+}
+
+/**
+ * The tenant's people by name, for whoever assigns work items an owner: PMO leads, the EPMO and
+ * tenant admins. Only names and ids leave; roles and email stay with the admin's view.
+ */
+export async function peopleDirectory(deps: PeopleDeps, p: Principal): Promise<Result<{ userId: string; displayName: string }[]>> {
+  const assignsOwners = isEpmo(p) || p.roles.some((r) => r.role === 'pmo_lead' || r.role === 'tenant_admin');
+  if (!assignsOwners) return forbidden('Only PMO leads, the EPMO and tenant admins can look people up.');
+  const people = await deps.repos.users.list(p.tenantId);
+  return ok(people.map(({ userId, displayName }) => ({ userId, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName)));
 }
 
 /**

@@ -72,7 +72,11 @@ export async function getRollup(deps: PortfolioDeps, p: Principal): Promise<Resu
   return ok({ domains: rows, heatmap: mergeHeatmaps(stats.flatMap(heatmapOf)), objectives: byPriority(objectives) });
 }
 
-/** An item's panel: the item, its status history (oldest first), its signals and the changes that reached its team. */
+/**
+ * An item's panel: the item, its status history (oldest first), its signals and the changes that
+ * reached its team, each only if the caller may see it where it lives (a team member who may see
+ * the domain's items may still not see another team's signal or response).
+ */
 export async function getItemPanel(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<ItemPanelResponse>> {
   const [item, team] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), teamDomainIds(p, deps.repos.workItems)]);
   // The same answer for "no such item" and "not yours": an id says nothing about another domain.
@@ -81,7 +85,7 @@ export async function getItemPanel(deps: PortfolioDeps, p: Principal, id: string
   const [domain, history, activity] = await Promise.all([
     deps.repos.domains.get(p.tenantId, item.value.domainId),
     deps.repos.workItems.history(p.tenantId, item.value),
-    deps.activity.itemActivity(p.tenantId, item.value, now),
+    deps.activity.itemActivity(p, item.value, now),
   ]);
   return ok({
     item: assess(item, domain?.value, now, countsOf(activity)),

@@ -59,13 +59,10 @@ export const countsIn = (activity: DomainActivity, id: string): ItemCounts => ({
 });
 
 /** One item's counts from its activity: signals not closed, changes its team has not answered. */
-export const countsOf = ({ signals, changes }: ItemActivity): ItemCounts => ({
-  ...openOf(signals.filter((s) => s.state !== 'closed').map((s) => s.state)),
-  unansweredChanges: changes.filter((c) => c.status === 'pending' || c.status === 'overdue').length,
-});
+export const countsOf = ({ openSignalStates, unansweredChanges }: ItemActivity): ItemCounts => ({ ...openOf(openSignalStates), unansweredChanges });
 
-const itemCounts = async (deps: PortfolioDeps, item: Pick<WorkItem, 'tenantId' | 'id' | 'domainId'>, now: Date): Promise<ItemCounts> =>
-  countsOf(await deps.activity.itemActivity(item.tenantId, item, now));
+const itemCounts = async (deps: PortfolioDeps, p: Principal, item: Pick<WorkItem, 'id' | 'domainId'>, now: Date): Promise<ItemCounts> =>
+  countsOf(await deps.activity.itemActivity(p, item, now));
 
 /** Derives the health facts of a stored item; items of an unknown domain get the default freshness. */
 export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDays'> | undefined, now: Date, counts: ItemCounts = NO_ACTIVITY): AssessedWorkItem {
@@ -163,7 +160,7 @@ export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string)
   if (!item) return notFound(`Work item "${id}"`);
   if (!canViewDomain(p, item.value.domainId, team)) return forbidden('You cannot see this work item.');
   const now = deps.clock.now();
-  const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, item.value.domainId), itemCounts(deps, item.value, now)]);
+  const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, item.value.domainId), itemCounts(deps, p, item.value, now)]);
   return ok(assess(item, domain?.value, now, counts));
 }
 
@@ -196,7 +193,7 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);
   const saved = await deps.repos.workItems.update({ item: next.value, ...(report ? { report } : {}) }, etag);
   if (!saved.ok) return saved;
-  const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, next.value.domainId), itemCounts(deps, next.value, ctx.now)]);
+  const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, next.value.domainId), itemCounts(deps, p, next.value, ctx.now)]);
   return ok(assess(saved.value, domain?.value, ctx.now, counts));
 }
 

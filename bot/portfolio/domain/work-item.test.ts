@@ -70,6 +70,19 @@ describe('changing a work item', () => {
     expect(r.value.statusReportedAt).toBe(now.toISOString());
     expect(r.value.title).toBe('Portal');
   });
+  it('reports status only when health, benefits or the note change: a stage move or the same values again keep the status date', () => {
+    const reported = { ...item, health: { ...item.health, cost: 'green' as const }, statusNote: 'On track', statusReportedAt: '2026-10-01T00:00:00Z' };
+    const items = ctx(new Map<string, Known>([[item.id, item]]));
+    const moved = updateWorkItem(reported, { stage: 'Beta', startDate: '2026-02-01', owner: { displayName: 'Bo' } }, items);
+    expect(moved.ok && moved.value.statusReportedAt).toBe('2026-10-01T00:00:00Z');
+    expect(moved.ok && moved.value.stage).toBe('Beta');
+    const same = updateWorkItem(reported, { health: { cost: 'green' }, statusNote: 'On track' }, items);
+    expect(same.ok && same.value.statusReportedAt).toBe('2026-10-01T00:00:00Z');
+    const noted = updateWorkItem(reported, { statusNote: 'Supplier late' }, items);
+    expect(noted.ok && noted.value.statusReportedAt).toBe(now.toISOString());
+    const benefits = updateWorkItem(reported, { benefits: { planned: { value: 10, unit: 'k' }, realised: { value: 2, unit: 'k' } } }, items);
+    expect(benefits.ok && benefits.value.statusReportedAt).toBe(now.toISOString());
+  });
   it('refuses a cycle of programs', () => {
     const child = { id: 'c', structure: 'program' as const, parentId: 'wi-1' };
     const r = updateWorkItem(item, { parentId: 'c' }, ctx(new Map<string, Known>([[item.id, item], ['c', child]])));

@@ -90,6 +90,13 @@ const withHealth = (base: Health, change: Partial<Health> | undefined): Health =
 };
 
 const healthChanged = (a: Health, b: Health): boolean => HEALTH_DIMENSIONS.some((d) => a[d] !== b[d]);
+const sameBenefits = (a: Benefits | undefined, b: Benefits | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Whether a change reports status: health, benefits or the status note differ from the stored ones. */
+const statusChanged = (existing: WorkItem, health: Health, patch: WorkItemPatch): boolean =>
+  healthChanged(existing.health, health) ||
+  (patch.statusNote !== undefined && patch.statusNote !== (existing.statusNote ?? '')) ||
+  (patch.benefits !== undefined && !sameBenefits(patch.benefits, existing.benefits));
 
 /** Builds a new work item, enforcing the portfolio rules. */
 export function createWorkItem(id: string, input: WorkItemInput, ctx: PortfolioContext): Result<WorkItem> {
@@ -121,13 +128,13 @@ export function createWorkItem(id: string, input: WorkItemInput, ctx: PortfolioC
 }
 
 /**
- * Applies a change. Reporting health or a status note stamps a fresh status date, so the
- * item stops showing as stale.
+ * Applies a change. A status report is new health, benefits or a new status note: only a change
+ * to one of those stamps a fresh status date (so the item stops showing as stale). Moving the
+ * stage, dates or owner, or sending the stored values again, reports nothing.
  */
 export function updateWorkItem(existing: WorkItem, patch: WorkItemPatch, ctx: PortfolioContext): Result<WorkItem> {
   const now = ctx.now.toISOString();
   const health = withHealth(existing.health, patch.health);
-  const reported = patch.health !== undefined || (patch.statusNote !== undefined && patch.statusNote !== existing.statusNote);
   const { parentId: _drop, ...rest } = existing;
   const parentId = patch.parentId === null ? undefined : (patch.parentId ?? existing.parentId);
   const next: WorkItem = {
@@ -145,7 +152,7 @@ export function updateWorkItem(existing: WorkItem, patch: WorkItemPatch, ctx: Po
     ...(patch.benefits !== undefined ? { benefits: patch.benefits } : {}),
     ...(parentId !== undefined ? { parentId } : {}),
     health,
-    ...(reported || healthChanged(existing.health, health) ? { statusReportedAt: now } : {}),
+    ...(statusChanged(existing, health, patch) ? { statusReportedAt: now } : {}),
     updatedAt: now,
   };
   if (next.structure !== 'program' && existing.structure === 'program' && [...ctx.items.values()].some((i) => i.parentId === existing.id)) {

@@ -19,14 +19,17 @@ import { formatDate } from '../shared/dates';
 import { Loaded } from '../shared/Loaded';
 import { useLoad } from '../shared/useLoad';
 import { alignedObjectives, byPriority, statusAgeText } from './filters';
+import { DiscardChangesDialog } from './DiscardChangesDialog';
 import { benefitSummary } from './history';
 import { ItemActivity } from './ItemActivity';
 import { RagBadge } from './RagBadge';
 import { type StrategicObjective, type WorkItemView, DIMENSIONS, DIMENSION_LABELS, MODE_LABELS, STRUCTURE_LABELS } from './types';
+import { usePeopleDirectory } from './usePeopleDirectory';
 import type { WorkItemEdit } from './useWorkItemMutations';
 import { WorkItemForm } from './WorkItemForm';
 
 const useStyles = makeStyles({
+  headerActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXL },
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
@@ -34,7 +37,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
-  headerActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 export interface ItemPanelProps {
@@ -53,66 +55,90 @@ export interface ItemPanelProps {
 export function ItemPanel({ api, item, objectives, canEdit, onClose, onSave }: ItemPanelProps) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
-  // Leaving the form (Cancel, Save) removes the control that had focus: focus goes back to Edit,
-  // where the user started, not to the page body.
+  // Read when a close is asked for, whichever render's handler the drawer calls.
+  const dirty = useRef(false);
+  const editingNow = useRef(false);
+  editingNow.current = editing;
+  const [confirming, setConfirming] = useState(false);
+  const people = usePeopleDirectory(api, editing);
+  // After a save or a cancel the form goes; the Edit button that opened it takes focus back,
+  // so keyboard and screen-reader users stay on the item (not on the page body).
   const editButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
+  const [returnFocus, setReturnFocus] = useState(false);
   useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+    if (!returnFocus || editing) return;
+    editButton.current?.focus();
+    setReturnFocus(false);
+  }, [returnFocus, editing]);
+  const stopEditing = () => {
+    setEditing(false);
+    dirty.current = false;
+    setReturnFocus(true);
+  };
   const close = () => {
     setEditing(false);
+    dirty.current = false;
+    setConfirming(false);
     onClose();
   };
+  /** Escape, the close button or a click outside: an edit in progress is not thrown away unasked. */
+  const requestClose = () => (editingNow.current && dirty.current ? setConfirming(true) : close());
   return (
-    <OverlayDrawer position="end" size="medium" open={item !== undefined} onOpenChange={(_e, d) => !d.open && close()}>
-      {item && (
-        <>
-          <DrawerHeader>
-            <DrawerHeaderTitle
-              action={
-                // Edit sits in the header, not below the details: the history, signals and changes
-                // load after the panel opens and push everything under them down, so a button there
-                // moved out from under a pointer pressed on it (the press focused it; the click was lost).
-                <div className={styles.headerActions}>
-                  {canEdit && !editing && (
-                    <Button ref={editButton} icon={<EditRegular />} onClick={() => setEditing(true)}>
-                      Edit
-                    </Button>
-                  )}
-                  <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />
-                </div>
-              }
-            >
-              {item.title}
-            </DrawerHeaderTitle>
-          </DrawerHeader>
-          <DrawerBody className={styles.body}>
-            {editing ? (
-              <WorkItemForm
-                kind="edit"
-                key={item.id}
-                item={item}
-                domainId={item.domainId}
-                objectives={byPriority([...objectives.values()])}
-                onCancel={() => setEditing(false)}
-                onSubmit={async (patch, base) => {
-                  await onSave(base, patch);
-                  setEditing(false);
-                }}
-              />
-            ) : (
-              <>
-                <Details item={item} objectives={objectives} />
-                {/* Keyed by version: a saved edit adds a status report, so the history reloads. */}
-                <Activity key={`${item.id}-${item.etag}`} api={api} itemId={item.id} />
-              </>
-            )}
-          </DrawerBody>
-        </>
-      )}
-    </OverlayDrawer>
+    <>
+      <OverlayDrawer position="end" size="medium" open={item !== undefined} onOpenChange={(_e, d) => !d.open && requestClose()}>
+        {item && (
+          <>
+            <DrawerHeader>
+              <DrawerHeaderTitle
+                action={
+                  // Edit sits in the header, not below the details: the history, signals and changes
+                  // load after the panel opens and push everything under them down, so a button there
+                  // moved out from under a pointer pressed on it (the press focused it; the click was lost).
+                  <div className={styles.headerActions}>
+                    {canEdit && !editing && (
+                      <Button ref={editButton} icon={<EditRegular />} onClick={() => setEditing(true)}>
+                        Edit
+                      </Button>
+                    )}
+                    <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={requestClose} />
+                  </div>
+                }
+              >
+                {item.title}
+              </DrawerHeaderTitle>
+            </DrawerHeader>
+            <DrawerBody className={styles.body}>
+              {editing ? (
+                <WorkItemForm
+                  kind="edit"
+                  key={item.id}
+                  item={item}
+                  domainId={item.domainId}
+                  objectives={byPriority([...objectives.values()])}
+                  people={people}
+                  onDirtyChange={(d) => {
+                    dirty.current = d;
+                  }}
+                  onCancel={stopEditing}
+                  onSubmit={async (patch, base) => {
+                    await onSave(base, patch);
+                    stopEditing();
+                  }}
+                />
+              ) : (
+                <>
+                  <Details item={item} objectives={objectives} />
+                  {/* Keyed by version: a saved edit adds a status report, so the history reloads. */}
+                  <Activity key={`${item.id}-${item.etag}`} api={api} itemId={item.id} />
+                </>
+              )}
+            </DrawerBody>
+          </>
+        )}
+      </OverlayDrawer>
+      {/* Beside the drawer, not in it: its Escape must not reach the drawer and ask again. */}
+      <DiscardChangesDialog open={confirming} onKeep={() => setConfirming(false)} onDiscard={close} />
+    </>
   );
 }
 

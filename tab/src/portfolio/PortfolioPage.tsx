@@ -262,6 +262,7 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
             {data.canEdit && (
               <>
                 <NewItemDrawer
+                  api={api}
                   open={creating}
                   domainId={domain.id}
                   objectives={byPriority(data.objectives)}

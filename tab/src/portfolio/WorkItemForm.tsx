@@ -1,7 +1,10 @@
-import { Button, Checkbox, Dropdown, Field, Input, Option, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Button, Dropdown, Field, Input, Option, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { type FormEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DirectoryPerson } from '../../../bot/api-contract/people';
 import { FailureBar } from '../shared/FailureBar';
 import { useNotify } from '../shared/notify';
+import { ObjectivesField } from './ObjectivesField';
+import { OwnerPicker } from './OwnerPicker';
 import { SaveConflictBar } from './SaveConflictBar';
 import { type MutationFailure, SaveConflict, type WorkItemCreate, type WorkItemEdit, toFailure } from './useWorkItemMutations';
 import {
@@ -20,15 +23,13 @@ import {
   STRUCTURES,
   STRUCTURE_LABELS,
 } from './types';
-import { type EditValues, differences, editValues, reapply, toPatch } from './work-item-edit';
+import { type EditValues, alignmentOf, alignmentProblems, differences, editValues, hasProblems, isDirty, reapply, toPatch } from './work-item-edit';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
-  objective: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  weight: { width: '88px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -41,10 +42,12 @@ type Submit = { readonly kind: 'create'; onSubmit(input: WorkItemCreate): Promis
 export type WorkItemFormProps = Submit & {
   readonly domainId: string;
   readonly objectives: readonly StrategicObjective[];
+  /** The tenant's people, to choose the owner from (empty: the owner is typed). */
+  readonly people: readonly DirectoryPerson[];
   onCancel(): void;
+  /** Told whenever the form starts or stops holding changes the user would lose by closing it. */
+  onDirtyChange?(dirty: boolean): void;
 };
-
-const num = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 
 /** Objectives as the EPMO ranks them: by priority, then by code (`OBJ-2` before `OBJ-10`). */
 const byPriority = (a: StrategicObjective, b: StrategicObjective): number =>
@@ -52,7 +55,7 @@ const byPriority = (a: StrategicObjective, b: StrategicObjective): number =>
 
 const BLANK: EditValues = {
   stage: '',
-  owner: '',
+  owner: { displayName: '' },
   startDate: '',
   endDate: '',
   health: { schedule: 'unknown', cost: 'unknown', scope: 'unknown', benefit: 'unknown' },
@@ -60,9 +63,10 @@ const BLANK: EditValues = {
   planned: '',
   realised: '',
   unit: '',
+  objectives: [],
 };
 
-/** One form for a new work item (identity, plan, objectives) and for editing one (plan, health, note, benefits). */
+/** One form for a new work item (identity, plan, objectives) and for editing one (plan, objectives, health, note, benefits). */
 export function WorkItemForm(props: WorkItemFormProps) {
   const styles = useStyles();
   const notify = useNotify();
@@ -70,7 +74,6 @@ export function WorkItemForm(props: WorkItemFormProps) {
   const [title, setTitle] = useState('');
   const [structure, setStructure] = useState<Structure>('project');
   const [mode, setMode] = useState<DeliveryMode>('traditional');
-  const [weights, setWeights] = useState<Readonly<Record<string, string>>>({});
   const [values, setValues] = useState<EditValues>(() => (base ? editValues(base) : BLANK));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<MutationFailure>();
@@ -83,13 +86,23 @@ export function WorkItemForm(props: WorkItemFormProps) {
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
+  const objectives = useMemo(() => [...props.objectives].sort(byPriority), [props.objectives]);
+  const problems = alignmentProblems(values.objectives, objectives);
+  const formRef = useRef<HTMLFormElement>(null);
+  const dirty = base ? isDirty(values, editValues(base)) : title.trim() !== '' || isDirty(values, BLANK);
+  const { onDirtyChange } = props;
+  // In the commit, not after paint: an Escape pressed right after typing must already know.
+  useLayoutEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+
   const save = async (next: EditValues, on: WorkItemView | undefined) => {
     setBusy(true);
     setFailure(undefined);
     try {
       if (props.kind === 'create') {
-        const objectives = Object.entries(weights).map(([objectiveId, w]) => ({ objectiveId, weight: num(w) }));
-        await props.onSubmit({ domainId: props.domainId, title: title.trim(), structure, mode, stage: next.stage.trim(), owner: { displayName: next.owner.trim() }, startDate: next.startDate, endDate: next.endDate, objectives });
+        const owner = { ...(next.owner.userId ? { userId: next.owner.userId } : {}), displayName: next.owner.displayName.trim() };
+        await props.onSubmit({ domainId: props.domainId, title: title.trim(), structure, mode, stage: next.stage.trim(), owner, startDate: next.startDate, endDate: next.endDate, objectives: alignmentOf(next.objectives) });
         notify(`Created “${title.trim()}”`);
       } else if (on) {
         await props.onSubmit(toPatch(next, on), on);
@@ -105,6 +118,11 @@ export function WorkItemForm(props: WorkItemFormProps) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (hasProblems(problems)) {
+      // The messages are on screen already; take the user to the first weight to fix.
+      formRef.current?.querySelector<HTMLInputElement>('input[aria-invalid="true"], input[aria-label^="Weight of"]')?.focus();
+      return;
+    }
     void save(values, base);
   };
 
@@ -128,13 +146,13 @@ export function WorkItemForm(props: WorkItemFormProps) {
 
   const isCreate = props.kind === 'create';
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={isCreate ? 'New work item' : 'Edit work item'}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} aria-label={isCreate ? 'New work item' : 'Edit work item'}>
       {failure && <FailureBar failure={failure} />}
       {conflict && base && (
         <SaveConflictBar
           conflict={conflict}
           since={base.updatedAt}
-          theirs={differences(editValues(base), editValues(conflict.current))}
+          theirs={differences(editValues(base), editValues(conflict.current), objectives)}
           busy={busy}
           onReapply={reapplyMine}
           onDiscard={discardMine}
@@ -172,7 +190,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
           <Input ref={isCreate ? undefined : first} value={values.stage} onChange={(_e, d) => set('stage', d.value)} />
         </Field>
         <Field label="Owner" required>
-          <Input value={values.owner} onChange={(_e, d) => set('owner', d.value)} />
+          <OwnerPicker value={values.owner} people={props.people} onChange={(owner) => set('owner', owner)} />
         </Field>
       </div>
       <div className={styles.row}>
@@ -183,31 +201,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
           <Input type="date" value={values.endDate} onChange={(_e, d) => set('endDate', d.value)} />
         </Field>
       </div>
-      {isCreate && props.objectives.length > 0 && (
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Objectives and contribution weights (%)</legend>
-          {[...props.objectives].sort(byPriority).map((o) => {
-            const weight = weights[o.id];
-            return (
-              <div key={o.id} className={styles.objective}>
-                <Checkbox
-                  label={`${o.code}: ${o.title}`}
-                  checked={weight !== undefined}
-                  onChange={(_e, d) =>
-                    setWeights((w) => {
-                      const { [o.id]: _drop, ...rest } = w;
-                      return d.checked ? { ...rest, [o.id]: '100' } : rest;
-                    })
-                  }
-                />
-                {weight !== undefined && (
-                  <Input className={styles.weight} type="number" min={1} max={100} aria-label={`Weight of ${o.code}`} value={weight} onChange={(_e, d) => setWeights((w) => ({ ...w, [o.id]: d.value }))} />
-                )}
-              </div>
-            );
-          })}
-        </fieldset>
-      )}
+      {objectives.length > 0 && <ObjectivesField objectives={objectives} value={values.objectives} problems={problems} onChange={(next) => set('objectives', next)} />}
       {!isCreate && (
         <>
           <fieldset className={styles.fieldset}>

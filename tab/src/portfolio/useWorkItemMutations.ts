@@ -22,13 +22,15 @@ export interface WorkItemCreate {
   readonly objectives: readonly ObjectiveAlignment[];
 }
 
+/** A PATCH body: only the fields the user changed. */
 export interface WorkItemEdit {
-  readonly stage: string;
-  readonly owner: Person;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly health: Health;
-  readonly statusNote: string;
+  readonly stage?: string;
+  readonly owner?: Person;
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly objectives?: readonly ObjectiveAlignment[];
+  readonly health?: Partial<Health>;
+  readonly statusNote?: string;
   readonly benefits?: Benefits;
 }
 
