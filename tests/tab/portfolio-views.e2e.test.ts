@@ -177,7 +177,9 @@ describe('saved views (needs the saved-views API)', () => {
     await page.getByRole('menuitem', { name: 'Save current view…' }).click();
     await page.getByRole('dialog', { name: 'Save this view' }).getByRole('textbox', { name: 'Name' }).fill('Amber watch');
     await page.getByRole('button', { name: 'Save view' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved the view "Amber watch".' }).waitFor();
+    await page.getByText('Saved the view "Amber watch"').waitFor();
+    // Focus goes back to the menu button, not to the page body.
+    await until(async () => expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Saved views'));
 
     await kpis().getByRole('button', { name: 'Clear', exact: true }).click();
     await until(async () => expect(await shown()).toBe(all));
@@ -192,8 +194,17 @@ describe('saved views (needs the saved-views API)', () => {
 
     await page.getByRole('button', { name: 'Saved views' }).click();
     await page.getByRole('menuitem', { name: 'Delete a view' }).click();
-    await page.getByRole('menuitem', { name: 'Delete Amber watch' }).click();
-    await page.getByRole('status').filter({ hasText: 'Deleted the view "Amber watch".' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Delete Amber watch…' }).click();
+    // Deleting asks first; Cancel keeps the view.
+    const confirm = page.getByRole('dialog', { name: 'Delete the view "Amber watch"?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Saved views' }).click();
+    await page.getByRole('menuitem', { name: 'Delete a view' }).click();
+    await page.getByRole('menuitem', { name: 'Delete Amber watch…' }).click();
+    await confirm.getByRole('button', { name: 'Delete view' }).click();
+    await page.getByText('Deleted the view "Amber watch"').waitFor();
+    await until(async () => expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Saved views'));
     await page.getByRole('button', { name: 'Saved views' }).click();
     await page.getByRole('menuitem', { name: 'No saved views yet' }).waitFor();
   });
@@ -211,7 +222,7 @@ describe('heatmap and roadmap (need the heatmap projection)', () => {
 
     const cell = table.getByRole('button').first();
     const label = (await cell.getAttribute('aria-label')) ?? '';
-    const [, objective = '', health = '', count = ''] = /^(.+) · .+, (Green|Amber|Red|Unknown): (\d+) work items$/.exec(label) ?? [];
+    const [, objective = '', health = '', count = ''] = /^P\d+ · (\S+) · .+, (Green|Amber|Red|Unknown): (\d+) work items?$/.exec(label) ?? [];
     expect(objective).not.toBe('');
     await cell.click();
 
