@@ -143,3 +143,33 @@ describe('roll-up drill-down', () => {
     expect(await hash()).toMatch(/^#\/portfolio\?domain=dom-[a-z]+&health=red&objective=obj-\d+$/);
   });
 });
+
+describe('history charts', () => {
+  it('tells planned from realised without colour, shows the last date whole, and says benefit health once', async () => {
+    await signInAs('Priya Patel');
+    await page.goto(`${app.url}/#/portfolio?domain=dom-it`);
+    await page.getByRole('table', { name: 'Work items' }).getByRole('button', { name: 'Cloud Landing Zone' }).click();
+    const panel = page.getByRole('dialog', { name: 'Cloud Landing Zone' });
+    for (const health of ['Amber', 'Green']) {
+      await panel.getByRole('button', { name: 'Edit' }).click();
+      await panel.getByRole('combobox', { name: 'Schedule health' }).click();
+      await page.getByRole('option', { name: health }).click();
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await panel.getByRole('button', { name: 'Edit' }).waitFor();
+    }
+    const history = panel.getByRole('region', { name: 'History' });
+    await history.getByText('Planned: dashed line. Realised: solid line.').waitFor();
+    // Planned is drawn dashed, realised solid: they differ in high contrast, where both are white.
+    await until(async () => expect(await history.locator('path[stroke-dasharray="6 4"]').count()).toBeGreaterThan(0));
+    // Every date on the time axes is inside its chart, none clipped ("Dec 4, 202").
+    const clipped = await history.locator('svg').evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const edge = svg.getBoundingClientRect().right;
+        return [...svg.querySelectorAll('.tick text')].filter((t) => t.getBoundingClientRect().right > edge + 0.5).map((t) => t.textContent);
+      }),
+    );
+    expect(clipped).toEqual([]);
+    const benefits = panel.getByRole('region', { name: 'Benefits' });
+    expect(await benefits.innerText()).not.toMatch(/Benefit health: Benefit health/);
+  });
+});
