@@ -173,3 +173,25 @@ describe('history charts', () => {
     expect(await benefits.innerText()).not.toMatch(/Benefit health: Benefit health/);
   });
 });
+
+describe('saved view names', () => {
+  it('refuses a second view under a name already used, saying why in the dialog', async () => {
+    await signInAs('Omar Okafor');
+    await page.goto(`${app.url}/#/portfolio?stale=1`);
+    await counter().waitFor();
+    const save = async (name: string) => {
+      await page.getByRole('button', { name: 'Saved views' }).click();
+      await page.getByRole('menuitem', { name: 'Save current view…' }).click();
+      await page.getByRole('dialog', { name: 'Save this view' }).getByRole('textbox', { name: 'Name' }).fill(name);
+      await page.getByRole('button', { name: 'Save view' }).click();
+    };
+    await save('Stale watch');
+    await page.getByRole('dialog', { name: 'Save this view' }).waitFor({ state: 'detached' });
+    await save('stale WATCH');
+    const dialog = page.getByRole('dialog', { name: 'Save this view' });
+    await dialog.getByText('You already have a view named "stale WATCH". Choose another name, or delete that view first.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Saved views' }).click();
+    expect(await page.getByRole('menuitem', { name: /^stale watch$/i }).count()).toBe(1);
+  });
+});
