@@ -158,9 +158,7 @@ describe('history charts', () => {
       await panel.getByRole('button', { name: 'Edit' }).waitFor();
     }
     const history = panel.getByRole('region', { name: 'History' });
-    await history.getByText('Planned: dashed line. Realised: solid line.').waitFor();
-    // Planned is drawn dashed, realised solid: they differ in high contrast, where both are white.
-    await until(async () => expect(await history.locator('[stroke-dasharray="6 4"]').count()).toBeGreaterThan(0));
+    await history.getByRole('region', { name: /^Benefits planned and realised/ }).waitFor();
     // Every date on the time axes is inside its chart, none clipped ("Dec 4, 202").
     const clipped = await history.locator('svg').evaluateAll((svgs) =>
       svgs.flatMap((svg) => {
@@ -169,6 +167,9 @@ describe('history charts', () => {
       }),
     );
     expect(clipped).toEqual([]);
+    await history.getByText('Planned: dashed line. Realised: solid line.').waitFor();
+    // Planned is drawn dashed, realised solid: they differ in high contrast, where both are white.
+    await until(async () => expect(await history.locator('[stroke-dasharray="6 4"]').count()).toBeGreaterThan(0));
     const benefits = panel.getByRole('region', { name: 'Benefits', exact: true });
     expect(await benefits.innerText()).not.toMatch(/Benefit health: Benefit health/);
   });
