@@ -167,6 +167,9 @@ describe('history charts', () => {
       }),
     );
     expect(clipped).toEqual([]);
+    // Two reports today make one date label, not the same date drawn over itself.
+    const labels = await history.getByRole('region', { name: /^Benefits planned and realised/ }).locator('.tick text').allTextContents();
+    expect(labels.filter((l) => /\d{4}$/.test(l)).length).toBe(new Set(labels.filter((l) => /\d{4}$/.test(l))).size);
     await history.getByText('Planned: dashed line. Realised: solid line.').waitFor();
     // Planned is drawn dashed, realised solid: they differ in high contrast, where both are white.
     await until(async () => expect(await history.locator('[stroke-dasharray="6 4"]').count()).toBeGreaterThan(0));

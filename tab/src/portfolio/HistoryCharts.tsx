@@ -27,10 +27,14 @@ const PLANNED_DASH = '6 4';
 
 const LEVEL_LABELS = new Map(Object.entries(RAG_LEVEL).map(([rag, level]) => [level, RAG_LABELS[rag as keyof typeof RAG_LEVEL]]));
 
-/** At most six dates on the time axis, spread over the reports, so labels never overlap. */
-function timeTicks(dates: readonly Date[]): Date[] {
-  const step = Math.max(1, Math.ceil(dates.length / 6));
-  return dates.filter((_d, i) => i % step === 0);
+/**
+ * At most six dates on the time axis, spread over the report days, so labels never overlap:
+ * several reports on one day give one label, not the same date drawn over itself.
+ */
+function timeTicks(dates: readonly Date[], label: (d: Date) => string): Date[] {
+  const days = [...new Map(dates.map((d) => [label(d), d])).values()];
+  const step = Math.max(1, Math.ceil(days.length / 6));
+  return days.filter((_d, i) => i % step === 0);
 }
 
 export default function HistoryCharts({ history }: { readonly history: readonly StatusReport[] }) {
@@ -60,7 +64,7 @@ export default function HistoryCharts({ history }: { readonly history: readonly 
           yAxisTickValues={[...LEVEL_LABELS.keys()]}
           yAxisTickFormat={(v: number) => LEVEL_LABELS.get(v) ?? ''}
           margins={MARGINS}
-          tickValues={timeTicks(health.map((p) => p.at))}
+          tickValues={timeTicks(health.map((p) => p.at), dateText)}
           customDateTimeFormatter={dateText}
           hideLegend
           />
@@ -94,7 +98,7 @@ export default function HistoryCharts({ history }: { readonly history: readonly 
           height={200}
           yMinValue={0}
           margins={MARGINS}
-          tickValues={timeTicks(benefits.realised.map((p) => p.at))}
+          tickValues={timeTicks(benefits.realised.map((p) => p.at), dateText)}
           customDateTimeFormatter={dateText}
           />
         </>
