@@ -83,6 +83,18 @@ describe('saved views', () => {
     expect((await call('POST', '/api/me/views', { token: omar, body: { name: 'n'.repeat(80), query: 'q'.repeat(2000) } })).status).toBe(201);
   });
 
+  it('refuses a second view under the same name, whatever its case, with a clear 409', async () => {
+    const omar = await token(TENANT, OMAR);
+    expect((await call('POST', '/api/me/views', { token: omar, body: { name: 'Red items', query: 'health=red' } })).status).toBe(201);
+    const again = await call('POST', '/api/me/views', { token: omar, body: { name: '  RED ITEMS ', query: 'health=amber' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('You already have a view named "RED ITEMS". Choose another name, or delete that view first.');
+    expect(names((await call('GET', '/api/me/views', { token: omar })).body).filter((n) => n.toLowerCase() === 'red items')).toEqual(['Red items']);
+    // Someone else may use the same name for their own view.
+    const priya = await token(TENANT, PRIYA);
+    expect((await call('POST', '/api/me/views', { token: priya, body: { name: 'Red items', query: 'health=red' } })).status).toBe(201);
+  });
+
   it('keeps at most 50 views per person and says what to do about the 51st', async () => {
     const many = await token(TENANT, MANY);
     const saves = await Promise.all(Array.from({ length: 50 }, (_, i) => call('POST', '/api/me/views', { token: many, body: { name: `View ${i}`, query: `page=${i}` } })));

@@ -39,7 +39,8 @@ afterEach(async () => {
 const workItems = (): Locator => page.getByRole('table', { name: 'Work items' });
 const rows = (): Locator => workItems().locator('tbody tr');
 const titles = (): Promise<string[]> => workItems().locator('tbody tr td:nth-child(1)').allInnerTexts();
-const overallOf = (title: string): Promise<string> => rows().filter({ hasText: title }).locator('td:nth-child(11)').innerText();
+/** The Overall column of the default grid (structure and mode are hidden by default). */
+const overallOf = (title: string): Promise<string> => rows().filter({ hasText: title }).locator('td:nth-child(9)').innerText();
 const panel = (): Locator => page.getByRole('dialog');
 
 async function openTab(): Promise<number> {

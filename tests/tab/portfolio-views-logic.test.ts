@@ -180,5 +180,7 @@ describe('item history', () => {
     expect(none).toEqual({ verdict: 'On-benefit', noFigures: 'No planned or realised figures recorded' });
     const half = benefitSummary({ health: { ...workItem('x').health, benefit: 'amber' }, benefits: { planned: { value: 200, unit: 'k' }, realised: { value: 100, unit: 'k' } } });
     expect(half).toEqual({ verdict: 'At risk on benefit', share: 0.5 });
+    // Shown as "Benefit health: Not reported", not "Benefit health: Benefit health not reported".
+    expect(benefitSummary({ health: { ...workItem('x').health, benefit: 'unknown' } }).verdict).toBe('Not reported');
   });
 });

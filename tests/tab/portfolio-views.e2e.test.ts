@@ -203,7 +203,9 @@ describe('saved views (needs the saved-views API)', () => {
     await page.getByRole('menuitem', { name: 'Save current view…' }).click();
     await page.getByRole('dialog', { name: 'Save this view' }).getByRole('textbox', { name: 'Name' }).fill('Amber watch');
     await page.getByRole('button', { name: 'Save view' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved the view "Amber watch".' }).waitFor();
+    await page.getByText('Saved the view "Amber watch"', { exact: true }).first().waitFor();
+    // Focus goes back to the menu button, not to the page body.
+    await until(async () => expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Saved views'));
 
     await kpis().getByRole('button', { name: 'Clear', exact: true }).click();
     await until(async () => expect(await shown()).toBe(all));
@@ -218,8 +220,17 @@ describe('saved views (needs the saved-views API)', () => {
 
     await page.getByRole('button', { name: 'Saved views' }).click();
     await page.getByRole('menuitem', { name: 'Delete a view' }).click();
-    await page.getByRole('menuitem', { name: 'Delete Amber watch' }).click();
-    await page.getByRole('status').filter({ hasText: 'Deleted the view "Amber watch".' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Delete Amber watch…' }).click();
+    // Deleting asks first; Cancel keeps the view.
+    const confirm = page.getByRole('dialog', { name: 'Delete the view "Amber watch"?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Saved views' }).click();
+    await page.getByRole('menuitem', { name: 'Delete a view' }).click();
+    await page.getByRole('menuitem', { name: 'Delete Amber watch…' }).click();
+    await confirm.getByRole('button', { name: 'Delete view' }).click();
+    await page.getByText('Deleted the view "Amber watch"', { exact: true }).first().waitFor();
+    await until(async () => expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Saved views'));
     await page.getByRole('button', { name: 'Saved views' }).click();
     await page.getByRole('menuitem', { name: 'No saved views yet' }).waitFor();
   });
@@ -237,7 +248,7 @@ describe('heatmap and roadmap (need the heatmap projection)', () => {
 
     const cell = table.getByRole('button').first();
     const label = (await cell.getAttribute('aria-label')) ?? '';
-    const [, objective = '', health = '', count = ''] = /^(.+) · .+, (Green|Amber|Red|Unknown): (\d+) work items$/.exec(label) ?? [];
+    const [, objective = '', health = '', count = ''] = /^P\d+ · (\S+) · .+, (Green|Amber|Red|Unknown): (\d+) work items?$/.exec(label) ?? [];
     expect(objective).not.toBe('');
     await cell.click();
 
@@ -284,13 +295,13 @@ describe('EPMO roll-up (needs the roll-up API)', () => {
     expect(await domains.getByRole('rowheader').allInnerTexts()).toEqual(expect.arrayContaining(['IT', 'HR', 'Finance', 'Operations']));
     expect(await domains.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['On-benefit', 'Stale', 'Open escalations', 'Cascade coverage']));
 
-    // Objectives × health across every domain: counts to read, not links to one domain's grid.
+    // Objectives × health across every domain: each count lists the domains to open (see portfolio-polish).
     await page.getByRole('heading', { level: 2, name: 'Objectives across every domain' }).waitFor();
     const heatmap = page.getByRole('table', { name: 'Objectives by overall health' });
     expect(await heatmap.getByRole('rowheader').count()).toBeGreaterThan(0);
-    expect(await heatmap.getByRole('button').count()).toBe(0);
+    expect(await heatmap.getByRole('button', { name: /, by domain$/ }).count()).toBeGreaterThan(0);
 
-    await domains.getByRole('link', { name: 'Finance' }).click();
+    await domains.getByRole('link', { name: 'Finance', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Finance portfolio' }).waitFor();
     expect(await hashQuery()).toContain('domain=dom-fin');
     await waitForGrid();

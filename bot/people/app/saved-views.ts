@@ -4,7 +4,7 @@
  * come from the token, never from the request — so no one can read or delete another's view.
  */
 import type { IdSource, Clock } from '../../kernel/runtime';
-import { type Result, invalid, notFound, ok } from '../../kernel/result';
+import { type Result, fail, invalid, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import { SAVED_VIEW_LIMITS, type SavedView, byName } from '../domain/saved-view';
 import type { SavedViewStore } from '../ports';
@@ -28,7 +28,13 @@ const tooMany = (): Result<never> =>
  * saves racing past the first check cannot leave more than the limit, as the later one is undone.
  */
 export async function saveView(deps: SavedViewDeps, p: Principal, input: { readonly name: string; readonly query: string }): Promise<Result<SavedView>> {
-  if ((await deps.savedViews.list(p.tenantId, p.userId)).length >= SAVED_VIEW_LIMITS.perUser) return tooMany();
+  const mine = await deps.savedViews.list(p.tenantId, p.userId);
+  // Two views under one name cannot be told apart in the menu; the person picks another name.
+  const same = input.name.toLocaleLowerCase();
+  if (mine.some((v) => v.name.toLocaleLowerCase() === same)) {
+    return fail('CONFLICT.ALREADY_EXISTS', `You already have a view named "${input.name}". Choose another name, or delete that view first.`);
+  }
+  if (mine.length >= SAVED_VIEW_LIMITS.perUser) return tooMany();
   const view: SavedView = { tenantId: p.tenantId, userId: p.userId, id: deps.ids.next('view'), name: input.name, query: input.query, createdAt: deps.clock.now().toISOString() };
   await deps.savedViews.add(view);
   const after = await deps.savedViews.list(p.tenantId, p.userId);

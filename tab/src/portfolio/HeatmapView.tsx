@@ -1,5 +1,5 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { HeatmapRow } from '../../../bot/api-contract/portfolio';
 import { type HeatmapLine, heatmapLines } from './heatmap';
 import { RagBadge } from './RagBadge';
@@ -26,20 +26,45 @@ export interface HeatmapViewProps {
   readonly objectives: readonly StrategicObjective[];
   /** Opens the grid filtered to the objective (or none) and overall health of a cell; without it, counts are plain text. */
   onOpenCell?(objectiveId: string | null, rag: Rag): void;
+  /** Renders a non-zero count's own control instead (the roll-up's list of domains); `label` is its accessible name. */
+  renderCell?(cell: HeatmapCell): ReactNode;
+  /** What selecting a count does, for the caption. */
+  readonly hint?: string;
+}
+
+/** One non-zero count of the heatmap. */
+export interface HeatmapCell {
+  readonly line: HeatmapLine;
+  readonly rag: Rag;
+  readonly count: number;
+  /** e.g. "P1 · OBJ-1 · Grow digital revenue, Red: 2 work items". */
+  readonly label: string;
+}
+
+const itemsCount = (n: number): string => (n === 1 ? '1 work item' : `${n} work items`);
+
+/**
+ * The row header with the objective's priority first, since rows are in priority order and
+ * without it the order looks arbitrary ("P1 · OBJ-1 · Grow digital revenue").
+ */
+function withPriority(line: HeatmapLine, objectives: readonly StrategicObjective[]): HeatmapLine {
+  const objective = objectives.find((o) => o.id === line.objectiveId);
+  return objective ? { ...line, label: `P${objective.priority} · ${line.label}` } : line;
 }
 
 /**
  * Objectives × overall health as a real table: objectives as row headers, health values as
  * column headers, counts in the cells. A non-zero count is a button to those work items.
  */
-export function HeatmapView({ rows, objectives, onOpenCell }: HeatmapViewProps) {
+export function HeatmapView({ rows, objectives, onOpenCell, renderCell, hint }: HeatmapViewProps) {
   const styles = useStyles();
-  const lines = heatmapLines(rows, objectives);
+  const lines = heatmapLines(rows, objectives).map((line) => withPriority(line, objectives));
   const describedBy = useId();
   return (
     <div className={styles.root}>
       <Text id={describedBy} className={styles.caption}>
-        Work items per objective by overall health. An item aligned to several objectives counts under each.{onOpenCell ? ' Select a count to see those items.' : ''}
+        Work items per objective by overall health. Objectives are in priority order (P1 highest). An item aligned to several objectives counts under each.
+        {hint ?? (onOpenCell ? ' Select a count to see those items.' : '')}
       </Text>
       <div className={styles.scroller}>
         <Table className={styles.table} aria-label="Objectives by overall health" aria-describedby={describedBy}>
@@ -58,7 +83,7 @@ export function HeatmapView({ rows, objectives, onOpenCell }: HeatmapViewProps) 
           </TableHeader>
           <TableBody>
             {lines.map((line) => (
-              <HeatmapTableRow key={line.objectiveId ?? 'none'} line={line} onOpenCell={onOpenCell} />
+              <HeatmapTableRow key={line.objectiveId ?? 'none'} line={line} onOpenCell={onOpenCell} renderCell={renderCell} />
             ))}
           </TableBody>
         </Table>
@@ -67,7 +92,13 @@ export function HeatmapView({ rows, objectives, onOpenCell }: HeatmapViewProps) 
   );
 }
 
-function HeatmapTableRow({ line, onOpenCell }: { readonly line: HeatmapLine; readonly onOpenCell: HeatmapViewProps['onOpenCell'] }) {
+interface HeatmapTableRowProps {
+  readonly line: HeatmapLine;
+  readonly onOpenCell: HeatmapViewProps['onOpenCell'];
+  readonly renderCell: HeatmapViewProps['renderCell'];
+}
+
+function HeatmapTableRow({ line, onOpenCell, renderCell }: HeatmapTableRowProps) {
   const styles = useStyles();
   return (
     <TableRow>
@@ -76,10 +107,13 @@ function HeatmapTableRow({ line, onOpenCell }: { readonly line: HeatmapLine; rea
       </TableHeaderCell>
       {RAGS.map((rag) => {
         const n = line.byOverall[rag];
+        const label = `${line.label}, ${RAG_LABELS[rag]}: ${itemsCount(n)}`;
         return (
           <TableCell key={rag} className={mergeClasses(styles.cell, n > 0 && styles[rag])}>
-            {n > 0 && onOpenCell ? (
-              <Button appearance="transparent" className={styles.count} aria-label={`${line.label}, ${RAG_LABELS[rag]}: ${n} work items`} onClick={() => onOpenCell(line.objectiveId, rag)}>
+            {n > 0 && renderCell ? (
+              renderCell({ line, rag, count: n, label })
+            ) : n > 0 && onOpenCell ? (
+              <Button appearance="transparent" className={styles.count} aria-label={label} onClick={() => onOpenCell(line.objectiveId, rag)}>
                 {n}
               </Button>
             ) : (

@@ -13,14 +13,28 @@ import { RAG_LABELS } from './types';
 const useStyles = makeStyles({
   charts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   caption: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  key: { color: tokens.colorNeutralForeground2 },
 });
+
+/**
+ * Room around the plot: left for the longest health label ("Amber") or value, right for half of
+ * the last date label ("Dec 14, 2026"), which is centred on its tick and was clipped with less.
+ */
+const MARGINS = { top: 16, right: 56, bottom: 36, left: 64 };
+
+/** Planned is dashed and realised solid, so they differ without colour (high contrast draws both white). */
+const PLANNED_DASH = '6 4';
 
 const LEVEL_LABELS = new Map(Object.entries(RAG_LEVEL).map(([rag, level]) => [level, RAG_LABELS[rag as keyof typeof RAG_LEVEL]]));
 
-/** At most six dates on the time axis, spread over the reports, so labels never overlap. */
-function timeTicks(dates: readonly Date[]): Date[] {
-  const step = Math.max(1, Math.ceil(dates.length / 6));
-  return dates.filter((_d, i) => i % step === 0);
+/**
+ * At most six dates on the time axis, spread over the report days, so labels never overlap:
+ * several reports on one day give one label, not the same date drawn over itself.
+ */
+function timeTicks(dates: readonly Date[], label: (d: Date) => string): Date[] {
+  const days = [...new Map(dates.map((d) => [label(d), d])).values()];
+  const step = Math.max(1, Math.ceil(days.length / 6));
+  return days.filter((_d, i) => i % step === 0);
 }
 
 export default function HistoryCharts({ history }: { readonly history: readonly StatusReport[] }) {
@@ -49,9 +63,8 @@ export default function HistoryCharts({ history }: { readonly history: readonly 
           yMaxValue={3}
           yAxisTickValues={[...LEVEL_LABELS.keys()]}
           yAxisTickFormat={(v: number) => LEVEL_LABELS.get(v) ?? ''}
-          // Room for the longest label ("Amber") left of the axis.
-          margins={{ top: 16, right: 24, bottom: 36, left: 64 }}
-          tickValues={timeTicks(health.map((p) => p.at))}
+          margins={MARGINS}
+          tickValues={timeTicks(health.map((p) => p.at), dateText)}
           customDateTimeFormatter={dateText}
           hideLegend
           />
@@ -60,17 +73,32 @@ export default function HistoryCharts({ history }: { readonly history: readonly 
       {benefits && benefits.realised.length > 0 && (
         <>
           <Text block className={styles.caption}>Benefits planned and realised ({benefits.unit})</Text>
+          <Text block size={200} className={styles.key}>
+            Planned: dashed line. Realised: solid line.
+          </Text>
           <LineChart
           data={{
             chartTitle: `Benefits planned and realised (${benefits.unit})`,
             lineChartData: [
-              { legend: 'Planned', color: tokens.colorNeutralForeground3, data: benefits.planned.map((p) => ({ x: p.at, y: p.value, xAxisCalloutData: dateText(p.at) })) },
-              { legend: 'Realised', color: tokens.colorPaletteGreenForeground1, data: benefits.realised.map((p) => ({ x: p.at, y: p.value, xAxisCalloutData: dateText(p.at) })) },
+              {
+                legend: 'Planned',
+                legendShape: 'square',
+                color: tokens.colorNeutralForeground3,
+                lineOptions: { strokeDasharray: PLANNED_DASH },
+                data: benefits.planned.map((p) => ({ x: p.at, y: p.value, xAxisCalloutData: dateText(p.at) })),
+              },
+              {
+                legend: 'Realised',
+                legendShape: 'circle',
+                color: tokens.colorPaletteGreenForeground1,
+                data: benefits.realised.map((p) => ({ x: p.at, y: p.value, xAxisCalloutData: dateText(p.at) })),
+              },
             ],
           }}
           height={200}
           yMinValue={0}
-          tickValues={timeTicks(benefits.realised.map((p) => p.at))}
+          margins={MARGINS}
+          tickValues={timeTicks(benefits.realised.map((p) => p.at), dateText)}
           customDateTimeFormatter={dateText}
           />
         </>

@@ -9,8 +9,9 @@ import { type KpiTileId, isTilePressed } from './kpi-tiles';
 import { RagBadge } from './RagBadge';
 import { type PortfolioFilters, RAGS, RAG_LABELS } from './types';
 
+// Compact on purpose: at 1,366 × 768 the tiles, toolbar and the grid's first rows all fit above the fold.
 const useStyles = makeStyles({
-  list: { display: 'grid', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0, gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))' },
+  list: { display: 'grid', gap: tokens.spacingHorizontalS, listStyleType: 'none', margin: 0, padding: 0, gridTemplateColumns: 'repeat(auto-fit, minmax(112px, 1fr))' },
   item: { display: 'flex' },
   // A tile is a toggle: the big number and what it counts, a coloured top edge for health.
   tile: {
@@ -19,9 +20,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     alignItems: 'flex-start',
     justifyContent: 'flex-start',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    minHeight: '96px',
+    gap: tokens.spacingVerticalNone,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     textAlign: 'start',
     fontWeight: tokens.fontWeightRegular,
     borderTopWidth: tokens.strokeWidthThickest,
@@ -31,20 +31,21 @@ const useStyles = makeStyles({
     flexGrow: 1,
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    gap: tokens.spacingVerticalNone,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
     borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStroke2}`,
   },
-  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  value: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  // One line: the tile's accessible name carries the full text, the title shows it on hover.
+  caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' },
   green: { borderTopColor: tokens.colorPaletteGreenBorderActive },
   amber: { borderTopColor: tokens.colorPaletteMarigoldBorderActive },
   red: { borderTopColor: tokens.colorPaletteRedBorderActive },
   unknown: { borderTopColor: tokens.colorNeutralStroke1 },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalXS },
 });
 
 export interface KpiHeaderProps {
@@ -79,7 +80,7 @@ export function KpiHeader({ kpis, filters, onToggle, onClear }: KpiHeaderProps) 
         <Text className={styles.value} aria-hidden>
           {value}
         </Text>
-        <span className={styles.caption} aria-hidden>
+        <span className={styles.caption} aria-hidden title={typeof caption === 'string' ? caption : undefined}>
           {caption}
         </span>
       </ToggleButton>

@@ -1,6 +1,7 @@
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowUploadRegular } from '@fluentui/react-icons';
-import { Suspense, lazy, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import type { MeResponse } from '../../../bot/api-contract/people';
 import type { Domain } from '../../../bot/portfolio/domain/portfolio';
 import type { ApiClient } from '../api/client';
 import { BackLink } from '../shared/BackLink';
@@ -20,6 +21,7 @@ import { ItemPanel } from './ItemPanel';
 import { KpiHeader } from './KpiHeader';
 import { toggleTile } from './kpi-tiles';
 import { NewItemDrawer } from './NewItemDrawer';
+import { arrivedByDrillDown, focusWhenShown, pageHeading } from './page-focus';
 import { PortfolioGrid, type PortfolioGridHandle } from './PortfolioGrid';
 import { PortfolioToolbar } from './PortfolioToolbar';
 import { SavedViewsMenu } from './SavedViewsMenu';
@@ -32,7 +34,6 @@ import { PORTFOLIO_VIEWS, type PortfolioViewName, serialiseViewState } from './v
 const useStyles = makeStyles({
   domain: { minWidth: '220px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  notice: { color: tokens.colorNeutralForeground2 },
 });
 
 // The grid is what most visits show; the other views load on first use, keeping the first download small.
@@ -70,12 +71,15 @@ export function PortfolioPage({ api, domainId, query = '', rollup = false }: Por
   return <LandingOrDomain api={api} domainId={domainId} query={query} />;
 }
 
+/** Who may see every domain side by side: the EPMO, and tenant admins (the server lets both read the roll-up). */
+const seesRollup = (me: Pick<MeResponse, 'roles'>): boolean => isEpmoMember(me) || me.roles.some((r) => r.role === 'tenant_admin');
+
 function LandingOrDomain({ api, domainId, query }: { readonly api: ApiClient; readonly domainId: string | undefined; readonly query: string }) {
   const me = useMe(api);
   return (
     <Loaded state={me} loading="Loading your portfolio…" failed="Could not find out who you are" onRetry={me.retry}>
       {({ data }) =>
-        !domainId && isEpmoMember(data) ? <Rollup api={api} /> : <DomainPortfolioPicker api={api} domainId={domainId} query={query} led={ledDomains(data)} epmo={isEpmoMember(data)} />
+        !domainId && seesRollup(data) ? <Rollup api={api} /> : <DomainPortfolioPicker api={api} domainId={domainId} query={query} led={ledDomains(data)} epmo={seesRollup(data)} />
       }
     </Loaded>
   );
@@ -90,11 +94,13 @@ interface DomainPortfolioPickerProps {
 }
 
 function DomainPortfolioPicker({ api, domainId, query, led, epmo }: DomainPortfolioPickerProps) {
-  const { domains, list, selected, remember } = useDomains(api, domainId, led);
+  const { domains, list, selected, fallback, unknownNamed, remember } = useDomains(api, domainId, led);
   return (
     <Loaded state={domains} loading="Loading domains…" failed="Could not load your domains" onRetry={domains.retry}>
       {() =>
-        selected ? (
+        unknownNamed ? (
+          <UnknownDomain fallbackId={fallback?.id} fallbackName={fallback?.name} query={query} epmo={epmo} />
+        ) : selected ? (
           <DomainPortfolio
             key={selected.id}
             api={api}
@@ -118,6 +124,40 @@ function DomainPortfolioPicker({ api, domainId, query, led, epmo }: DomainPortfo
         )
       }
     </Loaded>
+  );
+}
+
+interface UnknownDomainProps {
+  readonly fallbackId: string | undefined;
+  readonly fallbackName: string | undefined;
+  readonly query: string;
+  readonly epmo: boolean;
+}
+
+/**
+ * A link names a domain the caller cannot see, or one that does not exist. Which of the two is
+ * never said (that would reveal the domain), and no other domain is shown in its place under
+ * the link's URL; the caller picks the way on.
+ */
+function UnknownDomain({ fallbackId, fallbackName, query, epmo }: UnknownDomainProps) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>This domain doesn't exist or isn't yours to see</MessageBarTitle>
+        The link you followed names a domain that is not in your portfolio. Ask whoever shared it, or go on to one you can see.
+      </MessageBarBody>
+      <MessageBarActions>
+        <div className={styles.actions}>
+          {fallbackId && fallbackName && (
+            <Button appearance="primary" onClick={() => navigate(portfolioHash(fallbackId, query))}>
+              Go to {fallbackName}
+            </Button>
+          )}
+          {epmo && <Button onClick={() => navigate(rollupHash())}>All domains</Button>}
+        </div>
+      </MessageBarActions>
+    </MessageBar>
   );
 }
 
@@ -150,13 +190,17 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
   const [openId, setOpenId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [notice, setNotice] = useState('');
   const grid = useRef<PortfolioGridHandle>(null);
   const viewQuery = useMemo(() => serialiseViewState(state), [state]);
+  const title = `${domain.name} portfolio`;
+  useEffect(() => {
+    // Drilled into from the roll-up: the link clicked is gone, so focus starts at this page's heading.
+    if (arrivedByDrillDown(domain.id)) focusWhenShown(() => pageHeading(title));
+  }, [domain.id, title]);
 
   return (
     <ListPage
-      title={`${domain.name} portfolio`}
+      title={title}
       description={domain.description}
       tools={
         <Field label="Domain">
@@ -194,7 +238,12 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
             </TabList>
             {state.view === 'heatmap' ? (
               <Suspense fallback={<Loading label="Loading the heatmap…" />}>
-                <HeatmapView rows={data.heatmap} objectives={data.objectives} onOpenCell={(objectiveId, rag) => setState({ view: 'grid', filters: heatmapCellFilters(objectiveId, rag) })} />
+                <HeatmapView rows={data.heatmap} objectives={data.objectives} onOpenCell={(objectiveId, rag) => {
+                    setState({ view: 'grid', filters: heatmapCellFilters(objectiveId, rag) });
+                    // The cell is gone with the heatmap: focus moves to the grid of the items it counted.
+                    focusWhenShown(() => document.querySelector<HTMLElement>('[role="region"][aria-label^="Work items"]'));
+                  }}
+                />
               </Suspense>
             ) : (
               <>
@@ -207,14 +256,11 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
                   tools={
                     <>
                       {state.view === 'grid' && <ColumnChooser columns={state.columns} onChange={(columns) => setState({ columns })} />}
-                      <SavedViewsMenu api={api} query={viewQuery} onApply={(saved) => navigate(portfolioHash(domain.id, saved))} onNotice={setNotice} />
+                      <SavedViewsMenu api={api} query={viewQuery} onApply={(saved) => navigate(portfolioHash(domain.id, saved))} />
                       <ExportButton domainName={domain.name} rows={view.rows} columns={state.columns} objectives={view.objectives} />
                     </>
                   }
                 />
-                <Text className={styles.notice} role="status">
-                  {notice}
-                </Text>
                 {data.canEdit && state.view === 'grid' && (
                   <div className={styles.actions}>
                     <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>

@@ -16,11 +16,15 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
+  MessageBar,
+  MessageBarBody,
   Text,
 } from '@fluentui/react-components';
 import { BookmarkRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import type { SavedView } from '../../../bot/api-contract/portfolio';
 import { type ApiClient, errorMessage } from '../api/client';
+import { useNotify } from '../shared/notify';
 import { useSavedViews } from './useSavedViews';
 
 export interface SavedViewsMenuProps {
@@ -29,20 +33,49 @@ export interface SavedViewsMenuProps {
   readonly query: string;
   /** Opens a saved view's query on the current domain. */
   onApply(query: string): void;
-  /** Says what happened (saved, deleted, failed) where the page announces it. */
-  onNotice(message: string): void;
 }
 
 /**
  * "Saved views": save the current filters, sort, grouping and columns under a name, apply one,
  * or delete one. Views are per user and apply to whichever domain is shown.
  */
-export function SavedViewsMenu({ api, query, onApply, onNotice }: SavedViewsMenuProps) {
+export function SavedViewsMenu({ api, query, onApply }: SavedViewsMenuProps) {
   const { loaded, views, save, remove } = useSavedViews(api);
+  const notify = useNotify();
+  const trigger = useRef<HTMLButtonElement>(null);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState<SavedView>();
+  const [deleteError, setDeleteError] = useState<string>();
+
+  // The dialogs open from menu items that are gone once the menu closes, so focus goes back to
+  // the "Saved views" button rather than to the page body.
+  const backToMenu = () => window.requestAnimationFrame(() => trigger.current?.focus());
+  const closeNaming = () => {
+    setNaming(false);
+    setError(undefined);
+    backToMenu();
+  };
+  const closeDeleting = () => {
+    setDeleting(undefined);
+    setDeleteError(undefined);
+    backToMenu();
+  };
+
+  const confirmDelete = async (view: SavedView) => {
+    setBusy(true);
+    try {
+      await remove(view.id);
+      closeDeleting();
+      notify(`Deleted the view "${view.name}"`);
+    } catch (failure) {
+      setDeleteError(`Could not delete "${view.name}": ${errorMessage(failure)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -54,10 +87,9 @@ export function SavedViewsMenu({ api, query, onApply, onNotice }: SavedViewsMenu
     setBusy(true);
     try {
       await save(trimmed, query);
-      setNaming(false);
       setName('');
-      setError(undefined);
-      onNotice(`Saved the view "${trimmed}".`);
+      closeNaming();
+      notify(`Saved the view "${trimmed}"`, 'Find it under Saved views, on any domain.');
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -69,7 +101,9 @@ export function SavedViewsMenu({ api, query, onApply, onNotice }: SavedViewsMenu
     <>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button icon={<BookmarkRegular />}>Saved views</Button>
+          <Button ref={trigger} icon={<BookmarkRegular />}>
+            Saved views
+          </Button>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
@@ -96,16 +130,7 @@ export function SavedViewsMenu({ api, query, onApply, onNotice }: SavedViewsMenu
                 <MenuPopover>
                   <MenuList>
                     {views.map((v) => (
-                      <MenuItem
-                        key={v.id}
-                        aria-label={`Delete ${v.name}`}
-                        onClick={() =>
-                          remove(v.id).then(
-                            () => onNotice(`Deleted the view "${v.name}".`),
-                            (failure: unknown) => onNotice(`Could not delete "${v.name}": ${errorMessage(failure)}`),
-                          )
-                        }
-                      >
+                      <MenuItem key={v.id} aria-label={`Delete ${v.name}…`} onClick={() => setDeleting(v)}>
                         {v.name}
                       </MenuItem>
                     ))}
@@ -116,7 +141,7 @@ export function SavedViewsMenu({ api, query, onApply, onNotice }: SavedViewsMenu
           </MenuList>
         </MenuPopover>
       </Menu>
-      <Dialog open={naming} onOpenChange={(_e, d) => setNaming(d.open)}>
+      <Dialog open={naming} onOpenChange={(_e, d) => (d.open ? setNaming(true) : closeNaming())}>
         <DialogSurface>
           <form onSubmit={(e) => void submit(e)}>
             <DialogBody>
@@ -128,7 +153,7 @@ export function SavedViewsMenu({ api, query, onApply, onNotice }: SavedViewsMenu
                 </Field>
               </DialogContent>
               <DialogActions>
-                <Button appearance="secondary" onClick={() => setNaming(false)}>
+                <Button appearance="secondary" onClick={closeNaming}>
                   Cancel
                 </Button>
                 <Button appearance="primary" type="submit" disabled={busy}>
@@ -137,6 +162,29 @@ export function SavedViewsMenu({ api, query, onApply, onNotice }: SavedViewsMenu
               </DialogActions>
             </DialogBody>
           </form>
+        </DialogSurface>
+      </Dialog>
+      <Dialog open={deleting !== undefined} onOpenChange={(_e, d) => !d.open && closeDeleting()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Delete the view "{deleting?.name}"?</DialogTitle>
+            <DialogContent>
+              <Text block>The view goes for good; the work items it shows are not touched.</Text>
+              {deleteError && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{deleteError}</MessageBarBody>
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={closeDeleting}>
+                Cancel
+              </Button>
+              <Button appearance="primary" disabled={busy} onClick={() => deleting && void confirmDelete(deleting)}>
+                Delete view
+              </Button>
+            </DialogActions>
+          </DialogBody>
         </DialogSurface>
       </Dialog>
     </>

@@ -39,24 +39,25 @@ export const COLUMN_LABELS: Readonly<Record<GridColumnId, string>> = {
 
 /**
  * Widths in pixels. The table lays out with fixed widths so rows that scroll in and out
- * never make the columns jump; the defaults up to the status age sum to 1,284 px, so the
- * status age is on screen at 1,366 px without scrolling sideways.
+ * never make the columns jump. Each is wide enough for its header on one line (with the sort
+ * arrow), and the default columns sum to 1,280 px, so all of them fit a 1,366 px screen
+ * without scrolling sideways.
  */
 export const COLUMN_WIDTHS: Readonly<Record<GridColumnId, number>> = {
   title: 180,
   structure: 92,
   mode: 92,
-  objectives: 112,
-  owner: 108,
-  stage: 84,
-  schedule: 96,
-  cost: 96,
-  scope: 96,
-  benefit: 96,
-  overall: 96,
-  statusAge: 136,
-  openSignals: 88,
-  unansweredChanges: 104,
+  objectives: 108,
+  owner: 104,
+  stage: 80,
+  schedule: 92,
+  cost: 72,
+  scope: 76,
+  benefit: 84,
+  overall: 84,
+  statusAge: 124,
+  openSignals: 108,
+  unansweredChanges: 168,
 };
 
 /** The column a header click sorts by; columns without one are not sortable. */
@@ -78,8 +79,13 @@ export const COLUMN_SORT: Readonly<Partial<Record<GridColumnId, SortColumn>>> = 
 /** The title opens the item, so it is always shown. */
 export const REQUIRED_COLUMN: GridColumnId = 'title';
 
-/** Every column, in the canonical order (the status age lands within 1,366 px, see `COLUMN_WIDTHS`). */
-export const DEFAULT_COLUMNS: readonly GridColumnId[] = [...ids];
+/**
+ * What the grid shows by default: everything but the structure and the delivery mode, which
+ * are filters and groupings in the toolbar and the least read per row; the chooser adds them
+ * back. The rest fits 1,366 px, see `COLUMN_WIDTHS`.
+ */
+const HIDDEN_BY_DEFAULT: readonly GridColumnId[] = ['structure', 'mode'];
+export const DEFAULT_COLUMNS: readonly GridColumnId[] = ids.filter((c) => !HIDDEN_BY_DEFAULT.includes(c));
 
 const isColumnId = (value: string): value is GridColumnId => (ids as readonly string[]).includes(value);
 

@@ -41,7 +41,7 @@ export function benefitSeries(history: readonly StatusReport[]): BenefitSeries |
 }
 
 export interface BenefitSummary {
-  /** The team's benefit health in words, e.g. `On-benefit`. */
+  /** The team's benefit health in words, e.g. `On-benefit`; read after "Benefit health:", so it never repeats it. */
   readonly verdict: string;
   /** Realised as a share of planned (0–1+), when both are in one unit and planned is positive. */
   readonly share?: number;
@@ -55,7 +55,7 @@ export interface BenefitSummary {
  */
 export function benefitSummary(item: Pick<WorkItemView, 'benefits' | 'health'>): BenefitSummary {
   const rag = item.health.benefit;
-  const verdict = rag === 'unknown' ? 'Benefit health not reported' : rag === 'green' ? 'On-benefit' : rag === 'amber' ? 'At risk on benefit' : 'Behind on benefit';
+  const verdict = rag === 'unknown' ? 'Not reported' : rag === 'green' ? 'On-benefit' : rag === 'amber' ? 'At risk on benefit' : 'Behind on benefit';
   const b = item.benefits;
   if (!b) return { verdict, noFigures: 'No planned or realised figures recorded' };
   const share = b.planned.value > 0 && b.planned.unit === b.realised.unit ? b.realised.value / b.planned.value : undefined;

@@ -20,10 +20,17 @@ export interface NavItem {
   readonly usableBy?: (me: Roles) => boolean;
 }
 
+/**
+ * Strategy changes and signals are for the people they cascade to and who raise them: the EPMO,
+ * PMO leads and delivery teams. The server shows a tenant admin (who administers, not delivers)
+ * no change and lets them raise no signal, so those pages would only say "none yet" to them.
+ */
+const takesPart = (me: Roles): boolean => worksInbox(me) || me.roles.some((r) => r.role === 'team_member');
+
 export const NAV_ITEMS: readonly NavItem[] = [
   { value: 'portfolio', label: 'Portfolio', hash: '#/portfolio', pages: ['portfolio', 'rollup'] },
-  { value: 'changes', label: 'Strategy changes', hash: '#/changes', pages: ['changes', 'change', 'compose'] },
-  { value: 'signals', label: 'Signals', hash: '#/signals', pages: ['signals', 'signal'] },
+  { value: 'changes', label: 'Strategy changes', hash: '#/changes', pages: ['changes', 'change', 'compose'], usableBy: takesPart },
+  { value: 'signals', label: 'Signals', hash: '#/signals', pages: ['signals', 'signal'], usableBy: takesPart },
   { value: 'epmo', label: 'EPMO queue', hash: '#/epmo', pages: ['epmo'], usableBy: isEpmoMember },
   // The decision log is for the EPMO and the PMO leads whose escalations it records.
   { value: 'decisions', label: 'Decisions', hash: '#/decisions', pages: ['decisions'], usableBy: worksInbox },
@@ -33,5 +40,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export const navItemFor = (route: Route, items: readonly NavItem[] = NAV_ITEMS): NavItem | undefined =>
   items.find((item) => item.pages.includes(route.page));
 
-/** The entries the caller's roles can use: tenant admins and team members do not see the EPMO's pages. */
+/** The entries the caller's roles can use: team members do not see the EPMO's pages, tenant admins only the portfolio. */
 export const navItemsFor = (me: Roles, items: readonly NavItem[] = NAV_ITEMS): NavItem[] => items.filter((item) => item.usableBy?.(me) ?? true);
