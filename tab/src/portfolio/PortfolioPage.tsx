@@ -14,15 +14,12 @@ import { navigate, portfolioHash, rollupHash } from '../shared/route';
 import { isEpmoMember, ledDomains, useMe } from '../shared/useMe';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
-import { byPriority } from './filters';
 import { heatmapCellFilters } from './heatmap';
-import { ImportDialog } from './ImportDialog';
-import { ItemPanel } from './ItemPanel';
 import { KpiHeader } from './KpiHeader';
 import { toggleTile } from './kpi-tiles';
-import { NewItemDrawer } from './NewItemDrawer';
 import { arrivedByDrillDown, focusWhenShown, pageHeading } from './page-focus';
 import { PortfolioGrid, type PortfolioGridHandle } from './PortfolioGrid';
+import { PortfolioOverlays } from './PortfolioOverlays';
 import { PortfolioToolbar } from './PortfolioToolbar';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { NO_FILTERS } from './types';
@@ -287,42 +284,24 @@ function DomainPortfolio({ api, domain, domains, query, epmo, onSelectDomain }: 
                 )}
               </>
             )}
-            <ItemPanel
+            <PortfolioOverlays
               api={api}
-              item={data.items.find((i) => i.id === openId)}
+              domain={domain}
+              data={data}
               objectives={view.objectives}
-              canEdit={data.canEdit}
-              onClose={() => {
+              mutations={mutations}
+              openId={openId}
+              creating={creating}
+              importing={importing}
+              onOpenItem={setOpenId}
+              onCloseItem={() => {
                 if (openId && !grid.current?.focusItem(openId)) focusItem(openId);
                 setOpenId(undefined);
               }}
-              onSave={async (item, patch) => {
-                // A conflict refreshes the grid too (the form keeps the user's edit meanwhile).
-                try {
-                  await mutations.update(item, patch);
-                } finally {
-                  await refresh();
-                }
-              }}
+              onCloseNew={() => setCreating(false)}
+              onCloseImport={() => setImporting(false)}
+              refresh={refresh}
             />
-            {data.canEdit && (
-              <>
-                <NewItemDrawer
-                  api={api}
-                  open={creating}
-                  domainId={domain.id}
-                  objectives={byPriority(data.objectives)}
-                  onClose={() => setCreating(false)}
-                  onCreate={async (input) => {
-                    const made = await mutations.create(input);
-                    await refresh();
-                    setCreating(false);
-                    setOpenId(made.id);
-                  }}
-                />
-                <ImportDialog open={importing} domainId={domain.id} domainName={domain.name} mutations={mutations} onClose={() => setImporting(false)} onImported={() => void refresh()} />
-              </>
-            )}
           </>
         )
       }

@@ -1,31 +1,13 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Menu,
-  MenuDivider,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  MessageBar,
-  MessageBarBody,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { BookmarkRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
-import { type FormEvent, useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import type { SavedView } from '../../../bot/api-contract/portfolio';
-import { type ApiClient, errorMessage } from '../api/client';
-import { useNotify } from '../shared/notify';
+import type { ApiClient } from '../api/client';
 import { useSavedViews } from './useSavedViews';
+
+// The dialogs open from the menu, on demand: their code stays out of the page's first download.
+const SaveViewDialog = lazy(() => import('./SavedViewDialogs').then((m) => ({ default: m.SaveViewDialog })));
+const DeleteViewDialog = lazy(() => import('./SavedViewDialogs').then((m) => ({ default: m.DeleteViewDialog })));
 
 export interface SavedViewsMenuProps {
   readonly api: ApiClient;
@@ -41,61 +23,13 @@ export interface SavedViewsMenuProps {
  */
 export function SavedViewsMenu({ api, query, onApply }: SavedViewsMenuProps) {
   const { loaded, views, save, remove } = useSavedViews(api);
-  const notify = useNotify();
   const trigger = useRef<HTMLButtonElement>(null);
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<SavedView>();
-  const [deleteError, setDeleteError] = useState<string>();
 
   // The dialogs open from menu items that are gone once the menu closes, so focus goes back to
   // the "Saved views" button rather than to the page body.
   const backToMenu = () => window.requestAnimationFrame(() => trigger.current?.focus());
-  const closeNaming = () => {
-    setNaming(false);
-    setError(undefined);
-    backToMenu();
-  };
-  const closeDeleting = () => {
-    setDeleting(undefined);
-    setDeleteError(undefined);
-    backToMenu();
-  };
-
-  const confirmDelete = async (view: SavedView) => {
-    setBusy(true);
-    try {
-      await remove(view.id);
-      closeDeleting();
-      notify(`Deleted the view "${view.name}"`);
-    } catch (failure) {
-      setDeleteError(`Could not delete "${view.name}": ${errorMessage(failure)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) {
-      setError('Give the view a name.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await save(trimmed, query);
-      setName('');
-      closeNaming();
-      notify(`Saved the view "${trimmed}"`, 'Find it under Saved views, on any domain.');
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -141,52 +75,28 @@ export function SavedViewsMenu({ api, query, onApply }: SavedViewsMenuProps) {
           </MenuList>
         </MenuPopover>
       </Menu>
-      <Dialog open={naming} onOpenChange={(_e, d) => (d.open ? setNaming(true) : closeNaming())}>
-        <DialogSurface>
-          <form onSubmit={(e) => void submit(e)}>
-            <DialogBody>
-              <DialogTitle>Save this view</DialogTitle>
-              <DialogContent>
-                <Text block>Saves the filters, search, sort, grouping and columns you see now. Apply it later on any domain.</Text>
-                <Field label="Name" required validationMessage={error}>
-                  <Input value={name} onChange={(_e, d) => setName(d.value)} />
-                </Field>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="secondary" onClick={closeNaming}>
-                  Cancel
-                </Button>
-                <Button appearance="primary" type="submit" disabled={busy}>
-                  Save view
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
-      <Dialog open={deleting !== undefined} onOpenChange={(_e, d) => !d.open && closeDeleting()}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Delete the view "{deleting?.name}"?</DialogTitle>
-            <DialogContent>
-              <Text block>The view goes for good; the work items it shows are not touched.</Text>
-              {deleteError && (
-                <MessageBar intent="error">
-                  <MessageBarBody>{deleteError}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={closeDeleting}>
-                Cancel
-              </Button>
-              <Button appearance="primary" disabled={busy} onClick={() => deleting && void confirmDelete(deleting)}>
-                Delete view
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Suspense fallback={null}>
+        {naming && (
+          <SaveViewDialog
+            query={query}
+            save={save}
+            onClose={() => {
+              setNaming(false);
+              backToMenu();
+            }}
+          />
+        )}
+        {deleting && (
+          <DeleteViewDialog
+            view={deleting}
+            remove={remove}
+            onClose={() => {
+              setDeleting(undefined);
+              backToMenu();
+            }}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
