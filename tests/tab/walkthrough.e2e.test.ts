@@ -190,6 +190,7 @@ describe('portfolio forms', () => {
   it('lists objectives by priority, then code, when creating an item, and returns focus to New work item', async () => {
     await page.goto(`${app.url}/#/portfolio`);
     await page.getByRole('button', { name: 'New work item' }).click();
+    await panel().getByRole('checkbox').first().waitFor();
     const objectives = (await call('GET', '/api/objectives', { token: await tokenOf('Priya Patel') })).body as { code: string; title: string; priority: number }[];
     const expected = [...objectives].sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code, undefined, { numeric: true })).map((o) => `${o.code}: ${o.title}`);
     expect(await panel().getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent ?? ''))).toEqual(expected);

@@ -59,10 +59,12 @@ export function PortfolioOverlays({ api, domain, data, objectives, mutations, op
 
   return (
     // Nothing to show while a chunk arrives: the control that opens it stays where it is, and the
-    // preload above makes that wait all but nil.
-    <Suspense fallback={null}>
+    // preload above makes that wait all but nil. One boundary each: a first open that waits for its
+    // chunk must not hide (and so reset) another overlay that is closing or open.
+    <>
       {panelUsed && (
-        <ItemPanel
+        <Suspense fallback={null}>
+          <ItemPanel
           api={api}
           item={data.items.find((i) => i.id === openId)}
           objectives={objectives}
@@ -76,10 +78,12 @@ export function PortfolioOverlays({ api, domain, data, objectives, mutations, op
               await refresh();
             }
           }}
-        />
+          />
+        </Suspense>
       )}
       {canEdit && newUsed && (
-        <NewItemDrawer
+        <Suspense fallback={null}>
+          <NewItemDrawer
           api={api}
           open={creating}
           domainId={domain.id}
@@ -91,9 +95,14 @@ export function PortfolioOverlays({ api, domain, data, objectives, mutations, op
             onCloseNew();
             onOpenItem(made.id);
           }}
-        />
+          />
+        </Suspense>
       )}
-      {canEdit && importUsed && <ImportDialog open={importing} domainId={domain.id} domainName={domain.name} mutations={mutations} onClose={onCloseImport} onImported={() => void refresh()} />}
-    </Suspense>
+      {canEdit && importUsed && (
+        <Suspense fallback={null}>
+          <ImportDialog open={importing} domainId={domain.id} domainName={domain.name} mutations={mutations} onClose={onCloseImport} onImported={() => void refresh()} />
+        </Suspense>
+      )}
+    </>
   );
 }
