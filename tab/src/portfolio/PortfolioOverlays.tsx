@@ -65,36 +65,36 @@ export function PortfolioOverlays({ api, domain, data, objectives, mutations, op
       {panelUsed && (
         <Suspense fallback={null}>
           <ItemPanel
-          api={api}
-          item={data.items.find((i) => i.id === openId)}
-          objectives={objectives}
-          canEdit={canEdit}
-          onClose={onCloseItem}
-          onSave={async (item, patch) => {
-            // A conflict refreshes the grid too (the form keeps the user's edit meanwhile).
-            try {
-              await mutations.update(item, patch);
-            } finally {
-              await refresh();
-            }
-          }}
+            api={api}
+            item={data.items.find((i) => i.id === openId)}
+            objectives={objectives}
+            canEdit={canEdit}
+            onClose={onCloseItem}
+            onSave={async (item, patch) => {
+              // A conflict refreshes the grid too (the form keeps the user's edit meanwhile).
+              try {
+                await mutations.update(item, patch);
+              } finally {
+                await refresh();
+              }
+            }}
           />
         </Suspense>
       )}
       {canEdit && newUsed && (
         <Suspense fallback={null}>
           <NewItemDrawer
-          api={api}
-          open={creating}
-          domainId={domain.id}
-          objectives={byPriority(data.objectives)}
-          onClose={onCloseNew}
-          onCreate={async (input) => {
-            const made = await mutations.create(input);
-            await refresh();
-            onCloseNew();
-            onOpenItem(made.id);
-          }}
+            api={api}
+            open={creating}
+            domainId={domain.id}
+            objectives={byPriority(data.objectives)}
+            onClose={onCloseNew}
+            onCreate={async (input) => {
+              const made = await mutations.create(input);
+              await refresh();
+              onCloseNew();
+              onOpenItem(made.id);
+            }}
           />
         </Suspense>
       )}
