@@ -11,49 +11,10 @@ import {
   statusAgeText,
 } from '../../tab/src/portfolio/filters';
 import { NO_FILTERS, type PortfolioFilters } from '../../tab/src/portfolio/types';
-import type { StrategicObjective } from '../../bot/portfolio/domain/portfolio';
 import type { WorkItemView } from '../../bot/api-contract/portfolio';
-
-const objective = (id: string, code: string, priority: number): StrategicObjective => ({
-  tenantId: 't1',
-  id,
-  code,
-  title: `Objective ${code}`,
-  description: '',
-  ownerId: 'u1',
-  ownerName: 'Sam Strategy',
-  priority,
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
+import { objective, workItem as item } from './portfolio-fixtures';
 
 const OBJECTIVES = [objective('obj-b', 'OBJ-2', 2), objective('obj-a', 'OBJ-1', 1)];
-
-type Overrides = Partial<Omit<WorkItemView, 'health'>> & { health?: Partial<WorkItemView['health']> };
-
-const item = (id: string, o: Overrides = {}): WorkItemView => ({
-  tenantId: 't1',
-  id,
-  domainId: 'dom-it',
-  title: `Item ${id}`,
-  structure: 'project',
-  mode: 'agile',
-  stage: 'Beta',
-  owner: { displayName: 'Ravi Rao' },
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  objectives: [],
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  overall: 'green',
-  stale: false,
-  statusAgeDays: 3,
-  etag: 'e',
-  openSignals: 0,
-  openSignalStates: [],
-  unansweredChanges: 0,
-  ...o,
-  health: { schedule: 'green', cost: 'green', scope: 'green', benefit: 'green', ...o.health },
-});
 
 const ITEMS: WorkItemView[] = [
   item('1', { title: 'Mainframe Exit', structure: 'program', mode: 'traditional', stage: 'Execution', owner: { displayName: 'Lena Lund' }, overall: 'red', objectives: [{ objectiveId: 'obj-b', weight: 70 }, { objectiveId: 'obj-a', weight: 30 }] }),
