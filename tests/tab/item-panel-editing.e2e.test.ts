@@ -4,39 +4,19 @@
  * The built tab served by the real app (seeded demo tenant), in headless Chromium. Needs
  * `npm run build:tab` first.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/composition/start-app';
 import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
-import { apiClient, startTabApp } from '../support/app';
-import { launchBrowser, until } from '../support/browser';
+import { apiClient } from '../support/app';
+import { until } from '../support/browser';
+import { useTabSession } from '../support/tab-session';
 
-const UI_TIMEOUT = 15_000;
 
 let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startTabApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+useTabSession((s) => ({ app, page } = s));
 
 const workItems = (): Locator => page.getByRole('table', { name: 'Work items' });
 const form = (): Locator => page.getByRole('form', { name: 'Edit work item' });

@@ -3,38 +3,17 @@
  * in the built tab served by the real app (seeded demo tenant), in headless Chromium.
  * Needs `npm run build:tab` first (`npm test` builds before jest).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/composition/start-app';
-import { startTabApp } from '../support/app';
-import { launchBrowser, until } from '../support/browser';
+import { until } from '../support/browser';
+import { useTabSession } from '../support/tab-session';
 
-const UI_TIMEOUT = 15_000;
 
 let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startTabApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+useTabSession((s) => ({ app, page } = s));
 
 const workItems = (): Locator => page.getByRole('table', { name: 'Work items' });
 const rows = (): Locator => workItems().locator('tbody tr');

@@ -4,39 +4,19 @@
  * see, what tenant admins are offered, and the roll-up's figures as ways into a domain.
  * Needs `npm run build:tab` first (`npm test` builds before jest).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
 import type { RunningApp } from '../../bot/composition/start-app';
-import { startTabApp } from '../support/app';
-import { launchBrowser, until } from '../support/browser';
+import { until } from '../support/browser';
+import { useTabSession } from '../support/tab-session';
 
-const UI_TIMEOUT = 15_000;
 
 let app: RunningApp;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startTabApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+useTabSession((s) => ({ app, context, page } = s), { viewport: { width: 1366, height: 768 } });
 
 async function signInAs(displayName: string): Promise<void> {
   const user = DEMO_USERS.find((u) => u.displayName === displayName);

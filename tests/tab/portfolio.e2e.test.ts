@@ -3,40 +3,19 @@
  * in headless Chromium, outside Teams — so in development mode with demo identities.
  * Needs `npm run build:tab` first (`npm test` builds before jest).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_TENANT, DEMO_USERS } from '../../bot/demo/demo-identities';
 import type { RunningApp } from '../../bot/composition/start-app';
-import { startTabApp } from '../support/app';
-import { launchBrowser, until } from '../support/browser';
+import { until } from '../support/browser';
+import { useTabSession } from '../support/tab-session';
 
-const UI_TIMEOUT = 15_000;
 
 let app: RunningApp;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startTabApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  // A fresh context per test: no remembered identity, domain or theme.
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+useTabSession((s) => ({ app, context, page } = s));
 
 const workItems = (p: Page = page): Locator => p.getByRole('table', { name: 'Work items' });
 const bodyRows = (table: Locator): Locator => table.locator('tbody tr');
