@@ -4,8 +4,26 @@ import type { ApiClient } from '../api/client';
 import type { MeResponse } from '../../../bot/api-contract/people';
 import { useLoad } from './useLoad';
 
+/**
+ * One `GET /api/me` per API client (that is, per signed-in person) for everything on screen: the
+ * navigation and the page both ask, and would otherwise fetch it twice on every visit. A failed
+ * request is forgotten, so Retry asks again; a new identity gets a new client, so a fresh answer.
+ */
+const asked = new WeakMap<ApiClient, Promise<MeResponse>>();
+
+function meOf(api: ApiClient): Promise<MeResponse> {
+  let me = asked.get(api);
+  if (!me) {
+    me = api.me();
+    asked.set(api, me);
+    me.catch(() => asked.delete(api));
+  }
+  return me;
+}
+
 export function useMe(api: ApiClient) {
-  const load = useCallback((signal: AbortSignal) => api.me(signal), [api]);
+  // Shared, so not aborted when one asker goes away; the others still wait for it.
+  const load = useCallback(() => meOf(api), [api]);
   return useLoad<MeResponse>(load);
 }
 
