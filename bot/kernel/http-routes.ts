@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { type Result, ok } from './result';
 import type { Principal } from './roles';
+import type { VersionedView } from './versioned';
 
 /** The methods routes use. */
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -38,9 +39,10 @@ interface TextBody {
   readonly limit: string;
 }
 
-/** A successful answer: JSON, or a text file to download. */
+/** A successful answer: JSON, a versioned JSON view, or a text file to download. */
 type HttpAnswer =
   | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'view'; readonly view: VersionedView<unknown> }
   | { readonly kind: 'download'; readonly status: number; readonly contentType: string; readonly fileName: string; readonly text: string };
 
 /** What a handler returns: an answer, or a domain error that the server maps to its status. */
@@ -54,6 +56,12 @@ export const json = <W = never>(body: NoInfer<W>, status = 200): HttpReply => ok
 
 /** A use case's result: its value as JSON of wire type `W` with `status`, or its error. */
 export const answer = <W = never>(result: Result<NoInfer<W>>, status = 200): HttpReply => (result.ok ? json<W>(result.value, status) : result);
+
+/**
+ * A use case's versioned view as JSON of wire type `W` (200): the server answers `If-None-Match`
+ * with 304 and serves a version it already serialised without building it again.
+ */
+export const view = <W = never>(result: Result<VersionedView<NoInfer<W>>>): HttpReply => (result.ok ? ok({ kind: 'view', view: result.value }) : result);
 
 /** A text file the browser saves under `fileName`. */
 export const download = (text: string, file: { readonly contentType: string; readonly fileName: string }): HttpReply =>

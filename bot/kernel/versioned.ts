@@ -3,6 +3,7 @@
  * with optimistic concurrency. Adapters implement them (Azure Tables in production, in memory
  * in use-case tests); no storage SDK type appears here.
  */
+import { createHash } from 'node:crypto';
 import type { Result } from './result';
 
 /** A stored record with the version token used for optimistic concurrency. */
@@ -26,3 +27,16 @@ export interface TenantCollection<T extends { readonly tenantId: string; readonl
   /** Removes every record of the tenant (seed `--reset`). */
   deleteTenant(tenantId: string): Promise<void>;
 }
+
+/**
+ * A read view named by a version: every answer with the same version is the same body. A server
+ * may then answer a caller who holds that version with 304 and keep the serialised body, calling
+ * `build` only when it holds no copy of this version.
+ */
+export interface VersionedView<T> {
+  readonly version: string;
+  build(): T;
+}
+
+/** A version naming everything a view is made of: record ETags, ids, the caller's rights, the day. */
+export const versionOf = (parts: readonly (string | number | boolean)[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);

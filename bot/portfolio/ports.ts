@@ -23,6 +23,12 @@ export interface WorkItemPage {
   readonly continuation?: string;
 }
 
+/** A domain's figures as of a read, and their version: every item write in the domain changes it (`''` while the domain has none). */
+export interface FiguresAsRead {
+  readonly stats: DomainStats;
+  readonly statsVersion: string;
+}
+
 /**
  * Work items, stored per domain with the domain's figures (`stats`) and status reports kept in
  * the same write. No read spans the tenant: a caller reads a domain, a few ids, or the figures.
@@ -40,7 +46,7 @@ export interface WorkItemRepository {
    * One page of a domain's items in id order, with the domain's figures as of the read. A
    * `continuation` not issued for this domain's items is refused (`VALIDATION`).
    */
-  pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & { readonly stats: DomainStats }>>;
+  pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & FiguresAsRead>>;
   /** The domain's figures, kept on write (empty when it holds no items). */
   stats(tenantId: string, domainId: string): Promise<DomainStats>;
   /** The item's status reports, oldest first. */

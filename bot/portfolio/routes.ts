@@ -15,7 +15,7 @@ import type {
   WorkItemView,
   WorkItemsResponse,
 } from '../api-contract/portfolio';
-import { type RouteTable, answer, ifMatchNeeded, json, route } from '../kernel/http-routes';
+import { type RouteTable, answer, ifMatchNeeded, json, route, view } from '../kernel/http-routes';
 import { type Result, invalid, ok } from '../kernel/result';
 import type { Versioned } from '../kernel/versioned';
 import { importWorkItems } from './app/import-work-items';
@@ -62,7 +62,7 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
           // Checked after authorization (in the use case): a repeated or odd value is not a token.
           const token = query['continuation'];
           const continuation = token === undefined ? undefined : typeof token === 'string' ? token : '';
-          return answer<PortfolioResponse>(await getPortfolio(deps, p, params.domainId, continuation));
+          return view<PortfolioResponse>(await getPortfolio(deps, p, params.domainId, continuation));
         },
       }),
       route({ method: 'GET', path: '/portfolio/rollup', handle: async (_req, p) => answer<RollupResponse>(await getRollup(deps, p)) }),

@@ -71,8 +71,9 @@ describe('a domain portfolio reads only its own partition', () => {
     const log: string[] = [];
     const reader = await instance(prefix, recording(log));
     const page = await getPortfolio(deps(reader), epmo, 'dom-a');
-    expect(page.ok && page.value.items.map((i) => i.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `wi_a${i}`).sort());
-    expect(page.ok && page.value.kpis.total).toBe(30);
+    const body = page.ok ? page.value.build() : undefined;
+    expect(body?.items.map((i) => i.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `wi_a${i}`).sort());
+    expect(body?.kpis.total).toBe(30);
 
     const itemReads = log.filter((l) => l.startsWith(`${tableNames(prefix).portfolioItems} `));
     expect(itemReads.length).toBeGreaterThan(0);

@@ -13,7 +13,7 @@ import type { Tenant } from '../../bot/kernel/tenant';
 import type { LinkRepository } from '../../bot/conversations/ports';
 import type { Repositories } from '../../bot/directory/repositories';
 import type { TenantCollection, Versioned } from '../../bot/kernel/versioned';
-import type { ItemWrite, WorkItemPage, WorkItemRepository } from '../../bot/portfolio/ports';
+import type { FiguresAsRead, ItemWrite, WorkItemPage, WorkItemRepository } from '../../bot/portfolio/ports';
 import { type DomainStats, statsOf } from '../../bot/portfolio/domain/projection';
 import type { StatusReport } from '../../bot/portfolio/domain/status-report';
 
@@ -131,7 +131,7 @@ class MemoryWorkItems implements WorkItemRepository {
     return (await this.items.list(tenantId)).filter((r) => r.value.domainId === domainId);
   }
 
-  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & { readonly stats: DomainStats }>> {
+  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & FiguresAsRead>> {
     let offset = 0;
     if (page.continuation !== undefined) {
       const parsed = /^([^:]+):(\d+)$/.exec(Buffer.from(page.continuation, 'base64url').toString('utf8'));
@@ -141,7 +141,9 @@ class MemoryWorkItems implements WorkItemRepository {
     const all = await this.listByDomain(tenantId, domainId);
     const next = offset + page.size;
     const stats = statsOf(all.map((v) => v.value));
-    return ok({ items: all.slice(offset, next), stats, ...(next < all.length ? { continuation: Buffer.from(`${domainId}:${next}`).toString('base64url') } : {}) });
+    // Any write to one of the domain's items changes its etag, so their etags together version the figures.
+    const statsVersion = all.map((v) => v.etag).join(',');
+    return ok({ items: all.slice(offset, next), stats, statsVersion, ...(next < all.length ? { continuation: Buffer.from(`${domainId}:${next}`).toString('base64url') } : {}) });
   }
 
   async stats(tenantId: string, domainId: string): Promise<DomainStats> {

@@ -1,6 +1,7 @@
 /** People and their roles: PartitionKey = tenant id, RowKey = Entra user id; roles as JSON. */
 import type { User } from '../../kernel/roles';
 import type { UserDirectory } from '../ports';
+import { CoalescedReads } from '../../platform/storage/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { userSchema } from './schemas';
@@ -14,15 +15,20 @@ const codec = defineCodec<User>({
 });
 
 export class TableUserDirectory implements UserDirectory {
+  /** Every API request reads its caller: concurrent requests of one person share the point read. */
+  private readonly reads = new CoalescedReads<User | undefined>();
+
   constructor(private readonly client: TableClient) {}
 
-  async get(tenantId: string, userId: string): Promise<User | undefined> {
-    try {
-      return codec.fromRow(this.client.tableName, await this.client.getEntity(encodeKey(tenantId), encodeKey(userId)));
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+  get(tenantId: string, userId: string): Promise<User | undefined> {
+    return this.reads.read(`${encodeKey(tenantId)}|${encodeKey(userId)}`, async () => {
+      try {
+        return codec.fromRow(this.client.tableName, await this.client.getEntity(encodeKey(tenantId), encodeKey(userId)));
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
+    });
   }
 
   async list(tenantId: string): Promise<User[]> {

@@ -12,6 +12,8 @@ import { parseInput } from '../../kernel/validation';
 import { type UserDirectory, resolvePrincipal } from '../../people';
 import type { Authenticator } from './auth';
 import { sendError } from './errors';
+import type { ViewCache } from './view-cache';
+import type { VersionedView } from '../../kernel/versioned';
 
 /** Who is calling, from the `Authorization` header. */
 export type CallerResolver = (authorization: string | undefined) => Promise<Result<Principal>>;
@@ -27,15 +29,15 @@ export function callerResolver(auth: Authenticator, users: UserDirectory): Calle
   };
 }
 
-/** An express router serving one route table (mounted at the table's base path). */
-export function routeTableRouter(table: RouteTable, callerOf: CallerResolver): Router {
+/** An express router serving one route table (mounted at the table's base path); versioned views go through `views`. */
+export function routeTableRouter(table: RouteTable, callerOf: CallerResolver, views: ViewCache): Router {
   const router = Router();
   const json = express.json({ limit: table.jsonLimit });
   for (const route of table.routes) {
     const parsers = route.textBody ? [json, express.text({ type: [...route.textBody.mediaTypes], limit: route.textBody.limit })] : [json];
     const serve: RequestHandler = (req, res, next) => {
       handle(route, req, callerOf)
-        .then((reply) => send(res, reply))
+        .then((reply) => send(res, reply, (view) => views.send(req, res, `${route.method} ${route.path}`, view)))
         .catch(next);
     };
     router.route(route.path)[METHOD[route.method]](...parsers, serve);
@@ -62,7 +64,7 @@ async function handle(route: HttpRoute, req: Request, callerOf: CallerResolver):
   return route.handle({ params: req.params, query: query.value, body: body.value, etag, header: (name) => req.get(name) }, caller);
 }
 
-function send(res: Response, reply: HttpReply): void {
+async function send(res: Response, reply: HttpReply, sendView: (view: VersionedView<unknown>) => Promise<void>): Promise<void> {
   if (!reply.ok) {
     sendError(res, reply.error);
     return;
@@ -70,6 +72,10 @@ function send(res: Response, reply: HttpReply): void {
   const answer = reply.value;
   if (answer.kind === 'json') {
     res.status(answer.status).json(answer.body);
+    return;
+  }
+  if (answer.kind === 'view') {
+    await sendView(answer.view);
     return;
   }
   res.setHeader('Content-Type', answer.contentType);

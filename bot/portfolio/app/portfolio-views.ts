@@ -10,22 +10,38 @@ import type { StrategicObjective } from '../domain/portfolio';
 import { heatmapOf, kpisOf, mergeHeatmaps } from '../domain/projection';
 import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
-import type { Versioned } from '../../kernel/versioned';
+import { type Versioned, type VersionedView, versionOf } from '../../kernel/versioned';
+import type { DomainActivity } from '../ports';
 import { canEditDomain, canSeeRollup, canViewDomain, teamDomainIds } from './access';
 import { type PortfolioDeps, assess, countsIn, countsOf } from './portfolio';
 
 const byPriority = (objectives: readonly Versioned<StrategicObjective>[]): StrategicObjective[] =>
   objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code));
 
-/** One page of a domain's portfolio, with the whole domain's figures and activity. */
-export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string, continuation?: string): Promise<Result<PortfolioResponse>> {
+/**
+ * Everything a domain page's body depends on, besides the version of its figures (which every
+ * item write changes): its activity in a stable order, so equal activity gives an equal version.
+ */
+function activityParts(a: DomainActivity): string {
+  const sorted = <V>(m: ReadonlyMap<string, V> | Readonly<Record<string, V>>) => (m instanceof Map ? [...m] : Object.entries(m)).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return JSON.stringify([sorted(a.openSignalsByItem), sorted(a.unansweredByItem), sorted(a.openSignalsByState), a.overdueResponses]);
+}
+
+/**
+ * One page of a domain's portfolio, with the whole domain's figures and activity, as a view
+ * versioned by all it is made of — the page asked for, the figures' version, the domain, the
+ * objectives, the activity, the caller's right to edit and the day (staleness moves with it) —
+ * so an unchanged page is neither rebuilt nor sent again.
+ */
+export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string, continuation?: string): Promise<Result<VersionedView<PortfolioResponse>>> {
   const [domains, team] = await Promise.all([deps.repos.domains.list(p.tenantId), teamDomainIds(p, deps.repos.workItems)]);
-  const domain = domains.find((d) => d.value.id === domainId)?.value;
-  if (!domain) return notFound(`Domain "${domainId}"`);
+  const stored = domains.find((d) => d.value.id === domainId);
+  if (!stored) return notFound(`Domain "${domainId}"`);
   if (!canViewDomain(p, domainId, team)) {
     // Not even the domain's name: the caller may not see this domain.
     return forbidden('You cannot see this domain\'s portfolio. Ask its PMO lead or a tenant admin for access.');
   }
+  const domain = stored.value;
   const now = deps.clock.now();
   const [page, objectives, activity] = await Promise.all([
     deps.repos.workItems.pageByDomain(p.tenantId, domainId, { size: PORTFOLIO_PAGE_SIZE, ...(continuation !== undefined ? { continuation } : {}) }),
@@ -33,16 +49,30 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
     deps.activity.domainActivity(p.tenantId, domainId, now),
   ]);
   if (!page.ok) return page;
-  const { stats } = page.value;
-  const items = page.value.items.map((i) => assess(i, domain, now, countsIn(activity, i.value.id)));
+  const { stats, statsVersion } = page.value;
+  const canEdit = canEditDomain(p, domain);
   return ok({
-    domain,
-    kpis: { ...kpisOf(stats, domain, now), openSignalsByState: activity.openSignalsByState, overdueResponses: activity.overdueResponses },
-    heatmap: heatmapOf(stats),
-    items,
-    objectives: byPriority(objectives),
-    canEdit: canEditDomain(p, domain),
-    ...(page.value.continuation ? { continuation: page.value.continuation } : {}),
+    version: versionOf([
+      'portfolio',
+      p.tenantId,
+      domainId,
+      continuation ?? '',
+      statsVersion,
+      stored.etag,
+      objectives.map((o) => o.etag).join(','),
+      activityParts(activity),
+      canEdit,
+      now.toISOString().slice(0, 10),
+    ]),
+    build: () => ({
+      domain,
+      kpis: { ...kpisOf(stats, domain, now), openSignalsByState: activity.openSignalsByState, overdueResponses: activity.overdueResponses },
+      heatmap: heatmapOf(stats),
+      items: page.value.items.map((i) => assess(i, domain, now, countsIn(activity, i.value.id))),
+      objectives: byPriority(objectives),
+      canEdit,
+      ...(page.value.continuation ? { continuation: page.value.continuation } : {}),
+    }),
   });
 }
 

@@ -13,23 +13,28 @@ import type { Result } from '../../kernel/result';
 import type { TenantCollection, Versioned } from '../../kernel/versioned';
 import { encodeKey } from '../../platform/storage/keys';
 import { type TableClient, statusOf } from '../../platform/storage/table-client';
+import { CoalescedReads } from '../../platform/storage/coalesced-reads';
 
 /** `!` is outside the key alphabets (keys.ts): no tenant's records can share this partition. */
 export const CATALOGUE_VERSION_PARTITION = '!catalogue';
 
 /** The per-tenant version row, stored in the domains table. */
 export class CatalogueVersion {
+  private readonly reads = new CoalescedReads<string>();
+
   constructor(private readonly client: TableClient) {}
 
-  /** The current version token, or `''` while the tenant's catalogue was never written. */
-  async current(tenantId: string): Promise<string> {
-    try {
-      const entity = await this.client.getEntity(CATALOGUE_VERSION_PARTITION, encodeKey(tenantId));
-      return entity.etag ?? '';
-    } catch (err) {
-      if (statusOf(err) === 404) return '';
-      throw err;
-    }
+  /** The current version token, or `''` while the tenant's catalogue was never written. Concurrent callers share one point read. */
+  current(tenantId: string): Promise<string> {
+    return this.reads.read(tenantId, async () => {
+      try {
+        const entity = await this.client.getEntity(CATALOGUE_VERSION_PARTITION, encodeKey(tenantId));
+        return entity.etag ?? '';
+      } catch (err) {
+        if (statusOf(err) === 404) return '';
+        throw err;
+      }
+    });
   }
 
   async bump(tenantId: string): Promise<void> {

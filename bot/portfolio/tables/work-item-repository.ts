@@ -19,7 +19,8 @@ import { type Result, fail, invalid, notFound, ok } from '../../kernel/result';
 import type { WorkItem } from '../domain/portfolio';
 import { type DomainStats, emptyStats, restate } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
-import type { ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
+import type { FiguresAsRead, ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
+import { CoalescedReads } from '../../platform/storage/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import {
@@ -68,6 +69,8 @@ interface StoredStats {
 export class TableWorkItemRepository implements WorkItemRepository {
   /** Domain reads, valid while the domain's figures keep their ETag (domain-read-cache.ts). */
   private readonly cache = new DomainReadCache<WorkItemPage>(CACHED_ITEMS);
+
+  private readonly statsReads = new CoalescedReads<StoredStats>();
 
   constructor(
     private readonly items: TableClient,
@@ -120,13 +123,13 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return [...all.items];
   }
 
-  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & { readonly stats: DomainStats }>> {
+  async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & FiguresAsRead>> {
     const pk = itemPartition(tenantId, domainId);
     const sdkToken = page.continuation === undefined ? undefined : fromPageToken(page.continuation, pk);
     if (sdkToken === null) return invalid('The continuation token is not one this portfolio issued; start again from the first page.');
     const { etag, stats } = await this.readStats(pk);
     const items = await this.cache.read(`${pk}|${page.size}|${sdkToken ?? ''}`, etag, () => this.readPage(pk, page.size, sdkToken), pageSize);
-    return ok({ ...items, stats });
+    return ok({ ...items, stats, statsVersion: etag ?? '' });
   }
 
   private async readPage(pk: string, size: number, sdkToken: string | undefined): Promise<WorkItemPage> {
@@ -368,10 +371,13 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return entity && !isMoved(entity) ? this.versioned(entity) : undefined;
   }
 
-  private async readStats(pk: string): Promise<StoredStats> {
-    const entity = await pointRead(this.items, pk, STATS_ROW_KEY);
-    if (!entity) return { stats: emptyStats() };
-    return { stats: statsSchema.parse(JSON.parse(String(entity['stats']))), etag: requireEtag(entity.etag) };
+  /** Every read and write of a domain starts here; concurrent callers share one point read (see CoalescedReads). */
+  private readStats(pk: string): Promise<StoredStats> {
+    return this.statsReads.read(pk, async () => {
+      const entity = await pointRead(this.items, pk, STATS_ROW_KEY);
+      if (!entity) return { stats: emptyStats() };
+      return { stats: statsSchema.parse(JSON.parse(String(entity['stats']))), etag: requireEtag(entity.etag) };
+    });
   }
 
   private itemRow(item: WorkItem) {
