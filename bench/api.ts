@@ -8,7 +8,9 @@
  *    page of its partition's item range) against the median time of the portfolio API returning
  *    the same items (every page, over HTTP), one request at a time — the ratio the issue asks for.
  * 2. Load: `--clients` concurrent clients for `--seconds`, each reading portfolios (every page),
- *    the EPMO roll-up and item panels with development-mode tokens, over real HTTP.
+ *    the EPMO roll-up and item panels with development-mode tokens, over real HTTP. Each client
+ *    keeps what it read with its ETag and revalidates it (`If-None-Match`), as the browser's
+ *    HTTP cache does for the tab.
  *
  * Prints throughput, latency percentiles per kind of read, errors, and the app's resident memory
  * and CPU before and after.
@@ -75,21 +77,36 @@ async function token(url: string, tenantId: string, userId: string): Promise<str
   return ((await res.json()) as { token: string }).token;
 }
 
-/** GETs a path; throws on anything but 200. Returns the parsed body. */
-async function get<T>(url: string, path: string, bearer: string): Promise<T> {
-  const res = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${bearer}` } });
+/**
+ * What a browser's HTTP cache does for one user: it keeps each answer with its ETag and asks
+ * again with `If-None-Match`; a 304 means the kept body is current. One per client.
+ */
+type HttpCache = Map<string, { readonly etag: string; readonly body: unknown }>;
+
+/** Counts of answers by status over the load (200 and 304 are both successes). */
+const statuses = new Map<number, number>();
+
+/** GETs a path as a browser would (revalidating what `cache` holds); throws on anything but 200 or 304. Returns the body. */
+async function get<T>(url: string, path: string, bearer: string, cache?: HttpCache): Promise<T> {
+  const kept = cache?.get(path);
+  const res = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${bearer}`, ...(kept ? { 'If-None-Match': kept.etag } : {}) } });
+  statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+  if (res.status === 304 && kept) return kept.body as T;
   if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
+  const body = (await res.json()) as T;
+  const etag = res.headers.get('etag');
+  if (cache && etag) cache.set(path, { etag, body });
+  return body;
 }
 
 /** A domain's whole portfolio, every page; returns how many items and requests it took. */
-async function wholePortfolio(url: string, domainId: string, bearer: string): Promise<{ items: number; requests: number }> {
+async function wholePortfolio(url: string, domainId: string, bearer: string, cache?: HttpCache): Promise<{ items: number; requests: number }> {
   const path = `/api/domains/${domainId}/portfolio`;
-  let page = await get<PortfolioResponse>(url, path, bearer);
+  let page = await get<PortfolioResponse>(url, path, bearer, cache);
   let items = page.items.length;
   let requests = 1;
   while (page.continuation) {
-    page = await get<PortfolioResponse>(url, `${path}?continuation=${encodeURIComponent(page.continuation)}`, bearer);
+    page = await get<PortfolioResponse>(url, `${path}?continuation=${encodeURIComponent(page.continuation)}`, bearer, cache);
     items += page.items.length;
     requests += 1;
   }
@@ -141,7 +158,9 @@ async function main(): Promise<void> {
     let requests = 0;
     const deadline = performance.now() + seconds * 1000;
     const others = tenant.domainIds.filter((d) => d !== tenant.bigDomainId);
+    statuses.clear();
     const client = async (c: number): Promise<void> => {
+      const cache: HttpCache = new Map();
       for (let n = 0; performance.now() < deadline; n += 1) {
         const r = Math.random();
         const kind: Kind = r < 0.1 ? 'portfolio (big domain)' : r < 0.4 ? 'portfolio (other domain)' : r < 0.6 ? 'roll-up' : 'item panel';
@@ -149,9 +168,9 @@ async function main(): Promise<void> {
         const started = performance.now();
         try {
           let made = 1;
-          if (kind === 'portfolio (big domain)') made = (await wholePortfolio(url, tenant.bigDomainId, bearer)).requests;
-          else if (kind === 'portfolio (other domain)') made = (await wholePortfolio(url, others[(c + n) % others.length] ?? tenant.bigDomainId, bearer)).requests;
-          else await get(url, kind === 'roll-up' ? '/api/portfolio/rollup' : `/api/work-items/${tenant.sampleItemIds[(c * 31 + n) % tenant.sampleItemIds.length]}/panel`, bearer);
+          if (kind === 'portfolio (big domain)') made = (await wholePortfolio(url, tenant.bigDomainId, bearer, cache)).requests;
+          else if (kind === 'portfolio (other domain)') made = (await wholePortfolio(url, others[(c + n) % others.length] ?? tenant.bigDomainId, bearer, cache)).requests;
+          else await get(url, kind === 'roll-up' ? '/api/portfolio/rollup' : `/api/work-items/${tenant.sampleItemIds[(c * 31 + n) % tenant.sampleItemIds.length]}/panel`, bearer, cache);
           requests += made;
           const list = latencies.get(kind) ?? [];
           list.push(performance.now() - started);
@@ -177,6 +196,7 @@ async function main(): Promise<void> {
       const sorted = [...xs].sort((a, b) => a - b);
       console.log(`  ${kind.padEnd(26)} n=${String(sorted.length).padStart(6)}  p50 ${ms(percentile(sorted, 50)).padStart(8)}  p95 ${ms(percentile(sorted, 95)).padStart(8)}  p99 ${ms(percentile(sorted, 99)).padStart(8)}`);
     }
+    console.log(`answers by status: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status} ×${count}`).join(', ')} (a client revalidates what it holds, as a browser does)`);
     for (const [message, count] of errors) console.log(`  error ×${count}: ${message}`);
     console.log(`app process: RSS ${before.rssMb.toFixed(0)} MB before, ${after.rssMb.toFixed(0)} MB after; CPU ${(after.cpuSeconds - before.cpuSeconds).toFixed(1)} s during the load`);
     const azurite = await storage.cpuSeconds();
