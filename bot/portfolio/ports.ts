@@ -105,7 +105,8 @@ export interface ActivityProjectionStore {
   read(tenantId: string, domainId: string): Promise<StoredActivity | undefined>;
   /**
    * Stores `computed` as the row's projection and generation, if the row is still at `etag`
-   * (absent: if there is still no row). False when a newer write came in: nothing is stored.
+   * (absent: if there is still no row). False when nothing was stored: a newer write came in, or
+   * the projection is too large for a row (then each read computes it, as without a projection).
    */
   save(tenantId: string, domainId: string, computed: ComputedActivity, etag: string | undefined): Promise<boolean>;
   /** Moves each domain's generation on (a blind write: no read, never conflicts). */

@@ -27,8 +27,11 @@ const CHUNK = 30_000;
  * computed on each read instead, as before this projection existed.
  */
 const MAX_CHUNKS = 16;
-/** Rows whose projection this process keeps parsed; one per domain read lately. */
-const CACHED_ROWS = 2_000;
+/** Entries (items named, plus one a row) this process keeps parsed across the rows read lately. */
+const CACHED_ENTRIES = 200_000;
+/** What a parsed row holds, for the cache's bound. */
+const entriesOf = (c: ComputedActivity | undefined): number =>
+  1 + (c ? Object.keys(c.projection.openSignalsByItem).length + Object.keys(c.projection.unansweredByItem).length : 0);
 
 const count = z.number().int().nonnegative();
 // The states are written by this adapter from the signals feature's own values; reading them back only checks their form.
@@ -64,7 +67,7 @@ function computedOf(entity: Entity): ComputedActivity | undefined {
 }
 
 export class TableActivityProjections implements ActivityProjectionStore {
-  private readonly parsed = new DomainReadCache<ComputedActivity | undefined>(CACHED_ROWS);
+  private readonly parsed = new DomainReadCache<ComputedActivity | undefined>(CACHED_ENTRIES);
 
   constructor(private readonly items: TableClient) {}
 
@@ -80,7 +83,7 @@ export class TableActivityProjections implements ActivityProjectionStore {
       if (full?.etag) etag = full.etag;
       if (typeof full?.gen === 'string') gen = full.gen;
       return full ? computedOf(full) : undefined;
-    }, () => 1);
+    }, entriesOf);
     return { gen, etag, ...(computed ? { computed } : {}) };
   }
 
@@ -99,11 +102,11 @@ export class TableActivityProjections implements ActivityProjectionStore {
       // Replace, not merge: a shorter projection must not keep the old one's last chunks.
       const written = etag === undefined ? await this.items.createEntity(entity) : await this.items.updateEntity(entity, 'Replace', { etag });
       // This process's next read of the row finds it parsed already.
-      if (written.etag) await this.parsed.read(entity.partitionKey, written.etag, async () => computed, () => 1);
+      if (written.etag) await this.parsed.read(entity.partitionKey, written.etag, async () => computed, entriesOf);
       return true;
     } catch (err) {
-      // 412: a write marked the domain since our read; 409: a first mark made the row. Either way ours is older.
-      if (statusOf(err) === 412 || statusOf(err) === 409) return false;
+      // 412: a write marked the domain since our read; 409: a first mark made the row; 404: the tenant's rows were deleted. Ours is not the newest.
+      if ([412, 409, 404].includes(statusOf(err) ?? 0)) return false;
       throw err;
     }
   }
