@@ -307,3 +307,18 @@ describe('the stored activity projection', () => {
     expect(computed).toBe(2);
   });
 });
+
+describe('the activity row', () => {
+  it('stores a projection larger than one column holds and reads it back whole, in another instance too', async () => {
+    const many = Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`wi_${String(i).padStart(5, '0')}`, ['raised', 'escalated'] as SignalState[]]));
+    const projection: ActivityProjection = { openSignalsByItem: many, unansweredByItem: { wi_00001: 2 }, openSignalsByState: { raised: 4000, escalated: 4000 }, cascade: { activeChanges: 1, recipients: 3, responded: 1 }, unansweredDue: { [now.toISOString()]: 2 } };
+    expect(JSON.stringify(projection).length).toBeGreaterThan(64_000);
+    await one.portfolio.activity.markChanged(T, ['dom-big']);
+    const row = await one.portfolio.activity.read(T, 'dom-big');
+    expect(await one.portfolio.activity.save(T, 'dom-big', { gen: 'g-big', at: now.toISOString(), projection }, row?.etag)).toBe(true);
+    const other = await instance();
+    expect((await other.portfolio.activity.read(T, 'dom-big'))?.computed).toEqual({ gen: 'g-big', at: now.toISOString(), projection });
+    // A save under the ETag read before is refused: the row moved on.
+    expect(await other.portfolio.activity.save(T, 'dom-big', { gen: 'g-old', at: now.toISOString(), projection }, row?.etag)).toBe(false);
+  });
+});
