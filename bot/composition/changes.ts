@@ -9,6 +9,7 @@ import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
+import { type ActivityMarks, markingChangeStores } from './activity-marks';
 
 export interface ChangesFeature {
   readonly deps: ChangeDeps;
@@ -24,12 +25,14 @@ export interface ChangesFeatureOptions {
   readonly registry: DeliveryRegistry;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Marks the portfolio's activity out of date after each write that changes it. */
+  readonly marks: ActivityMarks;
   /** Base URL of the tab, known once the server listens. */
   readonly tabBaseUrl: () => string;
 }
 
 export async function createChangesFeature(o: ChangesFeatureOptions): Promise<ChangesFeature> {
-  const stores = await createChangeTables({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
+  const stores = markingChangeStores(await createChangeTables({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix }), o.marks);
   const deps: ChangeDeps = {
     repos: o.repos,
     stores,

@@ -3,73 +3,83 @@
  * signals from the signals feature, the cascade of active strategy changes from the changes
  * feature. Wired here so the portfolio depends on neither.
  *
- * What each answer reads, every filter applied by Table Storage, not here:
- * - a domain's page: the domain's open signals, and the cascade of active changes to the
- *   domain's recipients;
- * - the roll-up: the tenant's open signals and the cascade of active changes;
- * - an item panel: the item's signals, and the cascade of active changes to the item's domain.
+ * A domain's page and the roll-up read each domain's stored activity projection (one point
+ * read per domain; bot/portfolio/app/projected-activity.ts), which the signals' and changes'
+ * writes mark out of date (activity-marks.ts). Only an out-of-date projection is computed
+ * again, from the domain's open signals and the cascade of active changes to the domain's
+ * recipients, every filter applied by Table Storage. An item panel reads the item's signals
+ * and the cascade of active changes to the item's domain: lists filtered per viewer.
  */
 import { type CascadeEntry, type ChangeDeps, activeCascade, recipientVisibleTo } from '../changes';
-import type { DomainActivity, ItemActivity, PortfolioActivitySource, RollupActivity } from '../portfolio';
+import type { IdSource } from '../kernel/runtime';
+import {
+  type ActivityProjection,
+  type ItemActivity,
+  type PortfolioActivitySource,
+  type PortfolioRepositories,
+  type RollupActivity,
+  domainActivityOf,
+  projectedActivity,
+  rollupActivityOf,
+} from '../portfolio';
 import { type Signal, type SignalDeps, canSeeSignal } from '../signals';
 
 const isOpen = (s: Pick<Signal, 'state'>): boolean => s.state !== 'closed';
 
-type Deps = { readonly signals: Pick<SignalDeps, 'stores'>; readonly changes: Pick<ChangeDeps, 'stores' | 'clock'> };
+interface Deps {
+  readonly signals: Pick<SignalDeps, 'stores'>;
+  readonly changes: Pick<ChangeDeps, 'stores' | 'clock'>;
+  /** The domains (cached) and the activity projections. */
+  readonly portfolio: Pick<PortfolioRepositories, 'domains' | 'activity'>;
+  readonly ids: IdSource;
+}
 
 /** Recipients that count towards a domain's coverage: its PMO and teams (the EPMO copy is not the domain's). */
 const inDomain = (e: CascadeEntry, domainId: string): boolean => e.role !== 'epmo' && e.domainId === domainId;
 /** Waiting for an answer: reached, and not yet responded as the change asks. */
 const unanswered = (e: CascadeEntry): boolean => !e.responded && e.status !== 'unreachable';
 
-function countBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) for (const key of keys(item)) counts.set(key, (counts.get(key) ?? 0) + 1);
+function countBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) for (const key of keys(item)) counts[key] = (counts[key] ?? 0) + 1;
   return counts;
 }
 
-/** Counts by state; `signals` are open ones (the store filtered them). */
-function byState(signals: readonly Signal[]): DomainActivity['openSignalsByState'] {
-  return Object.fromEntries(countBy(signals, (s) => [s.state]));
+/** Per work item, the states of its open signals, sorted (so equal activity stores alike). */
+function statesByItem(signals: readonly Signal[]): ActivityProjection['openSignalsByItem'] {
+  const out: Record<string, Signal['state'][]> = {};
+  for (const s of signals) if (s.workItemId) out[s.workItemId] = [...(out[s.workItemId] ?? []), s.state].sort();
+  return out;
 }
 
-/** Per work item, the state of each of its (open) signals. */
-function statesByItem(signals: readonly Signal[]): DomainActivity['openSignalsByItem'] {
-  const out = new Map<string, Signal['state'][]>();
-  for (const s of signals) if (s.workItemId) out.set(s.workItemId, [...(out.get(s.workItemId) ?? []), s.state]);
-  return out;
+/** A domain's activity from its open signals and the cascade of active changes to its recipients. */
+async function computeActivity(deps: Deps, tenantId: string, domainId: string): Promise<ActivityProjection> {
+  const [mine, cascade] = await Promise.all([deps.signals.stores.signals.find(tenantId, { domainId, openOnly: true }), activeCascade(deps.changes, tenantId, domainId)]);
+  const entries = cascade.filter((e) => inDomain(e, domainId));
+  const reached = entries.filter((e) => e.status !== 'unreachable');
+  const waiting = entries.filter(unanswered);
+  return {
+    openSignalsByItem: statesByItem(mine),
+    unansweredByItem: countBy(waiting.filter((e) => e.role === 'team'), (e) => e.workItemIds),
+    openSignalsByState: countBy(mine, (s) => [s.state]),
+    cascade: { activeChanges: new Set(entries.map((e) => e.changeId)).size, recipients: reached.length, responded: reached.filter((e) => e.responded).length },
+    // Overdue is unanswered past respond-by: counted at read time, so it moves with the clock.
+    unansweredDue: countBy(waiting, (e) => [e.respondBy]),
+  };
 }
 
 export function portfolioActivity(deps: Deps): PortfolioActivitySource {
   const signals = deps.signals.stores.signals;
+  const projected = projectedActivity({ store: deps.portfolio.activity, ids: deps.ids, compute: (tenantId, domainId) => computeActivity(deps, tenantId, domainId) });
   return {
-    async domainActivity(tenantId, domainId) {
-      const [mine, cascade] = await Promise.all([signals.find(tenantId, { domainId, openOnly: true }), activeCascade(deps.changes, tenantId, domainId)]);
-      const entries = cascade.filter((e) => inDomain(e, domainId));
-      return {
-        openSignalsByItem: statesByItem(mine),
-        unansweredByItem: countBy(entries.filter((e) => e.role === 'team' && unanswered(e)), (e) => e.workItemIds),
-        openSignalsByState: byState(mine),
-        overdueResponses: entries.filter((e) => e.overdue).length,
-      };
+    async domainActivity(tenantId, domainId, now) {
+      return domainActivityOf(await projected(tenantId, domainId, now), now);
     },
 
-    async rollupActivity(tenantId) {
-      const [open, cascade] = await Promise.all([signals.find(tenantId, { openOnly: true }), activeCascade(deps.changes, tenantId)]);
-      const domainIds = new Set([...open.map((s) => s.domainId), ...cascade.flatMap((e) => (e.domainId ? [e.domainId] : []))]);
-      const out = new Map<string, RollupActivity>();
-      for (const domainId of domainIds) {
-        const mine = open.filter((s) => s.domainId === domainId);
-        const entries = cascade.filter((e) => inDomain(e, domainId));
-        const reached = entries.filter((e) => e.status !== 'unreachable');
-        out.set(domainId, {
-          openSignalsByState: byState(mine),
-          overdueResponses: entries.filter((e) => e.overdue).length,
-          openEscalations: mine.filter((s) => s.state === 'escalated').length,
-          cascade: { activeChanges: new Set(entries.map((e) => e.changeId)).size, recipients: reached.length, responded: reached.filter((e) => e.responded).length },
-        });
-      }
-      return out;
+    async rollupActivity(tenantId, now) {
+      const domains = await deps.portfolio.domains.list(tenantId);
+      const rows = await Promise.all(domains.map(async (d): Promise<[string, RollupActivity]> => [d.value.id, rollupActivityOf(await projected(tenantId, d.value.id, now), now)]));
+      return new Map(rows);
     },
 
     async itemActivity(viewer, item): Promise<ItemActivity> {

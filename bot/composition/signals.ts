@@ -10,6 +10,7 @@ import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
+import { type ActivityMarks, markingSignalStores } from './activity-marks';
 
 export interface SignalsFeature {
   readonly deps: SignalDeps;
@@ -25,11 +26,13 @@ export interface SignalsFeatureOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly tabBaseUrl: () => string;
+  /** Marks the portfolio's activity out of date after each write that changes it. */
+  readonly marks: ActivityMarks;
   readonly drafter?: StrategyChangeDrafter;
 }
 
 export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<SignalsFeature> {
-  const stores = await createTableSignalStores({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
+  const stores = markingSignalStores(await createTableSignalStores({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix }), o.marks);
   const s = o.config.signals;
   const deps: SignalDeps = {
     repos: o.repos,

@@ -19,6 +19,7 @@ import { devSignInRoutes } from '../platform/web/dev-sign-in-routes';
 import { startWebServer } from '../platform/web/web-server';
 import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
+import { activityMarks } from './activity-marks';
 import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
 import { createDeliveryRuntime } from './delivery';
@@ -85,10 +86,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const { delivery, scheduler, registry: deliveryRegistry } = deliveryRuntime;
     // Strategy changes register their renderers and reminder job before the worker starts.
     let tabBaseUrl = config.tabDomain ? `https://${config.tabDomain}/` : `http://localhost:${config.port}/`;
-    const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
+    // Every signal and change write marks the portfolio activity it changes (activity-marks.ts).
+    const marks = activityMarks(repos, logger.child({ component: 'portfolio-activity' }));
+    const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, marks, tabBaseUrl: () => tabBaseUrl });
     // Signals register their card renderers and due-time timers; decisions become drafts through the changes feature.
     const signals = await createSignalsFeature({
-      config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl,
+      config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, marks, tabBaseUrl: () => tabBaseUrl,
       drafter: {
         async createDraft(p, fields) {
           const made = await createDraft(changes.deps, p, fields);
@@ -114,7 +117,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         signalRoutes(signals.deps),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
-        portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps }) }),
+        portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
       tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },

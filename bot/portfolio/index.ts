@@ -7,6 +7,7 @@ export { itemsAlignedTo } from './app/aligned-items';
 export { recordIdSchema } from './app/inputs';
 export { type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, overallHealth } from './domain/portfolio';
 export type { StatusReport } from './domain/status-report';
-export type { DomainActivity, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
+export { domainActivityOf, projectedActivity, rollupActivityOf } from './app/projected-activity';
+export type { ActivityProjection, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
 export { createPortfolioTables } from './tables/portfolio-tables';
 export { migrateWorkItems } from './tables/work-item-migration';

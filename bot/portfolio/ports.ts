@@ -66,6 +66,57 @@ export interface PortfolioRepositories {
   readonly domains: DomainRepository;
   readonly objectives: ObjectiveRepository;
   readonly workItems: WorkItemRepository;
+  readonly activity: ActivityProjectionStore;
+}
+
+/**
+ * A domain's activity as last computed from the signals and changes: what its page and the
+ * roll-up show, kept between the writes that change it. Overdue is not frozen in it: the
+ * respond-by times of the unanswered responses are, and the clock counts them at read time.
+ */
+export interface ActivityProjection {
+  /** Per item, the state of each of its open signals. */
+  readonly openSignalsByItem: Readonly<Record<string, readonly SignalState[]>>;
+  /** Per item, the reached team conversations that have not answered an active change. */
+  readonly unansweredByItem: Readonly<Record<string, number>>;
+  readonly openSignalsByState: SignalCounts;
+  /** Active changes that reached the domain's PMO or teams, those reached, and those that responded. */
+  readonly cascade: RollupActivity['cascade'];
+  /** Respond-by (ISO) → reached PMO and team conversations of the domain that have not answered a change due then. */
+  readonly unansweredDue: Readonly<Record<string, number>>;
+}
+
+/** A projection and the generation it was computed for. */
+export interface ComputedActivity {
+  readonly gen: string;
+  /** ISO time of the computation. */
+  readonly at: string;
+  readonly projection: ActivityProjection;
+}
+
+/** A domain's activity row as read: its generation, its ETag, and the projection last stored. */
+export interface StoredActivity {
+  readonly gen: string;
+  readonly etag: string;
+  readonly computed?: ComputedActivity;
+}
+
+/**
+ * One activity row per tenant and domain. Every write of another feature that can change a
+ * domain's activity calls `markChanged` after its own write; readers reuse a projection stored
+ * for the current generation and recompute (and `save`) otherwise.
+ */
+export interface ActivityProjectionStore {
+  /** The domain's row (point read), or undefined when no write or read ever made one. */
+  read(tenantId: string, domainId: string): Promise<StoredActivity | undefined>;
+  /**
+   * Stores `computed` as the row's projection and generation, if the row is still at `etag`
+   * (absent: if there is still no row). False when nothing was stored: a newer write came in, or
+   * the projection is too large for a row (then each read computes it, as without a projection).
+   */
+  save(tenantId: string, domainId: string, computed: ComputedActivity, etag: string | undefined): Promise<boolean>;
+  /** Moves each domain's generation on (a blind write: no read, never conflicts). */
+  markChanged(tenantId: string, domainIds: readonly string[]): Promise<void>;
 }
 
 /** Open signals of a domain by state. */
@@ -78,7 +129,7 @@ export type SignalCounts = PortfolioActivity['openSignalsByState'];
 export interface PortfolioActivitySource {
   /** A domain's open signals and unanswered changes, per item and in total. */
   domainActivity(tenantId: string, domainId: string, now: Date): Promise<DomainActivity>;
-  /** Escalations awaiting a decision and cascade coverage, per domain (the EPMO roll-up). */
+  /** Escalations awaiting a decision and cascade coverage, per domain of the tenant (the EPMO roll-up). */
   rollupActivity(tenantId: string, now: Date): Promise<ReadonlyMap<string, RollupActivity>>;
   /**
    * The signals naming an item and the changes that reached its team with the team's response,
@@ -87,7 +138,12 @@ export interface PortfolioActivitySource {
   itemActivity(viewer: Principal, item: Pick<WorkItem, 'id' | 'domainId'>, now: Date): Promise<ItemActivity>;
 }
 
+/**
+ * `version` changes whenever the activity answered changes (a write, or the clock making a
+ * response overdue): a cache of what was built from it may be keyed on it.
+ */
 export interface DomainActivity {
+  readonly version: string;
   /** Per item, the state of each of its open signals (one entry per signal). */
   readonly openSignalsByItem: ReadonlyMap<string, readonly SignalState[]>;
   readonly unansweredByItem: ReadonlyMap<string, number>;
@@ -96,6 +152,8 @@ export interface DomainActivity {
 }
 
 export interface RollupActivity {
+  /** As `DomainActivity.version`, for this domain. */
+  readonly version: string;
   readonly openSignalsByState: SignalCounts;
   readonly overdueResponses: number;
   readonly openEscalations: number;

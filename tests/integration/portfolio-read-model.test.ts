@@ -48,7 +48,7 @@ function recording(log: string[]): (c: TableClient) => TableClient {
 }
 
 const noActivity: PortfolioActivitySource = {
-  domainActivity: async () => ({ openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0 }),
+  domainActivity: async () => ({ version: 'none', openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0 }),
   rollupActivity: async () => new Map(),
   itemActivity: async () => ({ signals: [], changes: [], openSignalStates: [], unansweredChanges: 0 }),
 };

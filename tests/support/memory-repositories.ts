@@ -13,7 +13,7 @@ import type { Tenant } from '../../bot/kernel/tenant';
 import type { LinkRepository } from '../../bot/conversations/ports';
 import type { Repositories } from '../../bot/directory/repositories';
 import type { TenantCollection, Versioned } from '../../bot/kernel/versioned';
-import type { FiguresAsRead, ItemWrite, WorkItemPage, WorkItemRepository } from '../../bot/portfolio/ports';
+import type { ActivityProjectionStore, ComputedActivity, FiguresAsRead, ItemWrite, StoredActivity, WorkItemPage, WorkItemRepository } from '../../bot/portfolio/ports';
 import { type DomainStats, statsOf } from '../../bot/portfolio/domain/projection';
 import type { StatusReport } from '../../bot/portfolio/domain/status-report';
 
@@ -217,6 +217,31 @@ class MemoryLinks implements LinkRepository {
   }
 }
 
+/** Activity rows per tenant and domain, with the Tables adapter's ETag rules. */
+class MemoryActivity implements ActivityProjectionStore {
+  private readonly rows = new Map<string, StoredActivity>();
+
+  async read(tenantId: string, domainId: string): Promise<StoredActivity | undefined> {
+    const row = this.rows.get(JSON.stringify([tenantId, domainId]));
+    return row && copy(row);
+  }
+
+  async save(tenantId: string, domainId: string, computed: ComputedActivity, etag: string | undefined): Promise<boolean> {
+    const key = JSON.stringify([tenantId, domainId]);
+    if (this.rows.get(key)?.etag !== etag) return false;
+    this.rows.set(key, { gen: computed.gen, etag: nextEtag(), computed: copy(computed) });
+    return true;
+  }
+
+  async markChanged(tenantId: string, domainIds: readonly string[]): Promise<void> {
+    for (const domainId of domainIds) {
+      const key = JSON.stringify([tenantId, domainId]);
+      const row = this.rows.get(key);
+      this.rows.set(key, { ...row, gen: nextEtag(), etag: nextEtag() });
+    }
+  }
+}
+
 /** A fresh, empty in-memory store. Each call is independent. */
 export function createMemoryRepositories(): Repositories {
   const tenants = new Map<string, Tenant>();
@@ -240,6 +265,7 @@ export function createMemoryRepositories(): Repositories {
     domains: new MemoryCollection<Domain>('domain'),
     objectives: new MemoryCollection<StrategicObjective>('objective'),
     workItems: new MemoryWorkItems(),
+    activity: new MemoryActivity(),
     users: {
       get: async (tenantId, userId) => {
         const u = users.peek(tenantId).get(userId);

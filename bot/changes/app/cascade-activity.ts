@@ -14,6 +14,8 @@ export interface CascadeEntry {
   readonly title: string;
   readonly version: number;
   readonly publishedAt?: string;
+  /** When the version asks its recipients to have responded (ISO). */
+  readonly respondBy: string;
   readonly role: RecipientRole;
   readonly domainId?: string;
   readonly workItemIds: readonly string[];
@@ -44,6 +46,7 @@ export async function activeCascade(deps: Pick<ChangeDeps, 'stores' | 'clock'>, 
         title: status.change.title,
         version: status.change.version,
         ...(status.change.publishedAt ? { publishedAt: status.change.publishedAt } : {}),
+        respondBy: status.change.respondBy,
         role: rec.role,
         ...(rec.domainId ? { domainId: rec.domainId } : {}),
         workItemIds: rec.workItemIds ?? [],

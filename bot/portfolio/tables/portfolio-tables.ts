@@ -7,6 +7,7 @@
 import type { PortfolioRepositories } from '../ports';
 import type { TableClient } from '../../platform/storage/table-client';
 import { TableCollection, collectionCodec } from '../../platform/storage/tenant-collection';
+import { TableActivityProjections } from './activity-rows';
 import { CachedCollection, CatalogueVersion } from './catalogue-cache';
 import { domainSchema, objectiveSchema } from './schemas';
 import { TableWorkItemRepository } from './work-item-repository';
@@ -15,7 +16,7 @@ import { TableWorkItemRepository } from './work-item-repository';
 export interface PortfolioTableClients {
   readonly domains: TableClient;
   readonly objectives: TableClient;
-  /** `PortfolioItems`: items, status reports and figures, one partition per tenant and domain. */
+  /** `PortfolioItems`: items, status reports, figures and activity, one partition per tenant and domain. */
   readonly portfolioItems: TableClient;
   /** `PortfolioItemIndex`: item id → domain. */
   readonly itemIndex: TableClient;
@@ -28,5 +29,6 @@ export function createPortfolioTables(clients: PortfolioTableClients): Portfolio
     domains: new CachedCollection(new TableCollection(clients.domains, collectionCodec(domainSchema, []), 'domain'), version),
     objectives: new CachedCollection(new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'), version),
     workItems: new TableWorkItemRepository(clients.portfolioItems, clients.itemIndex),
+    activity: new TableActivityProjections(clients.portfolioItems),
   };
 }

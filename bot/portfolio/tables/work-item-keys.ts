@@ -1,7 +1,8 @@
 /**
  * Keys of the portfolio read model (table `PortfolioItems`): one partition per tenant AND domain,
  * so a domain's portfolio is one partition and no read spans the tenant. In that partition:
- * `item.<id>` the items, `hist.<id>.<at>.<n>` their status reports, `stats` the domain's figures.
+ * `item.<id>` the items, `hist.<id>.<at>.<n>` their status reports, `stats` the domain's figures, `activity` its
+ * activity projection (activity-rows.ts).
  * Table `PortfolioItemIndex` (PK = tenant, RK = item id) finds an item's domain by point read.
  */
 import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
@@ -9,6 +10,7 @@ import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/key
 export const itemPartition = (tenantId: string, domainId: string): string => compositeKey(tenantId, domainId);
 export const itemRowKey = (id: string): string => compositeKey('item', id);
 export const STATS_ROW_KEY = 'stats';
+export const ACTIVITY_ROW_KEY = 'activity';
 
 /** Row keys of every item of a partition. */
 export const ITEM_RANGE = prefixRange('item');
