@@ -6,7 +6,9 @@
  */
 import { loadConfig } from '../bot/config';
 import { startApp } from '../bot/composition/start-app';
+import { join } from 'node:path';
 import { bigTenantExtension } from './lib/big-tenant';
+import { startCpuProfile } from './profile';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -17,6 +19,17 @@ async function main(): Promise<void> {
   );
   const tenant = await seeded;
   process.stdout.write(`${JSON.stringify({ url: app.url, tenant, seedSeconds: (performance.now() - started) / 1000 })}\n`);
+  // `bench:api --profile`: SIGUSR2 starts a CPU profile of this process, the next stops it and prints where the time went.
+  let stopProfile: (() => Promise<string>) | undefined;
+  process.on('SIGUSR2', () => {
+    if (stopProfile === undefined) {
+      void startCpuProfile(join('.bench-profiles', `api-app-${Date.now()}.cpuprofile`)).then((stop) => (stopProfile = stop));
+      return;
+    }
+    const stop = stopProfile;
+    stopProfile = undefined;
+    void stop().then((summary) => process.stderr.write(`${summary}\n`));
+  });
   process.once('SIGTERM', () => {
     void app.stop().then(() => process.exit(0));
   });

@@ -16,7 +16,7 @@
  * and CPU before and after.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -34,11 +34,16 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     /** Runs of each side of the raw-Tables baseline (their median is compared). */
     'baseline-runs': { type: 'string', default: '9' },
+    /** Each client pauses this long (± half, at random) between reads, as a person reading the page would; 0: none. */
+    'think-ms': { type: 'string', default: '0' },
+    /** CPU-profile the app during the load and print where its time went (raw profile in .bench-profiles/). */
+    profile: { type: 'boolean', default: false },
   },
 });
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const baselineRuns = Number(values['baseline-runs']);
+const thinkMs = Number(values['think-ms']);
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const median = (xs: readonly number[]): number => percentile([...xs].sort((a, b) => a - b), 50);
@@ -180,13 +185,23 @@ async function main(): Promise<void> {
           errors.set(key, (errors.get(key) ?? 0) + 1);
           requests += 1;
         }
+        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
       }
     };
-    console.log(`load: ${clients} clients for ${seconds} s…`);
+    console.log(`load: ${clients} clients for ${seconds} s${thinkMs > 0 ? `, each pausing ~${thinkMs} ms between reads` : ', no pause between reads'}…`);
+    if (values.profile) {
+      await mkdir('.bench-profiles', { recursive: true });
+      process.kill(pid, 'SIGUSR2');
+    }
     const startedAt = performance.now();
     await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
     const elapsed = (performance.now() - startedAt) / 1000;
     const after = await usage(pid);
+    if (values.profile) {
+      process.kill(pid, 'SIGUSR2');
+      // The summary arrives on the app's stderr, which this process shares.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
 
     const all = [...latencies.values()].flat().sort((a, b) => a - b);
     const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
