@@ -60,9 +60,14 @@ function raiseRefusedCard(error: DomainError): AdaptiveCard {
 }
 
 /** What the raiser typed and chose, from a submit's values as they came (only text is kept). */
+const RAISE_FORM_FIELDS = ['kind', 'title', 'details', 'urgency', 'workItemId', 'domainId'] as const satisfies readonly (keyof RaiseFormInput)[];
 function typedInput(values: Readonly<Record<string, unknown>>): RaiseFormInput {
-  const pick = (key: keyof RaiseFormInput) => (typeof values[key] === 'string' && values[key] !== '' ? { [key]: values[key] } : {});
-  return { ...pick('kind'), ...pick('title'), ...pick('details'), ...pick('urgency'), ...pick('workItemId'), ...pick('domainId') };
+  const kept: Partial<Record<keyof RaiseFormInput, string>> = {};
+  for (const field of RAISE_FORM_FIELDS) {
+    const value = values[field];
+    if (typeof value === 'string' && value !== '') kept[field] = value;
+  }
+  return kept;
 }
 
 /** `my signals`: what I raised and its state. */
