@@ -19,7 +19,7 @@ import { mySignals } from './app/card-views';
 import type { SignalDeps } from './app/deps';
 import { type RaiseContext, type Raised, raiseContext } from './app/raise';
 import { type SourceMessage, originOf, raiseFormAgain, raiseFromMessage, raiseOnCard } from './app/raise-from-teams';
-import type { SignalCardAction } from './cards/actions';
+import { RAISE_INPUTS, type SignalCardAction } from './cards/actions';
 import { type RaiseFormInput, type RaiseFormModel, raiseFormCard } from './cards/raise-form';
 import { mySignalsCard, signalViewCard } from './cards/signal-cards';
 
@@ -45,13 +45,19 @@ function answerCard(answer: Result<SignalAnswer>, done: string): CardReply {
 const raiseForm = (form: RaiseContext, extra: Omit<RaiseFormModel, 'workItems' | 'itemsFrom' | 'routeName' | 'domains'>): AdaptiveCard =>
   raiseFormCard({ workItems: form.workItems, itemsFrom: form.itemsFrom, domains: form.domains, ...(form.domainName ? { routeName: form.domainName } : {}), ...extra });
 
+const FIELD_NOTICE_TITLES: Readonly<Record<string, string>> = {
+  [RAISE_INPUTS.workItemId]: 'Choose a work item from the list',
+  [RAISE_INPUTS.domainId]: 'Choose a domain from the list',
+  [RAISE_INPUTS.title]: 'Give the signal a title',
+  [RAISE_INPUTS.kind]: 'Choose what kind of signal this is',
+  [RAISE_INPUTS.urgency]: 'Choose an urgency',
+};
+
 /** Why the raise form came back, titled for what the raiser has to do. */
 function raiseNotice(error: DomainError): NonNullable<RaiseFormModel['notice']> {
   if (error.code === 'SIGNAL.NO_ROUTE') return { title: 'Choose where it goes', text: error.message };
   const at = error.details?.[0]?.at;
-  if (at === 'workItemId') return { title: 'Choose a work item from the list', text: `${error.message} Nothing was raised.` };
-  if (at === 'domainId') return { title: 'Choose a domain from the list', text: `${error.message} Nothing was raised.` };
-  return { title: 'Check the form', text: `${error.message} Nothing was raised.` };
+  return { title: (at && FIELD_NOTICE_TITLES[at]) ?? 'Check the form', text: `${error.message} Nothing was raised.` };
 }
 
 /** A raise refused for who the raiser is (not for what they typed): what to do about it, not the form. */

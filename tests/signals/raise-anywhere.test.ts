@@ -128,6 +128,18 @@ describe('raise in a personal chat', () => {
     expect(await myCount(pia)).toBe(before);
   });
 
+  it('gives the form back with the choices kept when the title is missing', async () => {
+    const chat = personal(pia);
+    await raiseForm(chat, pia);
+    const { text, card } = await submit(chat, pia, { kind: 'opportunity', title: '  ', details: 'Half typed', urgency: 'high', workItemId: 'wi-pay' });
+    expect(text.split('\n')[0]).toBe('Give the signal a title');
+    const fields = inputs(card);
+    expect(fields.get('kind').value).toBe('opportunity');
+    expect(fields.get('details').value).toBe('Half typed');
+    expect(fields.get('urgency').value).toBe('high');
+    expect(fields.get('workItemId').value).toBe('wi-pay');
+  });
+
   it('offers only the domains to someone on no team (a PMO lead), and raises to the one chosen', async () => {
     const chat = personal(people.itLead);
     const form = await raiseForm(chat, people.itLead);

@@ -23,7 +23,7 @@ export interface SourceMessage {
  * Teams' deep link to a message, for when the action did not carry one: the conversation (a
  * channel's or chat's `19:…` id, without the thread suffix) and the message id.
  */
-export const messageDeepLink = (conversationId: string, messageId: string): string =>
+const messageDeepLink = (conversationId: string, messageId: string): string =>
   `https://teams.microsoft.com/l/message/${encodeURIComponent(conversationId.split(';')[0] ?? conversationId)}/${encodeURIComponent(messageId)}`;
 
 /** Where a message's text goes on a signal: its id, link (Teams' own, else its deep link in `conversationId`) and a preview. */

@@ -17,7 +17,7 @@ import { scheduleTimers, sendPmoCards } from './effects';
 import { BATCH, SIGNAL_CONTENT, type SignalDeps } from './deps';
 
 /** How many of the raiser's own items the form offers (most recently updated first). */
-export const OWN_ITEMS_OFFERED = 25;
+const OWN_ITEMS_OFFERED = 25;
 
 type RaiseItem = Pick<WorkItem, 'id' | 'title' | 'domainId'>;
 
@@ -96,7 +96,7 @@ function keyedSignalId(tenantId: string, conversationId: string, key: string): s
 }
 
 /** The raise names no work item and no domain, and the conversation tells none: the raiser chooses. */
-export const NO_ROUTE_MESSAGE = 'Choose one of your work items, or the domain whose PMO should have it, then choose Raise again.';
+const NO_ROUTE_MESSAGE = 'Choose one of your work items, or the domain whose PMO should have it, then choose Raise again.';
 const NOT_OFFERED_ITEM = 'Choose one of the work items in the list.';
 const NOT_OFFERED_DOMAIN = 'Choose one of the domains in the list.';
 
