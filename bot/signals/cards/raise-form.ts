@@ -107,7 +107,8 @@ export function raiseFormCard(model: RaiseFormModel): AdaptiveCard {
     body.push({
       type: 'Input.ChoiceSet',
       id: RAISE_INPUTS.workItemId,
-      label: ownItems ? 'Your work item' : 'Work item (optional)',
+      // Where the conversation tells the route, the raiser's own item is optional too.
+      label: ownItems && !model.routeName ? 'Your work item' : ownItems ? 'Your work item (optional)' : 'Work item (optional)',
       style: 'compact',
       placeholder: ownItems ? 'Choose one of your work items' : 'Not about one work item',
       choices,
