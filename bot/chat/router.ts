@@ -76,7 +76,7 @@ export function createChat(deps: ChatDeps): Chat {
       case 'link':
         return asMember(turn, (p) => linkCommand(links, p, conversation, command.target));
       case 'raise':
-        return signals ? raiseCommand(signals, conversation, command.text) : help('Signals are not available on this server.');
+        return signals ? asMember(turn, (p) => raiseCommand(signals, p, conversation, command.text)) : help('Signals are not available on this server.');
       case 'mySignals':
         return signals ? asMember(turn, (p) => mySignalsCommand(signals, p)) : help('Signals are not available on this server.');
       case 'changes':
@@ -117,7 +117,10 @@ export function createChat(deps: ChatDeps): Chat {
 
     async messageActionOpened(turn) {
       if (!signals || turn.commandId !== RAISE_WITH_PMO) return undefined;
-      return raiseWithPmoDialog(signals, { tenantId: turn.tenantId, conversationId: turn.conversationId }, turn.message);
+      // The form offers the raiser's own items where the conversation is no team's: who it is matters.
+      const principal = await principalOf(turn.tenantId, turn.caller);
+      if (!principal.ok) return { kind: 'message', text: principal.error.message };
+      return raiseWithPmoDialog(signals, principal.value, turn.conversationId, turn.message);
     },
 
     async messageActionSubmitted(turn) {

@@ -10,7 +10,7 @@ import type { Principal } from '../kernel/roles';
 import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
 import type { CardActionHandlers, CardReply, RejectedActionHandler } from '../kernel/cards/card-action';
 import type { DialogReply } from '../kernel/cards/dialog';
-import { errorCard } from '../kernel/cards/message-card';
+import { errorCard, messageCard } from '../kernel/cards/message-card';
 import { type Signal, signalLabel } from './domain/signal';
 import { type SignalAnswer, decideOnCard, closeOnCard, refusedOnSignal, resolveOnCard, triageOnCard, viewSignal } from './app/card-answers';
 import type { RaiseData } from './app/card-inputs';
@@ -19,8 +19,8 @@ import { mySignals } from './app/card-views';
 import type { SignalDeps } from './app/deps';
 import { type RaiseContext, type Raised, raiseContext } from './app/raise';
 import { type SourceMessage, originOf, raiseFormAgain, raiseFromMessage, raiseOnCard } from './app/raise-from-teams';
-import type { SignalCardAction } from './cards/actions';
-import { type RaiseFormModel, raiseFormCard } from './cards/raise-form';
+import { RAISE_INPUTS, type SignalCardAction } from './cards/actions';
+import { type RaiseFormInput, type RaiseFormModel, raiseFormCard } from './cards/raise-form';
 import { mySignalsCard, signalViewCard } from './cards/signal-cards';
 
 function raisedNotice({ signal, domainName, pmoChannels }: Pick<Raised, 'domainName' | 'pmoChannels'> & { readonly signal: { readonly value: Signal } }): string {
@@ -41,9 +41,40 @@ function answerCard(answer: Result<SignalAnswer>, done: string): CardReply {
   return { card: signalViewCard(card, refused ? refusalNotice(refused) : { tone: 'good', text: `${done} Everyone's cards are being updated.` }) };
 }
 
-/** The raise form in a conversation, from what it is linked to. */
-const raiseForm = (form: RaiseContext, extra: Omit<RaiseFormModel, 'workItems' | 'routeName'>): AdaptiveCard =>
-  raiseFormCard({ workItems: form.workItems, ...(form.domainName ? { routeName: form.domainName } : {}), ...extra });
+/** The raise form in a conversation, from what it is linked to (or the raiser's own items and the domains). */
+const raiseForm = (form: RaiseContext, extra: Omit<RaiseFormModel, 'workItems' | 'itemsFrom' | 'routeName' | 'domains'>): AdaptiveCard =>
+  raiseFormCard({ workItems: form.workItems, itemsFrom: form.itemsFrom, domains: form.domains, ...(form.domainName ? { routeName: form.domainName } : {}), ...extra });
+
+const FIELD_NOTICE_TITLES: Readonly<Record<string, string>> = {
+  [RAISE_INPUTS.workItemId]: 'Choose a work item from the list',
+  [RAISE_INPUTS.domainId]: 'Choose a domain from the list',
+  [RAISE_INPUTS.title]: 'Give the signal a title',
+  [RAISE_INPUTS.kind]: 'Choose what kind of signal this is',
+  [RAISE_INPUTS.urgency]: 'Choose an urgency',
+};
+
+/** Why the raise form came back, titled for what the raiser has to do. */
+function raiseNotice(error: DomainError): NonNullable<RaiseFormModel['notice']> {
+  if (error.code === 'SIGNAL.NO_ROUTE') return { title: 'Choose where it goes', text: error.message };
+  const at = error.details?.[0]?.at;
+  return { title: (at && FIELD_NOTICE_TITLES[at]) ?? 'Check the form', text: `${error.message} Nothing was raised.` };
+}
+
+/** A raise refused for who the raiser is (not for what they typed): what to do about it, not the form. */
+function raiseRefusedCard(error: DomainError): AdaptiveCard {
+  return error.code === 'AUTH.FORBIDDEN' ? messageCard({ tone: 'warning', title: 'You cannot raise signals yet', text: error.message }) : errorCard(error);
+}
+
+/** What the raiser typed and chose, from a submit's values as they came (only text is kept). */
+const RAISE_FORM_FIELDS = ['kind', 'title', 'details', 'urgency', 'workItemId', 'domainId'] as const satisfies readonly (keyof RaiseFormInput)[];
+function typedInput(values: Readonly<Record<string, unknown>>): RaiseFormInput {
+  const kept: Partial<Record<keyof RaiseFormInput, string>> = {};
+  for (const field of RAISE_FORM_FIELDS) {
+    const value = values[field];
+    if (typeof value === 'string' && value !== '') kept[field] = value;
+  }
+  return kept;
+}
 
 /** `my signals`: what I raised and its state. */
 export async function mySignalsCommand(deps: SignalDeps, p: Principal): Promise<AdaptiveCard> {
@@ -59,9 +90,9 @@ export function signalCardHandlers(deps: SignalDeps): CardActionHandlers<SignalC
         ...(context.cardMessageId ? { formMessageId: context.cardMessageId } : {}),
         data,
       });
-      if (!raised.ok) return { card: errorCard(raised.error) };
+      if (!raised.ok) return { card: raiseRefusedCard(raised.error) };
       if (raised.value.kind === 'form') {
-        return { card: raiseForm(raised.value.form, { mode: 'execute', notice: raised.value.refused.message, prefill: { title: data.title, details: data.details } }) };
+        return { card: raiseForm(raised.value.form, { mode: 'execute', notice: raiseNotice(raised.value.refused), prefill: typedInput({ ...data }) }) };
       }
       const { raised: done, receipt } = raised.value;
       const notice = done.alreadyRaised ? `${signalLabel(done.signal.value)} was already raised from this form; nothing was raised twice.` : raisedNotice(done);
@@ -89,8 +120,8 @@ export function signalCardHandlers(deps: SignalDeps): CardActionHandlers<SignalC
 export function signalRejectedHandler(deps: SignalDeps): RejectedActionHandler<SignalCardAction['verb']> {
   return async (context, { verb, data, error }) => {
     if (verb === 'signal.raise') {
-      const form = await raiseFormAgain(deps, context.principal.tenantId, context.conversationId);
-      return { card: form ? raiseForm(form, { mode: 'execute', notice: error.message }) : errorCard(error) };
+      const form = await raiseFormAgain(deps, context.principal, context.conversationId);
+      return { card: form ? raiseForm(form, { mode: 'execute', notice: raiseNotice(error), prefill: typedInput(data) }) : errorCard(error) };
     }
     const signalId = data['signalId'];
     if (typeof signalId !== 'string') return { card: errorCard(error) };
@@ -99,21 +130,27 @@ export function signalRejectedHandler(deps: SignalDeps): RejectedActionHandler<S
   };
 }
 
-/** `raise`: the form, with the work items linked to this conversation; text after `raise` fills the title. */
-export async function raiseCommand(deps: SignalDeps, conversation: ConversationRef, text: string): Promise<AdaptiveCard> {
-  const form = await raiseContext(deps, conversation.tenantId, conversation.conversationId);
+/**
+ * `raise`: the form, with the work items linked to this conversation (or, where it is no team's,
+ * the raiser's own and the domains); text after `raise` fills the title.
+ */
+export async function raiseCommand(deps: SignalDeps, p: Principal, conversation: ConversationRef, text: string): Promise<AdaptiveCard> {
+  const form = await raiseContext(deps, p, conversation.conversationId);
   return raiseForm(form, { mode: 'execute', ...(text ? { prefill: { title: text } } : {}) });
 }
 
 const raiseDialog = (card: AdaptiveCard): DialogReply => ({ kind: 'dialog', title: 'Raise with PMO', height: 'large', width: 'medium', card });
 
-/** *Raise with PMO* opened on a message: the raise form in a dialog, its title the message's first line. */
-export async function raiseWithPmoDialog(deps: SignalDeps, where: { readonly tenantId: string; readonly conversationId: string }, message?: SourceMessage): Promise<DialogReply> {
-  const form = await raiseContext(deps, where.tenantId, where.conversationId);
+/**
+ * *Raise with PMO* opened on a message: the raise form in a dialog (offering what `raise` would
+ * there), its title the message's first line.
+ */
+export async function raiseWithPmoDialog(deps: SignalDeps, p: Principal, conversationId: string, message?: SourceMessage): Promise<DialogReply> {
+  const form = await raiseContext(deps, p, conversationId);
   const text = message?.text ?? '';
   const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? '';
   return raiseDialog(
-    raiseForm(form, { mode: 'submit', prefill: { title: firstLine.slice(0, 120), details: text.slice(0, 4000) }, ...(message ? { origin: originOf(message) } : {}) }),
+    raiseForm(form, { mode: 'submit', prefill: { title: firstLine.slice(0, 120), details: text.slice(0, 4000) }, ...(message ? { origin: originOf(message, conversationId) } : {}) }),
   );
 }
 
@@ -125,20 +162,12 @@ export interface RaiseSubmit {
 
 /** *Raise with PMO* submitted: raises the signal linked back to the message, or gives the form back with why not. */
 export async function raiseWithPmoSubmit(deps: SignalDeps, p: Principal, sighting: ConversationSighting, submit: RaiseSubmit, message?: SourceMessage): Promise<DialogReply> {
-  const origin = message ? originOf(message) : undefined;
-  const again = (form: RaiseContext, notice: string, typed: { readonly title?: unknown; readonly details?: unknown }): DialogReply =>
-    raiseDialog(
-      raiseFormCard({
-        mode: 'submit',
-        workItems: form.workItems,
-        notice,
-        prefill: { ...(typeof typed.title === 'string' ? { title: typed.title } : {}), ...(typeof typed.details === 'string' ? { details: typed.details } : {}) },
-        ...(origin ? { origin } : {}),
-      }),
-    );
+  const origin = message ? originOf(message, sighting.conversationId) : undefined;
   const raised = await raiseFromMessage(deps, p, sighting, submit.parsed, message);
   if (!raised.ok) return { kind: 'message', text: raised.error.message };
-  if (raised.value.kind === 'form') return again(raised.value.form, raised.value.refused.message, submit.typed);
+  if (raised.value.kind === 'form') {
+    return raiseDialog(raiseForm(raised.value.form, { mode: 'submit', notice: raiseNotice(raised.value.refused), prefill: typedInput(submit.typed), ...(origin ? { origin } : {}) }));
+  }
   const done = raised.value.raised;
   return { kind: 'message', text: done.alreadyRaised ? `${signalLabel(done.signal.value)} was already raised from this message; nothing was raised twice.` : raisedNotice(done) };
 }

@@ -2,7 +2,8 @@
  * Raising a signal in the real Microsoft 365 Agents Playground: a delivery team member types
  * `raise` in their team channel, fills in the form card and presses Raise (an `Action.Execute`
  * through the playground); the signal is stored in the demo tenant for the work item's domain,
- * the form becomes the receipt, and the domain's PMO channel gets the PMO card.
+ * the form becomes the receipt, and the domain's PMO channel gets the PMO card. In the personal
+ * chat the form offers her own work items instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildDemoTenant } from '../../bot/demo/demo-data';
@@ -112,5 +113,18 @@ describe('raising a signal in the Agents Playground, as a delivery team member',
     const updated = await pg.waitForMessage(form.id, (m) => m.updates >= 2, { what: 'the receipt updated in place by the bot' });
     expect(validateAdaptiveCard(cardOf(updated))).toEqual([]);
     expect(cardText(cardOf(updated))).toContain(TITLE);
+  });
+
+  it('raise in the personal chat offers Tara’s own work items and the domains; choosing her item raises it and the form becomes the receipt', async () => {
+    const [personalForm] = (await pg.ask(pg.chats.personal, 'raise')) as [PlaygroundMessage];
+    const card = cardOf(personalForm);
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    expect(inputLabels(card)).toEqual(['Kind', 'Title', 'Details', 'Urgency', 'Your work item', "Or another domain's PMO"]);
+    expect(cardText(card)).toContain(portal?.title);
+    const title = 'Playground check: raised from the personal chat';
+    const result = await pg.execute(personalForm, 'Raise', { kind: 'issue', title, details: '', urgency: 'normal', workItemId: 'wi-001' });
+    expect(validateAdaptiveCard(result.card)).toEqual([]);
+    expect(cardText(result.card)).toMatch(/Raised S-\d+ with the IT PMO/);
+    expect(cardText(cardOf(pg.messages().find((m) => m.id === personalForm.id)))).toContain(title);
   });
 });

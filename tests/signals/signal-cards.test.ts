@@ -32,7 +32,8 @@ const epmoBase = { ...base, deciderIds: ['o'], today: '2026-03-02' };
 
 const cards: [string, object][] = [
   ['raise form (execute)', raiseFormCard({ mode: 'execute', workItems: [{ id: 'wi', title: 'Web' }], routeName: 'the IT PMO' })],
-  ['raise form (dialog)', raiseFormCard({ mode: 'submit', workItems: [], prefill: { title: 'x', details: 'y' }, origin: { messageId: 'm' }, notice: 'Give a title' })],
+  ['raise form (own items and domains)', raiseFormCard({ mode: 'execute', itemsFrom: 'raiser', workItems: [{ id: 'wi', title: 'Web' }], domains: [{ id: 'd', name: 'IT' }], prefill: { kind: 'risk', workItemId: 'wi' } })],
+  ['raise form (dialog)', raiseFormCard({ mode: 'submit', workItems: [], prefill: { title: 'x', details: 'y' }, origin: { messageId: 'm' }, notice: { title: 'Check the form', text: 'Give a title' } })],
   ['receipt', receiptCard({ ...base, signal: signal() })],
   ['PMO card (raised)', pmoCard({ ...base, signal: signal() })],
   ['PMO card (decided)', pmoCard({ ...base, signal: analysed({ state: 'decided', decisionId: 'sig-1-d1' }), decision })],

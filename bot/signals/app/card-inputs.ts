@@ -20,6 +20,8 @@ export interface RaiseData {
   readonly details: string;
   readonly urgency: Urgency;
   readonly workItemId?: string;
+  /** The domain whose PMO gets it, when no work item is chosen (personal and group chats, unlinked channels). */
+  readonly domainId?: string;
   readonly origin?: OriginData;
 }
 

@@ -19,11 +19,19 @@ export interface SourceMessage {
   readonly text: string;
 }
 
-/** Where a message's text goes on a signal: its id, link and a preview. */
-export function originOf(message: SourceMessage): OriginData {
+/**
+ * Teams' deep link to a message, for when the action did not carry one: the conversation (a
+ * channel's or chat's `19:…` id, without the thread suffix) and the message id.
+ */
+const messageDeepLink = (conversationId: string, messageId: string): string =>
+  `https://teams.microsoft.com/l/message/${encodeURIComponent(conversationId.split(';')[0] ?? conversationId)}/${encodeURIComponent(messageId)}`;
+
+/** Where a message's text goes on a signal: its id, link (Teams' own, else its deep link in `conversationId`) and a preview. */
+export function originOf(message: SourceMessage, conversationId?: string): OriginData {
+  const link = message.link ?? (message.id && conversationId ? messageDeepLink(conversationId, message.id) : undefined);
   return {
     ...(message.id ? { messageId: message.id.slice(0, 300) } : {}),
-    ...(message.link ? { messageLink: message.link.slice(0, 2000) } : {}),
+    ...(link ? { messageLink: link.slice(0, 2000) } : {}),
     ...(message.text ? { messagePreview: message.text.slice(0, 300) } : {}),
   };
 }
@@ -31,12 +39,15 @@ export function originOf(message: SourceMessage): OriginData {
 /** A raise from Teams: raised, or the form again with why not. */
 export type RaiseAnswer<R> = { readonly kind: 'raised'; readonly raised: Raised } & R | { readonly kind: 'form'; readonly form: RaiseContext; readonly refused: DomainError };
 
+/** Refusals the raiser fixes in the form itself (a field, or where it goes): the form comes back with their input. */
+const formCanFix = (error: DomainError): boolean => error.code === 'VALIDATION.INVALID' || error.code === 'SIGNAL.NO_ROUTE';
+
 const UNKNOWN_CONVERSATION_MESSAGE = 'PMO Relay does not know this conversation in your organisation. Send "help" here first, then "raise".';
 
 /** The raise form again, in a conversation PMO Relay knows (for a submit it could not read). */
-export async function raiseFormAgain(deps: SignalDeps, tenantId: string, conversationId: string): Promise<RaiseContext | undefined> {
-  const conversation = await knownConversation(deps.repos.conversations, tenantId, conversationId);
-  return conversation.ok ? raiseContext(deps, tenantId, conversationId) : undefined;
+export async function raiseFormAgain(deps: SignalDeps, p: Principal, conversationId: string): Promise<RaiseContext | undefined> {
+  const conversation = await knownConversation(deps.repos.conversations, p.tenantId, conversationId);
+  return conversation.ok ? raiseContext(deps, p, conversationId) : undefined;
 }
 
 /**
@@ -59,11 +70,12 @@ export async function raiseOnCard(
     details: d.details,
     urgency: d.urgency,
     ...(d.workItemId ? { workItemId: d.workItemId } : {}),
+    ...(d.domainId ? { domainId: d.domainId } : {}),
     ...(req.formMessageId ? { receiptActivityId: req.formMessageId } : {}),
   });
   if (!raised.ok) {
-    if (raised.error.code === 'AUTH.FORBIDDEN' || raised.error.code === 'SIGNAL.NO_ROUTE') return raised;
-    return ok({ kind: 'form', form: await raiseContext(deps, p.tenantId, req.conversationId), refused: raised.error });
+    if (!formCanFix(raised.error)) return raised;
+    return ok({ kind: 'form', form: await raiseContext(deps, p, req.conversationId), refused: raised.error });
   }
   return ok({ kind: 'raised', raised: raised.value, receipt: await signalCardView(deps, raised.value.signal.value, 'receipt', p) });
 }
@@ -76,10 +88,10 @@ export async function raiseOnCard(
  * message raises it once (the dialog can be submitted twice).
  */
 export async function raiseFromMessage(deps: SignalDeps, p: Principal, sighting: ConversationSighting, submitted: Result<RaiseData>, message?: SourceMessage): Promise<Result<RaiseAnswer<object>>> {
-  if (!submitted.ok) return ok({ kind: 'form', form: await raiseContext(deps, p.tenantId, sighting.conversationId), refused: submitted.error });
+  if (!submitted.ok) return ok({ kind: 'form', form: await raiseContext(deps, p, sighting.conversationId), refused: submitted.error });
   const data = submitted.value;
   await recordConversation({ conversations: deps.repos.conversations, clock: deps.clock }, sighting);
-  const origin = message ? originOf(message) : data.origin;
+  const origin = message ? originOf(message, sighting.conversationId) : data.origin;
   const raised = await raiseSignal(deps, p, {
     conversationId: sighting.conversationId,
     kind: data.kind,
@@ -87,12 +99,13 @@ export async function raiseFromMessage(deps: SignalDeps, p: Principal, sighting:
     details: data.details,
     urgency: data.urgency,
     ...(data.workItemId ? { workItemId: data.workItemId } : {}),
+    ...(data.domainId ? { domainId: data.domainId } : {}),
     ...(origin ? { origin } : {}),
     ...(origin?.messageId ? { idempotencyKey: JSON.stringify(['message', origin.messageId, p.userId, data.kind, data.title]) } : {}),
   });
   if (!raised.ok) {
-    if (raised.error.code !== 'VALIDATION.INVALID') return raised;
-    return ok({ kind: 'form', form: await raiseContext(deps, p.tenantId, sighting.conversationId), refused: raised.error });
+    if (!formCanFix(raised.error)) return raised;
+    return ok({ kind: 'form', form: await raiseContext(deps, p, sighting.conversationId), refused: raised.error });
   }
   return ok({ kind: 'raised', raised: raised.value });
 }

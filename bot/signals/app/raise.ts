@@ -1,39 +1,64 @@
 /**
  * Raising a signal (PRODUCT.md §4): from the `raise` form card or the *Raise with PMO* message
- * action. Routing: the chosen work item's domain, else the domain linked to the conversation
- * (its PMO link, or the domain of the work item whose team it is). The raiser must be allowed:
- * a team member of the chosen item or of an item linked to this conversation, a PMO lead of the
- * domain, or an EPMO member.
+ * action, in any conversation. The work item is chosen from the items linked to the conversation,
+ * or — where none are (personal and group chats, unlinked channels) — from the raiser's own items
+ * (those whose team they are on). Routing: the chosen work item's domain, else the domain linked
+ * to the conversation, else the domain the raiser chose. Anyone who may raise at all (a team
+ * member, a PMO lead, the EPMO) may raise to any domain of their tenant.
  */
 import { createHash } from 'node:crypto';
 import type { WorkItem } from '../../portfolio';
 import { type Result, fail, forbidden, invalid, ok } from '../../kernel/result';
-import { type Principal, can, isEpmo, leadsDomain, onTeamOf } from '../../kernel/roles';
+import { type Principal, isEpmo, ledDomains, onTeamOf, teamWorkItems } from '../../kernel/roles';
 import type { Signal, SignalKind, SignalOrigin, Urgency } from '../domain/signal';
 import { raise } from '../domain/signal-machine';
 import type { Versioned } from '../../kernel/versioned';
 import { scheduleTimers, sendPmoCards } from './effects';
 import { BATCH, SIGNAL_CONTENT, type SignalDeps } from './deps';
 
+/** How many of the raiser's own items the form offers (most recently updated first). */
+const OWN_ITEMS_OFFERED = 25;
+
+type RaiseItem = Pick<WorkItem, 'id' | 'title' | 'domainId'>;
+
 export interface RaiseContext {
-  /** Work items whose team this conversation is. */
-  readonly workItems: readonly Pick<WorkItem, 'id' | 'title' | 'domainId'>[];
+  /**
+   * The work items to choose from: those whose team this conversation is, or (when it is no
+   * team's) the raiser's own, most recently updated first.
+   */
+  readonly workItems: readonly RaiseItem[];
+  /** Where `workItems` come from. */
+  readonly itemsFrom: 'conversation' | 'raiser';
   /** The domain a signal without a work item goes to, when the conversation tells. */
   readonly domainId?: string;
   readonly domainName?: string;
+  /** When the conversation tells no domain: the tenant's domains, to choose one's PMO instead of a work item. */
+  readonly domains: readonly { readonly id: string; readonly name: string }[];
 }
 
-/** What the conversation is linked to, for the form and for routing. */
-export async function raiseContext(deps: Pick<SignalDeps, 'repos'>, tenantId: string, conversationId: string): Promise<RaiseContext> {
+/** What the conversation is linked to and, where it tells nothing, the raiser's own items and the domains to choose from. */
+export async function raiseContext(deps: Pick<SignalDeps, 'repos'>, p: Pick<Principal, 'tenantId' | 'roles'>, conversationId: string): Promise<RaiseContext> {
+  const { tenantId } = p;
   const links = await deps.repos.links.listByConversation(tenantId, conversationId);
-  const itemIds = links.flatMap((l) => (l.target.kind === 'team' ? [l.target.workItemId] : []));
-  const items = (await Promise.all(itemIds.map((id) => deps.repos.workItems.get(tenantId, id)))).flatMap((v) => (v ? [v.value] : []));
+  const linkedIds = links.flatMap((l) => (l.target.kind === 'team' ? [l.target.workItemId] : []));
+  const itemsFrom = linkedIds.length > 0 ? 'conversation' : 'raiser';
+  // Own items come from the raiser's roles: a few point reads, never a scan of the tenant.
+  const ids = itemsFrom === 'conversation' ? linkedIds : teamWorkItems(p);
+  const items = ids.length > 0 ? (await deps.repos.workItems.getMany(tenantId, ids)).map((v) => v.value) : [];
+  const offered =
+    itemsFrom === 'conversation'
+      ? [...items].sort((a, b) => a.title.localeCompare(b.title))
+      : [...items].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title)).slice(0, OWN_ITEMS_OFFERED);
   const pmo = links.find((l) => l.target.kind === 'pmo')?.target;
-  const itemDomains = [...new Set(items.map((i) => i.domainId))];
+  const itemDomains = itemsFrom === 'conversation' ? [...new Set(items.map((i) => i.domainId))] : [];
   const domainId = pmo?.kind === 'pmo' ? pmo.domainId : itemDomains.length === 1 ? itemDomains[0] : undefined;
   const domain = domainId ? await deps.repos.domains.get(tenantId, domainId) : undefined;
+  // Domains are few and cached: the fallback choice lists them all.
+  const domains = domain ? [] : (await deps.repos.domains.list(tenantId)).map((d) => ({ id: d.value.id, name: d.value.name })).sort((a, b) => a.name.localeCompare(b.name));
   return {
-    workItems: items.map((i) => ({ id: i.id, title: i.title, domainId: i.domainId })).sort((a, b) => a.title.localeCompare(b.title)),
+    workItems: offered.map((i) => ({ id: i.id, title: i.title, domainId: i.domainId })),
+    itemsFrom,
+    domains,
     ...(domain ? { domainId: domain.value.id, domainName: `the ${domain.value.name} PMO` } : {}),
   };
 }
@@ -45,6 +70,8 @@ export interface RaiseRequest {
   readonly details: string;
   readonly urgency: Urgency;
   readonly workItemId?: string;
+  /** The domain whose PMO gets it when no work item is chosen and the conversation tells none. */
+  readonly domainId?: string;
   readonly origin?: Omit<SignalOrigin, 'conversationId'>;
   /**
    * The activity id of the form card the raiser submitted: it becomes the receipt and is
@@ -68,8 +95,32 @@ function keyedSignalId(tenantId: string, conversationId: string, key: string): s
   return `sig-${createHash('sha256').update(`${tenantId}\n${conversationId}\n${key}`).digest('hex').slice(0, 32)}`;
 }
 
-const NO_ROUTE_MESSAGE =
-  'PMO Relay does not know which PMO this conversation belongs to. Choose a work item, or link this channel first: send "@PMO Relay link" here (a PMO lead links their PMO channel, a team member their work item\'s team).';
+/** The raise names no work item and no domain, and the conversation tells none: the raiser chooses. */
+const NO_ROUTE_MESSAGE = 'Choose one of your work items, or the domain whose PMO should have it, then choose Raise again.';
+const NOT_OFFERED_ITEM = 'Choose one of the work items in the list.';
+const NOT_OFFERED_DOMAIN = 'Choose one of the domains in the list.';
+
+/** Team members, PMO leads and the EPMO raise signals (PRODUCT.md §1); to any domain of their tenant. */
+const mayRaise = (p: Principal): boolean => teamWorkItems(p).length > 0 || ledDomains(p).length > 0 || isEpmo(p);
+
+/**
+ * The domain a raise goes to and its work item, from what was chosen. An item or domain the
+ * raiser was not offered is refused with the same words as one that does not exist, so a
+ * guessed id tells nothing.
+ */
+async function routeOf(deps: Pick<SignalDeps, 'repos'>, p: Principal, context: RaiseContext, req: RaiseRequest): Promise<Result<{ readonly domainId: string; readonly item?: WorkItem }>> {
+  if (req.workItemId) {
+    const offered = context.itemsFrom === 'conversation' ? context.workItems.some((w) => w.id === req.workItemId) : onTeamOf(p, req.workItemId);
+    const item = offered ? (await deps.repos.workItems.get(p.tenantId, req.workItemId))?.value : undefined;
+    if (!item) return invalid(NOT_OFFERED_ITEM, [{ at: 'workItemId', message: NOT_OFFERED_ITEM }]);
+    return ok({ domainId: item.domainId, item });
+  }
+  if (context.domainId) return ok({ domainId: context.domainId });
+  if (!req.domainId) return fail('SIGNAL.NO_ROUTE', NO_ROUTE_MESSAGE);
+  const chosen = await deps.repos.domains.get(p.tenantId, req.domainId);
+  if (!chosen) return invalid(NOT_OFFERED_DOMAIN, [{ at: 'domainId', message: NOT_OFFERED_DOMAIN }]);
+  return ok({ domainId: chosen.value.id });
+}
 
 export interface Raised {
   readonly signal: Versioned<Signal>;
@@ -81,27 +132,15 @@ export interface Raised {
 }
 
 export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequest): Promise<Result<Raised>> {
-  const context = await raiseContext(deps, p.tenantId, req.conversationId);
-  let item: WorkItem | undefined;
-  if (req.workItemId) {
-    if (!context.workItems.some((w) => w.id === req.workItemId)) {
-      return invalid('Choose a work item linked to this conversation.', [{ at: 'workItemId', message: 'Not linked to this conversation.' }]);
-    }
-    item = (await deps.repos.workItems.get(p.tenantId, req.workItemId))?.value;
+  if (!mayRaise(p)) {
+    return forbidden('Only delivery team members, PMO leads and the EPMO can raise signals. Ask your PMO lead to add you to your work item\'s team in PMO Relay, then raise again.');
   }
-  const domainId = item?.domainId ?? context.domainId;
-  if (!domainId) return fail('SIGNAL.NO_ROUTE', NO_ROUTE_MESSAGE);
+  const context = await raiseContext(deps, p, req.conversationId);
+  const route = await routeOf(deps, p, context, req);
+  if (!route.ok) return route;
+  const { domainId, item } = route.value;
   const domain = await deps.repos.domains.get(p.tenantId, domainId);
   if (!domain) return fail('SIGNAL.NO_ROUTE', NO_ROUTE_MESSAGE);
-
-  const allowed =
-    can(p, 'signal.raise', { ...(item ? { workItemId: item.id } : {}), domainId }) ||
-    context.workItems.some((w) => onTeamOf(p, w.id)) ||
-    leadsDomain(p, domainId) ||
-    isEpmo(p);
-  if (!allowed) {
-    return forbidden('Only members of a delivery team linked to this conversation (or its PMO leads and the EPMO) can raise signals here. Ask your PMO lead to add you to the team in PMO Relay.');
-  }
 
   const key = req.receiptActivityId ? `form:${req.receiptActivityId}` : req.idempotencyKey;
   const id = key ? keyedSignalId(p.tenantId, req.conversationId, key) : deps.ids.next('sig');

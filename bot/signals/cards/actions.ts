@@ -12,7 +12,7 @@ import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/
 import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Input ids of the raise form; Teams merges their values into the action's `data`. */
-export const RAISE_INPUTS = { kind: 'kind', title: 'title', details: 'details', urgency: 'urgency', workItemId: 'workItemId' } as const;
+export const RAISE_INPUTS = { kind: 'kind', title: 'title', details: 'details', urgency: 'urgency', workItemId: 'workItemId', domainId: 'domainId' } as const;
 /** Input ids of the PMO card. */
 export const TRIAGE_INPUTS = { comment: 'pmoComment', duplicateOf: 'duplicateOf' } as const;
 /** Input ids of the EPMO decision view. */
@@ -49,6 +49,7 @@ export const signalActionSchemas = {
     [RAISE_INPUTS.details]: optionalText(4000, atMost(4000)).transform((v) => v ?? ''),
     [RAISE_INPUTS.urgency]: z.enum(URGENCIES, { error: 'Choose an urgency.' }).default('normal'),
     [RAISE_INPUTS.workItemId]: optionalText(128, atMost(128)),
+    [RAISE_INPUTS.domainId]: optionalText(128, atMost(128)),
     origin: originSchema,
   }),
   'signal.triage': z.object({ signalId, [TRIAGE_INPUTS.comment]: optionalText(2000, atMost(2000)) }).transform((d) => ({ signalId: d.signalId, comment: d[TRIAGE_INPUTS.comment] })),

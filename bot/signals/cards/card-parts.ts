@@ -124,7 +124,9 @@ export function titleBlock(m: SignalCardModel, prefix: string): CardElement[] {
 export function originLine(s: Signal): CardElement[] {
   if (!s.origin.messagePreview && !s.origin.messageLink) return [];
   const preview = s.origin.messagePreview ? `“${s.origin.messagePreview.slice(0, 300)}”` : 'the original message';
-  return [text(s.origin.messageLink ? `From [${s.origin.messageLink.startsWith('https://') ? 'a Teams message' : 'a message'}](${s.origin.messageLink}): ${preview}` : `From a message: ${preview}`, { size: 'small', isSubtle: true })];
+  // Only a web link is shown as one: the link came from Teams, but a card's data can be typed by anyone.
+  const link = s.origin.messageLink?.startsWith('https://') ? s.origin.messageLink : undefined;
+  return [text(link ? `Raised from [a Teams message](${link}): ${preview}` : `Raised from a message: ${preview}`, { size: 'small', isSubtle: true })];
 }
 
 /** `refresh` makes Teams fetch a fresh copy for each viewer, so an old card never misleads. */
