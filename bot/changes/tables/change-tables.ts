@@ -18,6 +18,7 @@ import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import type { ChangeRecipientRecord, ChangeRecipientRepository, ChangeRepository, ChangeResponseRepository, ChangeStores } from '../ports';
 import { auditEventSchema, changeSchema, recipientSchema, responseSchema } from './change-schemas';
 import type { Versioned } from '../../kernel/versioned';
+import { CoalescedReads } from '../../platform/storage/coalesced-reads';
 import { type Codec, defineCodec } from '../../platform/storage/codec';
 import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
 import { type Row, type TableClient, type TransactionAction, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
@@ -110,6 +111,9 @@ function etagOf(etag: unknown): string {
 }
 
 class TableChangeRepository implements ChangeRepository {
+  /** Every portfolio page and item panel asks which changes are active: concurrent askers share one query. */
+  private readonly active = new CoalescedReads<Versioned<StrategyChange>[]>();
+
   constructor(private readonly s: Store<StrategyChange>) {}
 
   async create({ value: change, events }: Transition<StrategyChange>) {
@@ -153,7 +157,7 @@ class TableChangeRepository implements ChangeRepository {
   }
   listActive(tenantId: string) {
     // Audit rows carry `to`, never `state`, so this filter alone leaves them out.
-    return this.s.query(odata`PartitionKey eq ${encodeKey(tenantId)} and state eq ${PUBLISHED}`);
+    return this.active.read(tenantId, () => this.s.query(odata`PartitionKey eq ${encodeKey(tenantId)} and state eq ${PUBLISHED}`));
   }
   async history(tenantId: string, id: string) {
     const { from, to } = prefixRange(AUDIT, id);

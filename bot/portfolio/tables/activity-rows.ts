@@ -17,6 +17,7 @@ import type { ActivityProjection, ActivityProjectionStore, ComputedActivity, Sto
 import { DomainReadCache } from './domain-read-cache';
 import type { Entity } from './item-rows';
 import { pointRead } from './item-rows';
+import { CoalescedReads } from '../../platform/storage/coalesced-reads';
 import { ACTIVITY_ROW_KEY, itemPartition } from './work-item-keys';
 
 /** Characters per chunk column: below Table Storage's 32K-character limit of a string column. */
@@ -68,6 +69,7 @@ function computedOf(entity: Entity): ComputedActivity | undefined {
 
 export class TableActivityProjections implements ActivityProjectionStore {
   private readonly parsed = new DomainReadCache<ComputedActivity | undefined>(CACHED_ENTRIES);
+  private readonly heads = new CoalescedReads<{ readonly etag: string; readonly gen: string } | undefined>();
 
   constructor(private readonly items: TableClient) {}
 
@@ -120,14 +122,17 @@ export class TableActivityProjections implements ActivityProjectionStore {
     );
   }
 
-  private async head(pk: string): Promise<{ readonly etag: string; readonly gen: string } | undefined> {
-    try {
-      const entity = await this.items.getEntity<Record<string, unknown>>(pk, ACTIVITY_ROW_KEY, { queryOptions: { select: ['gen'] } });
-      return { etag: entity.etag, gen: typeof entity.gen === 'string' ? entity.gen : '' };
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+  /** Every page and roll-up read starts here; concurrent readers of a domain share one point read. */
+  private head(pk: string): Promise<{ readonly etag: string; readonly gen: string } | undefined> {
+    return this.heads.read(pk, async () => {
+      try {
+        const entity = await this.items.getEntity<Record<string, unknown>>(pk, ACTIVITY_ROW_KEY, { queryOptions: { select: ['gen'] } });
+        return { etag: entity.etag, gen: typeof entity.gen === 'string' ? entity.gen : '' };
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
+    });
   }
 }
 
