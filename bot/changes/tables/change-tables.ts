@@ -18,7 +18,7 @@ import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import type { ChangeRecipientRecord, ChangeRecipientRepository, ChangeRepository, ChangeResponseRepository, ChangeStores } from '../ports';
 import { auditEventSchema, changeSchema, recipientSchema, responseSchema } from './change-schemas';
 import type { Versioned } from '../../kernel/versioned';
-import { CoalescedReads } from '../../platform/storage/coalesced-reads';
+import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { type Codec, defineCodec } from '../../platform/storage/codec';
 import { compositeKey, encodeKey, prefixRange } from '../../platform/storage/keys';
 import { type Row, type TableClient, type TransactionAction, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';

@@ -1,7 +1,7 @@
 /** People and their roles: PartitionKey = tenant id, RowKey = Entra user id; roles as JSON. */
 import type { User } from '../../kernel/roles';
 import type { UserDirectory } from '../ports';
-import { CoalescedReads } from '../../platform/storage/coalesced-reads';
+import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { userSchema } from './schemas';

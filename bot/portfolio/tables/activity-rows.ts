@@ -17,7 +17,7 @@ import type { ActivityProjection, ActivityProjectionStore, ComputedActivity, Sto
 import { DomainReadCache } from './domain-read-cache';
 import type { Entity } from './item-rows';
 import { pointRead } from './item-rows';
-import { CoalescedReads } from '../../platform/storage/coalesced-reads';
+import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { ACTIVITY_ROW_KEY, itemPartition } from './work-item-keys';
 
 /** Characters per chunk column: below Table Storage's 32K-character limit of a string column. */

@@ -13,7 +13,7 @@ import type { Result } from '../../kernel/result';
 import type { TenantCollection, Versioned } from '../../kernel/versioned';
 import { encodeKey } from '../../platform/storage/keys';
 import { type TableClient, statusOf } from '../../platform/storage/table-client';
-import { CoalescedReads } from '../../platform/storage/coalesced-reads';
+import { CoalescedReads } from '../../kernel/coalesced-reads';
 
 /** `!` is outside the key alphabets (keys.ts): no tenant's records can share this partition. */
 export const CATALOGUE_VERSION_PARTITION = '!catalogue';

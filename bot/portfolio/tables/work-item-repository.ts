@@ -20,7 +20,7 @@ import type { WorkItem } from '../domain/portfolio';
 import { type DomainStats, emptyStats, restate } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
 import type { FiguresAsRead, ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
-import { CoalescedReads } from '../../platform/storage/coalesced-reads';
+import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import {
