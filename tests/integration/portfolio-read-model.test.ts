@@ -9,7 +9,7 @@ import { tableNames } from '../../bot/directory/tables';
 import { randomIds } from '../../bot/kernel/ids';
 import type { Principal } from '../../bot/kernel/roles';
 import { systemClock } from '../../bot/kernel/runtime';
-import { getPortfolio } from '../../bot/portfolio/app/portfolio-views';
+import { getPortfolio, getRollup } from '../../bot/portfolio/app/portfolio-views';
 import type { PortfolioDeps } from '../../bot/portfolio/app/portfolio';
 import type { Health, Rag, WorkItem } from '../../bot/portfolio/domain/portfolio';
 import { statsOf } from '../../bot/portfolio/domain/projection';
@@ -88,6 +88,31 @@ describe('a domain portfolio reads only its own partition', () => {
       `${tableNames(prefix).domains} get !catalogue`,
       `${tableNames(prefix).domains} get !catalogue`,
     ]);
+  });
+});
+
+describe('the EPMO roll-up of 20 domains', () => {
+  it('shows every domain side by side from one figures row each, reading no item', async () => {
+    const prefix = uniqueTablePrefix();
+    const writer = await instance(prefix);
+    const ids = Array.from({ length: 20 }, (_, d) => `dom-${String(d).padStart(2, '0')}`);
+    await writer.domains.createMany(ids.map((id) => domain(T, id, `Domain ${id}`)));
+    // Domain n holds n + 1 items, every fourth one red.
+    await writer.workItems.createMany(ids.flatMap((id, d) => Array.from({ length: d + 1 }, (_, i) => ({ ...workItem(T, `wi_${id}_${i}`, id), health: health(i % 4 === 3 ? 2 : 0) }))));
+
+    const log: string[] = [];
+    const reader = await instance(prefix, recording(log));
+    const rollup = await getRollup(deps(reader), epmo);
+    if (!rollup.ok) throw new Error(rollup.error.message);
+    expect(rollup.value.domains.map((r) => r.domain.id)).toEqual(ids);
+    expect(rollup.value.domains.map((r) => r.kpis.total)).toEqual(ids.map((_, d) => d + 1));
+    expect(rollup.value.domains.map((r) => r.kpis.byOverall.red)).toEqual(ids.map((_, d) => Math.floor((d + 1) / 4)));
+
+    const itemTable = tableNames(prefix).portfolioItems;
+    const reads = log.filter((l) => l.startsWith(`${itemTable} `));
+    // One point read of each domain's figures row; no query of any partition.
+    expect(reads.filter((l) => l.includes(' query '))).toEqual([]);
+    expect(reads.length).toBe(20);
   });
 });
 
