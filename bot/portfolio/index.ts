@@ -8,5 +8,5 @@ export { recordIdSchema } from './app/inputs';
 export { type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, overallHealth } from './domain/portfolio';
 export type { StatusReport } from './domain/status-report';
 export type { DomainActivity, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
-export { createPortfolioTables } from './tables/portfolio-tables';
+export { createPortfolioTables, repairInterruptedMoves } from './tables/portfolio-tables';
 export { migrateWorkItems } from './tables/work-item-migration';

@@ -4,6 +4,7 @@
  * work-item read model with its index (work-item-repository.ts). Nested values are JSON columns
  * checked on read (schemas.ts).
  */
+import type { Logger } from '../../kernel/logger';
 import type { PortfolioRepositories } from '../ports';
 import type { TableClient } from '../../platform/storage/table-client';
 import { TableCollection, collectionCodec } from '../../platform/storage/tenant-collection';
@@ -29,4 +30,15 @@ export function createPortfolioTables(clients: PortfolioTableClients): Portfolio
     objectives: new CachedCollection(new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'), version),
     workItems: new TableWorkItemRepository(clients.portfolioItems, clients.itemIndex),
   };
+}
+
+/**
+ * Finishes or undoes the moves between domains that a crash interrupted (item-move.ts). Run at
+ * start, after the migration; safe while other instances serve. A move younger than the grace
+ * period may still be under way elsewhere: it is left to its mover, or to the next reader.
+ */
+export async function repairInterruptedMoves(clients: Pick<PortfolioTableClients, 'portfolioItems' | 'itemIndex'>, logger?: Logger): Promise<void> {
+  const settled = await new TableWorkItemRepository(clients.portfolioItems, clients.itemIndex).repairMoves();
+  const repaired = settled.filter((s) => s === 'moved' || s === 'undone').length;
+  if (repaired > 0) logger?.info({ table: clients.portfolioItems.tableName, repaired, pending: settled.filter((s) => s === 'pending').length }, 'interrupted work-item moves repaired');
 }
