@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 
-import { tableNames } from '../../bot/directory/tables';
+import { createTableRepositories, tableNames } from '../../bot/directory/tables';
 import type { WorkItem } from '../../bot/portfolio/domain/portfolio';
 import { statsOf } from '../../bot/portfolio/domain/projection';
 import type { StatusReport } from '../../bot/portfolio/domain/status-report';
@@ -23,13 +23,15 @@ const T = 'f0000000-0000-4000-8000-0000000000f2';
 const DOMAINS = ['dom-a', 'dom-b', 'dom-c'] as const;
 
 interface Clients {
+  readonly prefix: string;
   readonly items: TableClient;
   readonly index: TableClient;
 }
 
 async function openClients(): Promise<Clients> {
-  const names = tableNames(uniqueTablePrefix());
-  const clients = { items: openTable(testConnectionString(), names.portfolioItems), index: openTable(testConnectionString(), names.itemIndex) };
+  const prefix = uniqueTablePrefix();
+  const names = tableNames(prefix);
+  const clients = { prefix, items: openTable(testConnectionString(), names.portfolioItems), index: openTable(testConnectionString(), names.itemIndex) };
   await Promise.all([ensureTable(clients.items), ensureTable(clients.index)]);
   return clients;
 }
@@ -195,6 +197,15 @@ describe('a move interrupted after the source was marked is finished', () => {
     const fromOld = await one.update({ item: { ...(now as NonNullable<typeof now>).value, title: 'Old' } }, etag);
     expect(fromOld.ok || fromOld.error.code).toBe('CONFLICT.STALE');
     expect((await one.update({ item: { ...(now as NonNullable<typeof now>).value, title: 'New' } }, (now as NonNullable<typeof now>).etag)).ok).toBe(true);
+  });
+
+  it('is finished when the app starts', async () => {
+    const c = await seeded();
+    await interruptedMove(crashingAfter(c, 'mark'), 'dom-b');
+    const repos = await createTableRepositories({ connectionString: testConnectionString(), tablePrefix: c.prefix });
+    expect(await leftovers(c)).toBe(0);
+    expect(await repos.workItems.domainsOf(T, ['wi_m'])).toEqual(new Map([['wi_m', 'dom-b']]));
+    expect((await checkConsistent(instance(c))).get('wi_m')).toEqual(['dom-b']);
   });
 
   it('is finished by the first read that meets the marked source row', async () => {

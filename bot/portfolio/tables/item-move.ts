@@ -58,7 +58,8 @@ export interface MoveRows {
   versioned(entity: Entity): Versioned<WorkItem>;
 }
 
-const DEFAULT_GRACE_MS = 60_000;
+/** How long an unmarked move is taken to be under way, unless `graceMs` says otherwise. */
+export const MOVE_GRACE_MS = 60_000;
 
 const intentSchema = z.object({
   moveId: z.string(),
@@ -86,7 +87,7 @@ export class ItemMoves {
     private readonly rows: MoveRows,
     private readonly options: MoveOptions = {},
   ) {
-    this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+    this.graceMs = options.graceMs ?? MOVE_GRACE_MS;
   }
 
   /** Moves `before` to the domain `write.item` names (see the file's header for the steps). */
