@@ -16,7 +16,7 @@ import { ensureTable, openTable } from '../platform/storage/table-client';
 import { TableTenantRepository } from './tenant-repository';
 import { TableUserDirectory } from '../people';
 import type { Logger } from '../kernel/logger';
-import { createPortfolioTables, migrateWorkItems } from '../portfolio';
+import { createPortfolioTables, migrateWorkItems, repairInterruptedMoves } from '../portfolio';
 
 const PING_TIMEOUT_MS = 5000;
 
@@ -63,6 +63,7 @@ export async function createTableRepositories(opts: TableRepositoriesOptions): P
   };
   await Promise.all(Object.values(clients).map(ensureTable));
   await migrateWorkItems({ old: clients.workItems, items: clients.portfolioItems, index: clients.itemIndex }, opts.logger);
+  await repairInterruptedMoves(clients, opts.logger);
 
   return {
     tenants: new TableTenantRepository(clients.tenants),

@@ -9,5 +9,5 @@ export { type DeliveryMode, type Domain, type Health, type Rag, type StrategicOb
 export type { StatusReport } from './domain/status-report';
 export { domainActivityOf, projectedActivity, rollupActivityOf } from './app/projected-activity';
 export type { ActivityProjection, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
-export { createPortfolioTables } from './tables/portfolio-tables';
+export { createPortfolioTables, repairInterruptedMoves } from './tables/portfolio-tables';
 export { migrateWorkItems } from './tables/work-item-migration';

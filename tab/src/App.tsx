@@ -140,18 +140,21 @@ function DevApp({ route, theme, onThemeChange }: DevAppProps) {
 
   return (
     <>
-      <header className={styles.bar}>
-        <Text className={styles.brand}>PMO Relay</Text>
-        <div className={styles.devControls}>
-          {identity.status === 'ready' && <DevIdentityPicker users={identity.users} user={identity.user} onSelect={identity.select} />}
-          <ThemeMenu theme={theme} onChange={onThemeChange} />
+      {/* The development-mode notice is part of the banner landmark, so no content sits outside a landmark. */}
+      <header>
+        <div className={styles.bar}>
+          <Text className={styles.brand}>PMO Relay</Text>
+          <div className={styles.devControls}>
+            {identity.status === 'ready' && <DevIdentityPicker users={identity.users} user={identity.user} onSelect={identity.select} />}
+            <ThemeMenu theme={theme} onChange={onThemeChange} />
+          </div>
         </div>
+        {identity.status !== 'unavailable' && (
+          <div className={styles.banner}>
+            <DevBanner />
+          </div>
+        )}
       </header>
-      {identity.status !== 'unavailable' && (
-        <div className={styles.banner}>
-          <DevBanner />
-        </div>
-      )}
       <main className={styles.main}>{body}</main>
     </>
   );

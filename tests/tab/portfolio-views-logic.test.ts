@@ -72,7 +72,7 @@ describe('heatmap', () => {
 
   it('lists objectives by priority, zeros included, then unknown objectives, then items with none', () => {
     const lines = heatmapLines(rows, OBJECTIVES);
-    expect(lines.map((l) => l.label)).toEqual(['OBJ-1 · Cut cost', 'OBJ-2 · Grow revenue', 'Unknown objective (obj-gone)', 'No objective']);
+    expect(lines.map((l) => l.label)).toEqual(['P1 · OBJ-1 · Cut cost', 'P2 · OBJ-2 · Grow revenue', 'Unknown objective (obj-gone)', 'No objective']);
     expect(lines.map((l) => l.total)).toEqual([0, 3, 1, 1]);
     expect(lines[1]?.byOverall.red).toBe(2);
   });

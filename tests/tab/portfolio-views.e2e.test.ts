@@ -113,6 +113,20 @@ describe('KPI tiles and filters', () => {
     await until(async () => expect(await page.getByRole('checkbox', { name: 'Stale' }).isChecked()).toBe(false));
     await until(async () => expect(await shown()).toBe(all));
   });
+
+  it('lists objectives in the Objective filter by priority then code, each named with its priority', async () => {
+    await openTab();
+    await waitForGrid();
+    await page.getByRole('combobox', { name: 'Objective' }).click();
+    // Fluent's multi-select dropdown lists its options as a menu of checkable items.
+    const listed = page.getByRole('menu', { name: 'Objective' }).getByRole('menuitemcheckbox');
+    await listed.first().waitFor();
+    const options = await listed.allInnerTexts();
+    // The demo's priorities tie (three P1s): within one, OBJ-3 comes before OBJ-8, and OBJ-2 after every P1.
+    expect(options.map((o) => /^(P\d+ · OBJ-\d+) · /.exec(o.trim())?.[1] ?? o.trim())).toEqual([
+      'P1 · OBJ-1', 'P1 · OBJ-3', 'P1 · OBJ-8', 'P2 · OBJ-2', 'P2 · OBJ-6', 'P2 · OBJ-9', 'P3 · OBJ-4', 'P3 · OBJ-5', 'P4 · OBJ-7', 'No objective',
+    ]);
+  });
 });
 
 describe('view state in the URL', () => {

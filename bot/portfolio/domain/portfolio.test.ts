@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type Health, isStale, overallHealth, statusAgeDays } from './portfolio';
+import { type Health, isFinished, isStale, overallHealth, statusAgeDays } from './portfolio';
 
 const h = (schedule: Health['schedule'], cost: Health['cost'], scope: Health['scope'], benefit: Health['benefit']): Health => ({ schedule, cost, scope, benefit });
 const now = new Date('2026-11-27T12:00:00Z');
@@ -37,5 +37,11 @@ describe('status freshness', () => {
     expect(isStale({ stage: 'Done', statusReportedAt: daysAgo(90) }, { freshnessDays: 14 }, now)).toBe(false);
     expect(isStale({ stage: ' closed ' }, { freshnessDays: 14 }, now)).toBe(false);
     expect(isStale({ stage: 'Closing', statusReportedAt: daysAgo(90) }, { freshnessDays: 14 }, now)).toBe(true);
+  });
+  it('counts only the exact stages done and closed as finished, not words that contain them', () => {
+    expect(['Done', 'DONE', 'closed', ' Closed\t'].filter((stage) => isFinished({ stage }))).toHaveLength(4);
+    const unfinished = ['Not done', 'Done?', 'Almost done', 'Undone', 'Closed-out', 'Closure', 'Reclosed', 'Complete', 'd o n e', ''];
+    expect(unfinished.filter((stage) => isFinished({ stage }))).toEqual([]);
+    expect(unfinished.filter((stage) => isStale({ stage, statusReportedAt: daysAgo(90) }, { freshnessDays: 14 }, now))).toEqual(unfinished);
   });
 });

@@ -122,7 +122,7 @@ export function statusAgeDays(item: Pick<WorkItem, 'statusReportedAt'>, now: Dat
 /** Stages that end an item's life: nothing more is reported on it, so it is never stale. */
 const FINISHED_STAGES = new Set(['done', 'closed']);
 
-/** Whether the item is finished (stage done or closed, in any case). */
+/** Whether the item is finished: its stage is exactly done or closed, ignoring case and surrounding spaces ("Not done" is not). The one rule the stale flag, the KPIs and the projection use. */
 export const isFinished = (item: Pick<WorkItem, 'stage'>): boolean => FINISHED_STAGES.has(item.stage.trim().toLowerCase());
 
 /**

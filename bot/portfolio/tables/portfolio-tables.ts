@@ -4,12 +4,14 @@
  * work-item read model with its index (work-item-repository.ts). Nested values are JSON columns
  * checked on read (schemas.ts).
  */
+import type { Logger } from '../../kernel/logger';
 import type { PortfolioRepositories } from '../ports';
 import type { TableClient } from '../../platform/storage/table-client';
 import { TableCollection, collectionCodec } from '../../platform/storage/tenant-collection';
 import { TableActivityProjections } from './activity-rows';
 import { CachedCollection, CatalogueVersion } from './catalogue-cache';
 import { domainSchema, objectiveSchema } from './schemas';
+import { MOVE_GRACE_MS } from './item-move';
 import { TableWorkItemRepository } from './work-item-repository';
 
 /** The portfolio's tables, opened (and created) by the caller. */
@@ -31,4 +33,23 @@ export function createPortfolioTables(clients: PortfolioTableClients): Portfolio
     workItems: new TableWorkItemRepository(clients.portfolioItems, clients.itemIndex),
     activity: new TableActivityProjections(clients.portfolioItems),
   };
+}
+
+/**
+ * Finishes or undoes the moves between domains that a crash interrupted (item-move.ts). Run at
+ * start, after the migration; safe while other instances serve. A move younger than the grace
+ * period may still be under way elsewhere: it is looked at again once the period has passed
+ * (the process that crashed during it may have restarted at once).
+ */
+export async function repairInterruptedMoves(clients: Pick<PortfolioTableClients, 'portfolioItems' | 'itemIndex'>, logger?: Logger): Promise<void> {
+  const settled = await new TableWorkItemRepository(clients.portfolioItems, clients.itemIndex).repairMoves();
+  const repaired = settled.filter((s) => s === 'moved' || s === 'undone').length;
+  const pending = settled.filter((s) => s === 'pending').length;
+  if (repaired > 0) logger?.info({ table: clients.portfolioItems.tableName, repaired, pending }, 'interrupted work-item moves repaired');
+  if (pending === 0) return;
+  const again = (): void => {
+    repairInterruptedMoves(clients, logger).catch((err: unknown) => logger?.warn({ err }, 'interrupted work-item moves: the second pass failed; the next start repairs them'));
+  };
+  // Unref'd: it never keeps a stopping process alive.
+  setTimeout(again, MOVE_GRACE_MS).unref();
 }

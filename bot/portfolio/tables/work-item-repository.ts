@@ -4,15 +4,11 @@
  * by its ETag: when another instance wrote the same domain in between, the transaction fails
  * whole and is retried on fresh figures, so the projection never drifts.
  *
- * Moving an item to another domain spans two partitions, which no transaction can (see `move`):
- * the target is written first, then the source row is marked moved under the version the caller
- * edited (so of a move and a concurrent edit or move, one is refused as stale, never both
- * applied), then the index, then the marked row is removed. Crash windows — the item is never
- * lost, but may show twice: after the target write and before the source mark, it is in both
- * domains (listed and counted in both; `get` and edits reach the source copy); deleting the
- * target copy or repeating the move ends it. After the mark, reads follow the marked row to the
- * target until the index names it; a leftover marked row is invisible to lists. No automatic
- * repair yet.
+ * Moving an item to another domain spans two partitions, which no transaction can: it goes in
+ * steps recorded by an intent row in the source, and a move a crash interrupted is finished or
+ * undone by whichever process meets it next — at start, on `get`, or on another move of the
+ * item (item-move.ts). Until then the item is never lost but may show in both domains (before
+ * the source is marked) or be reached through the marked source row (after).
  */
 import type { Versioned } from '../../kernel/versioned';
 import { type Result, fail, invalid, notFound, ok } from '../../kernel/result';
@@ -32,14 +28,15 @@ import {
   queryRows,
   row,
   rowKeyRange,
-  statusOf,
   submitInTransactions,
 } from '../../platform/storage/table-client';
 import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, STATS_ROW_KEY, historyRange, historyRowKey, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { statsSchema, workItemSchema } from './schemas';
 import { fromPageToken, toPageToken } from './page-token';
-import { type Entity, columnsOf, fromReportRow, pointRead, reportColumns } from './item-rows';
+import { type Entity, fromReportRow, pointRead, reportColumns } from './item-rows';
+import { ItemMoves, type MoveOptions, type Settled } from './item-move';
+import { type StoredStats, etagAt, isConflict, requireEtag, stale, statsAction } from './row-writes';
 
 const itemCodec = defineCodec<WorkItem>({
   schema: workItemSchema,
@@ -60,22 +57,31 @@ interface BulkWrite {
   readonly reports: readonly StatusReport[];
 }
 
-interface StoredStats {
-  readonly stats: DomainStats;
-  /** Absent when the domain has no figures row yet. */
-  readonly etag?: string;
-}
-
 export class TableWorkItemRepository implements WorkItemRepository {
   /** Domain reads, valid while the domain's figures keep their ETag (domain-read-cache.ts). */
   private readonly cache = new DomainReadCache<WorkItemPage>(CACHED_ITEMS);
 
   private readonly statsReads = new CoalescedReads<StoredStats>();
+  private readonly moves: ItemMoves;
 
   constructor(
     private readonly items: TableClient,
     private readonly index: TableClient,
-  ) {}
+    moveOptions: MoveOptions = {},
+  ) {
+    const rows = {
+      readStats: (pk: string) => this.readStats(pk),
+      withRetry: this.withRetry.bind(this),
+      itemRow: (item: WorkItem) => this.itemRow(item),
+      versioned: (entity: Entity) => this.versioned(entity),
+    };
+    this.moves = new ItemMoves(items, index, rows, moveOptions);
+  }
+
+  /** Finishes or undoes every move a crash interrupted (older than the grace period); run at start. */
+  repairMoves(): Promise<Settled[]> {
+    return this.moves.repairAll();
+  }
 
   async get(tenantId: string, id: string): Promise<Versioned<WorkItem> | undefined> {
     // A move under way can leave the index naming the source, whose row is marked moved to the
@@ -85,6 +91,8 @@ export class TableWorkItemRepository implements WorkItemRepository {
       const entity = await pointRead(this.items, itemPartition(tenantId, domainId), itemRowKey(id));
       if (entity && !isMoved(entity)) return this.versioned(entity);
       if (entity && entity['movedTo']) {
+        // A move that stopped after marking the source is finished here, so the marked row goes.
+        await this.moves.settle(itemPartition(tenantId, domainId), id, 'if-interrupted');
         domainId = String(entity['movedTo']);
         continue;
       }
@@ -183,7 +191,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
       const before = await this.get(item.tenantId, item.id);
       if (!before) return notFound(`The work item ${item.id}`);
       if (before.etag !== etag) return stale(item.id);
-      if (before.value.domainId !== item.domainId) return this.move(before, write);
+      if (before.value.domainId !== item.domainId) return this.moves.move(before, write);
       const pk = itemPartition(item.tenantId, item.domainId);
       const current = await this.readStats(pk);
       try {
@@ -275,89 +283,6 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return { stats: next, etag: etagAt(response, actions.length) };
   }
 
-  /**
-   * Moves an item between domains: target first, then the source, then the index. (1) The item
-   * (with its report and copied reports) is created in the target, with the target's figures;
-   * (2) in the source, the item row is marked moved to the target, under the version the caller
-   * edited, with the source's figures, in one transaction — the move's point of no return;
-   * (3) the index names the target; (4) the marked row and the source's reports are removed.
-   * Should the source have changed since the caller read it (another edit or move won), step 1
-   * is undone and the move is stale. Until step 3, `get` follows the marked row to the target.
-   */
-  private async move(before: Versioned<WorkItem>, write: ItemWrite): Promise<Result<Versioned<WorkItem>>> {
-    const { item } = write;
-    const source = itemPartition(item.tenantId, before.value.domainId);
-    const target = itemPartition(item.tenantId, item.domainId);
-    const sourceUnchanged = (): Promise<void> => this.unchanged(source, item.id, before.etag);
-    const history = await queryRows(this.items, rowKeyRange(source, historyRange(item.id).from, historyRange(item.id).to));
-    const copies = history.map((h) => ({ ...columnsOf(h), partitionKey: target, rowKey: h.rowKey ?? '' }));
-    await submitInTransactions(this.items, copies.map((c): TransactionAction => ['upsert', c, 'Replace']));
-    const reports = write.report ? [write.report] : [];
-    const written: { etag: string; reportKeys: string[] } = { etag: '', reportKeys: [] };
-    try {
-      await this.withRetry(target, await this.readStats(target), async (stats) => {
-        const next = restate(stats.stats, undefined, item);
-        const reportRows = this.reportActions(target, item, reports);
-        const response = await this.items.submitTransaction([['create', this.itemRow(item)], ...reportRows, statsAction(target, next, stats.etag)]);
-        written.etag = etagAt(response, 0);
-        written.reportKeys = reportRows.map((a) => a[1].rowKey);
-        return { stats: next, etag: etagAt(response, reportRows.length + 1) };
-      }, sourceUnchanged);
-      let marked = '';
-      await this.withRetry(source, await this.readStats(source), async (stats) => {
-        const next = restate(stats.stats, before.value, undefined);
-        const mark: TransactionAction = ['update', { partitionKey: source, rowKey: itemRowKey(item.id), movedTo: item.domainId }, 'Merge', { etag: before.etag }];
-        const response = await this.items.submitTransaction([mark, statsAction(source, next, stats.etag)]);
-        marked = etagAt(response, 0);
-        return { stats: next, etag: etagAt(response, 1) };
-      }, sourceUnchanged);
-      // Only the move that marked the source names the target in the index.
-      await this.indexItem(item);
-      await deleteIfUnchanged(this.items, source, itemRowKey(item.id), marked);
-      // Each as read: a report copied back here meanwhile (the item moving back) stays.
-      await Promise.all(history.map((h) => deleteIfUnchanged(this.items, source, h.rowKey ?? '', requireEtag(typeof h.etag === 'string' ? h.etag : undefined))));
-      return ok({ value: item, etag: written.etag });
-    } catch (err) {
-      if (!(err instanceof StaleWrite)) throw err;
-      await this.undoTarget(item, written);
-      return stale(item.id);
-    }
-  }
-
-  /**
-   * Takes back what a move that turned out stale wrote in the target (the index was not
-   * touched yet): the item and its new report. The copied reports stay: copies of reports kept
-   * where the item is, they are the same rows a later move there writes (same keys), and another
-   * move of the item may be using them.
-   */
-  private async undoTarget(item: WorkItem, written: { readonly etag: string; readonly reportKeys: readonly string[] }): Promise<void> {
-    if (!written.etag) return;
-    const target = itemPartition(item.tenantId, item.domainId);
-    await this.retire(target, item.id);
-    await submitInTransactions(this.items, written.reportKeys.map((rowKey): TransactionAction => ['delete', { partitionKey: target, rowKey }]));
-  }
-
-  /** Removes an item row whatever its version, with the figures of the version it held: marked under its ETag first, then deleted. */
-  private async retire(pk: string, id: string): Promise<void> {
-    let marked: string | undefined;
-    await this.withRetry(pk, await this.readStats(pk), async (stats) => {
-      const row = await pointRead(this.items, pk, itemRowKey(id));
-      if (!row || isMoved(row)) return stats;
-      const next = restate(stats.stats, this.versioned(row).value, undefined);
-      const mark: TransactionAction = ['update', { partitionKey: pk, rowKey: itemRowKey(id), movedTo: '' }, 'Merge', { etag: requireEtag(row.etag) }];
-      const response = await this.items.submitTransaction([mark, statsAction(pk, next, stats.etag)]);
-      marked = etagAt(response, 0);
-      return { stats: next, etag: etagAt(response, 1) };
-    });
-    if (marked) await deleteIfUnchanged(this.items, pk, itemRowKey(id), marked);
-  }
-
-  /** Throws `StaleWrite` when the item row is no longer at version `etag` (a retry would not help). */
-  private async unchanged(pk: string, id: string, etag: string): Promise<void> {
-    const row = await pointRead(this.items, pk, itemRowKey(id));
-    if (row?.etag !== etag) throw new StaleWrite();
-  }
-
   private reportActions(pk: string, item: WorkItem, reports: readonly StatusReport[]): TransactionAction[] {
     return reports.map((r): TransactionAction => ['create', row(pk, historyRowKey(item.id, r.at, Math.floor(Math.random() * 10_000)), reportColumns(item, r))]);
   }
@@ -401,36 +326,5 @@ const SERVICE_PAGE_LIMIT = 1000;
 const MOVE_WAITS = 20;
 const MOVE_WAIT_MS = 50;
 
-/** A source row of a move under way (see `move`): not an item any more. */
+/** A source row of a move under way (item-move.ts): not an item any more. */
 const isMoved = (entity: Entity): boolean => typeof entity['movedTo'] === 'string';
-
-/** A write whose precondition (the version the caller edited) no longer holds. */
-class StaleWrite extends Error {}
-
-/** Deletes a row if it is still at version `etag`; a row changed or gone since is left alone. */
-async function deleteIfUnchanged(client: TableClient, pk: string, rk: string, etag: string): Promise<void> {
-  try {
-    await client.deleteEntity(pk, rk, { etag });
-  } catch (err) {
-    if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
-  }
-}
-
-/** The figures row: replaced under its ETag, or created when the domain has none yet. */
-function statsAction(pk: string, stats: DomainStats, etag: string | undefined): TransactionAction {
-  const entity = row(pk, STATS_ROW_KEY, { stats: JSON.stringify(stats) });
-  return etag === undefined ? ['create', entity] : ['update', entity, 'Replace', { etag }];
-}
-
-/** 412: a row changed since read; 409: a row created meanwhile; 404: a row removed meanwhile (a move). All mean "read again and retry". */
-const isConflict = (err: unknown): boolean => [412, 409, 404].includes(statusOf(err) ?? 0);
-
-const stale = (id: string): Result<never> => fail('CONFLICT.STALE', `The work item ${id} was changed by someone else; reload it and try again.`);
-
-/** The new ETag of the transaction's `index`th row (sub-responses come in the order of the actions). */
-const etagAt = (response: { readonly subResponses: readonly { readonly etag?: string }[] }, index: number): string => requireEtag(response.subResponses[index]?.etag);
-
-function requireEtag(etag: string | undefined): string {
-  if (!etag) throw new Error('Table Storage returned no etag');
-  return etag;
-}

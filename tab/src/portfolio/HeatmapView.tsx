@@ -44,21 +44,12 @@ export interface HeatmapCell {
 const itemsCount = (n: number): string => (n === 1 ? '1 work item' : `${n} work items`);
 
 /**
- * The row header with the objective's priority first, since rows are in priority order and
- * without it the order looks arbitrary ("P1 · OBJ-1 · Grow digital revenue").
- */
-function withPriority(line: HeatmapLine, objectives: readonly StrategicObjective[]): HeatmapLine {
-  const objective = objectives.find((o) => o.id === line.objectiveId);
-  return objective ? { ...line, label: `P${objective.priority} · ${line.label}` } : line;
-}
-
-/**
  * Objectives × overall health as a real table: objectives as row headers, health values as
  * column headers, counts in the cells. A non-zero count is a button to those work items.
  */
 export function HeatmapView({ rows, objectives, onOpenCell, renderCell, hint }: HeatmapViewProps) {
   const styles = useStyles();
-  const lines = heatmapLines(rows, objectives).map((line) => withPriority(line, objectives));
+  const lines = heatmapLines(rows, objectives);
   const describedBy = useId();
   return (
     <div className={styles.root}>

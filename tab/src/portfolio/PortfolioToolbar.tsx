@@ -2,7 +2,7 @@ import { Checkbox, Dropdown, Field, Option, makeStyles, tokens } from '@fluentui
 import type { ReactNode } from 'react';
 import { ClearFiltersButton, FilterBar, SearchField } from '../shared/ListControls';
 import { MultiFilter } from '../shared/MultiFilter';
-import { byPriority, hasActiveFilters } from './filters';
+import { byPriority, hasActiveFilters, objectiveName } from './filters';
 import {
   type GroupBy,
   type PortfolioFilters,
@@ -43,7 +43,7 @@ export function PortfolioToolbar({ filters, objectives, groupBy, tools, onFilter
   const set = (patch: Partial<PortfolioFilters>) => onFiltersChange({ ...filters, ...patch });
   const ordered = byPriority(objectives);
   const objectiveIds = [...ordered.map((o) => o.id), NO_OBJECTIVE];
-  const objectiveLabels: Record<string, string> = Object.fromEntries([...ordered.map((o) => [o.id, `${o.code} · ${o.title}`]), [NO_OBJECTIVE, 'No objective']]);
+  const objectiveLabels: Record<string, string> = Object.fromEntries([...ordered.map((o) => [o.id, objectiveName(o)]), [NO_OBJECTIVE, 'No objective']]);
   return (
     <FilterBar label="Filter and group work items">
       <SearchField

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useLayoutEffect, useMemo, useRef, useState }
 import type { DirectoryPerson } from '../../../bot/api-contract/people';
 import { FailureBar } from '../shared/FailureBar';
 import { useNotify } from '../shared/notify';
+import { byPriority } from './filters';
 import { ObjectivesField } from './ObjectivesField';
 import { OwnerPicker } from './OwnerPicker';
 import { SaveConflictBar } from './SaveConflictBar';
@@ -49,10 +50,6 @@ export type WorkItemFormProps = Submit & {
   onDirtyChange?(dirty: boolean): void;
 };
 
-/** Objectives as the EPMO ranks them: by priority, then by code (`OBJ-2` before `OBJ-10`). */
-const byPriority = (a: StrategicObjective, b: StrategicObjective): number =>
-  a.priority - b.priority || a.code.localeCompare(b.code, undefined, { numeric: true });
-
 const BLANK: EditValues = {
   stage: '',
   owner: { displayName: '' },
@@ -86,7 +83,7 @@ export function WorkItemForm(props: WorkItemFormProps) {
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  const objectives = useMemo(() => [...props.objectives].sort(byPriority), [props.objectives]);
+  const objectives = useMemo(() => byPriority(props.objectives), [props.objectives]);
   const problems = alignmentProblems(values.objectives, objectives);
   const formRef = useRef<HTMLFormElement>(null);
   const dirty = base ? isDirty(values, editValues(base)) : title.trim() !== '' || isDirty(values, BLANK);

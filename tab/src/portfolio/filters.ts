@@ -36,6 +36,12 @@ const text = (a: string, b: string): number => collator.compare(a, b);
 export const byPriority = (objectives: readonly StrategicObjective[]): StrategicObjective[] =>
   [...objectives].sort((a, b) => a.priority - b.priority || text(a.code, b.code));
 
+/**
+ * How the tab names an objective wherever objectives are listed in priority order: the
+ * priority first, or the order looks arbitrary ("P1 · OBJ-1 · Grow digital revenue").
+ */
+export const objectiveName = (o: Pick<StrategicObjective, 'priority' | 'code' | 'title'>): string => `P${o.priority} · ${o.code} · ${o.title}`;
+
 export const indexObjectives = (objectives: readonly StrategicObjective[]): ObjectiveIndex =>
   new Map(objectives.map((o) => [o.id, o]));
 

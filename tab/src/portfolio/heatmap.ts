@@ -1,6 +1,6 @@
 /** Rows of the objectives × overall-health heatmap, and the grid filter behind each cell. Pure. */
 import type { HeatmapRow } from '../../../bot/api-contract/portfolio';
-import { byPriority } from './filters';
+import { byPriority, objectiveName } from './filters';
 import { type PortfolioFilters, type Rag, type StrategicObjective, NO_FILTERS, NO_OBJECTIVE, RAGS } from './types';
 
 export interface HeatmapLine {
@@ -23,7 +23,7 @@ export function heatmapLines(rows: readonly HeatmapRow[], objectives: readonly S
   const counts = new Map(rows.map((r) => [r.objectiveId, r.byOverall]));
   const known = byPriority(objectives).map((o) => {
     const byOverall = counts.get(o.id) ?? EMPTY;
-    return { objectiveId: o.id, label: `${o.code} · ${o.title}`, byOverall, total: sum(byOverall) };
+    return { objectiveId: o.id, label: objectiveName(o), byOverall, total: sum(byOverall) };
   });
   const ids = new Set(objectives.map((o) => o.id));
   const unknown = rows
