@@ -194,8 +194,10 @@ async function main(): Promise<void> {
       process.kill(pid, 'SIGUSR2');
     }
     const startedAt = performance.now();
+    const clientCpuBefore = process.cpuUsage();
     await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
     const elapsed = (performance.now() - startedAt) / 1000;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     const after = await usage(pid);
     if (values.profile) {
       process.kill(pid, 'SIGUSR2');
@@ -214,6 +216,7 @@ async function main(): Promise<void> {
     console.log(`answers by status: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status} ×${count}`).join(', ')} (a client revalidates what it holds, as a browser does)`);
     for (const [message, count] of errors) console.log(`  error ×${count}: ${message}`);
     console.log(`app process: RSS ${before.rssMb.toFixed(0)} MB before, ${after.rssMb.toFixed(0)} MB after; CPU ${(after.cpuSeconds - before.cpuSeconds).toFixed(1)} s during the load`);
+    console.log(`load generator (this process): CPU ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s during the load`);
     const azurite = await storage.cpuSeconds();
     console.log(`Azurite table process: CPU ${(azurite.table - azuriteBefore.table).toFixed(1)} s during the load (${azurite.table.toFixed(1)} s in all, seeding included)`);
   } finally {
