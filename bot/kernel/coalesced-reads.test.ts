@@ -61,4 +61,18 @@ describe('CoalescedReads', () => {
     await expect(first).rejects.toThrow('storage down');
     await expect(second).resolves.toBe('back');
   });
+
+  it('does not hold callers behind a read that never answers for longer than a few seconds', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const reads = new CoalescedReads<string>();
+      const hung = reads.read('k', () => new Promise<string>(() => undefined));
+      void hung;
+      const later = reads.read('k', () => Promise.resolve('answered'));
+      jest.advanceTimersByTime(6_000);
+      await expect(later).resolves.toBe('answered');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -49,6 +49,8 @@ export interface WorkItemRepository {
   pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & FiguresAsRead>>;
   /** The domain's figures, kept on write (empty when it holds no items). */
   stats(tenantId: string, domainId: string): Promise<DomainStats>;
+  /** The same with their version, for what is built from them (the roll-up). */
+  figures(tenantId: string, domainId: string): Promise<FiguresAsRead>;
   /** The item's status reports, oldest first. */
   history(tenantId: string, item: Pick<WorkItem, 'id' | 'domainId'>): Promise<StatusReport[]>;
   /** `CONFLICT.ALREADY_EXISTS` when the id is taken. */
@@ -140,7 +142,7 @@ export interface PortfolioActivitySource {
 
 /**
  * `version` changes whenever the activity answered changes (a write, or the clock making a
- * response overdue): a cache of what was built from it may be keyed on it.
+ * response overdue), and may change when it does not: what is built from it may be kept under it.
  */
 export interface DomainActivity {
   readonly version: string;

@@ -65,7 +65,7 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
           return view<PortfolioResponse>(await getPortfolio(deps, p, params.domainId, continuation));
         },
       }),
-      route({ method: 'GET', path: '/portfolio/rollup', handle: async (_req, p) => answer<RollupResponse>(await getRollup(deps, p)) }),
+      route({ method: 'GET', path: '/portfolio/rollup', handle: async (_req, p) => view<RollupResponse>(await getRollup(deps, p)) }),
       route({ method: 'GET', path: '/work-items/:id/panel', handle: async ({ params }, p) => answer<ItemPanelResponse>(await getItemPanel(deps, p, params.id)) }),
       route({
         method: 'POST',

@@ -50,5 +50,8 @@ describe('compressed API answers', () => {
     const gz = await raw(path, 'gzip');
     expect(gz.encoding).toBe('gzip');
     expect(JSON.parse(gunzipSync(gz.body).toString('utf8'))).toEqual(data);
+
+    // The caller's preference decides between the two.
+    expect((await raw(path, 'gzip;q=1, br;q=0.1')).encoding).toBe('gzip');
   });
 });

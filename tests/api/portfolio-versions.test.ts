@@ -45,13 +45,16 @@ describe('the portfolio page as a versioned view', () => {
     const first = await call('GET', PATH, { token: lead });
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag');
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    // Weak: the compressed and plain bodies of one version are the same JSON, not the same bytes.
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
     // The browser may keep it, but must ask again before each use; no shared cache may keep it.
     expect(first.headers.get('cache-control')).toBe('private, no-cache');
 
     const again = await call('GET', PATH, { token: lead, headers: { 'If-None-Match': etag as string } });
     expect(again.status).toBe(304);
     expect(again.body).toBeUndefined();
+    // In a list, and in its strong form, it is the same version.
+    expect((await call('GET', PATH, { token: lead, headers: { 'If-None-Match': `"other", ${(etag as string).slice(2)}` } })).status).toBe(304);
 
     const item = (first.body.items as { id: string; etag: string; title: string }[])[0];
     if (!item) throw new Error('the demo has IT items');
@@ -86,5 +89,31 @@ describe('the portfolio page as a versioned view', () => {
     const outsider = await call('GET', '/api/domains/dom-hr/portfolio', { token: await token(T, userId('Tara Team')), headers: { 'If-None-Match': lead.headers.get('etag') as string } });
     expect(outsider.status).toBe(403);
     expect(outsider.body.error.message).not.toMatch(/HR/);
+  });
+});
+
+describe('the EPMO roll-up as a versioned view', () => {
+  it('is one version for everyone who may see it, answered with 304 until a domain changes', async () => {
+    const epmo = await token(T, userId('Erin Epmo'));
+    const first = await call('GET', '/api/portfolio/rollup', { token: epmo });
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag') as string;
+    expect((await call('GET', '/api/portfolio/rollup', { token: epmo, headers: { 'If-None-Match': etag } })).status).toBe(304);
+    const admin = await call('GET', '/api/portfolio/rollup', { token: await token(T, userId('Avery Admin')) });
+    expect(admin.headers.get('etag')).toBe(etag);
+    expect(admin.body).toEqual(first.body);
+
+    const lead = await token(T, userId('Priya Patel'));
+    const page = await call('GET', PATH, { token: lead });
+    const item = (page.body.items as { id: string; etag: string; health: { cost: string } }[])[0];
+    if (!item) throw new Error('the demo has IT items');
+    const cost = item.health.cost === 'red' ? 'green' : 'red';
+    expect((await call('PATCH', `/api/work-items/${item.id}`, { token: lead, body: { health: { cost } }, headers: { 'If-Match': item.etag } })).status).toBe(200);
+
+    const after = await call('GET', '/api/portfolio/rollup', { token: epmo, headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const itFigures = (r: { domains: { domain: { id: string }; kpis: { byOverall: Record<string, number> } }[] }) => r.domains.find((d) => d.domain.id === 'dom-it')?.kpis.byOverall;
+    expect(itFigures(after.body)).not.toEqual(itFigures(first.body));
   });
 });

@@ -104,9 +104,10 @@ describe('the EPMO roll-up of 20 domains', () => {
     const reader = await instance(prefix, recording(log));
     const rollup = await getRollup(deps(reader), epmo);
     if (!rollup.ok) throw new Error(rollup.error.message);
-    expect(rollup.value.domains.map((r) => r.domain.id)).toEqual(ids);
-    expect(rollup.value.domains.map((r) => r.kpis.total)).toEqual(ids.map((_, d) => d + 1));
-    expect(rollup.value.domains.map((r) => r.kpis.byOverall.red)).toEqual(ids.map((_, d) => Math.floor((d + 1) / 4)));
+    const body = rollup.value.build();
+    expect(body.domains.map((r) => r.domain.id)).toEqual(ids);
+    expect(body.domains.map((r) => r.kpis.total)).toEqual(ids.map((_, d) => d + 1));
+    expect(body.domains.map((r) => r.kpis.byOverall.red)).toEqual(ids.map((_, d) => Math.floor((d + 1) / 4)));
 
     const itemTable = tableNames(prefix).portfolioItems;
     const reads = log.filter((l) => l.startsWith(`${itemTable} `));

@@ -150,6 +150,11 @@ class MemoryWorkItems implements WorkItemRepository {
     return statsOf((await this.listByDomain(tenantId, domainId)).map((v) => v.value));
   }
 
+  async figures(tenantId: string, domainId: string): Promise<FiguresAsRead> {
+    const all = await this.listByDomain(tenantId, domainId);
+    return { stats: statsOf(all.map((v) => v.value)), statsVersion: all.map((v) => v.etag).join(',') };
+  }
+
   async history(tenantId: string, item: Pick<WorkItem, 'id' | 'domainId'>): Promise<StatusReport[]> {
     return copy(this.reports.peek(tenantId).get(item.id) ?? []);
   }

@@ -33,20 +33,33 @@ const compressors: Readonly<Record<Encoding, (json: Buffer) => Promise<Buffer>>>
   gzip: (json) => promisify(gzip)(json),
 };
 
-/** Whether `If-None-Match` names `etag` (weak or strong, or `*`). */
+/** The tag as `If-None-Match` compares it: weakly, so `W/"x"` and `"x"` match (RFC 9110 §13.1.2). */
+const opaque = (tag: string): string => tag.trim().replace(/^W\//, '');
+
+/** Whether `If-None-Match` names `etag`, or is `*`. */
 function held(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
+/** Each coding's quality in an `Accept-Encoding` header (RFC 9110 §12.5.3); `*` stands for any coding not named. */
+function qualities(header: string): (coding: string) => number {
+  const named = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name) named.set(name, q === undefined ? 1 : Number(q));
+  }
+  return (coding) => named.get(coding) ?? named.get('*') ?? 0;
+}
+
+/** The coding the caller rates highest among ours, brotli on a tie (smaller), if the body is worth compressing. */
 function encodingFor(req: Request, size: number): Encoding | undefined {
   if (size < COMPRESS_FROM_BYTES) return undefined;
-  if (req.acceptsEncodings('br') === 'br') return 'br';
-  if (req.acceptsEncodings('gzip') === 'gzip') return 'gzip';
-  return undefined;
+  const q = qualities(req.get('Accept-Encoding') ?? '');
+  const [br, gz] = [q('br'), q('gzip')];
+  if (br > 0 && br >= gz) return 'br';
+  return gz > 0 ? 'gzip' : undefined;
 }
 
 export class ViewCache {
@@ -59,26 +72,29 @@ export class ViewCache {
 
   /** Answers `req` with `view`: 304 when the caller holds its version, else its JSON. `route` tells views of different routes apart. */
   async send(req: Request, res: Response, route: string, view: VersionedView<unknown>): Promise<void> {
-    const etag = `"${view.version}"`;
-    res.setHeader('ETag', etag);
-    // Stored by the browser only to be revalidated on every use; never by a shared cache.
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('Vary', 'Accept-Encoding');
+    // Weak: the brotli, gzip and plain bodies of a version are the same JSON, not the same bytes (RFC 9110 §8.8.3).
+    const etag = `W/"${view.version}"`;
     if (held(req.get('If-None-Match'), etag)) {
+      this.validators(res, etag);
       res.status(304).end();
       return;
     }
     const kept = await this.keep(`${route}|${view.version}`, view);
     const encoding = encodingFor(req, kept.json.length);
+    const body = encoding === undefined ? kept.json : await this.encoded(kept, encoding);
+    // Only once the body exists: a failed build answers 500 without a tag a browser could keep and revalidate.
+    this.validators(res, etag);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    if (encoding === undefined) {
-      res.status(200).end(kept.json);
-      return;
-    }
-    const body = await this.encoded(kept, encoding);
     // Already encoded: the `compression` middleware leaves a body with a Content-Encoding alone.
-    res.setHeader('Content-Encoding', encoding);
+    if (encoding !== undefined) res.setHeader('Content-Encoding', encoding);
     res.status(200).end(body);
+  }
+
+  private validators(res: Response, etag: string): void {
+    res.setHeader('ETag', etag);
+    // Stored by the browser only to be revalidated on every use; never by a shared cache.
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
   }
 
   private keep(key: string, view: VersionedView<unknown>): Promise<Kept> {

@@ -11,21 +11,11 @@ import { heatmapOf, kpisOf, mergeHeatmaps } from '../domain/projection';
 import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import { type Versioned, type VersionedView, versionOf } from '../../kernel/versioned';
-import type { DomainActivity } from '../ports';
 import { canEditDomain, canSeeRollup, canViewDomain, teamDomainIds } from './access';
 import { type PortfolioDeps, assess, countsIn, countsOf } from './portfolio';
 
 const byPriority = (objectives: readonly Versioned<StrategicObjective>[]): StrategicObjective[] =>
   objectives.map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code));
-
-/**
- * Everything a domain page's body depends on, besides the version of its figures (which every
- * item write changes): its activity in a stable order, so equal activity gives an equal version.
- */
-function activityParts(a: DomainActivity): string {
-  const sorted = <V>(m: ReadonlyMap<string, V> | Readonly<Record<string, V>>) => (m instanceof Map ? [...m] : Object.entries(m)).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  return JSON.stringify([sorted(a.openSignalsByItem), sorted(a.unansweredByItem), sorted(a.openSignalsByState), a.overdueResponses]);
-}
 
 /**
  * One page of a domain's portfolio, with the whole domain's figures and activity, as a view
@@ -60,7 +50,7 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
       statsVersion,
       stored.etag,
       objectives.map((o) => o.etag).join(','),
-      activityParts(activity),
+      activity.version,
       canEdit,
       now.toISOString().slice(0, 10),
     ]),
@@ -78,8 +68,12 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
 
 const NO_ROLLUP_ACTIVITY = { openSignalsByState: {}, overdueResponses: 0, openEscalations: 0, cascade: { activeChanges: 0, recipients: 0, responded: 0 } } as const;
 
-/** Every domain side by side, from one figures row per domain (EPMO members, strategy owners, tenant admins). */
-export async function getRollup(deps: PortfolioDeps, p: Principal): Promise<Result<RollupResponse>> {
+/**
+ * Every domain side by side, from one figures row per domain (EPMO members, strategy owners,
+ * tenant admins), as a view versioned by each domain's record, figures and activity, the
+ * objectives and the day; it is the same for everyone who may see it.
+ */
+export async function getRollup(deps: PortfolioDeps, p: Principal): Promise<Result<VersionedView<RollupResponse>>> {
   if (!canSeeRollup(p)) return forbidden('Only EPMO members, strategy owners and tenant admins see the roll-up of every domain.');
   const now = deps.clock.now();
   const [domains, objectives, activity] = await Promise.all([
@@ -87,19 +81,31 @@ export async function getRollup(deps: PortfolioDeps, p: Principal): Promise<Resu
     deps.repos.objectives.list(p.tenantId),
     deps.activity.rollupActivity(p.tenantId, now),
   ]);
-  const sorted = domains.map((d) => d.value).sort((a, b) => a.name.localeCompare(b.name));
-  const stats = await Promise.all(sorted.map((d) => deps.repos.workItems.stats(p.tenantId, d.id)));
-  const rows: DomainRollup[] = sorted.map((domain, i) => {
-    const figures = stats[i];
-    const a = activity.get(domain.id) ?? NO_ROLLUP_ACTIVITY;
-    return {
-      domain,
-      kpis: { ...(figures ? kpisOf(figures, domain, now) : { total: 0, byOverall: { green: 0, amber: 0, red: 0, unknown: 0 }, stale: 0 }), openSignalsByState: a.openSignalsByState, overdueResponses: a.overdueResponses },
-      openEscalations: a.openEscalations,
-      cascade: a.cascade,
-    };
+  const sorted = [...domains].sort((a, b) => a.value.name.localeCompare(b.value.name));
+  const figures = await Promise.all(sorted.map((d) => deps.repos.workItems.figures(p.tenantId, d.value.id)));
+  return ok({
+    version: versionOf([
+      'rollup',
+      p.tenantId,
+      ...sorted.map((d, i) => `${d.value.id}|${d.etag}|${figures[i]?.statsVersion ?? ''}|${activity.get(d.value.id)?.version ?? ''}`),
+      objectives.map((o) => o.etag).join(','),
+      now.toISOString().slice(0, 10),
+    ]),
+    build: () => ({
+      domains: sorted.map(({ value: domain }, i): DomainRollup => {
+        const stats = figures[i]?.stats;
+        const a = activity.get(domain.id) ?? NO_ROLLUP_ACTIVITY;
+        return {
+          domain,
+          kpis: { ...(stats ? kpisOf(stats, domain, now) : { total: 0, byOverall: { green: 0, amber: 0, red: 0, unknown: 0 }, stale: 0 }), openSignalsByState: a.openSignalsByState, overdueResponses: a.overdueResponses },
+          openEscalations: a.openEscalations,
+          cascade: a.cascade,
+        };
+      }),
+      heatmap: mergeHeatmaps(figures.flatMap((f) => heatmapOf(f.stats))),
+      objectives: byPriority(objectives),
+    }),
   });
-  return ok({ domains: rows, heatmap: mergeHeatmaps(stats.flatMap(heatmapOf)), objectives: byPriority(objectives) });
 }
 
 /**

@@ -161,6 +161,11 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return (await this.readStats(itemPartition(tenantId, domainId))).stats;
   }
 
+  async figures(tenantId: string, domainId: string): Promise<FiguresAsRead> {
+    const { stats, etag } = await this.readStats(itemPartition(tenantId, domainId));
+    return { stats, statsVersion: etag ?? '' };
+  }
+
   async history(tenantId: string, item: Pick<WorkItem, 'id' | 'domainId'>): Promise<StatusReport[]> {
     const range = historyRange(item.id);
     const rows = await queryRows(this.items, rowKeyRange(itemPartition(tenantId, item.domainId), range.from, range.to));
