@@ -222,3 +222,41 @@ describe('a move interrupted after the source was marked is finished', () => {
     expect(await leftovers(c)).toBe(0);
   });
 });
+
+/** Moves wi_m (wherever it is) to `to` on a healthy instance; returns the stored version. */
+async function moveTo(repos: TableWorkItemRepository, to: string): Promise<void> {
+  const current = await repos.get(T, 'wi_m');
+  if (!current) throw new Error('wi_m missing');
+  const moved = await repos.update({ item: { ...current.value, domainId: to } }, current.etag);
+  if (!moved.ok) throw new Error(moved.error.message);
+}
+
+describe('a leftover of an interrupted move meets the item moving back', () => {
+  it('an intent left after the source was cleared does not send the item away again once it moved back', async () => {
+    const c = await seeded();
+    await interruptedMove(crashingAfter(c, 'source'), 'dom-b');
+    // The item is in dom-b; it moves back to dom-a while dom-a still holds the finished move's intent.
+    await moveTo(instance(c), 'dom-a');
+    await instance(c, { graceMs: 0 }).repairMoves();
+
+    const repos = instance(c);
+    expect((await checkConsistent(repos)).get('wi_m')).toEqual(['dom-a']);
+    // Still found by id, and editable: the index was not pointed at the domain it left.
+    expect((await repos.get(T, 'wi_m'))?.value.domainId).toBe('dom-a');
+    expect(await leftovers(c)).toBe(0);
+  });
+
+  it('a marked row left in the target is finished off, and the move back goes ahead at once', async () => {
+    const c = await seeded();
+    await interruptedMove(crashingAfter(c, 'index'), 'dom-b');
+    // dom-a still holds the row marked "moved to dom-b"; no restart has repaired it yet.
+    await moveTo(instance(c), 'dom-a');
+
+    const repos = instance(c);
+    expect((await checkConsistent(repos)).get('wi_m')).toEqual(['dom-a']);
+    expect((await repos.get(T, 'wi_m'))?.value.domainId).toBe('dom-a');
+    // The interrupted move's pointer is swept at the next start, finding nothing left to do.
+    expect(await instance(c, { graceMs: 0 }).repairMoves()).toEqual(['none']);
+    expect(await leftovers(c)).toBe(0);
+  });
+});

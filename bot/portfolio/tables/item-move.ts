@@ -120,6 +120,11 @@ export class ItemMoves {
       return settled === 'pending' || settled === 'moved' ? stale(item.id) : this.move(before, write);
     }
     await this.step('intent', item.id);
+    if (!(await this.clearTarget(target, item.id))) {
+      await this.settle(source, item.id, 'now', intent.moveId);
+      await deleteIfUnchanged(this.index, pointer.partitionKey, pointer.rowKey, pointerEtag);
+      return stale(item.id);
+    }
 
     const stillMine = async (): Promise<void> => {
       const [itemRow, intentRow] = await Promise.all([pointRead(this.items, source, itemRowKey(item.id)), pointRead(this.items, source, intentRowKey(item.id))]);
@@ -213,17 +218,38 @@ export class ItemMoves {
     return done;
   }
 
+  private async livesIn(pk: string, id: string): Promise<boolean> {
+    const found = await pointRead(this.items, pk, itemRowKey(id));
+    return found !== undefined && typeof found['movedTo'] !== 'string';
+  }
+
+  /**
+   * Whether the target can take the item: a row of it left there by an earlier move out of the
+   * target that was interrupted (marked: finished now) or by an interrupted retire (out of the
+   * figures already: removed) is cleared; a live row means the item is there already.
+   */
+  private async clearTarget(target: string, id: string): Promise<boolean> {
+    const found = await pointRead(this.items, target, itemRowKey(id));
+    if (!found) return true;
+    if (typeof found['movedTo'] !== 'string') return false;
+    if (found['movedTo'] !== '') await this.settle(target, id, 'if-interrupted');
+    else await deleteIfUnchanged(this.items, target, itemRowKey(id), requireEtag(found.etag));
+    return (await pointRead(this.items, target, itemRowKey(id))) === undefined;
+  }
+
   /** Steps 3 and 4: the index names the target, and the source keeps nothing of the item. */
   private async rollForward(source: string, intent: Intent, intentEtag: string, history?: readonly Entity[]): Promise<void> {
+    const marked = await pointRead(this.items, source, itemRowKey(intent.itemId));
+    // The item lives in the source again (moved back since): its reports there are its own, and the index names it rightly.
+    if (marked && marked['movedTo'] !== intent.to) return deleteIfUnchanged(this.items, source, intentRowKey(intent.itemId), intentEtag);
     const keys = indexKeys(intent.tenantId, intent.itemId);
     const named = await pointRead(this.index, keys.partitionKey, keys.rowKey);
-    // Only while the index names the source: a later move on from the target is not undone.
-    if (named?.['domainId'] === intent.from) await ignoreConflict(this.index.updateEntity({ ...keys, domainId: intent.to }, 'Replace', { etag: requireEtag(named.etag) }));
-    else if (!named) await ignoreConflict(this.index.createEntity({ ...keys, domainId: intent.to }));
+    // Only while the index names the source, and the target holds the item: a later move on from
+    // the target, or back to the source, is not undone.
+    const arrived = marked !== undefined || (await this.livesIn(itemPartition(intent.tenantId, intent.to), intent.itemId));
+    if (arrived && named?.['domainId'] === intent.from) await ignoreConflict(this.index.updateEntity({ ...keys, domainId: intent.to }, 'Replace', { etag: requireEtag(named.etag) }));
+    else if (arrived && !named) await ignoreConflict(this.index.createEntity({ ...keys, domainId: intent.to }));
     await this.step('index', intent.itemId);
-    const marked = await pointRead(this.items, source, itemRowKey(intent.itemId));
-    // The item lives in the source again (moved back since): its reports there are its own.
-    if (marked && marked['movedTo'] !== intent.to) return deleteIfUnchanged(this.items, source, intentRowKey(intent.itemId), intentEtag);
     const range = historyRange(intent.itemId);
     const reports = history ?? (await queryRows(this.items, rowKeyRange(source, range.from, range.to)));
     // Each as read, before the marked row goes (until then the item cannot move back here): a
