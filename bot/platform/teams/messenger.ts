@@ -76,8 +76,11 @@ function parseRetryAfter(value: string | undefined, now = Date.now()): number | 
  * "Threading", microsoft/teams-sdk#2742). Sending to it posts into the thread instead of as a
  * new post in the channel.
  */
-export const threadConversationId = (conversationId: string, threadId: string | undefined): string =>
-  threadId ? `${conversationId.split(';messageid=')[0] ?? conversationId};messageid=${threadId}` : conversationId;
+function addressOf(conversation: ConversationRef, threadId: string | undefined): string {
+  // Only channels have threads: in a chat the id alone addresses the conversation.
+  if (!threadId || conversation.kind !== 'channel') return conversation.conversationId;
+  return `${conversation.conversationId.split(';messageid=')[0] ?? conversation.conversationId};messageid=${threadId}`;
+}
 
 export function createBotMessenger(opts: MessengerOptions): Messenger {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(opts.bot));
@@ -108,7 +111,7 @@ export function createBotMessenger(opts: MessengerOptions): Messenger {
     async send(conversation, card, threadId) {
       try {
         const connector = await clientFor(conversation.serviceUrl);
-        const to = threadConversationId(conversation.conversationId, threadId);
+        const to = addressOf(conversation, threadId);
         const res = await connector.conversations.sendToConversation(to, activityOf(conversation, card) as Activity, { timeout: opts.timeoutMs });
         if (!res.id) return { ok: false, status: 502, message: 'the connector accepted the message but returned no activity id' };
         return { ok: true, activityId: res.id };
@@ -121,7 +124,7 @@ export function createBotMessenger(opts: MessengerOptions): Messenger {
         const connector = await clientFor(conversation.serviceUrl);
         const activity = { ...activityOf(conversation, card), id: activityId } as Activity;
         // A message in a thread is edited through the conversation id it was posted to.
-        await connector.conversations.updateActivity(threadConversationId(conversation.conversationId, threadId), activityId, activity, { timeout: opts.timeoutMs });
+        await connector.conversations.updateActivity(addressOf(conversation, threadId), activityId, activity, { timeout: opts.timeoutMs });
         return { ok: true, activityId };
       } catch (error) {
         return outcomeOfError(error);
