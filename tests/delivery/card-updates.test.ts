@@ -119,3 +119,22 @@ describe('card updates', () => {
     }
   });
 });
+
+describe('replies in a thread', () => {
+  it('a delivery with a thread goes to the channel thread (`;messageid=`), and its update too; in a chat, where there are no threads, to the chat', async () => {
+    const channel = '19:threads@thread.tacv2';
+    const chat = 'a:personal-threads';
+    await app.repos.conversations.save(conversationRef(connector.url, channel));
+    await app.repos.conversations.save(conversationRef(connector.url, chat, { kind: 'personal' }));
+    const reply = (conversationId: string) => ({ conversationId, threadId: '1700000000555', operation: 'send' as const, content: { kind: 'test.text', ref: 'In the thread' } });
+    await app.delivery.dispatch(TENANT, 'test:thread', [reply(channel), reply(chat)]);
+    await settle('test:thread');
+    const sends = connector.requests.filter((r) => r.method === 'POST');
+    expect(sends.map((r) => r.conversationId).sort()).toEqual([`${channel};messageid=1700000000555`, chat].sort());
+
+    const inChannel = (await app.delivery.listBatch(TENANT, 'test:thread')).find((d) => d.conversationId === channel);
+    await app.delivery.dispatch(TENANT, 'test:thread:update', [{ ...update(channel, inChannel?.activityId as string, 'In the thread', 'edited'), threadId: '1700000000555' }]);
+    await settle('test:thread:update');
+    expect(puts().map((r) => [r.conversationId, r.activityId, text(r)])).toEqual([[`${channel};messageid=1700000000555`, inChannel?.activityId, 'In the thread (edited)']]);
+  });
+});
