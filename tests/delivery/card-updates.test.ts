@@ -11,14 +11,16 @@ import type { RunningApp } from '../../bot/composition/start-app';
 import { TEAMS_RATE_LIMITS } from '../../bot/delivery/domain/delivery';
 import { startTestApp } from '../support/app';
 import { type ConnectorServer, type RecordedRequest, startConnectorServer } from '../support/connector-server';
+import { uniqueTablePrefix } from '../support/storage';
 import { FAST_DELIVERY_ENV, TENANT, conversationRef, registerTestRenderer, settled, waitUntil } from './support';
 
+const PREFIX = uniqueTablePrefix();
 let app: RunningApp;
 let connector: ConnectorServer;
 
 beforeAll(async () => {
   connector = await startConnectorServer();
-  app = await startTestApp(FAST_DELIVERY_ENV, { registerDelivery: registerTestRenderer });
+  app = await startTestApp({ ...FAST_DELIVERY_ENV, TABLE_PREFIX: PREFIX }, { registerDelivery: registerTestRenderer });
 });
 
 afterAll(async () => {
@@ -82,6 +84,24 @@ describe('card updates', () => {
     expect(puts().map((r) => [r.activityId, text(r)])).toEqual([[activityId, 'Status (step 5)']]);
     const outcomes = await Promise.all(batches.map(async (b) => (await app.delivery.listBatch(TENANT, b))[0]?.lastError ?? 'sent'));
     expect(outcomes).toEqual([...Array(4).fill('skipped: a later update of the same card replaces it'), 'sent']);
+  });
+
+  it('two instances sharing the storage: a burst of updates dispatched from both sends one, showing the last', async () => {
+    const other = await startTestApp({ ...FAST_DELIVERY_ENV, TABLE_PREFIX: PREFIX }, { registerDelivery: registerTestRenderer });
+    try {
+      const conversation = '19:two-instances@thread.tacv2';
+      await app.repos.conversations.save(conversationRef(connector.url, conversation));
+      const activityId = await sendCard(conversation, 'Shared');
+      const batches = [1, 2, 3, 4, 5].map((n) => `test:two:${n}`);
+      for (const [i, batch] of batches.entries()) {
+        const instance = i % 2 === 0 ? app : other;
+        await instance.delivery.dispatch(TENANT, batch, [update(conversation, activityId, 'Shared', `step ${i + 1}`)]);
+      }
+      for (const batch of batches) await settle(batch);
+      expect(puts().map((r) => [r.activityId, text(r)])).toEqual([[activityId, 'Shared (step 5)']]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('updates count against the conversation limits together with sends', async () => {
