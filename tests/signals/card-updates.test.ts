@@ -68,7 +68,7 @@ describe('card updates that respect the channel', () => {
     await ok(api(people.itLead, 'POST', `/api/signals/${s.signalId}/triage`, { comment: 'On it' }));
     const started = await ok(api(people.itLead, 'POST', `/api/signals/${s.signalId}/start-analysis`, {}));
     await cardUpdatesSettled(s.signalId);
-    // Both cards show the analysis started (the updates of triage and start coalesced into one each).
+    // Both cards show the analysis started.
     for (const activityId of [s.formId, s.pmoActivityId]) {
       const updates = connector.requests.filter((r) => r.method === 'PUT' && r.activityId === activityId);
       expect(textOf(updates[updates.length - 1] as RecordedRequest)).toContain('Analysing (by Ivo IT Lead');
