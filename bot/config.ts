@@ -118,6 +118,11 @@ const schema = z
     DELIVERY_SWEEP_MS: z.coerce.number().int().min(10).default(60_000),
     /** How long a batch with queued deliveries stays untouched before they count as stuck and are enqueued again. */
     DELIVERY_STALE_QUEUED_MS: z.coerce.number().int().min(10).default(300_000),
+    /**
+     * How long a card update waits before it is sent, so a burst of changes to one card sends one
+     * update with the latest state (bot/delivery/app/delivery-service.ts). The queue counts whole seconds.
+     */
+    DELIVERY_UPDATE_COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   })
   .superRefine((env, ctx) => {
     const deployed = isDeployed(env);
@@ -198,6 +203,8 @@ export interface DeliveryConfig {
   readonly schedulerPollMs: number;
   readonly sweepMs: number;
   readonly staleQueuedMs: number;
+  /** How long a card update waits on the queue so a burst of changes sends one. */
+  readonly updateCoalesceMs: number;
 }
 
 /** Thrown when the environment is invalid; the message names each wrong variable. */
@@ -278,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       schedulerPollMs: e.SCHEDULER_POLL_MS,
       sweepMs: e.DELIVERY_SWEEP_MS,
       staleQueuedMs: e.DELIVERY_STALE_QUEUED_MS,
+      updateCoalesceMs: e.DELIVERY_UPDATE_COALESCE_MS,
     },
     changes: { reminderLeadHours: e.CHANGE_REMINDER_LEAD_HOURS },
     signals: {

@@ -100,6 +100,7 @@ export function createChat(deps: ChatDeps): Chat {
       const context = (principal: Principal): CardActionContext => ({
         principal,
         conversationId: turn.conversationId,
+        ...(turn.threadId ? { threadId: turn.threadId } : {}),
         ...(turn.cardMessageId ? { cardMessageId: turn.cardMessageId } : {}),
       });
       if (!action.ok) {
@@ -135,6 +136,7 @@ export function createChat(deps: ChatDeps): Chat {
         turn.sighting,
         { parsed: parsed.ok ? ok(parsed.value.data) : parsed, typed: isRecord(turn.data) ? turn.data : {} },
         turn.message,
+        turn.threadId,
       );
     },
 

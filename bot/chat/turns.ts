@@ -20,6 +20,8 @@ interface Turn {
   readonly caller: Caller;
   /** The conversation (for a channel thread, the channel). */
   readonly conversationId: string;
+  /** In a channel thread: the thread's root message id, so replies can go into the thread. */
+  readonly threadId?: string;
 }
 
 /** A message typed to the bot. */

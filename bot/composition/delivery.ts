@@ -77,6 +77,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
   const worker = new DeliveryWorker({
     workerId,
     deliveries: tables.deliveries,
+    cards: tables.cards,
     conversations: deps.conversations,
     messenger: wrap(createBotMessenger({ bot: config.bot, timeoutMs: settings.sendTimeoutMs })),
     registry,
@@ -103,7 +104,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
   let started = false;
 
   return {
-    delivery: createDeliveryService({ deliveries: tables.deliveries, queue, clock, logger, pending: tables.pending }),
+    delivery: createDeliveryService({ deliveries: tables.deliveries, queue, clock, logger, pending: tables.pending, cards: tables.cards, updateCoalesceMs: settings.updateCoalesceMs }),
     scheduler: createScheduler(tables.schedule),
     registry,
     tables,

@@ -13,6 +13,11 @@ export interface DeliveryRequest<C extends MessageContent = MessageContent> {
   readonly operation: DeliveryOperation;
   /** Required for `update`. */
   readonly targetActivityId?: string;
+  /**
+   * The root message id of the channel thread to post into (a reply that belongs to a thread);
+   * absent for a new post in the conversation. `conversationId` stays the channel.
+   */
+  readonly threadId?: string;
   readonly content: C;
 }
 
@@ -72,10 +77,34 @@ export interface DeliveryQueue {
   enqueue(jobs: readonly DeliveryJob[], options?: { readonly delayMs?: number }): Promise<void>;
 }
 
-/** Sends and updates cards in Teams conversations (the Bot Connector). */
+/**
+ * Sends and updates cards in Teams conversations (the Bot Connector). `threadId`, when given,
+ * is the root message id of the channel thread the message is (or goes) in.
+ */
 export interface Messenger {
-  send(conversation: ConversationRef, card: object): Promise<SendOutcome>;
-  update(conversation: ConversationRef, activityId: string, card: object): Promise<SendOutcome>;
+  send(conversation: ConversationRef, card: object, threadId?: string): Promise<SendOutcome>;
+  update(conversation: ConversationRef, activityId: string, card: object, threadId?: string): Promise<SendOutcome>;
+}
+
+/**
+ * What is known about each card delivered into a conversation (by its activity id), so an
+ * update is sent only when it changes what the card shows, and a burst of updates to one card
+ * sends one. Writes touch only their own field (merge), so several processes may write the
+ * same card's row at once without losing each other's writes.
+ */
+export interface DeliveredCardStore {
+  get(tenantId: string, conversationId: string, activityId: string): Promise<DeliveredCard | undefined>;
+  /** Records `deliveryId` as the latest update asked for the card: earlier ones still queued are not sent. */
+  requested(tenantId: string, conversationId: string, activityId: string, deliveryId: string): Promise<void>;
+  /** Records the fingerprint of what the card shows now (after a send or update went through). */
+  shown(tenantId: string, conversationId: string, activityId: string, fingerprint: string): Promise<void>;
+}
+
+export interface DeliveredCard {
+  /** The delivery id of the latest update asked for. */
+  readonly latestUpdateId?: string;
+  /** Hash of the card JSON Teams shows there, as last sent by delivery. */
+  readonly fingerprint?: string;
 }
 
 /**

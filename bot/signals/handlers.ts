@@ -87,6 +87,7 @@ export function signalCardHandlers(deps: SignalDeps): CardActionHandlers<SignalC
     'signal.raise': async (context, { data }) => {
       const raised = await raiseOnCard(deps, context.principal, {
         conversationId: context.conversationId,
+        ...(context.threadId ? { threadId: context.threadId } : {}),
         ...(context.cardMessageId ? { formMessageId: context.cardMessageId } : {}),
         data,
       });
@@ -161,9 +162,16 @@ export interface RaiseSubmit {
 }
 
 /** *Raise with PMO* submitted: raises the signal linked back to the message, or gives the form back with why not. */
-export async function raiseWithPmoSubmit(deps: SignalDeps, p: Principal, sighting: ConversationSighting, submit: RaiseSubmit, message?: SourceMessage): Promise<DialogReply> {
+export async function raiseWithPmoSubmit(
+  deps: SignalDeps,
+  p: Principal,
+  sighting: ConversationSighting,
+  submit: RaiseSubmit,
+  message?: SourceMessage,
+  threadId?: string,
+): Promise<DialogReply> {
   const origin = message ? originOf(message, sighting.conversationId) : undefined;
-  const raised = await raiseFromMessage(deps, p, sighting, submit.parsed, message);
+  const raised = await raiseFromMessage(deps, p, sighting, submit.parsed, message, threadId);
   if (!raised.ok) return { kind: 'message', text: raised.error.message };
   if (raised.value.kind === 'form') {
     return raiseDialog(raiseForm(raised.value.form, { mode: 'submit', notice: raiseNotice(raised.value.refused), prefill: typedInput(submit.typed), ...(origin ? { origin } : {}) }));

@@ -20,8 +20,12 @@ export interface Who {
 let seq = 1_700_000_000_000;
 export const nextActivityId = (): string => String(seq++);
 
-function envelope(where: Where, who: Who, id: string) {
-  const conversationId = where.kind === 'channel' ? `${where.conversationId};messageid=${id}` : where.conversationId;
+/**
+ * In a channel Teams names the thread in the conversation id: `<channel>;messageid=<root id>`,
+ * where a new post is the root of its own thread.
+ */
+function envelope(where: Where, who: Who, id: string, threadRoot = id) {
+  const conversationId = where.kind === 'channel' ? `${where.conversationId};messageid=${threadRoot}` : where.conversationId;
   return {
     id,
     timestamp: new Date().toISOString(),
@@ -44,13 +48,17 @@ function envelope(where: Where, who: Who, id: string) {
   };
 }
 
-/** A message; in channels it starts with the bot's @mention, as Teams requires. */
-export function message(where: Where, who: Who, text: string) {
+/**
+ * A message; in channels it starts with the bot's @mention, as Teams requires. In a channel it is
+ * a new post, or with `threadRoot` a reply in the thread of that post.
+ */
+export function message(where: Where, who: Who, text: string, threadRoot?: string) {
   const mention = `<at>${BOT.name}</at>`;
   const inChannel = where.kind === 'channel';
+  const id = nextActivityId();
   return {
     type: 'message',
-    ...envelope(where, who, nextActivityId()),
+    ...envelope(where, who, id, threadRoot ?? id),
     text: inChannel ? `${mention} ${text}` : text,
     textFormat: 'plain',
     entities: [
@@ -61,12 +69,16 @@ export function message(where: Where, who: Who, text: string) {
   };
 }
 
-/** A Universal Action (`Action.Execute`) from a card the bot sent as message `cardMessageId`. */
-export function cardAction(where: Where, who: Who, value: unknown, cardMessageId = nextActivityId()) {
+/**
+ * A Universal Action (`Action.Execute`) from a card the bot sent as message `cardMessageId`; in a
+ * channel, in the thread of `threadRoot` (the card itself when it is a post, the message it
+ * replied to when it is a reply).
+ */
+export function cardAction(where: Where, who: Who, value: unknown, cardMessageId = nextActivityId(), threadRoot = cardMessageId) {
   return {
     type: 'invoke',
     name: 'adaptiveCard/action',
-    ...envelope(where, who, `f:${randomUUID()}`),
+    ...envelope(where, who, `f:${randomUUID()}`, threadRoot),
     replyToId: cardMessageId,
     value,
   };

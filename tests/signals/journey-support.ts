@@ -77,15 +77,35 @@ export function cardOf(request: RecordedRequest | undefined): any {
   return attachment.content;
 }
 
-/** A card action; answers the card of the invoke response, validated. */
-export async function act(conversationId: string, who: Who, verb: string, data: Record<string, unknown>, cardMessageId?: string): Promise<{ text: string; card: any }> {
-  const res = await post(cardAction(where(conversationId), who, execute(verb, data), cardMessageId));
+/** A card action (in a channel, in the thread of `threadRoot`, by default the card's own); answers the card of the invoke response, validated. */
+export async function act(conversationId: string, who: Who, verb: string, data: Record<string, unknown>, cardMessageId?: string, threadRoot?: string): Promise<{ text: string; card: any }> {
+  const res = await post(cardAction(where(conversationId), who, execute(verb, data), cardMessageId, threadRoot ?? cardMessageId));
   expect(res.status).toBe(200);
   expect(validateAdaptiveCard(res.body.value)).toEqual([]);
   return { text: cardText(res.body.value), card: res.body.value };
 }
 
-export const sentTo = (conversationId: string, method: 'POST' | 'PUT') => connector.requests.filter((r) => r.conversationId === conversationId && r.method === method && r.path.includes('/activities'));
+/** The channel (or chat) a request went to: a reply in a channel thread is addressed `<channel>;messageid=<root id>`. */
+export const channelOf = (r: RecordedRequest): string => (r.conversationId ?? '').split(';messageid=')[0] ?? '';
+/** Posts and updates in a conversation, in channels whether new posts or replies in a thread. */
+export const sentTo = (conversationId: string, method: 'POST' | 'PUT') => connector.requests.filter((r) => channelOf(r) === conversationId && r.method === method && r.path.includes('/activities'));
+/** The conversation id that addresses the thread of `rootId` in a channel. */
+export const inThread = (channel: string, rootId: string): string => `${channel};messageid=${rootId}`;
+
+/** Waits until every card update dispatched for the signal so far has been sent or dropped (updates wait to coalesce). */
+export async function cardUpdatesSettled(signalId: string): Promise<void> {
+  const detail = await api(people.itLead, 'GET', `/api/signals/${signalId}`);
+  expect(detail.status).toBe(200);
+  const revisions: number = detail.body.timeline.length;
+  await waitUntil(
+    async () => {
+      for (let r = 1; r <= revisions; r++) if ((await app.delivery.listBatch(T, `signal:${signalId}:r${r}`)).some((d) => d.state === 'queued')) return false;
+      return true;
+    },
+    15_000,
+    `the card updates of ${signalId}`,
+  );
+}
 export const withText = (requests: readonly RecordedRequest[], text: string) => requests.filter((r) => cardText(r.body?.attachments?.[0]?.content).includes(text));
 export const waitFor = (what: string, check: () => boolean) => waitUntil(check, 15_000, what);
 
@@ -134,8 +154,11 @@ export function startSignalsJourney(): void {
   });
 }
 
-/** Raises through the `raise` form card's invoke; answers the signal id and the form's activity id. */
-export async function raiseThroughForm(title: string): Promise<{ signalId: string; formId: string; label: string }> {
+/**
+ * Raises through the `raise` form card's invoke; answers the signal id, the form's activity id and
+ * the thread it is in (the "raise" post's: the form is the bot's reply to it).
+ */
+export async function raiseThroughForm(title: string): Promise<{ signalId: string; formId: string; label: string; threadId: string }> {
   const msg = message(where(TEAM), people.member, 'raise');
   const before = connector.requests.length;
   expect((await post(msg)).status).toBe(200);
@@ -145,12 +168,12 @@ export async function raiseThroughForm(title: string): Promise<{ signalId: strin
   expect(cardText(form)).toContain('Raise a signal with the PMO');
   expect(cardText(form)).toContain('Website rebuild');
   const formId = `form-${nextActivityId()}`;
-  const { text } = await act(TEAM, people.member, 'signal.raise', { kind: 'risk', title, details: 'Two engineers left.', urgency: 'high', workItemId: 'wi-web' }, formId);
+  const { text } = await act(TEAM, people.member, 'signal.raise', { kind: 'risk', title, details: 'Two engineers left.', urgency: 'high', workItemId: 'wi-web' }, formId, msg.id);
   const label = /S-\d+/.exec(text)?.[0] ?? '';
   expect(text).toContain(`Raised ${label} with the IT PMO`);
   const list = await api(people.member, 'GET', '/api/signals?mine=true');
   const signal = list.body.items.find((s: any) => s.title === title);
-  return { signalId: signal.id, formId, label };
+  return { signalId: signal.id, formId, label, threadId: msg.id };
 }
 
 export async function analyseAndEscalate(signalId: string): Promise<void> {

@@ -10,7 +10,30 @@ import { DECISION_CSV_COLUMNS } from '../../bot/api-contract/signals';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
 import { message, nextActivityId } from '../bot/teams-activities';
 import { waitUntil } from '../delivery/support';
-import { EPMO, PMO, T, TEAM, act, analyseAndEscalate, api, app, cardOf, connector, id, people, post, raiseThroughForm, sentTo, startSignalsJourney, token, waitFor, where, withText } from './journey-support';
+import {
+  EPMO,
+  PMO,
+  T,
+  TEAM,
+  act,
+  analyseAndEscalate,
+  api,
+  app,
+  cardOf,
+  cardUpdatesSettled,
+  connector,
+  id,
+  inThread,
+  people,
+  post,
+  raiseThroughForm,
+  sentTo,
+  startSignalsJourney,
+  token,
+  waitFor,
+  where,
+  withText,
+} from './journey-support';
 
 startSignalsJourney();
 
@@ -26,14 +49,15 @@ describe('the full journey', () => {
 
     // 2. ...and through the message action: fetchTask pre-fills the form, submitAction raises it.
     const messagePayload = { id: '1700000000123', linkToMessage: 'https://teams.microsoft.com/l/message/19:team-web/1700000000123', body: { contentType: 'html', content: '<p>Payroll export fails every Friday</p><p>Since the upgrade.</p>' } };
-    const base = message(where(TEAM), people.member, '');
+    // The message is a post in the team channel: the action arrives in its thread.
+    const base = message(where(TEAM), people.member, '', messagePayload.id);
     const fetched = await post({ ...base, type: 'invoke', name: 'composeExtension/fetchTask', value: { commandId: 'raiseWithPmo', commandContext: 'message', messagePayload } });
     expect(fetched.status).toBe(200);
     const dialogCard = fetched.body.task.value.card.content;
     expect(validateAdaptiveCard(dialogCard)).toEqual([]);
     expect(JSON.stringify(dialogCard)).toContain('"value":"Payroll export fails every Friday"');
     const submitted = await post({
-      ...message(where(TEAM), people.member, ''),
+      ...message(where(TEAM), people.member, '', messagePayload.id),
       type: 'invoke',
       name: 'composeExtension/submitAction',
       value: { commandId: 'raiseWithPmo', commandContext: 'message', messagePayload, data: { verb: 'signal.raise', kind: 'issue', title: 'Payroll export fails every Friday', details: 'Since the upgrade.', urgency: 'normal' } },
@@ -45,7 +69,9 @@ describe('the full journey', () => {
     const secondSignal = (await api(people.member, 'GET', '/api/signals?mine=true')).body.items.find((s: any) => s.label === second);
     expect(secondSignal.origin).toMatchObject({ conversationId: TEAM, messageId: '1700000000123', messageLink: messagePayload.linkToMessage, messagePreview: expect.stringContaining('Payroll export fails') });
     await waitFor('the second PMO card', () => withText(sentTo(PMO, 'POST'), second).length === 1);
+    // The receipt is a reply in the thread of the message it was raised from.
     await waitFor('the second receipt in the team channel', () => withText(sentTo(TEAM, 'POST'), `Signal raised · ${second}`).length === 1);
+    expect(withText(sentTo(TEAM, 'POST'), `Signal raised · ${second}`)[0]?.conversationId).toBe(inThread(TEAM, messagePayload.id));
 
     // 3. Triage, analysis and escalation through the API; the EPMO card arrives.
     await analyseAndEscalate(first.signalId);
@@ -64,19 +90,22 @@ describe('the full journey', () => {
     await waitUntil(async () => (await app.delivery.listBatch(T, `signal:${first.signalId}:epmo`)).every((d) => d.state === 'sent'), 10_000, 'EPMO card sent');
     const epmoActivityId = (await app.delivery.listBatch(T, `signal:${first.signalId}:epmo`))[0]?.activityId as string;
     const pmoActivityId = (await app.delivery.listBatch(T, `signal:${first.signalId}:pmo`))[0]?.activityId as string;
+    await cardUpdatesSettled(first.signalId);
     const mark = connector.requests.length;
     const decided = await act(EPMO, people.owner, 'signal.decide', { signalId: first.signalId, round: 1, outcome: 'approve_recommended', rationale: 'Keep the launch date', deferredUntil: '', chosenOptionId: '' }, epmoActivityId);
     expect(decided.text).toContain('Your decision is recorded');
     expect(decided.text).toContain('Approved the recommended option');
 
-    // 5. The three cards are updated in place, one PUT each, and the team is told the decision.
+    // 5. The three cards are updated in place, one PUT each, and the team is told the decision in
+    // the thread the signal was raised in (the receipt is there too); PMO and EPMO cards are posts.
     const after = () => connector.requests.slice(mark);
-    await waitFor('three card updates and the notice', () => after().filter((r) => r.method === 'PUT').length >= 3 && withText(after().filter((r) => r.method === 'POST' && r.conversationId === TEAM), 'Decision on').length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const raisedIn = inThread(TEAM, first.threadId);
+    await waitFor('three card updates and the notice', () => after().filter((r) => r.method === 'PUT').length >= 3 && withText(after().filter((r) => r.method === 'POST' && r.conversationId === raisedIn), 'Decision on').length === 1);
+    await cardUpdatesSettled(first.signalId);
     const puts = after().filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => `${r.conversationId}/${r.activityId}`).sort()).toEqual([`${EPMO}/${epmoActivityId}`, `${PMO}/${pmoActivityId}`, `${TEAM}/${first.formId}`].sort());
+    expect(puts.map((r) => `${r.conversationId}/${r.activityId}`).sort()).toEqual([`${EPMO}/${epmoActivityId}`, `${PMO}/${pmoActivityId}`, `${raisedIn}/${first.formId}`].sort());
     for (const put of puts) expect(cardText(cardOf(put))).toContain('Keep the launch date');
-    const notice = withText(after().filter((r) => r.method === 'POST' && r.conversationId === TEAM), 'Decision on')[0];
+    const notice = withText(after().filter((r) => r.method === 'POST' && r.conversationId === raisedIn), 'Decision on')[0];
     expect(cardText(cardOf(notice))).toContain('Add a second vendor');
 
     // 6. The decision log and its CSV export.

@@ -21,7 +21,7 @@ const lead: Principal = { tenantId: T, userId: 'l', displayName: 'Lee', roles: [
 const owner: Principal = { tenantId: T, userId: 'o', displayName: 'Olu', roles: [{ role: 'strategy_owner' }] };
 const silent = { info() {}, warn() {}, error() {}, debug() {}, child() { return silent; } };
 
-function setup(start: Date) {
+function setup(start: Date, delivered: readonly Delivery[] = []) {
   let now = start;
   const dispatched: { batchId: string; requests: readonly DeliveryRequest[] }[] = [];
   const jobs = new Map<string, ScheduledJob>();
@@ -35,8 +35,8 @@ function setup(start: Date) {
       dispatched.push({ batchId, requests });
       return [];
     },
-    async listBatch(): Promise<Delivery[]> {
-      return [];
+    async listBatch(_t, batchId): Promise<Delivery[]> {
+      return delivered.filter((d) => d.batchId === batchId);
     },
     async progress() {
       return { total: 0, queued: 0, sent: 0, failed: 0, unreachable: 0 };
@@ -77,6 +77,20 @@ describe('signal timers', () => {
     await due?.run(job as ScheduledJob); // a second run (e.g. after a crash) reminds nobody again
     expect(dispatched.map((d) => d.requests.map((r) => [r.conversationId, r.content.kind]))).toEqual([[['pmo-chan', 'signal.reminder']]]);
     expect((await deps.stores.signals.timeline(T, 'sig-t')).map((e) => e.action)).toEqual(['raise', 'remind']);
+  });
+
+  it('reminds in the thread of the signal\'s PMO card where it was delivered, and as a new post where it was not', async () => {
+    const start = new Date('2026-03-02T09:00:00Z');
+    const at = start.toISOString();
+    const pmoCard: Delivery = { tenantId: T, id: 'signal:sig-t:pmo/a', batchId: 'signal:sig-t:pmo', conversationId: 'pmo-chan', operation: 'send', content: { kind: 'signal.pmo', ref: 'sig-t' }, state: 'sent', activityId: '1700000000999', attempts: 1, createdAt: at, updatedAt: at };
+    const { deps, dispatched, jobs, repos, setNow } = setup(start, [pmoCard]);
+    for (const conversationId of ['pmo-chan', 'pmo-chat-2']) await repos.links.put({ tenantId: T, conversationId, target: { kind: 'pmo', domainId: 'it' }, linkedBy: 'x', linkedAt: at });
+    const created = await deps.stores.signals.createNumbered(T, (n) => must(raise({ tenantId: T, id: 'sig-t', number: n, kind: 'issue', title: 'x', details: '', urgency: 'normal', domainId: 'it', origin: { conversationId: 'c' } }, lead, start, P)));
+    await scheduleTimers(deps, created.value);
+    setNow(new Date('2026-03-04T10:00:00Z'));
+    await signalJobHandlers(deps)['signal.due']?.run(jobs.get('signal-due:sig-t') as ScheduledJob);
+    const sent = dispatched.flatMap((d) => d.requests).map((r) => [r.conversationId, r.threadId ?? 'new post']);
+    expect(sent.sort()).toEqual([['pmo-chan', '1700000000999'], ['pmo-chat-2', 'new post']]);
   });
 
   it('a reminder whose dispatch fails is sent on the scheduler\'s retry, and recorded only once sent', async () => {

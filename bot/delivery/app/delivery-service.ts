@@ -3,11 +3,17 @@
  * `queued` FIRST and only then puts its job on the queue, so a crash or a failed enqueue in
  * between leaves a record — never a job without a record — that a repeated dispatch, or else
  * the periodic sweep of pending batches (queued-sweeper.ts), enqueues again.
+ *
+ * Updates of a delivered card are coalesced: each names itself the card's latest update (in the
+ * delivered-cards store) and its job waits `updateCoalesceMs` on the queue, so a burst of
+ * changes leaves one update that is sent — the last, rendering the state current when it runs —
+ * and the worker drops the earlier ones (delivery-worker.ts). Teams counts every update against
+ * the conversation's limits (7 per second, 60 per 30 s), so an update nobody needs is not free.
  */
 import { createHash } from 'node:crypto';
 
 import { type Delivery, type DeliveryJob, progressOf } from '../domain/delivery';
-import type { DeliveryQueue, DeliveryRepository, DeliveryRequest, DeliveryService, PendingBatchStore } from '../ports';
+import type { DeliveredCardStore, DeliveryQueue, DeliveryRepository, DeliveryRequest, DeliveryService, PendingBatchStore } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Clock } from '../../kernel/runtime';
 
@@ -18,6 +24,10 @@ export interface DeliveryServiceDeps {
   readonly logger: Logger;
   /** Where dispatch marks batches that may hold queued records, for the sweep (queued-sweeper.ts). */
   readonly pending?: PendingBatchStore;
+  /** Where each update is named its card's latest, so the worker sends only that one. */
+  readonly cards: DeliveredCardStore;
+  /** How long an update's job waits on the queue, so later changes to the card replace it. */
+  readonly updateCoalesceMs: number;
 }
 
 /**
@@ -34,12 +44,16 @@ export function deliveryIdFor(batchId: string, request: DeliveryRequest): string
     request.content.kind,
     request.content.ref,
     request.content.variant ?? '',
+    // Only when present: the ids of requests made before threads existed must not change.
+    ...(request.threadId ? [request.threadId] : []),
   ]);
   return `${batchId}/${createHash('sha256').update(identity).digest('hex').slice(0, 24)}`;
 }
 
 /** Records are written, and their jobs enqueued, this many at a time. */
 const DISPATCH_CHUNK = 1000;
+/** A large update fan-out (a withdrawn change) names its cards' latest updates this many at a time. */
+const CARD_WRITES_AT_ONCE = 20;
 
 /**
  * Writes the fresh records and enqueues their jobs a chunk at a time — each chunk's jobs only
@@ -49,13 +63,12 @@ const DISPATCH_CHUNK = 1000;
  * re-enqueue records that exist; the first failure is thrown once everything has finished.
  */
 async function recordAndEnqueue(deps: DeliveryServiceDeps, fresh: readonly Delivery[], requeue: readonly Delivery[]): Promise<void> {
-  const jobsOf = (ds: readonly Delivery[]): DeliveryJob[] => ds.map((d) => ({ tenantId: d.tenantId, deliveryId: d.id }));
   let failure: { readonly error: unknown } | undefined;
   let enqueueing: Promise<void> = Promise.resolve();
   const enqueue = async (ds: readonly Delivery[]) => {
     await enqueueing; // one enqueue in flight: a huge fan-out does not open dozens at once
     if (ds.length === 0 || failure) return;
-    enqueueing = deps.queue.enqueue(jobsOf(ds)).catch((error: unknown) => void (failure ??= { error }));
+    enqueueing = enqueueJobs(deps, ds).catch((error: unknown) => void (failure ??= { error }));
   };
   await enqueue(requeue);
   try {
@@ -68,6 +81,22 @@ async function recordAndEnqueue(deps: DeliveryServiceDeps, fresh: readonly Deliv
     await enqueueing;
   }
   if (failure) throw failure.error;
+}
+
+/**
+ * Sends go on the queue at once. Updates first become their card's latest (their records exist
+ * by now, so the worker can always find the one named) and then wait the coalescing delay.
+ */
+async function enqueueJobs(deps: DeliveryServiceDeps, ds: readonly Delivery[]): Promise<void> {
+  const jobsOf = (list: readonly Delivery[]): DeliveryJob[] => list.map((d) => ({ tenantId: d.tenantId, deliveryId: d.id }));
+  const sends = ds.filter((d) => d.operation === 'send');
+  const updates = ds.filter((d) => d.operation === 'update');
+  if (sends.length > 0) await deps.queue.enqueue(jobsOf(sends));
+  if (updates.length === 0) return;
+  for (let i = 0; i < updates.length; i += CARD_WRITES_AT_ONCE) {
+    await Promise.all(updates.slice(i, i + CARD_WRITES_AT_ONCE).map((u) => deps.cards.requested(u.tenantId, u.conversationId, u.targetActivityId as string, u.id)));
+  }
+  await deps.queue.enqueue(jobsOf(updates), { delayMs: deps.updateCoalesceMs });
 }
 
 export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryService {
@@ -91,6 +120,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryServic
           conversationId: request.conversationId,
           operation: request.operation,
           ...(request.targetActivityId ? { targetActivityId: request.targetActivityId } : {}),
+          ...(request.threadId ? { threadId: request.threadId } : {}),
           content: { kind: request.content.kind, ref: request.content.ref, ...(request.content.variant !== undefined ? { variant: request.content.variant } : {}) },
           state: 'queued',
           attempts: 0,

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ConversationRef } from '../../conversations/domain/conversation';
 import { type Delivery, type RateLimits, type RetryPolicy, type SendOutcome, TEAMS_RATE_LIMITS } from '../domain/delivery';
 import { type Result, fail, notFound, ok } from '../../kernel/result';
-import type { DeliveryRepository, Messenger } from '../ports';
+import type { DeliveredCard, DeliveredCardStore, DeliveryRepository, Messenger } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { ConversationStore } from '../../conversations/ports';
 import type { Versioned } from '../../kernel/versioned';
@@ -19,6 +19,17 @@ import { createDeliveryRegistry } from './registry';
 const T0 = Date.parse('2026-11-27T10:00:00.000Z');
 const BATCH = 'change:chg-1:v1';
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+
+/** Delivered cards in memory, as the table keeps them (one merged row per card). */
+function memoryCards(): DeliveredCardStore {
+  const rows = new Map<string, DeliveredCard>();
+  const key = (t: string, c: string, a: string) => JSON.stringify([t, c, a]);
+  return {
+    get: async (t, c, a) => rows.get(key(t, c, a)),
+    requested: async (t, c, a, latestUpdateId) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), latestUpdateId }),
+    shown: async (t, c, a, fingerprint) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), fingerprint }),
+  };
+}
 
 const throttled = (retryAfterSeconds: number): SendOutcome => ({ ok: false, status: 429, code: 'TooManyRequests', message: 'HTTP 429', retryAfterSeconds });
 const badGateway: SendOutcome = { ok: false, status: 502, message: 'HTTP 502' };
@@ -124,6 +135,7 @@ function setup(options: Options = {}) {
   const worker = new DeliveryWorker({
     workerId: 'w1',
     deliveries,
+    cards: memoryCards(),
     conversations,
     messenger,
     registry,

@@ -8,6 +8,12 @@
  *   the claim → send or update through the Messenger → record `sent` (+ activity id), or retry
  *   later, or `unreachable`, or `failed`.
  *
+ * An update is sent only when it is its card's latest (delivery-service.ts names each update
+ * the latest as it is dispatched; earlier ones still queued are dropped unsent) and only when
+ * the card it renders differs from what the card shows (a fingerprint of the card JSON, kept
+ * per card after each send or update). Dropped updates are recorded `failed` with
+ * `lastError: "skipped: …"`, like any delivery no longer wanted.
+ *
  * The claim is what makes two processes never both send: only one ETag update wins. Waiting
  * for the budget happens mostly before claiming, and the send is never made on a claim that
  * may have run out (a claim outliving its holder is the one way to send twice). The limiter
@@ -16,9 +22,11 @@
  * attempts. A claim left by a dead process expires after `claimMs` and the job (which stayed
  * on the queue) is taken again — the only case where a card can be sent twice.
  */
+import { createHash } from 'node:crypto';
+
 import { type Delivery, type DeliveryJob, type RetryPolicy, type SendOutcome, classifyFailure, retryDelayMs } from '../domain/delivery';
 import type { ConversationRef, ConversationStore } from '../../conversations';
-import type { DeliveryRepository, JobOutcome, Messenger } from '../ports';
+import type { DeliveredCardStore, DeliveryRepository, JobOutcome, Messenger } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock } from '../../kernel/runtime';
@@ -29,6 +37,8 @@ import type { DeliveryRegistry } from './registry';
 export interface DeliveryWorkerDeps {
   readonly workerId: string;
   readonly deliveries: DeliveryRepository;
+  /** What each delivered card shows and its latest update asked for. */
+  readonly cards: DeliveredCardStore;
   readonly conversations: ConversationStore;
   readonly messenger: Messenger;
   readonly registry: DeliveryRegistry;
@@ -52,6 +62,9 @@ const done: JobOutcome = { kind: 'done' };
 /** Retries due within this long wait in hand (a 429's Retry-After is typically a second or two). */
 const DEFAULT_INLINE_RETRY_MS = 5_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
+
+/** What a card shows, as a short hash of its JSON: equal cards render equal JSON (same builders, same order). */
+const fingerprintOf = (card: object): string => createHash('sha256').update(JSON.stringify(card)).digest('base64url').slice(0, 32);
 
 export class DeliveryWorker {
   private readonly logger: Logger;
@@ -91,6 +104,15 @@ export class DeliveryWorker {
       // dispatch, the sweep) — or it waits out a back-off: look again once the claim would
       // have expired. Our own claim counts too, or a duplicate job would claim over it and send twice.
       return later(Date.parse(delivery.claimedUntil) - now.getTime() + 250);
+    }
+    if (delivery.operation === 'update' && delivery.targetActivityId) {
+      // A later update of the same card was asked for: it renders the state current when it
+      // runs, so this one would only spend the conversation's budget on a card about to change.
+      const card = await deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId);
+      if (card?.latestUpdateId && card.latestUpdateId !== delivery.id) {
+        await this.finish(found, { state: 'failed', lastError: 'skipped: a later update of the same card replaces it' });
+        return done;
+      }
     }
 
     const conversation = await this.reader.conversation(delivery.tenantId, delivery.conversationId);
@@ -148,6 +170,7 @@ export class DeliveryWorker {
       const delivery = current.value;
       let outcome: SendOutcome;
       let reservedAt: number | undefined;
+      let fingerprint: string | undefined;
       let step = 'render the card';
       try {
         const renderer = deps.registry.renderer(delivery.content.kind);
@@ -162,6 +185,11 @@ export class DeliveryWorker {
           await this.finish(current, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
           return done;
         }
+        fingerprint = fingerprintOf(card);
+        if (delivery.operation === 'update' && (await this.shownOn(delivery)) === fingerprint) {
+          await this.finish(current, { state: 'failed', lastError: 'skipped: the card already shows this' });
+          return done;
+        }
         // Never send on a claim that may have passed to someone else: keep a quarter in hand.
         const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
         step = 'send';
@@ -169,8 +197,8 @@ export class DeliveryWorker {
         if (reservedAt === undefined) throw new Error('the claim ran out before the rate limit allowed sending');
         outcome =
           delivery.operation === 'update'
-            ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card)
-            : await deps.messenger.send(conversation, card);
+            ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card, delivery.threadId)
+            : await deps.messenger.send(conversation, card, delivery.threadId);
       } catch (error) {
         // Rendering failed (its data store, a bug), or sending threw: retry like a transient failure.
         outcome = { ok: false, message: `could not ${step}: ${error instanceof Error ? error.message : String(error)}` };
@@ -178,7 +206,7 @@ export class DeliveryWorker {
 
       if (outcome.ok) {
         const sentAt = deps.clock.now().toISOString();
-        await this.finish(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined });
+        await Promise.all([this.finish(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined }), this.remember(delivery, outcome.activityId, fingerprint)]);
         return done;
       }
       // Throttled: the limiter gives the slot back, or pauses the tenant if throttling is heavy.
@@ -221,6 +249,24 @@ export class DeliveryWorker {
       // Keep the claim until the retry is due, so a duplicate job cannot jump the back-off.
       await this.finish(current, { state: 'queued', lastError: outcome.message, claimedUntil: new Date(now + delayMs).toISOString() });
       return later(delayMs);
+    }
+  }
+
+  /** The fingerprint of what the update's card shows now, when known. */
+  private async shownOn(delivery: Delivery): Promise<string | undefined> {
+    return (await this.deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId as string))?.fingerprint;
+  }
+
+  /**
+   * Records what the card shows after a send or update went through. Best effort: without it the
+   * next update of the card is sent even if unchanged, which is what happened before fingerprints.
+   */
+  private async remember(delivery: Delivery, activityId: string, fingerprint: string | undefined): Promise<void> {
+    if (!fingerprint) return;
+    try {
+      await this.deps.cards.shown(delivery.tenantId, delivery.conversationId, activityId, fingerprint);
+    } catch (error) {
+      this.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record what a delivered card shows');
     }
   }
 

@@ -30,6 +30,12 @@ export interface Delivery {
   readonly operation: DeliveryOperation;
   /** For `update`: the activity id Teams returned when the original was sent. */
   readonly targetActivityId?: string;
+  /**
+   * For a reply in a channel thread: the id of the thread's root message. `conversationId`
+   * stays the channel (its stored reference and its rate limits); the messenger addresses the
+   * thread.
+   */
+  readonly threadId?: string;
   readonly content: MessageContent;
   readonly state: DeliveryState;
   /** For a sent `send`: the activity id Teams returned. */

@@ -35,6 +35,7 @@ const deliverySchema: z.ZodType<Delivery> = z.object({
   conversationId: text.min(1),
   operation: z.enum(['send', 'update']),
   targetActivityId: text.optional(),
+  threadId: text.optional(),
   content: z.object({ kind: text.min(1), ref: text, variant: text.optional() }),
   state: z.enum(DELIVERY_STATES),
   activityId: text.optional(),

@@ -2,8 +2,9 @@
  * The tables of durable delivery and timers, opened (and created once) together. Kept apart
  * from `createTableRepositories` so the portfolio repositories do not depend on delivery.
  */
-import type { DeliveryRepository, PendingBatchStore, ScheduleStore, WorkerRegistry } from '../ports';
+import type { DeliveredCardStore, DeliveryRepository, PendingBatchStore, ScheduleStore, WorkerRegistry } from '../ports';
 import type { Logger } from '../../kernel/logger';
+import { TableDeliveredCardStore } from './delivered-cards';
 import { migrateDeliveryKeys } from './delivery-key-migration';
 import { TableDeliveryRepository } from './delivery-repository';
 import { TablePendingBatchStore } from './pending-batches';
@@ -17,10 +18,12 @@ export interface DeliveryTables {
   readonly workers: WorkerRegistry;
   /** Batches that may still hold queued records (the sweep's index). */
   readonly pending: PendingBatchStore;
+  /** Cards delivered, for updating them only when what they show changes. */
+  readonly cards: DeliveredCardStore;
 }
 
 export function deliveryTableNames(prefix: string) {
-  return { deliveries: `${prefix}Deliveries`, schedule: `${prefix}Schedule`, workers: `${prefix}Workers`, pending: `${prefix}PendingBatches` } as const;
+  return { deliveries: `${prefix}Deliveries`, schedule: `${prefix}Schedule`, workers: `${prefix}Workers`, pending: `${prefix}PendingBatches`, cards: `${prefix}DeliveredCards` } as const;
 }
 
 export async function createDeliveryTables(opts: { readonly connectionString: string; readonly tablePrefix: string; readonly logger?: Logger }): Promise<DeliveryTables> {
@@ -29,12 +32,14 @@ export async function createDeliveryTables(opts: { readonly connectionString: st
   const schedule = openTable(opts.connectionString, names.schedule);
   const workers = openTable(opts.connectionString, names.workers);
   const pending = openTable(opts.connectionString, names.pending);
-  await Promise.all([deliveries, schedule, workers, pending].map(ensureTable));
+  const cards = openTable(opts.connectionString, names.cards);
+  await Promise.all([deliveries, schedule, workers, pending, cards].map(ensureTable));
   await migrateDeliveryKeys(deliveries, opts.logger);
   return {
     deliveries: new TableDeliveryRepository(deliveries),
     schedule: new TableScheduleStore(schedule, opts.logger),
     workers: new TableWorkerRegistry(workers),
     pending: new TablePendingBatchStore(pending, opts.logger),
+    cards: new TableDeliveredCardStore(cards),
   };
 }

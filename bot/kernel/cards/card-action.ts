@@ -12,6 +12,8 @@ export interface CardActionContext {
   readonly principal: Principal;
   /** The conversation the card is in (for a channel thread, the channel). */
   readonly conversationId: string;
+  /** In a channel thread: the thread's root message id. */
+  readonly threadId?: string;
   /** The message holding the card that was acted on. */
   readonly cardMessageId?: string;
 }

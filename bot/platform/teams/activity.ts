@@ -24,6 +24,12 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
  */
 export const conversationIdOf = (activity: Partial<Activity>): string => (activity.conversation?.id ?? '').split(';messageid=')[0] ?? '';
 
+/** The root message id of the channel thread the activity came from (the `;messageid=` part), if any. */
+export function threadIdOf(activity: Partial<Activity>): string | undefined {
+  const id = (activity.conversation?.id ?? '').split(';messageid=')[1]?.trim();
+  return id ? id : undefined;
+}
+
 function kindOf(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'personal' || type === 'groupChat' || type === 'channel') return type;

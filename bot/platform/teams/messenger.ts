@@ -68,6 +68,20 @@ function parseRetryAfter(value: string | undefined, now = Date.now()): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, (at - now) / 1000);
 }
 
+/**
+ * The conversation id that addresses a channel thread: the channel's id with
+ * `;messageid=<root message id>` — the form Teams itself gives a reply in a thread
+ * (`activity.conversation.id`), and the one the Teams SDK builds for proactive thread replies
+ * (`Conversation.ToThreadedConversationId(conversationId, messageId)`, Teams SDK docs
+ * "Threading", microsoft/teams-sdk#2742). Sending to it posts into the thread instead of as a
+ * new post in the channel.
+ */
+function addressOf(conversation: ConversationRef, threadId: string | undefined): string {
+  // Only channels have threads: in a chat the id alone addresses the conversation.
+  if (!threadId || conversation.kind !== 'channel') return conversation.conversationId;
+  return `${conversation.conversationId.split(';messageid=')[0] ?? conversation.conversationId};messageid=${threadId}`;
+}
+
 export function createBotMessenger(opts: MessengerOptions): Messenger {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(opts.bot));
   const appId = opts.bot.appId ?? '';
@@ -94,21 +108,23 @@ export function createBotMessenger(opts: MessengerOptions): Messenger {
   });
 
   return {
-    async send(conversation, card) {
+    async send(conversation, card, threadId) {
       try {
         const connector = await clientFor(conversation.serviceUrl);
-        const res = await connector.conversations.sendToConversation(conversation.conversationId, activityOf(conversation, card) as Activity, { timeout: opts.timeoutMs });
+        const to = addressOf(conversation, threadId);
+        const res = await connector.conversations.sendToConversation(to, activityOf(conversation, card) as Activity, { timeout: opts.timeoutMs });
         if (!res.id) return { ok: false, status: 502, message: 'the connector accepted the message but returned no activity id' };
         return { ok: true, activityId: res.id };
       } catch (error) {
         return outcomeOfError(error);
       }
     },
-    async update(conversation, activityId, card) {
+    async update(conversation, activityId, card, threadId) {
       try {
         const connector = await clientFor(conversation.serviceUrl);
         const activity = { ...activityOf(conversation, card), id: activityId } as Activity;
-        await connector.conversations.updateActivity(conversation.conversationId, activityId, activity, { timeout: opts.timeoutMs });
+        // A message in a thread is edited through the conversation id it was posted to.
+        await connector.conversations.updateActivity(addressOf(conversation, threadId), activityId, activity, { timeout: opts.timeoutMs });
         return { ok: true, activityId };
       } catch (error) {
         return outcomeOfError(error);

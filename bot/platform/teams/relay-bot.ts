@@ -18,7 +18,7 @@ import type { Logger } from '../../kernel/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
 import type { DialogReply } from '../../kernel/cards/dialog';
 import { messageCard } from '../../kernel/cards/message-card';
-import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf } from './activity';
+import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf, threadIdOf } from './activity';
 import { sourceMessageOf } from './message-payload';
 
 /** Turn-state key under which the endpoint puts the tab's URL for this request. */
@@ -121,7 +121,8 @@ export class PmoRelayBot extends TeamsActivityHandler {
   }
 
   private turnOf(activity: Activity) {
-    return { tenantId: this.tenant(activity), caller: callerOf(activity), conversationId: conversationIdOf(activity) };
+    const threadId = threadIdOf(activity);
+    return { tenantId: this.tenant(activity), caller: callerOf(activity), conversationId: conversationIdOf(activity), ...(threadId ? { threadId } : {}) };
   }
 
   private messageActionOf(activity: Activity, action: MessagingExtensionAction) {

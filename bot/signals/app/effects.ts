@@ -18,10 +18,17 @@ interface CardLocation {
   readonly view: SignalCardKind;
   readonly conversationId: string;
   readonly activityId: string;
+  /** The channel thread the card is a reply in (a receipt to a raise in a thread). */
+  readonly threadId?: string;
 }
 
 const sent = (deliveries: readonly Delivery[]) =>
-  deliveries.filter((d) => d.operation === 'send' && d.state === 'sent' && d.activityId).map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string }));
+  deliveries
+    .filter((d) => d.operation === 'send' && d.state === 'sent' && d.activityId)
+    .map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string, ...(d.threadId ? { threadId: d.threadId } : {}) }));
+
+/** Where replies to the raiser go: the thread they raised it in, when it was one (PMO and EPMO cards are new posts). */
+const raiserThread = (signal: Signal) => (signal.origin.threadId ? { threadId: signal.origin.threadId } : {});
 
 async function cardLocations(deps: Pick<SignalDeps, 'delivery'>, signal: Signal): Promise<CardLocation[]> {
   const [receipts, pmo, epmo] = await Promise.all([
@@ -29,7 +36,7 @@ async function cardLocations(deps: Pick<SignalDeps, 'delivery'>, signal: Signal)
     deps.delivery.listBatch(signal.tenantId, BATCH.pmo(signal.id)),
     deps.delivery.listBatch(signal.tenantId, BATCH.epmo(signal.id)),
   ]);
-  const receipt = signal.receiptActivityId ? [{ conversationId: signal.origin.conversationId, activityId: signal.receiptActivityId }] : sent(receipts);
+  const receipt = signal.receiptActivityId ? [{ conversationId: signal.origin.conversationId, activityId: signal.receiptActivityId, ...raiserThread(signal) }] : sent(receipts);
   return [
     ...receipt.map((l) => ({ view: 'receipt' as const, ...l })),
     ...sent(pmo).map((l) => ({ view: 'pmo' as const, ...l })),
@@ -41,19 +48,23 @@ const KIND_OF_VIEW: { readonly [V in SignalCardKind]: (typeof SIGNAL_CONTENT)[V]
 
 /**
  * One update per delivered card, rendered from the state at send time. A card whose first send
- * is still queued needs none: it is rendered when it goes out.
+ * is still queued needs none: it is rendered when it goes out. Delivery sends an update only
+ * when it changes what the card shows, and one per card for a burst of transitions.
  */
 function updateRequests(signal: Signal, locations: readonly CardLocation[]): SignalDelivery[] {
   return locations.map((l) => ({
     conversationId: l.conversationId,
+    ...(l.threadId ? { threadId: l.threadId } : {}),
     operation: 'update',
     targetActivityId: l.activityId,
     content: { kind: KIND_OF_VIEW[l.view], ref: signal.id, variant: `r${signal.revision}` },
   }));
 }
 
+/** The decision notice answers the raiser: a reply in their thread when they raised it in one. */
 const decisionNoticeRequest = (signal: Signal, decision: Decision): SignalDelivery => ({
   conversationId: signal.origin.conversationId,
+  ...raiserThread(signal),
   operation: 'send',
   content: { kind: SIGNAL_CONTENT.decision, ref: signal.id, variant: decision.id },
 });

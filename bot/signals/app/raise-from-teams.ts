@@ -58,13 +58,14 @@ export async function raiseFormAgain(deps: SignalDeps, p: Principal, conversatio
 export async function raiseOnCard(
   deps: SignalDeps,
   p: Principal,
-  req: { readonly conversationId: string; readonly formMessageId?: string; readonly data: RaiseData },
+  req: { readonly conversationId: string; readonly threadId?: string; readonly formMessageId?: string; readonly data: RaiseData },
 ): Promise<Result<RaiseAnswer<{ readonly receipt: SignalCardView }>>> {
   const conversation = await knownConversation(deps.repos.conversations, p.tenantId, req.conversationId, UNKNOWN_CONVERSATION_MESSAGE);
   if (!conversation.ok) return conversation;
   const d = req.data;
   const raised = await raiseSignal(deps, p, {
     conversationId: req.conversationId,
+    ...(req.threadId ? { threadId: req.threadId } : {}),
     kind: d.kind,
     title: d.title,
     details: d.details,
@@ -87,13 +88,21 @@ export async function raiseOnCard(
  * invoke wins over what the form carried; the same person raising the same thing from the same
  * message raises it once (the dialog can be submitted twice).
  */
-export async function raiseFromMessage(deps: SignalDeps, p: Principal, sighting: ConversationSighting, submitted: Result<RaiseData>, message?: SourceMessage): Promise<Result<RaiseAnswer<object>>> {
+export async function raiseFromMessage(
+  deps: SignalDeps,
+  p: Principal,
+  sighting: ConversationSighting,
+  submitted: Result<RaiseData>,
+  message?: SourceMessage,
+  threadId?: string,
+): Promise<Result<RaiseAnswer<object>>> {
   if (!submitted.ok) return ok({ kind: 'form', form: await raiseContext(deps, p, sighting.conversationId), refused: submitted.error });
   const data = submitted.value;
   await recordConversation({ conversations: deps.repos.conversations, clock: deps.clock }, sighting);
   const origin = message ? originOf(message, sighting.conversationId) : data.origin;
   const raised = await raiseSignal(deps, p, {
     conversationId: sighting.conversationId,
+    ...(threadId ? { threadId } : {}),
     kind: data.kind,
     title: data.title,
     details: data.details,

@@ -65,6 +65,8 @@ export async function raiseContext(deps: Pick<SignalDeps, 'repos'>, p: Pick<Prin
 
 export interface RaiseRequest {
   readonly conversationId: string;
+  /** Raised in a channel thread: its root message id (from Teams, never from the form). */
+  readonly threadId?: string;
   readonly kind: SignalKind;
   readonly title: string;
   readonly details: string;
@@ -157,7 +159,7 @@ export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequ
     if (existing) return already(existing);
   }
 
-  const origin: SignalOrigin = { conversationId: req.conversationId, ...req.origin };
+  const origin: SignalOrigin = { conversationId: req.conversationId, ...req.origin, ...(req.threadId ? { threadId: req.threadId } : {}) };
   let failure: Result<never> | undefined;
   const now = deps.clock.now();
   // Validate before taking a number, so a bad request uses none.
@@ -192,9 +194,11 @@ export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequ
   let pmoChannels = 0;
   try {
     pmoChannels = await sendPmoCards(deps, created.value);
+    // The receipt answers the raiser: in a channel thread it is a reply in that thread.
+    const thread = origin.threadId ? { threadId: origin.threadId } : {};
     const receipt = req.receiptActivityId
-      ? { conversationId: req.conversationId, operation: 'update' as const, targetActivityId: req.receiptActivityId, content: { kind: SIGNAL_CONTENT.receipt, ref: id } }
-      : { conversationId: req.conversationId, operation: 'send' as const, content: { kind: SIGNAL_CONTENT.receipt, ref: id } };
+      ? { conversationId: req.conversationId, ...thread, operation: 'update' as const, targetActivityId: req.receiptActivityId, content: { kind: SIGNAL_CONTENT.receipt, ref: id } }
+      : { conversationId: req.conversationId, ...thread, operation: 'send' as const, content: { kind: SIGNAL_CONTENT.receipt, ref: id } };
     await deps.delivery.dispatch(p.tenantId, BATCH.receipt(id), [receipt]);
     await scheduleTimers(deps, created.value);
   } catch (error) {

@@ -7,7 +7,8 @@
  *   for the message action, a receipt sent to the originating conversation (batch `…:receipt`);
  * - PMO card: the PMO channel(s) linked to the signal's domain (batch `…:pmo`);
  * - EPMO card: the EPMO channel(s), sent at the first escalation (batch `…:epmo`);
- * - decision notice: the originating conversation, once per decision (batch `…:notice:<id>`).
+ * - decision notice: the originating conversation, once per decision (batch `…:notice:<id>`) —
+ *   a reply in the channel thread the signal was raised in, when it was raised in one.
  */
 import type { ContentRenderer, ContentRenderers } from '../../delivery';
 import type { SignalCardKind } from './card-models';

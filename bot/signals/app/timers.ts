@@ -7,6 +7,8 @@
  *   for every person, and a channel reminder reaches whoever covers the step. The reminder is
  *   dispatched first, in one batch per revision (delivered once, however often it is
  *   dispatched), and then recorded on the signal, so a failed dispatch is retried, not lost.
+ *   In a channel the reminder is a reply in the thread of the signal's card there (the PMO or
+ *   EPMO card), where the discussion of that signal is; a new post where the card is not known.
  * - `signal.undefer` at a deferral's date: the signal returns to `escalated` for a new decision.
  */
 import { markReminded, undefer } from '../domain/decision';
@@ -33,10 +35,15 @@ async function remind(deps: SignalDeps, job: ScheduledJob): Promise<void> {
   // process) after a dispatch that went through delivers nothing twice.
   const links = await deps.repos.links.listByTarget(job.tenantId, target);
   if (links.length > 0) {
+    const cards = await deps.delivery.listBatch(job.tenantId, owner === 'pmo' ? BATCH.pmo(s.id) : BATCH.epmo(s.id));
+    const cardIn = new Map(cards.filter((d) => d.state === 'sent' && d.activityId).map((d) => [d.conversationId, d.activityId as string]));
     await deps.delivery.dispatch(
       job.tenantId,
       BATCH.reminder(s.id, s.revision),
-      links.map((l) => ({ conversationId: l.conversationId, operation: 'send' as const, content: { kind: SIGNAL_CONTENT.reminder, ref: s.id } })),
+      links.map((l) => {
+        const card = cardIn.get(l.conversationId);
+        return { conversationId: l.conversationId, ...(card ? { threadId: card } : {}), operation: 'send' as const, content: { kind: SIGNAL_CONTENT.reminder, ref: s.id } };
+      }),
     );
   }
   const saved = await deps.stores.signals.commit(marked.value, current.etag);

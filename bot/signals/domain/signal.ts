@@ -72,6 +72,11 @@ export interface Recommendation {
 /** Where the signal came from in Teams, so cards can be updated and replies sent there. */
 export interface SignalOrigin {
   readonly conversationId: string;
+  /**
+   * Raised in a channel thread: the thread's root message id. Replies to the raiser (receipt,
+   * decision notice) go into that thread rather than as new posts in the channel.
+   */
+  readonly threadId?: string;
   /** The Teams message it was raised from (message action), if any. */
   readonly messageId?: string;
   readonly messageLink?: string;

@@ -43,6 +43,7 @@ const recommendationSchema: z.ZodType<Recommendation> = z.object({ optionId: id,
 
 const originSchema: z.ZodType<SignalOrigin> = z.object({
   conversationId: id,
+  threadId: text.optional(),
   messageId: text.optional(),
   messageLink: text.optional(),
   messagePreview: text.optional(),
