@@ -3,7 +3,7 @@
  * their feed through one port (Microsoft Graph in bot/platform/graph, a local log otherwise).
  * This file is the feature's one door.
  */
-export { activityNotification, ACTIVITY_TYPES, type ActivityNotification, type ActivityType } from './domain/activity-notification';
+export { activityNotification, type ActivityNotification } from './domain/activity-notification';
 export { createNotifier, localActivityFeed, notificationJobHandlers, type Notifier } from './app/notifier';
 export type { ActivityFeed, FeedOutcome, NotificationStore } from './ports';
 export { notificationRoutes } from './routes';

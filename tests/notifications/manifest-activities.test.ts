@@ -6,7 +6,7 @@
 import '../package/esm-shims'; // first: before anything loads @microsoft/app-manifest
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { ACTIVITY_TYPES } from '../../bot/notifications';
+import { ACTIVITY_TYPES } from '../../bot/notifications/domain/activity-notification';
 import { fillManifest } from '../../scripts/lib/app-package';
 import { readEnvironment } from '../../scripts/lib/env-files';
 import { validateManifest } from '../../scripts/lib/manifest-schema';
