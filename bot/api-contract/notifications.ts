@@ -6,5 +6,8 @@ import type { NotificationRecord } from '../notifications/domain/activity-notifi
  * feed, newest first; `state` is `logged` when it stayed in the local log.
  */
 export interface NotificationsResponse {
-  readonly items: readonly Pick<NotificationRecord, 'id' | 'activityType' | 'templateParameters' | 'previewText' | 'topic' | 'state' | 'at'>[];
+  readonly items: readonly NotificationView[];
 }
+
+/** One notification as the wire shows it; per activity type, so its template parameters are known. */
+type NotificationView = NotificationRecord extends infer N ? (N extends NotificationRecord ? Pick<N, 'id' | 'activityType' | 'templateParameters' | 'previewText' | 'topic' | 'state' | 'at'> : never) : never;

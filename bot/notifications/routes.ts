@@ -4,7 +4,14 @@
  */
 import type { NotificationsResponse } from '../api-contract/notifications';
 import { type RouteTable, json, route } from '../kernel/http-routes';
+import type { NotificationRecord } from './domain/activity-notification';
 import type { NotificationStore } from './ports';
+
+/** A record as the wire shows it: the caller is the recipient, so tenant and recipient stay out. */
+function toView(record: NotificationRecord): NotificationsResponse['items'][number] {
+  const { tenantId: _tenant, recipientUserId: _recipient, error: _error, ...view } = record;
+  return view;
+}
 
 export function notificationRoutes(store: NotificationStore): RouteTable {
   return {
@@ -15,9 +22,7 @@ export function notificationRoutes(store: NotificationStore): RouteTable {
         path: '/me/notifications',
         handle: async (_req, p) => {
           const records = await store.listForRecipient(p.tenantId, p.userId);
-          return json<NotificationsResponse>({
-            items: records.map(({ id, activityType, templateParameters, previewText, topic, state, at }) => ({ id, activityType, templateParameters, previewText, topic, state, at })),
-          });
+          return json<NotificationsResponse>({ items: records.map(toView) });
         },
       }),
     ],
