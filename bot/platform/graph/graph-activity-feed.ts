@@ -56,8 +56,9 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 
 function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number, agent: HttpsAgent | undefined): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, timeout: timeoutMs, ...(agent ? { agent } : {}) }, (res) => {
+    const secure = url.protocol === 'https:';
+    const send = secure ? httpsRequest : httpRequest;
+    const req = send(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, timeout: timeoutMs, ...(secure && agent ? { agent } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
