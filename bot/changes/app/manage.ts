@@ -134,13 +134,14 @@ async function scheduleReminder(deps: ChangeDeps, change: StrategyChange): Promi
     dueAt: reminderDueAt(change, deps.reminderLeadHours, deps.clock.now()).toISOString(),
     payload: { changeId: change.id, version: String(change.version) },
   });
-  // At respond-by, whoever owns a missing response hears of it in their activity feed.
+  // Just after respond-by (overdue means strictly past it), whoever owns a missing response hears
+  // of it in their activity feed.
   if (!deps.notifier) return;
   await deps.scheduler.schedule({
     tenantId: change.tenantId,
     id: overdueJobId(change.id, change.version),
     kind: CHANGE_OVERDUE_JOB_KIND,
-    dueAt: new Date(Math.max(Date.parse(change.respondBy), deps.clock.now().getTime())).toISOString(),
+    dueAt: new Date(Math.max(Date.parse(change.respondBy) + 1000, deps.clock.now().getTime())).toISOString(),
     payload: { changeId: change.id, version: String(change.version) },
   });
 }
