@@ -9,11 +9,11 @@
  *   storage adapter (tables/), which is where the Tables SDK's types may appear;
  * - the tab imports from the server only the contract, domain and kernel types, and the card
  *   builder its composer previews; never a server SDK;
- * - each SDK is imported only in its platform folder;
+ * - each SDK is imported only in its platform folder (Microsoft Graph's credentials in platform/graph);
  * - production code never imports the demo;
  * - no import cycles at run time.
  */
-const FEATURES = '(portfolio|people|conversations|changes|signals|delivery|chat|directory|demo)';
+const FEATURES = '(portfolio|people|conversations|changes|signals|delivery|notifications|chat|directory|demo)';
 const TEST = '\\.test\\.ts$';
 
 /** An SDK (npm packages, as resolved under node_modules) that only `home` may import. */
@@ -92,7 +92,9 @@ module.exports = {
     },
     sdk('botbuilder', 'botbuilder[^/]*|botframework-[^/]+', 'bot/platform/teams/'),
     sdk('express', 'express', 'bot/platform/web/'),
-    sdk('storage', '@azure/[^/]+|azurite', 'bot/platform/storage/'),
+    // Every @azure package but identity and MSAL (Graph's credentials) is storage's.
+    sdk('storage', '@azure/(?!identity/|msal-)[^/]+|azurite', 'bot/platform/storage/'),
+    sdk('graph', '@azure/identity|@azure/msal-[^/]+|@microsoft/teamsfx', 'bot/platform/graph/'),
     sdk('logging', 'pino', 'bot/platform/logging.ts'),
     sdk('tokens', 'jose', 'bot/platform/web/'),
   ],

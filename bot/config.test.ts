@@ -12,6 +12,18 @@ describe('configuration', () => {
     expect(c.bot.appId).toBeUndefined();
   });
 
+  it('sends activity-feed notifications through Graph only with the SSO app\'s secret; without it they stay local', () => {
+    expect(loadConfig({ AAD_APP_CLIENT_ID: 'c1' }).graph).toBeUndefined();
+    expect(loadConfig({ AAD_APP_CLIENT_ID: 'c1', AAD_APP_CLIENT_SECRET: 's', TEAMS_APP_ID: 'app' }).graph).toEqual({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      authorityHost: 'https://login.microsoftonline.com',
+      clientId: 'c1',
+      clientSecret: 's',
+      teamsAppId: 'app',
+    });
+    expect(() => loadConfig({ AAD_APP_CLIENT_SECRET: 's' })).toThrow(/AAD_APP_CLIENT_ID: required with AAD_APP_CLIENT_SECRET/);
+  });
+
   it('uses a configured storage account instead of Azurite', () => {
     const c = loadConfig({ AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
     expect(c.storage.kind).toBe('connectionString');

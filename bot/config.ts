@@ -59,6 +59,17 @@ const schema = z
     /** Signs development tokens; generated at start when unset. */
     DEV_AUTH_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 
+    /**
+     * Teams activity-feed notifications through Microsoft Graph, app-only, as the Entra app in the
+     * manifest's `webApplicationInfo` (AAD_APP_CLIENT_ID): Graph accepts them only from that app.
+     * Without its secret, notifications stay in the local log (GET /api/me/notifications).
+     */
+    AAD_APP_CLIENT_SECRET: z.string().min(1).optional(),
+    AAD_APP_OAUTH_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+    GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    /** The Teams app id (manifest `id`), for deep links from a notification into the app. */
+    TEAMS_APP_ID: z.string().min(1).optional(),
+
     /** Public host name of the tab and bot (e.g. `pmo-relay.azurewebsites.net`). */
     TAB_DOMAIN: z.string().min(1).optional(),
     /** Seed the demo tenant on a fresh local start. */
@@ -138,6 +149,9 @@ const schema = z
     if ((env.AUTH_MODE ?? (deployed ? 'sso' : 'dev')) === 'sso' && !env.AAD_APP_CLIENT_ID && !env.SSO_AUDIENCES) {
       ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required for SSO (or set SSO_AUDIENCES)' });
     }
+    if (env.AAD_APP_CLIENT_SECRET && !env.AAD_APP_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required with AAD_APP_CLIENT_SECRET (activity-feed notifications)' });
+    }
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required with MicrosoftAppId' });
     }
@@ -173,6 +187,8 @@ export interface Config {
         readonly allowedTenants: readonly string[];
       };
   readonly tabDomain?: string;
+  /** Activity-feed notifications through Graph; absent: they stay in the local log, nothing leaves the machine. */
+  readonly graph?: GraphConfig;
   readonly seedDemo: boolean;
   readonly bootstrapAdmins: readonly { readonly tenantId: string; readonly userId: string }[];
   readonly tabDist: string;
@@ -181,6 +197,15 @@ export interface Config {
   readonly changes: { readonly reminderLeadHours: number };
   /** Signals (PRODUCT.md §4): due times in working days. */
   readonly signals: { readonly triageDays: number; readonly analysisDays: number; readonly decisionDays: number; readonly holidays: readonly string[] };
+}
+
+/** Microsoft Graph, app-only, for activity-feed notifications (bot/platform/graph). */
+export interface GraphConfig {
+  readonly baseUrl: string;
+  readonly authorityHost: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly teamsAppId?: string;
 }
 
 /** Durable, rate-aware delivery and timers (bot/composition/delivery.ts). */
@@ -260,6 +285,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             allowedTenants: e.SSO_ALLOWED_TENANTS ?? [],
           },
     ...(e.TAB_DOMAIN ? { tabDomain: e.TAB_DOMAIN } : {}),
+    ...(e.AAD_APP_CLIENT_ID && e.AAD_APP_CLIENT_SECRET
+      ? {
+          graph: {
+            baseUrl: e.GRAPH_BASE_URL,
+            authorityHost: e.AAD_APP_OAUTH_AUTHORITY_HOST,
+            clientId: e.AAD_APP_CLIENT_ID,
+            clientSecret: e.AAD_APP_CLIENT_SECRET,
+            ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
+          },
+        }
+      : {}),
     seedDemo: e.SEED_DEMO ?? !deployed,
     bootstrapAdmins: (e.BOOTSTRAP_ADMINS ?? []).map((pair) => {
       const [tenantId = '', userId = ''] = pair.toLowerCase().split(':');

@@ -37,6 +37,13 @@ param botDisplayName string
 @description('Client id of the tab\'s SSO Entra app (aadApp/create).')
 param aadAppClientId string
 
+@secure()
+@description('Client secret of the tab\'s SSO Entra app: the app in the manifest\'s webApplicationInfo, the one Graph accepts activity-feed notifications from. Empty: notifications stay in the app log.')
+param aadAppClientSecret string = ''
+
+@description('The Teams app id (manifest id), for deep links from activity-feed notifications into the app.')
+param teamsAppId string = ''
+
 @description('Comma-separated <tenant id>:<user object id> pairs made tenant admins at start (the first admin of each tenant).')
 param bootstrapAdmins string = ''
 
@@ -148,6 +155,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
+        }
+        {
+          name: 'AAD_APP_CLIENT_SECRET'
+          value: aadAppClientSecret
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'TAB_DOMAIN'

@@ -9,6 +9,7 @@ import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
+import type { Notifier } from '../notifications';
 import { type ActivityMarks, markingChangeStores } from './activity-marks';
 
 export interface ChangesFeature {
@@ -29,6 +30,7 @@ export interface ChangesFeatureOptions {
   readonly marks: ActivityMarks;
   /** Base URL of the tab, known once the server listens. */
   readonly tabBaseUrl: () => string;
+  readonly notifier?: Notifier;
 }
 
 export async function createChangesFeature(o: ChangesFeatureOptions): Promise<ChangesFeature> {
@@ -43,6 +45,7 @@ export async function createChangesFeature(o: ChangesFeatureOptions): Promise<Ch
     logger: o.logger.child({ component: 'changes' }),
     tabBaseUrl: o.tabBaseUrl,
     reminderLeadHours: o.config.changes.reminderLeadHours,
+    ...(o.notifier ? { notifier: o.notifier } : {}),
   };
   o.registry.addRenderers(changeRenderers(deps));
   o.registry.addJobHandlers(changeJobHandlers(deps));

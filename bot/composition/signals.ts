@@ -10,6 +10,7 @@ import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
+import type { Notifier } from '../notifications';
 import { type ActivityMarks, markingSignalStores } from './activity-marks';
 
 export interface SignalsFeature {
@@ -29,6 +30,7 @@ export interface SignalsFeatureOptions {
   /** Marks the portfolio's activity out of date after each write that changes it. */
   readonly marks: ActivityMarks;
   readonly drafter?: StrategyChangeDrafter;
+  readonly notifier?: Notifier;
 }
 
 export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<SignalsFeature> {
@@ -45,6 +47,7 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
     logger: o.logger.child({ component: 'signals' }),
     tabBaseUrl: o.tabBaseUrl,
     ...(o.drafter ? { drafter: o.drafter } : {}),
+    ...(o.notifier ? { notifier: o.notifier } : {}),
   };
   o.registry.addRenderers(signalRenderers(deps));
   o.registry.addJobHandlers(signalJobHandlers(deps));

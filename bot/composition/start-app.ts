@@ -22,6 +22,8 @@ import { signalRoutes } from '../signals/routes';
 import { activityMarks } from './activity-marks';
 import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
+import { createNotificationsFeature } from './notifications';
+import { notificationRoutes } from '../notifications';
 import { createDeliveryRuntime } from './delivery';
 import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
@@ -48,6 +50,8 @@ export interface AppOverrides {
   readonly registerDelivery?: (registry: DeliveryRegistry) => void;
   /** What the caller adds to the product (the local demo: its seed, its connector). */
   readonly extensions?: readonly AppExtension[];
+  /** Extra trusted certificate authorities (PEM) for Graph: tests' local stand-ins of Entra and Graph. */
+  readonly graphCa?: string;
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -88,10 +92,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     let tabBaseUrl = config.tabDomain ? `https://${config.tabDomain}/` : `http://localhost:${config.port}/`;
     // Every signal and change write marks the portfolio activity it changes (activity-marks.ts).
     const marks = activityMarks(repos, logger.child({ component: 'portfolio-activity' }));
-    const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, marks, tabBaseUrl: () => tabBaseUrl });
+    // Activity-feed notifications: Graph when configured, else the local log; sent by a durable timer.
+    const notifications = await createNotificationsFeature({ config, connectionString, scheduler, registry: deliveryRegistry, clock, logger, ...(overrides.graphCa ? { graphCa: overrides.graphCa } : {}) });
+    const { notifier } = notifications;
+    const changes = await createChangesFeature({ config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, marks, notifier, tabBaseUrl: () => tabBaseUrl });
     // Signals register their card renderers and due-time timers; decisions become drafts through the changes feature.
     const signals = await createSignalsFeature({
-      config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, marks, tabBaseUrl: () => tabBaseUrl,
+      config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, marks, notifier, tabBaseUrl: () => tabBaseUrl,
       drafter: {
         async createDraft(p, fields) {
           const made = await createDraft(changes.deps, p, fields);
@@ -115,6 +122,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       api: [
         changeRoutes(changes.deps),
         signalRoutes(signals.deps),
+        notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
         portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),

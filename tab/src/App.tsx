@@ -7,6 +7,7 @@ import { type ReactNode, Suspense, lazy, useMemo, useState } from 'react';
 import { type ApiClient, type TokenProvider, createApiClient } from './api/client';
 import { DevBanner } from './dev/DevBanner';
 import { DevIdentityPicker } from './dev/DevIdentityPicker';
+import { LocalActivityFeed } from './dev/LocalActivityFeed';
 import { ThemeMenu } from './dev/ThemeMenu';
 import { devUserKey, useDevIdentity } from './dev/useDevIdentity';
 import { PortfolioPage } from './portfolio/PortfolioPage';
@@ -162,5 +163,10 @@ function DevApp({ route, theme, onThemeChange }: DevAppProps) {
 
 function DevPage({ getToken, route }: { readonly getToken: TokenProvider; readonly route: Route }) {
   const api = useMemo(() => createApiClient(getToken), [getToken]);
-  return <Page api={api} route={route} inTeams={false} />;
+  return (
+    <>
+      <LocalActivityFeed api={api} />
+      <Page api={api} route={route} inTeams={false} />
+    </>
+  );
 }

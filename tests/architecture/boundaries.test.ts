@@ -30,6 +30,7 @@ const probes: Record<string, string> = {
   [`bot/changes/${TAG}-express.ts`]: "import express from 'express';\nexport const probe = express;\n",
   [`bot/signals/${TAG}-botbuilder.ts`]: "import { TurnContext } from 'botbuilder';\nexport const probe = TurnContext;\n",
   [`bot/delivery/tables/${TAG}-azure.ts`]: "import { TableClient } from '@azure/data-tables';\nexport const probe = TableClient;\n",
+  [`bot/platform/storage/${TAG}-graph.ts`]: "import { ClientSecretCredential } from '@azure/identity';\nexport const probe = ClientSecretCredential;\n",
   [`bot/${TAG}-demo.ts`]: "import { demoExtensions } from './demo/demo-extension';\nexport const probe = demoExtensions;\n",
   [`bot/kernel/${TAG}-kernel.ts`]: "import { linkKey } from '../conversations';\nexport const probe = linkKey;\n",
   [`bot/api-contract/${TAG}-contract.ts`]: "import { respondOnCard } from '../changes/app/respond';\nexport const probe = respondOnCard;\n",
@@ -74,7 +75,7 @@ describe('the architecture rules', () => {
   });
 
   it('refuse each SDK outside its platform folder', () => {
-    expect([rulesOf(found, 'express'), rulesOf(found, 'botbuilder'), rulesOf(found, 'azure')]).toEqual([['sdk-express'], ['sdk-botbuilder'], ['sdk-storage']]);
+    expect([rulesOf(found, 'express'), rulesOf(found, 'botbuilder'), rulesOf(found, 'azure'), rulesOf(found, 'graph')]).toEqual([['sdk-express'], ['sdk-botbuilder'], ['sdk-storage'], ['sdk-graph']]);
   });
 
   it('refuse production code that imports the demo, and a kernel that imports a feature', () => {

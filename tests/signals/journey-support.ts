@@ -5,7 +5,7 @@
  * people, portfolio, channels and links, and helpers that act as Teams and the tab do.
  */
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import type { RunningApp } from '../../bot/composition/start-app';
+import type { AppOverrides, RunningApp } from '../../bot/composition/start-app';
 import type { ConversationRef } from '../../bot/conversations/domain/conversation';
 import type { Domain, WorkItem } from '../../bot/portfolio/domain/portfolio';
 import { unknownHealth } from '../../bot/portfolio/domain/portfolio';
@@ -129,11 +129,16 @@ const item = (wid: string, domainId: string, title: string): WorkItem => ({
   startDate: '2026-01-01', endDate: '2026-12-31', objectives: [], health: unknownHealth(), createdAt: NOW, updatedAt: NOW,
 });
 
-/** Starts the journey's app, tenants, people, portfolio, channels and links for the test file (and stops them after it). */
-export function startSignalsJourney(): void {
+/**
+ * Starts the journey's app, tenants, people, portfolio, channels and links for the test file (and
+ * stops them after it). `setup` gives extra environment and overrides (activity-feed tests point
+ * the app at their Graph stand-ins).
+ */
+export function startSignalsJourney(setup: () => { env?: Record<string, string>; overrides?: AppOverrides } = () => ({})): void {
   beforeAll(async () => {
     connector = await startConnectorServer();
-    app = await startTestApp({ ...FAST_DELIVERY_ENV, AUTH_MODE: 'dev' });
+    const { env = {}, overrides = {} } = setup();
+    app = await startTestApp({ ...FAST_DELIVERY_ENV, AUTH_MODE: 'dev', ...env }, overrides);
     call = apiClient(app.url);
     for (const t of [T, OTHER_T]) await app.repos.tenants.upsert({ tenantId: t, displayName: t, createdAt: NOW });
     for (const u of users) await app.repos.users.upsert(u);

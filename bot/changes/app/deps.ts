@@ -6,6 +6,7 @@ import type { DeliveryService, ScheduledJob, Scheduler } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
 import type { Repositories } from '../../directory';
 import type { Clock, IdSource } from '../../kernel/runtime';
+import type { Notifier } from '../../notifications';
 import type { ChangeStores } from '../ports';
 
 export interface ChangeDeps {
@@ -20,6 +21,8 @@ export interface ChangeDeps {
   readonly tabBaseUrl: () => string;
   /** How long before respond-by the one reminder goes out. */
   readonly reminderLeadHours: number;
+  /** Activity-feed notifications (an overdue response, to the people who own it). */
+  readonly notifier?: Notifier;
 }
 
 export const changeUrl = (deps: Pick<ChangeDeps, 'tabBaseUrl'>, id: string): string => `${deps.tabBaseUrl()}#/changes/${encodeURIComponent(id)}`;
@@ -42,8 +45,15 @@ export type ChangeContent =
 export const CHANGE_REMINDER_JOB_KIND = 'change.reminder';
 export const reminderJobId = (changeId: string, version: number): string => `reminder:${changeId}:v${version}`;
 
-/** The scheduled jobs of strategy changes: the one reminder of a version, due before its respond-by. Stored: keep the kind and payload. */
+/** Scheduled-job kind of the overdue check at respond-by (activity-feed notifications). */
+export const CHANGE_OVERDUE_JOB_KIND = 'change.overdue';
+export const overdueJobId = (changeId: string, version: number): string => `overdue:${changeId}:v${version}`;
+
+/**
+ * The scheduled jobs of strategy changes: the one reminder of a version, due before its
+ * respond-by, and the overdue check at respond-by. Stored: keep the kinds and payload.
+ */
 export interface ChangeJob extends ScheduledJob {
-  readonly kind: typeof CHANGE_REMINDER_JOB_KIND;
+  readonly kind: typeof CHANGE_REMINDER_JOB_KIND | typeof CHANGE_OVERDUE_JOB_KIND;
   readonly payload: { readonly changeId: string; readonly version: string };
 }

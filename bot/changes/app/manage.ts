@@ -23,7 +23,7 @@ import {
 import type { ChangeDetail, DryRunReport } from './read-models';
 import type { DeliveryRequest } from '../../delivery';
 import type { Versioned } from '../../kernel/versioned';
-import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, reminderJobId } from './deps';
+import { CHANGE_CONTENT_KIND, CHANGE_OVERDUE_JOB_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, overdueJobId, reminderJobId } from './deps';
 import { computeTargeting, recipientRecords } from './current-targeting';
 import { loadChange } from './versions';
 import { getChange } from './queries';
@@ -134,6 +134,16 @@ async function scheduleReminder(deps: ChangeDeps, change: StrategyChange): Promi
     dueAt: reminderDueAt(change, deps.reminderLeadHours, deps.clock.now()).toISOString(),
     payload: { changeId: change.id, version: String(change.version) },
   });
+  // Just after respond-by (overdue means strictly past it), whoever owns a missing response hears
+  // of it in their activity feed.
+  if (!deps.notifier) return;
+  await deps.scheduler.schedule({
+    tenantId: change.tenantId,
+    id: overdueJobId(change.id, change.version),
+    kind: CHANGE_OVERDUE_JOB_KIND,
+    dueAt: new Date(Math.max(Date.parse(change.respondBy) + 1000, deps.clock.now().getTime())).toISOString(),
+    payload: { changeId: change.id, version: String(change.version) },
+  });
 }
 
 /**
@@ -213,6 +223,7 @@ async function updateDelivered(deps: ChangeDeps, closed: StrategyChange, closing
     );
   }
   await deps.scheduler?.cancel(closed.tenantId, reminderJobId(closed.id, closed.version));
+  await deps.scheduler?.cancel(closed.tenantId, overdueJobId(closed.id, closed.version));
   return cards.length;
 }
 

@@ -8,7 +8,8 @@ import type { StrategyChange } from '../domain/strategy-change';
 import { changeReminderBatchId } from '../domain/change-rules';
 import { satisfies } from '../domain/change-responses';
 import { type ChangeCardModel, changeCard, changeReminderCard } from '../cards/change-card';
-import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, type ChangeJob, changeUrl } from './deps';
+import { CHANGE_CONTENT_KIND, CHANGE_OVERDUE_JOB_KIND, CHANGE_REMINDER_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, type ChangeJob, changeUrl } from './deps';
+import { notifyOverdue } from './overdue-notices';
 import { type VersionStatus, cardProgress, versionStatus } from './versions';
 
 export interface CardView {
@@ -131,7 +132,7 @@ async function sendReminders(deps: ChangeDeps, tenantId: string, changeId: strin
   return due.length;
 }
 
-/** The reminder job; a job whose payload does not name a version is logged and dropped. */
+/** The reminder and overdue jobs; a job whose payload does not name a version is logged and dropped. */
 export function changeJobHandlers(deps: ChangeDeps): JobHandlers<ChangeJob> {
   return {
     [CHANGE_REMINDER_JOB_KIND]: {
@@ -143,6 +144,17 @@ export function changeJobHandlers(deps: ChangeDeps): JobHandlers<ChangeJob> {
           return;
         }
         await sendReminders(deps, job.tenantId, changeId, version);
+      },
+    },
+    [CHANGE_OVERDUE_JOB_KIND]: {
+      async run(job) {
+        const changeId = job.payload['changeId'];
+        const version = Number(job.payload['version']);
+        if (!changeId || !Number.isInteger(version)) {
+          deps.logger?.warn({ job }, 'ignored a malformed change overdue job');
+          return;
+        }
+        await notifyOverdue(deps, job.tenantId, changeId, version);
       },
     },
   };

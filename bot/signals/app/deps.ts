@@ -7,6 +7,7 @@ import type { DeliveryService, ScheduledJob, Scheduler } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
 import type { Repositories } from '../../directory';
 import type { Clock, IdSource } from '../../kernel/runtime';
+import type { Notifier } from '../../notifications';
 import type { SignalStores } from '../ports';
 
 /** The fields of a strategy-change draft made from a decision (PRODUCT.md §3). */
@@ -40,6 +41,8 @@ export interface SignalDeps {
   /** Base URL of the tab (ends with `/`); deep links are `<base>#/signals/<id>`. */
   readonly tabBaseUrl: () => string | undefined;
   readonly drafter?: StrategyChangeDrafter;
+  /** Activity-feed notifications (a decision to the raiser, an escalation to the strategy owners). */
+  readonly notifier?: Notifier;
 }
 
 /** Content kinds this feature renders (renderers.ts). */

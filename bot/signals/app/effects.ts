@@ -10,6 +10,7 @@ import { type TransitionResult, waitingOn } from '../domain/transition-kit';
 import type { Delivery, DeliveryRequest } from '../../delivery';
 import type { SignalCardKind } from './card-models';
 import { BATCH, SIGNAL_CONTENT, SIGNAL_JOBS, type SignalContent, type SignalDeps, dueJobId, undeferJobId } from './deps';
+import { feedNotices } from './feed-notices';
 
 type SignalDelivery = DeliveryRequest<SignalContent>;
 
@@ -118,5 +119,12 @@ export async function afterCommit(deps: SignalDeps, change: TransitionResult): P
     await scheduleTimers(deps, signal);
   } catch (error) {
     deps.logger.error({ err: error, tenantId: signal.tenantId, signalId: signal.id }, 'could not schedule the signal due-time timers');
+  }
+  if (deps.notifier) {
+    try {
+      await deps.notifier.notify(await feedNotices(deps, change));
+    } catch (error) {
+      deps.logger.error({ err: error, tenantId: signal.tenantId, signalId: signal.id }, 'could not queue the activity-feed notifications');
+    }
   }
 }
