@@ -35,9 +35,9 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalL,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  header: { backgroundColor: tokens.colorNeutralBackground1 },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   devControls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   banner: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL} 0` },
@@ -142,11 +142,13 @@ function DevApp({ route, theme, onThemeChange }: DevAppProps) {
   return (
     <>
       {/* The development-mode notice is part of the banner landmark, so no content sits outside a landmark. */}
-      <header>
+      <header className={styles.header}>
         <div className={styles.bar}>
           <Text className={styles.brand}>PMO Relay</Text>
           <div className={styles.devControls}>
             {identity.status === 'ready' && <DevIdentityPicker users={identity.users} user={identity.user} onSelect={identity.select} />}
+            {/* In the bar, beside the identity it belongs to: the page below keeps all its height. */}
+            {identity.status === 'ready' && <DevActivityFeed key={devUserKey(identity.user)} getToken={identity.getToken} />}
             <ThemeMenu theme={theme} onChange={onThemeChange} />
           </div>
         </div>
@@ -163,10 +165,10 @@ function DevApp({ route, theme, onThemeChange }: DevAppProps) {
 
 function DevPage({ getToken, route }: { readonly getToken: TokenProvider; readonly route: Route }) {
   const api = useMemo(() => createApiClient(getToken), [getToken]);
-  return (
-    <>
-      <LocalActivityFeed api={api} />
-      <Page api={api} route={route} inTeams={false} />
-    </>
-  );
+  return <Page api={api} route={route} inTeams={false} />;
+}
+
+function DevActivityFeed({ getToken }: { readonly getToken: TokenProvider }) {
+  const api = useMemo(() => createApiClient(getToken), [getToken]);
+  return <LocalActivityFeed api={api} />;
 }

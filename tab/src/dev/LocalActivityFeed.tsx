@@ -15,7 +15,6 @@ import { useLoad } from '../shared/useLoad';
 type Item = NotificationsResponse['items'][number];
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
   surface: { maxWidth: '28rem', maxHeight: '26rem', overflowY: 'auto' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
   item: { display: 'grid', gap: tokens.spacingVerticalXXS },
@@ -65,7 +64,7 @@ export function LocalActivityFeed({ api }: { readonly api: ApiClient }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
-    <div className={styles.bar}>
+    <div>
       <Popover open={open} onOpenChange={(_e, data) => setOpen(data.open)} withArrow trapFocus positioning="below-end">
         <PopoverTrigger disableButtonEnhancement>
           <Button icon={<AlertRegular />} appearance="subtle">
