@@ -42,6 +42,8 @@ export async function resetDemo(repos: Repositories, clock: Clock): Promise<Seed
     repos.workItems.deleteTenant(tenantId),
     repos.conversations.deleteTenant(tenantId),
     repos.links.deleteTenant(tenantId),
+    repos.teamsUsers.deleteTenant(tenantId),
+    repos.rosters.deleteTenant(tenantId),
   ]);
   return seedDemo(repos, clock);
 }
