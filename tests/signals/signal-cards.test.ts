@@ -28,7 +28,7 @@ const decision: Decision = {
   outcome: 'approve_recommended', chosenOptionId: 'o1', rationale: 'Go', decidedBy: { userId: 'o', displayName: 'Sol Owner' }, decidedAt: at,
 };
 const base = { domainName: 'IT', tabUrl: 'https://relay.example.com/' };
-const epmoBase = { ...base, deciderIds: ['o'], today: '2026-03-02' };
+const epmoBase = { ...base, refreshUserIds: ['29:1owner'], today: '2026-03-02' };
 
 const cards: [string, object][] = [
   ['raise form (execute)', raiseFormCard({ mode: 'execute', workItems: [{ id: 'wi', title: 'Web' }], routeName: 'the IT PMO' })],
@@ -76,7 +76,23 @@ describe('signal cards', () => {
     const readOnly = epmoCard({ ...epmoBase, signal: analysed(), canDecide: false });
     expect(cardText(readOnly)).not.toContain('Record decision');
     expect(cardText(readOnly)).toContain('read-only');
-    expect(readOnly.refresh?.userIds).toEqual(['o']);
+    expect(readOnly.refresh?.userIds).toEqual(['29:1owner']);
+  });
+
+  it('lists at most 60 people for the per-person refresh, as Teams allows', () => {
+    const many = Array.from({ length: 75 }, (_, i) => `29:1owner${i}`);
+    expect(epmoCard({ ...epmoBase, refreshUserIds: many, signal: analysed(), canDecide: false }).refresh?.userIds).toEqual(many.slice(0, 60));
+    expect(pmoCard({ ...base, refreshUserIds: many, signal: signal() }).refresh?.userIds).toHaveLength(60);
+  });
+
+  it('the decision notice @mentions the raiser by Teams user id when it is known, and names them otherwise', () => {
+    const mentioned = decisionNoticeCard({ ...base, signal: analysed({ state: 'decided' }), decision, raiser: { mri: '29:1mia', name: 'Mia Member' } });
+    expect(validateAdaptiveCard(mentioned)).toEqual([]);
+    expect(cardText(mentioned)).toContain('Raised by <at>Mia Member</at>');
+    expect(mentioned.msteams?.entities).toEqual([{ type: 'mention', text: '<at>Mia Member</at>', mentioned: { id: '29:1mia', name: 'Mia Member' } }]);
+    const plain = decisionNoticeCard({ ...base, signal: analysed({ state: 'decided' }), decision });
+    expect(cardText(plain)).toContain('Raised by Mia Member');
+    expect(plain.msteams).toBeUndefined();
   });
 
   it('the receipt tracks the state', () => {

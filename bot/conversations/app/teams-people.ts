@@ -6,7 +6,8 @@
  */
 import type { Clock } from '../../kernel/runtime';
 import type { ConversationRef } from '../domain/conversation';
-import { MAX_REFRESH_USERS, type RosterMember, type TeamsUser, rosterIdOf, sameTeamsUser } from '../domain/teams-people';
+import { MAX_REFRESH_USERS } from '../../kernel/cards/adaptive-card';
+import { type RosterMember, type TeamsUser, rosterIdOf, sameTeamsUser } from '../domain/teams-people';
 import type { ConversationStore, LinkRepository, RosterReader, RosterStore, TeamsUserStore } from '../ports';
 
 export interface TeamsPeopleDeps {

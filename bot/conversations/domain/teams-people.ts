@@ -23,12 +23,6 @@ export interface RosterMember {
   readonly name?: string;
 }
 
-/**
- * Teams shows a user-specific view to at most 60 listed users ("Maximum 60 different users can
- * see a different version of the card", learn.microsoft.com › Universal Actions › User Specific Views).
- */
-export const MAX_REFRESH_USERS = 60;
-
 /** Whether a stored record already says what an activity or roster says now: then nothing is written. */
 export const sameTeamsUser = (a: Pick<TeamsUser, 'mri' | 'name'>, b: Pick<TeamsUser, 'mri' | 'name'>): boolean => a.mri === b.mri && (b.name === undefined || a.name === b.name);
 

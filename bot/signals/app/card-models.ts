@@ -22,15 +22,25 @@ export interface SignalCardModel {
   readonly overdue?: boolean;
   /** A line shown above the card: what just happened or what went wrong. */
   readonly notice?: { readonly tone: 'good' | 'attention' | 'warning'; readonly text: string };
+  /**
+   * Teams user ids (MRIs, at most 60) of the people who can act on this card — the domain's PMO
+   * leads for the PMO card, the strategy owners for the EPMO card — for the refresh that gives
+   * them their own view. People whose MRI is not known yet are not listed.
+   */
+  readonly refreshUserIds?: readonly string[];
 }
 
 export interface EpmoCardModel extends SignalCardModel {
   /** The personal view of a strategy owner: with the decision inputs. */
   readonly canDecide: boolean;
-  /** Strategy owners' user ids, for the refresh that gives them their personal view. */
-  readonly deciderIds: readonly string[];
   /** Today (`YYYY-MM-DD`), the earliest deferral date minus one. */
   readonly today: string;
+}
+
+/** Someone a card names with an `<at>` mention: their Teams user id (MRI) and name. */
+export interface MentionedPerson {
+  readonly mri: string;
+  readonly name: string;
 }
 
 /** One card of a signal as one viewer sees it: which card, and its view model. */

@@ -9,6 +9,7 @@
  * - EPMO card: the EPMO channel(s), sent at the first escalation (batch `…:epmo`);
  * - decision notice: the originating conversation, once per decision (batch `…:notice:<id>`).
  */
+import { teamsUsersOf } from '../../conversations';
 import type { ContentRenderer, ContentRenderers } from '../../delivery';
 import type { SignalCardKind } from './card-models';
 import { decisionNoticeCard, reminderCard, signalViewCard } from '../cards/signal-cards';
@@ -40,7 +41,10 @@ export function signalRenderers(deps: CardViewDeps): ContentRenderers<SignalCont
         const signal = await load(tenantId, content.ref);
         const decision = content.variant ? await deps.stores.decisions.get(tenantId, content.variant) : undefined;
         if (!signal || !decision) return undefined;
-        return decisionNoticeCard({ ...(await cardModel(deps, signal)), decision });
+        // The raiser is @mentioned when Teams' id for them is known; otherwise named in plain text.
+        const [raiser] = await teamsUsersOf(deps, tenantId, [signal.raisedBy.userId]);
+        const mentioned = raiser ? { raiser: { mri: raiser.mri, name: signal.raisedBy.displayName } } : {};
+        return decisionNoticeCard({ ...(await cardModel(deps, signal)), decision, ...mentioned });
       },
     },
     [SIGNAL_CONTENT.reminder]: {

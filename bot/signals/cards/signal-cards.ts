@@ -14,10 +14,11 @@ import {
   type CardElement,
   adaptiveCard,
   heading,
+  mention,
   text,
 } from '../../kernel/cards/adaptive-card';
 import { DECIDE_INPUTS, TRIAGE_INPUTS, signalAction } from './actions';
-import type { EpmoCardModel, MySignalsModel, SignalCardModel, SignalCardView } from '../app/card-models';
+import type { EpmoCardModel, MentionedPerson, MySignalsModel, SignalCardModel, SignalCardView } from '../app/card-models';
 import {
   IMPACT_LABELS,
   dateText,
@@ -88,7 +89,7 @@ export function pmoCard(m: SignalCardModel): AdaptiveCard {
     body.push(text('Next: add the strategic context, options and a recommendation in the tab, then escalate.', { isSubtle: true, spacing: 'medium' }));
   }
   actions.push(...openInTab(m, s.state === 'raised' || s.state === 'triaged' || s.state === 'analysing' ? 'Analyse in PMO Relay' : 'Open in PMO Relay'));
-  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'pmo') };
+  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'pmo', m.refreshUserIds) };
 }
 
 // ------------------------------------------------------------------ EPMO card
@@ -189,7 +190,7 @@ export function epmoCard(m: EpmoCardModel): AdaptiveCard {
     }
   }
   actions.push(...openInTab(m, 'Open in PMO Relay'));
-  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'epmo', m.deciderIds) };
+  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'epmo', m.refreshUserIds) };
 }
 
 // ------------------------------------------------------------------ one card of a signal, by view
@@ -209,15 +210,20 @@ export function signalViewCard(card: SignalCardView, notice?: SignalCardModel['n
 
 // ------------------------------------------------------------------ notices
 
-/** Told to the conversation the signal was raised from once the EPMO decided. */
-export function decisionNoticeCard(m: SignalCardModel & { readonly decision: Decision }): AdaptiveCard {
+/**
+ * Told to the conversation the signal was raised from once the EPMO decided. The raiser is
+ * @mentioned (so Teams notifies them) when their Teams user id is known.
+ */
+export function decisionNoticeCard(m: SignalCardModel & { readonly decision: Decision; readonly raiser?: MentionedPerson }): AdaptiveCard {
+  const at = m.raiser ? mention(m.raiser) : undefined;
   const body: CardElement[] = [
     text(`Decision on ${signalLabel(m.signal)}`, { size: 'small', isSubtle: true }),
     heading(m.signal.title),
-    text(`Raised by ${m.signal.raisedBy.displayName} · ${m.domainName} PMO`, { size: 'small', isSubtle: true, spacing: 'small' }),
+    text(`Raised by ${at ? at.text : m.signal.raisedBy.displayName} · ${m.domainName} PMO`, { size: 'small', isSubtle: true, spacing: 'small' }),
     ...decisionLines(m.decision),
   ];
-  return adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  const card = adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  return at ? { ...card, msteams: { entities: [at.entity] } } : card;
 }
 
 /** An overdue reminder to the owner of the current step (PMO channel or EPMO channel). */
