@@ -10,7 +10,7 @@ export type { LinkTargetQuery } from './app/link-conversation';
 export { type ConversationSighting, recordConversation } from './app/record-conversation';
 export { linkAction, linkActionSchemas, type LinkCardAction } from './cards/actions';
 export type { ConversationKind, ConversationLink, ConversationRef } from './domain/conversation';
-export type { RosterMember, TeamsUser } from './domain/teams-people';
+export { type RosterMember, type TeamsUser, rosterIdOf } from './domain/teams-people';
 export { type TeamsPeople, type TeamsSighting, createTeamsPeople, teamsUserIds, teamsUsersOf } from './app/teams-people';
 export { type ConversationHandlerDeps, linkCardHandlers, linkCommand } from './handlers';
 export type { ConversationStore, LinkRepository, RosterReader, RosterStore, TeamsUserStore } from './ports';

@@ -61,7 +61,16 @@ export interface ChangeCardModel {
   readonly reminder?: boolean;
   /** A one-line notice at the top, e.g. "Thanks, your response is recorded." */
   readonly notice?: string;
+  /**
+   * Teams user ids (MRIs) of the people who respond for this conversation: Teams refreshes the
+   * card for each of them into their own view (learn.microsoft.com › Universal Actions › User
+   * Specific Views: `refresh.userIds`, MRIs, at most 60). People with no known MRI are not listed.
+   */
+  readonly refreshUserIds?: readonly string[];
 }
+
+/** Teams' limit on `refresh.userIds` (kept here as a literal: this file stays browser-safe). */
+const MAX_REFRESH_USERS = 60;
 
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   threat: 'Threat',
@@ -272,7 +281,10 @@ export function changeCard(m: ChangeCardModel): AdaptiveCard {
     changeAction(mine?.impact ? 'Update assessment' : 'Assess impact', { verb: 'change.assess', data }, { associatedInputs: 'auto' }),
     ...openLink(m.openUrl),
   ];
-  return card(body, actions);
+  const refresh = m.refreshUserIds && m.refreshUserIds.length > 0
+    ? { refresh: { action: changeAction('Refresh', { verb: 'change.show', data }), userIds: m.refreshUserIds.slice(0, MAX_REFRESH_USERS) } }
+    : {};
+  return { ...card(body, actions), ...refresh };
 }
 
 /** The reminder sent shortly before respond-by to conversations that have not responded. */

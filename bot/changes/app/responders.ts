@@ -1,0 +1,48 @@
+/**
+ * Who a change card in a recipient conversation is for: the people who may respond for it (its
+ * team's members or its domain's PMO leads, by role), as Teams user ids for the card's refresh,
+ * so each of them sees their own view (their response, the team's).
+ */
+import { rosterIdOf, teamsUserIds } from '../../conversations';
+import { type User, isEpmo } from '../../kernel/roles';
+import type { Clock } from '../../kernel/runtime';
+import type { ChangeRecipientRecord } from '../ports';
+import type { ChangeDeps } from './deps';
+import { mayRespondFor } from './respond';
+
+/** Everyone of a tenant with their roles. */
+export type PeopleOf = (tenantId: string) => Promise<readonly User[]>;
+
+/** How long a fan-out reuses one read of the tenant's people: one read per burst, not per card. */
+const PEOPLE_TTL_MS = 30_000;
+
+/** The tenant's people, read once per tenant and reused for a while (a fan-out renders thousands of cards). */
+export function cachedPeople(deps: Pick<ChangeDeps, 'repos'> & { readonly clock: Clock }): PeopleOf {
+  const cache = new Map<string, { readonly at: number; readonly people: Promise<readonly User[]> }>();
+  return (tenantId) => {
+    const now = deps.clock.now().getTime();
+    const hit = cache.get(tenantId);
+    if (hit && now - hit.at < PEOPLE_TTL_MS) return hit.people;
+    const people = deps.repos.users.list(tenantId);
+    people.catch(() => cache.delete(tenantId));
+    cache.set(tenantId, { at: now, people });
+    return people;
+  };
+}
+
+/**
+ * The Teams user ids (MRIs, at most 60) of the people who respond for `recipient`: those on the
+ * conversation's roster first (they are the ones who see the card), then the rest. EPMO members
+ * may answer anywhere but are nobody's team, so they are not listed. People whose MRI is not
+ * known are left out: Teams matches only MRIs in `refresh.userIds`.
+ */
+export async function responderIds(deps: Pick<ChangeDeps, 'repos'>, peopleOf: PeopleOf, recipient: ChangeRecipientRecord): Promise<string[]> {
+  const { tenantId } = recipient;
+  const [people, conversation] = await Promise.all([peopleOf(tenantId), deps.repos.conversations.get(tenantId, recipient.conversationId)]);
+  const responders = people.filter((u) => !isEpmo(u) && mayRespondFor(u, recipient));
+  if (responders.length === 0) return [];
+  const rosterId = conversation && rosterIdOf(conversation);
+  const onRoster = new Set(rosterId ? (await deps.repos.rosters.members(tenantId, rosterId)).map((m) => m.userId) : []);
+  const ordered = [...responders].sort((a, b) => Number(onRoster.has(b.userId)) - Number(onRoster.has(a.userId)));
+  return teamsUserIds(deps, tenantId, ordered.map((u) => u.userId));
+}
