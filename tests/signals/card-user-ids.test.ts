@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of HTTP answers, checked by the assertions */
 /**
  * Signal cards name people the way Teams knows them (PRODUCT.md §1, §5): the `refresh.userIds`
  * of the PMO and EPMO cards are the Teams user ids (MRIs) of the people who can act on them —

@@ -4,11 +4,18 @@
  * so each of them sees their own view (their response, the team's).
  */
 import { rosterIdOf, teamsUserIds } from '../../conversations';
-import { type User, isEpmo } from '../../kernel/roles';
+import { type Principal, type User, can, isEpmo } from '../../kernel/roles';
 import type { Clock } from '../../kernel/runtime';
 import type { ChangeRecipientRecord } from '../ports';
 import type { ChangeDeps } from './deps';
-import { mayRespondFor } from './respond';
+
+/** Whether a person may answer for a recipient conversation: by its link, or as EPMO anywhere. */
+export function mayRespondFor(p: Principal, r: Pick<ChangeRecipientRecord, 'role' | 'domainId' | 'workItemIds'>): boolean {
+  if (isEpmo(p)) return true;
+  if (r.role === 'pmo') return can(p, 'change.respond', { ...(r.domainId ? { domainId: r.domainId } : {}) });
+  if (r.role === 'team') return (r.workItemIds ?? []).some((w) => can(p, 'change.respond', { ...(r.domainId ? { domainId: r.domainId } : {}), workItemId: w }));
+  return false;
+}
 
 /** Everyone of a tenant with their roles. */
 export type PeopleOf = (tenantId: string) => Promise<readonly User[]>;

@@ -8,7 +8,8 @@ import type { Principal } from '../../kernel/roles';
 import type { ChangeCardModel } from '../cards/change-card';
 import type { ChangeDeps } from './deps';
 import { changeCardModel } from './renderers';
-import { mayRespondFor, staleVersionError } from './respond';
+import { staleVersionError } from './respond';
+import { mayRespondFor } from './responders';
 import { changeVisibleTo, recipientVisibleTo } from './visibility';
 import { versionStatus } from './versions';
 
