@@ -10,6 +10,10 @@ import type { DeliveryRegistry, DeliveryService, Scheduler } from '../delivery';
 import type { Logger } from '../kernel/logger';
 import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
+import { type PersonalChatOpener, personalChatWith } from '../conversations';
+
+const personalChatVia = (o: Pick<SignalsFeatureOptions, 'repos' | 'clock'>, opener: PersonalChatOpener) => (tenantId: string, userId: string) =>
+  personalChatWith({ repos: o.repos, clock: o.clock, opener }, tenantId, userId);
 
 export interface SignalsFeature {
   readonly deps: SignalDeps;
@@ -26,6 +30,8 @@ export interface SignalsFeatureOptions {
   readonly logger: Logger;
   readonly tabBaseUrl: () => string;
   readonly drafter?: StrategyChangeDrafter;
+  /** Opens 1:1 chats with people (the Teams platform's). */
+  readonly personalChats?: PersonalChatOpener;
 }
 
 export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<SignalsFeature> {
@@ -42,6 +48,7 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
     logger: o.logger.child({ component: 'signals' }),
     tabBaseUrl: o.tabBaseUrl,
     ...(o.drafter ? { drafter: o.drafter } : {}),
+    ...(o.personalChats ? { personalChat: personalChatVia(o, o.personalChats) } : {}),
   };
   o.registry.addRenderers(signalRenderers(deps));
   o.registry.addJobHandlers(signalJobHandlers(deps));

@@ -12,8 +12,9 @@ export { linkAction, linkActionSchemas, type LinkCardAction } from './cards/acti
 export type { ConversationKind, ConversationLink, ConversationRef } from './domain/conversation';
 export { type RosterMember, rosterIdOf } from './domain/teams-people';
 export { createTeamsPeople, teamsUserIds, teamsUsersOf } from './app/teams-people';
+export { personalChatWith } from './app/personal-chat';
 export { type ConversationHandlerDeps, linkCardHandlers, linkCommand } from './handlers';
-export type { ConversationStore, LinkRepository, RosterReader, RosterStore, TeamsUserStore } from './ports';
+export type { ConversationStore, LinkRepository, PersonalChatOpener, RosterReader, RosterStore, TeamsUserStore } from './ports';
 export { TableConversationStore } from './tables/conversation-store';
 export { TableLinkRepository } from './tables/link-repository';
 export { TableRosterStore } from './tables/roster-store';

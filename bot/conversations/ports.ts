@@ -46,3 +46,12 @@ export interface RosterStore {
 export interface RosterReader {
   members(): Promise<readonly RosterMember[]>;
 }
+
+/** Opens a person's 1:1 chat with the bot in Teams; implemented by the Teams platform adapter. */
+export interface PersonalChatOpener {
+  /**
+   * The conversation id of the 1:1 chat with the person whose Teams user id is `mri`, opened
+   * through the service and bot of `via` (any conversation of the tenant). Throws when Teams refuses.
+   */
+  open(via: ConversationRef, mri: string): Promise<string>;
+}

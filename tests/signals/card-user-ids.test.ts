@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { cardText } from '../support/adaptive-card';
-import { message, mriOf } from '../bot/teams-activities';
+import { installationUpdate, message, mriOf } from '../bot/teams-activities';
 import { waitUntil } from '../delivery/support';
 import { EPMO, PMO, T, TEAM, act, analyseAndEscalate, app, cardOf, connector, people, post, raiseThroughForm, sentTo, startSignalsJourney, waitFor, where, withText } from './journey-support';
 
@@ -65,5 +65,24 @@ describe('refresh.userIds and mentions carry Teams user ids', () => {
     const notice = cardOf(notices()[0]);
     expect(cardText(notice)).toContain(`Raised by <at>${people.member.name}</at>`);
     expect(notice.msteams.entities).toEqual([{ type: 'mention', text: `<at>${people.member.name}</at>`, mentioned: { id: mriOf(people.member), name: people.member.name } }]);
+  });
+
+  it('when the conversation it was raised in is gone, the decision reaches the raiser 1:1, in a chat opened with their MRI', async () => {
+    const raised = await raiseThroughForm('Office move clashes with go-live');
+    await analyseAndEscalate(raised.signalId);
+    await waitUntil(async () => (await app.delivery.listBatch(T, `signal:${raised.signalId}:epmo`)).every((d) => d.state === 'sent'), 10_000, 'EPMO card sent');
+    // The team removes PMO Relay: its channel can no longer be posted to.
+    expect((await post(installationUpdate(where(TEAM), people.itLead, 'remove'))).status).toBe(200);
+
+    const mark = connector.requests.length;
+    await act(EPMO, people.owner, 'signal.decide', { signalId: raised.signalId, round: 1, outcome: 'reject', rationale: 'Move the office instead', deferredUntil: '', chosenOptionId: '' });
+    const created = () => connector.requests.slice(mark).filter((r) => r.method === 'POST' && /^\/v3\/conversations\/?$/.test(r.path));
+    await waitFor('the 1:1 chat opened', () => created().length === 1);
+    const opened = created()[0];
+    expect(opened?.body).toMatchObject({ isGroup: false, tenantId: T, members: [{ id: mriOf(people.member) }] });
+    const chatId = (await app.repos.conversations.list(T)).find((c) => c.kind === 'personal' && c.userId === people.member.aadObjectId)?.conversationId as string;
+    expect(chatId).toBeDefined();
+    await waitFor('the notice in the 1:1 chat', () => withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId === chatId), 'Decision on').length === 1);
+    expect(withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId === TEAM), 'Decision on')).toEqual([]);
   });
 });

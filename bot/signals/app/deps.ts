@@ -5,6 +5,7 @@ import type { Principal } from '../../kernel/roles';
 import type { ChangeKind } from '../../changes';
 import type { DeliveryService, ScheduledJob, Scheduler } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
+import type { ConversationRef } from '../../conversations';
 import type { Repositories } from '../../directory';
 import type { Clock, IdSource } from '../../kernel/runtime';
 import type { SignalStores } from '../ports';
@@ -40,6 +41,11 @@ export interface SignalDeps {
   /** Base URL of the tab (ends with `/`); deep links are `<base>#/signals/<id>`. */
   readonly tabBaseUrl: () => string | undefined;
   readonly drafter?: StrategyChangeDrafter;
+  /**
+   * A person's 1:1 chat with the bot (known, or opened with their Teams user id); undefined
+   * when they cannot be addressed. Without it, nothing goes to a person directly.
+   */
+  readonly personalChat?: (tenantId: string, userId: string) => Promise<ConversationRef | undefined>;
 }
 
 /** Content kinds this feature renders (renderers.ts). */
