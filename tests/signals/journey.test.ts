@@ -20,7 +20,9 @@ describe('the full journey', () => {
     const first = await raiseThroughForm('Vendor may miss the March release');
     await waitFor('the PMO card in the IT PMO channel', () => withText(sentTo(PMO, 'POST'), first.label).length === 1);
     const pmoCard = withText(sentTo(PMO, 'POST'), first.label)[0];
-    expect(cardText(cardOf(pmoCard))).toContain('Accept (triage)');
+    // The shared card shows nobody's actions; the IT PMO lead's own view has the triage actions.
+    expect(cardText(cardOf(pmoCard))).toContain('Show my view');
+    expect((await act(PMO, people.itLead, 'signal.view', { signalId: first.signalId, view: 'pmo' })).text).toContain('Accept (triage)');
     // The form the raiser submitted became the receipt, for everyone (one update through delivery).
     await waitFor('the receipt replacing the form', () => connector.requests.some((r) => r.method === 'PUT' && r.activityId === first.formId));
 

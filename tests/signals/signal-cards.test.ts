@@ -61,12 +61,30 @@ describe('signal cards', () => {
     expect(validateAdaptiveCard(card)).toEqual([]);
   });
 
-  it('the PMO card offers triage while raised, and a deep link to the analysis', () => {
-    const text = cardText(pmoCard({ ...base, signal: signal() }));
+  it('the PMO card offers triage while raised in a PMO lead’s view, and a deep link to the analysis', () => {
+    const lead = { ...base, personal: true, canTriage: true };
+    const text = cardText(pmoCard({ ...lead, signal: signal() }));
     for (const t of ['Accept (triage)', 'Resolve locally', 'Close: duplicate', 'Close: not actionable', 'Analyse in PMO Relay']) expect(text).toContain(t);
-    const card = pmoCard({ ...base, signal: signal() }) as unknown as { actions: { url?: string }[] };
+    expect(text).not.toContain('Show my view');
+    const card = pmoCard({ ...lead, signal: signal() }) as unknown as { actions: { url?: string }[] };
     expect(card.actions.some((a) => a.url === 'https://relay.example.com/#/signals/sig-1')).toBe(true);
-    expect(cardText(pmoCard({ ...base, signal: signal({ state: 'triaged' }) }))).not.toContain('Accept (triage)');
+    expect(cardText(pmoCard({ ...lead, signal: signal({ state: 'triaged' }) }))).not.toContain('Accept (triage)');
+  });
+
+  it('the shared PMO and EPMO cards show nobody’s actions but offer “Show my view”; a personal view without the role is read-only', () => {
+    type Actions = { actions: { title: string; verb?: string; data?: unknown }[] };
+    const sharedPmo = pmoCard({ ...base, signal: signal() }) as unknown as Actions;
+    expect(cardText(sharedPmo)).not.toContain('Accept (triage)');
+    expect(sharedPmo.actions.find((a) => a.title === 'Show my view')).toMatchObject({ verb: 'signal.view', data: { signalId: 'sig-1', view: 'pmo' } });
+    const someone = cardText(pmoCard({ ...base, personal: true, canTriage: false, signal: signal() }));
+    expect(someone).not.toContain('Accept (triage)');
+    expect(someone).not.toContain('Show my view');
+    expect(someone).toContain('read-only');
+
+    const sharedEpmo = epmoCard({ ...epmoBase, signal: analysed(), canDecide: false }) as unknown as Actions;
+    expect(sharedEpmo.actions.find((a) => a.title === 'Show my view')).toMatchObject({ verb: 'signal.view', data: { signalId: 'sig-1', view: 'epmo' } });
+    expect(cardText(epmoCard({ ...epmoBase, personal: true, signal: analysed(), canDecide: false }))).not.toContain('Show my view');
+    expect(cardText(epmoCard({ ...epmoBase, personal: true, signal: analysed(), canDecide: true }))).not.toContain('Show my view');
   });
 
   it('the EPMO card shows context, options with impacts and the recommendation; decision inputs only for strategy owners', () => {

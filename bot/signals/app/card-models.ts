@@ -28,6 +28,13 @@ export interface SignalCardModel {
    * them their own view. People whose MRI is not known yet are not listed.
    */
   readonly refreshUserIds?: readonly string[];
+  /**
+   * Rendered for one person (a refresh or the answer to their action). The shared card, sent to
+   * a channel, is for everyone: it offers "Show my view" instead of anyone's actions.
+   */
+  readonly personal?: boolean;
+  /** In a personal view of the PMO card: the person may triage (a PMO lead of the signal's domain). */
+  readonly canTriage?: boolean;
 }
 
 export interface EpmoCardModel extends SignalCardModel {

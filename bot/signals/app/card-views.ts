@@ -55,7 +55,11 @@ async function actorIds(deps: Pick<SignalDeps, 'repos'>, signal: Signal, view: S
  */
 export async function signalCardView(deps: CardViewDeps, signal: Signal, view: SignalCardKind, viewer?: Principal): Promise<SignalCardView> {
   const [base, refreshUserIds] = await Promise.all([cardModel(deps, signal), actorIds(deps, signal, view)]);
-  const model = refreshUserIds ? { ...base, refreshUserIds } : base;
+  const model: SignalCardModel = {
+    ...base,
+    ...(refreshUserIds ? { refreshUserIds } : {}),
+    ...(viewer ? { personal: true, canTriage: can(viewer, 'signal.handle', { domainId: signal.domainId }) } : {}),
+  };
   if (view !== 'epmo') return { view, model };
   return {
     view,

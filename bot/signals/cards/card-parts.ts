@@ -129,6 +129,13 @@ export function originLine(s: Signal): CardElement[] {
 }
 
 /**
+ * On a shared card, for whoever Teams does not refresh automatically (beyond the 60 listed, or
+ * not known by their Teams user id yet): the same refresh, on demand, into their own view.
+ */
+export const showMyView = (signal: Signal, view: SignalCardKind): CardActionElement =>
+  signalAction('Show my view', { verb: 'signal.view', data: { signalId: signal.id, view } });
+
+/**
  * `refresh` makes Teams fetch a fresh copy for the listed people when they see the card, each
  * getting their own view. Teams wants their Teams user ids (MRIs) there, at most 60 ("userIds":
  * ["<user MRI>", …], learn.microsoft.com › Universal Actions › User Specific Views); the model

@@ -28,6 +28,7 @@ import {
   originLine,
   outcomeLines,
   refreshFor,
+  showMyView,
   stateTracker,
   summaryFacts,
   titleBlock,
@@ -52,7 +53,10 @@ export function receiptCard(m: SignalCardModel): AdaptiveCard {
 
 // ------------------------------------------------------------------ PMO card
 
-/** The PMO channel card: triage actions while raised, then a read-only view with a link to the analysis. */
+/**
+ * The PMO channel card: while raised, triage actions in the personal view of the domain's PMO
+ * leads (the shared card offers "Show my view"); then a read-only view with a link to the analysis.
+ */
 export function pmoCard(m: SignalCardModel): AdaptiveCard {
   const s = m.signal;
   const body: CardElement[] = [
@@ -65,7 +69,10 @@ export function pmoCard(m: SignalCardModel): AdaptiveCard {
     ...outcomeLines(m),
   ];
   const actions: CardActionElement[] = [];
-  if (s.state === 'raised') {
+  if (s.state === 'raised' && !m.canTriage) {
+    body.push(text(`Awaiting triage by the ${m.domainName} PMO leads. ${m.personal ? 'Only they can triage; this view is read-only.' : 'PMO leads: “Show my view” for the triage actions.'}`, { isSubtle: true, separator: true }));
+    if (!m.personal) actions.push(showMyView(s, 'pmo'));
+  } else if (s.state === 'raised') {
     body.push(
       {
         type: 'Input.Text',
@@ -187,6 +194,7 @@ export function epmoCard(m: EpmoCardModel): AdaptiveCard {
       actions.push(signalAction('Record decision', { verb: 'signal.decide', data: { signalId: s.id, round: s.decisionRound } }, { style: 'positive', associatedInputs: 'auto' }));
     } else {
       body.push(text('Awaiting a decision by a strategy owner. Only strategy owners can decide; this view is read-only.', { isSubtle: true, separator: true }));
+      if (!m.personal) actions.push(showMyView(s, 'epmo'));
     }
   }
   actions.push(...openInTab(m, 'Open in PMO Relay'));
