@@ -18,7 +18,7 @@ import { FAST_DELIVERY_ENV, conversationRef, waitUntil } from '../delivery/suppo
 const T = '7f3c2a10-0000-4000-8000-0000000000e5';
 const aad = (n: number) => `e5000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const mri = (n: number) => `29:1teams-${n}-Zq`;
-const C = { epmo: '19:epmo-e5@thread.tacv2', pmoIt: '19:pmo-it-e5@thread.tacv2', teamA: '19:team-a-e5@thread.tacv2' };
+const C = { epmo: '19:epmo-e5@thread.tacv2', pmoIt: '19:pmo-it-e5@thread.tacv2', teamA: '19:team-a-e5@thread.tacv2', teamB: '19:team-b-e5@thread.tacv2' };
 const TEAM_A = 'team-A-e5';
 const ENTRA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,6 +27,8 @@ const lead: User = { tenantId: T, userId: aad(2), displayName: 'Ian IT Lead', ro
 /** 70 members of team A: more than Teams' 60. 100–109 are on the channel's roster, 110+ are not. */
 const members: User[] = Array.from({ length: 70 }, (_, i) => ({ tenantId: T, userId: aad(100 + i), displayName: `Member ${i}`, roles: [{ role: 'team_member', workItemId: 'wi-a' }] }));
 const ON_ROSTER = members.slice(0, 10);
+/** On team B, which the change reaches too: may see team A's card, not answer for it. */
+const bob: User = { tenantId: T, userId: aad(3), displayName: 'Bob B-team', roles: [{ role: 'team_member', workItemId: 'wi-b' }] };
 const whoOf = (u: User, n: number): Who => ({ aadObjectId: u.userId, name: u.displayName, mri: mri(n) });
 
 let app: RunningApp;
@@ -48,19 +50,19 @@ beforeAll(async () => {
   call = apiClient(app.url);
   const now = new Date().toISOString();
   await app.repos.tenants.upsert({ tenantId: T, displayName: 'Contoso', createdAt: now });
-  for (const u of [epmo, lead, ...members]) await app.repos.users.upsert(u);
+  for (const u of [epmo, lead, bob, ...members]) await app.repos.users.upsert(u);
   await app.repos.domains.createMany([{ tenantId: T, id: 'dom-it', name: 'IT', description: '', freshnessDays: 14, createdAt: now }]);
   await app.repos.objectives.createMany([{ tenantId: T, id: 'obj-1', code: 'OBJ-1', title: 'Grow', description: '', ownerId: epmo.userId, ownerName: 'Erin', priority: 1, createdAt: now }]);
-  await app.repos.workItems.createMany([
-    {
-      tenantId: T, id: 'wi-a', domainId: 'dom-it', title: 'Item A', structure: 'project', mode: 'agile', stage: 'Beta', owner: { displayName: 'Owner' },
+  await app.repos.workItems.createMany(
+    ['wi-a', 'wi-b'].map((id) => ({
+      tenantId: T, id, domainId: 'dom-it', title: `Item ${id}`, structure: 'project' as const, mode: 'agile' as const, stage: 'Beta', owner: { displayName: 'Owner' },
       startDate: '2026-01-01', endDate: '2026-12-31', objectives: [{ objectiveId: 'obj-1', weight: 100 }],
-      health: { schedule: 'green', cost: 'green', scope: 'green', benefit: 'green' }, createdAt: now, updatedAt: now,
-    },
-  ]);
+      health: { schedule: 'green' as const, cost: 'green' as const, scope: 'green' as const, benefit: 'green' as const }, createdAt: now, updatedAt: now,
+    })),
+  );
   for (const id of Object.values(C)) await app.repos.conversations.save(conversationRef(connector.url, id, { tenantId: T, teamId: where(id).team.id }));
   const link = (conversationId: string, target: ConversationLink['target']): ConversationLink => ({ tenantId: T, conversationId, target, linkedBy: epmo.userId, linkedAt: now });
-  for (const l of [link(C.epmo, { kind: 'epmo' }), link(C.pmoIt, { kind: 'pmo', domainId: 'dom-it' }), link(C.teamA, { kind: 'team', workItemId: 'wi-a' })]) await app.repos.links.put(l);
+  for (const l of [link(C.epmo, { kind: 'epmo' }), link(C.pmoIt, { kind: 'pmo', domainId: 'dom-it' }), link(C.teamA, { kind: 'team', workItemId: 'wi-a' }), link(C.teamB, { kind: 'team', workItemId: 'wi-b' })]) await app.repos.links.put(l);
 
   // Who Teams has told the app about: the lead spoke in the PMO channel, team A's roster was read
   // (its first ten members), the rest of the team spoke to the bot somewhere, except the last five.
@@ -112,5 +114,21 @@ describe('change cards refresh for their responders, by Teams user id', () => {
 
     const teammate = await post(cardAction(where(C.teamA), whoOf(members[1] as User, 101), { action: { type: 'Action.Execute', verb: 'change.show', data: { changeId, version: 1 } }, trigger: 'automatic' }));
     expect(cardText(teammate.value)).toContain('Member 0 responded for this team: Acknowledged');
+  });
+
+  it('the shared card offers “Show my view”; a personal view does not, and is read-only for someone who may not answer for this team', async () => {
+    const shared = cardSentTo(C.teamA);
+    expect(shared.actions.find((a: any) => a.title === 'Show my view')).toMatchObject({ type: 'Action.Execute', verb: 'change.show', data: { changeId, version: 1 } });
+
+    const show = { action: { type: 'Action.Execute', verb: 'change.show', data: { changeId, version: 1 } }, trigger: 'manual' };
+    const mine = await post(cardAction(where(C.teamA), whoOf(members[2] as User, 102), show));
+    expect(mine.value.actions.map((a: any) => a.verb).filter(Boolean)).toEqual(['change.ack', 'change.assess']);
+
+    const notTheirs = await post(cardAction(where(C.teamA), whoOf(bob, 3), show));
+    expect(validateAdaptiveCard(notTheirs.value)).toEqual([]);
+    expect(cardText(notTheirs.value)).toContain('read-only');
+    const verbs = (notTheirs.value.actions ?? []).map((a: any) => a.verb).filter(Boolean);
+    expect(verbs).toEqual([]);
+    expect(JSON.stringify(notTheirs.value.body)).not.toContain('Input.ChoiceSet');
   });
 });

@@ -73,6 +73,7 @@ export async function changeCardModel(
     ...(!mine && team ? { teamResponse: asResponse(team) } : {}),
     ...(status ? { progress: cardProgress(status) } : {}),
     ...(refreshUserIds ? { refreshUserIds } : {}),
+    ...(view.viewerId ? { personal: true } : {}),
   };
 }
 

@@ -67,6 +67,10 @@ export interface ChangeCardModel {
    * Specific Views: `refresh.userIds`, MRIs, at most 60). People with no known MRI are not listed.
    */
   readonly refreshUserIds?: readonly string[];
+  /** Rendered for one person (a refresh or the answer to their click); the shared card offers "Show my view". */
+  readonly personal?: boolean;
+  /** In a personal view: false when the person may not respond for this conversation (read-only). */
+  readonly mayRespond?: boolean;
 }
 
 /** Teams' limit on `refresh.userIds` (kept here as a literal: this file stays browser-safe). */
@@ -252,6 +256,15 @@ export function changeCard(m: ChangeCardModel): AdaptiveCard {
   }
   if (m.progress) body.push(txt(progressText(m.progress, m.requiredResponse), { size: 'small', isSubtle: true, spacing: 'small' }));
 
+  const data = actionData(m);
+  const refresh = m.refreshUserIds && m.refreshUserIds.length > 0
+    ? { refresh: { action: changeAction('Refresh', { verb: 'change.show', data }), userIds: m.refreshUserIds.slice(0, MAX_REFRESH_USERS) } }
+    : {};
+  if (m.mayRespond === false) {
+    body.push(txt('Only this team’s members, its domain’s PMO leads and the EPMO respond to this change here; this view is read-only.', { isSubtle: true, separator: true }));
+    return { ...card(body, openLink(m.openUrl)), ...refresh };
+  }
+
   body.push(
     {
       type: 'Input.ChoiceSet',
@@ -275,15 +288,14 @@ export function changeCard(m: ChangeCardModel): AdaptiveCard {
     },
   );
 
-  const data = actionData(m);
   const actions: CardActionElement[] = [
     changeAction(mine?.acknowledged ? 'Acknowledged ✓' : 'Acknowledge', { verb: 'change.ack', data }, { associatedInputs: 'none', ...(mine ? {} : { style: 'positive' }) }),
     changeAction(mine?.impact ? 'Update assessment' : 'Assess impact', { verb: 'change.assess', data }, { associatedInputs: 'auto' }),
     ...openLink(m.openUrl),
+    // The shared card, for whoever Teams does not refresh (beyond the 60 listed, or not known by
+    // their Teams user id yet): the same refresh on demand, into their own view.
+    ...(m.personal || m.preview || m.state !== 'published' ? [] : [changeAction('Show my view', { verb: 'change.show', data })]),
   ];
-  const refresh = m.refreshUserIds && m.refreshUserIds.length > 0
-    ? { refresh: { action: changeAction('Refresh', { verb: 'change.show', data }), userIds: m.refreshUserIds.slice(0, MAX_REFRESH_USERS) } }
-    : {};
   return { ...card(body, actions), ...refresh };
 }
 
