@@ -26,6 +26,8 @@ export interface TeamsUserStore {
   get(tenantId: string, userId: string): Promise<TeamsUser | undefined>;
   /** Those of `userIds` whose MRI is known, in no particular order. */
   getMany(tenantId: string, userIds: readonly string[]): Promise<TeamsUser[]>;
+  /** Everyone of the tenant whose MRI is known (one partition read, for fan-outs that name many people). */
+  list(tenantId: string): Promise<TeamsUser[]>;
   save(user: TeamsUser): Promise<void>;
   deleteTenant(tenantId: string): Promise<void>;
 }

@@ -288,6 +288,7 @@ export function createMemoryRepositories(): Repositories {
         return u && copy(u);
       },
       getMany: async (tenantId, userIds) => userIds.flatMap((id) => teamsUsers.peek(tenantId).get(id) ?? []).map(copy),
+      list: async (tenantId) => teamsUsers.values(tenantId).map(copy),
       save: async (user) => {
         teamsUsers.of(user.tenantId).set(user.userId, copy(user));
       },

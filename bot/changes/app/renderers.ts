@@ -10,7 +10,7 @@ import { satisfies } from '../domain/change-responses';
 import { type ChangeCardModel, changeCard, changeReminderCard } from '../cards/change-card';
 import { CHANGE_CONTENT_KIND, CHANGE_REMINDER_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, type ChangeJob, changeUrl } from './deps';
 import { type VersionStatus, cardProgress, versionStatus } from './versions';
-import { type PeopleOf, cachedPeople, responderIds } from './responders';
+import { type PeopleOf, cachedPeople, readPeople, responderIds } from './responders';
 
 export interface CardView {
   /** The recipient conversation the card is in or answers for. */
@@ -20,15 +20,15 @@ export interface CardView {
 }
 
 /**
- * The card model of one version, for one conversation and viewer. A published version's card in
- * a recipient conversation names its responders for the per-person refresh.
+ * The card model of one version, for one conversation and viewer. A published version's shared
+ * card in a recipient conversation names its responders for the per-person refresh.
  */
 export async function changeCardModel(
   deps: ChangeDeps,
   change: StrategyChange,
   view: CardView = {},
   known?: VersionStatus,
-  peopleOf: PeopleOf = (tenantId) => deps.repos.users.list(tenantId),
+  peopleOf: PeopleOf = readPeople(deps),
 ): Promise<ChangeCardModel> {
   const [objectives, domains, versions] = await Promise.all([
     deps.repos.objectives.list(change.tenantId),
@@ -44,7 +44,9 @@ export async function changeCardModel(
   const domainIds = new Set([...change.domainIds, ...(status?.recipients.map((r) => r.record.value.domainId).filter((d): d is string => Boolean(d)) ?? [])]);
   const latest = versions[0]?.value;
   const url = changeUrl(deps, change.id);
-  const recipient = change.state === 'published' ? status?.recipients.find((r) => r.record.value.conversationId === view.conversationId)?.record.value : undefined;
+  // The shared card names its responders for the refresh; a person's own view (the answer to
+  // their click or refresh) needs no list, and a click should not read the tenant's people.
+  const recipient = change.state === 'published' && !view.viewerId ? status?.recipients.find((r) => r.record.value.conversationId === view.conversationId)?.record.value : undefined;
   const refreshUserIds = recipient ? await responderIds(deps, peopleOf, recipient) : undefined;
   const asResponse = (r: NonNullable<typeof mine>) => ({
     userName: r.userName,

@@ -3,7 +3,8 @@
  * team's members or its domain's PMO leads, by role), as Teams user ids for the card's refresh,
  * so each of them sees their own view (their response, the team's).
  */
-import { rosterIdOf, teamsUserIds } from '../../conversations';
+import { rosterIdOf } from '../../conversations';
+import { MAX_REFRESH_USERS } from '../../kernel/cards/adaptive-card';
 import { type Principal, type User, can, isEpmo } from '../../kernel/roles';
 import type { Clock } from '../../kernel/runtime';
 import type { ChangeRecipientRecord } from '../ports';
@@ -17,20 +18,34 @@ export function mayRespondFor(p: Principal, r: Pick<ChangeRecipientRecord, 'role
   return false;
 }
 
-/** Everyone of a tenant with their roles. */
-export type PeopleOf = (tenantId: string) => Promise<readonly User[]>;
+/** Everyone of a tenant with their roles, and the Teams user ids (MRIs) known, by Entra id. */
+export interface TenantPeople {
+  readonly users: readonly User[];
+  readonly mris: ReadonlyMap<string, string>;
+}
+export type PeopleOf = (tenantId: string) => Promise<TenantPeople>;
+
+/** The tenant's people, read now. */
+export const readPeople = (deps: Pick<ChangeDeps, 'repos'>): PeopleOf => async (tenantId) => {
+  const [users, known] = await Promise.all([deps.repos.users.list(tenantId), deps.repos.teamsUsers.list(tenantId)]);
+  return { users, mris: new Map(known.map((u) => [u.userId, u.mri])) };
+};
 
 /** How long a fan-out reuses one read of the tenant's people: one read per burst, not per card. */
 const PEOPLE_TTL_MS = 30_000;
 
-/** The tenant's people, read once per tenant and reused for a while (a fan-out renders thousands of cards). */
+/**
+ * The tenant's people, read once per tenant and reused for a while: a fan-out renders thousands
+ * of cards, each naming its responders, and two partition reads serve them all.
+ */
 export function cachedPeople(deps: Pick<ChangeDeps, 'repos'> & { readonly clock: Clock }): PeopleOf {
-  const cache = new Map<string, { readonly at: number; readonly people: Promise<readonly User[]> }>();
+  const read = readPeople(deps);
+  const cache = new Map<string, { readonly at: number; readonly people: Promise<TenantPeople> }>();
   return (tenantId) => {
     const now = deps.clock.now().getTime();
     const hit = cache.get(tenantId);
     if (hit && now - hit.at < PEOPLE_TTL_MS) return hit.people;
-    const people = deps.repos.users.list(tenantId);
+    const people = read(tenantId);
     people.catch(() => cache.delete(tenantId));
     cache.set(tenantId, { at: now, people });
     return people;
@@ -46,10 +61,11 @@ export function cachedPeople(deps: Pick<ChangeDeps, 'repos'> & { readonly clock:
 export async function responderIds(deps: Pick<ChangeDeps, 'repos'>, peopleOf: PeopleOf, recipient: ChangeRecipientRecord): Promise<string[]> {
   const { tenantId } = recipient;
   const [people, conversation] = await Promise.all([peopleOf(tenantId), deps.repos.conversations.get(tenantId, recipient.conversationId)]);
-  const responders = people.filter((u) => !isEpmo(u) && mayRespondFor(u, recipient));
+  // Only people Teams has named can be listed: Teams matches only MRIs in `refresh.userIds`.
+  const responders = people.users.filter((u) => people.mris.has(u.userId) && !isEpmo(u) && mayRespondFor(u, recipient));
   if (responders.length === 0) return [];
   const rosterId = conversation && rosterIdOf(conversation);
   const onRoster = new Set(rosterId ? (await deps.repos.rosters.members(tenantId, rosterId)).map((m) => m.userId) : []);
   const ordered = [...responders].sort((a, b) => Number(onRoster.has(b.userId)) - Number(onRoster.has(a.userId)));
-  return teamsUserIds(deps, tenantId, ordered.map((u) => u.userId));
+  return ordered.flatMap((u) => people.mris.get(u.userId) ?? []).slice(0, MAX_REFRESH_USERS);
 }

@@ -7,7 +7,7 @@ import type { TeamsUserStore } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { teamsUserSchema } from './schemas';
-import { type TableClient, deletePartition, row, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, deletePartition, odata, queryRows, row, statusOf } from '../../platform/storage/table-client';
 
 const codec = defineCodec<TeamsUser>({
   schema: teamsUserSchema,
@@ -31,6 +31,11 @@ export class TableTeamsUserStore implements TeamsUserStore {
   async getMany(tenantId: string, userIds: readonly string[]): Promise<TeamsUser[]> {
     const found = await Promise.all([...new Set(userIds)].map((id) => this.get(tenantId, id)));
     return found.filter((u): u is TeamsUser => u !== undefined);
+  }
+
+  async list(tenantId: string): Promise<TeamsUser[]> {
+    const rows = await queryRows(this.client, odata`PartitionKey eq ${encodeKey(tenantId)}`);
+    return rows.map((r) => codec.fromRow(this.client.tableName, r));
   }
 
   async save(user: TeamsUser): Promise<void> {
