@@ -40,6 +40,7 @@ const cards: [string, object][] = [
   ['EPMO card (read-only)', epmoCard({ ...epmoBase, signal: analysed(), canDecide: false })],
   ['decision notice', decisionNoticeCard({ ...base, signal: analysed({ state: 'decided' }), decision })],
   ['reminder', reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads' })],
+  ['reminder with mentions', reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads', owners: [{ mri: '29:1ivo', name: 'Ivo Lead' }, { mri: '29:1ida', name: 'Ida Lead' }] })],
   ['my signals', mySignalsCard({ items: [{ signal: signal(), domainName: 'IT', overdue: true }], tabUrl: base.tabUrl })],
   ['my signals (none)', mySignalsCard({ items: [] })],
 ];
@@ -128,5 +129,14 @@ describe('signal cards', () => {
     expect(!noRationale.ok && noRationale.error.message).toBe('Give the rationale for the decision.');
     expect(parseActionData('signal.raise', { kind: 'gossip', title: 'x' }).ok).toBe(false);
     expect(parseActionData('signal.triage', { signalId: 'a/b' }).ok).toBe(false);
+  });
+});
+
+describe('overdue reminders', () => {
+  it('@mention the owners of the overdue step by Teams user id', () => {
+    const card = reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads', owners: [{ mri: '29:1ivo', name: 'Ivo Lead' }, { mri: '29:1ida', name: 'Ida Lead' }] });
+    expect(cardText(card)).toContain('PMO leads (<at>Ivo Lead</at>, <at>Ida Lead</at>) — please take it forward.');
+    expect(card.msteams?.entities?.map((e) => e.mentioned.id)).toEqual(['29:1ivo', '29:1ida']);
+    expect(reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads' }).msteams).toBeUndefined();
   });
 });

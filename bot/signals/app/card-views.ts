@@ -4,7 +4,7 @@
  * rendered from the current state, so a card delivered late or updated in place tells the truth.
  */
 import { teamsUserIds } from '../../conversations';
-import { type Principal, can } from '../../kernel/roles';
+import { type Principal, type User, can } from '../../kernel/roles';
 import type { Signal } from '../domain/signal';
 import { isOverdue } from '../domain/transition-kit';
 import { isoDate } from '../domain/working-days';
@@ -36,17 +36,18 @@ export async function cardModel(deps: CardViewDeps, signal: Signal): Promise<Sig
 }
 
 /**
- * Who can act on a signal's shared card, as Teams user ids: the domain's PMO leads on the PMO
- * card (triage), the strategy owners on the EPMO card (decide). The receipt is the raiser's own
- * card and needs no per-person view.
+ * Who can act on a signal's shared card: the domain's PMO leads on the PMO card (triage), the
+ * strategy owners on the EPMO card (decide). The receipt is the raiser's own card.
  */
+export async function actorsOf(deps: Pick<SignalDeps, 'repos'>, signal: Signal, view: 'pmo' | 'epmo'): Promise<User[]> {
+  const users = await deps.repos.users.list(signal.tenantId);
+  return users.filter((u) => u.roles.some((r) => (view === 'pmo' ? r.role === 'pmo_lead' && r.domainId === signal.domainId : r.role === 'strategy_owner')));
+}
+
+/** The actors of a shared card as Teams user ids, for its refresh (those without a known MRI left out). */
 async function actorIds(deps: Pick<SignalDeps, 'repos'>, signal: Signal, view: SignalCardKind): Promise<string[] | undefined> {
   if (view === 'receipt') return undefined;
-  const users = await deps.repos.users.list(signal.tenantId);
-  const acts = view === 'pmo'
-    ? (u: (typeof users)[number]) => u.roles.some((r) => r.role === 'pmo_lead' && r.domainId === signal.domainId)
-    : (u: (typeof users)[number]) => u.roles.some((r) => r.role === 'strategy_owner');
-  return teamsUserIds(deps, signal.tenantId, users.filter(acts).map((u) => u.userId));
+  return teamsUserIds(deps, signal.tenantId, (await actorsOf(deps, signal, view)).map((u) => u.userId));
 }
 
 /**

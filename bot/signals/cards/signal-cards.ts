@@ -234,15 +234,21 @@ export function decisionNoticeCard(m: SignalCardModel & { readonly decision: Dec
   return at ? { ...card, msteams: { entities: [at.entity] } } : card;
 }
 
-/** An overdue reminder to the owner of the current step (PMO channel or EPMO channel). */
-export function reminderCard(m: SignalCardModel & { readonly step: string; readonly owner: string }): AdaptiveCard {
+/**
+ * An overdue reminder to the owners of the current step (PMO channel or EPMO channel), who are
+ * @mentioned by Teams user id when it is known.
+ */
+export function reminderCard(m: SignalCardModel & { readonly step: string; readonly owner: string; readonly owners?: readonly MentionedPerson[] }): AdaptiveCard {
+  const ats = (m.owners ?? []).map(mention);
+  const who = ats.length > 0 ? `${m.owner} (${ats.map((a) => a.text).join(', ')})` : m.owner;
   const body: CardElement[] = [
     { type: 'Container', style: 'warning', bleed: true, items: [text(`Overdue: ${m.step} of ${signalLabel(m.signal)}`, { weight: 'bolder' })] },
     heading(m.signal.title),
-    text(`${m.step} was due ${dateText(m.signal.dueAt)}. ${m.owner} — please take it forward.`),
+    text(`${m.step} was due ${dateText(m.signal.dueAt)}. ${who} — please take it forward.`),
     { type: 'FactSet', facts: summaryFacts(m) },
   ];
-  return adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  const card = adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  return ats.length > 0 ? { ...card, msteams: { entities: ats.map((a) => a.entity) } } : card;
 }
 
 // ------------------------------------------------------------------ my signals
