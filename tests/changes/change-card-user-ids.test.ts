@@ -131,4 +131,14 @@ describe('change cards refresh for their responders, by Teams user id', () => {
     expect(verbs).toEqual([]);
     expect(JSON.stringify(notTheirs.value.body)).not.toContain('Input.ChoiceSet');
   });
+
+  it('every card sent here that names people for its refresh names them by Teams user id, never more than 60', () => {
+    const cards = connector.requests.flatMap((r) => (r.body?.attachments ?? []).map((a: any) => a.content)).filter((c: any) => c?.refresh?.userIds);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const card of cards) {
+      expect(card.refresh.userIds.length).toBeLessThanOrEqual(60);
+      for (const userId of card.refresh.userIds) expect(userId).toMatch(/^29:/);
+      for (const userId of card.refresh.userIds) expect(userId).not.toMatch(ENTRA_ID);
+    }
+  });
 });

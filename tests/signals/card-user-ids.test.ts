@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of HTTP answers, checked by the assertions */
 /**
  * Signal cards name people the way Teams knows them (PRODUCT.md §1, §5): the `refresh.userIds`
  * of the PMO and EPMO cards are the Teams user ids (MRIs) of the people who can act on them —
@@ -84,5 +85,15 @@ describe('refresh.userIds and mentions carry Teams user ids', () => {
     expect(chatId).toBeDefined();
     await waitFor('the notice in the 1:1 chat', () => withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId === chatId), 'Decision on').length === 1);
     expect(withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId === TEAM), 'Decision on')).toEqual([]);
+  });
+
+  it('every card sent here that names people for its refresh names them by Teams user id, never more than 60', () => {
+    const cards = connector.requests.flatMap((r) => (r.body?.attachments ?? []).map((a: any) => a.content)).filter((c: any) => c?.refresh?.userIds);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const card of cards) {
+      expect(card.refresh.userIds.length).toBeLessThanOrEqual(60);
+      for (const userId of card.refresh.userIds) expect(userId).toMatch(/^29:/);
+      for (const userId of card.refresh.userIds) expect(userId).not.toMatch(ENTRA_ID);
+    }
   });
 });
