@@ -162,6 +162,8 @@ export function createChat(deps: ChatDeps): Chat {
     async conversationUpdate(turn) {
       const ref = await onConversationEvent(links, turn.event);
       if (turn.botAdded || turn.membersChanged) await refreshRoster(ref, turn.roster);
+      // Removed from a team (its id) or a chat (the conversation's): its roster goes too.
+      if (turn.event.kind === 'removed') await teamsPeople.forgetRoster(turn.event.tenantId, turn.event.teamId ?? turn.event.conversationId);
       if (!turn.botAdded || !ref) return undefined;
       deps.logger.info({ tenantId: ref.tenantId, conversationId: ref.conversationId, kind: ref.kind }, 'PMO Relay was added to a conversation');
       return helpCard({ conversationKind: ref.kind, ...(turn.tabUrl ? { tabUrl: turn.tabUrl } : {}), notice: 'Thanks for adding PMO Relay.' });

@@ -9,7 +9,7 @@ import type { User } from '../../bot/kernel/roles';
 import { unknownHealth } from '../../bot/portfolio/domain/portfolio';
 import { startTestApp } from '../support/app';
 import { type ConnectorServer, type RosterEntry, startConnectorServer } from '../support/connector-server';
-import { type Where, type Who, botAdded, message, membersChanged, mriOf } from './teams-activities';
+import { type Where, type Who, botAdded, installationUpdate, message, membersChanged, mriOf } from './teams-activities';
 
 const T = '7f3c2a10-0000-4000-8000-0000000000d1';
 const NOW = new Date().toISOString();
@@ -129,6 +129,22 @@ describe('rosters of linked teams and group chats', () => {
     await post(message(where, member, 'link team Website rebuild'));
     expect(await roster(where.conversationId)).toEqual([member, chatter].map((w) => [w.aadObjectId, w.mri]).sort());
     expect(await recordedMri(chatter)).toBe(mri(5));
+  });
+
+  it('forgets the roster of a team or chat PMO Relay was removed from', async () => {
+    const team = channel();
+    const chat = groupChat();
+    connector.setRoster(team.team?.id as string, [lead, member].map(entry));
+    connector.setRoster(chat.conversationId, [member, chatter].map(entry));
+    await post(message(team, lead, 'link team Website rebuild'));
+    await post(message(chat, member, 'link team Website rebuild'));
+    expect(await roster(team.team?.id as string)).toHaveLength(2);
+    expect(await roster(chat.conversationId)).toHaveLength(2);
+
+    await post(installationUpdate(team, lead, 'remove'));
+    await post(installationUpdate(chat, member, 'remove'));
+    expect(await roster(team.team?.id as string)).toEqual([]);
+    expect(await roster(chat.conversationId)).toEqual([]);
   });
 
   it('does not read the roster of a team or chat that is not linked', async () => {

@@ -40,6 +40,8 @@ export interface TeamsPeople {
    * PMO Relay sends there names people. Answers how many members were read, or undefined.
    */
   refreshRoster(conversation: ConversationRef, reader: RosterReader): Promise<number | undefined>;
+  /** PMO Relay left a team or chat (or it was deleted): who is in it is no longer PMO Relay's to keep. */
+  forgetRoster(tenantId: string, rosterId: string): Promise<void>;
 }
 
 export function createTeamsPeople(deps: TeamsPeopleDeps): TeamsPeople {
@@ -89,6 +91,8 @@ export function createTeamsPeople(deps: TeamsPeopleDeps): TeamsPeople {
       await record(conversation.tenantId, members);
       return members.length;
     },
+
+    forgetRoster: (tenantId, rosterId) => deps.repos.rosters.replace(tenantId, rosterId, []),
   };
 }
 
