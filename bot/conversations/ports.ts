@@ -24,11 +24,12 @@ export interface LinkRepository {
 /** Teams user ids (MRIs) next to Entra object ids, per tenant. */
 export interface TeamsUserStore {
   get(tenantId: string, userId: string): Promise<TeamsUser | undefined>;
-  /** Those of `userIds` whose MRI is known, in no particular order. */
+  /** Those of `userIds` whose MRI is known, in no particular order (point reads: for a few people). */
   getMany(tenantId: string, userIds: readonly string[]): Promise<TeamsUser[]>;
   /** Everyone of the tenant whose MRI is known (one partition read, for fan-outs that name many people). */
   list(tenantId: string): Promise<TeamsUser[]>;
-  save(user: TeamsUser): Promise<void>;
+  /** Saves people of one tenant, many at a time (a roster's worth in a few table transactions). */
+  saveMany(users: readonly TeamsUser[]): Promise<void>;
   deleteTenant(tenantId: string): Promise<void>;
 }
 

@@ -15,7 +15,7 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
   const data = buildDemoTenant(clock.now());
   for (const u of data.users) await repos.users.upsert(u);
   const seenAt = clock.now().toISOString();
-  for (const u of data.users) await repos.teamsUsers.save({ tenantId: u.tenantId, userId: u.userId, mri: demoTeamsUserId(u.userId), name: u.displayName, updatedAt: seenAt });
+  await repos.teamsUsers.saveMany(data.users.map((u) => ({ tenantId: u.tenantId, userId: u.userId, mri: demoTeamsUserId(u.userId), name: u.displayName, updatedAt: seenAt })));
   await repos.domains.createMany(data.domains);
   await repos.objectives.createMany(data.objectives);
   await repos.workItems.createMany(data.workItems, demoHistory(data.workItems));

@@ -170,9 +170,8 @@ describe('round trips', () => {
   it('stores Teams user ids by Entra id, and reads many at once', async () => {
     const dana = { tenantId: TENANT_A, userId: 'd1000000-0000-4000-8000-000000000001', mri: PERSONAL_29, name: 'Dana', updatedAt: NOW };
     const sam = { tenantId: TENANT_A, userId: 'd1000000-0000-4000-8000-000000000002', mri: '29:1Sam-xyz', updatedAt: NOW };
-    await repos.teamsUsers.save(dana);
-    await repos.teamsUsers.save(sam);
-    await repos.teamsUsers.save({ ...sam, mri: '29:1Sam-moved' });
+    await repos.teamsUsers.saveMany([dana, sam]);
+    await repos.teamsUsers.saveMany([{ ...sam, mri: '29:1Sam-moved' }]);
     expect(await repos.teamsUsers.get(TENANT_A, dana.userId)).toEqual(dana);
     expect((await repos.teamsUsers.getMany(TENANT_A, [sam.userId, 'nobody', dana.userId, sam.userId])).map((u) => u.mri).sort()).toEqual([PERSONAL_29, '29:1Sam-moved'].sort());
     expect((await repos.teamsUsers.list(TENANT_A)).map((u) => u.userId).sort()).toEqual([dana.userId, sam.userId].sort());

@@ -289,8 +289,8 @@ export function createMemoryRepositories(): Repositories {
       },
       getMany: async (tenantId, userIds) => userIds.flatMap((id) => teamsUsers.peek(tenantId).get(id) ?? []).map(copy),
       list: async (tenantId) => teamsUsers.values(tenantId).map(copy),
-      save: async (user) => {
-        teamsUsers.of(user.tenantId).set(user.userId, copy(user));
+      saveMany: async (users) => {
+        for (const user of users) teamsUsers.of(user.tenantId).set(user.userId, copy(user));
       },
       deleteTenant: async (tenantId) => teamsUsers.deleteTenant(tenantId),
     },

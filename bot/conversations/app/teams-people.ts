@@ -30,6 +30,8 @@ export interface TeamsSighting {
 
 /** How many people an instance remembers as already recorded; past it, it starts over. */
 const MEMO_LIMIT = 10_000;
+/** Up to this many people are looked up one by one; more (a roster) in one read of the tenant's ids. */
+const FEW = 20;
 
 export interface TeamsPeople {
   /** The sender of an activity: recorded when new or changed, otherwise nothing is read or written twice. */
@@ -54,20 +56,25 @@ export function createTeamsPeople(deps: TeamsPeopleDeps): TeamsPeople {
     recorded.set(memoKey(tenantId, p.userId), memoValue(p));
   };
 
-  /** Saves those whose MRI or name differs from what is stored. */
+  /**
+   * Saves those whose MRI or name differs from what is stored. A few people are point reads; a
+   * roster's worth is one read of the tenant's ids and its changes written in table transactions.
+   */
   async function record(tenantId: string, people: readonly RosterMember[]): Promise<void> {
-    const fresh = people.filter((p) => recorded.get(memoKey(tenantId, p.userId)) !== memoValue(p));
+    // Once per person (a table transaction refuses a row twice), and only who is not remembered as recorded.
+    const fresh = [...new Map(people.map((p) => [p.userId, p])).values()].filter((p) => recorded.get(memoKey(tenantId, p.userId)) !== memoValue(p));
     if (fresh.length === 0) return;
-    const stored = new Map((await deps.repos.teamsUsers.getMany(tenantId, fresh.map((p) => p.userId))).map((u) => [u.userId, u]));
+    const known = fresh.length > FEW ? await deps.repos.teamsUsers.list(tenantId) : await deps.repos.teamsUsers.getMany(tenantId, fresh.map((p) => p.userId));
+    const stored = new Map(known.map((u) => [u.userId, u]));
     const updatedAt = deps.clock.now().toISOString();
-    for (const p of fresh) {
+    const changed = fresh.flatMap((p): TeamsUser[] => {
       const old = stored.get(p.userId);
-      if (!old || !sameTeamsUser(old, p)) {
-        const name = p.name ?? old?.name;
-        await deps.repos.teamsUsers.save({ tenantId, userId: p.userId, mri: p.mri, ...(name !== undefined ? { name } : {}), updatedAt });
-      }
-      remember(tenantId, p);
-    }
+      if (old && sameTeamsUser(old, p)) return [];
+      const name = p.name ?? old?.name;
+      return [{ tenantId, userId: p.userId, mri: p.mri, ...(name !== undefined ? { name } : {}), updatedAt }];
+    });
+    if (changed.length > 0) await deps.repos.teamsUsers.saveMany(changed);
+    for (const p of fresh) remember(tenantId, p);
   }
 
   async function isLinked(conversation: ConversationRef): Promise<boolean> {

@@ -7,7 +7,7 @@ import type { TeamsUserStore } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { teamsUserSchema } from './schemas';
-import { type TableClient, deletePartition, odata, queryRows, row, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, deletePartition, odata, queryRows, row, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 
 const codec = defineCodec<TeamsUser>({
   schema: teamsUserSchema,
@@ -38,8 +38,8 @@ export class TableTeamsUserStore implements TeamsUserStore {
     return rows.map((r) => codec.fromRow(this.client.tableName, r));
   }
 
-  async save(user: TeamsUser): Promise<void> {
-    await this.client.upsertEntity(row(encodeKey(user.tenantId), encodeKey(user.userId), codec.toColumns(user)), 'Replace');
+  async saveMany(users: readonly TeamsUser[]): Promise<void> {
+    await submitInTransactions(this.client, users.map((u) => ['upsert', row(encodeKey(u.tenantId), encodeKey(u.userId), codec.toColumns(u)), 'Replace'] as const));
   }
 
   deleteTenant(tenantId: string): Promise<void> {
