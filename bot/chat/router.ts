@@ -5,7 +5,7 @@
  * directory, for the turns that need roles.
  */
 import { type ChangeDeps, announceCommand, changesCommand } from '../changes';
-import { type ConversationRef, conversationSeen, linkCommand, onConversationEvent } from '../conversations';
+import { type ConversationRef, type RosterReader, conversationSeen, createTeamsPeople, linkCommand, onConversationEvent } from '../conversations';
 import type { Repositories } from '../directory';
 import { resolvePrincipal } from '../people';
 import { type SignalDeps, mySignalsCommand, raiseCommand, raiseWithPmoDialog, raiseWithPmoSubmit } from '../signals';
@@ -21,7 +21,7 @@ import { cardActionRegistry, runCardAction, runRejected } from './card-action-re
 import { parseActionData } from './card-actions';
 import type { BotCommand } from './commands';
 import { helpCard } from './help-card';
-import type { CardActionTurn, Caller, ConversationUpdateTurn, MessageActionSubmitTurn, MessageActionTurn, MessageTurn } from './turns';
+import type { CardActionTurn, Caller, ConversationUpdateTurn, MessageActionSubmitTurn, MessageActionTurn, MessageTurn, SenderTurn } from './turns';
 
 export interface ChatDeps {
   readonly repos: Repositories;
@@ -42,6 +42,8 @@ export interface Chat {
   messageActionSubmitted(turn: MessageActionSubmitTurn): Promise<DialogReply | undefined>;
   /** A card to post in the conversation (the welcome), if any. */
   conversationUpdate(turn: ConversationUpdateTurn): Promise<AdaptiveCard | undefined>;
+  /** Every activity, first: its sender's Teams user id is kept next to their Entra id. */
+  senderSeen(turn: SenderTurn): Promise<void>;
 }
 
 /** The manifest's message action (`composeExtensions[].commands[].id`). */
@@ -53,6 +55,21 @@ export function createChat(deps: ChatDeps): Chat {
   const { changes, signals } = deps;
   const links = { repos: deps.repos, clock: deps.clock, logger: deps.logger };
   const registry = cardActionRegistry({ links, ...(changes ? { changes } : {}), ...(signals ? { signals } : {}) });
+  const teamsPeople = createTeamsPeople({ repos: deps.repos, clock: deps.clock });
+
+  /**
+   * Keeps the roster of a linked team or chat current. A roster that cannot be read (Teams
+   * down, the app's access revoked) costs nobody their answer: the next change reads it again.
+   */
+  async function refreshRoster(conversation: ConversationRef | undefined, roster: RosterReader | undefined): Promise<void> {
+    if (!conversation || !roster) return;
+    try {
+      const read = await teamsPeople.refreshRoster(conversation, roster);
+      if (read !== undefined) deps.logger.info({ tenantId: conversation.tenantId, conversationId: conversation.conversationId, members: read }, 'roster read');
+    } catch (error) {
+      deps.logger.warn({ err: error, tenantId: conversation.tenantId, conversationId: conversation.conversationId }, 'could not read the roster');
+    }
+  }
 
   async function principalOf(tenantId: string, caller: Caller): Promise<Result<Principal>> {
     if (!caller.userId) return fail('AUTH.UNAUTHENTICATED', 'Teams did not say who you are (no Microsoft Entra id on this message), so PMO Relay cannot check your roles.');
@@ -74,7 +91,12 @@ export function createChat(deps: ChatDeps): Chat {
       case 'linkUsage':
         return help('To link this conversation, send "link" and choose, or type "link pmo <domain>", "link epmo" or "link team <work item>".');
       case 'link':
-        return asMember(turn, (p) => linkCommand(links, p, conversation, command.target));
+        return asMember(turn, async (p) => {
+          const card = await linkCommand(links, p, conversation, command.target);
+          // Linked now (or already): its people become who its cards are for.
+          if (command.target) await refreshRoster(conversation, turn.roster);
+          return card;
+        });
       case 'raise':
         return signals ? asMember(turn, (p) => raiseCommand(signals, p, conversation, command.text)) : help('Signals are not available on this server.');
       case 'mySignals':
@@ -113,7 +135,9 @@ export function createChat(deps: ChatDeps): Chat {
       }
       const principal = await principalOf(turn.tenantId, turn.caller);
       if (!principal.ok) return { card: errorCard(principal.error) };
-      return runCardAction(registry.handlers, context(principal.value), action.value);
+      const reply = await runCardAction(registry.handlers, context(principal.value), action.value);
+      if (action.value.verb === 'link.submit' && reply.forEveryone) await refreshRoster(await deps.repos.conversations.get(turn.tenantId, turn.conversationId), turn.roster);
+      return reply;
     },
 
     async messageActionOpened(turn) {
@@ -142,9 +166,24 @@ export function createChat(deps: ChatDeps): Chat {
 
     async conversationUpdate(turn) {
       const ref = await onConversationEvent(links, turn.event);
+      if (turn.botAdded || turn.membersChanged) await refreshRoster(ref, turn.roster);
+      // Removed from a team (its id) or a chat (the conversation's): its roster goes too.
+      if (turn.event.kind === 'removed') await teamsPeople.forgetRoster(turn.event.tenantId, turn.event.teamId ?? turn.event.conversationId);
       if (!turn.botAdded || !ref) return undefined;
       deps.logger.info({ tenantId: ref.tenantId, conversationId: ref.conversationId, kind: ref.kind }, 'PMO Relay was added to a conversation');
       return helpCard({ conversationKind: ref.kind, ...(turn.tabUrl ? { tabUrl: turn.tabUrl } : {}), notice: 'Thanks for adding PMO Relay.' });
+    },
+
+    async senderSeen(turn) {
+      const { userId, teamsUserId, name } = turn.caller;
+      // Only people: bots (`28:`) have no Entra id, and without one there is no one to match.
+      if (!userId || !teamsUserId) return;
+      try {
+        await teamsPeople.seen({ tenantId: turn.tenantId, userId, mri: teamsUserId, ...(name ? { name } : {}) });
+      } catch (error) {
+        // Recording who is who must never cost the person their answer.
+        deps.logger.warn({ err: error, tenantId: turn.tenantId }, 'could not record a Teams user id');
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
  * (tenant, caller, conversation, and the typed command, card action or message action), with
  * nothing of the SDK left in them.
  */
-import type { ConversationEvent, ConversationSighting } from '../conversations';
+import type { ConversationEvent, ConversationSighting, RosterReader } from '../conversations';
 import type { SourceMessage } from '../signals';
 import type { ParsedCardAction } from './card-actions';
 import type { BotCommand } from './commands';
@@ -12,6 +12,8 @@ import type { BotCommand } from './commands';
 export interface Caller {
   /** The Microsoft Entra object id; Teams sends it for every person. */
   readonly userId?: string;
+  /** The Teams user id (MRI, `29:…`) Teams knows them by: what cards, mentions and 1:1 chats address. */
+  readonly teamsUserId?: string;
   readonly name?: string;
 }
 
@@ -31,6 +33,8 @@ export interface MessageTurn extends Turn {
   readonly command: BotCommand;
   /** Where the tab is served, for "open" buttons. */
   readonly tabUrl?: string;
+  /** Reads this conversation's roster from Teams, once `link` made it worth keeping. */
+  readonly roster?: RosterReader;
 }
 
 /** A Universal Action (`adaptiveCard/action`) on a card PMO Relay sent. */
@@ -38,6 +42,8 @@ export interface CardActionTurn extends Turn {
   readonly action: ParsedCardAction;
   /** The message holding the card acted on. */
   readonly cardMessageId?: string;
+  /** Reads this conversation's roster from Teams, once the link form made it worth keeping. */
+  readonly roster?: RosterReader;
 }
 
 /** A message action (`composeExtension/fetchTask` or `…/submitAction`). */
@@ -58,5 +64,15 @@ export interface ConversationUpdateTurn {
   readonly event: ConversationEvent;
   /** PMO Relay itself was just added: it says hello. */
   readonly botAdded: boolean;
+  /** People joined or left: the roster of a linked team or chat is read again. */
+  readonly membersChanged?: boolean;
+  /** Reads this conversation's roster from Teams. */
+  readonly roster?: RosterReader;
   readonly tabUrl?: string;
+}
+
+/** Any activity, for who sent it. */
+export interface SenderTurn {
+  readonly tenantId: string;
+  readonly caller: Caller;
 }

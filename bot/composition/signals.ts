@@ -12,6 +12,10 @@ import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
 import type { Notifier } from '../notifications';
 import { type ActivityMarks, markingSignalStores } from './activity-marks';
+import { type PersonalChatOpener, personalChatWith } from '../conversations';
+
+const personalChatVia = (o: Pick<SignalsFeatureOptions, 'repos' | 'clock'>, opener: PersonalChatOpener) => (tenantId: string, userId: string) =>
+  personalChatWith({ repos: o.repos, clock: o.clock, opener }, tenantId, userId);
 
 export interface SignalsFeature {
   readonly deps: SignalDeps;
@@ -31,6 +35,8 @@ export interface SignalsFeatureOptions {
   readonly marks: ActivityMarks;
   readonly drafter?: StrategyChangeDrafter;
   readonly notifier?: Notifier;
+  /** Opens 1:1 chats with people (the Teams platform's). */
+  readonly personalChats?: PersonalChatOpener;
 }
 
 export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<SignalsFeature> {
@@ -48,6 +54,7 @@ export async function createSignalsFeature(o: SignalsFeatureOptions): Promise<Si
     tabBaseUrl: o.tabBaseUrl,
     ...(o.drafter ? { drafter: o.drafter } : {}),
     ...(o.notifier ? { notifier: o.notifier } : {}),
+    ...(o.personalChats ? { personalChat: personalChatVia(o, o.personalChats) } : {}),
   };
   o.registry.addRenderers(signalRenderers(deps));
   o.registry.addJobHandlers(signalJobHandlers(deps));

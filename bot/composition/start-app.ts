@@ -28,6 +28,7 @@ import { createDeliveryRuntime } from './delivery';
 import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
+import { createPersonalChatOpener } from '../platform/teams/personal-chat';
 
 export interface RunningApp {
   readonly url: string;
@@ -99,6 +100,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // Signals register their card renderers and due-time timers; decisions become drafts through the changes feature.
     const signals = await createSignalsFeature({
       config, connectionString, repos, delivery, scheduler, registry: deliveryRegistry, clock, logger, marks, notifier, tabBaseUrl: () => tabBaseUrl,
+      personalChats: createPersonalChatOpener({ bot: config.bot, timeoutMs: config.delivery.sendTimeoutMs }),
       drafter: {
         async createDraft(p, fields) {
           const made = await createDraft(changes.deps, p, fields);

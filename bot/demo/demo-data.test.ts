@@ -3,6 +3,9 @@ import { DELIVERY_MODES, STRUCTURES } from '../portfolio/domain/portfolio';
 import { createWorkItem } from '../portfolio/domain/work-item';
 import { buildDemoTenant } from './demo-data';
 import { ROLES } from '../kernel/roles';
+import { createMemoryRepositories } from '../../tests/support/memory-repositories';
+import { playgroundUserId } from '../../scripts/lib/playground-config';
+import { seedDemo } from './seed';
 
 describe('the demo tenant', () => {
   const data = buildDemoTenant(new Date('2026-11-27T09:00:00Z'));
@@ -38,5 +41,15 @@ describe('the demo tenant', () => {
     expect(data.links.filter((l) => l.target.kind === 'epmo')).toHaveLength(1);
     for (const l of data.links) if (l.target.kind === 'team') expect(itemIds.has(l.target.workItemId)).toBe(true);
     for (const u of data.users) for (const r of u.roles) if (r.role === 'team_member') expect(itemIds.has(r.workItemId)).toBe(true);
+  });
+});
+
+describe('the demo seed', () => {
+  it('knows every demo person by the Teams user id the Agents Playground gives them', async () => {
+    const repos = createMemoryRepositories();
+    const data = buildDemoTenant(new Date('2026-11-27T09:00:00Z'));
+    await seedDemo(repos, { now: () => new Date('2026-11-27T09:00:00Z') });
+    const known = await repos.teamsUsers.getMany(data.tenantId, data.users.map((u) => u.userId));
+    expect(known.map((u) => [u.userId, u.mri]).sort()).toEqual(data.users.map((u) => [u.userId, playgroundUserId(u.userId)]).sort());
   });
 });

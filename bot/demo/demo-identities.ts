@@ -4,6 +4,12 @@
  */
 import type { RoleAssignment } from '../kernel/roles';
 
+/**
+ * The Teams user id (MRI) the Agents Playground gives a demo person (scripts/lib/playground-config.ts):
+ * seeded as if Teams had told it, so the demo's cards name people the way Teams would.
+ */
+export const demoTeamsUserId = (userId: string): string => `29:${userId}`;
+
 export const DEMO_TENANT = { tenantId: '6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a00', name: 'Contoso (demo)' } as const;
 
 export interface DemoUser {

@@ -3,6 +3,7 @@ import type { Repositories } from '../directory';
 import type { Clock } from '../kernel/runtime';
 import { buildDemoTenant } from './demo-data';
 import { demoHistory } from './demo-history';
+import { demoTeamsUserId } from './demo-identities';
 
 export interface SeedResult {
   readonly tenantId: string;
@@ -13,6 +14,8 @@ export interface SeedResult {
 export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedResult> {
   const data = buildDemoTenant(clock.now());
   for (const u of data.users) await repos.users.upsert(u);
+  const seenAt = clock.now().toISOString();
+  await repos.teamsUsers.saveMany(data.users.map((u) => ({ tenantId: u.tenantId, userId: u.userId, mri: demoTeamsUserId(u.userId), name: u.displayName, updatedAt: seenAt })));
   await repos.domains.createMany(data.domains);
   await repos.objectives.createMany(data.objectives);
   await repos.workItems.createMany(data.workItems, demoHistory(data.workItems));
@@ -42,6 +45,8 @@ export async function resetDemo(repos: Repositories, clock: Clock): Promise<Seed
     repos.workItems.deleteTenant(tenantId),
     repos.conversations.deleteTenant(tenantId),
     repos.links.deleteTenant(tenantId),
+    repos.teamsUsers.deleteTenant(tenantId),
+    repos.rosters.deleteTenant(tenantId),
   ]);
   return seedDemo(repos, clock);
 }

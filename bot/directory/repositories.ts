@@ -3,7 +3,7 @@
  * people, conversations and links. One Tables implementation (./tables.ts) and one in memory
  * (./memory-repositories.ts) satisfy it; each feature below declares only the part it uses.
  */
-import type { ConversationStore, LinkRepository } from '../conversations';
+import type { ConversationStore, LinkRepository, RosterStore, TeamsUserStore } from '../conversations';
 import type { TenantRepository } from '../kernel/tenant';
 import type { UserDirectory } from '../people';
 import type { PortfolioRepositories } from '../portfolio';
@@ -13,6 +13,10 @@ export interface Repositories extends PortfolioRepositories {
   readonly users: UserDirectory;
   readonly conversations: ConversationStore;
   readonly links: LinkRepository;
+  /** Teams user ids (MRIs) next to Entra object ids. */
+  readonly teamsUsers: TeamsUserStore;
+  /** Rosters of linked teams and group chats. */
+  readonly rosters: RosterStore;
   /** Confirms storage answers; used by `/healthz`. */
   ping(): Promise<void>;
 }

@@ -11,7 +11,7 @@
  * (conversations/tables/link-repository.ts).
  */
 import type { Repositories } from './repositories';
-import { TableConversationStore, TableLinkRepository } from '../conversations';
+import { TableConversationStore, TableLinkRepository, TableRosterStore, TableTeamsUserStore } from '../conversations';
 import { ensureTable, openTable } from '../platform/storage/table-client';
 import { TableTenantRepository } from './tenant-repository';
 import { TableUserDirectory } from '../people';
@@ -40,6 +40,8 @@ export function tableNames(prefix: string) {
     users: `${prefix}Users`,
     conversations: `${prefix}Conversations`,
     links: `${prefix}Links`,
+    teamsUsers: `${prefix}TeamsUsers`,
+    rosters: `${prefix}Rosters`,
   } as const;
 }
 
@@ -60,6 +62,8 @@ export async function createTableRepositories(opts: TableRepositoriesOptions): P
     users: open(names.users),
     conversations: open(names.conversations),
     links: open(names.links),
+    teamsUsers: open(names.teamsUsers),
+    rosters: open(names.rosters),
   };
   await Promise.all(Object.values(clients).map(ensureTable));
   await migrateWorkItems({ old: clients.workItems, items: clients.portfolioItems, index: clients.itemIndex }, opts.logger);
@@ -71,6 +75,8 @@ export async function createTableRepositories(opts: TableRepositoriesOptions): P
     users: new TableUserDirectory(clients.users),
     conversations: new TableConversationStore(clients.conversations),
     links: new TableLinkRepository(clients.links),
+    teamsUsers: new TableTeamsUserStore(clients.teamsUsers),
+    rosters: new TableRosterStore(clients.rosters),
     async ping() {
       // One page of at most one row: a real round trip that costs next to nothing. Bounded,
       // so a health probe answers "down" instead of waiting out the SDK's retries.

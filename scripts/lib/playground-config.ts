@@ -10,6 +10,7 @@
  */
 import type { ConversationLink, ConversationRef } from '../../bot/conversations/domain/conversation';
 import type { RoleAssignment } from '../../bot/kernel/roles';
+import { demoTeamsUserId } from '../../bot/demo/demo-identities';
 
 /** The playground's config schema requires exactly this many users besides the current one. */
 export const PLAYGROUND_OTHER_USERS = 5;
@@ -62,8 +63,8 @@ export interface PlaygroundInput {
   readonly workItemDomains: Readonly<Record<string, string>>;
 }
 
-/** Teams-like channel account id for a demo person. */
-export const playgroundUserId = (userId: string): string => `29:${userId}`;
+/** Teams-like channel account id (MRI) for a demo person, as the demo seed records it. */
+export const playgroundUserId = demoTeamsUserId;
 
 function toPlaygroundUser(p: PlaygroundPerson): PlaygroundUser {
   const [givenName = p.displayName, ...rest] = p.displayName.split(' ');

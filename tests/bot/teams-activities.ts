@@ -15,7 +15,12 @@ export interface Where {
 export interface Who {
   readonly aadObjectId?: string;
   readonly name: string;
+  /** Teams user id (MRI) as Teams puts it in `from.id`; `29:<aadObjectId>` when not given. */
+  readonly mri?: string;
 }
+
+/** The Teams user id an activity from `who` carries. */
+export const mriOf = (who: Who): string => who.mri ?? `29:${who.aadObjectId ?? 'anonymous'}`;
 
 let seq = 1_700_000_000_000;
 export const nextActivityId = (): string => String(seq++);
@@ -32,7 +37,7 @@ function envelope(where: Where, who: Who, id: string, threadRoot = id) {
     localTimestamp: new Date().toISOString(),
     serviceUrl: where.serviceUrl,
     channelId: 'msteams',
-    from: { id: `29:${who.aadObjectId ?? 'anonymous'}`, name: who.name, ...(who.aadObjectId ? { aadObjectId: who.aadObjectId } : {}) },
+    from: { id: mriOf(who), name: who.name, ...(who.aadObjectId ? { aadObjectId: who.aadObjectId } : {}) },
     conversation: {
       id: conversationId,
       conversationType: where.kind,
@@ -95,6 +100,20 @@ export function botAdded(where: Where, who: Who) {
     ...rest,
     membersAdded: [{ id: BOT.id }],
     channelData: { ...base.channelData, ...(where.team ? { eventType: 'teamMemberAdded' } : {}) },
+  };
+}
+
+/** People joined or left a team or chat, as Teams tells the bot (`membersAdded` / `membersRemoved` name them by MRI and Entra id). */
+export function membersChanged(where: Where, who: Who, change: { readonly added?: readonly Who[]; readonly removed?: readonly Who[] }) {
+  const base = envelope(where, who, nextActivityId());
+  const { id: _id, ...rest } = base;
+  const account = (w: Who) => ({ id: mriOf(w), ...(w.aadObjectId ? { aadObjectId: w.aadObjectId } : {}) });
+  return {
+    type: 'conversationUpdate',
+    ...rest,
+    ...(change.added ? { membersAdded: change.added.map(account) } : {}),
+    ...(change.removed ? { membersRemoved: change.removed.map(account) } : {}),
+    channelData: { ...base.channelData, ...(where.team ? { eventType: change.added ? 'teamMemberAdded' : 'teamMemberRemoved' } : {}) },
   };
 }
 

@@ -167,6 +167,46 @@ describe('round trips', () => {
     expect(await repos.links.list(TENANT_A)).toHaveLength(3);
   });
 
+  it('stores Teams user ids by Entra id, and reads many at once', async () => {
+    const dana = { tenantId: TENANT_A, userId: 'd1000000-0000-4000-8000-000000000001', mri: PERSONAL_29, name: 'Dana', updatedAt: NOW };
+    const sam = { tenantId: TENANT_A, userId: 'd1000000-0000-4000-8000-000000000002', mri: '29:1Sam-xyz', updatedAt: NOW };
+    await repos.teamsUsers.saveMany([dana, sam]);
+    await repos.teamsUsers.saveMany([{ ...sam, mri: '29:1Sam-moved' }]);
+    expect(await repos.teamsUsers.get(TENANT_A, dana.userId)).toEqual(dana);
+    expect((await repos.teamsUsers.getMany(TENANT_A, [sam.userId, 'nobody', dana.userId, sam.userId])).map((u) => u.mri).sort()).toEqual([PERSONAL_29, '29:1Sam-moved'].sort());
+    expect((await repos.teamsUsers.list(TENANT_A)).map((u) => u.userId).sort()).toEqual([dana.userId, sam.userId].sort());
+  });
+
+  it('replaces a roster writing only who joined, left or changed, over several transactions', async () => {
+    const member = (i: number) => ({ userId: `r1000000-0000-4000-8000-${String(i).padStart(12, '0')}`, mri: `29:1m${i}`, name: `Member ${i}` });
+    const first = Array.from({ length: 150 }, (_, i) => member(i));
+    await repos.rosters.replace(TENANT_A, GROUP_CHAT_ID, first);
+    await repos.rosters.replace(TENANT_A, AWKWARD_ID, [member(900)]);
+    expect((await repos.rosters.members(TENANT_A, GROUP_CHAT_ID)).map((m) => m.userId).sort()).toEqual(first.map((m) => m.userId).sort());
+
+    const raw = TableClient.fromConnectionString(testConnectionString(), tableNames(prefix).rosters, { allowInsecureConnection: true });
+    const etags = async () => {
+      const rows = new Map<string, string>();
+      for await (const e of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${TENANT_A}'` } })) rows.set(e.rowKey as string, e.etag);
+      return rows;
+    };
+    const before = await etags();
+    // Member 0 left, 150 joined, 1 was renamed; the other 148 rows are not written again.
+    const second = [...first.slice(1), member(150)].map((m) => (m.userId === member(1).userId ? { ...m, name: 'Member One' } : m));
+    await repos.rosters.replace(TENANT_A, GROUP_CHAT_ID, second);
+    const after = await etags();
+    const changed = [...after].filter(([key, etag]) => before.get(key) !== etag).length;
+    expect(changed).toBe(2);
+    expect(after.size).toBe(before.size);
+    expect((await repos.rosters.members(TENANT_A, GROUP_CHAT_ID)).find((m) => m.userId === member(1).userId)?.name).toBe('Member One');
+    // A roster whose id another's starts with keeps to itself.
+    expect(await repos.rosters.members(TENANT_A, '19:meeting')).toEqual([]);
+    expect(await repos.rosters.members(TENANT_A, AWKWARD_ID)).toEqual([member(900)]);
+
+    await repos.rosters.replace(TENANT_A, GROUP_CHAT_ID, []);
+    expect(await repos.rosters.members(TENANT_A, GROUP_CHAT_ID)).toEqual([]);
+  });
+
   it('answers ping', async () => {
     await expect(repos.ping()).resolves.toBeUndefined();
   });

@@ -28,7 +28,7 @@ const decision: Decision = {
   outcome: 'approve_recommended', chosenOptionId: 'o1', rationale: 'Go', decidedBy: { userId: 'o', displayName: 'Sol Owner' }, decidedAt: at,
 };
 const base = { domainName: 'IT', tabUrl: 'https://relay.example.com/' };
-const epmoBase = { ...base, deciderIds: ['o'], today: '2026-03-02' };
+const epmoBase = { ...base, refreshUserIds: ['29:1owner'], today: '2026-03-02' };
 
 const cards: [string, object][] = [
   ['raise form (execute)', raiseFormCard({ mode: 'execute', workItems: [{ id: 'wi', title: 'Web' }], routeName: 'the IT PMO' })],
@@ -41,6 +41,7 @@ const cards: [string, object][] = [
   ['EPMO card (read-only)', epmoCard({ ...epmoBase, signal: analysed(), canDecide: false })],
   ['decision notice', decisionNoticeCard({ ...base, signal: analysed({ state: 'decided' }), decision })],
   ['reminder', reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads' })],
+  ['reminder with mentions', reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads', owners: [{ mri: '29:1ivo', name: 'Ivo Lead' }, { mri: '29:1ida', name: 'Ida Lead' }] })],
   ['my signals', mySignalsCard({ items: [{ signal: signal(), domainName: 'IT', overdue: true }], tabUrl: base.tabUrl })],
   ['my signals (none)', mySignalsCard({ items: [] })],
 ];
@@ -62,12 +63,30 @@ describe('signal cards', () => {
     expect(validateAdaptiveCard(card)).toEqual([]);
   });
 
-  it('the PMO card offers triage while raised, and a deep link to the analysis', () => {
-    const text = cardText(pmoCard({ ...base, signal: signal() }));
+  it('the PMO card offers triage while raised in a PMO lead’s view, and a deep link to the analysis', () => {
+    const lead = { ...base, personal: true, canTriage: true };
+    const text = cardText(pmoCard({ ...lead, signal: signal() }));
     for (const t of ['Accept (triage)', 'Resolve locally', 'Close: duplicate', 'Close: not actionable', 'Analyse in PMO Relay']) expect(text).toContain(t);
-    const card = pmoCard({ ...base, signal: signal() }) as unknown as { actions: { url?: string }[] };
+    expect(text).not.toContain('Show my view');
+    const card = pmoCard({ ...lead, signal: signal() }) as unknown as { actions: { url?: string }[] };
     expect(card.actions.some((a) => a.url === 'https://relay.example.com/#/signals/sig-1')).toBe(true);
-    expect(cardText(pmoCard({ ...base, signal: signal({ state: 'triaged' }) }))).not.toContain('Accept (triage)');
+    expect(cardText(pmoCard({ ...lead, signal: signal({ state: 'triaged' }) }))).not.toContain('Accept (triage)');
+  });
+
+  it('the shared PMO and EPMO cards show nobody’s actions but offer “Show my view”; a personal view without the role is read-only', () => {
+    type Actions = { actions: { title: string; verb?: string; data?: unknown }[] };
+    const sharedPmo = pmoCard({ ...base, signal: signal() }) as unknown as Actions;
+    expect(cardText(sharedPmo)).not.toContain('Accept (triage)');
+    expect(sharedPmo.actions.find((a) => a.title === 'Show my view')).toMatchObject({ verb: 'signal.view', data: { signalId: 'sig-1', view: 'pmo' } });
+    const someone = cardText(pmoCard({ ...base, personal: true, canTriage: false, signal: signal() }));
+    expect(someone).not.toContain('Accept (triage)');
+    expect(someone).not.toContain('Show my view');
+    expect(someone).toContain('read-only');
+
+    const sharedEpmo = epmoCard({ ...epmoBase, signal: analysed(), canDecide: false }) as unknown as Actions;
+    expect(sharedEpmo.actions.find((a) => a.title === 'Show my view')).toMatchObject({ verb: 'signal.view', data: { signalId: 'sig-1', view: 'epmo' } });
+    expect(cardText(epmoCard({ ...epmoBase, personal: true, signal: analysed(), canDecide: false }))).not.toContain('Show my view');
+    expect(cardText(epmoCard({ ...epmoBase, personal: true, signal: analysed(), canDecide: true }))).not.toContain('Show my view');
   });
 
   it('the EPMO card shows context, options with impacts and the recommendation; decision inputs only for strategy owners', () => {
@@ -77,7 +96,23 @@ describe('signal cards', () => {
     const readOnly = epmoCard({ ...epmoBase, signal: analysed(), canDecide: false });
     expect(cardText(readOnly)).not.toContain('Record decision');
     expect(cardText(readOnly)).toContain('read-only');
-    expect(readOnly.refresh?.userIds).toEqual(['o']);
+    expect(readOnly.refresh?.userIds).toEqual(['29:1owner']);
+  });
+
+  it('lists at most 60 people for the per-person refresh, as Teams allows', () => {
+    const many = Array.from({ length: 75 }, (_, i) => `29:1owner${i}`);
+    expect(epmoCard({ ...epmoBase, refreshUserIds: many, signal: analysed(), canDecide: false }).refresh?.userIds).toEqual(many.slice(0, 60));
+    expect(pmoCard({ ...base, refreshUserIds: many, signal: signal() }).refresh?.userIds).toHaveLength(60);
+  });
+
+  it('the decision notice @mentions the raiser by Teams user id when it is known, and names them otherwise', () => {
+    const mentioned = decisionNoticeCard({ ...base, signal: analysed({ state: 'decided' }), decision, raiser: { mri: '29:1mia', name: 'Mia Member' } });
+    expect(validateAdaptiveCard(mentioned)).toEqual([]);
+    expect(cardText(mentioned)).toContain('Raised by <at>Mia Member</at>');
+    expect(mentioned.msteams?.entities).toEqual([{ type: 'mention', text: '<at>Mia Member</at>', mentioned: { id: '29:1mia', name: 'Mia Member' } }]);
+    const plain = decisionNoticeCard({ ...base, signal: analysed({ state: 'decided' }), decision });
+    expect(cardText(plain)).toContain('Raised by Mia Member');
+    expect(plain.msteams).toBeUndefined();
   });
 
   it('the receipt tracks the state', () => {
@@ -95,5 +130,14 @@ describe('signal cards', () => {
     expect(!noRationale.ok && noRationale.error.message).toBe('Give the rationale for the decision.');
     expect(parseActionData('signal.raise', { kind: 'gossip', title: 'x' }).ok).toBe(false);
     expect(parseActionData('signal.triage', { signalId: 'a/b' }).ok).toBe(false);
+  });
+});
+
+describe('overdue reminders', () => {
+  it('@mention the owners of the overdue step by Teams user id', () => {
+    const card = reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads', owners: [{ mri: '29:1ivo', name: 'Ivo Lead' }, { mri: '29:1ida', name: 'Ida Lead' }] });
+    expect(cardText(card)).toContain('PMO leads (<at>Ivo Lead</at>, <at>Ida Lead</at>) — please take it forward.');
+    expect(card.msteams?.entities?.map((e) => e.mentioned.id)).toEqual(['29:1ivo', '29:1ida']);
+    expect(reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads' }).msteams).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@
  * at it and it records every call the bot makes (method, path, body) and answers like Teams:
  * 201 with an id for a new activity or conversation, 200 for an update. Tests can queue other
  * answers (429 with Retry-After, 403 MessageWritesBlocked, 5xx) for the next matching calls.
+ * It also answers the roster of a team or chat a test set (`GET /v3/conversations/{id}/pagedmembers`),
+ * in pages with a `continuationToken`, as Teams does.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,6 +54,15 @@ export const messageWritesBlocked = (): CannedResponse => ({
   body: { error: { code: 'MessageWritesBlocked', message: 'Thread is blocked from further messages.' } },
 });
 
+/** A roster entry as Teams' paged members API returns it. */
+export interface RosterEntry {
+  /** Teams user id (MRI), `29:…`. */
+  readonly id: string;
+  readonly name: string;
+  /** Entra object id. */
+  readonly aadObjectId: string;
+}
+
 export interface ConnectorServer {
   /** Base URL to use as the activity's `serviceUrl` (ends with `/`). */
   readonly url: string;
@@ -60,6 +71,11 @@ export interface ConnectorServer {
   sentActivities(): RecordedRequest[];
   /** Answer the next matching call(s) with `rule.response` instead of success. */
   respond(rule: ResponseRule): void;
+  /**
+   * What `GET /v3/conversations/{id}/pagedmembers` answers for a team or chat id: the members in
+   * pages of at most `pageSize` (Teams caps the size the bot asks for), linked by `continuationToken`.
+   */
+  setRoster(conversationId: string, members: readonly RosterEntry[], pageSize?: number): void;
   /** Forget recorded requests and pending rules. */
   reset(): void;
   /** Resolves when at least `count` requests were recorded, or rejects after `timeoutMs`. */
@@ -67,11 +83,12 @@ export interface ConnectorServer {
   close(): Promise<void>;
 }
 
-const ROUTES: { method: string; pattern: RegExp; kind: 'send' | 'reply' | 'update' | 'create' }[] = [
+const ROUTES: { method: string; pattern: RegExp; kind: 'send' | 'reply' | 'update' | 'create' | 'members' }[] = [
   { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/?$/, kind: 'send' },
   { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'reply' },
   { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'update' },
   { method: 'POST', pattern: /^\/v3\/conversations\/?$/, kind: 'create' },
+  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/pagedmembers$/, kind: 'members' },
 ];
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -91,6 +108,19 @@ export async function startConnectorServer(): Promise<ConnectorServer> {
   let rules: { rule: ResponseRule; left: number }[] = [];
   let waiters: { count: number; resolve: () => void }[] = [];
   let nextId = 1;
+  const rosters = new Map<string, { members: readonly RosterEntry[]; pageSize: number }>();
+
+  /** One page of a roster; the token is the offset of the next page, opaque to the bot. */
+  const rosterPage = (conversationId: string | undefined, query: URLSearchParams): CannedResponse => {
+    const roster = conversationId ? rosters.get(conversationId) : undefined;
+    if (!roster) return { status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } };
+    const asked = Number(query.get('pageSize') ?? '200');
+    const size = Math.min(Number.isFinite(asked) && asked > 0 ? asked : 200, roster.pageSize);
+    const start = Number(query.get('continuationToken') ?? '0');
+    const members = roster.members.slice(start, start + size).map((m) => ({ ...m, objectId: m.aadObjectId, userRole: 'user' }));
+    const next = start + size < roster.members.length ? String(start + size) : undefined;
+    return { status: 200, body: { members, ...(next ? { continuationToken: next } : {}) } };
+  };
 
   const send = (res: ServerResponse, r: CannedResponse, recorded?: RecordedRequest) => {
     if (recorded) recorded.status = r.status;
@@ -100,7 +130,7 @@ export async function startConnectorServer(): Promise<ConnectorServer> {
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const [path = '/', queryString = ''] = (req.url ?? '/').split('?');
       const method = req.method ?? 'GET';
       const receivedAt = Date.now();
       const body = await readBody(req);
@@ -129,6 +159,8 @@ export async function startConnectorServer(): Promise<ConnectorServer> {
           return send(res, { status: 200, body: { id: activityId } }, recorded);
         case 'create':
           return send(res, { status: 201, body: { id: `conversation-${nextId++}`, activityId: id } }, recorded);
+        case 'members':
+          return send(res, rosterPage(conversationId, new URLSearchParams(queryString)), recorded);
       }
     })().catch((error: unknown) => send(res, { status: 500, body: { error: { code: 'ServerError', message: String(error) } } }));
   });
@@ -142,6 +174,9 @@ export async function startConnectorServer(): Promise<ConnectorServer> {
     sentActivities: () => requests.filter((r) => r.path.includes('/activities') && (r.method === 'POST' || r.method === 'PUT')),
     respond(rule) {
       rules.push({ rule, left: rule.times ?? 1 });
+    },
+    setRoster(conversationId, members, pageSize = 500) {
+      rosters.set(conversationId, { members: [...members], pageSize });
     },
     reset() {
       requests.length = 0;

@@ -10,7 +10,8 @@ import { fail, invalid, notFound, ok } from '../../bot/kernel/result';
 import type { Result } from '../../bot/kernel/result';
 import type { User } from '../../bot/kernel/roles';
 import type { Tenant } from '../../bot/kernel/tenant';
-import type { LinkRepository } from '../../bot/conversations/ports';
+import type { LinkRepository, RosterStore } from '../../bot/conversations/ports';
+import type { RosterMember, TeamsUser } from '../../bot/conversations/domain/teams-people';
 import type { Repositories } from '../../bot/directory/repositories';
 import type { TenantCollection, Versioned } from '../../bot/kernel/versioned';
 import type { ActivityProjectionStore, ComputedActivity, FiguresAsRead, ItemWrite, StoredActivity, WorkItemPage, WorkItemRepository } from '../../bot/portfolio/ports';
@@ -247,11 +248,29 @@ class MemoryActivity implements ActivityProjectionStore {
   }
 }
 
+class MemoryRosters implements RosterStore {
+  /** Keyed by roster id, then Entra id. */
+  private readonly rows = new Partitions<Map<string, RosterMember>>();
+
+  async members(tenantId: string, rosterId: string): Promise<RosterMember[]> {
+    return [...(this.rows.peek(tenantId).get(rosterId)?.values() ?? [])].map(copy);
+  }
+
+  async replace(tenantId: string, rosterId: string, members: readonly RosterMember[]): Promise<void> {
+    this.rows.of(tenantId).set(rosterId, new Map(members.map((m) => [m.userId, copy(m)])));
+  }
+
+  async deleteTenant(tenantId: string): Promise<void> {
+    this.rows.deleteTenant(tenantId);
+  }
+}
+
 /** A fresh, empty in-memory store. Each call is independent. */
 export function createMemoryRepositories(): Repositories {
   const tenants = new Map<string, Tenant>();
   const users = new Partitions<User>();
   const conversations = new Partitions<ConversationRef>();
+  const teamsUsers = new Partitions<TeamsUser>();
 
   return {
     tenants: {
@@ -294,6 +313,19 @@ export function createMemoryRepositories(): Repositories {
       deleteTenant: async (tenantId) => conversations.deleteTenant(tenantId),
     },
     links: new MemoryLinks(),
+    teamsUsers: {
+      get: async (tenantId, userId) => {
+        const u = teamsUsers.peek(tenantId).get(userId);
+        return u && copy(u);
+      },
+      getMany: async (tenantId, userIds) => userIds.flatMap((id) => teamsUsers.peek(tenantId).get(id) ?? []).map(copy),
+      list: async (tenantId) => teamsUsers.values(tenantId).map(copy),
+      saveMany: async (users) => {
+        for (const user of users) teamsUsers.of(user.tenantId).set(user.userId, copy(user));
+      },
+      deleteTenant: async (tenantId) => teamsUsers.deleteTenant(tenantId),
+    },
+    rosters: new MemoryRosters(),
     ping: async () => undefined,
   };
 }

@@ -11,6 +11,7 @@ import { type ChangeCardModel, changeCard, changeReminderCard } from '../cards/c
 import { CHANGE_CONTENT_KIND, CHANGE_OVERDUE_JOB_KIND, CHANGE_REMINDER_CONTENT_KIND, CHANGE_REMINDER_JOB_KIND, type ChangeContent, type ChangeDeps, type ChangeJob, changeUrl } from './deps';
 import { notifyOverdue } from './overdue-notices';
 import { type VersionStatus, cardProgress, versionStatus } from './versions';
+import { type PeopleOf, cachedPeople, readPeople, responderIds } from './responders';
 
 export interface CardView {
   /** The recipient conversation the card is in or answers for. */
@@ -19,8 +20,17 @@ export interface CardView {
   readonly viewerId?: string;
 }
 
-/** The card model of one version, for one conversation and viewer. */
-export async function changeCardModel(deps: ChangeDeps, change: StrategyChange, view: CardView = {}, known?: VersionStatus): Promise<ChangeCardModel> {
+/**
+ * The card model of one version, for one conversation and viewer. A published version's shared
+ * card in a recipient conversation names its responders for the per-person refresh.
+ */
+export async function changeCardModel(
+  deps: ChangeDeps,
+  change: StrategyChange,
+  view: CardView = {},
+  known?: VersionStatus,
+  peopleOf: PeopleOf = readPeople(deps),
+): Promise<ChangeCardModel> {
   const [objectives, domains, versions] = await Promise.all([
     deps.repos.objectives.list(change.tenantId),
     deps.repos.domains.list(change.tenantId),
@@ -35,6 +45,10 @@ export async function changeCardModel(deps: ChangeDeps, change: StrategyChange, 
   const domainIds = new Set([...change.domainIds, ...(status?.recipients.map((r) => r.record.value.domainId).filter((d): d is string => Boolean(d)) ?? [])]);
   const latest = versions[0]?.value;
   const url = changeUrl(deps, change.id);
+  // The shared card names its responders for the refresh; a person's own view (the answer to
+  // their click or refresh) needs no list, and a click should not read the tenant's people.
+  const recipient = change.state === 'published' && !view.viewerId ? status?.recipients.find((r) => r.record.value.conversationId === view.conversationId)?.record.value : undefined;
+  const refreshUserIds = recipient ? await responderIds(deps, peopleOf, recipient) : undefined;
   const asResponse = (r: NonNullable<typeof mine>) => ({
     userName: r.userName,
     acknowledged: r.acknowledged,
@@ -61,6 +75,8 @@ export async function changeCardModel(deps: ChangeDeps, change: StrategyChange, 
     ...(mine ? { response: asResponse(mine) } : {}),
     ...(!mine && team ? { teamResponse: asResponse(team) } : {}),
     ...(status ? { progress: cardProgress(status) } : {}),
+    ...(refreshUserIds ? { refreshUserIds } : {}),
+    ...(view.viewerId ? { personal: true } : {}),
   };
 }
 
@@ -86,13 +102,14 @@ async function skipClosed(deps: ChangeDeps, tenantId: string, delivery: Pick<Del
  * renders only while the version is still published: a closed change sends nothing.
  */
 export function changeRenderers(deps: ChangeDeps): ContentRenderers<ChangeContent> {
+  const peopleOf = cachedPeople(deps);
   return {
     [CHANGE_CONTENT_KIND]: {
       skip: (tenantId, delivery) => skipClosed(deps, tenantId, delivery),
       async render(tenantId, content, conversation) {
         const change = await versionOf(deps, tenantId, content);
         if (!change || change.state === 'draft') return undefined;
-        return changeCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+        return changeCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }, undefined, peopleOf));
       },
     },
     [CHANGE_REMINDER_CONTENT_KIND]: {
@@ -100,7 +117,7 @@ export function changeRenderers(deps: ChangeDeps): ContentRenderers<ChangeConten
       async render(tenantId, content, conversation) {
         const change = await versionOf(deps, tenantId, content);
         if (!change || change.state !== 'published') return undefined;
-        return changeReminderCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }));
+        return changeReminderCard(await changeCardModel(deps, change, { conversationId: conversation.conversationId }, undefined, peopleOf));
       },
     },
   };

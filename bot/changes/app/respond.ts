@@ -4,7 +4,7 @@
  * response is for; a double click is one response.
  */
 import { type Result, fail, forbidden, notFound, ok } from '../../kernel/result';
-import { type Principal, can, isEpmo } from '../../kernel/roles';
+import { type Principal, isEpmo } from '../../kernel/roles';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import { type ResponseInput, respondToChange } from '../domain/change-responses';
 import type { ChangeRecipientRecord } from '../ports';
@@ -14,6 +14,7 @@ import type { ChangeCardModel } from '../cards/change-card';
 import type { ChangeDeps } from './deps';
 import { changeCardModel } from './renderers';
 import { versionStatus } from './versions';
+import { mayRespondFor } from './responders';
 
 export interface RespondCommand {
   readonly changeId: string;
@@ -31,14 +32,6 @@ interface RespondOutcome {
   /** False when nothing new was recorded (a double click). */
   readonly changed: boolean;
   readonly recipient: ChangeRecipientRecord;
-}
-
-/** Whether a person may answer for a recipient conversation: by its link, or as EPMO anywhere. */
-export function mayRespondFor(p: Principal, r: Pick<ChangeRecipientRecord, 'role' | 'domainId' | 'workItemIds'>): boolean {
-  if (isEpmo(p)) return true;
-  if (r.role === 'pmo') return can(p, 'change.respond', { ...(r.domainId ? { domainId: r.domainId } : {}) });
-  if (r.role === 'team') return (r.workItemIds ?? []).some((w) => can(p, 'change.respond', { ...(r.domainId ? { domainId: r.domainId } : {}), workItemId: w }));
-  return false;
 }
 
 /** The stale-card error: says what happened and where the latest version is. */

@@ -4,11 +4,12 @@
  */
 import { knownConversation } from '../../conversations';
 import { type Result, fail, ok } from '../../kernel/result';
-import type { Principal } from '../../kernel/roles';
+import { type Principal, isEpmo } from '../../kernel/roles';
 import type { ChangeCardModel } from '../cards/change-card';
 import type { ChangeDeps } from './deps';
 import { changeCardModel } from './renderers';
-import { mayRespondFor, staleVersionError } from './respond';
+import { staleVersionError } from './respond';
+import { mayRespondFor } from './responders';
 import { changeVisibleTo, recipientVisibleTo } from './visibility';
 import { versionStatus } from './versions';
 
@@ -40,5 +41,8 @@ export async function showChange(deps: ChangeDeps, p: Principal, cmd: ShowChange
   // The card's conversation is client data: its responses are shown only to someone who may see or answer for it.
   const named = cmd.forConversationId ? records.find((r) => r.conversationId === cmd.forConversationId) : undefined;
   const viewed = named && (recipientVisibleTo(p, named) || mayRespondFor(p, named)) ? named.conversationId : cmd.conversationId;
-  return ok(await changeCardModel(deps, found, { conversationId: viewed, viewerId: p.userId }, status));
+  const recipient = records.find((r) => r.conversationId === viewed);
+  // Whether this person may answer here decides whether their view has the response inputs.
+  const mayRespond = isEpmo(p) || (recipient !== undefined && mayRespondFor(p, recipient));
+  return ok({ ...(await changeCardModel(deps, found, { conversationId: viewed, viewerId: p.userId }, status)), mayRespond });
 }

@@ -26,6 +26,8 @@ const variants: [string, ChangeCardModel][] = [
   ['draft preview', { ...base, state: 'draft', preview: true, progress: undefined }],
   ['superseded', { ...base, state: 'superseded', supersededBy: { version: 3, openUrl: 'https://relay.example.com/#/changes/chg-1' } }],
   ['withdrawn', { ...base, state: 'withdrawn', withdrawReason: 'Supplier recovered' }],
+  ['refreshing for its responders', { ...base, refreshUserIds: ['29:1a', '29:1b'] }],
+  ['a personal read-only view', { ...base, personal: true, mayRespond: false, refreshUserIds: ['29:1a'] }],
   ['huge summary', { ...base, summary: 'x'.repeat(200_000), objectives: Array.from({ length: 200 }, (_, i) => ({ code: `OBJ-${i}`, title: 'An objective with a long title' })) }],
 ];
 
@@ -70,5 +72,16 @@ describe('change card', () => {
   it('turns markdown into the subset Teams renders', () => {
     expect(toTeamsMarkdown('## Head\n> quote `x`\n***\n![a](http://i)')).toBe('**Head**\nquote x\n\n[a](http://i)');
     expect(toTeamsMarkdown('abc', 2)).toBe('a…');
+  });
+});
+
+describe('the change card’s per-person refresh', () => {
+  it('refreshes through change.show for at most 60 listed people, and has none without them', () => {
+    const many = Array.from({ length: 80 }, (_, i) => `29:1p${i}`);
+    const card = changeCard({ ...base, refreshUserIds: many });
+    expect(card.refresh?.action).toMatchObject({ type: 'Action.Execute', verb: 'change.show', data: { changeId: 'chg-1', version: 2, conversationId: '19:team@thread.tacv2' } });
+    expect(card.refresh?.userIds).toEqual(many.slice(0, 60));
+    expect(changeCard(base).refresh).toBeUndefined();
+    expect(changeCard({ ...base, refreshUserIds: [] }).refresh).toBeUndefined();
   });
 });

@@ -61,7 +61,20 @@ export interface ChangeCardModel {
   readonly reminder?: boolean;
   /** A one-line notice at the top, e.g. "Thanks, your response is recorded." */
   readonly notice?: string;
+  /**
+   * Teams user ids (MRIs) of the people who respond for this conversation: Teams refreshes the
+   * card for each of them into their own view (learn.microsoft.com › Universal Actions › User
+   * Specific Views: `refresh.userIds`, MRIs, at most 60). People with no known MRI are not listed.
+   */
+  readonly refreshUserIds?: readonly string[];
+  /** Rendered for one person (a refresh or the answer to their click); the shared card offers "Show my view". */
+  readonly personal?: boolean;
+  /** In a personal view: false when the person may not respond for this conversation (read-only). */
+  readonly mayRespond?: boolean;
 }
+
+/** Teams' limit on `refresh.userIds` (kept here as a literal: this file stays browser-safe). */
+const MAX_REFRESH_USERS = 60;
 
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   threat: 'Threat',
@@ -243,6 +256,15 @@ export function changeCard(m: ChangeCardModel): AdaptiveCard {
   }
   if (m.progress) body.push(txt(progressText(m.progress, m.requiredResponse), { size: 'small', isSubtle: true, spacing: 'small' }));
 
+  const data = actionData(m);
+  const refresh = m.refreshUserIds && m.refreshUserIds.length > 0
+    ? { refresh: { action: changeAction('Refresh', { verb: 'change.show', data }), userIds: m.refreshUserIds.slice(0, MAX_REFRESH_USERS) } }
+    : {};
+  if (m.mayRespond === false) {
+    body.push(txt('Only this team’s members, its domain’s PMO leads and the EPMO respond to this change here; this view is read-only.', { isSubtle: true, separator: true }));
+    return { ...card(body, openLink(m.openUrl)), ...refresh };
+  }
+
   body.push(
     {
       type: 'Input.ChoiceSet',
@@ -266,13 +288,15 @@ export function changeCard(m: ChangeCardModel): AdaptiveCard {
     },
   );
 
-  const data = actionData(m);
   const actions: CardActionElement[] = [
     changeAction(mine?.acknowledged ? 'Acknowledged ✓' : 'Acknowledge', { verb: 'change.ack', data }, { associatedInputs: 'none', ...(mine ? {} : { style: 'positive' }) }),
     changeAction(mine?.impact ? 'Update assessment' : 'Assess impact', { verb: 'change.assess', data }, { associatedInputs: 'auto' }),
     ...openLink(m.openUrl),
+    // The shared card, for whoever Teams does not refresh (beyond the 60 listed, or not known by
+    // their Teams user id yet): the same refresh on demand, into their own view.
+    ...(m.personal || m.preview || m.state !== 'published' ? [] : [changeAction('Show my view', { verb: 'change.show', data })]),
   ];
-  return card(body, actions);
+  return { ...card(body, actions), ...refresh };
 }
 
 /** The reminder sent shortly before respond-by to conversations that have not responded. */

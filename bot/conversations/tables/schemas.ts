@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import type { ConversationLink, ConversationRef, LinkTarget } from '../domain/conversation';
+import type { RosterMember, TeamsUser } from '../domain/teams-people';
 
 const text = z.string();
 const timestamp = z.string().min(1);
@@ -40,4 +41,21 @@ export const linkSchema: z.ZodType<ConversationLink> = z.object({
   target: linkTarget,
   linkedBy: text,
   linkedAt: timestamp,
+});
+
+export const teamsUserSchema: z.ZodType<TeamsUser> = z.object({
+  tenantId: text.min(1),
+  userId: text.min(1),
+  mri: text.min(1),
+  name: text.optional(),
+  updatedAt: timestamp,
+});
+
+/** A roster row: the member, and the roster it belongs to. */
+export const rosterRowSchema: z.ZodType<RosterMember & { readonly tenantId: string; readonly rosterId: string }> = z.object({
+  tenantId: text.min(1),
+  rosterId: text.min(1),
+  userId: text.min(1),
+  mri: text.min(1),
+  name: text.optional(),
 });

@@ -142,14 +142,33 @@ interface SubmitAction {
 
 export type CardActionElement = ExecuteAction | OpenUrlAction | SubmitAction;
 
+/**
+ * Teams shows a user-specific view to at most 60 listed users ("Maximum 60 different users can
+ * see a different version of the card", learn.microsoft.com › Universal Actions › User Specific Views).
+ */
+export const MAX_REFRESH_USERS = 60;
+
+/**
+ * An `<at>` mention on a card: the text names the person as written in a TextBlock, and
+ * `mentioned.id` is their Teams user id (MRI, `29:…`) — "the mention object inside of an
+ * msteams property in the card content, which includes the Teams user id of the user being
+ * mentioned" (learn.microsoft.com › Format cards in Teams › Mention support within Adaptive Cards).
+ */
+export interface MentionEntity {
+  readonly type: 'mention';
+  /** `<at>Name</at>`, exactly as in the card's text. */
+  readonly text: string;
+  readonly mentioned: { readonly id: string; readonly name: string };
+}
+
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
   readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   readonly version: '1.5';
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardActionElement[];
-  /** Teams extension: let the card use the full message width. */
-  readonly msteams?: { readonly width: 'Full' };
+  /** Teams extensions: the full message width; the people the card @mentions. */
+  readonly msteams?: { readonly width?: 'Full'; readonly entities?: readonly MentionEntity[] };
   /**
    * Universal Actions: Teams invokes `action` for the listed users (at most 60) when they see
    * the card and shows them the card the bot answers with — a personal view for some people.
@@ -166,6 +185,12 @@ export function adaptiveCard(body: readonly CardElement[], actions: readonly Car
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };
+}
+
+/** The `<at>` text to put in a TextBlock and its entity for `msteams.entities`. */
+export function mention(person: { readonly mri: string; readonly name: string }): { readonly text: string; readonly entity: MentionEntity } {
+  const text = `<at>${person.name}</at>`;
+  return { text, entity: { type: 'mention', text, mentioned: { id: person.mri, name: person.name } } };
 }
 
 /** Size of the card as Teams will receive it (UTF-8 JSON). */

@@ -77,22 +77,34 @@ const teamOf = (activity: Partial<Activity>): { id: string; name?: string } | un
   return team?.id ? { id: team.id, ...(team.name ? { name: team.name } : {}) } : undefined;
 };
 
-/** Who acted: their Entra object id and name, as Teams sent them. */
+/** Who acted: their Entra object id, Teams user id (MRI, `from.id`) and name, as Teams sent them. */
 export const callerOf = (activity: Partial<Activity>): Caller => ({
   ...(activity.from?.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
+  ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),
   ...(activity.from?.name ? { name: activity.from.name } : {}),
 });
 
 const botIn = (members: Activity['membersAdded'] | undefined, botId: string | undefined): boolean => Boolean(members?.some((m) => m.id === botId));
+const othersIn = (members: Activity['membersAdded'] | undefined, botId: string | undefined): boolean => Boolean(members?.some((m) => m.id !== botId));
+
+/** What a `conversationUpdate` tells, read. */
+export interface ConversationUpdate {
+  readonly event: ConversationEvent;
+  /** The bot itself was just added. */
+  readonly botAdded: boolean;
+  /** People other than the bot joined or left (`membersAdded` / `membersRemoved`). */
+  readonly membersChanged: boolean;
+}
 
 /**
  * What a `conversationUpdate` tells: a channel created, renamed, restored or deleted, a team
  * renamed or deleted, the bot removed, or otherwise the conversation as seen (with `botAdded`
- * when the bot itself was just added). Undefined when there is nothing to record.
+ * when the bot itself was just added, `membersChanged` when people joined or left). Undefined
+ * when there is nothing to record.
  */
-export function conversationUpdateOf(activity: Partial<Activity>, tenantId: string): { readonly event: ConversationEvent; readonly botAdded: boolean } | undefined {
+export function conversationUpdateOf(activity: Partial<Activity>, tenantId: string): ConversationUpdate | undefined {
   const team = teamOf(activity);
-  const only = (event: ConversationEvent | undefined) => (event ? { event, botAdded: false } : undefined);
+  const only = (event: ConversationEvent | undefined) => (event ? { event, botAdded: false, membersChanged: false } : undefined);
   switch (eventTypeOf(activity)) {
     case 'channelCreated':
     case 'channelRenamed':
@@ -111,7 +123,11 @@ export function conversationUpdateOf(activity: Partial<Activity>, tenantId: stri
   }
   const botId = activity.recipient?.id;
   if (botIn(activity.membersRemoved, botId)) return only({ kind: 'removed', tenantId, conversationId: conversationIdOf(activity), ...(team ? { teamId: team.id } : {}) });
-  return { event: { kind: 'seen', sighting: sightingOf(activity, tenantId) }, botAdded: botIn(activity.membersAdded, botId) };
+  return {
+    event: { kind: 'seen', sighting: sightingOf(activity, tenantId) },
+    botAdded: botIn(activity.membersAdded, botId),
+    membersChanged: othersIn(activity.membersAdded, botId) || othersIn(activity.membersRemoved, botId),
+  };
 }
 
 /** What an `installationUpdate` tells: the app added (or upgraded) or removed. */

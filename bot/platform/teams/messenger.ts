@@ -9,34 +9,17 @@
  * four POSTs for one send), which would hide throttling from our limiter and multiply our rate
  * exactly when Teams asks us to slow down. So that policy is removed from every client.
  */
-import { type Activity, ActivityTypes, CardFactory, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
 
 import type { Config } from '../../config';
 import type { ConversationRef } from '../../conversations';
 import type { Messenger, SendOutcome } from '../../delivery';
-import { botAuthOptions } from './bot-auth';
-
-/** The retry policy core-rest-pipeline adds to every client pipeline. */
-const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+import { connectorClients } from './connector-clients';
 
 export interface MessengerOptions {
   readonly bot: Config['bot'];
   /** A send that takes longer is abandoned and retried later. */
   readonly timeoutMs: number;
-}
-
-interface PipelineHolder {
-  readonly client?: { readonly pipeline?: { removePolicy(policy: { name: string }): unknown[]; getOrderedPolicies(): { name: string }[] } };
-}
-
-/** Removes the SDK's own retries; fails loudly if a botbuilder upgrade moved the pipeline. */
-function withoutSdkRetries(connector: ConnectorClient): ConnectorClient {
-  const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
-  if (!pipeline) throw new Error('botbuilder connector client has no pipeline to remove its retry policy from (botbuilder upgraded?)');
-  pipeline.removePolicy({ name: SDK_RETRY_POLICY });
-  if (pipeline.getOrderedPolicies().some((p) => /retry/i.test(p.name))) throw new Error('botbuilder connector client still has a retry policy');
-  return connector;
 }
 
 /** Reads status, Teams error code and Retry-After off a connector failure. */
@@ -83,24 +66,7 @@ function addressOf(conversation: ConversationRef, threadId: string | undefined):
 }
 
 export function createBotMessenger(opts: MessengerOptions): Messenger {
-  const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(opts.bot));
-  const appId = opts.bot.appId ?? '';
-  // The identity botbuilder itself uses for proactive messages (CloudAdapterBase.createClaimsIdentity).
-  const identity = new ClaimsIdentity([
-    { type: AuthenticationConstants.AudienceClaim, value: appId },
-    { type: AuthenticationConstants.AppIdClaim, value: appId },
-  ]);
-  const factory = auth.createConnectorFactory(identity);
-  const clients = new Map<string, Promise<ConnectorClient>>();
-  const clientFor = (serviceUrl: string): Promise<ConnectorClient> => {
-    let client = clients.get(serviceUrl);
-    if (!client) {
-      client = factory.create(serviceUrl).then(withoutSdkRetries);
-      client.catch(() => clients.delete(serviceUrl));
-      clients.set(serviceUrl, client);
-    }
-    return client;
-  };
+  const clientFor = connectorClients(opts.bot);
   const activityOf = (conversation: ConversationRef, card: object): Partial<Activity> => ({
     type: ActivityTypes.Message,
     attachments: [CardFactory.adaptiveCard(card)],

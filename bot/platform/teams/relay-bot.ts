@@ -20,6 +20,7 @@ import type { DialogReply } from '../../kernel/cards/dialog';
 import { messageCard } from '../../kernel/cards/message-card';
 import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf, threadIdOf } from './activity';
 import { sourceMessageOf } from './message-payload';
+import { rosterReaderOf } from './roster';
 
 /** Turn-state key under which the endpoint puts the tab's URL for this request. */
 export const TAB_URL_KEY = Symbol('pmoRelay.tabUrl');
@@ -60,7 +61,10 @@ export class PmoRelayBot extends TeamsActivityHandler {
 
   /** Every activity needs a tenant; without one nothing is read or written. */
   protected override async onTurnActivity(context: TurnContext): Promise<void> {
-    if (tenantOf(context.activity)) return super.onTurnActivity(context);
+    if (tenantOf(context.activity)) {
+      await this.chat.senderSeen({ tenantId: this.tenant(context.activity), caller: callerOf(context.activity) });
+      return super.onTurnActivity(context);
+    }
     this.logger.warn({ type: context.activity.type, conversationId: context.activity.conversation?.id }, 'refused an activity without a tenant id');
     if (context.activity.type === ActivityTypes.Message) await this.sendCard(context, NO_TENANT_CARD);
     if (context.activity.type === ActivityTypes.Invoke) {
@@ -74,6 +78,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
       ...this.turnOf(activity),
       sighting: sightingOf(activity, this.tenant(activity)),
       command: parseCommand(commandTextOf(activity)),
+      roster: rosterReaderOf(context),
       ...this.tabUrl(context),
     });
     await this.sendCard(context, card);
@@ -86,6 +91,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
       ...this.turnOf(activity),
       action: parseCardAction(activity.value),
       ...(activity.replyToId ? { cardMessageId: activity.replyToId } : {}),
+      roster: rosterReaderOf(context),
     });
     if (reply.forEveryone) await this.replaceCardForEveryone(context, reply.card);
     return cardInvokeResponse(reply.card);
@@ -106,7 +112,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
   protected override async onConversationUpdateActivity(context: TurnContext): Promise<void> {
     const update = conversationUpdateOf(context.activity, this.tenant(context.activity));
     if (!update) return;
-    const card = await this.chat.conversationUpdate({ ...update, ...this.tabUrl(context) });
+    const card = await this.chat.conversationUpdate({ ...update, roster: rosterReaderOf(context), ...this.tabUrl(context) });
     if (card) await this.sendCard(context, card);
   }
 

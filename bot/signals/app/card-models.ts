@@ -22,15 +22,32 @@ export interface SignalCardModel {
   readonly overdue?: boolean;
   /** A line shown above the card: what just happened or what went wrong. */
   readonly notice?: { readonly tone: 'good' | 'attention' | 'warning'; readonly text: string };
+  /**
+   * Teams user ids (MRIs, at most 60) of the people who can act on this card — the domain's PMO
+   * leads for the PMO card, the strategy owners for the EPMO card — for the refresh that gives
+   * them their own view. People whose MRI is not known yet are not listed.
+   */
+  readonly refreshUserIds?: readonly string[];
+  /**
+   * Rendered for one person (a refresh or the answer to their action). The shared card, sent to
+   * a channel, is for everyone: it offers "Show my view" instead of anyone's actions.
+   */
+  readonly personal?: boolean;
+  /** In a personal view of the PMO card: the person may triage (a PMO lead of the signal's domain). */
+  readonly canTriage?: boolean;
 }
 
 export interface EpmoCardModel extends SignalCardModel {
   /** The personal view of a strategy owner: with the decision inputs. */
   readonly canDecide: boolean;
-  /** Strategy owners' user ids, for the refresh that gives them their personal view. */
-  readonly deciderIds: readonly string[];
   /** Today (`YYYY-MM-DD`), the earliest deferral date minus one. */
   readonly today: string;
+}
+
+/** Someone a card names with an `<at>` mention: their Teams user id (MRI) and name. */
+export interface MentionedPerson {
+  readonly mri: string;
+  readonly name: string;
 }
 
 /** One card of a signal as one viewer sees it: which card, and its view model. */

@@ -3,7 +3,8 @@
  * card of a signal as a given viewer should see it, and the `my signals` list. Cards are always
  * rendered from the current state, so a card delivered late or updated in place tells the truth.
  */
-import { type Principal, can } from '../../kernel/roles';
+import { teamsUserIds } from '../../conversations';
+import { type Principal, type User, can } from '../../kernel/roles';
 import type { Signal } from '../domain/signal';
 import { isOverdue } from '../domain/transition-kit';
 import { isoDate } from '../domain/working-days';
@@ -34,9 +35,19 @@ export async function cardModel(deps: CardViewDeps, signal: Signal): Promise<Sig
   };
 }
 
-async function strategyOwnerIds(deps: Pick<SignalDeps, 'repos'>, tenantId: string): Promise<string[]> {
-  const users = await deps.repos.users.list(tenantId);
-  return users.filter((u) => u.roles.some((r) => r.role === 'strategy_owner')).map((u) => u.userId);
+/**
+ * Who can act on a signal's shared card: the domain's PMO leads on the PMO card (triage), the
+ * strategy owners on the EPMO card (decide). The receipt is the raiser's own card.
+ */
+export async function actorsOf(deps: Pick<SignalDeps, 'repos'>, signal: Signal, view: 'pmo' | 'epmo'): Promise<User[]> {
+  const users = await deps.repos.users.list(signal.tenantId);
+  return users.filter((u) => u.roles.some((r) => (view === 'pmo' ? r.role === 'pmo_lead' && r.domainId === signal.domainId : r.role === 'strategy_owner')));
+}
+
+/** The actors of a shared card as Teams user ids, for its refresh (those without a known MRI left out). */
+async function actorIds(deps: Pick<SignalDeps, 'repos'>, signal: Signal, view: SignalCardKind): Promise<string[] | undefined> {
+  if (view === 'receipt') return undefined;
+  return teamsUserIds(deps, signal.tenantId, (await actorsOf(deps, signal, view)).map((u) => u.userId));
 }
 
 /**
@@ -44,14 +55,18 @@ async function strategyOwnerIds(deps: Pick<SignalDeps, 'repos'>, tenantId: strin
  * the EPMO card is the read-only view; strategy owners get their view through the card's refresh.
  */
 export async function signalCardView(deps: CardViewDeps, signal: Signal, view: SignalCardKind, viewer?: Principal): Promise<SignalCardView> {
-  const model = await cardModel(deps, signal);
+  const [base, refreshUserIds] = await Promise.all([cardModel(deps, signal), actorIds(deps, signal, view)]);
+  const model: SignalCardModel = {
+    ...base,
+    ...(refreshUserIds ? { refreshUserIds } : {}),
+    ...(viewer ? { personal: true, canTriage: can(viewer, 'signal.handle', { domainId: signal.domainId }) } : {}),
+  };
   if (view !== 'epmo') return { view, model };
   return {
     view,
     model: {
       ...model,
       canDecide: viewer ? can(viewer, 'escalation.decide', { domainId: signal.domainId }) : false,
-      deciderIds: await strategyOwnerIds(deps, signal.tenantId),
       today: isoDate(deps.clock.now()),
     },
   };

@@ -5,6 +5,7 @@ import type { Principal } from '../../kernel/roles';
 import type { ChangeKind } from '../../changes';
 import type { DeliveryService, ScheduledJob, Scheduler } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
+import type { ConversationRef } from '../../conversations';
 import type { Repositories } from '../../directory';
 import type { Clock, IdSource } from '../../kernel/runtime';
 import type { Notifier } from '../../notifications';
@@ -43,6 +44,11 @@ export interface SignalDeps {
   readonly drafter?: StrategyChangeDrafter;
   /** Activity-feed notifications (a decision to the raiser, an escalation to the strategy owners). */
   readonly notifier?: Notifier;
+  /**
+   * A person's 1:1 chat with the bot (known, or opened with their Teams user id); undefined
+   * when they cannot be addressed. Without it, nothing goes to a person directly.
+   */
+  readonly personalChat?: (tenantId: string, userId: string) => Promise<ConversationRef | undefined>;
 }
 
 /** Content kinds this feature renders (renderers.ts). */

@@ -62,10 +62,27 @@ function updateRequests(signal: Signal, locations: readonly CardLocation[]): Sig
   }));
 }
 
-/** The decision notice answers the raiser: a reply in their thread when they raised it in one. */
-const decisionNoticeRequest = (signal: Signal, decision: Decision): SignalDelivery => ({
-  conversationId: signal.origin.conversationId,
-  ...raiserThread(signal),
+/**
+ * Where the decision notice goes: the conversation the signal was raised in, or — when PMO
+ * Relay cannot post there (it was removed, or never was there) — the raiser's 1:1 chat with
+ * the bot, opened with their Teams user id. Without either, the origin is tried and its
+ * delivery records why it could not be reached.
+ */
+async function noticeConversation(deps: SignalDeps, signal: Signal): Promise<string> {
+  const origin = await deps.repos.conversations.get(signal.tenantId, signal.origin.conversationId);
+  if (origin?.active || !deps.personalChat) return signal.origin.conversationId;
+  try {
+    return (await deps.personalChat(signal.tenantId, signal.raisedBy.userId))?.conversationId ?? signal.origin.conversationId;
+  } catch (error) {
+    deps.logger.warn({ err: error, tenantId: signal.tenantId, signalId: signal.id }, 'could not open a 1:1 chat with the raiser');
+    return signal.origin.conversationId;
+  }
+}
+
+/** The decision notice answers the raiser: in their thread when it goes where they raised it in one. */
+const decisionNoticeRequest = (conversationId: string, signal: Signal, decision: Decision): SignalDelivery => ({
+  conversationId,
+  ...(conversationId === signal.origin.conversationId ? raiserThread(signal) : {}),
   operation: 'send',
   content: { kind: SIGNAL_CONTENT.decision, ref: signal.id, variant: decision.id },
 });
@@ -108,7 +125,7 @@ export async function afterCommit(deps: SignalDeps, change: TransitionResult): P
     const locations = await cardLocations(deps, signal);
     const updates = updateRequests(signal, locations);
     const sends: SignalDelivery[] = [];
-    if (decision && FINAL_OUTCOMES.includes(decision.outcome)) sends.push(decisionNoticeRequest(signal, decision));
+    if (decision && FINAL_OUTCOMES.includes(decision.outcome)) sends.push(decisionNoticeRequest(await noticeConversation(deps, signal), signal, decision));
     if (updates.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.updates(signal.id, signal.revision), updates);
     if (decision && sends.length > 0) await deps.delivery.dispatch(signal.tenantId, BATCH.notice(signal.id, decision.id), sends);
     if (signal.state === 'escalated' && !locations.some((l) => l.view === 'epmo')) await sendEpmoCards(deps, signal);

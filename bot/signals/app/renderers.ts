@@ -10,18 +10,22 @@
  * - decision notice: the originating conversation, once per decision (batch `…:notice:<id>`) —
  *   a reply in the channel thread the signal was raised in, when it was raised in one.
  */
+import { teamsUsersOf } from '../../conversations';
 import type { ContentRenderer, ContentRenderers } from '../../delivery';
 import type { SignalCardKind } from './card-models';
 import { decisionNoticeCard, reminderCard, signalViewCard } from '../cards/signal-cards';
-import { type CardViewDeps, cardModel, signalCardView } from './card-views';
+import { type CardViewDeps, actorsOf, cardModel, signalCardView } from './card-views';
 import { SIGNAL_CONTENT, type SignalContent } from './deps';
 
-const STEP_OWNER: Readonly<Record<string, { step: string; owner: string }>> = {
-  raised: { step: 'Triage', owner: 'PMO leads' },
-  triaged: { step: 'Analysis', owner: 'PMO leads' },
-  analysing: { step: 'Analysis', owner: 'PMO leads' },
-  escalated: { step: 'The decision', owner: 'Strategy owners' },
+const STEP_OWNER: Readonly<Record<string, { step: string; owner: string; card: 'pmo' | 'epmo' }>> = {
+  raised: { step: 'Triage', owner: 'PMO leads', card: 'pmo' },
+  triaged: { step: 'Analysis', owner: 'PMO leads', card: 'pmo' },
+  analysing: { step: 'Analysis', owner: 'PMO leads', card: 'pmo' },
+  escalated: { step: 'The decision', owner: 'Strategy owners', card: 'epmo' },
 };
+
+/** Mentions of a reminder stay readable: the first owners are named, the rest are in the role. */
+const MAX_REMINDER_MENTIONS = 10;
 
 /** The renderers of signal content, one per kind. */
 export function signalRenderers(deps: CardViewDeps): ContentRenderers<SignalContent> {
@@ -41,7 +45,10 @@ export function signalRenderers(deps: CardViewDeps): ContentRenderers<SignalCont
         const signal = await load(tenantId, content.ref);
         const decision = content.variant ? await deps.stores.decisions.get(tenantId, content.variant) : undefined;
         if (!signal || !decision) return undefined;
-        return decisionNoticeCard({ ...(await cardModel(deps, signal)), decision });
+        // The raiser is @mentioned when Teams' id for them is known; otherwise named in plain text.
+        const [raiser] = await teamsUsersOf(deps, tenantId, [signal.raisedBy.userId]);
+        const mentioned = raiser ? { raiser: { mri: raiser.mri, name: signal.raisedBy.displayName } } : {};
+        return decisionNoticeCard({ ...(await cardModel(deps, signal)), decision, ...mentioned });
       },
     },
     [SIGNAL_CONTENT.reminder]: {
@@ -49,7 +56,11 @@ export function signalRenderers(deps: CardViewDeps): ContentRenderers<SignalCont
         const signal = await load(tenantId, content.ref);
         const who = signal ? STEP_OWNER[signal.state] : undefined;
         if (!signal || !who) return undefined;
-        return reminderCard({ ...(await cardModel(deps, signal)), ...who });
+        // The owners of the overdue step are @mentioned (Teams notifies them) when their Teams user id is known.
+        const owners = await actorsOf(deps, signal, who.card);
+        const known = new Map((await teamsUsersOf(deps, tenantId, owners.map((u) => u.userId))).map((u) => [u.userId, u.mri]));
+        const mentioned = owners.flatMap((u) => (known.has(u.userId) ? [{ mri: known.get(u.userId) as string, name: u.displayName }] : [])).slice(0, MAX_REMINDER_MENTIONS);
+        return reminderCard({ ...(await cardModel(deps, signal)), step: who.step, owner: who.owner, owners: mentioned });
       },
     },
   };

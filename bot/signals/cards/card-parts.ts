@@ -18,6 +18,7 @@ import {
   type CardElement,
   type Column,
   type Fact,
+  MAX_REFRESH_USERS,
   heading,
   text,
 } from '../../kernel/cards/adaptive-card';
@@ -129,9 +130,21 @@ export function originLine(s: Signal): CardElement[] {
   return [text(link ? `Raised from [a Teams message](${link}): ${preview}` : `Raised from a message: ${preview}`, { size: 'small', isSubtle: true })];
 }
 
-/** `refresh` makes Teams fetch a fresh copy for each viewer, so an old card never misleads. */
+/**
+ * On a shared card, for whoever Teams does not refresh automatically (beyond the 60 listed, or
+ * not known by their Teams user id yet): the same refresh, on demand, into their own view.
+ */
+export const showMyView = (signal: Signal, view: SignalCardKind): CardActionElement =>
+  signalAction('Show my view', { verb: 'signal.view', data: { signalId: signal.id, view } });
+
+/**
+ * `refresh` makes Teams fetch a fresh copy for the listed people when they see the card, each
+ * getting their own view. Teams wants their Teams user ids (MRIs) there, at most 60 ("userIds":
+ * ["<user MRI>", …], learn.microsoft.com › Universal Actions › User Specific Views); the model
+ * lists only people whose MRI is known.
+ */
 export const refreshFor = (signal: Signal, view: SignalCardKind, userIds?: readonly string[]) => ({
   action: signalAction('Refresh', { verb: 'signal.view', data: { signalId: signal.id, view } }),
-  ...(userIds ? { userIds: userIds.slice(0, 60) } : {}),
+  ...(userIds ? { userIds: userIds.slice(0, MAX_REFRESH_USERS) } : {}),
 });
 

@@ -14,10 +14,11 @@ import {
   type CardElement,
   adaptiveCard,
   heading,
+  mention,
   text,
 } from '../../kernel/cards/adaptive-card';
 import { DECIDE_INPUTS, TRIAGE_INPUTS, signalAction } from './actions';
-import type { EpmoCardModel, MySignalsModel, SignalCardModel, SignalCardView } from '../app/card-models';
+import type { EpmoCardModel, MentionedPerson, MySignalsModel, SignalCardModel, SignalCardView } from '../app/card-models';
 import {
   IMPACT_LABELS,
   dateText,
@@ -27,6 +28,7 @@ import {
   originLine,
   outcomeLines,
   refreshFor,
+  showMyView,
   stateTracker,
   summaryFacts,
   titleBlock,
@@ -51,7 +53,10 @@ export function receiptCard(m: SignalCardModel): AdaptiveCard {
 
 // ------------------------------------------------------------------ PMO card
 
-/** The PMO channel card: triage actions while raised, then a read-only view with a link to the analysis. */
+/**
+ * The PMO channel card: while raised, triage actions in the personal view of the domain's PMO
+ * leads (the shared card offers "Show my view"); then a read-only view with a link to the analysis.
+ */
 export function pmoCard(m: SignalCardModel): AdaptiveCard {
   const s = m.signal;
   const body: CardElement[] = [
@@ -64,7 +69,10 @@ export function pmoCard(m: SignalCardModel): AdaptiveCard {
     ...outcomeLines(m),
   ];
   const actions: CardActionElement[] = [];
-  if (s.state === 'raised') {
+  if (s.state === 'raised' && !m.canTriage) {
+    body.push(text(`Awaiting triage by the ${m.domainName} PMO leads. ${m.personal ? 'Only they can triage; this view is read-only.' : 'PMO leads: “Show my view” for the triage actions.'}`, { isSubtle: true, separator: true }));
+    if (!m.personal) actions.push(showMyView(s, 'pmo'));
+  } else if (s.state === 'raised') {
     body.push(
       {
         type: 'Input.Text',
@@ -88,7 +96,7 @@ export function pmoCard(m: SignalCardModel): AdaptiveCard {
     body.push(text('Next: add the strategic context, options and a recommendation in the tab, then escalate.', { isSubtle: true, spacing: 'medium' }));
   }
   actions.push(...openInTab(m, s.state === 'raised' || s.state === 'triaged' || s.state === 'analysing' ? 'Analyse in PMO Relay' : 'Open in PMO Relay'));
-  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'pmo') };
+  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'pmo', m.refreshUserIds) };
 }
 
 // ------------------------------------------------------------------ EPMO card
@@ -186,10 +194,11 @@ export function epmoCard(m: EpmoCardModel): AdaptiveCard {
       actions.push(signalAction('Record decision', { verb: 'signal.decide', data: { signalId: s.id, round: s.decisionRound } }, { style: 'positive', associatedInputs: 'auto' }));
     } else {
       body.push(text('Awaiting a decision by a strategy owner. Only strategy owners can decide; this view is read-only.', { isSubtle: true, separator: true }));
+      if (!m.personal) actions.push(showMyView(s, 'epmo'));
     }
   }
   actions.push(...openInTab(m, 'Open in PMO Relay'));
-  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'epmo', m.deciderIds) };
+  return { ...adaptiveCard(body, actions), refresh: refreshFor(s, 'epmo', m.refreshUserIds) };
 }
 
 // ------------------------------------------------------------------ one card of a signal, by view
@@ -209,26 +218,37 @@ export function signalViewCard(card: SignalCardView, notice?: SignalCardModel['n
 
 // ------------------------------------------------------------------ notices
 
-/** Told to the conversation the signal was raised from once the EPMO decided. */
-export function decisionNoticeCard(m: SignalCardModel & { readonly decision: Decision }): AdaptiveCard {
+/**
+ * Told to the conversation the signal was raised from once the EPMO decided. The raiser is
+ * @mentioned (so Teams notifies them) when their Teams user id is known.
+ */
+export function decisionNoticeCard(m: SignalCardModel & { readonly decision: Decision; readonly raiser?: MentionedPerson }): AdaptiveCard {
+  const at = m.raiser ? mention(m.raiser) : undefined;
   const body: CardElement[] = [
     text(`Decision on ${signalLabel(m.signal)}`, { size: 'small', isSubtle: true }),
     heading(m.signal.title),
-    text(`Raised by ${m.signal.raisedBy.displayName} · ${m.domainName} PMO`, { size: 'small', isSubtle: true, spacing: 'small' }),
+    text(`Raised by ${at ? at.text : m.signal.raisedBy.displayName} · ${m.domainName} PMO`, { size: 'small', isSubtle: true, spacing: 'small' }),
     ...decisionLines(m.decision),
   ];
-  return adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  const card = adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  return at ? { ...card, msteams: { entities: [at.entity] } } : card;
 }
 
-/** An overdue reminder to the owner of the current step (PMO channel or EPMO channel). */
-export function reminderCard(m: SignalCardModel & { readonly step: string; readonly owner: string }): AdaptiveCard {
+/**
+ * An overdue reminder to the owners of the current step (PMO channel or EPMO channel), who are
+ * @mentioned by Teams user id when it is known.
+ */
+export function reminderCard(m: SignalCardModel & { readonly step: string; readonly owner: string; readonly owners?: readonly MentionedPerson[] }): AdaptiveCard {
+  const ats = (m.owners ?? []).map(mention);
+  const who = ats.length > 0 ? `${m.owner} (${ats.map((a) => a.text).join(', ')})` : m.owner;
   const body: CardElement[] = [
     { type: 'Container', style: 'warning', bleed: true, items: [text(`Overdue: ${m.step} of ${signalLabel(m.signal)}`, { weight: 'bolder' })] },
     heading(m.signal.title),
-    text(`${m.step} was due ${dateText(m.signal.dueAt)}. ${m.owner} — please take it forward.`),
+    text(`${m.step} was due ${dateText(m.signal.dueAt)}. ${who} — please take it forward.`),
     { type: 'FactSet', facts: summaryFacts(m) },
   ];
-  return adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  const card = adaptiveCard(body, openInTab(m, 'Open in PMO Relay'));
+  return ats.length > 0 ? { ...card, msteams: { entities: ats.map((a) => a.entity) } } : card;
 }
 
 // ------------------------------------------------------------------ my signals

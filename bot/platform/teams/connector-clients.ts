@@ -1,0 +1,47 @@
+/**
+ * botbuilder's Bot Connector clients for proactive calls, one per service URL, with our bot
+ * credentials (with no MicrosoftAppId, none is sent — local use only) and without the SDK's own
+ * retries: the delivery worker owns retries (see messenger.ts for why).
+ */
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import type { Config } from '../../config';
+import { botAuthOptions } from './bot-auth';
+
+/** The retry policy core-rest-pipeline adds to every client pipeline. */
+const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+
+interface PipelineHolder {
+  readonly client?: { readonly pipeline?: { removePolicy(policy: { name: string }): unknown[]; getOrderedPolicies(): { name: string }[] } };
+}
+
+/** Removes the SDK's own retries; fails loudly if a botbuilder upgrade moved the pipeline. */
+function withoutSdkRetries(connector: ConnectorClient): ConnectorClient {
+  const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
+  if (!pipeline) throw new Error('botbuilder connector client has no pipeline to remove its retry policy from (botbuilder upgraded?)');
+  pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+  if (pipeline.getOrderedPolicies().some((p) => /retry/i.test(p.name))) throw new Error('botbuilder connector client still has a retry policy');
+  return connector;
+}
+
+/** A connector client per service URL, made once and shared. */
+export function connectorClients(bot: Config['bot']): (serviceUrl: string) => Promise<ConnectorClient> {
+  const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(bot));
+  const appId = bot.appId ?? '';
+  // The identity botbuilder itself uses for proactive messages (CloudAdapterBase.createClaimsIdentity).
+  const identity = new ClaimsIdentity([
+    { type: AuthenticationConstants.AudienceClaim, value: appId },
+    { type: AuthenticationConstants.AppIdClaim, value: appId },
+  ]);
+  const factory = auth.createConnectorFactory(identity);
+  const clients = new Map<string, Promise<ConnectorClient>>();
+  return (serviceUrl) => {
+    let client = clients.get(serviceUrl);
+    if (!client) {
+      client = factory.create(serviceUrl).then(withoutSdkRetries);
+      client.catch(() => clients.delete(serviceUrl));
+      clients.set(serviceUrl, client);
+    }
+    return client;
+  };
+}
