@@ -61,7 +61,8 @@ describe('refresh.userIds and mentions carry Teams user ids', () => {
     const mark = connector.requests.length;
     const decided = await act(EPMO, people.owner, 'signal.decide', { signalId: raised.signalId, round: 1, outcome: 'reject', rationale: 'Absorb it this year', deferredUntil: '', chosenOptionId: '' });
     expect(decided.text).toContain('Your decision is recorded');
-    const notices = () => withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId === TEAM), 'Decision on');
+    // A reply in the thread where it was raised: the team's conversation id with `;messageid=`.
+    const notices = () => withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId?.split(';')[0] === TEAM), 'Decision on');
     await waitFor('the decision notice in the team', () => notices().length === 1);
     const notice = cardOf(notices()[0]);
     expect(cardText(notice)).toContain(`Raised by <at>${people.member.name}</at>`);
@@ -84,7 +85,7 @@ describe('refresh.userIds and mentions carry Teams user ids', () => {
     const chatId = (await app.repos.conversations.list(T)).find((c) => c.kind === 'personal' && c.userId === people.member.aadObjectId)?.conversationId as string;
     expect(chatId).toBeDefined();
     await waitFor('the notice in the 1:1 chat', () => withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId === chatId), 'Decision on').length === 1);
-    expect(withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId === TEAM), 'Decision on')).toEqual([]);
+    expect(withText(connector.requests.slice(mark).filter((r) => r.method === 'POST' && r.conversationId?.split(';')[0] === TEAM), 'Decision on')).toEqual([]);
   });
 
   it('every card sent here that names people for its refresh names them by Teams user id, never more than 60', () => {

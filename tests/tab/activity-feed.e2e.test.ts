@@ -61,6 +61,8 @@ describe('the local activity feed in development mode', () => {
     const key = `${DEMO_TENANT.tenantId}/${userId('Sam Strategy')}`;
     await page.context().addInitScript({ content: `window.localStorage.setItem('pmoRelay.devUser', ${JSON.stringify(key)});` });
     await page.goto(`${app.url}/`);
+    // As a person would: once the landing page (the roll-up, for a strategy owner) has shown, which moves focus to its heading.
+    await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
     await page.getByRole('button', { name: 'Activity feed' }).click();
     const feed = page.getByRole('list', { name: 'Activity feed' });
     await feed.getByText(`${signal.label} from IT awaits your decision`).waitFor();
