@@ -292,4 +292,18 @@ describe('raise as a member of a linked team’s roster', () => {
     const refused = await submit(later, rory, { kind: 'issue', title: 'Portal login loops again', details: '', urgency: 'high', workItemId: 'wi-rost' });
     expect(refused.text.split('\n')[0]).toBe('You cannot raise signals yet');
   });
+
+  it('offers the items of their roles and of a linked group chat’s roster together, each once, most recently updated first', async () => {
+    // Gus is on the Website rebuild team by role, and in a chat linked to it and to the Kiosk refresh.
+    const gus = { aadObjectId: id(24), name: 'Gus Group', mri: '29:1GusGroup-mri' } satisfies Who;
+    await app.repos.workItems.createMany([workItem('wi-kiosk', 'dom-hr', 'Kiosk refresh', '2025-06-01T09:00:00.000Z')]);
+    await app.repos.users.upsert({ tenantId: T, userId: gus.aadObjectId, displayName: gus.name, roles: [{ role: 'team_member', workItemId: 'wi-web' }] });
+    const chat = groupChat();
+    connector.setRoster(chat.conversationId, [people.itLead, people.hrLead, gus].map(entry));
+    expect((await post(message(chat, people.itLead, 'link team Website rebuild'))).status).toBe(200);
+    expect((await post(message(chat, people.hrLead, 'link team Kiosk refresh'))).status).toBe(200);
+
+    const fields = inputs(await raiseForm(personal(gus), gus));
+    expect(choiceTitles(fields.get('workItemId'))).toEqual(['Website rebuild', 'Kiosk refresh']);
+  });
 });
