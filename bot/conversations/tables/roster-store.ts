@@ -67,8 +67,9 @@ export class TableRosterStore implements RosterStore {
       await submitInTransactions(this.client, actions);
     } catch (err) {
       if (statusOf(err) !== 404) throw err;
-      // A row to delete is gone (a roster stored before the per-person rows existed): apply the
-      // rest one by one; every action is idempotent, so redoing those already applied is harmless.
+      // A row to delete is gone: a concurrent replace of the same roster (a join and a re-link at
+      // once) removed it first, or the roster was stored before the per-person rows existed. Apply
+      // the actions one by one; each is idempotent, so redoing those already applied is harmless.
       for (const action of actions) {
         if (action[0] !== 'delete') await this.client.submitTransaction([action]);
         else await this.client.deleteEntity(action[1].partitionKey, action[1].rowKey).catch((e: unknown) => {
