@@ -17,6 +17,8 @@ export interface LinkRepository {
   remove(tenantId: string, conversationId: string, target: LinkTarget): Promise<void>;
   listByConversation(tenantId: string, conversationId: string): Promise<ConversationLink[]>;
   listByTarget(tenantId: string, target: LinkTarget): Promise<ConversationLink[]>;
+  /** The links of the conversations whose members are this roster's (a team's channels, a group chat). */
+  listByRoster(tenantId: string, rosterId: string): Promise<ConversationLink[]>;
   list(tenantId: string): Promise<ConversationLink[]>;
   deleteTenant(tenantId: string): Promise<void>;
 }
@@ -38,6 +40,8 @@ export interface RosterStore {
   members(tenantId: string, rosterId: string): Promise<RosterMember[]>;
   /** Makes the stored roster exactly `members`, writing only who joined, left or changed. */
   replace(tenantId: string, rosterId: string, members: readonly RosterMember[]): Promise<void>;
+  /** The ids of the stored rosters this person is on (one range read, however large the tenant). */
+  rostersOf(tenantId: string, userId: string): Promise<string[]>;
   deleteTenant(tenantId: string): Promise<void>;
 }
 

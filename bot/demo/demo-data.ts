@@ -188,7 +188,8 @@ export function buildDemoTenant(now: Date): DemoTenantData {
     active: true,
   });
   const admin = users[0]?.userId ?? 'seed';
-  const link = (conversationId: string, target: ConversationLink['target']): ConversationLink => ({ tenantId: T, conversationId, target, linkedBy: admin, linkedAt: at });
+  // Each demo channel is its team's first (its id is the team's), so its roster is the team's: `rosterIdOf`.
+  const link = (conversationId: string, target: ConversationLink['target']): ConversationLink => ({ tenantId: T, conversationId, rosterId: conversationId, target, linkedBy: admin, linkedAt: at });
   const conversations = [...Object.values(PMO_CHANNELS), EPMO_CHANNEL, ...TEAM_CHANNELS.map(([, c]) => c)].map(ref);
   const links = [
     ...Object.entries(PMO_CHANNELS).map(([domainId, c]) => link(c.id, { kind: 'pmo', domainId })),

@@ -196,7 +196,8 @@ describe('round trips', () => {
     await repos.rosters.replace(TENANT_A, GROUP_CHAT_ID, second);
     const after = await etags();
     const changed = [...after].filter(([key, etag]) => before.get(key) !== etag).length;
-    expect(changed).toBe(2);
+    // Two members, two rows each (by roster and by person).
+    expect(changed).toBe(4);
     expect(after.size).toBe(before.size);
     expect((await repos.rosters.members(TENANT_A, GROUP_CHAT_ID)).find((m) => m.userId === member(1).userId)?.name).toBe('Member One');
     // A roster whose id another's starts with keeps to itself.
@@ -205,6 +206,62 @@ describe('round trips', () => {
 
     await repos.rosters.replace(TENANT_A, GROUP_CHAT_ID, []);
     expect(await repos.rosters.members(TENANT_A, GROUP_CHAT_ID)).toEqual([]);
+  });
+
+  it('knows which rosters a person is on: added with them, gone when they leave or the roster is forgotten', async () => {
+    const T = '11111111-2222-4111-8111-111111111111';
+    const dana = { userId: 'p1000000-0000-4000-8000-000000000001', mri: '29:1Dana', name: 'Dana' };
+    const sam = { userId: 'p1000000-0000-4000-8000-000000000002', mri: '29:1Sam' };
+    await repos.rosters.replace(T, CHANNEL_ID, [dana, sam]);
+    await repos.rosters.replace(T, GROUP_CHAT_ID, [dana]);
+    await repos.rosters.replace(T, AWKWARD_ID, [sam]);
+    expect((await repos.rosters.rostersOf(T, dana.userId)).sort()).toEqual([CHANNEL_ID, GROUP_CHAT_ID].sort());
+    expect((await repos.rosters.rostersOf(T, sam.userId)).sort()).toEqual([CHANNEL_ID, AWKWARD_ID].sort());
+    // The per-person rows are not members of any roster, and another tenant sees none of them.
+    expect((await repos.rosters.members(T, CHANNEL_ID)).map((m) => m.userId).sort()).toEqual([dana.userId, sam.userId].sort());
+    expect(await repos.rosters.rostersOf(TENANT_A, dana.userId)).toEqual([]);
+    // An Entra id that is a prefix of another's finds nothing of the other's.
+    expect(await repos.rosters.rostersOf(T, 'p1000000')).toEqual([]);
+
+    // Dana leaves the team; then the group chat is forgotten.
+    await repos.rosters.replace(T, CHANNEL_ID, [sam]);
+    expect(await repos.rosters.rostersOf(T, dana.userId)).toEqual([GROUP_CHAT_ID]);
+    await repos.rosters.replace(T, GROUP_CHAT_ID, []);
+    expect(await repos.rosters.rostersOf(T, dana.userId)).toEqual([]);
+    expect((await repos.rosters.rostersOf(T, sam.userId)).sort()).toEqual([CHANNEL_ID, AWKWARD_ID].sort());
+  });
+
+  it('lets a member leave a roster stored before the per-person rows existed', async () => {
+    const T = '11111111-3333-4111-8111-111111111111';
+    const old = { userId: 'p2000000-0000-4000-8000-000000000001', mri: '29:1Old' };
+    const stays = { userId: 'p2000000-0000-4000-8000-000000000002', mri: '29:1Stays' };
+    await repos.rosters.replace(T, GROUP_CHAT_ID, [old, stays]);
+    const raw = TableClient.fromConnectionString(testConnectionString(), tableNames(prefix).rosters, { allowInsecureConnection: true });
+    for await (const e of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${T}'` } })) {
+      if ((e.rowKey as string).startsWith('!')) await raw.deleteEntity(T, e.rowKey as string);
+    }
+    const joined = { userId: 'p2000000-0000-4000-8000-000000000003', mri: '29:1New' };
+    await repos.rosters.replace(T, GROUP_CHAT_ID, [stays, joined]);
+    expect((await repos.rosters.members(T, GROUP_CHAT_ID)).map((m) => m.userId).sort()).toEqual([stays.userId, joined.userId].sort());
+    expect(await repos.rosters.rostersOf(T, joined.userId)).toEqual([GROUP_CHAT_ID]);
+    expect(await repos.rosters.rostersOf(T, old.userId)).toEqual([]);
+  });
+
+  it('finds links by the roster of their conversation, and removes that row with the link', async () => {
+    const T = '11111111-4444-4111-8111-111111111111';
+    const team = (workItemId: string) => ({ kind: 'team', workItemId }) as const;
+    const TEAM_ID = '19:team-abc@thread.tacv2';
+    await repos.links.put({ ...link(T, CHANNEL_ID, team('wi-1')), rosterId: TEAM_ID });
+    await repos.links.put({ ...link(T, '19:other-channel@thread.tacv2', team('wi-2')), rosterId: TEAM_ID });
+    await repos.links.put({ ...link(T, GROUP_CHAT_ID, team('wi-3')), rosterId: GROUP_CHAT_ID });
+    await repos.links.put(link(T, AWKWARD_ID, team('wi-4')));
+    expect((await repos.links.listByRoster(T, TEAM_ID)).map((l) => l.conversationId).sort()).toEqual([CHANNEL_ID, '19:other-channel@thread.tacv2'].sort());
+    expect(await repos.links.listByRoster(T, GROUP_CHAT_ID)).toEqual([{ ...link(T, GROUP_CHAT_ID, team('wi-3')), rosterId: GROUP_CHAT_ID }]);
+    expect(await repos.links.list(T)).toHaveLength(4);
+
+    await repos.links.remove(T, CHANNEL_ID, team('wi-1'));
+    expect((await repos.links.listByRoster(T, TEAM_ID)).map((l) => l.conversationId)).toEqual(['19:other-channel@thread.tacv2']);
+    expect(await repos.links.list(T)).toHaveLength(3);
   });
 
   it('answers ping', async () => {

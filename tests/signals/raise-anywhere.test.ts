@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { unknownHealth } from '../../bot/portfolio/domain/portfolio';
 import type { WorkItem } from '../../bot/portfolio/domain/portfolio';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
-import { type Where, type Who, cardAction, execute, message, nextActivityId } from '../bot/teams-activities';
+import { type Where, type Who, cardAction, execute, membersChanged, message, mriOf, nextActivityId } from '../bot/teams-activities';
 import { PMO, T, TEAM, api, app, cardOf, connector, id, people, post, sentTo, startSignalsJourney, waitFor, where as channelWhere, withText } from './journey-support';
 
 startSignalsJourney();
@@ -255,5 +255,55 @@ describe('Raise with PMO on a message', () => {
     expect(text.split('\n')[0]).toBe('Choose a work item from the list');
     expect(text).not.toContain('Payroll system');
     expect(await myCount(people.member)).toBe(before);
+  });
+});
+
+describe('raise as a member of a linked team’s roster', () => {
+  const rory = { aadObjectId: id(23), name: 'Rory Roster', mri: '29:1RoryRoster-mri' } satisfies Who;
+  const entry = (who: Who) => ({ id: mriOf(who), name: who.name, aadObjectId: who.aadObjectId as string });
+
+  beforeAll(async () => {
+    await app.repos.workItems.createMany([workItem('wi-rost', 'dom-it', 'Roster portal', new Date().toISOString())]);
+    // Rory holds no role in PMO Relay: only Teams knows them, as a member of the team.
+    await app.repos.users.upsert({ tenantId: T, userId: rory.aadObjectId, displayName: rory.name, roles: [] });
+  });
+
+  it('offers the item a team channel is linked to, raises to its PMO, and no longer once they left the team', async () => {
+    // A channel other than the team's first: its team's roster is what Teams lists.
+    const channel: Where = { serviceUrl: connector.url, tenantId: T, kind: 'channel', conversationId: `19:rost-${(n += 1)}@thread.tacv2`, team: { id: `19:rost-team-${n}@thread.tacv2`, name: 'Portal' } };
+    const teamId = channel.team?.id as string;
+    connector.setRoster(teamId, [people.itLead, rory].map(entry));
+    expect((await post(message(channel, people.itLead, 'link team Roster portal'))).status).toBe(200);
+
+    const chat = personal(rory);
+    const fields = inputs(await raiseForm(chat, rory));
+    expect(choiceTitles(fields.get('workItemId'))).toEqual(['Roster portal']);
+    const { text } = await submit(chat, rory, { kind: 'issue', title: 'Portal login loops', details: '', urgency: 'high', workItemId: 'wi-rost' });
+    const label = labelOf(text);
+    expect(text).toContain(`Raised ${label} with the IT PMO`);
+    expect(await mySignal(rory, label)).toMatchObject({ workItemId: 'wi-rost', domainId: 'dom-it' });
+    await waitFor('the PMO card in the IT PMO channel', () => withText(sentTo(PMO, 'POST'), label).length === 1);
+
+    connector.setRoster(teamId, [people.itLead].map(entry));
+    expect((await post(membersChanged(channel, people.itLead, { removed: [rory] }))).status).toBe(200);
+    const later = personal(rory);
+    const after = inputs(await raiseForm(later, rory));
+    expect(after.get('workItemId')).toBeUndefined();
+    const refused = await submit(later, rory, { kind: 'issue', title: 'Portal login loops again', details: '', urgency: 'high', workItemId: 'wi-rost' });
+    expect(refused.text.split('\n')[0]).toBe('You cannot raise signals yet');
+  });
+
+  it('offers the items of their roles and of a linked group chat’s roster together, each once, most recently updated first', async () => {
+    // Gus is on the Website rebuild team by role, and in a chat linked to it and to the Kiosk refresh.
+    const gus = { aadObjectId: id(24), name: 'Gus Group', mri: '29:1GusGroup-mri' } satisfies Who;
+    await app.repos.workItems.createMany([workItem('wi-kiosk', 'dom-hr', 'Kiosk refresh', '2025-06-01T09:00:00.000Z')]);
+    await app.repos.users.upsert({ tenantId: T, userId: gus.aadObjectId, displayName: gus.name, roles: [{ role: 'team_member', workItemId: 'wi-web' }] });
+    const chat = groupChat();
+    connector.setRoster(chat.conversationId, [people.itLead, people.hrLead, gus].map(entry));
+    expect((await post(message(chat, people.itLead, 'link team Website rebuild'))).status).toBe(200);
+    expect((await post(message(chat, people.hrLead, 'link team Kiosk refresh'))).status).toBe(200);
+
+    const fields = inputs(await raiseForm(personal(gus), gus));
+    expect(choiceTitles(fields.get('workItemId'))).toEqual(['Website rebuild', 'Kiosk refresh']);
   });
 });

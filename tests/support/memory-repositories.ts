@@ -214,6 +214,10 @@ class MemoryLinks implements LinkRepository {
     return this.rows.values(tenantId).filter((l) => linkKey(l.target) === key).map(copy);
   }
 
+  async listByRoster(tenantId: string, rosterId: string): Promise<ConversationLink[]> {
+    return this.rows.values(tenantId).filter((l) => l.rosterId === rosterId).map(copy);
+  }
+
   async list(tenantId: string): Promise<ConversationLink[]> {
     return this.rows.values(tenantId).map(copy);
   }
@@ -258,6 +262,10 @@ class MemoryRosters implements RosterStore {
 
   async replace(tenantId: string, rosterId: string, members: readonly RosterMember[]): Promise<void> {
     this.rows.of(tenantId).set(rosterId, new Map(members.map((m) => [m.userId, copy(m)])));
+  }
+
+  async rostersOf(tenantId: string, userId: string): Promise<string[]> {
+    return [...this.rows.peek(tenantId).entries()].filter(([, members]) => members.has(userId)).map(([rosterId]) => rosterId);
   }
 
   async deleteTenant(tenantId: string): Promise<void> {

@@ -12,6 +12,7 @@ import { type Principal, can } from '../../kernel/roles';
 import type { ConversationStore, LinkRepository } from '../ports';
 import type { Clock } from '../../kernel/runtime';
 import { knownConversation } from './known-conversation';
+import { rosterIdOf } from '../domain/teams-people';
 
 export interface LinkDeps {
   readonly repos: Pick<PortfolioRepositories, 'domains' | 'workItems'> & { readonly links: LinkRepository; readonly conversations: ConversationStore };
@@ -130,17 +131,20 @@ export async function linkConversation(
 
   const targetName = describeTarget(target, { domain: resolved.value.domain?.name, workItem: resolved.value.workItem?.title });
   const existing = await deps.repos.links.listByTarget(tenantId, target);
-  const alreadyLinked = existing.some((l) => l.conversationId === conversationId);
+  const stored = existing.find((l) => l.conversationId === conversationId);
+  const alreadyLinked = stored !== undefined;
   // A domain has one PMO channel and the tenant one EPMO channel; a work item may have many team conversations.
   const single = target.kind === 'pmo' || target.kind === 'epmo';
   const toReplace = single ? existing.filter((l) => l.conversationId !== conversationId) : [];
-  const link: ConversationLink = alreadyLinked
-    ? (existing.find((l) => l.conversationId === conversationId) as ConversationLink)
-    : { tenantId, conversationId, target, linkedBy: principal.userId, linkedAt: deps.clock.now().toISOString() };
+  const rosterId = rosterIdOf(conversation);
+  const link: ConversationLink = stored
+    ? { ...stored, ...(rosterId !== undefined ? { rosterId } : {}) }
+    : { tenantId, conversationId, ...(rosterId !== undefined ? { rosterId } : {}), target, linkedBy: principal.userId, linkedAt: deps.clock.now().toISOString() };
 
   // Write the new link before removing the old one: if the second step fails, a retry finishes
-  // the job, and the target is never left without a channel.
-  if (!alreadyLinked) await deps.repos.links.put(link);
+  // the job, and the target is never left without a channel. A link stored before links knew
+  // their roster gets it now.
+  if (!stored || stored.rosterId !== link.rosterId) await deps.repos.links.put(link);
   const replaced = [];
   for (const old of toReplace) {
     await deps.repos.links.remove(tenantId, old.conversationId, old.target);

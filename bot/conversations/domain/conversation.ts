@@ -41,6 +41,11 @@ export type LinkTarget =
 export interface ConversationLink {
   readonly tenantId: string;
   readonly conversationId: string;
+  /**
+   * The roster whose members are the conversation's (`rosterIdOf`): a channel's team, a group
+   * chat itself. Lets a person's own items be found from the rosters they are on.
+   */
+  readonly rosterId?: string;
   readonly target: LinkTarget;
   readonly linkedBy: string;
   readonly linkedAt: string;

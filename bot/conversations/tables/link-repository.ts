@@ -4,8 +4,10 @@
  *
  *   c.<conversation>.<target>   — listByConversation: "what is this chat linked to?"
  *   t.<target>.<conversation>   — listByTarget: "which chats hear about this PMO/team?"
+ *   r.<roster>.<target>.<conversation> — listByRoster: "what are this team's chats linked to?"
+ *                                  (only links that know their roster)
  *
- * (each part through `encodeKey`; `.` never occurs inside a part). Both rows carry the whole
+ * (each part through `encodeKey`; `.` never occurs inside a part). The rows carry the whole
  * link and are written or deleted in one table transaction, so they cannot drift apart.
  */
 import { type ConversationLink, type LinkTarget, linkKey } from '../domain/conversation';
@@ -17,15 +19,22 @@ import { type TableClient, deletePartition, queryRows, row, rowKeyRange, statusO
 
 const BY_CONVERSATION = 'c';
 const BY_TARGET = 't';
+const BY_ROSTER = 'r';
 
 const byConversationKey = (conversationId: string, target: LinkTarget): string => compositeKey(BY_CONVERSATION, conversationId, linkKey(target));
 const byTargetKey = (conversationId: string, target: LinkTarget): string => compositeKey(BY_TARGET, linkKey(target), conversationId);
+const byRosterKey = (rosterId: string, conversationId: string, target: LinkTarget): string => compositeKey(BY_ROSTER, rosterId, linkKey(target), conversationId);
+const rowKeysOf = (l: Pick<ConversationLink, 'conversationId' | 'rosterId' | 'target'>): string[] => [
+  byConversationKey(l.conversationId, l.target),
+  byTargetKey(l.conversationId, l.target),
+  ...(l.rosterId !== undefined ? [byRosterKey(l.rosterId, l.conversationId, l.target)] : []),
+];
 
 const codec = defineCodec<ConversationLink>({
   schema: linkSchema,
   jsonColumns: ['target'],
   partitionKey: (l) => encodeKey(l.tenantId),
-  rowKeys: (l) => [byConversationKey(l.conversationId, l.target), byTargetKey(l.conversationId, l.target)],
+  rowKeys: rowKeysOf,
 });
 
 export class TableLinkRepository implements LinkRepository {
@@ -34,15 +43,14 @@ export class TableLinkRepository implements LinkRepository {
   async put(link: ConversationLink): Promise<void> {
     const pk = encodeKey(link.tenantId);
     const columns = codec.toColumns(link);
-    await this.client.submitTransaction([
-      ['upsert', row(pk, byConversationKey(link.conversationId, link.target), columns), 'Replace'],
-      ['upsert', row(pk, byTargetKey(link.conversationId, link.target), columns), 'Replace'],
-    ]);
+    await this.client.submitTransaction(rowKeysOf(link).map((rowKey) => ['upsert', row(pk, rowKey, columns), 'Replace'] as const));
   }
 
   async remove(tenantId: string, conversationId: string, target: LinkTarget): Promise<void> {
     const partitionKey = encodeKey(tenantId);
-    const rowKeys = [byConversationKey(conversationId, target), byTargetKey(conversationId, target)];
+    // The stored link tells its roster, hence whether it has a by-roster row.
+    const stored = (await this.range(tenantId, prefixRange(BY_CONVERSATION, conversationId))).find((l) => linkKey(l.target) === linkKey(target));
+    const rowKeys = rowKeysOf({ conversationId, target, ...(stored?.rosterId !== undefined ? { rosterId: stored.rosterId } : {}) });
     try {
       await this.client.submitTransaction(rowKeys.map((rowKey) => ['delete', { partitionKey, rowKey }] as const));
     } catch (err) {
@@ -62,6 +70,10 @@ export class TableLinkRepository implements LinkRepository {
 
   listByTarget(tenantId: string, target: LinkTarget): Promise<ConversationLink[]> {
     return this.range(tenantId, prefixRange(BY_TARGET, linkKey(target)));
+  }
+
+  listByRoster(tenantId: string, rosterId: string): Promise<ConversationLink[]> {
+    return this.range(tenantId, prefixRange(BY_ROSTER, rosterId));
   }
 
   /** Every link of the tenant, once: the by-conversation rows. */

@@ -38,6 +38,7 @@ const linkTarget: z.ZodType<LinkTarget> = z.discriminatedUnion('kind', [
 export const linkSchema: z.ZodType<ConversationLink> = z.object({
   tenantId: text.min(1),
   conversationId: text.min(1),
+  rosterId: text.min(1).optional(),
   target: linkTarget,
   linkedBy: text,
   linkedAt: timestamp,

@@ -2,12 +2,14 @@
  * Raising a signal (PRODUCT.md §4): from the `raise` form card or the *Raise with PMO* message
  * action, in any conversation. The work item is chosen from the items linked to the conversation,
  * or — where none are (personal and group chats, unlinked channels) — from the raiser's own items
- * (those whose team they are on). Routing: the chosen work item's domain, else the domain linked
+ * (those whose team they are on: by role, or by the roster of a team or group chat linked to the
+ * item). Routing: the chosen work item's domain, else the domain linked
  * to the conversation, else the domain the raiser chose. Anyone who may raise at all (a team
- * member, a PMO lead, the EPMO) may raise to any domain of their tenant.
+ * member by role or roster, a PMO lead, the EPMO) may raise to any domain of their tenant.
  */
 import { createHash } from 'node:crypto';
 import type { WorkItem } from '../../portfolio';
+import type { ConversationLink } from '../../conversations';
 import { type Result, fail, forbidden, invalid, ok } from '../../kernel/result';
 import { type Principal, isEpmo, ledDomains, onTeamOf, teamWorkItems } from '../../kernel/roles';
 import type { Signal, SignalKind, SignalOrigin, Urgency } from '../domain/signal';
@@ -36,14 +38,29 @@ export interface RaiseContext {
   readonly domains: readonly { readonly id: string; readonly name: string }[];
 }
 
+type Raiser = Pick<Principal, 'tenantId' | 'userId' | 'roles'>;
+
+const teamTargets = (links: readonly ConversationLink[]): string[] => links.flatMap((l) => (l.target.kind === 'team' ? [l.target.workItemId] : []));
+
+/**
+ * The work items of the teams and group chats whose roster the raiser is on: the items their
+ * conversations are linked to. One range read of the raiser's rosters and one per roster,
+ * never a scan of the tenant.
+ */
+async function rosterWorkItems(deps: Pick<SignalDeps, 'repos'>, p: Raiser): Promise<string[]> {
+  const rosterIds = await deps.repos.rosters.rostersOf(p.tenantId, p.userId);
+  const links = await Promise.all(rosterIds.map((rosterId) => deps.repos.links.listByRoster(p.tenantId, rosterId)));
+  return teamTargets(links.flat());
+}
+
 /** What the conversation is linked to and, where it tells nothing, the raiser's own items and the domains to choose from. */
-export async function raiseContext(deps: Pick<SignalDeps, 'repos'>, p: Pick<Principal, 'tenantId' | 'roles'>, conversationId: string): Promise<RaiseContext> {
+export async function raiseContext(deps: Pick<SignalDeps, 'repos'>, p: Raiser, conversationId: string): Promise<RaiseContext> {
   const { tenantId } = p;
   const links = await deps.repos.links.listByConversation(tenantId, conversationId);
-  const linkedIds = links.flatMap((l) => (l.target.kind === 'team' ? [l.target.workItemId] : []));
+  const linkedIds = teamTargets(links);
   const itemsFrom = linkedIds.length > 0 ? 'conversation' : 'raiser';
-  // Own items come from the raiser's roles: a few point reads, never a scan of the tenant.
-  const ids = itemsFrom === 'conversation' ? linkedIds : teamWorkItems(p);
+  // Own items come from the raiser's roles and rosters: point and range reads, never a scan of the tenant.
+  const ids = itemsFrom === 'conversation' ? linkedIds : [...new Set([...teamWorkItems(p), ...(await rosterWorkItems(deps, p))])];
   const items = ids.length > 0 ? (await deps.repos.workItems.getMany(tenantId, ids)).map((v) => v.value) : [];
   const offered =
     itemsFrom === 'conversation'
@@ -102,8 +119,12 @@ const NO_ROUTE_MESSAGE = 'Choose one of your work items, or the domain whose PMO
 const NOT_OFFERED_ITEM = 'Choose one of the work items in the list.';
 const NOT_OFFERED_DOMAIN = 'Choose one of the domains in the list.';
 
-/** Team members, PMO leads and the EPMO raise signals (PRODUCT.md §1); to any domain of their tenant. */
-const mayRaise = (p: Principal): boolean => teamWorkItems(p).length > 0 || ledDomains(p).length > 0 || isEpmo(p);
+/**
+ * Team members (by role, or on the roster of a team or chat linked to a work item), PMO leads
+ * and the EPMO raise signals (PRODUCT.md §1); to any domain of their tenant.
+ */
+const mayRaise = async (deps: Pick<SignalDeps, 'repos'>, p: Principal): Promise<boolean> =>
+  teamWorkItems(p).length > 0 || ledDomains(p).length > 0 || isEpmo(p) || (await rosterWorkItems(deps, p)).length > 0;
 
 /**
  * The domain a raise goes to and its work item, from what was chosen. An item or domain the
@@ -112,7 +133,8 @@ const mayRaise = (p: Principal): boolean => teamWorkItems(p).length > 0 || ledDo
  */
 async function routeOf(deps: Pick<SignalDeps, 'repos'>, p: Principal, context: RaiseContext, req: RaiseRequest): Promise<Result<{ readonly domainId: string; readonly item?: WorkItem }>> {
   if (req.workItemId) {
-    const offered = context.itemsFrom === 'conversation' ? context.workItems.some((w) => w.id === req.workItemId) : onTeamOf(p, req.workItemId);
+    // Own items past the offered few may still be chosen by role (the form's list is capped).
+    const offered = context.workItems.some((w) => w.id === req.workItemId) || (context.itemsFrom === 'raiser' && onTeamOf(p, req.workItemId));
     const item = offered ? (await deps.repos.workItems.get(p.tenantId, req.workItemId))?.value : undefined;
     if (!item) return invalid(NOT_OFFERED_ITEM, [{ at: 'workItemId', message: NOT_OFFERED_ITEM }]);
     return ok({ domainId: item.domainId, item });
@@ -134,7 +156,7 @@ export interface Raised {
 }
 
 export async function raiseSignal(deps: SignalDeps, p: Principal, req: RaiseRequest): Promise<Result<Raised>> {
-  if (!mayRaise(p)) {
+  if (!(await mayRaise(deps, p))) {
     return forbidden('Only delivery team members, PMO leads and the EPMO can raise signals. Ask your PMO lead to add you to your work item\'s team in PMO Relay, then raise again.');
   }
   const context = await raiseContext(deps, p, req.conversationId);
