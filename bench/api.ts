@@ -34,7 +34,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     /** Runs of each side of the raw-Tables baseline (their median is compared). */
     'baseline-runs': { type: 'string', default: '9' },
-    /** Each client pauses this long (± half, at random) between reads, as a person reading the page would; 0: none. */
+    /** Each client pauses this long (± half, at random) between reads, as a person reading the page would, and starts at a random point of its first pause; 0: none, all start at once. */
     'think-ms': { type: 'string', default: '0' },
     /** CPU-profile the app during the load and print where its time went (raw profile in .bench-profiles/). */
     profile: { type: 'boolean', default: false },
@@ -166,6 +166,8 @@ async function main(): Promise<void> {
     statuses.clear();
     const client = async (c: number): Promise<void> => {
       const cache: HttpCache = new Map();
+      // People do not all click at the same instant: with pauses, each client starts somewhere in its first pause.
+      if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * Math.random()));
       for (let n = 0; performance.now() < deadline; n += 1) {
         const r = Math.random();
         const kind: Kind = r < 0.1 ? 'portfolio (big domain)' : r < 0.4 ? 'portfolio (other domain)' : r < 0.6 ? 'roll-up' : 'item panel';
