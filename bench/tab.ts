@@ -188,7 +188,7 @@ async function main(): Promise<void> {
 
     const gz = await encodedBytes(big.scripts, 'gzip');
     const br = await encodedBytes(big.scripts, 'br');
-    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     const ms = (n: number) => `${n.toFixed(0)} ms`;
     const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
     console.log('\nTab benchmark');

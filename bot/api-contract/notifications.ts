@@ -9,5 +9,13 @@ export interface NotificationsResponse {
   readonly items: readonly NotificationView[];
 }
 
-/** One notification as the wire shows it; per activity type, so its template parameters are known. */
-type NotificationView = NotificationRecord extends infer N ? (N extends NotificationRecord ? Pick<N, 'id' | 'activityType' | 'templateParameters' | 'previewText' | 'topic' | 'state' | 'at'> : never) : never;
+/**
+ * One notification as the wire shows it; per activity type, so its template parameters are
+ * known. `text` is the line Teams shows: the manifest's template filled in; `stateNote` says
+ * where it went, in words.
+ */
+type NotificationView = NotificationRecord extends infer N
+  ? N extends NotificationRecord
+    ? Pick<N, 'id' | 'activityType' | 'templateParameters' | 'previewText' | 'topic' | 'state' | 'at'> & { readonly text: string; readonly stateNote: string }
+    : never
+  : never;

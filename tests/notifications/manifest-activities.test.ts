@@ -6,7 +6,7 @@
 import '../package/esm-shims'; // first: before anything loads @microsoft/app-manifest
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { ACTIVITY_TYPES } from '../../bot/notifications/domain/activity-notification';
+import { ACTIVITY_TYPES, TEMPLATE_TEXT } from '../../bot/notifications/domain/activity-notification';
 import { fillManifest } from '../../scripts/lib/app-package';
 import { readEnvironment } from '../../scripts/lib/env-files';
 import { validateManifest } from '../../scripts/lib/manifest-schema';
@@ -27,6 +27,8 @@ describe('the manifest for activity-feed notifications', () => {
       const placeholders = [...a.templateText.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== 'actor');
       expect([a.type, placeholders.sort()]).toEqual([a.type, [...ACTIVITY_TYPES[a.type as keyof typeof ACTIVITY_TYPES]].sort()]);
       expect(a.description.length).toBeGreaterThan(0);
+      // The line the tab shows in development mode is rendered from the same text.
+      expect([a.type, a.templateText]).toEqual([a.type, TEMPLATE_TEXT[a.type as keyof typeof TEMPLATE_TEXT]]);
     }
   });
 

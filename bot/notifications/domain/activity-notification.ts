@@ -19,6 +19,18 @@ export const ACTIVITY_TYPES = {
 
 export type ActivityType = keyof typeof ACTIVITY_TYPES;
 
+/** Each type's `templateText`, as declared in the manifest (a test holds the two equal); Teams puts the app's name for `{actor}`. */
+export const TEMPLATE_TEXT: Readonly<Record<ActivityType, string>> = {
+  signalDecided: '{actor} recorded a decision on your signal {signalLabel}: {outcome}',
+  decisionAwaiting: '{actor}: {signalLabel} from {domainName} awaits your decision',
+  changeResponseOverdue: '{actor}: {recipientName} has not responded to {changeTitle}, now overdue',
+};
+
+/** The line Teams shows for a notification: its template with its parameters, and the app as the actor. */
+export function feedLine(n: { readonly activityType: ActivityType; readonly templateParameters: Readonly<Record<string, string>> }, actor: string): string {
+  return TEMPLATE_TEXT[n.activityType].replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'actor' ? actor : (n.templateParameters[name] ?? '')));
+}
+
 type ParamsOf<A extends ActivityType> = { readonly [K in (typeof ACTIVITY_TYPES)[A][number]]: string };
 
 /** One notification to one person, keyed by the event it reports so it is sent once. */

@@ -4,15 +4,11 @@
  * own (`/api/me/notifications`) each time it is opened.
  */
 import { Button, Link, Popover, PopoverSurface, PopoverTrigger, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { AlertRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
-import type { NotificationsResponse } from '../../../bot/api-contract/notifications';
 import type { ApiClient } from '../api/client';
 import { myNotifications } from '../api/notifications';
 import { formatDateTime } from '../shared/dates';
 import { useLoad } from '../shared/useLoad';
-
-type Item = NotificationsResponse['items'][number];
 
 const useStyles = makeStyles({
   surface: { maxWidth: '28rem', maxHeight: '26rem', overflowY: 'auto' },
@@ -20,24 +16,7 @@ const useStyles = makeStyles({
   item: { display: 'grid', gap: tokens.spacingVerticalXXS },
 });
 
-/** The line Teams would show, from the manifest's template text (appPackage/manifest.json, `activities`). */
-function reason(n: Item): string {
-  switch (n.activityType) {
-    case 'signalDecided':
-      return `Decision on your signal ${n.templateParameters.signalLabel}: ${n.templateParameters.outcome}`;
-    case 'decisionAwaiting':
-      return `${n.templateParameters.signalLabel} from ${n.templateParameters.domainName} awaits your decision`;
-    case 'changeResponseOverdue':
-      return `${n.templateParameters.recipientName} has not responded to ${n.templateParameters.changeTitle}, now overdue`;
-  }
-}
-
-const STATE_NOTES: Readonly<Record<Item['state'], string>> = {
-  logged: 'kept locally (Graph is not configured)',
-  sent: 'sent to Teams',
-  failed: 'Teams refused it',
-};
-
+/** What the feed holds, worded by the server as Teams words it (the manifest's templates). */
 function FeedList({ api }: { readonly api: ApiClient }) {
   const styles = useStyles();
   const load = useCallback((signal: AbortSignal) => myNotifications(api.transport, signal), [api]);
@@ -49,10 +28,10 @@ function FeedList({ api }: { readonly api: ApiClient }) {
     <ul className={styles.list} aria-label="Activity feed">
       {feed.data.items.map((n) => (
         <li key={n.id} className={styles.item}>
-          <Text weight="semibold">{reason(n)}</Text>
+          <Text weight="semibold">{n.text}</Text>
           <Text size={200}>{n.previewText}</Text>
           <Text size={200}>
-            <Link href={n.topic.webUrl}>{n.topic.text}</Link> · {formatDateTime(n.at)} · {STATE_NOTES[n.state]}
+            <Link href={n.topic.webUrl}>{n.topic.text}</Link> · {formatDateTime(n.at)} · {n.stateNote}
           </Text>
         </li>
       ))}
@@ -67,7 +46,7 @@ export function LocalActivityFeed({ api }: { readonly api: ApiClient }) {
     <div>
       <Popover open={open} onOpenChange={(_e, data) => setOpen(data.open)} withArrow trapFocus positioning="below-end">
         <PopoverTrigger disableButtonEnhancement>
-          <Button icon={<AlertRegular />} appearance="subtle">
+          <Button appearance="subtle">
             Activity feed
           </Button>
         </PopoverTrigger>
