@@ -111,6 +111,18 @@ describe('raise in a personal chat', () => {
     expect(signal.workItemId).toBeUndefined();
   });
 
+  it('asks which one was meant when both a work item and another domain\'s PMO are chosen, raising nothing', async () => {
+    const chat = personal(pia);
+    await raiseForm(chat, pia);
+    const before = await myCount(pia);
+    const { text, card } = await submit(chat, pia, { kind: 'risk', title: 'Archive licence lapses', details: '', urgency: 'high', workItemId: 'wi-old', domainId: 'dom-hr' });
+    expect(text.split('\n')[0]).toBe('Choose where it goes');
+    expect(text).toContain('keep one of the two');
+    const fields = inputs(card);
+    expect(fields.get('title').value).toBe('Archive licence lapses');
+    expect(await myCount(pia)).toBe(before);
+  });
+
   it('gives the form back, titled for what is missing and with everything typed kept, when neither an item nor a domain is chosen', async () => {
     const chat = personal(pia);
     await raiseForm(chat, pia);

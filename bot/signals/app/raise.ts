@@ -118,6 +118,7 @@ function keyedSignalId(tenantId: string, conversationId: string, key: string): s
 const NO_ROUTE_MESSAGE = 'Choose one of your work items, or the domain whose PMO should have it, then choose Raise again.';
 const NOT_OFFERED_ITEM = 'Choose one of the work items in the list.';
 const NOT_OFFERED_DOMAIN = 'Choose one of the domains in the list.';
+const BOTH_CHOSEN = "You chose a work item and another domain's PMO: keep one of the two, then choose Raise again.";
 
 /**
  * Team members (by role, or on the roster of a team or chat linked to a work item), PMO leads
@@ -137,6 +138,8 @@ async function routeOf(deps: Pick<SignalDeps, 'repos'>, p: Principal, context: R
     const offered = context.workItems.some((w) => w.id === req.workItemId) || (context.itemsFrom === 'raiser' && onTeamOf(p, req.workItemId));
     const item = offered ? (await deps.repos.workItems.get(p.tenantId, req.workItemId))?.value : undefined;
     if (!item) return invalid(NOT_OFFERED_ITEM, [{ at: 'workItemId', message: NOT_OFFERED_ITEM }]);
+    // Both, pointing at different PMOs: which one the raiser meant is theirs to say, not ours to guess.
+    if (req.domainId && req.domainId !== item.domainId) return fail('SIGNAL.NO_ROUTE', BOTH_CHOSEN);
     return ok({ domainId: item.domainId, item });
   }
   if (context.domainId) return ok({ domainId: context.domainId });
