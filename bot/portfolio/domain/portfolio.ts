@@ -11,10 +11,42 @@ export interface Domain {
   readonly description: string;
   /** Days after which a work item's status report is shown as stale. */
   readonly freshnessDays: number;
+  /** When the domain's teams are asked for their status (PRODUCT.md §2); absent: `DEFAULT_CHECK_IN_CADENCE`. */
+  readonly checkInCadence?: CheckInCadence;
   readonly createdAt: string;
 }
 
 export const DEFAULT_FRESHNESS_DAYS = 14;
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * A domain's check-in cadence: every week on `weekday` at `time` in `timeZone`, the items of the
+ * domain not reported within `skipReportedWithinDays` are asked for their status. Set by the
+ * domain's PMO lead (or a tenant admin); `enabled: false` stops the schedule, not manual requests.
+ */
+export interface CheckInCadence {
+  readonly enabled: boolean;
+  readonly weekday: Weekday;
+  /** Local time of day, `HH:MM` (24 h). */
+  readonly time: string;
+  /** IANA time zone, e.g. `Europe/London`. */
+  readonly timeZone: string;
+  /** Hours the teams have to answer before the check-in is overdue. */
+  readonly answerWithinHours: number;
+  /** Hours before the due time the one reminder goes out. */
+  readonly remindHoursBefore: number;
+}
+
+export const DEFAULT_CHECK_IN_CADENCE: CheckInCadence = {
+  enabled: true,
+  weekday: 'monday',
+  time: '09:00',
+  timeZone: 'UTC',
+  answerWithinHours: 48,
+  remindHoursBefore: 24,
+};
 
 /** A goal owned by a strategy owner, with a priority (1 = highest). */
 export interface StrategicObjective {

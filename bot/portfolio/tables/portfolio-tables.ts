@@ -28,7 +28,7 @@ export interface PortfolioTableClients {
 export function createPortfolioTables(clients: PortfolioTableClients): PortfolioRepositories {
   const version = new CatalogueVersion(clients.domains);
   return {
-    domains: new CachedCollection(new TableCollection(clients.domains, collectionCodec(domainSchema, []), 'domain'), version),
+    domains: new CachedCollection(new TableCollection(clients.domains, collectionCodec(domainSchema, ['checkInCadence']), 'domain'), version),
     objectives: new CachedCollection(new TableCollection(clients.objectives, collectionCodec(objectiveSchema, []), 'objective'), version),
     workItems: new TableWorkItemRepository(clients.portfolioItems, clients.itemIndex),
     activity: new TableActivityProjections(clients.portfolioItems),

@@ -5,12 +5,21 @@
  */
 import { z } from 'zod';
 
-import { DELIVERY_MODES, type Domain, RAG_VALUES, STRUCTURES, type StrategicObjective, type WorkItem } from '../domain/portfolio';
+import { type CheckInCadence, DELIVERY_MODES, type Domain, RAG_VALUES, STRUCTURES, type StrategicObjective, WEEKDAYS, type WorkItem } from '../domain/portfolio';
 import type { DomainStats } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
 
 const text = z.string();
 const timestamp = z.string().min(1);
+
+const cadenceSchema: z.ZodType<CheckInCadence> = z.object({
+  enabled: z.boolean(),
+  weekday: z.enum(WEEKDAYS),
+  time: text,
+  timeZone: text,
+  answerWithinHours: z.number().nonnegative(),
+  remindHoursBefore: z.number().nonnegative(),
+});
 
 export const domainSchema: z.ZodType<Domain> = z.object({
   tenantId: text.min(1),
@@ -18,6 +27,7 @@ export const domainSchema: z.ZodType<Domain> = z.object({
   name: text,
   description: text,
   freshnessDays: z.number().int().nonnegative(),
+  checkInCadence: cadenceSchema.optional(),
   createdAt: timestamp,
 });
 
