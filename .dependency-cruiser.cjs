@@ -13,7 +13,7 @@
  * - production code never imports the demo;
  * - no import cycles at run time.
  */
-const FEATURES = '(portfolio|people|conversations|changes|signals|checkins|delivery|notifications|chat|directory|demo)';
+const FEATURES = '(portfolio|people|conversations|changes|signals|checkins|setup|delivery|notifications|chat|directory|demo)';
 const TEST = '\\.test\\.ts$';
 
 /** An SDK (npm packages, as resolved under node_modules) that only `home` may import. */

@@ -29,6 +29,7 @@ import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
+import { createTabVisitStore, setupRoutes, tabVisits } from '../setup';
 
 export interface RunningApp {
   readonly url: string;
@@ -75,6 +76,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix, logger });
     const savedViews = await createSavedViewStore({ connectionString, tablePrefix: config.storage.tablePrefix });
+    // Who signed in to the tab, for the setup check's "people who use PMO Relay without a role".
+    const visitStore = await createTabVisitStore({ connectionString, tablePrefix: config.storage.tablePrefix });
+    const visits = tabVisits({ store: visitStore, clock, logger });
     const bootstrapped = await bootstrapAdmins({ repos, clock }, config.bootstrapAdmins);
     if (bootstrapped > 0) logger.info({ count: bootstrapped }, 'made the BOOTSTRAP_ADMINS tenant admins');
 
@@ -119,6 +123,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       logger,
       auth,
       users: repos.users,
+      onCaller: (caller) => visits.seen(caller),
       pingStorage: () => repos.ping(),
       botEndpoint: bot,
       api: [
@@ -127,6 +132,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
+        setupRoutes({ repos, visits: visitStore }),
         portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),

@@ -17,6 +17,9 @@ export interface ItemWrite {
   readonly report?: StatusReport;
 }
 
+/** A work item as lists that only name it see it. */
+export type ItemName = Pick<WorkItem, 'id' | 'title' | 'domainId'>;
+
 /** One page of a domain's items; `continuation` asks for the next. */
 export interface WorkItemPage {
   readonly items: Versioned<WorkItem>[];
@@ -42,6 +45,8 @@ export interface WorkItemRepository {
   domainsOf(tenantId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Every item of one domain. */
   listByDomain(tenantId: string, domainId: string): Promise<Versioned<WorkItem>[]>;
+  /** The id and title of every item of one domain: its partition's item rows, two columns each (setup checks, large domains). */
+  namesByDomain(tenantId: string, domainId: string): Promise<ItemName[]>;
   /**
    * One page of a domain's items in id order, with the domain's figures as of the read. A
    * `continuation` not issued for this domain's items is refused (`VALIDATION`).

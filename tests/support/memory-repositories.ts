@@ -132,6 +132,10 @@ class MemoryWorkItems implements WorkItemRepository {
     return (await this.items.list(tenantId)).filter((r) => r.value.domainId === domainId);
   }
 
+  async namesByDomain(tenantId: string, domainId: string): Promise<{ id: string; title: string; domainId: string }[]> {
+    return (await this.listByDomain(tenantId, domainId)).map(({ value: { id, title } }) => ({ id, title, domainId }));
+  }
+
   async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & FiguresAsRead>> {
     let offset = 0;
     if (page.continuation !== undefined) {

@@ -48,33 +48,43 @@ export interface TeamsPeople {
 
 export function createTeamsPeople(deps: TeamsPeopleDeps): TeamsPeople {
   // Every activity names its sender: a memo per instance spares a storage read per message.
-  const recorded = new Map<string, string>();
+  const recorded = new Map<string, { readonly value: string; readonly talked: boolean }>();
   const memoKey = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
   const memoValue = (p: Pick<TeamsUser, 'mri' | 'name'>) => `${p.mri}|${p.name ?? ''}`;
-  const remember = (tenantId: string, p: Pick<TeamsUser, 'userId' | 'mri' | 'name'>) => {
+  // Each value is the person's MRI and name, and whether they were recorded as having talked.
+  const remember = (tenantId: string, p: Pick<TeamsUser, 'userId' | 'mri' | 'name'>, talked: boolean) => {
     if (recorded.size >= MEMO_LIMIT) recorded.clear();
-    recorded.set(memoKey(tenantId, p.userId), memoValue(p));
+    const key = memoKey(tenantId, p.userId);
+    const talkedBefore = recorded.get(key)?.talked === true && recorded.get(key)?.value === memoValue(p);
+    recorded.set(key, { value: memoValue(p), talked: talked || talkedBefore });
+  };
+  const isRemembered = (tenantId: string, p: Pick<TeamsUser, 'userId' | 'mri' | 'name'>, talked: boolean): boolean => {
+    const memo = recorded.get(memoKey(tenantId, p.userId));
+    return memo !== undefined && memo.value === memoValue(p) && (!talked || memo.talked);
   };
 
   /**
-   * Saves those whose MRI or name differs from what is stored. A few people are point reads; a
-   * roster's worth is one read of the tenant's ids and its changes written in table transactions.
+   * Saves those whose MRI or name differs from what is stored, or who talk to the bot for the
+   * first time (`talked`: the sender of an activity). A few people are point reads; a roster's
+   * worth is one read of the tenant's ids and its changes written in table transactions.
    */
-  async function record(tenantId: string, people: readonly RosterMember[]): Promise<void> {
+  async function record(tenantId: string, people: readonly RosterMember[], talked: boolean): Promise<void> {
     // Once per person (a table transaction refuses a row twice), and only who is not remembered as recorded.
-    const fresh = [...new Map(people.map((p) => [p.userId, p])).values()].filter((p) => recorded.get(memoKey(tenantId, p.userId)) !== memoValue(p));
+    const fresh = [...new Map(people.map((p) => [p.userId, p])).values()].filter((p) => !isRemembered(tenantId, p, talked));
     if (fresh.length === 0) return;
     const known = fresh.length > FEW ? await deps.repos.teamsUsers.list(tenantId) : await deps.repos.teamsUsers.getMany(tenantId, fresh.map((p) => p.userId));
     const stored = new Map(known.map((u) => [u.userId, u]));
     const updatedAt = deps.clock.now().toISOString();
     const changed = fresh.flatMap((p): TeamsUser[] => {
       const old = stored.get(p.userId);
-      if (old && sameTeamsUser(old, p)) return [];
+      if (old && sameTeamsUser(old, p) && (!talked || old.talkedAt !== undefined)) return [];
       const name = p.name ?? old?.name;
-      return [{ tenantId, userId: p.userId, mri: p.mri, ...(name !== undefined ? { name } : {}), updatedAt }];
+      // A roster read keeps what an earlier activity recorded: the row is replaced whole.
+      const talkedAt = old?.talkedAt ?? (talked ? updatedAt : undefined);
+      return [{ tenantId, userId: p.userId, mri: p.mri, ...(name !== undefined ? { name } : {}), updatedAt, ...(talkedAt !== undefined ? { talkedAt } : {}) }];
     });
     if (changed.length > 0) await deps.repos.teamsUsers.saveMany(changed);
-    for (const p of fresh) remember(tenantId, p);
+    for (const p of fresh) remember(tenantId, p, talked);
   }
 
   async function isLinked(conversation: ConversationRef): Promise<boolean> {
@@ -88,14 +98,14 @@ export function createTeamsPeople(deps: TeamsPeopleDeps): TeamsPeople {
   }
 
   return {
-    seen: (person) => record(person.tenantId, [{ userId: person.userId, mri: person.mri, ...(person.name !== undefined ? { name: person.name } : {}) }]),
+    seen: (person) => record(person.tenantId, [{ userId: person.userId, mri: person.mri, ...(person.name !== undefined ? { name: person.name } : {}) }], true),
 
     async refreshRoster(conversation, reader) {
       const rosterId = rosterIdOf(conversation);
       if (!rosterId || !(await isLinked(conversation))) return undefined;
       const members = await reader.members();
       await deps.repos.rosters.replace(conversation.tenantId, rosterId, members);
-      await record(conversation.tenantId, members);
+      await record(conversation.tenantId, members, false);
       return members.length;
     },
 

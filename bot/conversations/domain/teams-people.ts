@@ -14,6 +14,11 @@ export interface TeamsUser {
   readonly mri: string;
   readonly name?: string;
   readonly updatedAt: string;
+  /**
+   * When they first sent the bot something (ISO). Absent for people known only from a linked
+   * roster: those have not used PMO Relay themselves (the setup check lists only who has).
+   */
+  readonly talkedAt?: string;
 }
 
 /** Someone on the roster of a team or a group chat, as Teams lists them. */

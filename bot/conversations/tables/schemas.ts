@@ -50,6 +50,7 @@ export const teamsUserSchema: z.ZodType<TeamsUser> = z.object({
   mri: text.min(1),
   name: text.optional(),
   updatedAt: timestamp,
+  talkedAt: timestamp.optional(),
 });
 
 /** A roster row: the member, and the roster it belongs to. */

@@ -49,10 +49,14 @@ export type Row = TableEntity<Columns>;
 
 export const row = (partitionKey: string, rowKey: string, columns: Columns): Row => ({ ...columns, partitionKey, rowKey });
 
-/** Every row matching an OData filter (build it with `odata` so values are escaped). */
-export async function queryRows(client: TableClient, filter: string): Promise<StoredRow[]> {
+/**
+ * Every row matching an OData filter (build it with `odata` so values are escaped); `select`
+ * names the only columns to fetch, for reads that need a few of many (e.g. ids and titles).
+ */
+export async function queryRows(client: TableClient, filter: string, select?: readonly string[]): Promise<StoredRow[]> {
   const rows: StoredRow[] = [];
-  for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(entity);
+  const queryOptions = select ? { filter, select: [...select] } : { filter };
+  for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions })) rows.push(entity);
   return rows;
 }
 

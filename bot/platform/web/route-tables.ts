@@ -22,10 +22,13 @@ export type CallerResolver = (authorization: string | undefined) => Promise<Resu
  * The caller is the token's identity with the roles stored for them: tenant and user always
  * come from a validated token, never from the request.
  */
-export function callerResolver(auth: Authenticator, users: UserDirectory): CallerResolver {
+export function callerResolver(auth: Authenticator, users: UserDirectory, onCaller?: (caller: Principal) => Promise<void>): CallerResolver {
   return async (authorization) => {
     const identity = await auth.authenticate(authorization);
-    return identity.ok ? ok(await resolvePrincipal(users, identity.value)) : identity;
+    if (!identity.ok) return identity;
+    const caller = await resolvePrincipal(users, identity.value);
+    await onCaller?.(caller);
+    return ok(caller);
   };
 }
 

@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { callerResolver, routeTableRouter } from './route-tables';
 import { serveTab } from './static-tab';
 import { ViewCache } from './view-cache';
+import type { Principal } from '../../kernel/roles';
 
 /** Everything the server serves, handed over by composition. */
 export interface WebServerOptions {
@@ -26,6 +27,8 @@ export interface WebServerOptions {
   /** Checks bearer tokens; callers' roles come from `users`. */
   readonly auth: Authenticator;
   readonly users: UserDirectory;
+  /** Told of every authenticated caller of the API (who signed in to the tab) before the route runs; must not reject. */
+  readonly onCaller?: (caller: Principal) => Promise<void>;
   /** Resolves when storage answers; `/healthz` reports 503 when it throws. */
   readonly pingStorage: () => Promise<void>;
   /** Handles `POST /api/messages` with the parsed JSON activity (bot/platform/teams/endpoint.ts). */
@@ -69,7 +72,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
     o.botEndpoint.handle(req, res).catch(next);
   });
-  const callers = callerResolver(o.auth, o.users);
+  const callers = callerResolver(o.auth, o.users, o.onCaller);
   // JSON answers compressed as the caller accepts (a portfolio of thousands of items is megabytes
   // of repetitive JSON); the Bot Framework endpoint above is left as it is.
   app.use('/api', compression());

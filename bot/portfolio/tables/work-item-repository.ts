@@ -15,7 +15,7 @@ import { type Result, fail, invalid, notFound, ok } from '../../kernel/result';
 import type { WorkItem } from '../domain/portfolio';
 import { type DomainStats, emptyStats, restate } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
-import type { FiguresAsRead, ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
+import type { FiguresAsRead, ItemName, ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
 import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
@@ -129,6 +129,12 @@ export class TableWorkItemRepository implements WorkItemRepository {
       return { items: rows.filter((r) => !isMoved(r)).map((r) => this.versioned(r)) };
     }, pageSize);
     return [...all.items];
+  }
+
+  async namesByDomain(tenantId: string, domainId: string): Promise<ItemName[]> {
+    const pk = itemPartition(tenantId, domainId);
+    const rows = await queryRows(this.items, rowKeyRange(pk, ITEM_RANGE.from, ITEM_RANGE.to), ['id', 'title', 'movedTo']);
+    return rows.filter((r) => !isMoved(r)).map((r) => ({ id: String(r['id']), title: String(r['title']), domainId }));
   }
 
   async pageByDomain(tenantId: string, domainId: string, page: { readonly size: number; readonly continuation?: string }): Promise<Result<WorkItemPage & FiguresAsRead>> {
