@@ -269,7 +269,7 @@ describe('the tab outside Teams', () => {
   it('has a channel-tab configuration page to choose the domain', async () => {
     await openTab('#/config');
     await page.getByRole('heading', { name: 'Set up the portfolio tab' }).waitFor();
-    await choose('Domain for this tab', 'IT');
+    await choose('Portfolio for this tab', 'IT portfolio');
     await page.getByRole('link', { name: /#\/portfolio\?domain=dom-it$/ }).waitFor();
   });
 

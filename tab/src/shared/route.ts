@@ -6,7 +6,8 @@
  * `#/changes`, `#/changes/chg-1` (one change's cascade), `#/compose` (a new strategy change),
  * `#/compose?change=chg-1` (edit a draft, or prepare the next version of a published change),
  * `#/signals` (the PMO inbox), `#/signals/sig-1` (one signal: analysis, triage, escalation),
- * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log).
+ * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log),
+ * `#/admin/setup` (tenant admins: what is not set up yet).
  */
 import { useEffect, useState } from 'react';
 
@@ -20,7 +21,8 @@ export type Route =
   | { readonly page: 'signals' }
   | { readonly page: 'signal'; readonly signalId: string }
   | { readonly page: 'epmo'; readonly signalId?: string }
-  | { readonly page: 'decisions' };
+  | { readonly page: 'decisions' }
+  | { readonly page: 'setup' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
     return signalId ? { page: 'epmo', signalId } : { page: 'epmo' };
   }
   if (section === 'decisions') return { page: 'decisions' };
+  if (section === 'admin' && id === 'setup') return { page: 'setup' };
   if (section === 'rollup') return { page: 'rollup' };
   const domainId = params.get('domain') ?? undefined;
   params.delete('domain');

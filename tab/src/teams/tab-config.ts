@@ -24,7 +24,7 @@ export async function offerTabSettings(settings: TabSettings | undefined): Promi
   if (!saveHandlerRegistered) {
     pages.config.registerOnSaveHandler((event) => {
       if (!pending) {
-        event.notifyFailure('Choose a domain first.');
+        event.notifyFailure('Choose a portfolio first.');
         return;
       }
       pages.config.setConfig(pending).then(
@@ -36,4 +36,20 @@ export async function offerTabSettings(settings: TabSettings | undefined): Promi
   }
   if (settings) await pages.config.setConfig(settings);
   pages.config.setValidityState(settings !== undefined);
+}
+
+/** What Teams tells the configuration page: the tab's saved settings (when reconfigured) and where it is being added. */
+export interface TabConfigContext {
+  /** The content URL saved before; absent when the tab is being added. */
+  readonly contentUrl?: string;
+  /** The channel's (or group chat's) conversation id. */
+  readonly conversationId?: string;
+}
+
+export async function tabConfigContext(): Promise<TabConfigContext> {
+  const { app, pages } = await import('@microsoft/teams-js');
+  // A tab being added has no settings yet; a host that cannot answer is treated the same way.
+  const [config, context] = await Promise.all([pages.getConfig().catch(() => undefined), app.getContext()]);
+  const conversationId = context.channel?.id ?? context.chat?.id;
+  return { ...(config?.contentUrl ? { contentUrl: config.contentUrl } : {}), ...(conversationId ? { conversationId } : {}) };
 }
