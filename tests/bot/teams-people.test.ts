@@ -91,6 +91,27 @@ describe('Teams user ids from activities', () => {
   });
 });
 
+describe('who has used PMO Relay', () => {
+  it('marks who talked to the bot, not who is only on a linked roster, and a later roster read keeps the mark', async () => {
+    const talker = person(6, 'Tia Talker');
+    const quiet = person(7, 'Quin Quiet');
+    const where = channel();
+    const teamId = where.team?.id as string;
+    connector.setRoster(teamId, [lead, talker, quiet].map(entry));
+    await post(message(where, lead, 'link team Website rebuild'));
+    expect((await app.repos.teamsUsers.get(T, quiet.aadObjectId as string))?.talkedAt).toBeUndefined();
+    expect((await app.repos.teamsUsers.get(T, lead.aadObjectId as string))?.talkedAt).toBeDefined();
+
+    await post(message(where, talker, 'help'));
+    const talked = (await app.repos.teamsUsers.get(T, talker.aadObjectId as string))?.talkedAt;
+    expect(talked).toBeDefined();
+    connector.setRoster(teamId, [lead, { ...talker, name: 'Tia T. Talker' }, quiet].map(entry));
+    await post(membersChanged(where, lead, { removed: [leaver] }));
+    expect(await app.repos.teamsUsers.get(T, talker.aadObjectId as string)).toMatchObject({ name: 'Tia T. Talker', talkedAt: talked });
+    expect((await app.repos.teamsUsers.get(T, quiet.aadObjectId as string))?.talkedAt).toBeUndefined();
+  });
+});
+
 describe('rosters of linked teams and group chats', () => {
   it('reads a team’s roster, page by page, when one of its channels is linked, with everyone’s MRI', async () => {
     const where = channel();

@@ -55,6 +55,7 @@ const PAGES: readonly PageCheck[] = [
   { name: 'EPMO queue', as: 'Erin Epmo', hash: () => '#/epmo', ready: (p) => p.getByRole('region', { name: /^Escalation / }).waitFor() },
   { name: 'decisions', as: 'Erin Epmo', hash: () => '#/decisions', ready: heading },
   { name: 'config', as: 'Priya Patel', hash: () => '#/config', ready: heading },
+  { name: 'setup gaps', as: 'Avery Admin', hash: () => '#/admin/setup', ready: (p) => p.getByText(/to set up, in|^All set$/).first().waitFor() },
 ];
 
 let app: RunningApp;

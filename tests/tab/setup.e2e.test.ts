@@ -49,7 +49,7 @@ async function openAs(name: string, hash: string): Promise<void> {
 async function listed(title: string): Promise<string[]> {
   const list = page.getByRole('list', { name: title });
   if ((await list.count()) === 0) return [];
-  return list.locator('li > span:first-child').allInnerTexts();
+  return list.locator('li > span:first-child > span:first-child').allInnerTexts();
 }
 
 async function refresh(): Promise<void> {

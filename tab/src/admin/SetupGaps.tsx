@@ -33,13 +33,12 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, paddingLeft: 0, listStyleType: 'none' },
   entry: {
     display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
     paddingTop: tokens.spacingVerticalS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
+  entryTop: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   command: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -120,14 +119,20 @@ function GapCard({ gap }: { readonly gap: SetupGap }) {
           const href = entryLink(entry);
           return (
             <li key={entry.id} className={styles.entry}>
-              <Text weight="semibold">{entry.name}</Text>
+              <span className={styles.entryTop}>
+                <Text weight="semibold">{entry.name}</Text>
+                {href && (
+                  <Link href={href} aria-label={`Find ${entry.name} in its portfolio`}>
+                    Find in portfolio
+                  </Link>
+                )}
+              </span>
               <Caption1 className={styles.muted}>{entry.detail}</Caption1>
               {entry.command && (
                 <Caption1>
                   Type <code className={styles.command}>{entry.command}</code>
                 </Caption1>
               )}
-              {href && <Link href={href}>Open its portfolio</Link>}
             </li>
           );
         })}

@@ -13,5 +13,6 @@ const SECTIONS: Readonly<Record<NonNullable<SetupGap['fixIn']>, { readonly hash:
 
 export const sectionLink = (gap: Pick<SetupGap, 'fixIn'>): { readonly hash: string; readonly label: string } | undefined => (gap.fixIn ? SECTIONS[gap.fixIn] : undefined);
 
-/** A work item's entry links to its domain's portfolio, where the item can be found and edited. */
-export const entryLink = (entry: Pick<SetupGapEntry, 'domainId'>): string | undefined => (entry.domainId ? portfolioHash(entry.domainId) : undefined);
+/** A work item's entry links to its domain's portfolio, searched for the item, where it can be opened and edited. */
+export const entryLink = (entry: Pick<SetupGapEntry, 'domainId' | 'name'>): string | undefined =>
+  entry.domainId ? portfolioHash(entry.domainId, new URLSearchParams({ q: entry.name }).toString()) : undefined;
