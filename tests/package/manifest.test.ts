@@ -15,6 +15,7 @@ import { readEnvironment } from '../../scripts/lib/env-files';
 import { checkIcons, decodePng } from '../../scripts/lib/icons';
 import { validateManifest } from '../../scripts/lib/manifest-schema';
 import { substitute, UnresolvedPlaceholderError } from '../../scripts/lib/placeholders';
+import { parseRoute } from '../../tab/src/shared/route';
 
 const root = join(__dirname, '..', '..');
 const appPackageDir = join(root, 'appPackage');
@@ -58,7 +59,9 @@ describe('Teams app manifest', () => {
     expect(titles).toEqual(['help', 'raise', 'my signals', 'changes', 'link', 'announce']);
     expect(m.composeExtensions[0].commands[0]).toMatchObject({ id: 'raiseWithPmo', type: 'action', context: ['message'], fetchTask: true, title: 'Raise with PMO' });
     expect(m.staticTabs[0]).toMatchObject({ name: 'Portfolio', contentUrl: 'http://localhost:3978/index.html#/portfolio' });
-    expect(m.configurableTabs[0]).toMatchObject({ configurationUrl: 'http://localhost:3978/index.html#/config', canUpdateConfiguration: true, scopes: ['team', 'groupChat'] });
+    expect(m.configurableTabs[0]).toMatchObject({ configurationUrl: 'http://localhost:3978/index.html#/config', canUpdateConfiguration: true, scopes: ['team', 'groupChat'], context: ['channelTab', 'privateChatTab', 'meetingChatTab'] });
+    // The configuration URL opens the tab's configuration page (which saves a content URL on the same page).
+    expect(parseRoute(new URL(m.configurableTabs[0].configurationUrl).hash)).toEqual({ page: 'config' });
     expect(m.webApplicationInfo).toEqual({ id: localEnv.AAD_APP_CLIENT_ID, resource: `api://localhost:3978/${localEnv.AAD_APP_CLIENT_ID}` });
     expect(m.validDomains).toEqual(['localhost:3978']);
   });

@@ -13,10 +13,10 @@ describe('channel tab binding', () => {
 
   it('saves a content URL that opens the portfolio, and reads the choice back from it', () => {
     const [rollup, it, odd] = bindingOptions({ roles: [{ role: 'strategy_owner' }] }, domains);
-    const settings = [rollup, it, odd].map((o) => tabSettingsFor(o!, 'https://tab.example'));
-    expect(settings.map((s) => s.contentUrl)).toEqual(['https://tab.example/#/rollup', 'https://tab.example/#/portfolio?domain=dom-it', 'https://tab.example/#/portfolio?domain=rollup']);
+    const settings = [rollup, it, odd].map((o) => tabSettingsFor(o!, 'https://tab.example/index.html'));
+    expect(settings.map((s) => s.contentUrl)).toEqual(['https://tab.example/index.html#/rollup', 'https://tab.example/index.html#/portfolio?domain=dom-it', 'https://tab.example/index.html#/portfolio?domain=rollup']);
     expect(settings.map((s) => choiceOfContentUrl(s.contentUrl))).toEqual([ROLLUP, domainChoice('dom-it'), domainChoice('rollup')]);
-    expect(settings[1]).toMatchObject({ entityId: 'portfolio-dom-it', websiteUrl: 'https://tab.example/#/portfolio?domain=dom-it', suggestedDisplayName: 'IT portfolio' });
+    expect(settings[1]).toMatchObject({ entityId: 'portfolio-dom-it', websiteUrl: 'https://tab.example/index.html#/portfolio?domain=dom-it', suggestedDisplayName: 'IT portfolio' });
   });
 
   it('starts from nothing for a tab not bound yet, or bound to something it does not know', () => {

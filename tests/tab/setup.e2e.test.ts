@@ -105,14 +105,14 @@ describe('the channel tab', () => {
     await until(async () => expect(await shown()).toBe('IT portfolio'));
     await tab().getByText('Suggested: this channel is linked to it in PMO Relay.').waitFor();
     await until(async () => expect((await teamsHostState(page)).valid).toBe(true));
-    expect((await teamsHostState(page)).config?.contentUrl).toBe(`${app.url}/#/portfolio?domain=dom-it`);
+    expect((await teamsHostState(page)).config?.contentUrl).toBe(`${app.url}/index.html#/portfolio?domain=dom-it`);
 
     await chosen().click();
     await tab().getByRole('option', { name: 'EPMO roll-up: every domain' }).click();
-    await until(async () => expect((await teamsHostState(page)).config?.contentUrl).toBe(`${app.url}/#/rollup`));
+    await until(async () => expect((await teamsHostState(page)).config?.contentUrl).toBe(`${app.url}/index.html#/rollup`));
     expect(await pressSave(page)).toEqual({ ok: true });
     const saved = (await teamsHostState(page)).config;
-    expect(saved).toMatchObject({ entityId: 'portfolio-rollup', contentUrl: `${app.url}/#/rollup`, suggestedDisplayName: 'EPMO roll-up: every domain' });
+    expect(saved).toMatchObject({ entityId: 'portfolio-rollup', contentUrl: `${app.url}/index.html#/rollup`, suggestedDisplayName: 'EPMO roll-up: every domain' });
 
     // Reconfigured later: the page starts from what the tab shows.
     await openInTeamsHost(page, app.url, { ...who, frameContext: 'settings', tabUrl: `${app.url}/index.html#/config`, channelId: '19:it-pmo@thread.tacv2', savedConfig: saved ?? {} });
@@ -139,7 +139,7 @@ describe('the channel tab', () => {
     await until(async () => expect((await teamsHostState(page)).valid).toBe(true));
     expect(await pressSave(page)).toEqual({ ok: true });
     const saved = (await teamsHostState(page)).config;
-    expect(saved?.contentUrl).toBe(`${app.url}/#/portfolio?domain=dom-it`);
+    expect(saved?.contentUrl).toBe(`${app.url}/index.html#/portfolio?domain=dom-it`);
 
     await openInTeamsHost(page, app.url, { ...who, frameContext: 'content', tabUrl: saved?.contentUrl ?? '', savedConfig: saved ?? {} });
     await tab().getByRole('heading', { level: 1, name: 'IT portfolio' }).waitFor();

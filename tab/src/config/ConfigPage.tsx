@@ -53,7 +53,7 @@ function BindingForm({ options, initial, inTeams }: { readonly options: readonly
   const [choice, setChoice] = useState<BindingChoice | undefined>(start);
   const [saveError, setSaveError] = useState<string>();
   const chosen = options.find((o) => o.value === choice);
-  const settings = useMemo(() => (chosen ? tabSettingsFor(chosen, window.location.origin) : undefined), [chosen]);
+  const settings = useMemo(() => (chosen ? tabSettingsFor(chosen, `${window.location.origin}${window.location.pathname}`) : undefined), [chosen]);
 
   useEffect(() => {
     if (!inTeams) return;

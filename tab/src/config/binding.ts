@@ -29,10 +29,13 @@ export function bindingOptions(me: Pick<MeResponse, 'roles'>, domains: readonly 
   ];
 }
 
-/** The settings Teams stores on Save: the tab opens `contentUrl`, served from `origin`. */
-export function tabSettingsFor(option: BindingOption, origin: string): TabSettings {
+/**
+ * The settings Teams stores on Save: the tab opens `contentUrl`, the page the configuration page
+ * was served as (`page`: origin and path, e.g. `https://host/index.html`) at the portfolio's route.
+ */
+export function tabSettingsFor(option: BindingOption, page: string): TabSettings {
   const hash = option.value === ROLLUP ? rollupHash() : portfolioHash(option.value.slice('domain:'.length));
-  const url = `${origin}/${hash}`;
+  const url = `${page}${hash}`;
   return { entityId: option.value === ROLLUP ? 'portfolio-rollup' : `portfolio-${option.value.slice('domain:'.length)}`, contentUrl: url, websiteUrl: url, suggestedDisplayName: option.label };
 }
 
