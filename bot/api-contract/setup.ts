@@ -6,7 +6,7 @@
  */
 import type { SetupGap } from '../setup/domain/gaps';
 
-export type { SetupGap, SetupGapEntry, SetupGapKind } from '../setup/domain/gaps';
+export type { SetupGap, SetupGapEntry } from '../setup/domain/gaps';
 
 /**
  * `GET /api/setup/gaps` (tenant admins): each kind of gap with its fix and its first entries (at

@@ -4,8 +4,6 @@
  * features, platform adapters and composition may use.
  */
 
-export type { SetupDeps } from './app/setup-gaps';
-export { type TabVisits, tabVisits } from './app/tab-visits';
-export type { TabVisitStore } from './ports';
+export { tabVisits } from './app/tab-visits';
 export { setupRoutes } from './routes';
 export { createTabVisitStore } from './tables/tab-visit-store';

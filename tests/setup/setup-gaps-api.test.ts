@@ -3,7 +3,7 @@
  * records say so and goes once it is fixed; only tenant admins see it, and only their tenant's.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { SetupGap, SetupGapKind, SetupGapsResponse } from '../../bot/api-contract/setup';
+import type { SetupGap, SetupGapsResponse } from '../../bot/api-contract/setup';
 import type { RunningApp } from '../../bot/composition/start-app';
 import { apiClient, startTestApp } from '../support/app';
 import { conversation, domain, link, objective, workItem } from '../support/directory-records';
@@ -27,7 +27,7 @@ async function gaps(tenantId = TENANT, userId = ADMIN): Promise<readonly SetupGa
   expect(res.status).toBe(200);
   return (res.body as SetupGapsResponse).gaps;
 }
-const names = (all: readonly SetupGap[], kind: SetupGapKind): string[] => all.find((g) => g.kind === kind)?.entries.map((e) => e.name) ?? [];
+const names = (all: readonly SetupGap[], kind: SetupGap['kind']): string[] => all.find((g) => g.kind === kind)?.entries.map((e) => e.name) ?? [];
 
 beforeAll(async () => {
   app = await startTestApp({ BOOTSTRAP_ADMINS: `${TENANT}:${ADMIN},${OTHER}:${OTHER_ADMIN}` });
