@@ -3,6 +3,7 @@
  * the feature's one door: what other features, platform adapters and composition may use.
  */
 
+export { canSeeRollup, canViewDomain, teamDomainIds } from './app/access';
 export { itemsAlignedTo } from './app/aligned-items';
 export { recordIdSchema } from './app/inputs';
 export { type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, overallHealth } from './domain/portfolio';

@@ -127,6 +127,9 @@ describe('what a channel is linked to', () => {
     expect(it.body).toEqual({ pmoDomainIds: ['dom-it'], epmo: false });
     const hr = await call('GET', `/api/conversations/${encodeURIComponent('19:hr-pmo@thread.tacv2')}/link`, { token: lead });
     expect(hr.body).toEqual({ pmoDomainIds: [], epmo: false });
+    // A team member sees their item's domain, so is told of its PMO channel.
+    const member = await call('GET', `/api/conversations/${encodeURIComponent('19:hr-pmo@thread.tacv2')}/link`, { token: await token(TENANT, TALKER) });
+    expect(member.body).toEqual({ pmoDomainIds: ['dom-hr'], epmo: false });
     const epmo = await call('GET', `/api/conversations/${encodeURIComponent('19:epmo@thread.tacv2')}/link`, { token: await token(TENANT, ADMIN) });
     expect(epmo.body).toEqual({ pmoDomainIds: [], epmo: true });
     const elsewhere = await call('GET', `/api/conversations/${encodeURIComponent('19:it-pmo@thread.tacv2')}/link`, { token: await token(OTHER, OTHER_ADMIN) });

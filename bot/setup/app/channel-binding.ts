@@ -4,7 +4,8 @@
  * portfolio they may view, the EPMO for its members and admins); anything else reads as unlinked.
  */
 import type { LinkRepository } from '../../conversations';
-import { type Principal, can, isEpmo } from '../../kernel/roles';
+import type { Principal } from '../../kernel/roles';
+import { type PortfolioRepositories, canSeeRollup, canViewDomain, teamDomainIds } from '../../portfolio';
 
 export interface ChannelBinding {
   /** Domains whose PMO the conversation is linked as, among those the caller may view. */
@@ -13,11 +14,17 @@ export interface ChannelBinding {
   readonly epmo: boolean;
 }
 
-export async function channelBinding(deps: { readonly repos: { readonly links: Pick<LinkRepository, 'listByConversation'> } }, p: Principal, conversationId: string): Promise<ChannelBinding> {
+export interface ChannelBindingDeps {
+  readonly repos: { readonly links: Pick<LinkRepository, 'listByConversation'>; readonly workItems: Pick<PortfolioRepositories['workItems'], 'domainsOf'> };
+}
+
+export async function channelBinding(deps: ChannelBindingDeps, p: Principal, conversationId: string): Promise<ChannelBinding> {
   const links = await deps.repos.links.listByConversation(p.tenantId, conversationId);
-  const seesRollup = isEpmo(p) || p.roles.some((r) => r.role === 'tenant_admin');
+  const pmo = links.flatMap((l) => (l.target.kind === 'pmo' ? [l.target.domainId] : []));
+  // Team members see their items' domains: resolved only when there is a PMO link to check.
+  const teamDomains = pmo.length > 0 ? await teamDomainIds(p, deps.repos.workItems) : new Set<string>();
   return {
-    pmoDomainIds: links.flatMap((l) => (l.target.kind === 'pmo' && can(p, 'portfolio.view', { domainId: l.target.domainId }) ? [l.target.domainId] : [])),
-    epmo: seesRollup && links.some((l) => l.target.kind === 'epmo'),
+    pmoDomainIds: pmo.filter((domainId) => canViewDomain(p, domainId, teamDomains)),
+    epmo: canSeeRollup(p) && links.some((l) => l.target.kind === 'epmo'),
   };
 }
