@@ -11,3 +11,4 @@ export { domainActivityOf, projectedActivity, rollupActivityOf } from './app/pro
 export type { ActivityProjection, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
 export { createPortfolioTables, repairInterruptedMoves } from './tables/portfolio-tables';
 export { migrateWorkItems } from './tables/work-item-migration';
+export { type CheckInStatus, recordCheckInStatus } from './app/check-in-status';
