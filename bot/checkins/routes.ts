@@ -3,14 +3,14 @@
  * bot/api-contract/checkins.ts. Each parses, calls the use case and answers with the wire type.
  */
 import { z } from 'zod';
-import type { CheckInRoundResponse, CheckInsResponse } from '../api-contract/checkins';
+import type { CheckInRequestBody, CheckInRoundResponse, CheckInsResponse } from '../api-contract/checkins';
 import { type RouteTable, answer, json, route } from '../kernel/http-routes';
 import type { CheckInDeps } from './app/deps';
 import { domainCheckIns, newRoundView } from './app/queries';
 import { requestRoundAs } from './app/request';
 
 const itemId = z.string().min(1).max(128);
-const requestBody = z.object({ itemIds: z.array(itemId).max(500).optional() }).strict();
+const requestBody: z.ZodType<CheckInRequestBody> = z.object({ itemIds: z.array(itemId).max(500).optional() }).strict();
 
 /** The check-ins routes, for a server to serve under `/api`. */
 export function checkInRoutes(deps: CheckInDeps): RouteTable {
