@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { cardText } from '../support/adaptive-card';
-import { message } from '../bot/teams-activities';
+import { message, mriOf } from '../bot/teams-activities';
 import { APP_TEAM, PMO, T, WEB_TEAM, act, api, app, cardOf, connector, inputsOf, people, post, sentTo, startCheckInsJourney, waitFor, withText } from './journey-support';
 
 startCheckInsJourney();
@@ -127,6 +127,12 @@ describe('check-ins in chat', () => {
     expect(listed.rounds[0]).toMatchObject({ trigger: 'manual', requestedBy: 'Ivo IT Lead' });
     expect(listed.overdue).toBe(0);
     expect(listed.cadence).toMatchObject({ weekday: 'monday', answerWithinHours: 48 });
+
+    // The new Website card is refreshed for those who answer it, by Teams user id: its team first, then the IT PMO lead.
+    await waitFor('the second Website card', () => withText(sentTo(WEB_TEAM, 'POST'), 'Check-in: Website rebuild').length === 2);
+    const webCard = cardOf(withText(sentTo(WEB_TEAM, 'POST'), 'Check-in: Website rebuild')[1]);
+    expect(webCard.refresh.userIds).toEqual([mriOf(people.member), mriOf(people.itLead)]);
+    expect(webCard.refresh.action).toMatchObject({ verb: 'checkin.show', data: { roundId: second, workItemId: 'wi-web' } });
 
     // The older card of the Mobile app is updated in place to say so.
     await waitFor('the older card replaced', () => connector.requests.slice(before).some((r) => r.method === 'PUT' && r.activityId === oldCard && cardText(r.body?.attachments?.[0]?.content).includes('A newer check-in replaced this one')));
