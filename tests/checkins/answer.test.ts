@@ -83,7 +83,7 @@ describe('answering a check-in', () => {
       return update(write, etag);
     };
     const answered = await answerCheckIn(deps, member, data('After the rename'), {});
-    expect(answered.ok && answered.value.card.notice?.text).toMatch(/Thank you/);
+    expect(answered.ok && answered.value.card.notice?.text).toMatch(/Check-in recorded/);
     expect((await repos.workItems.get(T, 'wi-a'))?.value).toMatchObject({ title: 'Renamed in the tab', health: { cost: 'amber' }, statusNote: 'After the rename' });
     expect(await history()).toHaveLength(1);
   });

@@ -87,7 +87,7 @@ describe('check-ins in chat', () => {
     const cardMessageId = await cardId(first, 'wi-web');
     const values = answer(first, 'wi-web', { colour_cost: 'red', reason_cost: 'Licences went up', colour_benefit: 'amber', benefitRealised: '70', stage: 'Test', note: 'Launch on track' });
     const both = await Promise.all([act(WEB_TEAM, people.member, 'checkin.answer', values, cardMessageId), act(WEB_TEAM, people.member, 'checkin.answer', { ...values, note: 'Second click' }, cardMessageId)]);
-    expect(both.filter((r) => r.text.includes('Thank you: your check-in is recorded'))).toHaveLength(1);
+    expect(both.filter((r) => r.text.includes('Check-in recorded'))).toHaveLength(1);
     expect(both.filter((r) => r.text.includes('already answered by Mia Member'))).toHaveLength(1);
     for (const r of both) {
       expect(r.text).toMatch(/Answered by Mia Member on/);
@@ -141,7 +141,7 @@ describe('check-ins in chat', () => {
     expect(stale.text).toContain('nothing was recorded');
 
     const done = await act(APP_TEAM, people.appMember, 'checkin.answer', answer(second, 'wi-app', { note: 'All fine' }), await cardId(second, 'wi-app'));
-    expect(done.text).toContain('Thank you');
+    expect(done.text).toContain('Check-in recorded');
     const history = (await api(people.itLead, 'GET', '/api/work-items/wi-app/panel')).body.history;
     expect(history.map((h: any) => [h.source, h.checkInId, h.note])).toEqual([['check-in', second, 'All fine']]);
   });

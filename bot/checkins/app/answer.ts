@@ -118,20 +118,21 @@ export async function answerCheckIn(deps: CheckInDeps, p: Principal, data: Answe
   const answered = await deps.store.updateRequest({ ...request.value, state: 'answered', answer }, request.etag);
   if (!answered.ok) {
     // Answered or replaced meanwhile (a second click, a teammate, a newer round): show what happened.
-    const now = await deps.store.getRequest(p.tenantId, data.domainId, data.roundId, data.workItemId);
-    return now ? closedCard(deps, p, now.value) : answered;
+    const current = await deps.store.getRequest(p.tenantId, data.domainId, data.roundId, data.workItemId);
+    return current ? closedCard(deps, p, current.value) : answered;
   }
   const written = await applyAnswer(deps, answered.value.value, answer);
   await updateSentCards(deps, p.tenantId, CHECK_IN_BATCH.answered(data.roundId, data.workItemId), [data]);
+  // The card is shared: everyone in the conversation sees this notice, so it speaks of the item, not to the answerer.
   const notice: CheckInCardModel['notice'] = written.ok
-    ? { tone: 'good', text: 'Thank you: your check-in is recorded on the item.' }
+    ? { tone: 'good', text: 'Check-in recorded: the item\'s status is updated.' }
     : { tone: 'attention', text: `Your answer is kept, but the item could not be updated yet (${written.error.message}); it is written when this card is next opened or answered.` };
   const model = await modelOf(deps, p, answered.value.value, { notice });
   return model.ok ? ok({ card: model.value, changed: true }) : model;
 }
 
 /** The card as it stands for the person, with why their action was refused and what they typed. */
-export async function refusedWith(deps: CheckInDeps, p: Principal, request: CheckInRequest, typed: Readonly<Record<string, string>>, text: string): Promise<Result<AnswerOutcome>> {
+async function refusedWith(deps: CheckInDeps, p: Principal, request: CheckInRequest, typed: Readonly<Record<string, string>>, text: string): Promise<Result<AnswerOutcome>> {
   const model = await modelOf(deps, p, request, { notice: { tone: 'attention', text }, typed });
   return model.ok ? ok({ card: model.value, changed: false }) : model;
 }
