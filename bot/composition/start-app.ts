@@ -19,6 +19,7 @@ import { devSignInRoutes } from '../platform/web/dev-sign-in-routes';
 import { startWebServer } from '../platform/web/web-server';
 import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
+import { checkInRoutes } from '../checkins';
 import { activityMarks } from './activity-marks';
 import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
@@ -28,6 +29,7 @@ import { createDeliveryRuntime } from './delivery';
 import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
+import { createCheckInsFeature } from './checkins';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
 import { createTabVisitStore, setupRoutes, tabVisits } from '../setup';
 
@@ -112,10 +114,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         },
       },
     });
+    // Check-ins register their card renderer; answers reach the portfolio through its own write.
+    const checkIns = await createCheckInsFeature({ config, connectionString, repos, delivery, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
     const context = { config, repos, changes, signals, deliveries: deliveryRuntime.tables.deliveries, clock, logger };
     for (const extension of extensions) await extension.seed?.(context);
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const web = await startWebServer({
       host: config.host,
@@ -129,6 +133,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       api: [
         changeRoutes(changes.deps),
         signalRoutes(signals.deps),
+        checkInRoutes(checkIns.deps),
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),

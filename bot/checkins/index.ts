@@ -1,0 +1,12 @@
+/**
+ * Check-ins (PRODUCT.md §2, §5): a PMO asks its domain's teams for their status, and each team
+ * answers in a card in its own conversation. This file is the feature's one door: what other
+ * features, platform adapters and composition may use.
+ */
+
+export type { CheckInDeps } from './app/deps';
+export { checkInRenderers } from './app/renderers';
+export { type CheckInCardAction, checkInActionSchemas } from './cards/actions';
+export { checkInCardHandlers, checkInCommand, checkInRejectedHandler } from './handlers';
+export { checkInRoutes } from './routes';
+export { createTableCheckInStore } from './tables/check-in-store';
