@@ -11,7 +11,7 @@ import { type Repositories, createTableRepositories } from '../directory';
 import { randomIds } from '../kernel/ids';
 import type { Logger } from '../kernel/logger';
 import { type Clock, systemClock } from '../kernel/runtime';
-import { bootstrapAdmins, createSavedViewStore } from '../people';
+import { bootstrapAdmins, createRoleChangeLog, createSavedViewStore } from '../people';
 import { peopleRoutes } from '../people/routes';
 import { createLogger } from '../platform/logging';
 import { createAuthenticator } from '../platform/web/auth';
@@ -29,6 +29,7 @@ import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
+import { createGraphDirectory } from '../platform/graph/graph-directory';
 
 export interface RunningApp {
   readonly url: string;
@@ -55,6 +56,13 @@ export interface AppOverrides {
   readonly graphCa?: string;
 }
 
+/** The tenant's directory for finding people by name, when Graph is configured and allowed to read it. */
+function peopleDirectory(config: Config, graphCa: string | undefined) {
+  const graph = config.graph;
+  if (!graph?.peopleSearch) return {};
+  return { directory: createGraphDirectory({ ...graph, timeoutMs: config.delivery.sendTimeoutMs, ...(graphCa ? { ca: graphCa } : {}) }) };
+}
+
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger: Logger = overrides.logger ?? createLogger(config);
   const clock = overrides.clock ?? systemClock;
@@ -75,7 +83,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix, logger });
     const savedViews = await createSavedViewStore({ connectionString, tablePrefix: config.storage.tablePrefix });
-    const bootstrapped = await bootstrapAdmins({ repos, clock }, config.bootstrapAdmins);
+    const roleChanges = await createRoleChangeLog({ connectionString, tablePrefix: config.storage.tablePrefix });
+    const bootstrapped = await bootstrapAdmins({ repos, clock, roleChanges, ids: randomIds }, config.bootstrapAdmins);
     if (bootstrapped > 0) logger.info({ count: bootstrapped }, 'made the BOOTSTRAP_ADMINS tenant admins');
 
     const auth = await createAuthenticator(config.auth, repos, clock, logger);
@@ -126,7 +135,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         signalRoutes(signals.deps),
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
-        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
+        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa) }),
         portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
