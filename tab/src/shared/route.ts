@@ -6,7 +6,8 @@
  * `#/changes`, `#/changes/chg-1` (one change's cascade), `#/compose` (a new strategy change),
  * `#/compose?change=chg-1` (edit a draft, or prepare the next version of a published change),
  * `#/signals` (the PMO inbox), `#/signals/sig-1` (one signal: analysis, triage, escalation),
- * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log).
+ * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log),
+ * `#/admin`, `#/admin?section=people` (the tenant admin's area, at one of its sections).
  */
 import { useEffect, useState } from 'react';
 
@@ -20,7 +21,8 @@ export type Route =
   | { readonly page: 'signals' }
   | { readonly page: 'signal'; readonly signalId: string }
   | { readonly page: 'epmo'; readonly signalId?: string }
-  | { readonly page: 'decisions' };
+  | { readonly page: 'decisions' }
+  | { readonly page: 'admin'; readonly section?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -39,6 +41,10 @@ export function parseRoute(hash: string): Route {
   }
   if (section === 'decisions') return { page: 'decisions' };
   if (section === 'rollup') return { page: 'rollup' };
+  if (section === 'admin') {
+    const part = params.get('section') ?? undefined;
+    return part ? { page: 'admin', section: part } : { page: 'admin' };
+  }
   const domainId = params.get('domain') ?? undefined;
   params.delete('domain');
   const view = params.toString();
@@ -57,6 +63,7 @@ export const signalsHash = (): string => '#/signals';
 export const signalHash = (signalId: string): string => `#/signals/${encodeURIComponent(signalId)}`;
 export const epmoHash = (signalId?: string): string => (signalId ? `#/epmo?signal=${encodeURIComponent(signalId)}` : '#/epmo');
 export const decisionsHash = (): string => '#/decisions';
+export const adminHash = (section?: string): string => (section ? `#/admin?section=${encodeURIComponent(section)}` : '#/admin');
 
 /** Goes to a route (a hash from the helpers above); the `hashchange` listener re-renders. */
 export const navigate = (hash: string): void => {
