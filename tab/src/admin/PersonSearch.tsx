@@ -28,6 +28,8 @@ function hint(found: Found): string {
 export function PersonSearch({ api, onPick }: { readonly api: AdminApi; onPick(person: PersonMatch): void }) {
   const [text, setText] = useState('');
   const [found, setFound] = useState<Found>({ status: 'idle' });
+  // The matches arrive after the typing that asked for them: the list opens when they do.
+  const [open, setOpen] = useState(false);
   useEffect(() => {
     const q = text.trim();
     if (!q) {
@@ -38,7 +40,11 @@ export function PersonSearch({ api, onPick }: { readonly api: AdminApi; onPick(p
     const timer = window.setTimeout(() => {
       setFound({ status: 'searching' });
       api.searchPeople(q, abort.signal).then(
-        (answer) => !abort.signal.aborted && setFound({ status: 'done', answer }),
+        (answer) => {
+          if (abort.signal.aborted) return;
+          setFound({ status: 'done', answer });
+          setOpen(answer.people.length > 0);
+        },
         (e: unknown) => !abort.signal.aborted && setFound({ status: 'error', message: errorMessage(e) }),
       );
     }, DEBOUNCE_MS);
@@ -54,6 +60,8 @@ export function PersonSearch({ api, onPick }: { readonly api: AdminApi; onPick(p
       <Combobox
         freeform
         value={text}
+        open={open}
+        onOpenChange={(_e, d) => setOpen(d.open && people.length > 0)}
         placeholder="Search by name"
         expandIcon={found.status === 'searching' ? <Spinner size="extra-tiny" aria-label="Searching" /> : undefined}
         onChange={(e) => setText(e.target.value)}
