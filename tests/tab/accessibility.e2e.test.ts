@@ -55,6 +55,27 @@ const PAGES: readonly PageCheck[] = [
   { name: 'EPMO queue', as: 'Erin Epmo', hash: () => '#/epmo', ready: (p) => p.getByRole('region', { name: /^Escalation / }).waitFor() },
   { name: 'decisions', as: 'Erin Epmo', hash: () => '#/decisions', ready: heading },
   { name: 'config', as: 'Priya Patel', hash: () => '#/config', ready: heading },
+  { name: 'admin domains', as: 'Avery Admin', hash: () => '#/admin', ready: (p) => p.getByRole('table', { name: 'Domains' }).waitFor() },
+  {
+    name: 'admin domain form',
+    as: 'Avery Admin',
+    hash: () => '#/admin',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'New domain' }).click();
+      await p.getByRole('dialog').getByRole('group', { name: 'Check-in cadence' }).waitFor();
+    },
+  },
+  { name: 'admin objectives', as: 'Avery Admin', hash: () => '#/admin?section=objectives', ready: (p) => p.getByRole('table', { name: 'Objectives' }).waitFor() },
+  {
+    name: 'admin roles of a person',
+    as: 'Avery Admin',
+    hash: () => '#/admin?section=people',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Change the roles of Priya Patel' }).click();
+      await p.getByRole('dialog').getByRole('button', { name: 'Add role' }).waitFor();
+    },
+  },
+  { name: 'admin role changes', as: 'Avery Admin', hash: () => '#/admin?section=role-changes', ready: (p) => p.getByRole('region', { name: 'Role changes' }).locator('h2, table').first().waitFor() },
 ];
 
 let app: RunningApp;
