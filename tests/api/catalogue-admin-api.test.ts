@@ -120,8 +120,14 @@ describe('objectives', () => {
     expect(refused.body.error.message).toMatch(/Work items are aligned to OBJ-3.*retire it instead/);
     const codes = (await call('GET', '/api/objectives', { token: admin })).body.map((o: { code: string }) => o.code);
     expect(codes).toEqual(['OBJ-1', 'OBJ-3']);
-    // Retired, it stays on the item.
+    // Retired, it stays on the item, which can still be edited, but no other item can take it up.
     await call('PATCH', `/api/objectives/${used.id}`, { token: admin, body: { status: 'retired' }, headers: { 'If-Match': used.etag } });
-    expect((await call('GET', '/api/work-items/wi-aligned', { token: admin })).body.objectives).toEqual([{ objectiveId: used.id, weight: 100 }]);
+    const aligned = (await call('GET', '/api/work-items/wi-aligned', { token: admin })).body;
+    expect(aligned.objectives).toEqual([{ objectiveId: used.id, weight: 100 }]);
+    expect((await call('PATCH', '/api/work-items/wi-aligned', { token: admin, body: { stage: 'Live' }, headers: { 'If-Match': aligned.etag } })).status).toBe(200);
+    const item = { domainId, title: 'New work', structure: 'project', mode: 'agile', stage: 'Idea', owner: { displayName: 'Ann' }, startDate: '2026-01-01', endDate: '2026-12-31' };
+    const taken = await call('POST', '/api/work-items', { token: admin, body: { ...item, objectives: [{ objectiveId: used.id, weight: 50 }] } });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.details).toEqual([{ at: 'objectives[0]', message: 'OBJ-3 is retired and takes no new work: choose an active objective.' }]);
   });
 });

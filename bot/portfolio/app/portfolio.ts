@@ -3,7 +3,7 @@
  * authorization from the principal's stored roles, then applies domain rules. The read-only
  * views (a domain's portfolio, the roll-up, an item's panel) are in ./portfolio-views.ts.
  */
-import { type Domain, type Person, type Rag, type WorkItem, DEFAULT_FRESHNESS_DAYS, isStale, overallHealth, statusAgeDays } from '../domain/portfolio';
+import { type Domain, type Person, type Rag, type WorkItem, DEFAULT_FRESHNESS_DAYS, isStale, objectiveStatus, overallHealth, statusAgeDays } from '../domain/portfolio';
 import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
@@ -111,6 +111,7 @@ export async function portfolioContext(deps: PortfolioDeps, tenantId: string, do
     now: deps.clock.now(),
     domainIds: new Set(domains.map((d) => d.value.id)),
     objectiveIds: new Set(objectives.map((o) => o.value.id)),
+    retiredObjectives: new Map(objectives.filter((o) => objectiveStatus(o.value) === 'retired').map((o) => [o.value.id, o.value.code])),
     items,
   };
 }
