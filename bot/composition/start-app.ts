@@ -11,7 +11,7 @@ import { type Repositories, createTableRepositories } from '../directory';
 import { randomIds } from '../kernel/ids';
 import type { Logger } from '../kernel/logger';
 import { type Clock, systemClock } from '../kernel/runtime';
-import { bootstrapAdmins, createRoleChangeLog, createSavedViewStore } from '../people';
+import { type TenantDirectory, bootstrapAdmins, createRoleChangeLog, createSavedViewStore } from '../people';
 import { peopleRoutes } from '../people/routes';
 import { createLogger } from '../platform/logging';
 import { createAuthenticator } from '../platform/web/auth';
@@ -56,11 +56,26 @@ export interface AppOverrides {
   readonly graphCa?: string;
 }
 
-/** The tenant's directory for finding people by name, when Graph is configured and allowed to read it. */
-function peopleDirectory(config: Config, graphCa: string | undefined) {
+/**
+ * The tenant's directory for finding people by name, when Graph is configured and allowed to read
+ * it. The search answers from PMO Relay's own records when Graph fails; the log says why.
+ */
+function peopleDirectory(config: Config, graphCa: string | undefined, logger: Logger): { directory?: TenantDirectory } {
   const graph = config.graph;
   if (!graph?.peopleSearch) return {};
-  return { directory: createGraphDirectory({ ...graph, timeoutMs: config.delivery.sendTimeoutMs, ...(graphCa ? { ca: graphCa } : {}) }) };
+  const directory = createGraphDirectory({ ...graph, timeoutMs: config.delivery.sendTimeoutMs, ...(graphCa ? { ca: graphCa } : {}) });
+  return {
+    directory: {
+      async search(tenantId, text, limit) {
+        try {
+          return await directory.search(tenantId, text, limit);
+        } catch (err) {
+          logger.warn({ err, tenantId }, 'people search: the tenant directory (Graph) could not be read');
+          throw err;
+        }
+      },
+    },
+  };
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -135,7 +150,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         signalRoutes(signals.deps),
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
-        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa) }),
+        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa, logger) }),
         portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
