@@ -1,14 +1,13 @@
 /**
  * Role changes in Table Storage, append-only: PartitionKey = tenant id, RowKey = inverted time
  * then the change's id, so a partition read in key order is newest first and a page ends where
- * the next begins. Nothing here updates or deletes a change (only a tenant's `--reset` seed does,
- * through `deleteTenant`).
+ * the next begins. Nothing here updates or deletes a change.
  */
 import type { RoleChange } from '../domain/role-change';
 import type { RoleChangeLog, RoleChangePage } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { SEPARATOR, encodeKey } from '../../platform/storage/keys';
-import { type TableClient, deletePartition, ensureTable, odata, openTable, row } from '../../platform/storage/table-client';
+import { type TableClient, ensureTable, odata, openTable, row } from '../../platform/storage/table-client';
 import { roleChangeSchema } from './schemas';
 
 /** Far enough ahead that every real time inverts to a positive number of the same width. */
@@ -46,10 +45,6 @@ export class TableRoleChangeLog implements RoleChangeLog {
     const changes = rows.slice(0, limit).map((r) => codec.fromRow(this.client.tableName, r));
     const last = changes.at(-1);
     return rows.length > limit && last ? { changes, continuation: rowKeyOf(last) } : { changes };
-  }
-
-  deleteTenant(tenantId: string): Promise<void> {
-    return deletePartition(this.client, encodeKey(tenantId));
   }
 }
 
