@@ -8,7 +8,7 @@ import { type Result, forbidden, invalid, ok } from '../../kernel/result';
 import { type Principal, type RoleAssignment, can } from '../../kernel/roles';
 import { type LabelledRole, roleLabel } from '../domain/role-change';
 import type { TeamsUserStore } from '../../conversations';
-import type { TenantDirectory } from '../ports';
+import type { DirectoryEntry, TenantDirectory } from '../ports';
 import type { PeopleDeps } from './people';
 import { roleTargets } from './role-targets';
 
@@ -75,7 +75,7 @@ export async function searchPeople(deps: PeopleSearchDeps, p: Principal, q: unkn
 }
 
 /** The directory's matches; a directory that cannot be read leaves the others to answer. */
-async function searchDirectory(directory: TenantDirectory | undefined, tenantId: string, text: string): Promise<{ entries: Awaited<ReturnType<TenantDirectory['search']>>; state: DirectoryState }> {
+async function searchDirectory(directory: TenantDirectory | undefined, tenantId: string, text: string): Promise<{ entries: DirectoryEntry[]; state: DirectoryState }> {
   if (!directory) return { entries: [], state: 'off' };
   try {
     return { entries: await directory.search(tenantId, text, SEARCH_LIMIT), state: 'searched' };

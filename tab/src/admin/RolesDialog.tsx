@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { AddRoleFields } from './AddRoleFields';
 import type { AdminApi, DomainResponse, PersonResponse } from './api';
-import { type HeldRole, type RoleHolder, sameRole } from './roles';
+import { type HeldRole, type RoleHolder, roleKey, sameRole } from './roles';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -29,7 +29,7 @@ export function RolesDialog({ api, person, domains, onClose, onSaved }: RolesDia
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const add = (r: HeldRole) => setRoles((held) => (held.some((h) => sameRole(h.role, r.role)) ? held : [...held, r]));
-  const remove = (label: string) => setRoles((held) => held.filter((h) => h.label !== label));
+  const remove = (key: string) => setRoles((held) => held.filter((h) => roleKey(h.role) !== key));
 
   const save = async () => {
     setPending(true);
@@ -53,7 +53,7 @@ export function RolesDialog({ api, person, domains, onClose, onSaved }: RolesDia
             ) : (
               <TagGroup aria-label={`Roles of ${person.displayName}`} onDismiss={(_e, d) => remove(String(d.value))}>
                 {roles.map((r) => (
-                  <Tag key={r.label} value={r.label} dismissible={!pending} dismissIcon={{ 'aria-label': `Remove ${r.label}` }}>
+                  <Tag key={roleKey(r.role)} value={roleKey(r.role)} dismissible={!pending} dismissIcon={{ 'aria-label': `Remove ${r.label}` }}>
                     {r.label}
                   </Tag>
                 ))}

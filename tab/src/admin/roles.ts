@@ -14,10 +14,11 @@ export interface RoleHolder {
   readonly roles: readonly HeldRole[];
 }
 
-const keyOf = (r: RoleAssignment): string => (r.role === 'pmo_lead' ? `pmo_lead:${r.domainId}` : r.role === 'team_member' ? `team_member:${r.workItemId}` : r.role);
+/** One key per distinct role: a PMO lead per domain, a team member per item. */
+export const roleKey = (r: RoleAssignment): string => (r.role === 'pmo_lead' ? `pmo_lead:${r.domainId}` : r.role === 'team_member' ? `team_member:${r.workItemId}` : r.role);
 
 /** Whether two roles are the same role (a PMO lead per domain, a team member per item). */
-export const sameRole = (a: RoleAssignment, b: RoleAssignment): boolean => keyOf(a) === keyOf(b);
+export const sameRole = (a: RoleAssignment, b: RoleAssignment): boolean => roleKey(a) === roleKey(b);
 
 export const holderOfPerson = (p: PersonResponse): RoleHolder => ({
   userId: p.userId,
