@@ -20,7 +20,10 @@ describe('configuration', () => {
       clientId: 'c1',
       clientSecret: 's',
       teamsAppId: 'app',
+      peopleSearch: false,
     });
+    // The tenant directory is searched only when asked for: it needs a permission the tenant's admin grants.
+    expect(loadConfig({ AAD_APP_CLIENT_ID: 'c1', AAD_APP_CLIENT_SECRET: 's', GRAPH_PEOPLE_SEARCH: 'true' }).graph?.peopleSearch).toBe(true);
     expect(() => loadConfig({ AAD_APP_CLIENT_SECRET: 's' })).toThrow(/AAD_APP_CLIENT_ID: required with AAD_APP_CLIENT_SECRET/);
   });
 

@@ -69,6 +69,11 @@ const schema = z
     GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
     /** The Teams app id (manifest `id`), for deep links from a notification into the app. */
     TEAMS_APP_ID: z.string().min(1).optional(),
+    /**
+     * Also search the tenant's directory (Graph `GET /users?$search`) when the tenant admin looks
+     * people up to assign roles; needs the `User.ReadBasic.All` application permission.
+     */
+    GRAPH_PEOPLE_SEARCH: bool.optional(),
 
     /** Public host name of the tab and bot (e.g. `pmo-relay.azurewebsites.net`). */
     TAB_DOMAIN: z.string().min(1).optional(),
@@ -206,6 +211,8 @@ export interface GraphConfig {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly teamsAppId?: string;
+  /** Search the tenant's directory when looking people up by name (GRAPH_PEOPLE_SEARCH). */
+  readonly peopleSearch: boolean;
 }
 
 /** Durable, rate-aware delivery and timers (bot/composition/delivery.ts). */
@@ -293,6 +300,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             clientId: e.AAD_APP_CLIENT_ID,
             clientSecret: e.AAD_APP_CLIENT_SECRET,
             ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
+            peopleSearch: e.GRAPH_PEOPLE_SEARCH ?? false,
           },
         }
       : {}),

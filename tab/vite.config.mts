@@ -58,7 +58,15 @@ export default defineConfig({
       output: {
         // The portfolio's filters and its health badges are loaded together, first thing: one file,
         // not two (left alone, the bundler splits them by who imports them, ~0.5 KB more to load).
-        manualChunks: (id: string) => (/tab\/src\/portfolio\/(filters|RagBadge)\./.test(id) ? 'portfolio-shared' : undefined),
+        // Likewise the pieces every page's loading, error and empty states are made of (and Fluent's
+        // Link and Spinner inside them): with a page more sharing them (Admin), the bundler would
+        // split them three ways, ~1.2 KB more to load first.
+        manualChunks: (id: string) =>
+          /tab\/src\/portfolio\/(filters|RagBadge)\./.test(id)
+            ? 'portfolio-shared'
+            : /tab\/src\/shared\/(Loaded|Loading|ErrorState|EmptyState|PageHeader|route)\.|@fluentui\/react-(link|spinner)\//.test(id)
+              ? 'page-states'
+              : undefined,
       },
     },
   },

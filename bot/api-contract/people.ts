@@ -5,6 +5,8 @@
  * `ApiError` bodies (./common.ts).
  */
 import type { RoleAssignment, User } from '../kernel/roles';
+import type { LabelledRole, RoleChange } from '../people/domain/role-change';
+export type { LabelledRole };
 
 /** `GET /api/me` */
 export interface MeResponse {
@@ -19,10 +21,39 @@ export interface MeResponse {
 
 /**
  * A person and their roles, for the tenant admin (PRODUCT.md §1): `GET /api/people` lists them;
- * `GET /api/people/:userId` and `PUT /api/people/:userId` (the full set of roles) answer one.
+ * `GET /api/people/:userId` and `PUT /api/people/:userId` (the full set of roles; `[]` removes
+ * them all) answer one. `roleLabels[i]` is `roles[i]` as people read it (`PMO lead · IT`).
+ * Removing the last tenant admin's role is refused (409, `CONFLICT.LAST_ONE`).
  */
-export type PersonResponse = User;
+export type PersonResponse = User & { readonly roleLabels: readonly string[] };
 export type PeopleResponse = readonly PersonResponse[];
+
+/** Where a person was found: PMO Relay's roles, Teams (people who talked to the bot, rosters of linked teams and chats), or the tenant's directory. */
+export type PersonSource = 'roles' | 'teams' | 'directory';
+
+/** `GET /api/people/search?q=` (tenant admins): people by name, those with roles first, at most 20. */
+export interface PeopleSearchResponse {
+  readonly people: readonly {
+    readonly userId: string;
+    readonly displayName: string;
+    readonly email?: string;
+    readonly source: PersonSource;
+    /** Their current roles. */
+    readonly roles: readonly LabelledRole[];
+  }[];
+  /** The tenant's directory: searched, not configured (`off`), or could not be read this time. */
+  readonly directory: 'searched' | 'off' | 'unavailable';
+}
+
+/** One change to one person's roles: who made it, when, what was granted and removed. */
+export type RoleChangeView = Omit<RoleChange, 'tenantId'>;
+
+/** `GET /api/people/role-changes[?continuation=]` (tenant admins): newest first, a page at a time. */
+export interface RoleChangesResponse {
+  readonly changes: readonly RoleChangeView[];
+  /** Ask again with it for older changes. */
+  readonly continuation?: string;
+}
 
 /**
  * `GET /api/directory`: the tenant's people by name, to choose a work item's owner from (PMO

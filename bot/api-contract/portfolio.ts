@@ -4,7 +4,7 @@
  * lists them, the server parses by them); the server (bot/portfolio/routes.ts) implements them,
  * so both sides agree on shapes at compile time. Errors are `ApiError` bodies (./common.ts).
  */
-import type { Domain, PortfolioKpis, Rag, StrategicObjective, WorkItem } from '../portfolio/domain/portfolio';
+import type { Domain, ObjectiveStatus, PortfolioKpis, Rag, StrategicObjective, WorkItem } from '../portfolio/domain/portfolio';
 import type { SignalState } from '../signals/domain/signal';
 export type { SignalState };
 
@@ -24,17 +24,23 @@ export interface WorkItemView extends WorkItem {
   readonly unansweredChanges: number;
 }
 
-/** `GET /api/domains` → `Domain[]` visible to the caller. */
-export type DomainsResponse = readonly Domain[];
+/**
+ * A domain with its version token (send it as `If-Match`): `POST /api/domains` (tenant admins)
+ * → 201, `PATCH /api/domains/:domainId` → 200 (name, description and freshness window: tenant
+ * admins; `checkInCadence`: tenant admins and the domain's PMO lead).
+ */
+export type DomainResponse = Domain & { readonly etag: string };
 
-/** `POST /api/domains` (tenant admins) → 201 with the new domain. */
-export type DomainResponse = Domain;
+/** `GET /api/domains` → the domains visible to the caller, by name. */
+export type DomainsResponse = readonly DomainResponse[];
 
 /**
- * An objective with its version token (send it as `If-Match`): `POST /api/objectives` → 201,
- * `PATCH /api/objectives/:id` → 200.
+ * An objective with its version token (send it as `If-Match`) and its status (`retired`: kept on
+ * the items aligned to it, offered for no new alignment): `POST /api/objectives` → 201,
+ * `PATCH /api/objectives/:id` → 200 (`{ status: 'retired' }` retires it), `DELETE
+ * /api/objectives/:id` → 204 while no work item is aligned to it (409 otherwise: retire it).
  */
-export type ObjectiveResponse = StrategicObjective & { readonly etag: string };
+export type ObjectiveResponse = Omit<StrategicObjective, 'status'> & { readonly status: ObjectiveStatus; readonly etag: string };
 
 /** `GET /api/objectives` → the tenant's objectives by priority. */
 export type ObjectivesResponse = readonly ObjectiveResponse[];

@@ -11,7 +11,7 @@ import { type Repositories, createTableRepositories } from '../directory';
 import { randomIds } from '../kernel/ids';
 import type { Logger } from '../kernel/logger';
 import { type Clock, systemClock } from '../kernel/runtime';
-import { bootstrapAdmins, createSavedViewStore } from '../people';
+import { type TenantDirectory, bootstrapAdmins, createRoleChangeLog, createSavedViewStore } from '../people';
 import { peopleRoutes } from '../people/routes';
 import { createLogger } from '../platform/logging';
 import { createAuthenticator } from '../platform/web/auth';
@@ -32,6 +32,7 @@ import { createSignalsFeature } from './signals';
 import { createCheckInsFeature } from './checkins';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
 import { createTabVisitStore, setupRoutes, tabVisits } from '../setup';
+import { createGraphDirectory } from '../platform/graph/graph-directory';
 
 export interface RunningApp {
   readonly url: string;
@@ -58,6 +59,28 @@ export interface AppOverrides {
   readonly graphCa?: string;
 }
 
+/**
+ * The tenant's directory for finding people by name, when Graph is configured and allowed to read
+ * it. The search answers from PMO Relay's own records when Graph fails; the log says why.
+ */
+function peopleDirectory(config: Config, graphCa: string | undefined, logger: Logger): { directory?: TenantDirectory } {
+  const graph = config.graph;
+  if (!graph?.peopleSearch) return {};
+  const directory = createGraphDirectory({ ...graph, timeoutMs: config.delivery.sendTimeoutMs, ...(graphCa ? { ca: graphCa } : {}) });
+  return {
+    directory: {
+      async search(tenantId, text, limit) {
+        try {
+          return await directory.search(tenantId, text, limit);
+        } catch (err) {
+          logger.warn({ err, tenantId }, 'people search: the tenant directory (Graph) could not be read');
+          throw err;
+        }
+      },
+    },
+  };
+}
+
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger: Logger = overrides.logger ?? createLogger(config);
   const clock = overrides.clock ?? systemClock;
@@ -81,7 +104,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // Who signed in to the tab, for the setup check's "people who use PMO Relay without a role".
     const visitStore = await createTabVisitStore({ connectionString, tablePrefix: config.storage.tablePrefix });
     const visits = tabVisits({ store: visitStore, clock, logger });
-    const bootstrapped = await bootstrapAdmins({ repos, clock }, config.bootstrapAdmins);
+    const roleChanges = await createRoleChangeLog({ connectionString, tablePrefix: config.storage.tablePrefix });
+    const bootstrapped = await bootstrapAdmins({ repos, clock, roleChanges, ids: randomIds }, config.bootstrapAdmins);
     if (bootstrapped > 0) logger.info({ count: bootstrapped }, 'made the BOOTSTRAP_ADMINS tenant admins');
 
     const auth = await createAuthenticator(config.auth, repos, clock, logger);
@@ -136,8 +160,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         checkInRoutes(checkIns.deps),
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
-        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
         setupRoutes({ repos, visits: visitStore }),
+        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa, logger) }),
         portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),

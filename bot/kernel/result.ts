@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT.ALREADY_EXISTS'
   | 'CONFLICT.STALE'
+  /** The record is still used by others (an objective work is aligned to): the message says what to do instead. */
+  | 'CONFLICT.IN_USE'
+  /** The change would leave the tenant without something it must keep (its last tenant admin). */
+  | 'CONFLICT.LAST_ONE'
   | 'LINK.UNKNOWN_TARGET'
   /** A signal transition that its state does not allow; the message says why. */
   | 'SIGNAL.INVALID_TRANSITION'

@@ -22,6 +22,8 @@ export interface TenantCollection<T extends { readonly tenantId: string; readonl
   get(tenantId: string, id: string): Promise<Versioned<T> | undefined>;
   create(record: T): Promise<Result<Versioned<T>>>;
   update(record: T, etag: string): Promise<Result<Versioned<T>>>;
+  /** Deletes the record if it is still at `etag` (`CONFLICT.STALE` otherwise, `NOT_FOUND` when gone). */
+  remove(tenantId: string, id: string, etag: string): Promise<Result<void>>;
   /** Writes many new records; used by imports and the seed. Throws on storage failure. */
   createMany(records: readonly T[]): Promise<void>;
   /** Removes every record of the tenant (seed `--reset`). */

@@ -5,6 +5,7 @@
 
 export { type Identity, resolvePrincipal } from './app/identity';
 export { bootstrapAdmins, listEveryone } from './app/people';
-export type { UserDirectory } from './ports';
+export type { DirectoryEntry, TenantDirectory, UserDirectory } from './ports';
 export { TableUserDirectory } from './tables/user-directory';
 export { createSavedViewStore } from './tables/saved-view-store';
+export { createRoleChangeLog } from './tables/role-change-log';

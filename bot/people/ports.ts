@@ -1,5 +1,6 @@
 /** Storage ports of people: their roles, and their saved views. */
 import type { User } from '../kernel/roles';
+import type { RoleChange } from './domain/role-change';
 import type { SavedView } from './domain/saved-view';
 
 /** People and their roles, per tenant. */
@@ -17,4 +18,30 @@ export interface SavedViewStore {
   add(view: SavedView): Promise<void>;
   /** False when the person has no view with that id. */
   remove(tenantId: string, userId: string, id: string): Promise<boolean>;
+}
+
+/** One page of role changes, newest first; `continuation` asks for the older ones. */
+export interface RoleChangePage {
+  readonly changes: RoleChange[];
+  readonly continuation?: string;
+}
+
+/** The tenant's role changes, append-only. */
+export interface RoleChangeLog {
+  append(change: RoleChange): Promise<void>;
+  /** Newest first, at most `limit`; `undefined` when `continuation` is not one this log issued. */
+  page(tenantId: string, limit: number, continuation?: string): Promise<RoleChangePage | undefined>;
+}
+
+/** Someone found by name where people are looked up beyond PMO Relay's own records (the tenant's directory). */
+export interface DirectoryEntry {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email?: string;
+}
+
+/** The tenant's directory (Microsoft Graph when deployed with the permission to read it). */
+export interface TenantDirectory {
+  /** People whose name or email starts with a word of `text`, at most `limit`. Throws when the directory cannot be read. */
+  search(tenantId: string, text: string, limit: number): Promise<DirectoryEntry[]>;
 }

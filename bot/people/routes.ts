@@ -2,18 +2,19 @@
  * People routes of the JSON API, served under `/api`: who the caller is, and the tenant admin's
  * people and roles (PRODUCT.md §1). Each parses, calls one use case and answers with the wire type.
  */
-import type { DirectoryResponse, MeResponse, PeopleResponse, PersonResponse } from '../api-contract/people';
+import type { DirectoryResponse, MeResponse, PeopleResponse, PeopleSearchResponse, PersonResponse, RoleChangesResponse } from '../api-contract/people';
 import type { SavedView as SavedViewWire, SavedViewsResponse } from '../api-contract/portfolio';
 import { type RouteTable, answer, json, route } from '../kernel/http-routes';
 import { ROLE_LABELS } from '../kernel/roles';
-import { parseInput } from '../kernel/validation';
-import { entraIdSchema, personInputSchema, savedViewInputSchema } from './app/inputs';
-import { type PeopleDeps, assignRoles, getPerson, listPeople, peopleDirectory } from './app/people';
+import { savedViewInputSchema } from './app/inputs';
+import { getPerson, listPeople, peopleDirectory } from './app/people';
+import { type PeopleSearchDeps, searchPeople } from './app/people-search';
+import { type RoleAssignmentDeps, assignRoles, listRoleChanges } from './app/role-assignment';
 import { type SavedViewDeps, deleteView, listSavedViews, saveView } from './app/saved-views';
 import type { SavedView } from './domain/saved-view';
 
 /** The people use cases' dependencies, and how callers sign in. */
-export interface PeopleRouteDeps extends PeopleDeps, SavedViewDeps {
+export interface PeopleRouteDeps extends RoleAssignmentDeps, PeopleSearchDeps, SavedViewDeps {
   /** How callers sign in; the tab offers the development sign-in only in `dev`. */
   readonly authMode: 'dev' | 'sso';
 }
@@ -59,18 +60,22 @@ export function peopleRoutes(deps: PeopleRouteDeps): RouteTable {
       }),
       route({ method: 'GET', path: '/directory', handle: async (_req, p) => answer<DirectoryResponse>(await peopleDirectory(deps, p)) }),
       route({ method: 'GET', path: '/people', handle: async (_req, p) => answer<PeopleResponse>(await listPeople(deps, p)) }),
+      route({ method: 'GET', path: '/people/search', handle: async ({ query }, p) => answer<PeopleSearchResponse>(await searchPeople(deps, p, query['q'])) }),
+      route({
+        method: 'GET',
+        path: '/people/role-changes',
+        handle: async ({ query }, p) => {
+          // Checked after authorization (in the use case): a repeated or odd value is not a token.
+          const token = query['continuation'];
+          return answer<RoleChangesResponse>(await listRoleChanges(deps, p, token === undefined ? undefined : typeof token === 'string' ? token : ''));
+        },
+      }),
       route({ method: 'GET', path: '/people/:userId', handle: async ({ params }, p) => answer<PersonResponse>(await getPerson(deps, p, params.userId)) }),
       route({
         method: 'PUT',
         path: '/people/:userId',
-        // The id in the path is checked before the body, so both are parsed here.
-        handle: async ({ params, body }, p) => {
-          const userId = parseInput(entraIdSchema, params.userId, 'The user id in the path');
-          if (!userId.ok) return userId;
-          const input = parseInput(personInputSchema, body);
-          if (!input.ok) return input;
-          return answer<PersonResponse>(await assignRoles(deps, p, userId.value, input.value));
-        },
+        // The caller's right is checked before the id in the path and the body, so the use case reads both.
+        handle: async ({ params, body }, p) => answer<PersonResponse>(await assignRoles(deps, p, params.userId, body)),
       }),
     ],
   };

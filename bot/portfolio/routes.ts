@@ -19,26 +19,20 @@ import { type RouteTable, answer, ifMatchNeeded, json, route, view } from '../ke
 import { type Result, invalid, ok } from '../kernel/result';
 import type { Versioned } from '../kernel/versioned';
 import { importWorkItems } from './app/import-work-items';
-import { domainInputSchema, objectiveInputSchema, objectivePatchSchema, workItemInputSchema, workItemPatchSchema } from './app/inputs';
-import {
-  type PortfolioDeps,
-  createDomain,
-  createObjective,
-  createWorkItemAction,
-  getWorkItem,
-  listDomains,
-  listObjectives,
-  listWorkItems,
-  updateObjective,
-  updateWorkItemAction,
-} from './app/portfolio';
+import { workItemInputSchema, workItemPatchSchema } from './app/inputs';
+import { createDomain, listDomains, updateDomain } from './app/domains';
+import { createObjective, deleteObjective, listObjectives, updateObjective } from './app/objectives';
+import { type PortfolioDeps, createWorkItemAction, getWorkItem, listWorkItems, updateWorkItemAction } from './app/portfolio';
 import { getItemPanel, getPortfolio, getRollup } from './app/portfolio-views';
-import type { StrategicObjective } from './domain/portfolio';
+import { type Domain, type StrategicObjective, objectiveStatus } from './domain/portfolio';
 import { readWorkItemCsv } from './http-csv-import';
 
-/** An objective on the wire carries its version token beside its fields. */
-const withEtag = (o: Versioned<StrategicObjective>): ObjectiveResponse => ({ ...o.value, etag: o.etag });
+/** An objective on the wire carries its status (old records: active) and its version token beside its fields. */
+const withEtag = (o: Versioned<StrategicObjective>): ObjectiveResponse => ({ ...o.value, status: objectiveStatus(o.value), etag: o.etag });
 const objectiveAnswer = (r: Result<Versioned<StrategicObjective>>): Result<ObjectiveResponse> => (r.ok ? ok(withEtag(r.value)) : r);
+/** A domain on the wire carries its version token beside its fields. */
+const domainView = (d: Versioned<Domain>): DomainResponse => ({ ...d.value, etag: d.etag });
+const domainAnswer = (r: Result<Versioned<Domain>>): Result<DomainResponse> => (r.ok ? ok(domainView(r.value)) : r);
 
 /** The CSV import reads the file as text, up to 2 MB. */
 const CSV_BODY = { mediaTypes: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' } as const;
@@ -48,12 +42,14 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
   return {
     jsonLimit: '256kb',
     routes: [
-      route({ method: 'GET', path: '/domains', handle: async (_req, p) => json<DomainsResponse>(await listDomains(deps, p)) }),
+      route({ method: 'GET', path: '/domains', handle: async (_req, p) => json<DomainsResponse>((await listDomains(deps, p)).map(domainView)) }),
+      // Bodies of the catalogue's writes are read by the use case once the caller's right is known.
+      route({ method: 'POST', path: '/domains', handle: async ({ body }, p) => answer<DomainResponse>(domainAnswer(await createDomain(deps, p, body)), 201) }),
       route({
-        method: 'POST',
-        path: '/domains',
-        body: domainInputSchema,
-        handle: async ({ body }, p) => answer<DomainResponse>(await createDomain(deps, p, body), 201),
+        method: 'PATCH',
+        path: '/domains/:domainId',
+        ifMatch: ifMatchNeeded('domain'),
+        handle: async ({ params, body, etag }, p) => answer<DomainResponse>(domainAnswer(await updateDomain(deps, p, params.domainId, body, etag))),
       }),
       route({
         method: 'GET',
@@ -81,18 +77,21 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
         path: '/objectives',
         handle: async (_req, p) => json<ObjectivesResponse>((await listObjectives(deps, p)).map(withEtag)),
       }),
-      route({
-        method: 'POST',
-        path: '/objectives',
-        body: objectiveInputSchema,
-        handle: async ({ body }, p) => answer<ObjectiveResponse>(objectiveAnswer(await createObjective(deps, p, body)), 201),
-      }),
+      route({ method: 'POST', path: '/objectives', handle: async ({ body }, p) => answer<ObjectiveResponse>(objectiveAnswer(await createObjective(deps, p, body)), 201) }),
       route({
         method: 'PATCH',
         path: '/objectives/:id',
-        body: objectivePatchSchema,
-        ifMatch: ifMatchNeeded('item'),
+        ifMatch: ifMatchNeeded('objective'),
         handle: async ({ params, body, etag }, p) => answer<ObjectiveResponse>(objectiveAnswer(await updateObjective(deps, p, params.id, body, etag))),
+      }),
+      route({
+        method: 'DELETE',
+        path: '/objectives/:id',
+        ifMatch: ifMatchNeeded('objective'),
+        handle: async ({ params, etag }, p) => {
+          const deleted = await deleteObjective(deps, p, params.id, etag);
+          return deleted.ok ? json<undefined>(undefined, 204) : deleted;
+        },
       }),
       route({
         method: 'GET',

@@ -22,7 +22,7 @@ import { SignalsSection, isSignalsRoute } from './signals/SignalsSection';
 // Pages other than the portfolio load on first visit, so the first paint carries only the portfolio.
 const ChangesSection = lazy(() => import('./changes/ChangesSection').then((m) => ({ default: m.ChangesSection })));
 const ConfigPage = lazy(() => import('./config/ConfigPage').then((m) => ({ default: m.ConfigPage })));
-const SetupPage = lazy(() => import('./admin/SetupPage').then((m) => ({ default: m.SetupPage })));
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 import { FLUENT_THEMES, type ThemeName, isThemeName } from './shared/theme';
 import type { TeamsHost } from './teams/host';
 import { useHost, useTeamsTheme } from './teams/useHost';
@@ -98,7 +98,7 @@ function PageBody({ api, route }: { readonly api: ApiClient; readonly route: Rou
   if (route.page === 'changes' || route.page === 'change' || route.page === 'compose') return <ChangesSection api={api} route={route} />;
   if (isSignalsRoute(route)) return <SignalsSection api={api} route={route} />;
   if (route.page === 'rollup') return <PortfolioPage api={api} rollup />;
-  if (route.page === 'setup') return <SetupPage api={api} />;
+  if (route.page === 'admin') return <AdminPage api={api} section={route.section} />;
   return <PortfolioPage api={api} {...(route.page === 'portfolio' ? { domainId: route.domainId, query: route.query } : {})} />;
 }
 

@@ -9,7 +9,9 @@
  *   client and `invalid_client` otherwise;
  * - Microsoft Graph: `POST /v1.0/users/{id}/teamwork/sendActivityNotification`, which accepts only
  *   tokens the Entra stand-in issued (401 otherwise), records each call and answers 204, or what
- *   a test queued (429 with Retry-After, 403…).
+ *   a test queued (429 with Retry-After, 403…); and `GET /v1.0/users?$search=…` over the people a
+ *   test gave it, which, like Graph, needs `ConsistencyLevel: eventual` (400 otherwise) and
+ *   matches the start of a word of the display name or mail.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -46,6 +48,8 @@ export interface GraphStandIns {
   readonly graphCalls: GraphCall[];
   /** Tokens issued, with the tenant each was issued for. */
   readonly issued: Map<string, string>;
+  /** Every `GET /users` search: its `$search` and `ConsistencyLevel` header. */
+  readonly searches: { readonly search: string; readonly consistencyLevel: string | undefined }[];
   /** The next `times` Graph calls answer `status` with these headers. */
   answerNext(times: number, status: number, headers?: Record<string, string>, body?: unknown): void;
   close(): Promise<void>;
@@ -70,8 +74,26 @@ async function listen(server: Server): Promise<string> {
   return `https://localhost:${(server.address() as AddressInfo).port}`;
 }
 
-/** Starts both stand-ins; `clients` are the app registrations (client id → secret) Entra knows. */
-export async function startGraphStandIns(clients: Readonly<Record<string, string>>): Promise<GraphStandIns> {
+/** A person in the stand-in's directory, as Graph lists users. */
+export interface DirectoryUser {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail?: string;
+}
+
+/** What `$search="displayName:ann" OR "mail:ann"` asks for: the words of each clause. */
+function searchMatches(search: string, u: DirectoryUser): boolean {
+  const clauses = [...search.matchAll(/"(displayName|mail):([^"]*)"/g)];
+  return clauses.some(([, field, text]) => {
+    const value = (field === 'mail' ? u.mail : u.displayName) ?? '';
+    const words = value.toLowerCase().split(/[\s.@]+/);
+    return (text ?? '').toLowerCase().split(/\s+/).filter(Boolean).every((w) => words.some((v) => v.startsWith(w)));
+  });
+}
+
+/** Starts both stand-ins; `clients` are the app registrations (client id → secret) Entra knows, `directory` the tenant's users. */
+export async function startGraphStandIns(clients: Readonly<Record<string, string>>, directory: readonly DirectoryUser[] = []): Promise<GraphStandIns> {
+  const searches: { search: string; consistencyLevel: string | undefined }[] = [];
   const tokenRequests: TokenRequest[] = [];
   const entraPaths: string[] = [];
   const graphCalls: GraphCall[] = [];
@@ -118,6 +140,18 @@ export async function startGraphStandIns(clients: Readonly<Record<string, string
     void (async () => {
       const url = new URL(req.url ?? '/', 'https://localhost');
       const text = await readBody(req);
+      if (req.method === 'GET' && url.pathname === '/v1.0/users') {
+        const bearer = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
+        if (!issued.has(bearer)) return sendJson(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' } });
+        const search = url.searchParams.get('$search') ?? '';
+        const consistencyLevel = req.headers['consistencylevel'] as string | undefined;
+        searches.push({ search, consistencyLevel });
+        const next = queued.shift();
+        if (next) return sendJson(res, next.status, next.body ?? { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }, next.headers);
+        if (consistencyLevel !== 'eventual') return sendJson(res, 400, { error: { code: 'Request_UnsupportedQuery', message: 'Request with $search query parameter only works through MSGraph with a special request header: \'ConsistencyLevel: eventual\'' } });
+        const top = Number(url.searchParams.get('$top') ?? '100');
+        return sendJson(res, 200, { value: directory.filter((u) => searchMatches(search, u)).slice(0, top) });
+      }
       const send = /^\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(url.pathname);
       if (req.method !== 'POST' || !send) return sendJson(res, 404, { error: { code: 'NotFound', message: `no route ${req.method} ${url.pathname}` } });
       const authorization = req.headers.authorization;
@@ -146,6 +180,7 @@ export async function startGraphStandIns(clients: Readonly<Record<string, string
     tokenRequests,
     entraPaths,
     graphCalls,
+    searches,
     issued,
     answerNext(times, status, headers = {}, body) {
       for (let i = 0; i < times; i++) queued.push({ status, headers, body });

@@ -91,6 +91,15 @@ class MemoryCollection<T extends { readonly tenantId: string; readonly id: strin
     return ok(copy(stored));
   }
 
+  async remove(tenantId: string, id: string, etag: string): Promise<Result<void>> {
+    const rows = this.rows.of(tenantId);
+    const current = rows.get(id);
+    if (!current) return notFound(`The ${this.label} ${id}`);
+    if (etag !== ANY_ETAG && etag !== current.etag) return fail('CONFLICT.STALE', `The ${this.label} ${id} was changed by someone else; reload it and try again.`);
+    rows.delete(id);
+    return ok(undefined);
+  }
+
   async createMany(records: readonly T[]): Promise<void> {
     // All or nothing, and a taken or repeated id throws, as a failed table transaction does.
     const seen = new Set<string>();

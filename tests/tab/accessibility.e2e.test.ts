@@ -55,7 +55,28 @@ const PAGES: readonly PageCheck[] = [
   { name: 'EPMO queue', as: 'Erin Epmo', hash: () => '#/epmo', ready: (p) => p.getByRole('region', { name: /^Escalation / }).waitFor() },
   { name: 'decisions', as: 'Erin Epmo', hash: () => '#/decisions', ready: heading },
   { name: 'config', as: 'Priya Patel', hash: () => '#/config', ready: heading },
-  { name: 'setup gaps', as: 'Avery Admin', hash: () => '#/admin/setup', ready: (p) => p.getByText(/to set up, in|^All set$/).first().waitFor() },
+  { name: 'setup gaps', as: 'Avery Admin', hash: () => '#/admin?section=setup', ready: (p) => p.getByText(/to set up, in|^All set$/).first().waitFor() },
+  { name: 'admin domains', as: 'Avery Admin', hash: () => '#/admin?section=domains', ready: (p) => p.getByRole('table', { name: 'Domains' }).waitFor() },
+  {
+    name: 'admin domain form',
+    as: 'Avery Admin',
+    hash: () => '#/admin?section=domains',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'New domain' }).click();
+      await p.getByRole('dialog').getByRole('group', { name: 'Check-in cadence' }).waitFor();
+    },
+  },
+  { name: 'admin objectives', as: 'Avery Admin', hash: () => '#/admin?section=objectives', ready: (p) => p.getByRole('table', { name: 'Objectives' }).waitFor() },
+  {
+    name: 'admin roles of a person',
+    as: 'Avery Admin',
+    hash: () => '#/admin?section=people',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Change the roles of Priya Patel' }).click();
+      await p.getByRole('dialog').getByRole('button', { name: 'Add role' }).waitFor();
+    },
+  },
+  { name: 'admin role changes', as: 'Avery Admin', hash: () => '#/admin?section=role-changes', ready: (p) => p.getByRole('region', { name: 'Role changes' }).locator('h2, table').first().waitFor() },
 ];
 
 let app: RunningApp;

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** Vite names a page's chunk after its module, e.g. `/assets/InboxPage-a1b2c3.js`. */
-const PAGE_CHUNKS = ['ChangesSection', 'InboxPage', 'SignalPage', 'EpmoQueuePage', 'DecisionLogPage', 'ConfigPage'];
+const PAGE_CHUNKS = ['ChangesSection', 'InboxPage', 'SignalPage', 'EpmoQueuePage', 'DecisionLogPage', 'ConfigPage', 'AdminPage'];
 const chunkOf = (url: string): string | undefined => PAGE_CHUNKS.find((name) => new URL(url).pathname.startsWith(`/assets/${name}-`));
 
 it('loads only the portfolio at first, and each other page when it is first opened', async () => {

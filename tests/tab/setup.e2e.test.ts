@@ -60,7 +60,7 @@ async function refresh(): Promise<void> {
 describe('what is not set up yet', () => {
   it('shrinks as channels are linked', async () => {
     await app.repos.domains.createMany([{ ...domain(T, 'dom-legal', 'Legal') }, { ...domain(T, 'dom-mkt', 'Marketing') }]);
-    await openAs('Avery Admin', '#/admin/setup');
+    await openAs('Avery Admin', '#/admin?section=setup');
     await page.getByRole('heading', { level: 2, name: 'What is not set up yet' }).waitFor();
     await page.getByRole('list', { name: 'Domains without a PMO channel' }).waitFor();
     expect(await listed('Domains without a PMO channel')).toEqual(['Legal', 'Marketing']);
@@ -85,8 +85,8 @@ describe('what is not set up yet', () => {
   });
 
   it('is for tenant admins only', async () => {
-    await openAs('Priya Patel', '#/admin/setup');
-    await page.getByText('Only a tenant admin can see what is not set up yet.').waitFor();
+    await openAs('Priya Patel', '#/admin?section=setup');
+    await page.getByText('Only tenant admins can set up domains, objectives and roles.').waitFor();
     expect(await page.getByRole('heading', { name: 'What is not set up yet' }).count()).toBe(0);
   });
 });

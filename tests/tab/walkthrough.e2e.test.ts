@@ -149,7 +149,7 @@ describe('navigation by role', () => {
     await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Strategy changes', 'Signals']));
     await page.getByRole('combobox', { name: 'Demo identity' }).click();
     await page.getByRole('option', { name: /Avery Admin/ }).click();
-    await until(async () => expect(await navTabs()).toEqual(['Portfolio']));
+    await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Admin']));
     await page.getByRole('combobox', { name: 'Demo identity' }).click();
     await page.getByRole('option', { name: /Erin Epmo/ }).click();
     await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Strategy changes', 'Signals', 'EPMO queue', 'Decisions']));

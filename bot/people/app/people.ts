@@ -2,12 +2,14 @@
  * People and their roles, managed by the tenant admin (PRODUCT.md §1: "assign roles").
  * A deployed tenant starts with the admins named in BOOTSTRAP_ADMINS; they assign the rest.
  */
-import { type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
-import { type Principal, type RoleAssignment, type User, can, isEpmo } from '../../kernel/roles';
+import { type Result, forbidden, notFound, ok } from '../../kernel/result';
+import { type Principal, ROLE_LABELS, type User, can, isEpmo } from '../../kernel/roles';
+import type { Clock, IdSource } from '../../kernel/runtime';
+import type { RoleChangeLog, UserDirectory } from '../ports';
+import { type LabelledUser, roleLabel } from '../domain/role-change';
+import { roleTargets } from './role-targets';
 import type { PortfolioRepositories } from '../../portfolio';
-import type { UserDirectory } from '../ports';
 import { roleNames } from './role-names';
-import type { Clock } from '../../kernel/runtime';
 import type { Tenant, TenantRepository } from '../../kernel/tenant';
 
 /** What the people use cases need: the directory, and the domains and items roles point at. */
@@ -16,21 +18,12 @@ export interface PeopleDeps {
   readonly clock: Clock;
 }
 
-/** A person's name, email and full set of roles, as the tenant admin sends them. */
-export interface PersonInput {
-  readonly displayName: string;
-  readonly email?: string;
-  readonly roles: readonly RoleAssignment[];
-}
-
-const roleKey = (r: RoleAssignment): string =>
-  r.role === 'pmo_lead' ? `pmo_lead:${r.domainId}` : r.role === 'team_member' ? `team_member:${r.workItemId}` : r.role;
-
-/** Everyone the tenant has given a role, for the tenant admin. */
-export async function listPeople(deps: PeopleDeps, p: Principal): Promise<Result<User[]>> {
+/** Everyone the tenant has given a role (or had, and took away), by name, each role as people read it: for the tenant admin. */
+export async function listPeople(deps: PeopleDeps, p: Principal): Promise<Result<LabelledUser[]>> {
   if (!can(p, 'role.assign')) return forbidden('Only a tenant admin can see and assign roles.');
   const people = await deps.repos.users.list(p.tenantId);
-  return ok(people.sort((a, b) => a.displayName.localeCompare(b.displayName)));
+  const targets = await roleTargets(deps, p.tenantId, people.flatMap((u) => u.roles));
+  return ok(people.sort((a, b) => a.displayName.localeCompare(b.displayName)).map((u) => ({ ...u, roleLabels: u.roles.map((r) => roleLabel(r, targets)) })));
 }
 
 /**
@@ -44,37 +37,13 @@ export async function peopleDirectory(deps: PeopleDeps, p: Principal): Promise<R
   return ok(people.map(({ userId, displayName }) => ({ userId, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName)));
 }
 
-/**
- * Sets a person's roles (replacing the previous set). Domains and work items must exist in the
- * admin's tenant; an admin cannot remove their own admin role, so a tenant is never left
- * without one by accident.
- */
-export async function assignRoles(deps: PeopleDeps, p: Principal, userId: string, input: PersonInput): Promise<Result<User>> {
-  if (!can(p, 'role.assign')) return forbidden('Only a tenant admin can assign roles.');
-  const named = input.roles.flatMap((r) => (r.role === 'team_member' ? [r.workItemId] : []));
-  const [domains, items] = await Promise.all([deps.repos.domains.list(p.tenantId), deps.repos.workItems.domainsOf(p.tenantId, named)]);
-  const domainIds = new Set(domains.map((d) => d.value.id));
-  const itemIds = new Set(items.keys());
-  const problems = input.roles.flatMap((r, i) => {
-    if (r.role === 'pmo_lead' && !domainIds.has(r.domainId)) return [{ at: `roles[${i}].domainId`, message: `Unknown domain "${r.domainId}".` }];
-    if (r.role === 'team_member' && !itemIds.has(r.workItemId)) return [{ at: `roles[${i}].workItemId`, message: `Unknown work item "${r.workItemId}".` }];
-    return [];
-  });
-  if (problems.length > 0) return invalid('The roles name records that do not exist.', problems);
-  if (userId === p.userId && !input.roles.some((r) => r.role === 'tenant_admin')) {
-    return invalid('You cannot remove your own tenant admin role; ask another admin.');
-  }
-  const roles = [...new Map(input.roles.map((r) => [roleKey(r), r])).values()];
-  const user: User = { tenantId: p.tenantId, userId, displayName: input.displayName, ...(input.email ? { email: input.email } : {}), roles };
-  await deps.repos.users.upsert(user);
-  return ok(user);
-}
-
 /** One person's roles: tenant admins see anyone, others only themselves. */
-export async function getPerson(deps: PeopleDeps, p: Principal, userId: string): Promise<Result<User>> {
+export async function getPerson(deps: PeopleDeps, p: Principal, userId: string): Promise<Result<LabelledUser>> {
   if (!can(p, 'role.assign') && userId !== p.userId) return forbidden('Only a tenant admin can see other people\'s roles.');
   const user = await deps.repos.users.get(p.tenantId, userId);
-  return user ? ok(user) : notFound('That person');
+  if (!user) return notFound('That person');
+  const targets = await roleTargets(deps, p.tenantId, user.roles);
+  return ok({ ...user, roleLabels: user.roles.map((r) => roleLabel(r, targets)) });
 }
 
 /** Everyone in every tenant, with their tenant and their roles by name: the people the development sign-in offers. */
@@ -94,9 +63,10 @@ export async function listEveryone(deps: {
 
 /**
  * Makes sure each `tenantId:userId` pair holds the tenant admin role (BOOTSTRAP_ADMINS), so a
- * freshly deployed tenant has someone who can assign roles. Other roles they hold are kept.
+ * freshly deployed tenant has someone who can assign roles. Other roles they hold are kept; each
+ * grant is recorded as made by the deployment's configuration.
  */
-export async function bootstrapAdmins(deps: PeopleDeps, admins: readonly { tenantId: string; userId: string }[]): Promise<number> {
+export async function bootstrapAdmins(deps: PeopleDeps & { readonly roleChanges: RoleChangeLog; readonly ids: IdSource }, admins: readonly { tenantId: string; userId: string }[]): Promise<number> {
   let added = 0;
   for (const a of admins) {
     const existing = await deps.repos.users.get(a.tenantId, a.userId);
@@ -107,6 +77,15 @@ export async function bootstrapAdmins(deps: PeopleDeps, admins: readonly { tenan
       displayName: existing?.displayName ?? 'Tenant admin',
       ...(existing?.email ? { email: existing.email } : {}),
       roles: [...(existing?.roles ?? []), { role: 'tenant_admin' }],
+    });
+    await deps.roleChanges.append({
+      tenantId: a.tenantId,
+      id: deps.ids.next('rc'),
+      at: deps.clock.now().toISOString(),
+      by: { userId: 'system', displayName: 'BOOTSTRAP_ADMINS (deployment settings)' },
+      subject: { userId: a.userId, displayName: existing?.displayName ?? 'Tenant admin' },
+      granted: [{ role: { role: 'tenant_admin' }, label: ROLE_LABELS.tenant_admin }],
+      removed: [],
     });
     added += 1;
   }

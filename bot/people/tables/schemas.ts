@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import type { RoleAssignment, User } from '../../kernel/roles';
+import type { LabelledRole, RoleChange } from '../domain/role-change';
 import type { SavedView } from '../domain/saved-view';
 
 const text = z.string();
@@ -33,4 +34,17 @@ export const savedViewSchema: z.ZodType<SavedView> = z.object({
   name: text.min(1),
   query: text,
   createdAt: text.min(1),
+});
+
+const labelled: z.ZodType<LabelledRole> = z.object({ role: roleAssignment, label: text });
+const someone = z.object({ userId: text.min(1), displayName: text });
+
+export const roleChangeSchema: z.ZodType<RoleChange> = z.object({
+  tenantId: text.min(1),
+  id: text.min(1),
+  at: text.min(1),
+  by: someone,
+  subject: someone,
+  granted: z.array(labelled),
+  removed: z.array(labelled),
 });

@@ -73,6 +73,18 @@ export class TableCollection<T extends Keyed> implements TenantCollection<T> {
     }
   }
 
+  async remove(tenantId: string, id: string, etag: string): Promise<Result<void>> {
+    try {
+      await this.client.deleteEntity(encodeKey(tenantId), encodeKey(id), { etag });
+      return ok(undefined);
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412) return fail('CONFLICT.STALE', `The ${this.label} ${id} was changed by someone else; reload it and try again.`);
+      if (status === 404) return notFound(`The ${this.label} ${id}`);
+      throw err;
+    }
+  }
+
   async createMany(records: readonly T[]): Promise<void> {
     await submitInTransactions(
       this.client,

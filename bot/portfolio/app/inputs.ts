@@ -3,7 +3,7 @@
  * before any rule runs; the routes and the CSV import share one definition.
  */
 import { z } from 'zod';
-import { DELIVERY_MODES, RAG_VALUES, STRUCTURES } from '../domain/portfolio';
+import { DELIVERY_MODES, OBJECTIVE_STATUSES, RAG_VALUES, STRUCTURES, WEEKDAYS } from '../domain/portfolio';
 
 const isoDate = z
   .string()
@@ -59,18 +59,49 @@ export const objectiveInputSchema = z
     ownerId: z.string().trim().min(1).max(100),
     ownerName: text(120),
     priority: z.number().int().min(1).max(99),
+    status: z.enum(OBJECTIVE_STATUSES).default('active'),
   })
   .strict();
 
-/** `PATCH /api/objectives/:id`: any fields. */
-export const objectivePatchSchema = objectiveInputSchema.partial().strict().refine((p) => Object.keys(p).length > 0, 'the change is empty');
+/** `PATCH /api/objectives/:id`: any fields (`status: 'retired'` retires it, `'active'` brings it back). */
+export const objectivePatchSchema = objectiveInputSchema.extend({ status: z.enum(OBJECTIVE_STATUSES) }).partial().strict().refine((p) => Object.keys(p).length > 0, 'the change is empty');
+
+/** Whether the runtime knows an IANA time zone (`UTC` included, which `Intl.supportedValuesOf` leaves out). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A domain's check-in cadence; the reminder must go out before the answers are due. */
+export const checkInCadenceSchema = z
+  .object({
+    enabled: z.boolean(),
+    weekday: z.enum(WEEKDAYS),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24 hours), e.g. 09:00'),
+    timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'a time zone such as Europe/London or UTC'),
+    answerWithinHours: z.number().int().min(1, 'at least 1 hour').max(336, 'at most 336 hours (two weeks)'),
+    remindHoursBefore: z.number().int().min(0).max(335),
+  })
+  .strict()
+  .refine((c) => c.remindHoursBefore < c.answerWithinHours, { message: 'the reminder must go out before the answers are due: fewer hours than the time to answer', path: ['remindHoursBefore'] });
+
+const domainFields = {
+  name: text(80),
+  description: z.string().trim().max(1000).default(''),
+  freshnessDays: z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days').default(14),
+  checkInCadence: checkInCadenceSchema.optional(),
+};
 
 /** `POST /api/domains`. */
-export const domainInputSchema = z
-  .object({
-    id: recordIdSchema.optional(),
-    name: text(80),
-    description: z.string().trim().max(1000).default(''),
-    freshnessDays: z.number().int().min(1).max(365).default(14),
-  })
-  .strict();
+export const domainInputSchema = z.object({ id: recordIdSchema.optional(), ...domainFields }).strict();
+
+/** `PATCH /api/domains/:domainId`: any of its fields. */
+export const domainPatchSchema = z
+  .object({ name: domainFields.name, description: z.string().trim().max(1000), freshnessDays: z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days'), checkInCadence: checkInCadenceSchema })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'the change is empty');

@@ -3,7 +3,7 @@
  * authorization from the principal's stored roles, then applies domain rules. The read-only
  * views (a domain's portfolio, the roll-up, an item's panel) are in ./portfolio-views.ts.
  */
-import { type Domain, type Person, type Rag, type StrategicObjective, type WorkItem, DEFAULT_FRESHNESS_DAYS, isStale, overallHealth, statusAgeDays } from '../domain/portfolio';
+import { type Domain, type Person, type Rag, type WorkItem, DEFAULT_FRESHNESS_DAYS, isStale, objectiveStatus, overallHealth, statusAgeDays } from '../domain/portfolio';
 import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
@@ -20,6 +20,12 @@ export interface PortfolioDeps {
   readonly activity: PortfolioActivitySource;
   readonly clock: Clock;
   readonly ids: IdSource;
+  /**
+   * Called after a domain is created or changed (its cadence may be new): composition wires the
+   * check-in timers to it. The write is done by then, so it should report its own failures
+   * rather than throw.
+   */
+  readonly onDomainChanged?: (tenantId: string, domainId: string) => Promise<void>;
 }
 
 /** A work item with the health facts derived from it now, its activity counts and its version token. */
@@ -105,35 +111,13 @@ export async function portfolioContext(deps: PortfolioDeps, tenantId: string, do
     now: deps.clock.now(),
     domainIds: new Set(domains.map((d) => d.value.id)),
     objectiveIds: new Set(objectives.map((o) => o.value.id)),
+    retiredObjectives: new Map(objectives.filter((o) => objectiveStatus(o.value) === 'retired').map((o) => [o.value.id, o.value.code])),
     items,
   };
 }
 
-const byName = (a: Domain, b: Domain) => a.name.localeCompare(b.name);
-
 /** Who made a report: the signed-in person. */
 export const reporter = (p: Principal): Person => ({ userId: p.userId, displayName: p.displayName });
-
-/** Domains the caller may see. */
-export async function listDomains(deps: PortfolioDeps, p: Principal): Promise<Domain[]> {
-  const [domains, team] = await Promise.all([deps.repos.domains.list(p.tenantId), teamDomainIds(p, deps.repos.workItems)]);
-  return domains.map((d) => d.value).filter((d) => canViewDomain(p, d.id, team)).sort(byName);
-}
-
-/** A new domain (tenant admins). */
-export async function createDomain(deps: PortfolioDeps, p: Principal, input: { id?: string; name: string; description: string; freshnessDays: number }): Promise<Result<Domain>> {
-  if (!can(p, 'domain.create')) return forbidden('Only a tenant admin can create domains.');
-  const domain: Domain = {
-    tenantId: p.tenantId,
-    id: input.id ?? deps.ids.next('dom'),
-    name: input.name,
-    description: input.description,
-    freshnessDays: input.freshnessDays,
-    createdAt: deps.clock.now().toISOString(),
-  };
-  const created = await deps.repos.domains.create(domain);
-  return created.ok ? ok(created.value.value) : created;
-}
 
 /** The work items the caller may see, in one domain or in every domain they may see (one partition each). */
 export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?: string): Promise<Result<AssessedWorkItem[]>> {
@@ -195,36 +179,4 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   if (!saved.ok) return saved;
   const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, next.value.domainId), itemCounts(deps, p, next.value, ctx.now)]);
   return ok(assess(saved.value, domain?.value, ctx.now, counts));
-}
-
-/** The tenant's strategic objectives by priority, then code. */
-export async function listObjectives(deps: PortfolioDeps, p: Principal): Promise<Versioned<StrategicObjective>[]> {
-  void p; // every signed-in member of the tenant may read the objectives
-  const all = await deps.repos.objectives.list(p.tenantId);
-  return all.sort((a, b) => a.value.priority - b.value.priority || a.value.code.localeCompare(b.value.code));
-}
-
-type ObjectiveInput = Omit<StrategicObjective, 'tenantId' | 'id' | 'createdAt'>;
-
-/** A new strategic objective with a code not yet used (EPMO members). */
-export async function createObjective(deps: PortfolioDeps, p: Principal, input: ObjectiveInput): Promise<Result<Versioned<StrategicObjective>>> {
-  if (!can(p, 'objective.edit')) return forbidden('Only EPMO members can create strategic objectives.');
-  const existing = await deps.repos.objectives.list(p.tenantId);
-  if (existing.some((o) => o.value.code.toLowerCase() === input.code.toLowerCase())) {
-    return fail('CONFLICT.ALREADY_EXISTS', `An objective with code "${input.code}" already exists.`);
-  }
-  return deps.repos.objectives.create({ ...input, tenantId: p.tenantId, id: deps.ids.next('obj'), createdAt: deps.clock.now().toISOString() });
-}
-
-/** Changes an objective edited at version `etag`; its code stays unique (EPMO members). */
-export async function updateObjective(deps: PortfolioDeps, p: Principal, id: string, patch: Partial<ObjectiveInput>, etag: string): Promise<Result<Versioned<StrategicObjective>>> {
-  if (!can(p, 'objective.edit')) return forbidden('Only EPMO members can change strategic objectives.');
-  const existing = await deps.repos.objectives.get(p.tenantId, id);
-  if (!existing) return notFound(`Objective "${id}"`);
-  if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this objective since you loaded it. Reload and try again.');
-  if (patch.code !== undefined && patch.code.toLowerCase() !== existing.value.code.toLowerCase()) {
-    const all = await deps.repos.objectives.list(p.tenantId);
-    if (all.some((o) => o.value.code.toLowerCase() === patch.code?.toLowerCase())) return fail('CONFLICT.ALREADY_EXISTS', `An objective with code "${patch.code}" already exists.`);
-  }
-  return deps.repos.objectives.update({ ...existing.value, ...patch }, etag);
 }

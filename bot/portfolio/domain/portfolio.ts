@@ -48,6 +48,10 @@ export const DEFAULT_CHECK_IN_CADENCE: CheckInCadence = {
   remindHoursBefore: 24,
 };
 
+export const OBJECTIVE_STATUSES = ['active', 'retired'] as const;
+/** A retired objective stays on the items aligned to it but takes no new alignments. */
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+
 /** A goal owned by a strategy owner, with a priority (1 = highest). */
 export interface StrategicObjective {
   readonly tenantId: string;
@@ -59,8 +63,13 @@ export interface StrategicObjective {
   readonly ownerId: string;
   readonly ownerName: string;
   readonly priority: number;
+  /** Absent on records written before objectives could be retired: they are active. */
+  readonly status?: ObjectiveStatus;
   readonly createdAt: string;
 }
+
+/** An objective's status, reading records from before retirement existed as active. */
+export const objectiveStatus = (o: Pick<StrategicObjective, 'status'>): ObjectiveStatus => o.status ?? 'active';
 
 export const STRUCTURES = ['program', 'project', 'product', 'capability'] as const;
 export type Structure = (typeof STRUCTURES)[number];

@@ -99,3 +99,18 @@ describe('changing a work item', () => {
     expect(r.ok && r.value.parentId).toBeUndefined();
   });
 });
+
+describe('retired objectives', () => {
+  const retired: PortfolioContext = { ...ctx(), retiredObjectives: new Map([['o2', 'OBJ-2']]) };
+  it('take no new work, but an item aligned before keeps its alignment through later edits', () => {
+    const refused = createWorkItem('wi-1', { ...input, objectives: [{ objectiveId: 'o2', weight: 50 }] }, retired);
+    expect(refused.ok ? [] : refused.error.details).toEqual([{ at: 'objectives[0]', message: 'OBJ-2 is retired and takes no new work: choose an active objective.' }]);
+
+    const aligned = createWorkItem('wi-1', { ...input, objectives: [{ objectiveId: 'o2', weight: 50 }] }, ctx());
+    if (!aligned.ok) throw new Error(aligned.error.message);
+    expect(updateWorkItem(aligned.value, { stage: 'Beta', objectives: [{ objectiveId: 'o2', weight: 40 }] }, retired).ok).toBe(true);
+    expect(details(updateWorkItem(aligned.value, { objectives: [{ objectiveId: 'o2', weight: 40 }, { objectiveId: 'o1', weight: 10 }] }, retired))).toEqual([]);
+    const moved = updateWorkItem({ ...aligned.value, objectives: [] }, { objectives: [{ objectiveId: 'o2', weight: 40 }] }, retired);
+    expect(details(moved)).toEqual(['objectives[0]']);
+  });
+});

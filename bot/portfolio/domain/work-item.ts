@@ -44,13 +44,16 @@ export interface PortfolioContext {
   readonly now: Date;
   readonly domainIds: ReadonlySet<string>;
   readonly objectiveIds: ReadonlySet<string>;
+  /** Retired objectives by id, with their codes: an item keeps such an alignment but gains none. */
+  readonly retiredObjectives?: ReadonlyMap<string, string>;
   /** Existing items by id (for parent checks). */
   readonly items: ReadonlyMap<string, Pick<WorkItem, 'id' | 'structure' | 'parentId'>>;
 }
 
 export const MAX_ALIGNMENT_TOTAL = 100;
 
-function checkRules(item: WorkItem, ctx: PortfolioContext): ErrorDetail[] {
+/** `kept`: the objectives the item was aligned to before this change (none for a new item). */
+function checkRules(item: WorkItem, ctx: PortfolioContext, kept: readonly ObjectiveAlignment[] = []): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (!ctx.domainIds.has(item.domainId)) problems.push({ at: 'domainId', message: `Unknown domain "${item.domainId}".` });
   if (item.endDate < item.startDate) problems.push({ at: 'endDate', message: 'The end date is before the start date.' });
@@ -60,6 +63,10 @@ function checkRules(item: WorkItem, ctx: PortfolioContext): ErrorDetail[] {
   item.objectives.forEach((a, i) => {
     if (!ctx.objectiveIds.has(a.objectiveId)) problems.push({ at: `objectives[${i}]`, message: `Unknown objective "${a.objectiveId}".` });
     if (seen.has(a.objectiveId)) problems.push({ at: `objectives[${i}]`, message: `Objective "${a.objectiveId}" is listed twice.` });
+    const retired = ctx.retiredObjectives?.get(a.objectiveId);
+    if (retired !== undefined && !kept.some((k) => k.objectiveId === a.objectiveId)) {
+      problems.push({ at: `objectives[${i}]`, message: `${retired} is retired and takes no new work: choose an active objective.` });
+    }
     seen.add(a.objectiveId);
     total += a.weight;
   });
@@ -158,6 +165,6 @@ export function updateWorkItem(existing: WorkItem, patch: WorkItemPatch, ctx: Po
   if (next.structure !== 'program' && existing.structure === 'program' && [...ctx.items.values()].some((i) => i.parentId === existing.id)) {
     return invalid('The work item breaks portfolio rules.', [{ at: 'structure', message: 'This program still parents other items; move them first.' }]);
   }
-  const problems = checkRules(next, ctx);
+  const problems = checkRules(next, ctx, existing.objectives);
   return problems.length > 0 ? invalid('The work item breaks portfolio rules.', problems) : ok(next);
 }

@@ -74,6 +74,10 @@ export class CachedCollection<T extends Keyed> implements TenantCollection<T> {
     return this.changed(record.tenantId, this.inner.update(record, etag));
   }
 
+  remove(tenantId: string, id: string, etag: string): Promise<Result<void>> {
+    return this.changed(tenantId, this.inner.remove(tenantId, id, etag));
+  }
+
   async createMany(records: readonly T[]): Promise<void> {
     await this.inner.createMany(records);
     await Promise.all([...new Set(records.map((r) => r.tenantId))].map((t) => this.version.bump(t)));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { type CheckInCadence, DELIVERY_MODES, type Domain, RAG_VALUES, STRUCTURES, type StrategicObjective, WEEKDAYS, type WorkItem } from '../domain/portfolio';
+import { type CheckInCadence, DELIVERY_MODES, type Domain, OBJECTIVE_STATUSES, RAG_VALUES, STRUCTURES, type StrategicObjective, WEEKDAYS, type WorkItem } from '../domain/portfolio';
 import type { DomainStats } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
 
@@ -40,6 +40,7 @@ export const objectiveSchema: z.ZodType<StrategicObjective> = z.object({
   ownerId: text,
   ownerName: text,
   priority: z.number().int(),
+  status: z.enum(OBJECTIVE_STATUSES).optional(),
   createdAt: timestamp,
 });
 

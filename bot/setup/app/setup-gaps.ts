@@ -7,7 +7,7 @@
  */
 import type { ConversationRef, ConversationStore, LinkRepository, TeamsUserStore } from '../../conversations';
 import type { UserDirectory } from '../../people';
-import type { PortfolioRepositories } from '../../portfolio';
+import { type PortfolioRepositories, objectiveStatus } from '../../portfolio';
 import { type Result, forbidden, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { type AppUser, type Reach, type SetupGap, setupGaps } from '../domain/gaps';
@@ -55,7 +55,8 @@ export async function findSetupGaps(deps: SetupDeps, p: Principal): Promise<Resu
   return ok(
     setupGaps({
       domains: domains.map((d) => ({ id: d.value.id, name: d.value.name })),
-      objectives: objectives.map((o) => ({ id: o.value.id, code: o.value.code, title: o.value.title })),
+      // A retired objective is no longer pursued: no item is expected to align to it.
+      objectives: objectives.filter((o) => objectiveStatus(o.value) === 'active').map((o) => ({ id: o.value.id, code: o.value.code, title: o.value.title })),
       objectivesInUse: new Set(perDomain.flatMap((d) => d.objectives)),
       items: perDomain.flatMap((d) => d.items),
       reached,

@@ -3,12 +3,12 @@
  * Kept in one place so the admin area's routes are named once here.
  */
 import type { SetupGap, SetupGapEntry } from '../../../bot/api-contract/setup';
-import { portfolioHash } from '../shared/route';
+import { adminHash, portfolioHash } from '../shared/route';
 
 /** The admin area's section for a gap fixed in the tab, with the words of its link. */
 const SECTIONS: Readonly<Record<NonNullable<SetupGap['fixIn']>, { readonly hash: string; readonly label: string }>> = {
-  people: { hash: '#/admin/people', label: 'Assign roles' },
-  objectives: { hash: '#/admin/objectives', label: 'Open objectives' },
+  people: { hash: adminHash('people'), label: 'Assign roles' },
+  objectives: { hash: adminHash('objectives'), label: 'Open objectives' },
 };
 
 export const sectionLink = (gap: Pick<SetupGap, 'fixIn'>): { readonly hash: string; readonly label: string } | undefined => (gap.fixIn ? SECTIONS[gap.fixIn] : undefined);

@@ -29,15 +29,17 @@ export function ObjectivesField({ objectives, value, problems, onChange }: Objec
     onChange(on ? inPriorityOrder([...rest, { objectiveId: id, weight: String(Math.max(1, 100 - used)) }], objectives) : rest);
   };
   const setWeight = (id: string, weight: string) => onChange(value.map((a) => (a.objectiveId === id ? { ...a, weight } : a)));
+  // A retired objective takes no new alignment; an item already aligned to it keeps showing it.
+  const offered = objectives.filter((o) => o.status !== 'retired' || weightOf.has(o.id));
   return (
     <fieldset className={styles.fieldset} aria-describedby={problems.total ? 'alignment-total' : undefined}>
       <legend className={styles.legend}>Objectives and contribution weights (%)</legend>
-      {objectives.map((o) => {
+      {offered.map((o) => {
         const weight = weightOf.get(o.id);
         const problem = problems.byObjective.get(o.id);
         return (
           <div key={o.id} className={styles.objective}>
-            <Checkbox label={`${o.code}: ${o.title}`} checked={weight !== undefined} onChange={(_e, d) => toggle(o.id, d.checked === true)} />
+            <Checkbox label={`${o.code}: ${o.title}${o.status === 'retired' ? ' (retired)' : ''}`} checked={weight !== undefined} onChange={(_e, d) => toggle(o.id, d.checked === true)} />
             {weight !== undefined && (
               <Field validationState={problem ? 'error' : 'none'} validationMessage={problem}>
                 <Input className={styles.weight} type="number" min={1} max={100} step={1} aria-label={`Weight of ${o.code}`} value={weight} onChange={(_e, d) => setWeight(o.id, d.value)} />

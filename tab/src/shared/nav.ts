@@ -4,7 +4,7 @@
  */
 import type { MeResponse } from '../../../bot/api-contract/people';
 import type { Route } from './route';
-import { isEpmoMember, worksInbox } from './useMe';
+import { isEpmoMember, isTenantAdmin, worksInbox } from './useMe';
 
 type Roles = Pick<MeResponse, 'roles'>;
 
@@ -34,11 +34,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { value: 'epmo', label: 'EPMO queue', hash: '#/epmo', pages: ['epmo'], usableBy: isEpmoMember },
   // The decision log is for the EPMO and the PMO leads whose escalations it records.
   { value: 'decisions', label: 'Decisions', hash: '#/decisions', pages: ['decisions'], usableBy: worksInbox },
+  { value: 'admin', label: 'Admin', hash: '#/admin', pages: ['admin'], usableBy: isTenantAdmin },
 ];
 
 /** The entry a route belongs to, if any (the configuration page belongs to none). */
 export const navItemFor = (route: Route, items: readonly NavItem[] = NAV_ITEMS): NavItem | undefined =>
   items.find((item) => item.pages.includes(route.page));
 
-/** The entries the caller's roles can use: team members do not see the EPMO's pages, tenant admins only the portfolio. */
+/** The entries the caller's roles can use: team members do not see the EPMO's pages, tenant admins the portfolio and Admin. */
 export const navItemsFor = (me: Roles, items: readonly NavItem[] = NAV_ITEMS): NavItem[] => items.filter((item) => item.usableBy?.(me) ?? true);

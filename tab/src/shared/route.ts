@@ -7,7 +7,7 @@
  * `#/compose?change=chg-1` (edit a draft, or prepare the next version of a published change),
  * `#/signals` (the PMO inbox), `#/signals/sig-1` (one signal: analysis, triage, escalation),
  * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log),
- * `#/admin/setup` (tenant admins: what is not set up yet).
+ * `#/admin`, `#/admin?section=people` (the tenant admin's area, at one of its sections).
  */
 import { useEffect, useState } from 'react';
 
@@ -22,7 +22,7 @@ export type Route =
   | { readonly page: 'signal'; readonly signalId: string }
   | { readonly page: 'epmo'; readonly signalId?: string }
   | { readonly page: 'decisions' }
-  | { readonly page: 'setup' };
+  | { readonly page: 'admin'; readonly section?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -40,8 +40,12 @@ export function parseRoute(hash: string): Route {
     return signalId ? { page: 'epmo', signalId } : { page: 'epmo' };
   }
   if (section === 'decisions') return { page: 'decisions' };
-  if (section === 'admin' && id === 'setup') return { page: 'setup' };
   if (section === 'rollup') return { page: 'rollup' };
+  if (section === 'admin') {
+    // `#/admin/<section>` reads as `#/admin?section=<section>`.
+    const part = params.get('section') ?? id ?? undefined;
+    return part ? { page: 'admin', section: part } : { page: 'admin' };
+  }
   const domainId = params.get('domain') ?? undefined;
   params.delete('domain');
   const view = params.toString();
@@ -60,6 +64,7 @@ export const signalsHash = (): string => '#/signals';
 export const signalHash = (signalId: string): string => `#/signals/${encodeURIComponent(signalId)}`;
 export const epmoHash = (signalId?: string): string => (signalId ? `#/epmo?signal=${encodeURIComponent(signalId)}` : '#/epmo');
 export const decisionsHash = (): string => '#/decisions';
+export const adminHash = (section?: string): string => (section ? `#/admin?section=${encodeURIComponent(section)}` : '#/admin');
 
 /** Goes to a route (a hash from the helpers above); the `hashchange` listener re-renders. */
 export const navigate = (hash: string): void => {

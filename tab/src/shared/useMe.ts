@@ -30,6 +30,7 @@ export function useMe(api: ApiClient) {
 type Roles = Pick<MeResponse, 'roles'>;
 
 export const isEpmoMember = (me: Roles): boolean => me.roles.some((r) => r.role === 'epmo_member' || r.role === 'strategy_owner');
+export const isTenantAdmin = (me: Roles): boolean => me.roles.some((r) => r.role === 'tenant_admin');
 export const isStrategyOwner = (me: Roles): boolean => me.roles.some((r) => r.role === 'strategy_owner');
 /** The domains whose PMO the caller leads. */
 export const ledDomains = (me: Roles): string[] => me.roles.flatMap((r) => (r.role === 'pmo_lead' ? [r.domainId] : []));
