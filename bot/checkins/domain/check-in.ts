@@ -5,7 +5,25 @@
  * answered at most once. A newer round for an item supersedes its older open request: the old
  * card then says it was overtaken, and only the newest can be answered.
  */
-import type { Health, HealthDimension, Person } from '../../portfolio/domain/portfolio';
+
+/*
+ * The portfolio's words, restated: a feature's domain imports only the kernel (README,
+ * "Architecture"), and these are structurally the portfolio's `HealthDimension`, `Rag`, `Health`
+ * and `Person`, so values pass between the two without mapping.
+ */
+export const HEALTH_DIMENSIONS = ['schedule', 'cost', 'scope', 'benefit'] as const;
+export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
+/** The colours a team may answer; `unknown` is what an item has before anyone reported. */
+export const ANSWER_COLOURS = ['green', 'amber', 'red'] as const;
+export type AnswerColour = (typeof ANSWER_COLOURS)[number];
+export type Rag = AnswerColour | 'unknown';
+export type Health = Readonly<Record<HealthDimension, Rag>>;
+
+export interface Person {
+  /** Entra object id, when known. */
+  readonly userId?: string;
+  readonly displayName: string;
+}
 
 /** Who started a round: a person (from the tab or the `check-in` command), or the domain's cadence. */
 export type RoundTrigger = { readonly kind: 'manual'; readonly by: Person } | { readonly kind: 'cadence' };
@@ -53,7 +71,7 @@ export interface CheckInRequest {
 export interface CheckInAnswer {
   readonly by: Person;
   readonly at: string;
-  readonly health: Health;
+  readonly health: Readonly<Record<HealthDimension, AnswerColour>>;
   readonly stage: string;
   /** Benefit realised so far, in the unit of the item's planned benefit. */
   readonly benefitRealised?: number;
