@@ -77,8 +77,8 @@ export const cadenceJobId = (domainId: string): string => `checkin-cadence:${dom
 export const remindJobId = (domainId: string, roundId: string): string => `checkin-remind:${domainId}:${roundId}`;
 export const digestJobId = (domainId: string, roundId: string): string => `checkin-digest:${domainId}:${roundId}`;
 
-/** One cadence round per domain and occurrence: `cad-<yyyymmddThhmm>` in UTC. */
-export const cadenceRoundId = (occurrence: Date): string => `cad-${occurrence.toISOString().slice(0, 16).replace(/[-:]/g, '')}`;
+/** One cadence round per domain and occurrence, `cad-<domainId>-<yyyymmddThhmm UTC>`: unique in the tenant, as the rounds' card batches are. */
+export const cadenceRoundId = (domainId: string, occurrence: Date): string => `cad-${domainId}-${occurrence.toISOString().slice(0, 16).replace(/[-:]/g, '')}`;
 
 export const CADENCE_BATCH = {
   reminder: (domainId: string, roundId: string) => `checkin:${domainId}:${roundId}:remind`,

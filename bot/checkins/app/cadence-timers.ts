@@ -8,7 +8,7 @@
  *   occurrence. The round id is the occurrence's, so a retry or a second process sends nothing twice.
  * - `checkin.remind` and `checkin.digest` per round (round-timers.ts), set when a round is written.
  */
-import { DEFAULT_CHECK_IN_CADENCE, type CheckInCadence, type Domain } from '../../portfolio/domain/portfolio';
+import { type CheckInCadence, DEFAULT_CHECK_IN_CADENCE, type Domain } from '../../portfolio';
 import type { ScheduledJob } from '../../delivery';
 import { nextOccurrence, previousOccurrence } from '../domain/cadence';
 import { CADENCE_JOBS, type CadenceDeps, type CadenceJob, type CadenceTimers, cadenceJobId, cadenceRoundId } from './cadence-deps';
@@ -46,7 +46,7 @@ async function runCadence(deps: CadenceDeps, job: ScheduledJob): Promise<void> {
     const started = await deps.startRound({
       tenantId: job.tenantId,
       domainId,
-      roundId: cadenceRoundId(occurrence),
+      roundId: cadenceRoundId(domainId, occurrence),
       skipReportedSince: previousOccurrence(cadence, new Date(occurrence.getTime() - 1)),
     });
     // Throwing makes the scheduler try again; a refusal (nothing to ask, no such domain) would only be refused again.

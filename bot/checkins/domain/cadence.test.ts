@@ -1,5 +1,5 @@
-import { DEFAULT_CHECK_IN_CADENCE, type CheckInCadence } from '../../portfolio/domain/portfolio';
-import { dueAtFor, nextOccurrence, previousOccurrence, reminderAt, validateCadence, zonedInstant } from './cadence';
+import { DEFAULT_CHECK_IN_CADENCE } from '../../portfolio/domain/portfolio';
+import { type CheckInCadence, dueAtFor, nextOccurrence, previousOccurrence, reminderAt, validateCadence, zonedInstant } from './cadence';
 
 const cadence = (c: Partial<CheckInCadence>): CheckInCadence => ({ ...DEFAULT_CHECK_IN_CADENCE, ...c });
 const iso = (d: Date): string => d.toISOString();

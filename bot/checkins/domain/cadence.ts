@@ -5,7 +5,23 @@
  * the offsets `Intl.DateTimeFormat` reports; no date library. Pure: the caller gives the instant.
  */
 import { type ErrorDetail, type Result, invalid, ok } from '../../kernel/result';
-import { type CheckInCadence, WEEKDAYS, type Weekday } from '../../portfolio/domain/portfolio';
+
+/*
+ * The portfolio's words, restated: a feature's domain imports only the kernel, and these are
+ * structurally the portfolio's `Weekday` and `CheckInCadence` (stored on its `Domain`).
+ */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export interface CheckInCadence {
+  readonly enabled: boolean;
+  readonly weekday: Weekday;
+  /** Local time of day, `HH:MM` (24 h). */
+  readonly time: string;
+  /** IANA time zone, e.g. `Europe/London`. */
+  readonly timeZone: string;
+  readonly answerWithinHours: number;
+  readonly remindHoursBefore: number;
+}
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
