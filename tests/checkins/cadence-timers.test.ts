@@ -4,7 +4,7 @@
  * reminder goes to the teams that have not answered, in their card's thread; the PMO digest lists
  * what is unanswered and who answered.
  */
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createTableCheckInStore } from '../../bot/checkins/tables/check-in-store';
 import { CADENCE_JOBS, type CadenceDeps, type CadenceRoundRequest, cadenceJobId } from '../../bot/checkins/app/cadence-deps';
 import { cadenceJobHandler, cadenceTimers } from '../../bot/checkins/app/cadence-timers';
