@@ -42,8 +42,18 @@ describe('permission matrix (PRODUCT.md §1)', () => {
     expect(can(admin, 'change.publish')).toBe(false);
     expect(can(admin, 'escalation.decide')).toBe(false);
   });
+  it('lets the domain\'s PMO lead or an admin ask for check-ins, and the item\'s team or its PMO lead answer them', () => {
+    expect(can(itLead, 'checkin.request', { domainId: 'it' })).toBe(true);
+    expect(can(admin, 'checkin.request', { domainId: 'it' })).toBe(true);
+    expect(can(itLead, 'checkin.request', { domainId: 'hr' })).toBe(false);
+    expect(can(member, 'checkin.request', { domainId: 'it' })).toBe(false);
+    expect(can(member, 'checkin.answer', { domainId: 'it', workItemId: 'wi-1' })).toBe(true);
+    expect(can(member, 'checkin.answer', { domainId: 'it', workItemId: 'wi-2' })).toBe(false);
+    expect(can(itLead, 'checkin.answer', { domainId: 'it', workItemId: 'wi-2' })).toBe(true);
+    expect(can(admin, 'checkin.answer', { domainId: 'it', workItemId: 'wi-1' })).toBe(false);
+  });
   it('grants nothing to someone without roles', () => {
-    const actions = ['portfolio.view', 'portfolio.edit', 'objective.edit', 'domain.create', 'link.pmo', 'link.epmo', 'link.team', 'change.publish', 'signal.raise', 'escalation.decide'] as const;
+    const actions = ['portfolio.view', 'portfolio.edit', 'objective.edit', 'domain.create', 'link.pmo', 'link.epmo', 'link.team', 'change.publish', 'signal.raise', 'escalation.decide', 'checkin.request', 'checkin.answer'] as const;
     for (const a of actions) expect(can(nobody, a, { domainId: 'it', workItemId: 'wi-1' })).toBe(false);
   });
 });

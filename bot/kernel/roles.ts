@@ -64,7 +64,9 @@ export type Action =
   | 'signal.raise'
   | 'signal.handle'
   | 'escalation.view'
-  | 'escalation.decide';
+  | 'escalation.decide'
+  | 'checkin.request'
+  | 'checkin.answer';
 
 const has = (p: Pick<Principal, 'roles'>, role: Role): boolean => p.roles.some((r) => r.role === role);
 
@@ -126,5 +128,10 @@ export function can(p: Pick<Principal, 'roles'>, action: Action, scope: Scope = 
       return epmo;
     case 'escalation.decide':
       return has(p, 'strategy_owner');
+    case 'checkin.request':
+      return lead || admin;
+    case 'checkin.answer':
+      // The item's team answers; its domain's PMO lead may answer for a team that cannot.
+      return team || lead;
   }
 }

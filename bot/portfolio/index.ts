@@ -5,7 +5,7 @@
 
 export { itemsAlignedTo } from './app/aligned-items';
 export { recordIdSchema } from './app/inputs';
-export { type CheckInCadence, DEFAULT_CHECK_IN_CADENCE, type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, overallHealth } from './domain/portfolio';
+export { type CheckInCadence, DEFAULT_CHECK_IN_CADENCE, type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, isFinished, overallHealth } from './domain/portfolio';
 export type { StatusReport } from './domain/status-report';
 export { domainActivityOf, projectedActivity, rollupActivityOf } from './app/projected-activity';
 export type { ActivityProjection, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';

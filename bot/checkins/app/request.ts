@@ -1,0 +1,123 @@
+/**
+ * Asking a domain's teams for their status (PRODUCT.md §2, §5): a round picks the items to ask,
+ * leaves out the finished, the unreachable and (for the cadence) the recently reported, writes
+ * the round and sends each item's team conversation its check-in card through the delivery queue.
+ */
+import type { CheckInRequest, CheckInRound, RoundTrigger, SkippedItem } from '../domain/check-in';
+import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
+import { type Principal, can } from '../../kernel/roles';
+import { DEFAULT_CHECK_IN_CADENCE, type WorkItem, isFinished } from '../../portfolio';
+import type { DeliveryRequest } from '../../delivery';
+import { CHECK_IN_BATCH, CHECK_IN_CONTENT, type CheckInContent, type CheckInDeps } from './deps';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface RoundInput {
+  readonly tenantId: string;
+  readonly domainId: string;
+  readonly trigger: RoundTrigger;
+  /** The items to ask (each an item of the domain); absent: every item of the domain. */
+  readonly itemIds?: readonly string[];
+  readonly now: Date;
+  /** Leaves out items whose status was reported at or after this time (the cadence's rounds). */
+  readonly skipReportedSince?: Date;
+}
+
+/** Why an item is not asked, or undefined when it is. */
+function skipReason(item: WorkItem, teamConversations: number, reportedSince: Date | undefined): SkippedItem['reason'] | undefined {
+  if (isFinished(item)) return 'finished';
+  if (reportedSince && item.statusReportedAt !== undefined && Date.parse(item.statusReportedAt) >= reportedSince.getTime()) return 'reported-recently';
+  if (teamConversations === 0) return 'no-team-conversation';
+  return undefined;
+}
+
+const NOTHING_TO_ASK: Readonly<Record<SkippedItem['reason'], string>> = {
+  finished: 'finished',
+  'reported-recently': 'reported recently',
+  'no-team-conversation': 'without a linked team conversation (link one with "link" in the team\'s channel or chat)',
+};
+
+function nothingToAsk(skipped: readonly SkippedItem[]): Result<never> {
+  if (skipped.length === 0) return invalid('This domain has no work items to ask for a check-in yet.');
+  const counts = new Map<SkippedItem['reason'], number>();
+  for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+  const parts = [...counts].map(([reason, n]) => `${n} ${NOTHING_TO_ASK[reason]}`);
+  return invalid(`No item can be asked for a check-in now: ${parts.join('; ')}.`);
+}
+
+/**
+ * Starts a round: no authorization here (the cadence calls it; people go through
+ * `requestRoundAs`). Unknown ids, or ids of another domain's items, are refused without naming them.
+ */
+export async function requestRound(deps: CheckInDeps, input: RoundInput): Promise<Result<CheckInRound>> {
+  const { tenantId, domainId } = input;
+  const [domain, items] = await Promise.all([deps.repos.domains.get(tenantId, domainId), deps.repos.workItems.listByDomain(tenantId, domainId)]);
+  if (!domain) return notFound('The domain');
+  const byId = new Map(items.map((i) => [i.value.id, i.value]));
+  const wanted = input.itemIds ? [...new Set(input.itemIds)] : [...byId.values()].sort((a, b) => a.title.localeCompare(b.title)).map((i) => i.id);
+  if (wanted.some((id) => !byId.has(id))) return invalid('Some of the items asked are not work items of this domain. Choose items from its portfolio and try again.');
+
+  const chosen = wanted.map((id) => byId.get(id) as WorkItem);
+  const links = await Promise.all(chosen.map((item) => deps.repos.links.listByTarget(tenantId, { kind: 'team', workItemId: item.id })));
+  const asked: { readonly item: WorkItem; readonly conversations: readonly string[] }[] = [];
+  const skipped: SkippedItem[] = [];
+  chosen.forEach((item, i) => {
+    const conversations = [...new Set((links[i] ?? []).map((l) => l.conversationId))];
+    const reason = skipReason(item, conversations.length, input.skipReportedSince);
+    if (reason) skipped.push({ workItemId: item.id, reason });
+    else asked.push({ item, conversations });
+  });
+  if (asked.length === 0) return nothingToAsk(skipped);
+
+  const cadence = domain.value.checkInCadence ?? DEFAULT_CHECK_IN_CADENCE;
+  const round: CheckInRound = {
+    tenantId,
+    domainId,
+    id: deps.ids.next('chk'),
+    trigger: input.trigger,
+    requestedAt: input.now.toISOString(),
+    dueAt: new Date(input.now.getTime() + cadence.answerWithinHours * HOUR_MS).toISOString(),
+    itemIds: asked.map((a) => a.item.id),
+    skipped,
+  };
+  // The requests it overtakes, read before it does, so their cards can say so.
+  const askedIds = new Set(round.itemIds);
+  const overtaken = (await deps.store.listOpen(tenantId, domainId)).filter((r) => askedIds.has(r.workItemId));
+  await deps.store.createRound(round);
+
+  const cards: DeliveryRequest<CheckInContent>[] = asked.flatMap(({ item, conversations }) =>
+    conversations.map((conversationId) => ({ conversationId, operation: 'send' as const, content: { kind: CHECK_IN_CONTENT.request, ref: round.id, variant: item.id } })),
+  );
+  await deps.delivery.dispatch(tenantId, CHECK_IN_BATCH.round(round.id), cards);
+  await updateOvertakenCards(deps, round, overtaken);
+  return ok(round);
+}
+
+/** Updates the cards of the requests a round overtook, so they say a newer check-in replaced them. */
+async function updateOvertakenCards(deps: CheckInDeps, round: CheckInRound, overtaken: readonly CheckInRequest[]): Promise<void> {
+  try {
+    const sent = await Promise.all(overtaken.map(async (r) => ({ request: r, deliveries: await deps.delivery.listBatch(round.tenantId, CHECK_IN_BATCH.round(r.roundId)) })));
+    const updates: DeliveryRequest<CheckInContent>[] = sent.flatMap(({ request, deliveries }) =>
+      deliveries
+        .filter((d) => d.activityId !== undefined && d.content.kind === CHECK_IN_CONTENT.request && d.content.variant === request.workItemId)
+        .map((d) => ({ conversationId: d.conversationId, operation: 'update' as const, targetActivityId: d.activityId as string, content: { kind: CHECK_IN_CONTENT.request, ref: request.roundId, variant: request.workItemId } })),
+    );
+    if (updates.length > 0) await deps.delivery.dispatch(round.tenantId, CHECK_IN_BATCH.superseded(round.id), updates);
+  } catch (error) {
+    // The round stands: an old card not updated still says it was replaced when someone answers it.
+    deps.logger.error({ err: error, tenantId: round.tenantId, roundId: round.id }, 'could not update the cards of the check-ins a round replaced');
+  }
+}
+
+/** A person's request (the tab, or `check-in` in the PMO channel): the domain's PMO lead or a tenant admin. */
+export async function requestRoundAs(deps: CheckInDeps, p: Principal, input: { readonly domainId: string; readonly itemIds?: readonly string[] }): Promise<Result<CheckInRound>> {
+  if (!can(p, 'checkin.request', { domainId: input.domainId })) return forbidden('Only the PMO lead of this domain or a tenant admin can ask its teams for a check-in.');
+  if (input.itemIds && input.itemIds.length === 0) return fail('VALIDATION.INVALID', 'Choose at least one item to ask, or leave the choice out to ask every item of the domain.');
+  return requestRound(deps, {
+    tenantId: p.tenantId,
+    domainId: input.domainId,
+    trigger: { kind: 'manual', by: { userId: p.userId, displayName: p.displayName } },
+    ...(input.itemIds ? { itemIds: input.itemIds } : {}),
+    now: deps.clock.now(),
+  });
+}
