@@ -28,6 +28,8 @@ import { createDeliveryRuntime } from './delivery';
 import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
+import { type CheckInDeps, createTableCheckInStore } from '../checkins';
+import { createCadenceFeature, withRoundTimers } from './check-in-cadence';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
 
 export interface RunningApp {
@@ -108,8 +110,16 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         },
       },
     });
+    // Check-ins: every round written sets its reminder and digest timers; the cadence sends rounds on schedule.
+    const checkIns: CheckInDeps = {
+      repos, delivery, clock, ids: randomIds, logger: logger.child({ component: 'checkins' }), tabBaseUrl: () => tabBaseUrl,
+      store: withRoundTimers(await createTableCheckInStore({ connectionString, tablePrefix: config.storage.tablePrefix }), { repos, scheduler }),
+    };
+    const cadence = createCadenceFeature({ checkIns, delivery, scheduler, registry: deliveryRegistry, logger });
     const context = { config, repos, changes, signals, deliveries: deliveryRuntime.tables.deliveries, clock, logger };
     for (const extension of extensions) await extension.seed?.(context);
+    // Every domain (the seed's too) has its cadence timer; one already scheduled, even overdue, stays.
+    await cadence.timers.ensureAll();
     overrides.registerDelivery?.(deliveryRegistry);
     const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
@@ -124,10 +134,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       api: [
         changeRoutes(changes.deps),
         signalRoutes(signals.deps),
+        cadence.routes,
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
-        portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
+        portfolioRoutes({ repos, clock, ids: randomIds, domainSaved: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
       tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },

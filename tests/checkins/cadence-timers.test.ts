@@ -7,8 +7,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createTableCheckInStore } from '../../bot/checkins/tables/check-in-store';
 import { CADENCE_JOBS, type CadenceDeps, type CadenceRoundRequest, cadenceJobId } from '../../bot/checkins/app/cadence-deps';
-import { cadenceJobHandler, cadenceTimers } from '../../bot/checkins/app/cadence-timers';
-import { roundJobHandlers, scheduleRoundTimers } from '../../bot/checkins/app/round-timers';
+import { cadenceTimers } from '../../bot/checkins/app/cadence-timers';
+import { cadenceJobHandlers, scheduleRoundTimers } from '../../bot/checkins/app/round-timers';
 import { cadenceRenderers } from '../../bot/checkins/app/cadence-renderers';
 import type { CheckInRound } from '../../bot/checkins/domain/check-in';
 import type { Delivery } from '../../bot/delivery/domain/delivery';
@@ -77,8 +77,8 @@ describe('the cadence timer', () => {
     expect(job).toMatchObject({ kind: CADENCE_JOBS.cadence, dueAt: '2026-12-07T09:00:00.000Z' });
 
     setNow(new Date('2026-12-07T09:00:01Z'));
-    await cadenceJobHandler(deps).run(job);
-    await cadenceJobHandler(deps).run(job); // a retry, or a second process after a crash
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.cadence].run(job);
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.cadence].run(job); // a retry, or a second process after a crash
     expect(asked.map((a) => [a.roundId, a.skipReportedSince.toISOString()])).toEqual([
       ['cad-it-20261207T0900', '2026-11-30T09:00:00.000Z'],
       ['cad-it-20261207T0900', '2026-11-30T09:00:00.000Z'],
@@ -101,7 +101,7 @@ describe('the cadence timer', () => {
     setNow(new Date('2026-12-04T23:00:00Z'));
     await timers.ensureAll();
     expect(jobs.get(cadenceJobId('it'))?.dueAt).toBe('2026-12-04T21:30:00.000Z');
-    await cadenceJobHandler(deps).run(jobs.get(cadenceJobId('it')) as ScheduledJob);
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.cadence].run(jobs.get(cadenceJobId('it')) as ScheduledJob);
     expect(asked.map((a) => a.roundId)).toEqual(['cad-it-20261204T2130']);
 
     const again = await repos.domains.get(T, 'it');
@@ -140,8 +140,8 @@ describe('a round\'s reminder and digest', () => {
     const remind = jobs.get('checkin-remind:it:chk-1') as ScheduledJob;
     expect(remind.dueAt).toBe('2026-12-08T09:00:00.000Z');
     setNow(new Date('2026-12-08T09:00:00Z'));
-    await roundJobHandlers(deps).remind.run(remind);
-    await roundJobHandlers(deps).remind.run(remind);
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.remind].run(remind);
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.remind].run(remind);
     expect(dispatched.map((d) => [d.batchId, d.requests.map((r) => [r.conversationId, r.threadId, r.content.kind, r.content.variant])])).toEqual([
       ['checkin:it:chk-1:remind', [['team-1', '1700000000123', 'checkin.reminder', 'wi-1']]],
     ]);
@@ -153,8 +153,8 @@ describe('a round\'s reminder and digest', () => {
     const digest = jobs.get('checkin-digest:it:chk-1') as ScheduledJob;
     expect(digest.dueAt).toBe('2026-12-09T09:00:00.000Z');
     setNow(new Date('2026-12-09T09:00:00Z'));
-    await roundJobHandlers(deps).digest.run(digest);
-    await roundJobHandlers(deps).digest.run(digest);
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.digest].run(digest);
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.digest].run(digest);
     expect(dispatched.map((d) => [d.batchId, d.requests.map((r) => r.conversationId)])).toEqual([['checkin:it:chk-1:digest', ['pmo-it']]]);
     expect((await store.getRound(T, 'it', 'chk-1'))?.value.digestAt).toBe('2026-12-09T09:00:00.000Z');
 

@@ -9,11 +9,11 @@
  * records after, so a failed dispatch is retried by the scheduler, and a retry or a second
  * process after a dispatch that went through sends nothing twice.
  */
-import type { ScheduledJob } from '../../delivery';
+import type { JobHandlers, ScheduledJob } from '../../delivery';
 import type { CheckInRound } from '../domain/check-in';
 import { reminderAt } from '../domain/cadence';
 import { CADENCE_BATCH, CADENCE_CONTENT, CADENCE_JOBS, type CadenceDeps, type CadenceJob, digestJobId, remindJobId, roundRef } from './cadence-deps';
-import { cadenceOf } from './cadence-timers';
+import { cadenceJobHandler, cadenceOf } from './cadence-timers';
 
 /** Sets the reminder and digest timers of a round just written (nothing for a round that asked nobody). */
 export async function scheduleRoundTimers(deps: Pick<CadenceDeps, 'repos' | 'scheduler'>, round: CheckInRound): Promise<void> {
@@ -89,6 +89,11 @@ async function digest(deps: CadenceDeps, job: ScheduledJob): Promise<void> {
   await record(deps, round, 'digestAt', deps.clock.now().toISOString());
 }
 
-export function roundJobHandlers(deps: CadenceDeps): { remind: { run(job: ScheduledJob): Promise<void> }; digest: { run(job: ScheduledJob): Promise<void> } } {
-  return { remind: { run: (job) => remind(deps, job) }, digest: { run: (job) => digest(deps, job) } };
+/** The handlers of every job kind of the cadence: its own timer, and each round's reminder and digest. */
+export function cadenceJobHandlers(deps: CadenceDeps): JobHandlers<CadenceJob> {
+  return {
+    [CADENCE_JOBS.cadence]: cadenceJobHandler(deps),
+    [CADENCE_JOBS.remind]: { run: (job) => remind(deps, job) },
+    [CADENCE_JOBS.digest]: { run: (job) => digest(deps, job) },
+  };
 }

@@ -17,8 +17,8 @@ export interface SetCadenceDeps {
   readonly timers: CadenceTimers;
 }
 
-/** Who may set a domain's cadence: whoever may change its portfolio (its PMO lead, a tenant admin). */
-export const canSetCadence = (p: Principal, domainId: string): boolean => can(p, 'portfolio.edit', { domainId });
+/** Who may set a domain's cadence: whoever may ask its teams for a check-in (its PMO lead, a tenant admin). */
+export const canSetCadence = (p: Principal, domainId: string): boolean => can(p, 'checkin.request', { domainId });
 
 export async function setCadence(deps: SetCadenceDeps, p: Principal, domainId: string, body: unknown): Promise<Result<CheckInCadenceResponse>> {
   // Authorize first: another domain's lead learns nothing of this one, not even whether it exists.

@@ -20,6 +20,11 @@ export interface PortfolioDeps {
   readonly activity: PortfolioActivitySource;
   readonly clock: Clock;
   readonly ids: IdSource;
+  /**
+   * Called after a domain is created or changed, so what follows its settings follows (its
+   * check-in cadence's timer: `CadenceTimers.changed`, wired in composition).
+   */
+  readonly domainSaved?: (tenantId: string, domainId: string) => Promise<void>;
 }
 
 /** A work item with the health facts derived from it now, its activity counts and its version token. */
@@ -132,6 +137,7 @@ export async function createDomain(deps: PortfolioDeps, p: Principal, input: { i
     createdAt: deps.clock.now().toISOString(),
   };
   const created = await deps.repos.domains.create(domain);
+  if (created.ok) await deps.domainSaved?.(domain.tenantId, domain.id);
   return created.ok ? ok(created.value.value) : created;
 }
 
