@@ -6,7 +6,8 @@
  * `#/changes`, `#/changes/chg-1` (one change's cascade), `#/compose` (a new strategy change),
  * `#/compose?change=chg-1` (edit a draft, or prepare the next version of a published change),
  * `#/signals` (the PMO inbox), `#/signals/sig-1` (one signal: analysis, triage, escalation),
- * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log).
+ * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log),
+ * `#/check-ins`, `#/check-ins?domain=dom-it` (a domain's check-in cadence and rounds).
  */
 import { useEffect, useState } from 'react';
 
@@ -20,7 +21,8 @@ export type Route =
   | { readonly page: 'signals' }
   | { readonly page: 'signal'; readonly signalId: string }
   | { readonly page: 'epmo'; readonly signalId?: string }
-  | { readonly page: 'decisions' };
+  | { readonly page: 'decisions' }
+  | { readonly page: 'checkins'; readonly domainId?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -38,6 +40,10 @@ export function parseRoute(hash: string): Route {
     return signalId ? { page: 'epmo', signalId } : { page: 'epmo' };
   }
   if (section === 'decisions') return { page: 'decisions' };
+  if (section === 'check-ins') {
+    const domainId = params.get('domain') ?? undefined;
+    return domainId ? { page: 'checkins', domainId } : { page: 'checkins' };
+  }
   if (section === 'rollup') return { page: 'rollup' };
   const domainId = params.get('domain') ?? undefined;
   params.delete('domain');
@@ -57,6 +63,7 @@ export const signalsHash = (): string => '#/signals';
 export const signalHash = (signalId: string): string => `#/signals/${encodeURIComponent(signalId)}`;
 export const epmoHash = (signalId?: string): string => (signalId ? `#/epmo?signal=${encodeURIComponent(signalId)}` : '#/epmo');
 export const decisionsHash = (): string => '#/decisions';
+export const checkInsHash = (domainId?: string): string => (domainId ? `#/check-ins?domain=${encodeURIComponent(domainId)}` : '#/check-ins');
 
 /** Goes to a route (a hash from the helpers above); the `hashchange` listener re-renders. */
 export const navigate = (hash: string): void => {
