@@ -25,7 +25,14 @@ import type { Logger } from '../kernel/logger';
 /** The check-in store, each new round followed by setting its reminder and digest timers. */
 export function withRoundTimers(store: CheckInStore, deps: Pick<CadenceDeps, 'repos' | 'scheduler'>): CheckInStore {
   return {
-    ...store,
+    getRound: (tenantId, domainId, roundId) => store.getRound(tenantId, domainId, roundId),
+    updateRound: (round, etag) => store.updateRound(round, etag),
+    listRounds: (tenantId, domainId, since) => store.listRounds(tenantId, domainId, since),
+    getRequest: (tenantId, domainId, roundId, workItemId) => store.getRequest(tenantId, domainId, roundId, workItemId),
+    updateRequest: (request, etag) => store.updateRequest(request, etag),
+    listRequests: (tenantId, domainId, roundId) => store.listRequests(tenantId, domainId, roundId),
+    listOpen: (tenantId, domainId) => store.listOpen(tenantId, domainId),
+    deleteTenant: (tenantId, domainIds) => store.deleteTenant(tenantId, domainIds),
     async createRound(round) {
       await store.createRound(round);
       await scheduleRoundTimers(deps, round);

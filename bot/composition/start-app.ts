@@ -19,7 +19,7 @@ import { devSignInRoutes } from '../platform/web/dev-sign-in-routes';
 import { startWebServer } from '../platform/web/web-server';
 import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
-import { activityMarks } from './activity-marks';
+import { activityMarks, markingCheckInStore } from './activity-marks';
 import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
 import { createNotificationsFeature } from './notifications';
@@ -113,7 +113,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // Check-ins: every round written sets its reminder and digest timers; the cadence sends rounds on schedule.
     const checkIns: CheckInDeps = {
       repos, delivery, clock, ids: randomIds, logger: logger.child({ component: 'checkins' }), tabBaseUrl: () => tabBaseUrl,
-      store: withRoundTimers(await createTableCheckInStore({ connectionString, tablePrefix: config.storage.tablePrefix }), { repos, scheduler }),
+      store: withRoundTimers(markingCheckInStore(await createTableCheckInStore({ connectionString, tablePrefix: config.storage.tablePrefix }), marks), { repos, scheduler }),
     };
     const cadence = createCadenceFeature({ checkIns, delivery, scheduler, registry: deliveryRegistry, logger });
     const context = { config, repos, changes, signals, deliveries: deliveryRuntime.tables.deliveries, clock, logger };
@@ -138,7 +138,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
-        portfolioRoutes({ repos, clock, ids: randomIds, domainSaved: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
+        portfolioRoutes({ repos, clock, ids: randomIds, domainSaved: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.store, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
       tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },
