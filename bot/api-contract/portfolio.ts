@@ -110,6 +110,8 @@ export interface StatusReport {
   readonly stage: string;
   readonly benefits?: WorkItem['benefits'];
   readonly note?: string;
+  /** The check-in round the report answered (source `check-in`). */
+  readonly checkInId?: string;
 }
 
 /** A signal that names the item, as its panel lists it. */

@@ -4,6 +4,7 @@
  * strategy changes or signals wired) answers each of its verbs with why.
  */
 import { type ChangeDeps, changeActionSchemas, changeCardHandlers } from '../changes';
+import { type CheckInDeps, checkInActionSchemas, checkInCardHandlers, checkInRejectedHandler } from '../checkins';
 import { type ConversationHandlerDeps, linkCardHandlers } from '../conversations';
 import type { CardActionContext, CardActionHandlers, CardReply, DataByVerb, RejectedAction, RejectedActionHandler } from '../kernel/cards/card-action';
 import { errorCard } from '../kernel/cards/message-card';
@@ -22,6 +23,7 @@ export interface CardActionFeatures {
   readonly links: ConversationHandlerDeps;
   readonly changes?: ChangeDeps;
   readonly signals?: SignalDeps;
+  readonly checkIns?: CheckInDeps;
 }
 
 /** One value for every verb of a feature (its schema table lists exactly its verbs). */
@@ -32,14 +34,18 @@ function everyVerb<V extends string, T>(schemas: Readonly<Record<V, unknown>>, v
 const unavailable = (message: string) => async (): Promise<CardReply> => ({ card: errorCard({ code: 'NOT_FOUND', message }) });
 
 export function cardActionRegistry(features: CardActionFeatures): CardActionRegistry {
-  const { changes, signals } = features;
+  const { changes, signals, checkIns } = features;
   return {
     handlers: {
       ...linkCardHandlers(features.links),
       ...(changes ? changeCardHandlers(changes) : everyVerb(changeActionSchemas, unavailable('Strategy changes are not available on this server.'))),
       ...(signals ? signalCardHandlers(signals) : everyVerb(signalActionSchemas, unavailable('Signals are not available on this server.'))),
+      ...(checkIns ? checkInCardHandlers(checkIns) : everyVerb(checkInActionSchemas, unavailable('Check-ins are not available on this server.'))),
     },
-    rejected: signals ? everyVerb(signalActionSchemas, signalRejectedHandler(signals)) : {},
+    rejected: {
+      ...(signals ? everyVerb(signalActionSchemas, signalRejectedHandler(signals)) : {}),
+      ...(checkIns ? everyVerb(checkInActionSchemas, checkInRejectedHandler(checkIns)) : {}),
+    },
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { type ChangeCardAction, changeActionSchemas } from '../changes';
+import { type CheckInCardAction, checkInActionSchemas } from '../checkins';
 import { type LinkCardAction, linkActionSchemas } from '../conversations';
 import { type SignalCardAction, signalActionSchemas } from '../signals';
 import type { ActionSchemas } from '../kernel/cards/action-schemas';
@@ -14,20 +15,21 @@ import type { RejectedAction } from '../kernel/cards/card-action';
 import { type DomainError, type Result, invalid, ok } from '../kernel/result';
 
 /** A card action as it arrives, parsed: a verb and exactly that verb's data. */
-export type CardAction = LinkCardAction | ChangeCardAction | SignalCardAction;
+export type CardAction = LinkCardAction | ChangeCardAction | SignalCardAction | CheckInCardAction;
 
 export type CardVerb = CardAction['verb'];
 
 /** The action of one verb. */
 export type CardActionOf<V extends CardVerb> = Extract<CardAction, { readonly verb: V }>;
 
-const schemas: ActionSchemas<CardAction> = { ...linkActionSchemas, ...changeActionSchemas, ...signalActionSchemas };
+const schemas: ActionSchemas<CardAction> = { ...linkActionSchemas, ...changeActionSchemas, ...signalActionSchemas, ...checkInActionSchemas };
 
 /**
- * Verbs whose refusal shows the first problem found: the signal forms' inputs carry messages
- * written for people ("Give the signal a title."). The others answer with one general sentence.
+ * Verbs whose refusal shows the first problem found: the signal forms' and the check-in card's
+ * inputs carry messages written for people ("Give the signal a title."). The others answer with
+ * one general sentence.
  */
-const explainsFirstIssue = (verb: CardVerb): boolean => Object.prototype.hasOwnProperty.call(signalActionSchemas, verb);
+const explainsFirstIssue = (verb: CardVerb): boolean => Object.prototype.hasOwnProperty.call(signalActionSchemas, verb) || Object.prototype.hasOwnProperty.call(checkInActionSchemas, verb);
 
 const isVerb = (verb: string): verb is CardVerb => Object.prototype.hasOwnProperty.call(schemas, verb);
 

@@ -13,6 +13,8 @@ export type BotCommand =
   /** Strategy changes (PRODUCT.md §3). */
   | { readonly name: 'changes' }
   | { readonly name: 'announce' }
+  /** Check-ins (PRODUCT.md §5): in a domain's PMO channel, ask its teams for their status now. */
+  | { readonly name: 'checkIn' }
   | { readonly name: 'linkUsage'; readonly text: string }
   | { readonly name: 'unknown'; readonly text: string };
 
@@ -26,6 +28,7 @@ export function parseCommand(raw: string): BotCommand {
   if (lower === 'raise' || lower.startsWith('raise ')) return { name: 'raise', text: text.slice(5).trim() };
   if (lower === 'changes' || lower === 'my changes') return { name: 'changes' };
   if (lower === 'announce' || lower.startsWith('announce ')) return { name: 'announce' };
+  if (lower === 'check-in' || lower === 'checkin' || lower === 'check in') return { name: 'checkIn' };
   if (lower === 'link') return { name: 'link' };
   if (lower.startsWith('link ')) {
     const rest = text.slice(text.toLowerCase().indexOf('link ') + 5).trim();

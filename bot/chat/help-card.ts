@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { command: 'my signals', description: 'Follow the signals you raised.', available: true },
   { command: 'changes', description: 'Active strategy changes for you or this channel, with your response status.', available: true },
   { command: 'announce', description: 'In the EPMO channel: start a strategy-change draft.', available: true },
+  { command: 'check-in', description: "In a domain's PMO channel: ask the domain's teams for their status now; each team answers in a card.", available: true },
 ];
 
 export interface HelpCardModel {

@@ -5,6 +5,7 @@
  * directory, for the turns that need roles.
  */
 import { type ChangeDeps, announceCommand, changesCommand } from '../changes';
+import { type CheckInDeps, checkInCommand } from '../checkins';
 import { type ConversationRef, type RosterReader, conversationSeen, createTeamsPeople, linkCommand, onConversationEvent } from '../conversations';
 import type { Repositories } from '../directory';
 import { resolvePrincipal } from '../people';
@@ -31,6 +32,8 @@ export interface ChatDeps {
   readonly changes?: ChangeDeps;
   /** Signals (PRODUCT.md §4); without them `raise`, `my signals` and signal cards say they are unavailable. */
   readonly signals?: SignalDeps;
+  /** Check-ins (PRODUCT.md §5); without them `check-in` and check-in cards say they are unavailable. */
+  readonly checkIns?: CheckInDeps;
 }
 
 /** What the bot answers each kind of turn with. */
@@ -52,9 +55,9 @@ const RAISE_WITH_PMO = 'raiseWithPmo';
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createChat(deps: ChatDeps): Chat {
-  const { changes, signals } = deps;
+  const { changes, signals, checkIns } = deps;
   const links = { repos: deps.repos, clock: deps.clock, logger: deps.logger };
-  const registry = cardActionRegistry({ links, ...(changes ? { changes } : {}), ...(signals ? { signals } : {}) });
+  const registry = cardActionRegistry({ links, ...(changes ? { changes } : {}), ...(signals ? { signals } : {}), ...(checkIns ? { checkIns } : {}) });
   const teamsPeople = createTeamsPeople({ repos: deps.repos, clock: deps.clock });
 
   /**
@@ -101,6 +104,8 @@ export function createChat(deps: ChatDeps): Chat {
         return signals ? asMember(turn, (p) => raiseCommand(signals, p, conversation, command.text)) : help('Signals are not available on this server.');
       case 'mySignals':
         return signals ? asMember(turn, (p) => mySignalsCommand(signals, p)) : help('Signals are not available on this server.');
+      case 'checkIn':
+        return checkIns ? asMember(turn, (p) => checkInCommand(checkIns, p, conversation, turn.tabUrl)) : help('Check-ins are not available on this server.');
       case 'changes':
       case 'announce':
         return asMember(turn, async (p) => {

@@ -1,15 +1,20 @@
 /**
- * Check-ins (PRODUCT.md §2, §5): status asked of the teams in chat, by a PMO lead or the domain's
- * weekly cadence. This file is the feature's one door: what other features, platform adapters
- * and composition may use.
+ * Check-ins (PRODUCT.md §2, §5): a PMO asks its domain's teams for their status, by hand or on
+ * the domain's weekly cadence, and each team answers in a card in its own conversation. This
+ * file is the feature's one door: what other features, platform adapters and composition may use.
  */
 
-export { CHECK_IN_BATCH, type CheckInDeps } from './app/deps';
+export type { CheckInDeps } from './app/deps';
+export { checkInRenderers } from './app/renderers';
+export { type CheckInCardAction, checkInActionSchemas } from './cards/actions';
+export { checkInCardHandlers, checkInCommand, checkInRejectedHandler } from './handlers';
+export { checkInRoutes } from './routes';
+export { createTableCheckInStore } from './tables/check-in-store';
+export { CHECK_IN_BATCH } from './app/deps';
 export { requestRound } from './app/request';
 export type { CadenceDeps, CadenceTimers } from './app/cadence-deps';
 export { cadenceRenderers } from './app/cadence-renderers';
-export { cadenceTimers, nextCadenceAt } from './app/cadence-timers';
+export { cadenceTimers } from './app/cadence-timers';
 export { cadenceJobHandlers, scheduleRoundTimers } from './app/round-timers';
-export type { CheckInRequest, CheckInRound } from './domain/check-in';
+export type { CheckInRequest } from './domain/check-in';
 export type { CheckInStore } from './ports';
-export { createTableCheckInStore } from './tables/check-in-store';

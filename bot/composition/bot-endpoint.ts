@@ -3,6 +3,7 @@
  * updates) built from the features, behind the Teams endpoint at `/api/messages`.
  */
 import type { ChangeDeps } from '../changes';
+import type { CheckInDeps } from '../checkins';
 import { createChat } from '../chat';
 import type { Config } from '../config';
 import type { Repositories } from '../directory';
@@ -22,11 +23,13 @@ export interface BotEndpointDeps {
   readonly changes?: ChangeDeps;
   /** Signals' use-case dependencies (PRODUCT.md §4): `raise`, `my signals`, signal card actions, the Raise with PMO message action. */
   readonly signals?: SignalDeps;
+  /** Check-ins' use-case dependencies (PRODUCT.md §5): `check-in`, the check-in card's actions. */
+  readonly checkIns?: CheckInDeps;
 }
 
 /** The bot's endpoint: a chat over the features' use cases, served by the Teams platform. */
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
-  const chat = createChat({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}) });
+  const chat = createChat({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}), ...(deps.checkIns ? { checkIns: deps.checkIns } : {}) });
   return createTeamsEndpoint({ bot: deps.bot, chat, logger, ...(deps.tabDomain ? { tabDomain: deps.tabDomain } : {}) });
 }

@@ -19,6 +19,7 @@ import { devSignInRoutes } from '../platform/web/dev-sign-in-routes';
 import { startWebServer } from '../platform/web/web-server';
 import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
+import { checkInRoutes } from '../checkins';
 import { activityMarks, markingCheckInStore } from './activity-marks';
 import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
@@ -28,7 +29,7 @@ import { createDeliveryRuntime } from './delivery';
 import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
-import { type CheckInDeps, createTableCheckInStore } from '../checkins';
+import { createCheckInsFeature } from './checkins';
 import { createCadenceFeature, withRoundTimers } from './check-in-cadence';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
 
@@ -110,18 +111,20 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         },
       },
     });
-    // Check-ins: every round written sets its reminder and digest timers; the cadence sends rounds on schedule.
-    const checkIns: CheckInDeps = {
-      repos, delivery, clock, ids: randomIds, logger: logger.child({ component: 'checkins' }), tabBaseUrl: () => tabBaseUrl,
-      store: withRoundTimers(markingCheckInStore(await createTableCheckInStore({ connectionString, tablePrefix: config.storage.tablePrefix }), marks), { repos, scheduler }),
-    };
-    const cadence = createCadenceFeature({ checkIns, delivery, scheduler, registry: deliveryRegistry, logger });
+    // Check-ins register their card renderer; answers reach the portfolio through its own write.
+    // Every check-in write marks its domain's activity, and every new round sets its reminder and digest timers.
+    const checkIns = await createCheckInsFeature({
+      config, connectionString, repos, delivery, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl,
+      wrapStore: (store) => withRoundTimers(markingCheckInStore(store, marks), { repos, scheduler }),
+    });
+    // The weekly cadence: its timers, each round's reminder and PMO digest, and the cadence route.
+    const cadence = createCadenceFeature({ checkIns: checkIns.deps, delivery, scheduler, registry: deliveryRegistry, logger });
     const context = { config, repos, changes, signals, deliveries: deliveryRuntime.tables.deliveries, clock, logger };
     for (const extension of extensions) await extension.seed?.(context);
     // Every domain (the seed's too) has its cadence timer; one already scheduled, even overdue, stays.
     await cadence.timers.ensureAll();
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const web = await startWebServer({
       host: config.host,
@@ -134,11 +137,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       api: [
         changeRoutes(changes.deps),
         signalRoutes(signals.deps),
+        checkInRoutes(checkIns.deps),
         cadence.routes,
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode }),
-        portfolioRoutes({ repos, clock, ids: randomIds, domainSaved: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.store, ids: randomIds }) }),
+        portfolioRoutes({ repos, clock, ids: randomIds, domainSaved: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.deps.store, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
       tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },

@@ -5,9 +5,10 @@
 
 export { itemsAlignedTo } from './app/aligned-items';
 export { recordIdSchema } from './app/inputs';
-export { type CheckInCadence, DEFAULT_CHECK_IN_CADENCE, type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, isFinished, overallHealth } from './domain/portfolio';
+export { DEFAULT_CHECK_IN_CADENCE, type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, isFinished, overallHealth } from './domain/portfolio';
 export type { StatusReport } from './domain/status-report';
 export { domainActivityOf, projectedActivity, rollupActivityOf } from './app/projected-activity';
 export type { ActivityProjection, ItemActivity, PortfolioActivitySource, PortfolioRepositories, RollupActivity } from './ports';
 export { createPortfolioTables, repairInterruptedMoves } from './tables/portfolio-tables';
 export { migrateWorkItems } from './tables/work-item-migration';
+export { recordCheckInStatus } from './app/check-in-status';

@@ -8,7 +8,8 @@
  *   occurrence. The round id is the occurrence's, so a retry or a second process sends nothing twice.
  * - `checkin.remind` and `checkin.digest` per round (round-timers.ts), set when a round is written.
  */
-import { type CheckInCadence, DEFAULT_CHECK_IN_CADENCE, type Domain } from '../../portfolio';
+import { DEFAULT_CHECK_IN_CADENCE, type Domain } from '../../portfolio';
+import type { CheckInCadence } from '../domain/cadence';
 import type { ScheduledJob } from '../../delivery';
 import { nextOccurrence, previousOccurrence } from '../domain/cadence';
 import { CADENCE_JOBS, type CadenceDeps, type CadenceJob, type CadenceTimers, cadenceJobId, cadenceRoundId } from './cadence-deps';

@@ -9,10 +9,26 @@ import type { CheckInStore } from '../ports';
 export const CHECK_IN_CONTENT = { request: 'checkin.request' } as const;
 
 /**
- * What check-ins deliver, by reference, rendered when sent: an item's check-in card (`ref` the
- * round id, `variant` the work item id). Stored on delivery records: keep the kinds and fields.
+ * What check-ins deliver, by reference, rendered when sent: an item's check-in card (`ref`
+ * `<domainId>/<roundId>`, the partition and round of its request; `variant` the work item id).
+ * Stored on delivery records: keep the kinds and fields.
  */
 export type CheckInContent = { readonly kind: typeof CHECK_IN_CONTENT.request; readonly ref: string; readonly variant: string };
+
+/** Which request a check-in card shows. */
+export interface RequestKey {
+  readonly domainId: string;
+  readonly roundId: string;
+  readonly workItemId: string;
+}
+
+export const requestContent = (r: RequestKey): CheckInContent => ({ kind: CHECK_IN_CONTENT.request, ref: `${r.domainId}/${r.roundId}`, variant: r.workItemId });
+
+/** The request a card's content names; round ids never hold `/`, so the last one splits. */
+export function requestKeyOf(content: CheckInContent): RequestKey {
+  const at = content.ref.lastIndexOf('/');
+  return { domainId: content.ref.slice(0, at), roundId: content.ref.slice(at + 1), workItemId: content.variant };
+}
 
 /** Delivery batches: one per round (the cards), one per answered item (the other copies of its card). */
 export const CHECK_IN_BATCH = {

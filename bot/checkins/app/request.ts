@@ -3,12 +3,13 @@
  * leaves out the finished, the unreachable and (for the cadence) the recently reported, writes
  * the round and sends each item's team conversation its check-in card through the delivery queue.
  */
-import type { CheckInRequest, CheckInRound, RoundTrigger, SkippedItem } from '../domain/check-in';
+import type { CheckInRound, RoundTrigger, SkippedItem } from '../domain/check-in';
 import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { DEFAULT_CHECK_IN_CADENCE, type WorkItem, isFinished } from '../../portfolio';
 import type { DeliveryRequest } from '../../delivery';
-import { CHECK_IN_BATCH, CHECK_IN_CONTENT, type CheckInContent, type CheckInDeps } from './deps';
+import { updateSentCards } from './card-updates';
+import { CHECK_IN_BATCH, type CheckInContent, type CheckInDeps, requestContent } from './deps';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -86,27 +87,11 @@ export async function requestRound(deps: CheckInDeps, input: RoundInput): Promis
   await deps.store.createRound(round);
 
   const cards: DeliveryRequest<CheckInContent>[] = asked.flatMap(({ item, conversations }) =>
-    conversations.map((conversationId) => ({ conversationId, operation: 'send' as const, content: { kind: CHECK_IN_CONTENT.request, ref: round.id, variant: item.id } })),
+    conversations.map((conversationId) => ({ conversationId, operation: 'send' as const, content: requestContent({ domainId, roundId: round.id, workItemId: item.id }) })),
   );
   await deps.delivery.dispatch(tenantId, CHECK_IN_BATCH.round(round.id), cards);
-  await updateOvertakenCards(deps, round, overtaken);
+  await updateSentCards(deps, tenantId, CHECK_IN_BATCH.superseded(round.id), overtaken);
   return ok(round);
-}
-
-/** Updates the cards of the requests a round overtook, so they say a newer check-in replaced them. */
-async function updateOvertakenCards(deps: CheckInDeps, round: CheckInRound, overtaken: readonly CheckInRequest[]): Promise<void> {
-  try {
-    const sent = await Promise.all(overtaken.map(async (r) => ({ request: r, deliveries: await deps.delivery.listBatch(round.tenantId, CHECK_IN_BATCH.round(r.roundId)) })));
-    const updates: DeliveryRequest<CheckInContent>[] = sent.flatMap(({ request, deliveries }) =>
-      deliveries
-        .filter((d) => d.activityId !== undefined && d.content.kind === CHECK_IN_CONTENT.request && d.content.variant === request.workItemId)
-        .map((d) => ({ conversationId: d.conversationId, operation: 'update' as const, targetActivityId: d.activityId as string, content: { kind: CHECK_IN_CONTENT.request, ref: request.roundId, variant: request.workItemId } })),
-    );
-    if (updates.length > 0) await deps.delivery.dispatch(round.tenantId, CHECK_IN_BATCH.superseded(round.id), updates);
-  } catch (error) {
-    // The round stands: an old card not updated still says it was replaced when someone answers it.
-    deps.logger.error({ err: error, tenantId: round.tenantId, roundId: round.id }, 'could not update the cards of the check-ins a round replaced');
-  }
 }
 
 /** A person's request (the tab, or `check-in` in the PMO channel): the domain's PMO lead or a tenant admin. */

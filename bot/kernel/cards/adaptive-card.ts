@@ -94,6 +94,19 @@ interface TextInput {
   readonly spacing?: Spacing;
 }
 
+interface NumberInput {
+  readonly type: 'Input.Number';
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly value?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+  readonly spacing?: Spacing;
+}
+
 /** `value`, `min` and `max` are `YYYY-MM-DD`. */
 interface DateInput {
   readonly type: 'Input.Date';
@@ -113,7 +126,7 @@ interface ActionSet {
   readonly spacing?: Spacing;
 }
 
-export type CardElement = TextBlock | FactSet | Container | ColumnSet | ChoiceSetInput | TextInput | DateInput | ActionSet;
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ChoiceSetInput | TextInput | NumberInput | DateInput | ActionSet;
 
 /** Universal Action: Teams sends an `adaptiveCard/action` invoke with `verb` and `data`. */
 export interface ExecuteAction {

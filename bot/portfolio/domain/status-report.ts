@@ -16,6 +16,8 @@ export interface StatusReport {
   readonly stage: string;
   readonly benefits?: WorkItem['benefits'];
   readonly note?: string;
+  /** The check-in round the report answered (source `check-in`). */
+  readonly checkInId?: string;
 }
 
 const sameBenefits = (a: WorkItem['benefits'], b: WorkItem['benefits']): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -22,6 +22,7 @@ export function reportColumns(item: Pick<WorkItem, 'tenantId' | 'id'>, r: Status
     stage: r.stage,
     ...(r.benefits ? { benefits: JSON.stringify(r.benefits) } : {}),
     ...(r.note !== undefined ? { note: r.note } : {}),
+    ...(r.checkInId !== undefined ? { checkInId: r.checkInId } : {}),
   };
 }
 
@@ -36,6 +37,7 @@ export function fromReportRow(table: string, r: Entity): StatusReport {
     stage: r['stage'],
     ...(r['benefits'] !== undefined ? { benefits: parseJson(r['benefits']) } : {}),
     ...(r['note'] !== undefined ? { note: r['note'] } : {}),
+    ...(r['checkInId'] !== undefined ? { checkInId: r['checkInId'] } : {}),
   });
   if (!parsed.success) throw new Error(`Corrupt status report in table ${table} (${r.partitionKey}/${r.rowKey}): ${parsed.error.message}`);
   return parsed.data;

@@ -88,4 +88,5 @@ export const statusReportSchema: z.ZodType<StatusReport> = z.object({
   stage: text,
   benefits: z.object({ planned: quantity, realised: quantity }).optional(),
   note: text.optional(),
+  checkInId: text.optional(),
 });
