@@ -96,9 +96,6 @@ export function previousOccurrence(cadence: CheckInCadence, atOrBefore: Date): D
   return prev;
 }
 
-/** When check-ins sent at `sentAt` are due. */
-export const dueAtFor = (cadence: Pick<CheckInCadence, 'answerWithinHours'>, sentAt: Date): Date => new Date(sentAt.getTime() + cadence.answerWithinHours * HOUR_MS);
-
 /** When the one reminder of check-ins sent at `sentAt` and due at `dueAt` goes: never before they were sent. */
 export function reminderAt(cadence: Pick<CheckInCadence, 'remindHoursBefore'>, sentAt: Date, dueAt: Date): Date {
   return new Date(Math.max(sentAt.getTime(), dueAt.getTime() - cadence.remindHoursBefore * HOUR_MS));
