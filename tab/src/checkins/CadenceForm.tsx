@@ -40,11 +40,12 @@ export function CadenceForm({ api, domainId, cadence, onSaved }: CadenceFormProp
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const zones = useMemo(() => timeZones(), []);
+  // While typing, the zones that contain what is typed; once a zone is chosen, every zone.
   const shownZones = useMemo(() => {
     const q = zoneQuery.trim().toLowerCase().replace(/ /g, '_');
-    const matching = q && q !== values.timeZone.toLowerCase() ? zones.filter((z) => z.toLowerCase().includes(q)) : zones;
+    const matching = q && !zones.some((z) => z.toLowerCase() === q) ? zones.filter((z) => z.toLowerCase().includes(q)) : zones;
     return matching.slice(0, MAX_ZONES);
-  }, [zones, zoneQuery, values.timeZone]);
+  }, [zones, zoneQuery]);
   const checked = checkCadence(values);
   const errors = touched && 'errors' in checked ? checked.errors : {};
   const set = (patch: Partial<CadenceValues>) => setValues((v) => ({ ...v, ...patch }));
