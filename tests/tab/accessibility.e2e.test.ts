@@ -55,6 +55,7 @@ const PAGES: readonly PageCheck[] = [
   { name: 'EPMO queue', as: 'Erin Epmo', hash: () => '#/epmo', ready: (p) => p.getByRole('region', { name: /^Escalation / }).waitFor() },
   { name: 'decisions', as: 'Erin Epmo', hash: () => '#/decisions', ready: heading },
   { name: 'config', as: 'Priya Patel', hash: () => '#/config', ready: heading },
+  { name: 'check-ins', as: 'Priya Patel', hash: () => '#/check-ins', ready: (p) => p.getByRole('form', { name: 'Check-in cadence' }).waitFor() },
 ];
 
 let app: RunningApp;
