@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { cardText } from '../support/adaptive-card';
-import { message } from '../bot/teams-activities';
+import { message, mriOf } from '../bot/teams-activities';
 import { APP_TEAM, PMO, T, WEB_TEAM, act, api, app, cardOf, connector, inputsOf, people, post, sentTo, startCheckInsJourney, waitFor, withText } from './journey-support';
 
 startCheckInsJourney();
@@ -87,7 +87,7 @@ describe('check-ins in chat', () => {
     const cardMessageId = await cardId(first, 'wi-web');
     const values = answer(first, 'wi-web', { colour_cost: 'red', reason_cost: 'Licences went up', colour_benefit: 'amber', benefitRealised: '70', stage: 'Test', note: 'Launch on track' });
     const both = await Promise.all([act(WEB_TEAM, people.member, 'checkin.answer', values, cardMessageId), act(WEB_TEAM, people.member, 'checkin.answer', { ...values, note: 'Second click' }, cardMessageId)]);
-    expect(both.filter((r) => r.text.includes('Thank you: your check-in is recorded'))).toHaveLength(1);
+    expect(both.filter((r) => r.text.includes('Check-in recorded'))).toHaveLength(1);
     expect(both.filter((r) => r.text.includes('already answered by Mia Member'))).toHaveLength(1);
     for (const r of both) {
       expect(r.text).toMatch(/Answered by Mia Member on/);
@@ -128,6 +128,12 @@ describe('check-ins in chat', () => {
     expect(listed.overdue).toBe(0);
     expect(listed.cadence).toMatchObject({ weekday: 'monday', answerWithinHours: 48 });
 
+    // The new Website card is refreshed for those who answer it, by Teams user id: its team first, then the IT PMO lead.
+    await waitFor('the second Website card', () => withText(sentTo(WEB_TEAM, 'POST'), 'Check-in: Website rebuild').length === 2);
+    const webCard = cardOf(withText(sentTo(WEB_TEAM, 'POST'), 'Check-in: Website rebuild')[1]);
+    expect(webCard.refresh.userIds).toEqual([mriOf(people.member), mriOf(people.itLead)]);
+    expect(webCard.refresh.action).toMatchObject({ verb: 'checkin.show', data: { roundId: second, workItemId: 'wi-web' } });
+
     // The older card of the Mobile app is updated in place to say so.
     await waitFor('the older card replaced', () => connector.requests.slice(before).some((r) => r.method === 'PUT' && r.activityId === oldCard && cardText(r.body?.attachments?.[0]?.content).includes('A newer check-in replaced this one')));
     const stale = await act(APP_TEAM, people.appMember, 'checkin.answer', answer(first, 'wi-app', {}), oldCard);
@@ -135,7 +141,7 @@ describe('check-ins in chat', () => {
     expect(stale.text).toContain('nothing was recorded');
 
     const done = await act(APP_TEAM, people.appMember, 'checkin.answer', answer(second, 'wi-app', { note: 'All fine' }), await cardId(second, 'wi-app'));
-    expect(done.text).toContain('Thank you');
+    expect(done.text).toContain('Check-in recorded');
     const history = (await api(people.itLead, 'GET', '/api/work-items/wi-app/panel')).body.history;
     expect(history.map((h: any) => [h.source, h.checkInId, h.note])).toEqual([['check-in', second, 'All fine']]);
   });

@@ -46,8 +46,21 @@ async function modelOf(deps: CheckInDeps, p: Principal, request: CheckInRequest,
   return model ? ok({ ...model, ...extra }) : fail('NOT_FOUND', 'This check-in\'s work item no longer exists; nothing was recorded.');
 }
 
-/** Writes an answered request's answer on the item (first time, or a repair after a failed write). */
+/**
+ * Writes an answered request's answer on the item (first time, or a repair after a failed write).
+ * A storage failure is a value here: the answer is kept on the request, and the next action on
+ * the card writes it.
+ */
 async function applyAnswer(deps: CheckInDeps, request: CheckInRequest, answer: CheckInAnswer): Promise<Result<unknown>> {
+  try {
+    return await writeAnswer(deps, request, answer);
+  } catch (error) {
+    deps.logger.error({ err: error, tenantId: request.tenantId, roundId: request.roundId, workItemId: request.workItemId }, 'could not write a check-in answer on its item');
+    return fail('CONFLICT.STALE', 'storage did not answer');
+  }
+}
+
+function writeAnswer(deps: CheckInDeps, request: CheckInRequest, answer: CheckInAnswer): Promise<Result<unknown>> {
   return recordCheckInStatus(deps.repos, {
     tenantId: request.tenantId,
     workItemId: request.workItemId,
@@ -105,20 +118,21 @@ export async function answerCheckIn(deps: CheckInDeps, p: Principal, data: Answe
   const answered = await deps.store.updateRequest({ ...request.value, state: 'answered', answer }, request.etag);
   if (!answered.ok) {
     // Answered or replaced meanwhile (a second click, a teammate, a newer round): show what happened.
-    const now = await deps.store.getRequest(p.tenantId, data.domainId, data.roundId, data.workItemId);
-    return now ? closedCard(deps, p, now.value) : answered;
+    const current = await deps.store.getRequest(p.tenantId, data.domainId, data.roundId, data.workItemId);
+    return current ? closedCard(deps, p, current.value) : answered;
   }
   const written = await applyAnswer(deps, answered.value.value, answer);
   await updateSentCards(deps, p.tenantId, CHECK_IN_BATCH.answered(data.roundId, data.workItemId), [data]);
+  // The card is shared: everyone in the conversation sees this notice, so it speaks of the item, not to the answerer.
   const notice: CheckInCardModel['notice'] = written.ok
-    ? { tone: 'good', text: 'Thank you: your check-in is recorded on the item.' }
-    : { tone: 'attention', text: `Your answer is kept, but the item could not be updated yet (${written.error.message}). Choose Refresh to try again.` };
+    ? { tone: 'good', text: 'Check-in recorded: the item\'s status is updated.' }
+    : { tone: 'attention', text: `Your answer is kept, but the item could not be updated yet (${written.error.message}); it is written when this card is next opened or answered.` };
   const model = await modelOf(deps, p, answered.value.value, { notice });
   return model.ok ? ok({ card: model.value, changed: true }) : model;
 }
 
 /** The card as it stands for the person, with why their action was refused and what they typed. */
-export async function refusedWith(deps: CheckInDeps, p: Principal, request: CheckInRequest, typed: Readonly<Record<string, string>>, text: string): Promise<Result<AnswerOutcome>> {
+async function refusedWith(deps: CheckInDeps, p: Principal, request: CheckInRequest, typed: Readonly<Record<string, string>>, text: string): Promise<Result<AnswerOutcome>> {
   const model = await modelOf(deps, p, request, { notice: { tone: 'attention', text }, typed });
   return model.ok ? ok({ card: model.value, changed: false }) : model;
 }
@@ -134,9 +148,11 @@ export async function refusedOnCard(deps: CheckInDeps, p: Principal, ref: CheckI
 /** `checkin.show` (Teams' refresh, or a click): the card as it stands for this person; repairs an answer not yet on the item. */
 export async function showCheckIn(deps: CheckInDeps, p: Principal, ref: CheckInRef): Promise<Result<CheckInCardModel>> {
   const request = await deps.store.getRequest(p.tenantId, ref.domainId, ref.roundId, ref.workItemId);
-  if (!request) return fail('NOT_FOUND', 'This check-in was not found. It may have been removed; ask your PMO lead for a new one.');
-  if (request.value.state === 'answered' && request.value.answer && can(p, 'checkin.answer', { domainId: request.value.domainId, workItemId: request.value.workItemId })) {
-    await applyAnswer(deps, request.value, request.value.answer);
+  const scope = request && { domainId: request.value.domainId, workItemId: request.value.workItemId };
+  // Those who answer, and those who may see the item's portfolio; the same answer for "no such check-in".
+  if (!request || !scope || !(can(p, 'checkin.answer', scope) || can(p, 'portfolio.view', scope))) {
+    return fail('NOT_FOUND', 'This check-in was not found, or is not yours to see. Ask your PMO lead for a new one.');
   }
+  if (request.value.state === 'answered' && request.value.answer && can(p, 'checkin.answer', scope)) await applyAnswer(deps, request.value, request.value.answer);
   return modelOf(deps, p, request.value);
 }

@@ -5,16 +5,17 @@
  */
 import type { ContentRenderers } from '../../delivery';
 import { checkInCard } from '../cards/check-in-card';
-import { cardModelOf } from './card-view';
+import { cachedUsers, cardModelOf } from './card-view';
 import { CHECK_IN_CONTENT, type CheckInContent, type CheckInDeps, requestKeyOf } from './deps';
 
 export function checkInRenderers(deps: CheckInDeps): ContentRenderers<CheckInContent> {
+  const usersOf = cachedUsers(deps);
   return {
     [CHECK_IN_CONTENT.request]: {
       async render(tenantId, content) {
         const key = requestKeyOf(content);
         const request = await deps.store.getRequest(tenantId, key.domainId, key.roundId, key.workItemId);
-        const model = request && (await cardModelOf(deps, request.value));
+        const model = request && (await cardModelOf(deps, request.value, undefined, usersOf));
         return model ? checkInCard(model) : undefined;
       },
     },

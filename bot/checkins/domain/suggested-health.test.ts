@@ -34,7 +34,7 @@ describe('suggested health (PRODUCT.md §5)', () => {
     expect(s).toEqual({ schedule: 'red', benefit: 'red' });
   });
 
-  it('asks a reason for a colour other than suggested, and for a change to red', () => {
+  it('asks a reason for a colour other than suggested, and for a change to red the rules did not compute', () => {
     expect(reasonNeeded('green', 'green', 'red')).toBe('override');
     expect(reasonNeeded('red', 'green', undefined)).toBe('to-red');
     expect(reasonNeeded('red', 'unknown', undefined)).toBe('to-red');
