@@ -149,7 +149,7 @@ describe('the weekly check-in cadence', () => {
     const where = { serviceUrl: connector.url, tenantId: T, kind: 'channel' as const, conversationId: TEAM_A, team: { id: `${TEAM_A}-team`, name: 'Payroll' } };
     const data = { roundId: FIRST, workItemId: 'wi-a', domainId: 'dom-it', colour_schedule: 'green', colour_cost: 'green', colour_scope: 'green', colour_benefit: 'green', stage: 'Build', note: 'On track' };
     const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cardAction(where, people.member, execute('checkin.answer', data), card)) });
-    expect(cardText((await res.json()).value)).toContain('Thank you: your check-in is recorded');
+    expect(cardText((await res.json()).value)).toContain('Check-in recorded');
 
     setNow('2026-12-08T09:00:10Z');
     const deskCard = (await app.delivery.listBatch(T, `checkin:${FIRST}`)).find((d) => d.conversationId === TEAM_C)?.activityId as string;

@@ -116,7 +116,7 @@ describe('the Check-ins page', () => {
     const token = await (await fetch(`${app.url}/api/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantId: T, userId: user('Priya Patel').userId }) })).json() as { token: string };
     const listed = await (await fetch(`${app.url}/api/domains/dom-it/check-ins`, { headers: { Authorization: `Bearer ${token.token}` } })).json() as { rounds: { id: string }[] };
     roundId = listed.rounds[0]?.id ?? '';
-    expect(await answerAsTara(roundId, 'wi-001')).toContain('Thank you: your check-in is recorded');
+    expect(await answerAsTara(roundId, 'wi-001')).toContain('Check-in recorded');
 
     // A day on: past the 24 hours to answer.
     offset += 25 * 3600_000;

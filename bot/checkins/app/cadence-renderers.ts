@@ -22,7 +22,7 @@ async function titlesOf(deps: RendererDeps, tenantId: string, ids: readonly stri
 const domainName = async (deps: RendererDeps, tenantId: string, domainId: string): Promise<string> => (await deps.repos.domains.get(tenantId, domainId))?.value.name ?? domainId;
 
 /** The Check-ins page of the domain in the tab. */
-export const checkInsUrl = (base: string | undefined, domainId: string): string | undefined => (base ? `${base}#/check-ins?domain=${encodeURIComponent(domainId)}` : undefined);
+export const checkInsUrl = (base: string, domainId: string): string => `${base}#/check-ins?domain=${encodeURIComponent(domainId)}`;
 
 export function cadenceRenderers(deps: RendererDeps): ContentRenderers<CadenceContent> {
   return {
@@ -51,7 +51,8 @@ export function cadenceRenderers(deps: RendererDeps): ContentRenderers<CadenceCo
         const requests = await deps.store.listRequests(tenantId, round.domainId, round.id);
         const titles = await titlesOf(deps, tenantId, requests.map((r) => r.workItemId));
         const title = (r: CheckInRequest): string => titles.get(r.workItemId) ?? r.workItemId;
-        const tabUrl = checkInsUrl(deps.tabBaseUrl(), round.domainId);
+        const base = deps.tabBaseUrl();
+        const tabUrl = base ? checkInsUrl(base, round.domainId) : undefined;
         return checkInDigestCard({
           domainName: await domainName(deps, tenantId, round.domainId),
           requestedAt: round.requestedAt,
