@@ -24,10 +24,12 @@ const people = {
   member: { aadObjectId: id(1), name: 'Mia Member' },
   itLead: { aadObjectId: id(2), name: 'Ivo IT Lead' },
   hrLead: { aadObjectId: id(3), name: 'Hana HR Lead' },
+  admin: { aadObjectId: id(4), name: 'Ada Admin' },
 } satisfies Record<string, Who>;
 const TEAM_A = '19:team-payroll@thread.tacv2';
 const TEAM_B = '19:team-laptops@thread.tacv2';
 const TEAM_C = '19:team-desk@thread.tacv2';
+const TEAM_D = '19:team-fleet@thread.tacv2';
 const PMO = '19:pmo-it@thread.tacv2';
 const LONG_AGO = '2026-11-01T00:00:00.000Z';
 
@@ -57,6 +59,8 @@ async function api(who: Who, method: string, path: string, body?: unknown) {
 const channelOf = (r: RecordedRequest): string => (r.conversationId ?? '').split(';messageid=')[0] ?? '';
 const posts = (conversationId: string, text: string) =>
   connector.requests.filter((r) => r.method === 'POST' && channelOf(r) === conversationId && cardText(r.body?.attachments?.[0]?.content).includes(text));
+/** New posts only (a card), not replies in a thread (a reminder). */
+const cardsIn = (conversationId: string, text: string) => posts(conversationId, text).filter((r) => r.conversationId === conversationId);
 const waitFor = (what: string, check: () => boolean | Promise<boolean>) => waitUntil(check, 15_000, what);
 function cardOf(r: RecordedRequest | undefined): any {
   const card = r?.body?.attachments?.[0]?.content;
@@ -77,6 +81,7 @@ beforeAll(async () => {
   await app.repos.users.upsert({ tenantId: T, userId: id(1), displayName: 'Mia Member', roles: [{ role: 'team_member', workItemId: 'wi-a' }] });
   await app.repos.users.upsert({ tenantId: T, userId: id(2), displayName: 'Ivo IT Lead', roles: [{ role: 'pmo_lead', domainId: 'dom-it' }] });
   await app.repos.users.upsert({ tenantId: T, userId: id(3), displayName: 'Hana HR Lead', roles: [{ role: 'pmo_lead', domainId: 'dom-hr' }] });
+  await app.repos.users.upsert({ tenantId: T, userId: id(4), displayName: 'Ada Admin', roles: [{ role: 'tenant_admin' }] });
   await app.repos.domains.createMany([{ tenantId: T, id: 'dom-it', name: 'IT', description: '', freshnessDays: 14, createdAt: LONG_AGO }]);
   await app.repos.workItems.createMany([
     item('wi-a', 'Payroll upgrade', '2026-11-20T10:00:00.000Z'),
@@ -84,7 +89,7 @@ beforeAll(async () => {
     item('wi-b', 'Laptop refresh', '2026-12-01T10:00:00.000Z'),
     item('wi-c', 'Service desk', '2026-11-10T10:00:00.000Z'),
   ]);
-  for (const [conversationId, title] of [[TEAM_A, 'Payroll'], [TEAM_B, 'Laptops'], [TEAM_C, 'Desk'], [PMO, 'IT PMO']] as const) {
+  for (const [conversationId, title] of [[TEAM_A, 'Payroll'], [TEAM_B, 'Laptops'], [TEAM_C, 'Desk'], [TEAM_D, 'Fleet'], [PMO, 'IT PMO']] as const) {
     await app.repos.conversations.save({ tenantId: T, conversationId, kind: 'channel', serviceUrl: connector.url, channelId: 'msteams', botId: BOT.id, teamId: `${conversationId}-team`, title, installedAt: LONG_AGO, updatedAt: LONG_AGO, active: true });
   }
   const link = (conversationId: string, target: any) => app.repos.links.put({ tenantId: T, conversationId, target, linkedBy: id(2), linkedAt: LONG_AGO });
@@ -120,14 +125,14 @@ describe('the weekly check-in cadence', () => {
 
   it('sends the due items\' cards at its time, skipping what was reported since the last cadence time', async () => {
     setNow('2026-12-07T09:00:05Z');
-    await waitFor('the cadence cards', () => posts(TEAM_A, 'Payroll upgrade').length === 1 && posts(TEAM_C, 'Service desk').length === 1);
+    await waitFor('the cadence cards', () => cardsIn(TEAM_A, 'Payroll upgrade').length === 1 && cardsIn(TEAM_C, 'Service desk').length === 1);
     const round = (await api(people.itLead, 'GET', '/api/domains/dom-it/check-ins')).body.rounds[0];
     expect(round).toMatchObject({ id: FIRST, trigger: 'cadence' });
     expect(round.requestedAt).toMatch(/^2026-12-07T09:00:/);
     expect(Date.parse(round.dueAt) - Date.parse(round.requestedAt)).toBe(48 * 3600_000);
     expect(round.items.map((i: any) => [i.title, i.state])).toEqual([['Payroll upgrade', 'open'], ['Service desk', 'open']]);
     expect(round.skipped.map((s: any) => [s.title, s.reason])).toEqual([['Laptop refresh', 'reported-recently']]);
-    expect(posts(TEAM_B, 'Laptop refresh')).toHaveLength(0);
+    expect(cardsIn(TEAM_B, 'Laptop refresh')).toHaveLength(0);
   });
 
   it('sends nothing twice after a restart, even when the same occurrence runs again', async () => {
@@ -138,8 +143,8 @@ describe('the weekly check-in cadence', () => {
     await waitFor('the same occurrence run again', () => logs.includes('cadence check-in round started'));
     await waitFor('its deliveries settled', async () => (await app.delivery.listBatch(T, `checkin:${FIRST}`)).every((d) => d.state !== 'queued'));
     expect((await app.delivery.listBatch(T, `checkin:${FIRST}`)).length).toBe(2);
-    expect(posts(TEAM_A, 'Payroll upgrade')).toHaveLength(1);
-    expect(posts(TEAM_C, 'Service desk')).toHaveLength(1);
+    expect(cardsIn(TEAM_A, 'Payroll upgrade')).toHaveLength(1);
+    expect(cardsIn(TEAM_C, 'Service desk')).toHaveLength(1);
     expect((await api(people.itLead, 'GET', '/api/domains/dom-it/check-ins')).body.rounds).toHaveLength(1);
   });
 
@@ -177,13 +182,19 @@ describe('the weekly check-in cadence', () => {
     expect(portfolio.items.filter((i: any) => i.checkInOverdue).map((i: any) => i.title)).toEqual(['Service desk']);
   });
 
-  it('a week later asks again what is due: the item answered since the last cadence time is skipped', async () => {
+  it('a week later asks again what is due: the item answered since the last cadence time is skipped; a domain created meanwhile has its cadence too', async () => {
+    // Created through the API after the restart: only the domain's creation sets its (default) cadence timer.
+    expect((await api(people.admin, 'POST', '/api/domains', { id: 'dom-ops', name: 'Operations', description: '', freshnessDays: 14 })).status).toBe(201);
+    await app.repos.workItems.createMany([{ ...item('wi-d', 'Fleet renewal', '2026-11-01T10:00:00.000Z'), domainId: 'dom-ops' }]);
+    await app.repos.links.put({ tenantId: T, conversationId: TEAM_D, target: { kind: 'team', workItemId: 'wi-d' }, linkedBy: id(4), linkedAt: LONG_AGO });
+
     setNow('2026-12-14T09:00:05Z');
-    await waitFor('the second week\'s cards', () => posts(TEAM_B, 'Laptop refresh').length === 1 && posts(TEAM_C, 'Service desk').length === 2);
+    await waitFor('the second week\'s cards', () => cardsIn(TEAM_B, 'Laptop refresh').length === 1 && cardsIn(TEAM_C, 'Service desk').length === 2);
     const round = (await api(people.itLead, 'GET', '/api/domains/dom-it/check-ins')).body.rounds[0];
     expect(round.id).toBe('cad-dom-it-20261214T0900');
     expect(round.items.map((i: any) => i.title)).toEqual(['Laptop refresh', 'Service desk']);
     expect(round.skipped.map((s: any) => [s.title, s.reason])).toEqual([['Payroll upgrade', 'reported-recently']]);
-    expect(posts(TEAM_A, 'Payroll upgrade')).toHaveLength(1);
+    expect(cardsIn(TEAM_A, 'Payroll upgrade')).toHaveLength(1);
+    await waitFor('the new domain\'s card', () => cardsIn(TEAM_D, 'Fleet renewal').length === 1);
   });
 });
