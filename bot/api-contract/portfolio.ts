@@ -22,6 +22,8 @@ export interface WorkItemView extends WorkItem {
   readonly openSignalStates: readonly SignalState[];
   /** Active strategy changes whose team copy for this item has no response yet. */
   readonly unansweredChanges: number;
+  /** Its team has not answered its check-in by the due time. */
+  readonly checkInOverdue: boolean;
 }
 
 /**
@@ -58,6 +60,8 @@ export interface PortfolioActivity {
   readonly openSignalsByState: Readonly<Partial<Record<SignalState, number>>>;
   /** Team and PMO responses to active strategy changes that are past their due time. */
   readonly overdueResponses: number;
+  /** Items whose team has not answered its check-in by the due time. */
+  readonly overdueCheckIns: number;
 }
 
 /**

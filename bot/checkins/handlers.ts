@@ -15,6 +15,7 @@ import { ANSWER_INPUTS, type AnswerData, type CheckInCardAction } from './cards/
 import { checkInCard } from './cards/check-in-card';
 import { roundCard } from './cards/round-card';
 import { HEALTH_DIMENSIONS } from './domain/check-in';
+import { checkInsUrl } from './app/cadence-renderers';
 
 const INPUT_IDS: readonly string[] = [...HEALTH_DIMENSIONS.flatMap((d) => [ANSWER_INPUTS.colour(d), ANSWER_INPUTS.reason(d)]), ANSWER_INPUTS.stage, ANSWER_INPUTS.realised, ANSWER_INPUTS.note];
 
@@ -85,6 +86,6 @@ export async function checkInCommand(deps: CheckInDeps, p: Principal, conversati
     round: round.value,
     domainName: domain?.value.name ?? domainId,
     titles: new Map(items.map((i) => [i.value.id, i.value.title])),
-    ...(tabUrl ? { openUrl: tabUrl } : {}),
+    ...(tabUrl ? { openUrl: checkInsUrl(tabUrl, domainId) } : {}),
   });
 }

@@ -1,11 +1,12 @@
 /**
- * The signals' and changes' stores, each write followed by marking the domains whose activity
+ * The signals', changes' and check-ins' stores, each write followed by marking the domains whose activity
  * it can change (their activity projection is then out of date: portfolio-activity.ts). The
  * record is written first and the mark after, so a reader that sees the new generation also
  * sees the record. Changes are rare and reach many domains: their publishing, withdrawal and
  * supersession mark every domain of the tenant. Reads pass through untouched.
  */
 import type { ChangeRecipientRecord, ChangeStores } from '../changes';
+import type { CheckInStore } from '../checkins';
 import type { Logger } from '../kernel/logger';
 import type { PortfolioRepositories } from '../portfolio';
 import type { SignalDeps } from '../signals';
@@ -78,6 +79,29 @@ export function markingSignalStores(stores: SignalStores, marks: ActivityMarks):
         await s.importMany(tenantId, changes, lastNumber);
         await marks.domains(tenantId, [...new Set(changes.map((c) => c.signal.domainId))]);
       },
+    },
+  };
+}
+
+/** Check-in writes mark their domain: a round opens requests (and supersedes older ones), an answer closes one. */
+export function markingCheckInStore(store: CheckInStore, marks: ActivityMarks): CheckInStore {
+  // Delegated one by one: the store is a class instance, whose methods a spread would not copy.
+  return {
+    getRound: (tenantId, domainId, roundId) => store.getRound(tenantId, domainId, roundId),
+    updateRound: (round, etag) => store.updateRound(round, etag),
+    listRounds: (tenantId, domainId, since) => store.listRounds(tenantId, domainId, since),
+    getRequest: (tenantId, domainId, roundId, workItemId) => store.getRequest(tenantId, domainId, roundId, workItemId),
+    listRequests: (tenantId, domainId, roundId) => store.listRequests(tenantId, domainId, roundId),
+    listOpen: (tenantId, domainId) => store.listOpen(tenantId, domainId),
+    deleteTenant: (tenantId, domainIds) => store.deleteTenant(tenantId, domainIds),
+    async createRound(round) {
+      await store.createRound(round);
+      await marks.domains(round.tenantId, [round.domainId]);
+    },
+    async updateRequest(request, etag) {
+      const saved = await store.updateRequest(request, etag);
+      if (saved.ok) await marks.domains(request.tenantId, [request.domainId]);
+      return saved;
     },
   };
 }

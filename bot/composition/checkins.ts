@@ -4,7 +4,7 @@
  * delivery registry.
  */
 import type { Config } from '../config';
-import { type CheckInDeps, checkInRenderers, createTableCheckInStore } from '../checkins';
+import { type CheckInDeps, type CheckInStore, checkInRenderers, createTableCheckInStore } from '../checkins';
 import type { DeliveryRegistry, DeliveryService } from '../delivery';
 import type { Repositories } from '../directory';
 import { randomIds } from '../kernel/ids';
@@ -24,10 +24,13 @@ export interface CheckInsFeatureOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly tabBaseUrl: () => string;
+  /** Wraps the store before the use cases get it (composition's: activity marks, the rounds' timers). */
+  readonly wrapStore?: (store: CheckInStore) => CheckInStore;
 }
 
 export async function createCheckInsFeature(o: CheckInsFeatureOptions): Promise<CheckInsFeature> {
-  const store = await createTableCheckInStore({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
+  const table = await createTableCheckInStore({ connectionString: o.connectionString, tablePrefix: o.config.storage.tablePrefix });
+  const store = o.wrapStore ? o.wrapStore(table) : table;
   const deps: CheckInDeps = {
     repos: o.repos,
     store,

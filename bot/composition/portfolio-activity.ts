@@ -7,7 +7,8 @@
  * read per domain; bot/portfolio/app/projected-activity.ts), which the signals' and changes'
  * writes mark out of date (activity-marks.ts). Only an out-of-date projection is computed
  * again, from the domain's open signals and the cascade of active changes to the domain's
- * recipients, every filter applied by Table Storage. An item panel reads the item's signals
+ * recipients, every filter applied by Table Storage, and the domain's open check-ins (one
+ * partition query; their writes mark the domain too). An item panel reads the item's signals
  * and the cascade of active changes to the item's domain: lists filtered per viewer.
  */
 import { type CascadeEntry, type ChangeDeps, activeCascade, recipientVisibleTo } from '../changes';
@@ -23,6 +24,7 @@ import {
   rollupActivityOf,
 } from '../portfolio';
 import { type Signal, type SignalDeps, canSeeSignal } from '../signals';
+import type { CheckInRequest, CheckInStore } from '../checkins';
 
 const isOpen = (s: Pick<Signal, 'state'>): boolean => s.state !== 'closed';
 
@@ -31,7 +33,15 @@ interface Deps {
   readonly changes: Pick<ChangeDeps, 'stores' | 'clock'>;
   /** The domains (cached) and the activity projections. */
   readonly portfolio: Pick<PortfolioRepositories, 'domains' | 'activity'>;
+  readonly checkIns: Pick<CheckInStore, 'listOpen'>;
   readonly ids: IdSource;
+}
+
+/** Per item, when its open check-in is due: the newest, should an older one not be superseded yet. */
+function dueByItem(open: readonly CheckInRequest[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of [...open].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))) out[r.workItemId] = r.dueAt;
+  return out;
 }
 
 /** Recipients that count towards a domain's coverage: its PMO and teams (the EPMO copy is not the domain's). */
@@ -54,7 +64,11 @@ function statesByItem(signals: readonly Signal[]): ActivityProjection['openSigna
 
 /** A domain's activity from its open signals and the cascade of active changes to its recipients. */
 async function computeActivity(deps: Deps, tenantId: string, domainId: string): Promise<ActivityProjection> {
-  const [mine, cascade] = await Promise.all([deps.signals.stores.signals.find(tenantId, { domainId, openOnly: true }), activeCascade(deps.changes, tenantId, domainId)]);
+  const [mine, cascade, open] = await Promise.all([
+    deps.signals.stores.signals.find(tenantId, { domainId, openOnly: true }),
+    activeCascade(deps.changes, tenantId, domainId),
+    deps.checkIns.listOpen(tenantId, domainId),
+  ]);
   const entries = cascade.filter((e) => inDomain(e, domainId));
   const reached = entries.filter((e) => e.status !== 'unreachable');
   const waiting = entries.filter(unanswered);
@@ -65,6 +79,7 @@ async function computeActivity(deps: Deps, tenantId: string, domainId: string): 
     cascade: { activeChanges: new Set(entries.map((e) => e.changeId)).size, recipients: reached.length, responded: reached.filter((e) => e.responded).length },
     // Overdue is unanswered past respond-by: counted at read time, so it moves with the clock.
     unansweredDue: countBy(waiting, (e) => [e.respondBy]),
+    checkInsDue: dueByItem(open),
   };
 }
 
@@ -82,8 +97,13 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
       return new Map(rows);
     },
 
-    async itemActivity(viewer, item): Promise<ItemActivity> {
-      const [named, cascade] = await Promise.all([signals.find(viewer.tenantId, { workItemId: item.id }), activeCascade(deps.changes, viewer.tenantId, item.domainId)]);
+    async itemActivity(viewer, item, now): Promise<ItemActivity> {
+      const [named, cascade, open] = await Promise.all([
+        signals.find(viewer.tenantId, { workItemId: item.id }),
+        activeCascade(deps.changes, viewer.tenantId, item.domainId),
+        deps.checkIns.listOpen(viewer.tenantId, item.domainId),
+      ]);
+      const due = dueByItem(open)[item.id];
       const reached = cascade.filter((e) => e.role === 'team' && e.workItemIds.includes(item.id));
       return {
         // Each list by its own feature's rule, in the server: what the signals inbox and the changes list would show this person.
@@ -103,6 +123,7 @@ export function portfolioActivity(deps: Deps): PortfolioActivitySource {
           })),
         openSignalStates: named.filter(isOpen).map((s) => s.state),
         unansweredChanges: reached.filter(unanswered).length,
+        checkInOverdue: due !== undefined && Date.parse(due) < now.getTime(),
       };
     },
   };

@@ -20,7 +20,7 @@ import { startWebServer } from '../platform/web/web-server';
 import { portfolioRoutes } from '../portfolio/routes';
 import { signalRoutes } from '../signals/routes';
 import { checkInRoutes } from '../checkins';
-import { activityMarks } from './activity-marks';
+import { activityMarks, markingCheckInStore } from './activity-marks';
 import { createBotEndpoint } from './bot-endpoint';
 import { createChangesFeature } from './changes';
 import { createNotificationsFeature } from './notifications';
@@ -30,6 +30,7 @@ import type { AppExtension } from './extensions';
 import { portfolioActivity } from './portfolio-activity';
 import { createSignalsFeature } from './signals';
 import { createCheckInsFeature } from './checkins';
+import { createCadenceFeature, withRoundTimers } from './check-in-cadence';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
 import { createTabVisitStore, setupRoutes, tabVisits } from '../setup';
 import { createGraphDirectory } from '../platform/graph/graph-directory';
@@ -139,9 +140,17 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       },
     });
     // Check-ins register their card renderer; answers reach the portfolio through its own write.
-    const checkIns = await createCheckInsFeature({ config, connectionString, repos, delivery, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl });
+    // Every check-in write marks its domain's activity, and every new round sets its reminder and digest timers.
+    const checkIns = await createCheckInsFeature({
+      config, connectionString, repos, delivery, registry: deliveryRegistry, clock, logger, tabBaseUrl: () => tabBaseUrl,
+      wrapStore: (store) => withRoundTimers(markingCheckInStore(store, marks), { repos, scheduler }),
+    });
+    // The weekly cadence: its timers, each round's reminder and PMO digest, and the cadence route.
+    const cadence = createCadenceFeature({ checkIns: checkIns.deps, delivery, scheduler, registry: deliveryRegistry, logger });
     const context = { config, repos, changes, signals, deliveries: deliveryRuntime.tables.deliveries, clock, logger };
     for (const extension of extensions) await extension.seed?.(context);
+    // Every domain (the seed's too) has its cadence timer; one already scheduled, even overdue, stays.
+    await cadence.timers.ensureAll();
     overrides.registerDelivery?.(deliveryRegistry);
     const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
@@ -158,11 +167,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         changeRoutes(changes.deps),
         signalRoutes(signals.deps),
         checkInRoutes(checkIns.deps),
+        cadence.routes,
         notificationRoutes(notifications.store),
         devSignInRoutes(auth, repos),
         setupRoutes({ repos, visits: visitStore }),
         peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa, logger) }),
-        portfolioRoutes({ repos, clock, ids: randomIds, activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, ids: randomIds }) }),
+        portfolioRoutes({ repos, clock, ids: randomIds, onDomainChanged: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.deps.store, ids: randomIds }) }),
       ],
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
       tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },

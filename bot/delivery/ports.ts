@@ -139,6 +139,12 @@ export interface KindRenderer extends ContentRenderer {
  */
 export interface Scheduler<J extends ScheduledJob = ScheduledJob> {
   schedule(job: J): Promise<void>;
+  /**
+   * Schedules the job unless one of the same id is scheduled already (which then stays as it is,
+   * even if overdue): a timer ensured at every start does not push back one that came due while
+   * no process ran. True when it scheduled.
+   */
+  scheduleIfAbsent(job: J): Promise<boolean>;
   cancel(tenantId: string, id: string): Promise<void>;
 }
 

@@ -91,6 +91,11 @@ export interface ActivityProjection {
   readonly cascade: RollupActivity['cascade'];
   /** Respond-by (ISO) → reached PMO and team conversations of the domain that have not answered a change due then. */
   readonly unansweredDue: Readonly<Record<string, number>>;
+  /**
+   * Per item, when its open check-in is due (ISO): overdue is counted at read time, like
+   * responses. Absent in projections stored before check-ins.
+   */
+  readonly checkInsDue?: Readonly<Record<string, string>>;
 }
 
 /** A projection and the generation it was computed for. */
@@ -156,6 +161,8 @@ export interface DomainActivity {
   readonly unansweredByItem: ReadonlyMap<string, number>;
   readonly openSignalsByState: SignalCounts;
   readonly overdueResponses: number;
+  /** Items whose open check-in is past its due time. */
+  readonly overdueCheckIns: ReadonlySet<string>;
 }
 
 export interface RollupActivity {
@@ -163,6 +170,8 @@ export interface RollupActivity {
   readonly version: string;
   readonly openSignalsByState: SignalCounts;
   readonly overdueResponses: number;
+  /** Items whose open check-in is past its due time. */
+  readonly overdueCheckIns: number;
   readonly openEscalations: number;
   readonly cascade: { readonly activeChanges: number; readonly recipients: number; readonly responded: number };
 }
@@ -176,4 +185,6 @@ export interface ItemActivity {
   readonly openSignalStates: readonly SignalState[];
   /** Changes the item's team has not answered, seen or not (as in the grid). */
   readonly unansweredChanges: number;
+  /** Whether the item's open check-in is past its due time (as in the grid). */
+  readonly checkInOverdue: boolean;
 }

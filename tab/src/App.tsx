@@ -23,6 +23,7 @@ import { SignalsSection, isSignalsRoute } from './signals/SignalsSection';
 const ChangesSection = lazy(() => import('./changes/ChangesSection').then((m) => ({ default: m.ChangesSection })));
 const ConfigPage = lazy(() => import('./config/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const CheckInsPage = lazy(() => import('./checkins/CheckInsPage').then((m) => ({ default: m.CheckInsPage })));
 import { FLUENT_THEMES, type ThemeName, isThemeName } from './shared/theme';
 import type { TeamsHost } from './teams/host';
 import { useHost, useTeamsTheme } from './teams/useHost';
@@ -97,6 +98,7 @@ function Page({ api, route, inTeams, frameContext }: { readonly api: ApiClient; 
 function PageBody({ api, route }: { readonly api: ApiClient; readonly route: Route }) {
   if (route.page === 'changes' || route.page === 'change' || route.page === 'compose') return <ChangesSection api={api} route={route} />;
   if (isSignalsRoute(route)) return <SignalsSection api={api} route={route} />;
+  if (route.page === 'checkins') return <CheckInsPage api={api} domainId={route.domainId} />;
   if (route.page === 'rollup') return <PortfolioPage api={api} rollup />;
   if (route.page === 'admin') return <AdminPage api={api} section={route.section} />;
   return <PortfolioPage api={api} {...(route.page === 'portfolio' ? { domainId: route.domainId, query: route.query } : {})} />;

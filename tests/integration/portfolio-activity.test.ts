@@ -87,7 +87,7 @@ async function instance(wrap: (c: TableClient) => TableClient = (c) => c): Promi
   const unmarkedSignals = signalStoresOn(await opened(signalTableName(prefix), wrap));
   const signals = markingSignalStores(unmarkedSignals, marks);
   const changes = markingChangeStores(changeStoresOn({ changes: await opened(names.changes, wrap), recipients: await opened(names.recipients, wrap), responses: await opened(names.responses, wrap) }), marks);
-  const activity = portfolioActivity({ signals: { stores: signals }, changes: { stores: changes, clock: { now: () => now } }, portfolio, ids: randomIds });
+  const activity = portfolioActivity({ signals: { stores: signals }, changes: { stores: changes, clock: { now: () => now } }, portfolio, checkIns: { listOpen: async () => [] }, ids: randomIds });
   return { portfolio, signals, changes, unmarkedSignals, activity };
 }
 
@@ -187,7 +187,7 @@ describe('a domain portfolio\'s activity', () => {
   it('a domain with no recipients of any active change reads no responses', async () => {
     log.length = 0;
     const c = await activity.domainActivity(T, 'dom-c', now);
-    expect(c).toEqual({ version: expect.any(String), openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0 });
+    expect(c).toEqual({ version: expect.any(String), openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0, overdueCheckIns: new Set() });
     expect(log.filter((l) => l.startsWith(`${names.responses} `))).toEqual([]);
   });
 });

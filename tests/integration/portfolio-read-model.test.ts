@@ -48,9 +48,9 @@ function recording(log: string[]): (c: TableClient) => TableClient {
 }
 
 const noActivity: PortfolioActivitySource = {
-  domainActivity: async () => ({ version: 'none', openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0 }),
+  domainActivity: async () => ({ version: 'none', openSignalsByItem: new Map(), unansweredByItem: new Map(), openSignalsByState: {}, overdueResponses: 0, overdueCheckIns: new Set() }),
   rollupActivity: async () => new Map(),
-  itemActivity: async () => ({ signals: [], changes: [], openSignalStates: [], unansweredChanges: 0 }),
+  itemActivity: async () => ({ signals: [], changes: [], openSignalStates: [], unansweredChanges: 0, checkInOverdue: false }),
 };
 const epmo: Principal = { tenantId: T, userId: 'u-epmo', displayName: 'Eve EPMO', roles: [{ role: 'epmo_member' }] };
 const deps = (repos: PortfolioRepositories): PortfolioDeps => ({ repos, activity: noActivity, clock: systemClock, ids: randomIds });

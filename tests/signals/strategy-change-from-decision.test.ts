@@ -50,7 +50,7 @@ describe('strategy-change draft from a decision', () => {
       repos: createMemoryRepositories(),
       stores,
       delivery: { dispatch: async () => [], listBatch: async () => [], progress: async () => ({ total: 0, queued: 0, sent: 0, failed: 0, unreachable: 0 }) } as DeliveryService,
-      scheduler: { schedule: async () => {}, cancel: async () => {} } as Scheduler,
+      scheduler: { schedule: async () => {}, scheduleIfAbsent: async () => false, cancel: async () => {} } as Scheduler,
       clock: { now: () => now },
       ids: { next: () => 'sig-d' },
       policy: P,

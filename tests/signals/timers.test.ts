@@ -46,6 +46,11 @@ function setup(start: Date, delivered: readonly Delivery[] = []) {
     async schedule(job) {
       jobs.set(job.id, job);
     },
+    async scheduleIfAbsent(job) {
+      if (jobs.has(job.id)) return false;
+      jobs.set(job.id, job);
+      return true;
+    },
     async cancel(_t, id) {
       jobs.delete(id);
     },

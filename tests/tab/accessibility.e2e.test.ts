@@ -77,6 +77,7 @@ const PAGES: readonly PageCheck[] = [
     },
   },
   { name: 'admin role changes', as: 'Avery Admin', hash: () => '#/admin?section=role-changes', ready: (p) => p.getByRole('region', { name: 'Role changes' }).locator('h2, table').first().waitFor() },
+  { name: 'check-ins', as: 'Priya Patel', hash: () => '#/check-ins', ready: (p) => p.getByRole('form', { name: 'Check-in cadence' }).waitFor() },
 ];
 
 let app: RunningApp;

@@ -19,7 +19,7 @@ const OBJECTIVES = [objective('obj-b', 'OBJ-2', 2), objective('obj-a', 'OBJ-1', 
 const ITEMS: WorkItemView[] = [
   item('1', { title: 'Mainframe Exit', structure: 'program', mode: 'traditional', stage: 'Execution', owner: { displayName: 'Lena Lund' }, overall: 'red', objectives: [{ objectiveId: 'obj-b', weight: 70 }, { objectiveId: 'obj-a', weight: 30 }] }),
   item('2', { title: 'Mobile App 3.0', structure: 'product', mode: 'agile', stage: 'Live', owner: { displayName: 'Tara Team' }, overall: 'green', objectives: [{ objectiveId: 'obj-a', weight: 100 }] }),
-  item('3', { title: 'Service Desk Chatbot', structure: 'product', mode: 'lightweight', stage: 'In progress', owner: { displayName: 'Chen Wei' }, overall: 'amber', statusAgeDays: 20, stale: true }),
+  item('3', { title: 'Service Desk Chatbot', structure: 'product', mode: 'lightweight', stage: 'In progress', owner: { displayName: 'Chen Wei' }, overall: 'amber', statusAgeDays: 20, stale: true, checkInOverdue: true }),
   item('4', { title: 'API Developer Portal', structure: 'capability', mode: 'agile', stage: 'Discovery', owner: { displayName: 'Chen Wei' }, overall: 'unknown', statusAgeDays: undefined, stale: true, openSignals: 2, unansweredChanges: 1, health: { benefit: 'unknown' } }),
 ];
 
@@ -36,7 +36,9 @@ describe('filterItems', () => {
     expect(ids(filterItems(ITEMS, filters({ stale: true })))).toEqual(['3', '4']);
     expect(ids(filterItems(ITEMS, filters({ openSignals: true })))).toEqual(['4']);
     expect(ids(filterItems(ITEMS, filters({ unanswered: true })))).toEqual(['4']);
+    expect(ids(filterItems(ITEMS, filters({ checkInOverdue: true })))).toEqual(['3']);
     expect(hasActiveFilters(filters({ stale: true }))).toBe(true);
+    expect(hasActiveFilters(filters({ checkInOverdue: true }))).toBe(true);
   });
 
   it('keeps items aligned to the chosen objectives, or to none', () => {

@@ -37,6 +37,7 @@ export const workItem = (id: string, o: Overrides = {}): WorkItemView => ({
   openSignals: 0,
   openSignalStates: [],
   unansweredChanges: 0,
+  checkInOverdue: false,
   ...o,
   health: { schedule: 'green', cost: 'green', scope: 'green', benefit: 'green', ...o.health },
 });

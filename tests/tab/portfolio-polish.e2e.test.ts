@@ -82,7 +82,7 @@ describe('tenant admins', () => {
     await signInAs('Avery Admin');
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Portfolio roll-up' }).waitFor();
-    await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Admin']));
+    await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Check-ins', 'Admin']));
     await page.getByRole('table', { name: 'Domains' }).getByRole('link', { name: 'HR', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'HR portfolio' }).waitFor();
     await page.getByRole('link', { name: 'All domains' }).waitFor();

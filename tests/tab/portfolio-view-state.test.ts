@@ -16,6 +16,7 @@ const FULL: ViewState = {
     openSignals: true,
     signalStates: ['analysing', 'escalated'],
     unanswered: true,
+    checkInOverdue: true,
     search: 'mainframe & co',
   },
   sort: { column: 'title', direction: 'ascending' },
@@ -36,6 +37,7 @@ describe('portfolio view state in the URL', () => {
     expect(query).toContain('stale=1');
     expect(query).toContain('sort=title');
     expect(query).toContain('signal=analysing%2Cescalated');
+    expect(query).toContain('checkin=1');
   });
 
   it('writes equal views as equal strings, whatever order values were picked in', () => {

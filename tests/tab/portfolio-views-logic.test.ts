@@ -28,6 +28,8 @@ describe('KPI tiles', () => {
     expect(isTilePressed('onBenefit', { ...NO_FILTERS, benefit: ['green', 'red'] })).toBe(false);
     expect(toggleTile('openSignals', NO_FILTERS).openSignals).toBe(true);
     expect(toggleTile('unanswered', NO_FILTERS).unanswered).toBe(true);
+    expect(toggleTile('checkInsOverdue', NO_FILTERS).checkInOverdue).toBe(true);
+    expect(toggleTile('checkInsOverdue', { ...NO_FILTERS, checkInOverdue: true }).checkInOverdue).toBe(false);
 
     const escalated = toggleTile({ signalState: 'escalated' }, NO_FILTERS);
     expect(escalated.signalStates).toEqual(['escalated']);

@@ -149,10 +149,10 @@ describe('navigation by role', () => {
     await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Strategy changes', 'Signals']));
     await page.getByRole('combobox', { name: 'Demo identity' }).click();
     await page.getByRole('option', { name: /Avery Admin/ }).click();
-    await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Admin']));
+    await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Check-ins', 'Admin']));
     await page.getByRole('combobox', { name: 'Demo identity' }).click();
     await page.getByRole('option', { name: /Erin Epmo/ }).click();
-    await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Strategy changes', 'Signals', 'EPMO queue', 'Decisions']));
+    await until(async () => expect(await navTabs()).toEqual(['Portfolio', 'Strategy changes', 'Signals', 'EPMO queue', 'Decisions', 'Check-ins']));
   });
 
   it('explains a refused page and offers a way on instead of Retry', async () => {

@@ -6,9 +6,10 @@
 import type { CheckInItemView, CheckInRoundView, CheckInsResponse } from '../../api-contract/checkins';
 import type { CheckInRequest, CheckInRound } from '../domain/check-in';
 import { type Result, forbidden, notFound, ok } from '../../kernel/result';
-import { type Principal, can } from '../../kernel/roles';
+import { type Principal, can, isEpmo } from '../../kernel/roles';
 import { DEFAULT_CHECK_IN_CADENCE } from '../../portfolio';
 import type { CheckInDeps } from './deps';
+import { nextCadenceAt } from './cadence-timers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back the page lists rounds. */
@@ -53,9 +54,9 @@ export async function newRoundView(deps: CheckInDeps, round: CheckInRound): Prom
   return roundView(round, requests, titles, deps.clock.now());
 }
 
-/** The domain's check-ins page: its PMO lead or a tenant admin. `nextAt` is the cadence's (filled where the cadence is known). */
+/** The domain's check-ins page: its PMO lead or a tenant admin, and the EPMO (which follows every domain, read-only). */
 export async function domainCheckIns(deps: CheckInDeps, p: Principal, domainId: string): Promise<Result<CheckInsResponse>> {
-  if (!can(p, 'checkin.request', { domainId })) return forbidden('Only the PMO lead of this domain or a tenant admin can see its check-ins.');
+  if (!can(p, 'checkin.request', { domainId }) && !isEpmo(p)) return forbidden('Only the PMO lead of this domain, a tenant admin or the EPMO can see its check-ins.');
   const now = deps.clock.now();
   const [domain, rounds, open, titles] = await Promise.all([
     deps.repos.domains.get(p.tenantId, domainId),
@@ -65,9 +66,11 @@ export async function domainCheckIns(deps: CheckInDeps, p: Principal, domainId: 
   ]);
   if (!domain) return notFound('The domain');
   const requests = await Promise.all(rounds.map((r) => deps.store.listRequests(p.tenantId, domainId, r.id)));
+  const next = nextCadenceAt(domain.value, now);
   return ok({
     domainId,
     cadence: domain.value.checkInCadence ?? DEFAULT_CHECK_IN_CADENCE,
+    ...(next ? { nextAt: next.toISOString() } : {}),
     overdue: open.filter((r) => Date.parse(r.dueAt) < now.getTime()).length,
     rounds: rounds.map((r, i) => roundView(r, requests[i] ?? [], titles, now)),
   });

@@ -13,7 +13,7 @@ export interface RoundCardModel {
   readonly domainName: string;
   /** Titles of the round's items, asked and skipped, by id. */
   readonly titles: ReadonlyMap<string, string>;
-  /** The tab, when its address is known. */
+  /** The domain's Check-ins page in the tab, when the tab's address is known. */
   readonly openUrl?: string;
 }
 
@@ -26,7 +26,7 @@ export function roundCard(m: RoundCardModel): AdaptiveCard {
   const asked: Fact[] = round.itemIds.slice(0, MAX_LISTED).map((id) => ({ title: title(id), value: 'asked' }));
   const skipped: Fact[] = round.skipped.slice(0, MAX_LISTED).map((s) => ({ title: title(s.workItemId), value: `not asked: ${SKIP_LABELS[s.reason]}` }));
   const more = round.itemIds.length + round.skipped.length - asked.length - skipped.length;
-  const actions: CardActionElement[] = m.openUrl ? [{ type: 'Action.OpenUrl', title: 'Open PMO Relay', url: m.openUrl }] : [];
+  const actions: CardActionElement[] = m.openUrl ? [{ type: 'Action.OpenUrl', title: 'Open check-ins in PMO Relay', url: m.openUrl }] : [];
   return adaptiveCard(
     [
       heading(`Check-in sent to the ${m.domainName} teams`),

@@ -11,17 +11,24 @@
  * expires after `claimMs`; then another process runs the job (at least once, never lost).
  */
 import { type RetryPolicy, retryDelayMs } from '../domain/delivery';
-import type { ScheduleStore, Scheduler, StoredScheduledJob } from '../ports';
+import type { ScheduleStore, ScheduledJob, Scheduler, StoredScheduledJob } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock } from '../../kernel/runtime';
 import type { DeliveryRegistry } from './registry';
 
 export function createScheduler(store: ScheduleStore): Scheduler {
+  const schedule = async (job: ScheduledJob): Promise<void> => {
+    if (Number.isNaN(Date.parse(job.dueAt))) throw new Error(`Scheduled job ${job.id} has an invalid dueAt: ${job.dueAt}`);
+    await store.put(job);
+  };
   return {
-    async schedule(job) {
-      if (Number.isNaN(Date.parse(job.dueAt))) throw new Error(`Scheduled job ${job.id} has an invalid dueAt: ${job.dueAt}`);
-      await store.put(job);
+    schedule,
+    async scheduleIfAbsent(job) {
+      // Two processes starting together may both find it absent: both then write the same job.
+      if (await store.get(job.tenantId, job.id)) return false;
+      await schedule(job);
+      return true;
     },
     cancel: (tenantId, id) => store.remove(tenantId, id),
   };

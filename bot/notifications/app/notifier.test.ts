@@ -38,7 +38,7 @@ function world(outcomes: FeedOutcome[]) {
     put: async (r) => void records.set(r.id, r),
     listForRecipient: async () => [...records.values()],
   };
-  const scheduler = { schedule: async (job: ScheduledJob) => void scheduled.push(job), cancel: async () => {} };
+  const scheduler = { schedule: async (job: ScheduledJob) => void scheduled.push(job), scheduleIfAbsent: async () => false, cancel: async () => {} };
   const handler = notificationJobHandlers({ scheduler, feed, store, clock, logger: silent })[NOTIFICATION_JOB_KIND];
   return { scheduled, sent, records, notifier: createNotifier({ scheduler, clock }), run: (job: ScheduledJob) => handler.run(job) };
 }

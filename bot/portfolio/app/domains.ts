@@ -60,8 +60,8 @@ export async function createDomain(deps: PortfolioDeps, p: Principal, body: unkn
  * known to hold a right over some domain; which fields they may set is checked after.
  */
 export async function updateDomain(deps: PortfolioDeps, p: Principal, domainId: string, body: unknown, etag: string): Promise<Result<Versioned<Domain>>> {
-  // Who holds no right over any domain is refused before anything is read.
-  if (!can(p, 'domain.create') && ledDomains(p).length === 0) return forbidden('Only a tenant admin can change domains.');
+  // Who holds no right over this domain is refused before anything is read, with words that do not say whether it exists.
+  if (!can(p, 'domain.create') && !ledDomains(p).includes(domainId)) return forbidden('Only a tenant admin, or for its check-in cadence the domain\'s PMO lead, can change a domain.');
   const existing = await deps.repos.domains.get(p.tenantId, domainId);
   if (!existing) return notFound(`Domain "${domainId}"`);
   const parsed = parseInput(domainPatchSchema, body);

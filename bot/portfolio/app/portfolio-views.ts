@@ -56,7 +56,7 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
     ]),
     build: () => ({
       domain,
-      kpis: { ...kpisOf(stats, domain, now), openSignalsByState: activity.openSignalsByState, overdueResponses: activity.overdueResponses },
+      kpis: { ...kpisOf(stats, domain, now), openSignalsByState: activity.openSignalsByState, overdueResponses: activity.overdueResponses, overdueCheckIns: activity.overdueCheckIns.size },
       heatmap: heatmapOf(stats),
       items: page.value.items.map((i) => assess(i, domain, now, countsIn(activity, i.value.id))),
       objectives: byPriority(objectives),
@@ -66,7 +66,7 @@ export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: 
   });
 }
 
-const NO_ROLLUP_ACTIVITY = { openSignalsByState: {}, overdueResponses: 0, openEscalations: 0, cascade: { activeChanges: 0, recipients: 0, responded: 0 } } as const;
+const NO_ROLLUP_ACTIVITY = { openSignalsByState: {}, overdueResponses: 0, overdueCheckIns: 0, openEscalations: 0, cascade: { activeChanges: 0, recipients: 0, responded: 0 } } as const;
 
 /**
  * Every domain side by side, from one figures row per domain (EPMO members, strategy owners,
@@ -97,7 +97,7 @@ export async function getRollup(deps: PortfolioDeps, p: Principal): Promise<Resu
         const a = activity.get(domain.id) ?? NO_ROLLUP_ACTIVITY;
         return {
           domain,
-          kpis: { ...(stats ? kpisOf(stats, domain, now) : { total: 0, byOverall: { green: 0, amber: 0, red: 0, unknown: 0 }, stale: 0 }), openSignalsByState: a.openSignalsByState, overdueResponses: a.overdueResponses },
+          kpis: { ...(stats ? kpisOf(stats, domain, now) : { total: 0, byOverall: { green: 0, amber: 0, red: 0, unknown: 0 }, stale: 0 }), openSignalsByState: a.openSignalsByState, overdueResponses: a.overdueResponses, overdueCheckIns: a.overdueCheckIns },
           openEscalations: a.openEscalations,
           cascade: a.cascade,
         };

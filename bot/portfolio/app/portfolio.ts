@@ -41,6 +41,8 @@ export interface AssessedWorkItem extends WorkItem {
   readonly openSignalStates: readonly SignalState[];
   /** Active changes whose team copy for this item is unanswered. */
   readonly unansweredChanges: number;
+  /** Its open check-in is past its due time. */
+  readonly checkInOverdue: boolean;
 }
 
 /** Activity counts of one item, when known. */
@@ -48,10 +50,11 @@ export interface ItemCounts {
   readonly openSignals: number;
   readonly openSignalStates: readonly SignalState[];
   readonly unansweredChanges: number;
+  readonly checkInOverdue: boolean;
 }
 
 /** A new item's counts: nothing can name an id that did not exist. */
-const NO_ACTIVITY: ItemCounts = { openSignals: 0, openSignalStates: [], unansweredChanges: 0 };
+const NO_ACTIVITY: ItemCounts = { openSignals: 0, openSignalStates: [], unansweredChanges: 0, checkInOverdue: false };
 
 /** Counts and distinct states of an item's open signals, from each one's state. */
 function openOf(states: readonly SignalState[]): Pick<ItemCounts, 'openSignals' | 'openSignalStates'> {
@@ -62,10 +65,11 @@ function openOf(states: readonly SignalState[]): Pick<ItemCounts, 'openSignals' 
 export const countsIn = (activity: DomainActivity, id: string): ItemCounts => ({
   ...openOf(activity.openSignalsByItem.get(id) ?? []),
   unansweredChanges: activity.unansweredByItem.get(id) ?? 0,
+  checkInOverdue: activity.overdueCheckIns.has(id),
 });
 
 /** One item's counts from its activity: signals not closed, changes its team has not answered. */
-export const countsOf = ({ openSignalStates, unansweredChanges }: ItemActivity): ItemCounts => ({ ...openOf(openSignalStates), unansweredChanges });
+export const countsOf = ({ openSignalStates, unansweredChanges, checkInOverdue }: ItemActivity): ItemCounts => ({ ...openOf(openSignalStates), unansweredChanges, checkInOverdue });
 
 const itemCounts = async (deps: PortfolioDeps, p: Principal, item: Pick<WorkItem, 'id' | 'domainId'>, now: Date): Promise<ItemCounts> =>
   countsOf(await deps.activity.itemActivity(p, item, now));
@@ -82,6 +86,7 @@ export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDa
     openSignals: counts.openSignals,
     openSignalStates: counts.openSignalStates,
     unansweredChanges: counts.unansweredChanges,
+    checkInOverdue: counts.checkInOverdue,
   };
 }
 

@@ -35,26 +35,34 @@ export interface ProjectedActivityDeps {
 const overdueAt = (p: ActivityProjection, now: Date): number =>
   Object.entries(p.unansweredDue).reduce((n, [due, count]) => (Date.parse(due) < now.getTime() ? n + count : n), 0);
 
-/** Changes with the generation and, as time passes, with the overdue count: what a cache of built pages keys on. */
-const versionOf = (gen: string, overdue: number): string => `${gen}.${overdue}`;
+/** Items whose open check-in is due before `now`. */
+const overdueCheckInsAt = (p: ActivityProjection, now: Date): Set<string> =>
+  new Set(Object.entries(p.checkInsDue ?? {}).flatMap(([itemId, due]) => (Date.parse(due) < now.getTime() ? [itemId] : [])));
+
+/** Changes with the generation and, as time passes, with the overdue counts: what a cache of built pages keys on. */
+const versionOf = (gen: string, overdue: number, overdueCheckIns: number): string => `${gen}.${overdue}.${overdueCheckIns}`;
 
 export function domainActivityOf({ gen, projection: p }: Projected, now: Date): DomainActivity {
   const overdueResponses = overdueAt(p, now);
+  const overdueCheckIns = overdueCheckInsAt(p, now);
   return {
-    version: versionOf(gen, overdueResponses),
+    version: versionOf(gen, overdueResponses, overdueCheckIns.size),
     openSignalsByItem: new Map(Object.entries(p.openSignalsByItem)),
     unansweredByItem: new Map(Object.entries(p.unansweredByItem)),
     openSignalsByState: p.openSignalsByState,
     overdueResponses,
+    overdueCheckIns,
   };
 }
 
 export function rollupActivityOf({ gen, projection: p }: Projected, now: Date): RollupActivity {
   const overdueResponses = overdueAt(p, now);
+  const overdueCheckIns = overdueCheckInsAt(p, now).size;
   return {
-    version: versionOf(gen, overdueResponses),
+    version: versionOf(gen, overdueResponses, overdueCheckIns),
     openSignalsByState: p.openSignalsByState,
     overdueResponses,
+    overdueCheckIns,
     openEscalations: p.openSignalsByState.escalated ?? 0,
     cascade: p.cascade,
   };

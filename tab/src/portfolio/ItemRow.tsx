@@ -129,6 +129,11 @@ function Cell({ column, item, objectives, onOpen }: CellProps) {
               Stale
             </Badge>
           )}
+          {item.checkInOverdue && (
+            <Badge className={styles.badge} appearance="outline" color="danger" title="Its team has not answered the check-in by the due time">
+              Check-in overdue
+            </Badge>
+          )}
         </span>
       );
     case 'openSignals':

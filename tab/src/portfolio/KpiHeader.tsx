@@ -115,6 +115,7 @@ export function KpiHeader({ kpis, filters, onToggle, onClear }: KpiHeaderProps) 
           return tile(`signal-${state}`, { signalState: state }, label, count, label);
         })}
         {tile('unanswered', 'unanswered', 'Overdue responses', kpis.overdueResponses, 'Overdue responses to changes')}
+        {tile('checkInsOverdue', 'checkInsOverdue', 'Check-ins overdue', kpis.overdueCheckIns, 'Check-ins overdue')}
       </ul>
     </section>
   );

@@ -79,6 +79,7 @@ export function PortfolioToolbar({ filters, objectives, groupBy, tools, onFilter
         <Checkbox label="Stale" checked={filters.stale} onChange={(_e, d) => set({ stale: d.checked === true })} />
         <Checkbox label="With open signals" checked={filters.openSignals} onChange={(_e, d) => set({ openSignals: d.checked === true })} />
         <Checkbox label="Awaiting a response to a change" checked={filters.unanswered} onChange={(_e, d) => set({ unanswered: d.checked === true })} />
+        <Checkbox label="Check-in overdue" checked={filters.checkInOverdue} onChange={(_e, d) => set({ checkInOverdue: d.checked === true })} />
       </div>
       <ClearFiltersButton disabled={!hasActiveFilters(filters)} onClick={() => onFiltersChange(NO_FILTERS)} />
       {tools && <div className={styles.tools}>{tools}</div>}

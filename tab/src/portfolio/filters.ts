@@ -67,6 +67,7 @@ export function hasActiveFilters(filters: PortfolioFilters): boolean {
     filters.openSignals ||
     filters.signalStates.length > 0 ||
     filters.unanswered ||
+    filters.checkInOverdue ||
     filters.search.trim() !== ''
   );
 }
@@ -100,6 +101,7 @@ export function filterItems(items: readonly WorkItemView[], filters: PortfolioFi
       (!filters.openSignals || item.openSignals > 0) &&
       (filters.signalStates.length === 0 || item.openSignalStates.some((s) => filters.signalStates.includes(s))) &&
       (!filters.unanswered || item.unansweredChanges > 0) &&
+      (!filters.checkInOverdue || item.checkInOverdue) &&
       matchesSearch(item, filters.search),
   );
 }

@@ -8,7 +8,7 @@ import { type PortfolioFilters, type Rag, RAGS } from './types';
 /** The "open signals · <state>" tile of one state. */
 export type SignalStateTile = { readonly signalState: SignalState };
 
-export type KpiTileId = Rag | 'stale' | 'onBenefit' | 'openSignals' | 'unanswered' | SignalStateTile;
+export type KpiTileId = Rag | 'stale' | 'onBenefit' | 'openSignals' | 'unanswered' | 'checkInsOverdue' | SignalStateTile;
 
 const isRag = (tile: KpiTileId): tile is Rag => typeof tile === 'string' && (RAGS as readonly string[]).includes(tile);
 
@@ -25,6 +25,8 @@ export function isTilePressed(tile: KpiTileId, filters: PortfolioFilters): boole
       return filters.openSignals;
     case 'unanswered':
       return filters.unanswered;
+    case 'checkInsOverdue':
+      return filters.checkInOverdue;
   }
 }
 
@@ -52,5 +54,7 @@ export function toggleTile(tile: KpiTileId, filters: PortfolioFilters): Portfoli
       return { ...filters, openSignals: !on };
     case 'unanswered':
       return { ...filters, unanswered: !on };
+    case 'checkInsOverdue':
+      return { ...filters, checkInOverdue: !on };
   }
 }

@@ -82,6 +82,8 @@ export interface PortfolioFilters {
   readonly signalStates: readonly SignalState[];
   /** Only items whose team has not answered an active strategy change. */
   readonly unanswered: boolean;
+  /** Only items whose team has not answered its check-in by the due time. */
+  readonly checkInOverdue: boolean;
   /** Free text matched against title, owner and stage. */
   readonly search: string;
 }
@@ -99,6 +101,7 @@ export const NO_FILTERS: PortfolioFilters = {
   openSignals: false,
   signalStates: [],
   unanswered: false,
+  checkInOverdue: false,
   search: '',
 };
 

@@ -89,6 +89,7 @@ export function parseViewState(query: string): ViewState {
       openSignals: flag(p.get('signals')),
       signalStates: listOf(OPEN_STATES, p.get('signal')),
       unanswered: flag(p.get('unanswered')),
+      checkInOverdue: flag(p.get('checkin')),
       search: p.get('q') ?? '',
     },
     sort: parseSort(p.get('sort')),
@@ -116,6 +117,7 @@ export function serialiseViewState(state: ViewState): string {
   put('signals', filters.openSignals ? '1' : '');
   put('signal', inOrder(OPEN_STATES, filters.signalStates));
   put('unanswered', filters.unanswered ? '1' : '');
+  put('checkin', filters.checkInOverdue ? '1' : '');
   put('sort', serialiseSort(state.sort), serialiseSort(DEFAULT_SORT));
   put('group', state.groupBy, DEFAULT_VIEW_STATE.groupBy);
   put('cols', serialiseColumns(state.columns));

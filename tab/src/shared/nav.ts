@@ -34,6 +34,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { value: 'epmo', label: 'EPMO queue', hash: '#/epmo', pages: ['epmo'], usableBy: isEpmoMember },
   // The decision log is for the EPMO and the PMO leads whose escalations it records.
   { value: 'decisions', label: 'Decisions', hash: '#/decisions', pages: ['decisions'], usableBy: worksInbox },
+  // Check-ins are run by PMO leads and tenant admins; the EPMO follows them read-only.
+  { value: 'checkins', label: 'Check-ins', hash: '#/check-ins', pages: ['checkins'], usableBy: (me) => worksInbox(me) || me.roles.some((r) => r.role === 'tenant_admin') },
   { value: 'admin', label: 'Admin', hash: '#/admin', pages: ['admin'], usableBy: isTenantAdmin },
 ];
 

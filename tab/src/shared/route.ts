@@ -8,6 +8,7 @@
  * `#/signals` (the PMO inbox), `#/signals/sig-1` (one signal: analysis, triage, escalation),
  * `#/epmo`, `#/epmo?signal=sig-1` (escalations awaiting decision), `#/decisions` (the decision log),
  * `#/admin`, `#/admin?section=people` (the tenant admin's area, at one of its sections).
+ * `#/check-ins`, `#/check-ins?domain=dom-it` (a domain's check-in cadence and rounds).
  */
 import { useEffect, useState } from 'react';
 
@@ -22,7 +23,8 @@ export type Route =
   | { readonly page: 'signal'; readonly signalId: string }
   | { readonly page: 'epmo'; readonly signalId?: string }
   | { readonly page: 'decisions' }
-  | { readonly page: 'admin'; readonly section?: string };
+  | { readonly page: 'admin'; readonly section?: string }
+  | { readonly page: 'checkins'; readonly domainId?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -40,6 +42,10 @@ export function parseRoute(hash: string): Route {
     return signalId ? { page: 'epmo', signalId } : { page: 'epmo' };
   }
   if (section === 'decisions') return { page: 'decisions' };
+  if (section === 'check-ins') {
+    const domainId = params.get('domain') ?? undefined;
+    return domainId ? { page: 'checkins', domainId } : { page: 'checkins' };
+  }
   if (section === 'rollup') return { page: 'rollup' };
   if (section === 'admin') {
     // `#/admin/<section>` reads as `#/admin?section=<section>`.
@@ -65,6 +71,7 @@ export const signalHash = (signalId: string): string => `#/signals/${encodeURICo
 export const epmoHash = (signalId?: string): string => (signalId ? `#/epmo?signal=${encodeURIComponent(signalId)}` : '#/epmo');
 export const decisionsHash = (): string => '#/decisions';
 export const adminHash = (section?: string): string => (section ? `#/admin?section=${encodeURIComponent(section)}` : '#/admin');
+export const checkInsHash = (domainId?: string): string => (domainId ? `#/check-ins?domain=${encodeURIComponent(domainId)}` : '#/check-ins');
 
 /** Goes to a route (a hash from the helpers above); the `hashchange` listener re-renders. */
 export const navigate = (hash: string): void => {
