@@ -134,6 +134,14 @@ describe('the Check-ins page', () => {
     await grid.getByText('Check-in overdue').first().waitFor();
     await until(async () => expect(await grid.getByText('Mobile App 3.0').count()).toBe(1));
     expect(await grid.getByText('Customer Portal Replatform').count()).toBe(0);
+
+    // The answered item's history says who reported, and that it came through the check-in card.
+    await tile.click();
+    await grid.getByRole('button', { name: 'Customer Portal Replatform', exact: true }).click();
+    const history = page.getByRole('dialog', { name: 'Customer Portal Replatform' }).getByRole('region', { name: 'History' });
+    await history.getByRole('button', { name: 'History as a table' }).click();
+    const newest = history.getByRole('table', { name: 'Status history' }).locator('tbody tr').first();
+    await until(async () => expect(await newest.innerText()).toMatch(/Tara Team\s+Check-in card/));
   });
 
   it('shows the EPMO the rounds read-only', async () => {

@@ -79,6 +79,9 @@ function HistorySection({ history }: { readonly history: readonly StatusReport[]
   );
 }
 
+/** How a report reached the portfolio, in the words of PRODUCT.md §2 ("tab edit, check-in card, import"). */
+const HOW: Readonly<Record<StatusReport['source'], string>> = { tab: 'Tab edit', import: 'CSV import', 'check-in': 'Check-in card', card: 'Teams card' };
+
 function HistoryTable({ history }: { readonly history: readonly StatusReport[] }) {
   const newestFirst = [...history].reverse();
   return (
@@ -87,6 +90,7 @@ function HistoryTable({ history }: { readonly history: readonly StatusReport[] }
           <TableRow>
             <TableHeaderCell>Reported</TableHeaderCell>
             <TableHeaderCell>By</TableHeaderCell>
+            <TableHeaderCell>How</TableHeaderCell>
             <TableHeaderCell>Overall</TableHeaderCell>
             <TableHeaderCell>Benefit realised / planned</TableHeaderCell>
             <TableHeaderCell>Note</TableHeaderCell>
@@ -97,6 +101,7 @@ function HistoryTable({ history }: { readonly history: readonly StatusReport[] }
             <TableRow key={`${r.at}-${i}`}>
               <TableCell>{formatDate(r.at)}</TableCell>
               <TableCell>{r.by.displayName}</TableCell>
+              <TableCell>{HOW[r.source]}</TableCell>
               <TableCell>
                 <RagBadge value={r.overall} />
               </TableCell>
