@@ -86,9 +86,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const clock = overrides.clock ?? systemClock;
 
   // Loaded only for the embedded mode: Azurite is a development dependency, absent when deployed.
+  // It runs in a process of its own that outlives a crash of this one (azurite-process.ts).
   const embedded =
     config.storage.kind === 'embeddedAzurite'
-      ? await (await import('../platform/storage/embedded-azurite.js')).startEmbeddedAzurite({
+      ? await (await import('../platform/storage/azurite-process.js')).startAzuriteProcess({
           location: config.storage.location,
           tablePort: config.storage.tablePort,
           queuePort: config.storage.queuePort,
@@ -183,8 +184,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       scheduler,
       deliveryRegistry,
       async stop() {
-        await deliveryRuntime.stop();
-        await web.close();
+        // Stop taking requests first; the worker and the scheduler stop while requests drain, and
+        // storage stops last, once nothing can write to it any more.
+        await Promise.all([web.close(config.shutdownDrainMs), deliveryRuntime.stop()]);
         await embedded?.stop();
       },
     };
