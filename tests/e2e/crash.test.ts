@@ -44,12 +44,12 @@ describe('a crash of the app on the embedded storage', () => {
     expect(await exitOf(first, 10_000)).toBe('SIGKILL');
 
     const azurite = recordedAzurite(dataDir);
-    expect(azurite && isAlive(azurite.pid)).toBe(true);
 
     const second = await startMain(env);
-    expect(second.output()).toMatch(/reusing the one still running/);
     const again = apiClient(second.url);
     expect((await again('GET', '/api/work-items/wi-004', { token: await signIn(second.url) })).body.stage).toBe('Closure');
+    expect(second.output()).toMatch(/reusing the one still running/);
+    expect(azurite && isAlive(azurite.pid)).toBe(true);
 
     expect(await stopMain(second)).toBe(0);
     expect(isAlive(azurite?.pid ?? 0)).toBe(false);
