@@ -144,7 +144,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const context = { config, repos, changes, signals, deliveries: deliveryRuntime.tables.deliveries, clock, logger };
     for (const extension of extensions) await extension.seed?.(context);
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, replyTimeoutMs: config.delivery.sendTimeoutMs, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const web = await startWebServer({
       host: config.host,
