@@ -29,6 +29,8 @@ const schema = z
     /** Address to listen on; loopback by default for a developer's machine. */
     HOST: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** On SIGTERM/SIGINT: how long requests in flight may run before their connections are closed. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 
     /** When unset, the app starts an embedded Azurite and uses it. */
     AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
@@ -167,6 +169,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long a stop lets requests in flight finish before closing their connections (SHUTDOWN_DRAIN_MS). */
+  readonly shutdownDrainMs: number;
   readonly storage:
     | { readonly kind: 'connectionString'; readonly connectionString: string; readonly tablePrefix: string }
     | {
@@ -266,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST ?? (deployed ? '0.0.0.0' : '127.0.0.1'),
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     storage: e.AZURE_STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.TABLE_PREFIX }
       : {

@@ -3,13 +3,13 @@
  * every record of the demo tenant (portfolio, strategy changes, signals, deliveries, timers)
  * and seeds it again. It seeds through the app's own start-up, so every feature's demo data is
  * written exactly as a fresh `npm start` would. Uses the same storage the app would (embedded
- * Azurite unless a connection string is set); stop `npm start` first when using the embedded
- * Azurite, as both would claim its ports.
+ * Azurite unless a connection string is set): an embedded Azurite already running (an app's, or
+ * one left by a crash) is used and left running; one started here is stopped at the end.
  */
 import { loadConfig } from '../bot/config';
 import { startApp } from '../bot/composition/start-app';
 import { demoExtensions } from '../bot/demo/demo-extension';
-import { startEmbeddedAzurite } from '../bot/platform/storage/embedded-azurite';
+import { startAzuriteProcess } from '../bot/platform/storage/azurite-process';
 import { createTableRepositories } from '../bot/directory/tables';
 import { wipeTenant } from './lib/tenant-wipe';
 import { DEMO_TENANT } from '../bot/demo/demo-identities';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const embedded =
     config.storage.kind === 'embeddedAzurite'
-      ? await startEmbeddedAzurite({ location: config.storage.location, tablePort: config.storage.tablePort, queuePort: config.storage.queuePort })
+      ? await startAzuriteProcess({ location: config.storage.location, tablePort: config.storage.tablePort, queuePort: config.storage.queuePort })
       : undefined;
   try {
     const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connectionString' ? config.storage.connectionString : '');
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (!tenant) throw new Error('The demo tenant could not be seeded.');
     console.log(`Seeded the demo tenant "${tenant.displayName}": ${items} work items, with strategy changes and signals.`);
   } finally {
-    await embedded?.stop();
+    if (!embedded?.reused) await embedded?.stop();
   }
 }
 

@@ -25,11 +25,13 @@ export interface BotEndpointDeps {
   readonly signals?: SignalDeps;
   /** Check-ins' use-case dependencies (PRODUCT.md §5): `check-in`, the check-in card's actions. */
   readonly checkIns?: CheckInDeps;
+  /** How long a reply to Teams may take before the turn gives up on it (DELIVERY_SEND_TIMEOUT_MS); 15 s, its default, when absent. */
+  readonly replyTimeoutMs?: number;
 }
 
 /** The bot's endpoint: a chat over the features' use cases, served by the Teams platform. */
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
   const chat = createChat({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}), ...(deps.checkIns ? { checkIns: deps.checkIns } : {}) });
-  return createTeamsEndpoint({ bot: deps.bot, chat, logger, ...(deps.tabDomain ? { tabDomain: deps.tabDomain } : {}) });
+  return createTeamsEndpoint({ bot: deps.bot, chat, logger, replyTimeoutMs: deps.replyTimeoutMs ?? 15_000, ...(deps.tabDomain ? { tabDomain: deps.tabDomain } : {}) });
 }

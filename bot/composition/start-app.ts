@@ -87,9 +87,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const clock = overrides.clock ?? systemClock;
 
   // Loaded only for the embedded mode: Azurite is a development dependency, absent when deployed.
+  // It runs in a process of its own that outlives a crash of this one (azurite-process.ts).
   const embedded =
     config.storage.kind === 'embeddedAzurite'
-      ? await (await import('../platform/storage/embedded-azurite.js')).startEmbeddedAzurite({
+      ? await (await import('../platform/storage/azurite-process.js')).startAzuriteProcess({
           location: config.storage.location,
           tablePort: config.storage.tablePort,
           queuePort: config.storage.queuePort,
@@ -152,7 +153,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // Every domain (the seed's too) has its cadence timer; one already scheduled, even overdue, stays.
     await cadence.timers.ensureAll();
     overrides.registerDelivery?.(deliveryRegistry);
-    const bot = createBotEndpoint({ bot: config.bot, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
+    const bot = createBotEndpoint({ bot: config.bot, replyTimeoutMs: config.delivery.sendTimeoutMs, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
     const web = await startWebServer({
       host: config.host,
@@ -193,8 +194,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       scheduler,
       deliveryRegistry,
       async stop() {
-        await deliveryRuntime.stop();
-        await web.close();
+        // Stop taking requests first; the worker and the scheduler stop while requests drain, and
+        // storage stops last, once nothing can write to it any more.
+        await Promise.all([web.close(config.shutdownDrainMs), deliveryRuntime.stop()]);
         await embedded?.stop();
       },
     };

@@ -16,6 +16,7 @@ import { apiClient } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';
 import { message } from '../bot/teams-activities';
 import { cardText } from '../support/adaptive-card';
+import { killRecordedAzurite } from '../support/app-process';
 
 const MAIN = join(__dirname, '../../dist/bot/demo/main.js');
 
@@ -81,6 +82,8 @@ beforeAll(async () => {
   env = { PORT: String(port), AZURITE_LOCATION: dataDir, AZURITE_TABLE_PORT: String(tablePort), AZURITE_QUEUE_PORT: String(queuePort), LOG_LEVEL: 'info' };
 });
 afterAll(async () => {
+  // Stopped by the app's normal stop; only a failed test leaves it running.
+  killRecordedAzurite(dataDir);
   await connector?.close();
   await rm(dataDir, { recursive: true, force: true });
 });

@@ -1,6 +1,6 @@
 /**
- * Runs Azurite (the Azure Storage emulator) inside this process, so a developer starts the whole
- * app with one command and the same Tables/Queues code runs locally and on Azure.
+ * Runs Azurite (the Azure Storage emulator) inside this process: the app runs it in a process of
+ * its own (azurite-child.ts, started by azurite-process.ts); the tests' global setup runs it here.
  *
  * Only the table and queue services start: blob is unused. We load the servers from
  * `azurite/dist/src` because the package entry point requires `vscode`.
@@ -15,6 +15,8 @@ import QueueConfiguration from 'azurite/dist/src/queue/QueueConfiguration';
 import QueueServer from 'azurite/dist/src/queue/QueueServer';
 import TableConfiguration from 'azurite/dist/src/table/TableConfiguration';
 import TableServer from 'azurite/dist/src/table/TableServer';
+
+import { AZURITE_HOST, azuriteEndpoints } from './azurite-record';
 
 export interface EmbeddedAzuriteOptions {
   /** Folder for Azurite's data; created when missing. Relative paths resolve against the cwd. */
@@ -36,12 +38,7 @@ export interface EmbeddedAzurite {
   stop(): Promise<void>;
 }
 
-/** Azurite's well-known development account; public by design, it only works against the emulator. */
-const ACCOUNT = 'devstoreaccount1';
-const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-/** Loopback only: the emulator accepts the well-known key, so it must never face a network. */
-const HOST = '127.0.0.1';
+const HOST = AZURITE_HOST;
 const KEEP_ALIVE_SECONDS = 5;
 /** How long `stop()` waits for open connections to end before giving up on them. */
 const CLOSE_TIMEOUT_MS = 5000;
@@ -99,15 +96,12 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
     throw err;
   }
 
-  const tableEndpoint = `http://${HOST}:${tablePort}/${ACCOUNT}`;
-  const queueEndpoint = `http://${HOST}:${queuePort}/${ACCOUNT}`;
+  const { connectionString, tableEndpoint, queueEndpoint } = azuriteEndpoints(tablePort, queuePort);
   opts.logger?.info(`Embedded Azurite: tables at ${tableEndpoint}, queues at ${queueEndpoint}, data in ${location}`);
 
   let stopping: Promise<void> | undefined;
   return {
-    connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
-      `TableEndpoint=${tableEndpoint};QueueEndpoint=${queueEndpoint};`,
+    connectionString,
     tableEndpoint,
     queueEndpoint,
     stop() {

@@ -11,8 +11,39 @@ import { botAuthOptions } from './bot-auth';
 /** The retry policy core-rest-pipeline adds to every client pipeline. */
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
 
+/** The part of a core-rest-pipeline request and policy the timeout needs. */
+interface TimedRequest {
+  timeout: number;
+}
+interface Policy {
+  readonly name: string;
+  sendRequest(request: TimedRequest, next: (request: TimedRequest) => Promise<unknown>): Promise<unknown>;
+}
+
 interface PipelineHolder {
-  readonly client?: { readonly pipeline?: { removePolicy(policy: { name: string }): unknown[]; getOrderedPolicies(): { name: string }[] } };
+  readonly client?: {
+    readonly pipeline?: { removePolicy(policy: { name: string }): unknown[]; getOrderedPolicies(): { name: string }[]; addPolicy(policy: Policy): void };
+  };
+}
+
+const TIMEOUT_POLICY = 'pmoRelayRequestTimeout';
+
+/**
+ * Gives every call of the client a timeout unless the call set its own (the messenger's sends do):
+ * the SDK's default is none, so a connector that never answers would hold the caller forever.
+ */
+export function withRequestTimeout(connector: ConnectorClient, timeoutMs: number): ConnectorClient {
+  const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
+  if (!pipeline) throw new Error('botbuilder connector client has no pipeline to add a timeout to (botbuilder upgraded?)');
+  if (pipeline.getOrderedPolicies().some((p) => p.name === TIMEOUT_POLICY)) return connector;
+  pipeline.addPolicy({
+    name: TIMEOUT_POLICY,
+    sendRequest(request, next) {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  });
+  return connector;
 }
 
 /** Removes the SDK's own retries; fails loudly if a botbuilder upgrade moved the pipeline. */

@@ -9,13 +9,16 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type InvokeResponse,
+  type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorFactory } from 'botframework-connector';
 import type { Config } from '../../config';
 import type { Chat } from '../../chat';
 import type { Logger } from '../../kernel/logger';
 import { activityProblem } from './activity';
 import { botAuthOptions } from './bot-auth';
+import { withRequestTimeout } from './connector-clients';
 import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
 
 /** What the endpoint needs: credentials, the chat that answers each turn, and where the tab is. */
@@ -27,6 +30,8 @@ export interface TeamsEndpointDeps {
   readonly logger: Logger;
   /** Public host of the tab; without it the tab's URL is taken from the request. */
   readonly tabDomain?: string;
+  /** How long one call to the activity's connector (a reply) may take. */
+  readonly replyTimeoutMs: number;
 }
 
 /** The parts of the HTTP request to `/api/messages` the endpoint reads. */
@@ -59,6 +64,32 @@ class RelayCloudAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * botbuilder's authentication, whose connector clients (the turn's replies) time out: with none,
+ * a connector that never answers holds the request, and a stop of the app, forever.
+ */
+class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly timeoutMs: number,
+  ) {
+    super(options);
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: timedFactory(result.connectorFactory, this.timeoutMs) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return timedFactory(super.createConnectorFactory(claimsIdentity), this.timeoutMs);
+  }
+}
+
+function timedFactory(factory: ConnectorFactory, timeoutMs: number): ConnectorFactory {
+  return { create: async (serviceUrl, audience) => withRequestTimeout(await factory.create(serviceUrl, audience), timeoutMs) };
+}
+
 /** As botbuilder's own `process` does: timestamps arrive as strings, the SDK works with dates. */
 function toActivity(body: Record<string, unknown>): Activity {
   const activity = { ...body } as Record<string, unknown>;
@@ -78,7 +109,7 @@ const isAuthError = (error: unknown): boolean =>
 /** The Bot Framework endpoint over a chat: authentication, the turn, errors in our format. */
 export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
   const { logger } = deps;
-  const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
+  const adapter = new RelayCloudAdapter(new TimedBotFrameworkAuthentication(botAuthOptions(deps.bot), deps.replyTimeoutMs));
   const bot = new PmoRelayBot(deps.chat, logger);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

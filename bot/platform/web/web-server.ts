@@ -52,8 +52,16 @@ export interface WebServer {
   /** Where the server answers, e.g. `http://localhost:3978`. */
   readonly url: string;
   readonly port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to `drainMs`, then closes
+   * the connections still open (their clients get no answer) and resolves. Without `drainMs`
+   * nothing waits: the tests' way of ending a server.
+   */
+  close(drainMs?: number): Promise<void>;
 }
+
+/** While draining, keep-alive connections that finished their request are closed this often. */
+const IDLE_SWEEP_MS = 100;
 
 /** Builds the express app and listens; resolves once the port is bound. */
 export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
@@ -91,9 +99,21 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   return {
     url: `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${port}`,
     port,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+    async close(drainMs = 0) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+      let deadline: NodeJS.Timeout | undefined;
+      const passed = new Promise<'deadline'>((resolve) => (deadline = setTimeout(() => resolve('deadline'), drainMs)));
+      try {
+        if ((await Promise.race([closed, passed])) === 'deadline') {
+          o.logger.warn({ drainMs }, 'closed connections still open at the drain deadline');
+          server.closeAllConnections();
+          await closed;
+        }
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+      }
     },
   };
 }
