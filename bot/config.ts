@@ -3,6 +3,7 @@
  * stops the process with a message that names the variable. Names match `env/.env.*`.
  */
 import { TEAMS_RATE_LIMITS } from './delivery';
+import { isLoopback } from './kernel/loopback';
 import { z } from 'zod';
 
 const bool = z
@@ -19,12 +20,6 @@ const csv = z
  */
 const isDeployed = (env: { APP_ENV?: string; NODE_ENV?: string | undefined }): boolean =>
   env.APP_ENV === 'dev' || env.APP_ENV === 'prod' || env.NODE_ENV === 'production';
-
-/** Loopback addresses: only this machine can reach a server listening there. */
-export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
 
 /**
  * The storage emulator's development account (Azurite's): its key is published, so anyone can

@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import type { Repositories } from '../directory';
 import type { Logger } from '../kernel/logger';
 import type { Clock } from '../kernel/runtime';
+import type { ChannelTokenAuthority } from '../platform/teams/bot-auth';
 import { type BotEndpoint, createTeamsEndpoint } from '../platform/teams/endpoint';
 import type { SignalDeps } from '../signals';
 
@@ -25,11 +26,13 @@ export interface BotEndpointDeps {
   readonly signals?: SignalDeps;
   /** Check-ins' use-case dependencies (PRODUCT.md §5): `check-in`, the check-in card's actions. */
   readonly checkIns?: CheckInDeps;
+  /** Who signs channel tokens, when not the Bot Framework itself (tests' stand-in). */
+  readonly channelTokenAuthority?: ChannelTokenAuthority;
 }
 
 /** The bot's endpoint: a chat over the features' use cases, served by the Teams platform. */
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
   const chat = createChat({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}), ...(deps.checkIns ? { checkIns: deps.checkIns } : {}) });
-  return createTeamsEndpoint({ bot: deps.bot, chat, logger, ...(deps.tabDomain ? { tabDomain: deps.tabDomain } : {}) });
+  return createTeamsEndpoint({ bot: deps.bot, chat, logger, ...(deps.tabDomain ? { tabDomain: deps.tabDomain } : {}), ...(deps.channelTokenAuthority ? { channelTokenAuthority: deps.channelTokenAuthority } : {}) });
 }

@@ -15,7 +15,8 @@ import type { Config } from '../../config';
 import type { Chat } from '../../chat';
 import type { Logger } from '../../kernel/logger';
 import { activityProblem } from './activity';
-import { botAuthOptions } from './bot-auth';
+import { type ChannelTokenAuthority, botAuthOptions } from './bot-auth';
+import { serviceUrlRefusal } from './service-url';
 import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
 
 /** What the endpoint needs: credentials, the chat that answers each turn, and where the tab is. */
@@ -27,6 +28,8 @@ export interface TeamsEndpointDeps {
   readonly logger: Logger;
   /** Public host of the tab; without it the tab's URL is taken from the request. */
   readonly tabDomain?: string;
+  /** Who signs channel tokens, when not the Bot Framework itself (tests' stand-in). */
+  readonly channelTokenAuthority?: ChannelTokenAuthority;
 }
 
 /** The parts of the HTTP request to `/api/messages` the endpoint reads. */
@@ -78,8 +81,9 @@ const isAuthError = (error: unknown): boolean =>
 /** The Bot Framework endpoint over a chat: authentication, the turn, errors in our format. */
 export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
   const { logger } = deps;
-  const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot)));
+  const adapter = new RelayCloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(deps.bot, deps.channelTokenAuthority)));
   const bot = new PmoRelayBot(deps.chat, logger);
+  const serviceUrls = { authenticated: Boolean(deps.bot.appId), allowed: deps.bot.allowedServiceUrls ?? [] };
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');
@@ -100,6 +104,13 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
       if (problem) {
         logger.info({ problem }, 'rejected a malformed activity');
         res.status(400).json({ error: { code: 'HTTP.BAD_REQUEST', message: problem } });
+        return;
+      }
+      // Before botbuilder: it would call the service URL back even to say the turn failed.
+      const refusal = serviceUrlRefusal((req.body as { serviceUrl?: unknown }).serviceUrl, serviceUrls);
+      if (refusal) {
+        logger.warn({ serviceUrl: String((req.body as { serviceUrl?: unknown }).serviceUrl).slice(0, 200) }, 'refused an activity naming a service URL it may not use');
+        res.status(refusal.status).json({ error: { code: refusal.status === 400 ? 'HTTP.BAD_REQUEST' : 'AUTH.FORBIDDEN', message: refusal.message } });
         return;
       }
       const tabUrl = deps.tabDomain ? `https://${deps.tabDomain}/` : `${req.protocol}://${req.headers.host ?? 'localhost'}/`;
