@@ -17,7 +17,8 @@ import type { Logger } from '../../kernel/logger';
 import { activityProblem } from './activity';
 import { type ChannelTokenAuthority, botAuthOptions } from './bot-auth';
 import { serviceUrlRefusal } from './service-url';
-import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
+import { PmoRelayBot, STORAGE_UNAVAILABLE_CARD, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
+import { storageUnavailableIn } from '../../kernel/storage-unavailable';
 
 /** What the endpoint needs: credentials, the chat that answers each turn, and where the tab is. */
 export interface TeamsEndpointDeps {
@@ -86,12 +87,16 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
   const serviceUrls = { authenticated: Boolean(deps.bot.appId), allowed: deps.bot.allowedServiceUrls ?? [] };
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');
+    const unavailable = storageUnavailableIn(error);
+    const where = { err: error, type: context.activity.type, conversationId: context.activity.conversation?.id };
+    if (unavailable) logger.warn(where, 'storage unavailable during a bot turn');
+    else logger.error(where, 'unhandled error in a bot turn');
+    const card = unavailable ? STORAGE_UNAVAILABLE_CARD : TURN_ERROR_CARD;
     try {
       if (context.activity.type === ActivityTypes.Invoke) {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(TURN_ERROR_CARD) });
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(card) });
       } else if (context.activity.type === ActivityTypes.Message) {
-        await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(TURN_ERROR_CARD)] });
+        await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
       }
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user about the error');
