@@ -60,7 +60,7 @@ const schema = z
     ALLOWED_SERVICE_URLS: csv.pipe(z.array(z.string().url().regex(/^https?:\/\//i, 'http(s) URLs'))).optional(),
 
     /** One storage call (with its retry) is given up after this long: the caller gets a 503, not a wait. */
-    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     /** Consecutive failed storage calls after which calls fail at once for a cool-down (the circuit opens). */
     STORAGE_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     /** How long calls fail at once before one call probes storage again. */

@@ -200,9 +200,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
 /** Storage did not answer at start: say what was tried (never the key) and what to check. */
 function unreachableAtStart(connectionString: string, error: unknown): Error {
-  let root: unknown = error;
-  while ((root as { cause?: unknown } | null)?.cause) root = (root as { cause: unknown }).cause;
-  const why = root instanceof Error && root !== error ? ` (${root.message})` : '';
+  const cause = storageUnavailableIn(error)?.cause;
+  const why = cause instanceof Error ? ` (${cause.message})` : '';
   return new Error(
     `PMO Relay could not reach its storage: ${describeStorageAccount(connectionString)} did not answer${why}. ` +
       'Check that the storage account is running and reachable from this machine, and that AZURE_STORAGE_CONNECTION_STRING names it ' +

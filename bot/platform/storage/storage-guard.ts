@@ -23,7 +23,7 @@ export interface StorageGuardOptions {
 }
 
 /** Used until composition configures the account: the config's defaults. */
-const DEFAULTS: StorageGuardOptions = { timeoutMs: 1500, failureThreshold: 5, coolDownMs: 5000 };
+const DEFAULTS: StorageGuardOptions = { timeoutMs: 2000, failureThreshold: 5, coolDownMs: 5000 };
 
 /** The caller's abort signal, as the SDKs type it. */
 export interface CallerSignal {
@@ -57,7 +57,7 @@ export class StorageGuard {
   async run<T>(call: (signal: AbortSignal) => Promise<T>, signal?: CallerSignal): Promise<T> {
     this.admit();
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`no answer from storage within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
     const callerAborted = () => controller.abort();
     signal?.addEventListener('abort', callerAborted);
     if (signal?.aborted) controller.abort();
@@ -76,7 +76,8 @@ export class StorageGuard {
         throw err;
       }
       this.failed();
-      throw new StorageUnavailable(this.retryAfterSeconds(), { cause: err });
+      const cause = controller.signal.aborted ? new Error(`no answer within ${this.options.timeoutMs} ms (STORAGE_TIMEOUT_MS)`, { cause: err }) : err;
+      throw new StorageUnavailable(this.retryAfterSeconds(), { cause });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', callerAborted);
