@@ -58,4 +58,41 @@ describe('configuration', () => {
   it('requires bot credentials and real storage when deployed', () => {
     expect(() => loadConfig({ APP_ENV: 'prod', AAD_APP_CLIENT_ID: 'c' })).toThrow(/AZURE_STORAGE_CONNECTION_STRING[\s\S]*MicrosoftAppId/);
   });
+
+  describe('production refuses local conveniences', () => {
+    const prod = { APP_ENV: 'prod', AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=pmo;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', AAD_APP_CLIENT_ID: 'c' };
+    const emulatorKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+    it('starts with a real account, https keys and no demo', () => {
+      expect(loadConfig(prod).seedDemo).toBe(false);
+    });
+    it('refuses the demo seed', () => {
+      expect(() => loadConfig({ ...prod, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO: demo data is refused in production/);
+    });
+    it("refuses the storage emulator's published account key, however it is spelled", () => {
+      expect(() => loadConfig({ ...prod, AZURE_STORAGE_CONNECTION_STRING: `DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=${emulatorKey};TableEndpoint=https://storage.example.com/devstoreaccount1;` })).toThrow(
+        /AZURE_STORAGE_CONNECTION_STRING: the storage emulator's public development account is refused/,
+      );
+      expect(() => loadConfig({ ...prod, AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).toThrow(/AZURE_STORAGE_CONNECTION_STRING/);
+    });
+    it('refuses signing keys fetched over plain http', () => {
+      expect(() => loadConfig({ ...prod, SSO_JWKS_URI: 'http://login.example.com/keys' })).toThrow(/SSO_JWKS_URI: must be https in production/);
+    });
+  });
+
+  describe('bot authentication off is for this machine only', () => {
+    it('refuses to listen beyond loopback without bot credentials, saying what to set', () => {
+      expect(() => loadConfig({ APP_ENV: 'local', HOST: '0.0.0.0' })).toThrow(/HOST: bot authentication is off \(no MicrosoftAppId\)[\s\S]*set MicrosoftAppId/);
+      expect(() => loadConfig({ APP_ENV: 'test', HOST: '192.168.1.20' })).toThrow(/HOST/);
+    });
+    it('listens on any loopback address without credentials, and anywhere with them', () => {
+      for (const HOST of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]']) expect(loadConfig({ HOST }).host).toBe(HOST);
+      expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }).host).toBe('0.0.0.0');
+    });
+    it('accepts extra service URLs (the Agents Playground, a dev tunnel) only as http(s) URLs', () => {
+      expect(loadConfig({ ALLOWED_SERVICE_URLS: 'https://relay-dev.example.net/, http://10.0.0.5:56150' }).bot.allowedServiceUrls).toEqual(['https://relay-dev.example.net/', 'http://10.0.0.5:56150']);
+      expect(loadConfig({}).bot.allowedServiceUrls).toEqual([]);
+      expect(() => loadConfig({ ALLOWED_SERVICE_URLS: 'file:///etc/passwd' })).toThrow(/ALLOWED_SERVICE_URLS/);
+    });
+  });
 });

@@ -3,6 +3,7 @@
  * stops the process with a message that names the variable. Names match `env/.env.*`.
  */
 import { TEAMS_RATE_LIMITS } from './delivery';
+import { isLoopback } from './kernel/loopback';
 import { z } from 'zod';
 
 const bool = z
@@ -19,6 +20,14 @@ const csv = z
  */
 const isDeployed = (env: { APP_ENV?: string; NODE_ENV?: string | undefined }): boolean =>
   env.APP_ENV === 'dev' || env.APP_ENV === 'prod' || env.NODE_ENV === 'production';
+
+/**
+ * The storage emulator's development account (Azurite's): its key is published, so anyone can
+ * sign requests for it. `UseDevelopmentStorage=true` means that account.
+ */
+const EMULATOR_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const usesEmulatorAccount = (connectionString: string): boolean =>
+  connectionString.includes(EMULATOR_ACCOUNT_KEY) || /UseDevelopmentStorage=true/i.test(connectionString);
 
 const schema = z
   .object({
@@ -45,6 +54,19 @@ const schema = z
     MicrosoftAppPassword: z.string().min(1).optional(),
     MicrosoftAppTenantId: z.string().min(1).optional(),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    /**
+     * With bot authentication off, the only service URLs besides loopback that activities may name
+     * (the Agents Playground on another host, a dev tunnel): the bot calls them back, so anything
+     * else would let a forged activity make it call any address.
+     */
+    ALLOWED_SERVICE_URLS: csv.pipe(z.array(z.string().url().regex(/^https?:\/\//i, 'http(s) URLs'))).optional(),
+
+    /** One storage call (with its retry) is given up after this long: the caller gets a 503, not a wait. */
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    /** Consecutive failed storage calls after which calls fail at once for a cool-down (the circuit opens). */
+    STORAGE_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    /** How long calls fail at once before one call probes storage again. */
+    STORAGE_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 
     /** `sso`: validate Teams SSO tokens. `dev`: the server issues tokens for seeded demo users. */
     AUTH_MODE: z.enum(['sso', 'dev']).optional(),
@@ -162,6 +184,20 @@ const schema = z
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required with MicrosoftAppId' });
     }
+    if (!env.MicrosoftAppId && !isLoopback(env.HOST ?? (deployed ? '0.0.0.0' : '127.0.0.1'))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: 'bot authentication is off (no MicrosoftAppId), so the app listens only on loopback (127.0.0.1, ::1, localhost); set MicrosoftAppId and MicrosoftAppPassword to listen on another address',
+      });
+    }
+    if (env.APP_ENV === 'prod') {
+      if (env.SEED_DEMO === true) ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo data is refused in production (APP_ENV=prod)' });
+      if (env.AZURE_STORAGE_CONNECTION_STRING && usesEmulatorAccount(env.AZURE_STORAGE_CONNECTION_STRING)) {
+        ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: "the storage emulator's public development account is refused in production (APP_ENV=prod); use the storage account's own connection string" });
+      }
+      if (!/^https:\/\//i.test(env.SSO_JWKS_URI)) ctx.addIssue({ code: 'custom', path: ['SSO_JWKS_URI'], message: 'must be https in production (APP_ENV=prod): the keys that sign sign-in tokens must not be readable or changeable on the way' });
+    }
   });
 
 export interface Config {
@@ -185,7 +221,14 @@ export interface Config {
     readonly appPassword?: string;
     readonly appTenantId?: string;
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    /**
+     * With authentication off (no app id): service URLs other than loopback that activities may
+     * name (ALLOWED_SERVICE_URLS). With authentication on, the token's `serviceurl` claim decides.
+     */
+    readonly allowedServiceUrls?: readonly string[];
   };
+  /** Short timeouts and a circuit breaker on storage calls (bot/platform/storage/storage-guard.ts). */
+  readonly storageGuard: StorageGuardConfig;
   readonly auth:
     | { readonly mode: 'dev'; readonly secret?: string }
     | {
@@ -217,6 +260,16 @@ export interface GraphConfig {
   readonly teamsAppId?: string;
   /** Search the tenant's directory when looking people up by name (GRAPH_PEOPLE_SEARCH). */
   readonly peopleSearch: boolean;
+}
+
+/** How storage calls fail when storage does not answer. */
+export interface StorageGuardConfig {
+  /** A call (with its retry) is given up after this long. */
+  readonly timeoutMs: number;
+  /** Consecutive failed calls that open the circuit. */
+  readonly failureThreshold: number;
+  /** How long an open circuit fails calls at once before a probe. */
+  readonly coolDownMs: number;
 }
 
 /** Durable, rate-aware delivery and timers (bot/composition/delivery.ts). */
@@ -285,7 +338,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
       ...(e.MicrosoftAppTenantId ? { appTenantId: e.MicrosoftAppTenantId } : {}),
       appType: e.MicrosoftAppType,
+      allowedServiceUrls: e.ALLOWED_SERVICE_URLS ?? [],
     },
+    storageGuard: { timeoutMs: e.STORAGE_TIMEOUT_MS, failureThreshold: e.STORAGE_BREAKER_FAILURES, coolDownMs: e.STORAGE_BREAKER_COOLDOWN_MS },
     auth:
       authMode === 'dev'
         ? { mode: 'dev', ...(e.DEV_AUTH_SECRET ? { secret: e.DEV_AUTH_SECRET } : {}) }

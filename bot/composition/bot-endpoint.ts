@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import type { Repositories } from '../directory';
 import type { Logger } from '../kernel/logger';
 import type { Clock } from '../kernel/runtime';
+import type { ChannelTokenAuthority } from '../platform/teams/bot-auth';
 import { type BotEndpoint, createTeamsEndpoint } from '../platform/teams/endpoint';
 import type { SignalDeps } from '../signals';
 
@@ -27,11 +28,13 @@ export interface BotEndpointDeps {
   readonly checkIns?: CheckInDeps;
   /** How long a reply to Teams may take before the turn gives up on it (DELIVERY_SEND_TIMEOUT_MS); 15 s, its default, when absent. */
   readonly replyTimeoutMs?: number;
+  /** Who signs channel tokens, when not the Bot Framework itself (tests' stand-in). */
+  readonly channelTokenAuthority?: ChannelTokenAuthority;
 }
 
 /** The bot's endpoint: a chat over the features' use cases, served by the Teams platform. */
 export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const logger = deps.logger.child({ component: 'bot' });
   const chat = createChat({ repos: deps.repos, clock: deps.clock, logger, ...(deps.changes ? { changes: deps.changes } : {}), ...(deps.signals ? { signals: deps.signals } : {}), ...(deps.checkIns ? { checkIns: deps.checkIns } : {}) });
-  return createTeamsEndpoint({ bot: deps.bot, chat, logger, replyTimeoutMs: deps.replyTimeoutMs ?? 15_000, ...(deps.tabDomain ? { tabDomain: deps.tabDomain } : {}) });
+  return createTeamsEndpoint({ bot: deps.bot, chat, logger, replyTimeoutMs: deps.replyTimeoutMs ?? 15_000, ...(deps.tabDomain ? { tabDomain: deps.tabDomain } : {}), ...(deps.channelTokenAuthority ? { channelTokenAuthority: deps.channelTokenAuthority } : {}) });
 }

@@ -34,6 +34,9 @@ import { createCadenceFeature, withRoundTimers } from './check-in-cadence';
 import { createPersonalChatOpener } from '../platform/teams/personal-chat';
 import { createTabVisitStore, setupRoutes, tabVisits } from '../setup';
 import { createGraphDirectory } from '../platform/graph/graph-directory';
+import { configureStorageGuard } from '../platform/storage/storage-guard';
+import { describeStorageAccount } from '../platform/storage/storage-account';
+import { storageUnavailableIn } from '../kernel/storage-unavailable';
 
 export interface RunningApp {
   readonly url: string;
@@ -99,6 +102,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       : undefined;
   const connectionString = embedded?.connectionString ?? (config.storage.kind === 'connectionString' ? config.storage.connectionString : '');
   if (embedded) logger.info({ table: embedded.tableEndpoint, queue: embedded.queueEndpoint }, 'embedded Azurite started');
+  configureStorageGuard(connectionString, config.storageGuard);
 
   try {
     const repos = await createTableRepositories({ connectionString, tablePrefix: config.storage.tablePrefix, logger });
@@ -202,6 +206,18 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     };
   } catch (error) {
     await embedded?.stop();
-    throw error;
+    throw storageUnavailableIn(error) ? unreachableAtStart(connectionString, error) : error;
   }
+}
+
+/** Storage did not answer at start: say what was tried (never the key) and what to check. */
+function unreachableAtStart(connectionString: string, error: unknown): Error {
+  const cause = storageUnavailableIn(error)?.cause;
+  const why = cause instanceof Error ? ` (${cause.message})` : '';
+  return new Error(
+    `PMO Relay could not reach its storage: ${describeStorageAccount(connectionString)} did not answer${why}. ` +
+      'Check that the storage account is running and reachable from this machine, and that AZURE_STORAGE_CONNECTION_STRING names it ' +
+      '(leave it unset for local use: the app then runs its own Azurite).',
+    { cause: error },
+  );
 }

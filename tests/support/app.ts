@@ -12,6 +12,9 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     TABLE_PREFIX: uniqueTablePrefix(),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    // Test machines are shared and often loaded: a slow answer is not the outage the timeout is for
+    // (tests of an outage stop storage, which refuses at once).
+    STORAGE_TIMEOUT_MS: '10000',
     ...env,
   });
   // As `npm start` runs it: with the demo's seed (when SEED_DEMO is on) and its connector.

@@ -20,6 +20,7 @@ import { type DequeuedMessageItem, type QueueClient, QueueServiceClient } from '
 
 import type { DeliveryJob, DeliveryQueue, DeliveryQueueConsumer, JobOutcome } from '../../delivery';
 import type { Logger } from '../../kernel/logger';
+import { StorageUnavailable } from '../../kernel/storage-unavailable';
 
 /** Storage Queues' own limit on one receive. */
 const MAX_RECEIVE = 32;
@@ -40,9 +41,16 @@ export function deliveryQueueName(tablePrefix: string): string {
   return `${tablePrefix.toLowerCase()}-delivery`;
 }
 
+/**
+ * Each try is bounded and retried a little: a refused connection fails within a second, a silent
+ * queue within about fifteen, instead of the SDK's default of tries without a time limit. Looser
+ * than table calls (table-client.ts): a large fan-out enqueues hundreds of messages at once.
+ */
+const RETRIES = { maxTries: 3, tryTimeoutInMs: 5000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 };
+
 /** Opens the queue and creates it once when missing (several processes may race; that is fine). */
 export async function openDeliveryQueue(connectionString: string, queueName: string): Promise<QueueClient> {
-  const client = QueueServiceClient.fromConnectionString(connectionString).getQueueClient(queueName);
+  const client = QueueServiceClient.fromConnectionString(connectionString, { retryOptions: RETRIES }).getQueueClient(queueName);
   await client.createIfNotExists();
   return client;
 }
@@ -88,7 +96,13 @@ export class StorageDeliveryQueue implements DeliveryQueue {
     const lane = async () => {
       while (next < messages.length) {
         const text = messages[next++] as string;
-        await this.client.sendMessage(text, { messageTimeToLive: -1, ...(visibilityTimeout > 0 ? { visibilityTimeout } : {}) });
+        try {
+          await this.client.sendMessage(text, { messageTimeToLive: -1, ...(visibilityTimeout > 0 ? { visibilityTimeout } : {}) });
+        } catch (err) {
+          // No HTTP answer: the queue service is unreachable, which callers answer as a 503.
+          if (typeof (err as { statusCode?: unknown }).statusCode === 'number') throw err;
+          throw new StorageUnavailable(5, { cause: err });
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(ENQUEUE_PARALLELISM, messages.length) }, lane));

@@ -7,6 +7,7 @@ import { TableClient, type TableEntity, type TransactionAction, odata } from '@a
 
 import type { Columns, StoredRow } from './codec';
 import { SEPARATOR } from './keys';
+import { storageGuardFor } from './storage-guard';
 
 export { odata };
 /** The SDK's types features' storage adapters use, so only this folder imports the SDK. */
@@ -23,9 +24,29 @@ export function isInsecure(connectionString: string): boolean {
   return /UseDevelopmentStorage=true|TableEndpoint=http:|DefaultEndpointsProtocol=http;/i.test(connectionString);
 }
 
-/** A client for one table; http is allowed only when the connection string asks for it. */
+/**
+ * Few, quick retries: the account's guard bounds each call anyway, and a caller is better served
+ * by a prompt 503 than by retries that outlast its patience.
+ */
+const RETRIES = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 500 };
+
+/**
+ * A client for one table; http is allowed only when the connection string asks for it. Every
+ * request it sends (transactions included: they go through the same pipeline) passes the
+ * account's guard: a deadline, and a circuit breaker that fails calls at once while storage is down.
+ */
 export function openTable(connectionString: string, tableName: string): TableClient {
-  return TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: isInsecure(connectionString) });
+  const client = TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: isInsecure(connectionString), retryOptions: RETRIES });
+  // Without a phase the policy runs outside the retry policy: its deadline covers the retries.
+  client.pipeline.addPolicy({
+    name: 'pmoRelayStorageGuard',
+    sendRequest: (request, next) =>
+      storageGuardFor(connectionString).run((abortSignal) => {
+        request.abortSignal = abortSignal;
+        return next(request);
+      }, request.abortSignal),
+  });
+  return client;
 }
 
 /** Creates the table; one that already exists is fine (several instances start together). */

@@ -17,9 +17,11 @@ import type { Config } from '../../config';
 import type { Chat } from '../../chat';
 import type { Logger } from '../../kernel/logger';
 import { activityProblem } from './activity';
-import { botAuthOptions } from './bot-auth';
+import { type ChannelTokenAuthority, botAuthOptions } from './bot-auth';
 import { withRequestTimeout } from './connector-clients';
-import { PmoRelayBot, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
+import { serviceUrlRefusal } from './service-url';
+import { PmoRelayBot, STORAGE_UNAVAILABLE_CARD, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
+import { storageUnavailableIn } from '../../kernel/storage-unavailable';
 
 /** What the endpoint needs: credentials, the chat that answers each turn, and where the tab is. */
 export interface TeamsEndpointDeps {
@@ -32,6 +34,8 @@ export interface TeamsEndpointDeps {
   readonly tabDomain?: string;
   /** How long one call to the activity's connector (a reply) may take. */
   readonly replyTimeoutMs: number;
+  /** Who signs channel tokens, when not the Bot Framework itself (tests' stand-in). */
+  readonly channelTokenAuthority?: ChannelTokenAuthority;
 }
 
 /** The parts of the HTTP request to `/api/messages` the endpoint reads. */
@@ -109,16 +113,21 @@ const isAuthError = (error: unknown): boolean =>
 /** The Bot Framework endpoint over a chat: authentication, the turn, errors in our format. */
 export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
   const { logger } = deps;
-  const adapter = new RelayCloudAdapter(new TimedBotFrameworkAuthentication(botAuthOptions(deps.bot), deps.replyTimeoutMs));
+  const adapter = new RelayCloudAdapter(new TimedBotFrameworkAuthentication(botAuthOptions(deps.bot, deps.channelTokenAuthority), deps.replyTimeoutMs));
   const bot = new PmoRelayBot(deps.chat, logger);
+  const serviceUrls = { authenticated: Boolean(deps.bot.appId), allowed: deps.bot.allowedServiceUrls ?? [] };
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, type: context.activity.type, conversationId: context.activity.conversation?.id }, 'unhandled error in a bot turn');
+    const unavailable = storageUnavailableIn(error);
+    const where = { err: error, type: context.activity.type, conversationId: context.activity.conversation?.id };
+    if (unavailable) logger.warn(where, 'storage unavailable during a bot turn');
+    else logger.error(where, 'unhandled error in a bot turn');
+    const card = unavailable ? STORAGE_UNAVAILABLE_CARD : TURN_ERROR_CARD;
     try {
       if (context.activity.type === ActivityTypes.Invoke) {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(TURN_ERROR_CARD) });
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(card) });
       } else if (context.activity.type === ActivityTypes.Message) {
-        await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(TURN_ERROR_CARD)] });
+        await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
       }
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user about the error');
@@ -131,6 +140,13 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
       if (problem) {
         logger.info({ problem }, 'rejected a malformed activity');
         res.status(400).json({ error: { code: 'HTTP.BAD_REQUEST', message: problem } });
+        return;
+      }
+      // Before botbuilder: it would call the service URL back even to say the turn failed.
+      const refusal = serviceUrlRefusal((req.body as { serviceUrl?: unknown }).serviceUrl, serviceUrls);
+      if (refusal) {
+        logger.warn({ serviceUrl: String((req.body as { serviceUrl?: unknown }).serviceUrl).slice(0, 200) }, 'refused an activity naming a service URL it may not use');
+        res.status(refusal.status).json({ error: { code: refusal.status === 400 ? 'HTTP.BAD_REQUEST' : 'AUTH.FORBIDDEN', message: refusal.message } });
         return;
       }
       const tabUrl = deps.tabDomain ? `https://${deps.tabDomain}/` : `${req.protocol}://${req.headers.host ?? 'localhost'}/`;

@@ -18,6 +18,7 @@ import type { Logger } from '../../kernel/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
 import type { DialogReply } from '../../kernel/cards/dialog';
 import { messageCard } from '../../kernel/cards/message-card';
+import { STORAGE_UNAVAILABLE_MESSAGE } from '../../kernel/storage-unavailable';
 import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf, threadIdOf } from './activity';
 import { sourceMessageOf } from './message-payload';
 import { rosterReaderOf } from './roster';
@@ -37,6 +38,14 @@ export const TURN_ERROR_CARD = messageCard({
   title: 'Something went wrong',
   text: 'Sorry, PMO Relay hit a problem on its side and could not finish. Nothing was changed by the failed step; please try again in a moment.',
   code: 'INTERNAL',
+});
+
+/** Storage is down: nothing could be read or saved; the person should simply try again later. */
+export const STORAGE_UNAVAILABLE_CARD = messageCard({
+  tone: 'error',
+  title: 'PMO Relay is unavailable for a moment',
+  text: STORAGE_UNAVAILABLE_MESSAGE,
+  code: 'STORAGE.UNAVAILABLE',
 });
 
 /** Teams' answer format for Universal Actions: the card replaces the one the user acted on. */

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { DomainError, ErrorCode } from '../../kernel/result';
 import type { ApiError } from '../../api-contract/common';
 import type { Logger } from '../../kernel/logger';
+import { STORAGE_UNAVAILABLE_MESSAGE, storageUnavailableIn } from '../../kernel/storage-unavailable';
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   'AUTH.UNAUTHENTICATED': 401,
@@ -42,7 +43,7 @@ interface BodyParserError {
   message?: string;
 }
 
-/** Malformed or oversized bodies get a 4xx with the reason; anything else is a logged 500. */
+/** Malformed or oversized bodies get a 4xx with the reason; storage down a 503 with Retry-After; anything else is a logged 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
@@ -60,6 +61,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       res.status(e.status).json({ error: { code: 'HTTP.BAD_REQUEST', message: e.message ?? 'Bad request.' } } satisfies ApiError);
+      return;
+    }
+    const unavailable = storageUnavailableIn(err);
+    if (unavailable) {
+      logger.warn({ err, method: req.method, path: req.path }, 'storage unavailable');
+      res.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+      res.status(503).json({ error: { code: 'STORAGE.UNAVAILABLE', message: STORAGE_UNAVAILABLE_MESSAGE } } satisfies ApiError);
       return;
     }
     logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
