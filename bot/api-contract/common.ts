@@ -4,12 +4,12 @@
  *
  * Every `/api` route except `/api/dev/*` needs `Authorization: Bearer <token>`.
  * Errors are `ApiError` bodies with 400 (bad input), 401 (no or bad token), 403 (role),
- * 404, 409/412 (conflict, stale etag).
+ * 404, 409/412 (conflict, stale etag), 429 (too many development sign-ins; see `Retry-After`).
  */
 import type { ErrorDetail, ErrorCode } from '../kernel/result';
 
 export interface ApiError {
-  readonly error: { readonly code: ErrorCode | 'HTTP.BAD_REQUEST' | 'HTTP.NOT_FOUND' | 'INTERNAL'; readonly message: string; readonly details?: readonly ErrorDetail[] };
+  readonly error: { readonly code: ErrorCode | 'HTTP.BAD_REQUEST' | 'HTTP.NOT_FOUND' | 'HTTP.TOO_MANY_REQUESTS' | 'INTERNAL'; readonly message: string; readonly details?: readonly ErrorDetail[] };
 }
 
 /** `GET /healthz` */

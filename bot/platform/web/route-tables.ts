@@ -62,8 +62,10 @@ async function handle(route: HttpRoute, req: Request, callerOf: CallerResolver):
   if (!query.ok) return query;
   const body = route.body ? parseInput(route.body, req.body) : ok<unknown>(req.body);
   if (!body.ok) return body;
-  const etag = route.ifMatch === undefined ? undefined : req.get('If-Match');
+  const etag = route.ifMatch === undefined ? undefined : req.get('If-Match')?.trim();
   if (route.ifMatch !== undefined && !etag) return invalid(route.ifMatch);
+  // `*` means "whatever is stored": it would overwrite a concurrent change, which If-Match is here to stop.
+  if (route.ifMatch !== undefined && etag === '*') return invalid(`If-Match: * is not accepted. ${route.ifMatch}`);
   return route.handle({ params: req.params, query: query.value, body: body.value, etag, header: (name) => req.get(name) }, caller);
 }
 

@@ -37,11 +37,12 @@ async function applyTransition(
     // Reads are in the caller's tenant only: another tenant's signal is "not found".
     const current = await deps.stores.signals.get(p.tenantId, signalId);
     if (!current) return notFound(`Signal ${signalId}`);
+    // The transition checks the caller's right first: only someone allowed to act learns of a newer version and who made it.
+    const result = transition(current.value, deps.clock.now());
+    if (!result.ok) return result;
     if (expectedEtag && expectedEtag !== current.etag) {
       return fail('CONFLICT.STALE', `S-${current.value.number} was changed by ${current.value.stateChangedBy.displayName} or someone else since you loaded it; reload it and try again. Nothing was saved.`);
     }
-    const result = transition(current.value, deps.clock.now());
-    if (!result.ok) return result;
     const saved = await deps.stores.signals.commit(result.value, current.etag);
     if (saved.ok) {
       deps.logger.info({ tenantId: p.tenantId, signalId, by: p.userId, events: result.value.events.map((e) => e.action), state: saved.value.value.state }, 'signal changed');
