@@ -90,6 +90,34 @@ describe("another domain's items", () => {
   });
 });
 
+describe('ids outside the caller\'s sight', () => {
+  it('get the same answer as ids that do not exist, for a PMO lead asking about another domain', async () => {
+    const token = await as('Priya Patel');
+    const same = async (method: string, hidden: string, missing: string, hiddenId: string, missingId: string, body?: unknown) => {
+      const [a, b] = [
+        await call(method, hidden, { token, ...(body ? { body: typeof body === 'function' ? body(hiddenId) : body } : {}), headers: { 'If-Match': '"v"' } }),
+        await call(method, missing, { token, ...(body ? { body: typeof body === 'function' ? body(missingId) : body } : {}), headers: { 'If-Match': '"v"' } }),
+      ];
+      expect([hidden, a.status, JSON.stringify(a.body).replaceAll(hiddenId, '<id>')]).toEqual([hidden, b.status, JSON.stringify(b.body).replaceAll(missingId, '<id>')]);
+      expect(JSON.stringify(a.body)).not.toMatch(/Finance|Felix|S\/4HANA/);
+    };
+    await same('GET', '/api/work-items/wi-025', '/api/work-items/wi-999', 'wi-025', 'wi-999');
+    await same('PATCH', '/api/work-items/wi-025', '/api/work-items/wi-999', 'wi-025', 'wi-999', { stage: 'Mine now' });
+    await same('GET', '/api/work-items/wi-025/panel', '/api/work-items/wi-999/panel', 'wi-025', 'wi-999');
+    await same('POST', '/api/work-items', '/api/work-items', 'dom-fin', 'dom-zzz', (d: string) => ({ ...newItem, domainId: d }));
+    await same('GET', '/api/domains/dom-fin/portfolio', '/api/domains/dom-zzz/portfolio', 'dom-fin', 'dom-zzz');
+    await same('GET', '/api/work-items?domainId=dom-fin', '/api/work-items?domainId=dom-zzz', 'dom-fin', 'dom-zzz');
+    await same('GET', '/api/domains/dom-fin/check-ins', '/api/domains/dom-zzz/check-ins', 'dom-fin', 'dom-zzz');
+    const csv = 'title,structure,mode,stage,owner,startDate,endDate\nX,project,agile,Alpha,Chen Wei,2027-02-01,2027-08-31';
+    const [fin, zzz] = [
+      await call('POST', '/api/domains/dom-fin/work-items/import', { token, raw: csv, contentType: 'text/csv' }),
+      await call('POST', '/api/domains/dom-zzz/work-items/import', { token, raw: csv, contentType: 'text/csv' }),
+    ];
+    expect([fin.status, JSON.stringify(fin.body).replaceAll('dom-fin', '<id>')]).toEqual([zzz.status, JSON.stringify(zzz.body).replaceAll('dom-zzz', '<id>')]);
+    expect(JSON.stringify(fin.body)).not.toMatch(/Finance/);
+  });
+});
+
 describe('If-Match: * is refused wherever a version is required', () => {
   it('on work items and strategy changes (edit, publish, supersede, withdraw), and nothing changes', async () => {
     const lead = await as('Priya Patel');
