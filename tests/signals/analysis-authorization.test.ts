@@ -45,4 +45,19 @@ describe('saving an analysis', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.details).toContainEqual({ at: 'options.0.title', message: expect.stringMatching(/text-direction/) });
   });
+
+  it('answers someone who may not see the signal as its page does, for every action, without naming its domain', async () => {
+    const seen = await api(people.hrLead, 'GET', `/api/signals/${signalId}`);
+    expect(seen.status).toBe(403);
+    for (const [path, body] of [
+      ['triage', {}],
+      ['start-analysis', {}],
+      ['escalate', {}],
+      ['resolve', { resolution: 'Done' }],
+    ] as const) {
+      const res = await api(people.hrLead, 'POST', `/api/signals/${signalId}/${path}`, body);
+      expect([path, res.status, res.body.error.message]).toEqual([path, 403, seen.body.error.message]);
+      expect(res.body.error.message).not.toContain('dom-it');
+    }
+  });
 });
