@@ -33,8 +33,8 @@ const HIDDEN_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
 const HIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 /** What people are told when a field holds such characters. */
-export const HIDDEN_IN_LINE_MESSAGE = 'must be one line without control or text-direction characters (often pasted by accident): retype it without them';
-export const HIDDEN_IN_TEXT_MESSAGE = 'contains control or text-direction characters (often pasted by accident): retype it without them';
+const HIDDEN_IN_LINE_MESSAGE = 'must be one line without control or text-direction characters (often pasted by accident): retype it without them';
+const HIDDEN_IN_TEXT_MESSAGE = 'contains control or text-direction characters (often pasted by accident): retype it without them';
 /** The same said as a sentence, for a card's refusal. */
 export const HIDDEN_ON_CARD_MESSAGE = 'The text holds control or text-direction characters (often pasted by accident): retype it without them and try again.';
 
