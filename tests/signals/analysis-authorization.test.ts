@@ -4,7 +4,7 @@
  * learns who changed the signal; `If-Match: *` is refused like everywhere a version is required.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { api, people, raiseThroughForm, startSignalsJourney } from './journey-support';
+import { TEAM, act, api, people, raiseThroughForm, startSignalsJourney } from './journey-support';
 
 startSignalsJourney();
 
@@ -59,5 +59,14 @@ describe('saving an analysis', () => {
       expect([path, res.status, res.body.error.message]).toEqual([path, 403, seen.body.error.message]);
       expect(res.body.error.message).not.toContain('dom-it');
     }
+  });
+
+  it('a card refuses a title with text-direction characters, says what to do, and raises nothing', async () => {
+    const before = (await api(people.member, 'GET', '/api/signals?mine=true')).body.items.length;
+    const { text } = await act(TEAM, people.member, 'signal.raise', { kind: 'risk', title: 'Invoice \u202Egnp.exe', details: 'x', urgency: 'high', workItemId: 'wi-web' });
+    expect(text).toContain('control or text-direction characters');
+    const comment = await act(TEAM, people.member, 'signal.raise', { kind: 'risk', title: 'Fine title', details: 'Bell \u0007', urgency: 'high', workItemId: 'wi-web' });
+    expect(comment.text).toContain('control or text-direction characters');
+    expect((await api(people.member, 'GET', '/api/signals?mine=true')).body.items.length).toBe(before);
   });
 });

@@ -29,9 +29,7 @@ export const entraIdSchema = z.string().refine(isEntraId, 'an Entra object id (a
 export const savedViewInputSchema = z
   .object({
     name: oneLine(z.string().trim().min(1, 'required').max(SAVED_VIEW_LIMITS.nameLength, `at most ${SAVED_VIEW_LIMITS.nameLength} characters`)),
-    query: z
-      .string()
-      .max(SAVED_VIEW_LIMITS.queryLength, `at most ${SAVED_VIEW_LIMITS.queryLength} characters`)
+    query: oneLine(z.string().max(SAVED_VIEW_LIMITS.queryLength, `at most ${SAVED_VIEW_LIMITS.queryLength} characters`))
       .transform((q) => q.replace(/^\?/, '')),
   })
   .strict();
