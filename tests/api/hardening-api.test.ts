@@ -118,6 +118,23 @@ describe('ids outside the caller\'s sight', () => {
   });
 });
 
+describe('the caller\'s right before their input', () => {
+  it('someone who may never draft changes or edit items is refused (403) before their body is checked', async () => {
+    const tara = await as('Tara Team');
+    const bad = { title: '', kind: 'rumour', extra: 1 };
+    for (const [method, path] of [
+      ['POST', '/api/changes'],
+      ['POST', '/api/changes/dry-run'],
+      ['PATCH', '/api/changes/chg-x'],
+      ['POST', '/api/changes/chg-x/withdraw'],
+      ['POST', '/api/work-items'],
+    ] as const) {
+      const res = await call(method, path, { token: tara, body: bad, headers: { 'If-Match': '"v"' } });
+      expect([path, res.status, res.body.error.details]).toEqual([path, 403, undefined]);
+    }
+  });
+});
+
 describe('If-Match: * is refused wherever a version is required', () => {
   it('on work items and strategy changes (edit, publish, supersede, withdraw), and nothing changes', async () => {
     const lead = await as('Priya Patel');
