@@ -4,8 +4,9 @@
  * with the wire type.
  */
 import type { CascadeResponse, ChangeDetailResponse, ChangesListResponse, DryRunResponse } from '../api-contract/changes';
-import { type RouteTable, answer, ifMatchNeeded, json, route } from '../kernel/http-routes';
-import { invalid } from '../kernel/result';
+import { type RoleCheck, type RouteTable, answer, ifMatchNeeded, json, route } from '../kernel/http-routes';
+import { forbidden, invalid, ok } from '../kernel/result';
+import { can } from '../kernel/roles';
 import type { ChangeDeps } from './app/deps';
 import { changeDraftSchema, changePatchSchema, dryRunSchema, withdrawSchema } from './app/inputs';
 import { createDraft, dryRun, dryRunFields, publish, supersede, updateDraft, withdraw } from './app/manage';
@@ -16,6 +17,8 @@ const isChangeState = (s: string): s is ChangeState => (CHANGE_STATES as readonl
 
 /** `If-Match` names the change's current (latest) version. */
 const IF_MATCH = ifMatchNeeded('change');
+/** Drafting and publishing are the EPMO's: anyone else is refused before their body is read. */
+const EPMO_ONLY: RoleCheck = (p) => (can(p, 'change.draft') ? ok(true) : forbidden('Only EPMO members draft and publish strategy changes.'));
 
 /** The strategy-change routes, for a server to serve under `/api`. */
 export function changeRoutes(deps: ChangeDeps): RouteTable {
@@ -34,12 +37,14 @@ export function changeRoutes(deps: ChangeDeps): RouteTable {
       route({
         method: 'POST',
         path: '/changes',
+        allow: EPMO_ONLY,
         body: changeDraftSchema,
         handle: async ({ body }, p) => answer<ChangeDetailResponse>(await createDraft(deps, p, body), 201),
       }),
       route({
         method: 'POST',
         path: '/changes/dry-run',
+        allow: EPMO_ONLY,
         body: dryRunSchema,
         handle: async ({ body }, p) => answer<DryRunResponse>(await dryRunFields(deps, p, body)),
       }),
@@ -47,6 +52,7 @@ export function changeRoutes(deps: ChangeDeps): RouteTable {
       route({
         method: 'PATCH',
         path: '/changes/:id',
+        allow: EPMO_ONLY,
         body: changePatchSchema,
         ifMatch: IF_MATCH,
         handle: async ({ params, body, etag }, p) => answer<ChangeDetailResponse>(await updateDraft(deps, p, params.id, etag, body)),
@@ -55,12 +61,14 @@ export function changeRoutes(deps: ChangeDeps): RouteTable {
       route({
         method: 'POST',
         path: '/changes/:id/publish',
+        allow: EPMO_ONLY,
         ifMatch: IF_MATCH,
         handle: async ({ params, etag }, p) => answer<ChangeDetailResponse>(await publish(deps, p, params.id, etag)),
       }),
       route({
         method: 'POST',
         path: '/changes/:id/supersede',
+        allow: EPMO_ONLY,
         body: changePatchSchema,
         ifMatch: IF_MATCH,
         handle: async ({ params, body, etag }, p) => answer<ChangeDetailResponse>(await supersede(deps, p, params.id, etag, body)),
@@ -68,6 +76,7 @@ export function changeRoutes(deps: ChangeDeps): RouteTable {
       route({
         method: 'POST',
         path: '/changes/:id/withdraw',
+        allow: EPMO_ONLY,
         body: withdrawSchema,
         ifMatch: IF_MATCH,
         handle: async ({ params, body, etag }, p) => answer<ChangeDetailResponse>(await withdraw(deps, p, params.id, etag, body.reason)),

@@ -2,7 +2,8 @@
  * HTTP routes as a feature declares them, free of any web framework: method and path, the
  * query and body shapes, whether `If-Match` is required, and a handler that calls a use case
  * and answers with a typed reply. bot/platform/web serves route tables; before a handler runs it
- * checks, in this order, the caller's bearer token, the query, the body and `If-Match`.
+ * checks, in this order, the caller's bearer token, the caller's role (`allow`), the query, the
+ * body and `If-Match`.
  */
 import type { z } from 'zod';
 import { type Result, ok } from './result';
@@ -100,12 +101,21 @@ export interface HttpRoute {
   readonly body?: z.ZodType;
   readonly textBody?: TextBody;
   readonly ifMatch?: string;
+  /** Caller routes: the roles that could ever allow it, checked before the query and body. */
+  readonly allow?: RoleCheck;
   handle(request: RouteRequest<string, unknown, unknown, string | undefined>, caller: Principal | undefined): Promise<HttpReply>;
 }
 
+/**
+ * Whether a caller's roles could ever allow a route, decided before their input is read, so
+ * someone without the right is refused rather than told what is wrong with their body. The use
+ * case still decides the right for the record concerned.
+ */
+export type RoleCheck = (caller: Principal) => Result<true>;
+
 /** A route for a signed-in caller: tenant and user come from the token, roles from the directory. */
 export function route<P extends string, QS extends Schema = undefined, BS extends Schema = undefined, M extends string | undefined = undefined>(
-  spec: RouteSpec<P, QS, BS, M, Principal>,
+  spec: RouteSpec<P, QS, BS, M, Principal> & { readonly allow?: RoleCheck },
 ): HttpRoute {
   return { ...spec, access: 'caller' };
 }

@@ -10,6 +10,12 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isEntraId = (value: string): boolean => GUID.test(value);
 
+/**
+ * Entra ids are case-insensitive GUIDs; every id that comes in (API paths, SSO token claims, Teams
+ * activities, rosters) is stored and compared in lower case, so `ABC…` and `abc…` are one person.
+ */
+export const normaliseEntraId = (value: string): string => value.trim().toLowerCase();
+
 /** The tenants PMO Relay has met. */
 export interface TenantRepository {
   get(tenantId: string): Promise<Tenant | undefined>;

@@ -6,6 +6,7 @@ import type { DirectoryResponse, MeResponse, PeopleResponse, PeopleSearchRespons
 import type { SavedView as SavedViewWire, SavedViewsResponse } from '../api-contract/portfolio';
 import { type RouteTable, answer, json, route } from '../kernel/http-routes';
 import { ROLE_LABELS } from '../kernel/roles';
+import { normaliseEntraId } from '../kernel/tenant';
 import { savedViewInputSchema } from './app/inputs';
 import { getPerson, listPeople, peopleDirectory } from './app/people';
 import { type PeopleSearchDeps, searchPeople } from './app/people-search';
@@ -70,7 +71,7 @@ export function peopleRoutes(deps: PeopleRouteDeps): RouteTable {
           return answer<RoleChangesResponse>(await listRoleChanges(deps, p, token === undefined ? undefined : typeof token === 'string' ? token : ''));
         },
       }),
-      route({ method: 'GET', path: '/people/:userId', handle: async ({ params }, p) => answer<PersonResponse>(await getPerson(deps, p, params.userId)) }),
+      route({ method: 'GET', path: '/people/:userId', handle: async ({ params }, p) => answer<PersonResponse>(await getPerson(deps, p, normaliseEntraId(params.userId))) }),
       route({
         method: 'PUT',
         path: '/people/:userId',

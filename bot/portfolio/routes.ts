@@ -15,8 +15,9 @@ import type {
   WorkItemView,
   WorkItemsResponse,
 } from '../api-contract/portfolio';
-import { type RouteTable, answer, ifMatchNeeded, json, route, view } from '../kernel/http-routes';
-import { type Result, invalid, ok } from '../kernel/result';
+import { type RoleCheck, type RouteTable, answer, ifMatchNeeded, json, route, view } from '../kernel/http-routes';
+import { type Result, forbidden, invalid, ok } from '../kernel/result';
+import { can, ledDomains } from '../kernel/roles';
 import type { Versioned } from '../kernel/versioned';
 import { importWorkItems } from './app/import-work-items';
 import { workItemInputSchema, workItemPatchSchema } from './app/inputs';
@@ -26,6 +27,10 @@ import { type PortfolioDeps, createWorkItemAction, getWorkItem, listWorkItems, u
 import { getItemPanel, getPortfolio, getRollup } from './app/portfolio-views';
 import { type Domain, type StrategicObjective, objectiveStatus } from './domain/portfolio';
 import { readWorkItemCsv } from './http-csv-import';
+
+/** Only PMO leads and tenant admins edit portfolios: anyone else is refused before their body is read. */
+const EDITS_SOME_PORTFOLIO: RoleCheck = (p) =>
+  ledDomains(p).length > 0 || can(p, 'portfolio.edit') ? ok(true) : forbidden('Only PMO leads and tenant admins add or change work items.');
 
 /** An objective on the wire carries its status (old records: active) and its version token beside its fields. */
 const withEtag = (o: Versioned<StrategicObjective>): ObjectiveResponse => ({ ...o.value, status: objectiveStatus(o.value), etag: o.etag });
@@ -105,12 +110,14 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
       route({
         method: 'POST',
         path: '/work-items',
+        allow: EDITS_SOME_PORTFOLIO,
         body: workItemInputSchema,
         handle: async ({ body }, p) => answer<WorkItemView>(await createWorkItemAction(deps, p, body), 201),
       }),
       route({
         method: 'PATCH',
         path: '/work-items/:id',
+        allow: EDITS_SOME_PORTFOLIO,
         body: workItemPatchSchema,
         ifMatch: ifMatchNeeded('item'),
         handle: async ({ params, body, etag }, p) => answer<WorkItemView>(await updateWorkItemAction(deps, p, params.id, body, etag)),

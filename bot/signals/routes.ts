@@ -16,6 +16,7 @@ import type {
 import { type HttpReply, type RouteTable, answer, download, json, route } from '../kernel/http-routes';
 import type { Result } from '../kernel/result';
 import type { Principal } from '../kernel/roles';
+import { oneLine, plainText } from '../kernel/validation';
 import type { SignalDeps } from './app/deps';
 import { strategyChangeFromDecision } from './app/draft-from-decision';
 import { decisionById, decisionLog, escalationQueue, inbox, signalDetail, signalWithDecision } from './app/queries';
@@ -32,11 +33,13 @@ import {
 import { CLOSE_REASONS, DECISION_OUTCOMES, IMPACT_LEVELS, SIGNAL_KINDS, SIGNAL_STATES, URGENCIES } from './domain/signal';
 import { decisionsCsv } from './http-decisions-csv';
 
-const comment = z.string().max(2000).optional();
+/** Free text people write: several lines allowed, control and text-direction characters not. */
+const text = (max: number) => plainText(z.string().max(max));
+const comment = text(2000).optional();
 const schemas = {
   triage: z.object({ comment }).strict(),
-  resolve: z.object({ resolution: z.string().trim().min(1, 'Give the resolution.').max(2000) }).strict(),
-  close: z.object({ reason: z.enum(CLOSE_REASONS), comment: z.string().trim().min(1, 'Give the reason.').max(2000), duplicateOf: z.number().int().positive().optional() }).strict(),
+  resolve: z.object({ resolution: plainText(z.string().trim().min(1, 'Give the resolution.').max(2000)) }).strict(),
+  close: z.object({ reason: z.enum(CLOSE_REASONS), comment: plainText(z.string().trim().min(1, 'Give the reason.').max(2000)), duplicateOf: z.number().int().positive().optional() }).strict(),
   start: z.object({ comment }).strict(),
   analysis: z
     .object({
@@ -47,12 +50,12 @@ const schemas = {
           cost: z.enum(IMPACT_LEVELS),
           benefit: z.enum(IMPACT_LEVELS),
           risk: z.enum(IMPACT_LEVELS),
-          narrative: z.string().max(4000),
+          narrative: text(4000),
         })
         .strict()
         .optional(),
-      options: z.array(z.object({ id: z.string().max(16).optional(), title: z.string().max(200), description: z.string().max(2000), impact: z.string().max(2000) }).strict()).max(6),
-      recommendation: z.object({ optionIndex: z.number().int().nonnegative(), rationale: z.string().max(2000) }).strict().optional(),
+      options: z.array(z.object({ id: z.string().max(16).optional(), title: oneLine(z.string().max(200)), description: text(2000), impact: text(2000) }).strict()).max(6),
+      recommendation: z.object({ optionIndex: z.number().int().nonnegative(), rationale: text(2000) }).strict().optional(),
     })
     .strict(),
   escalate: z.object({ decisionWorkingDays: z.number().int().min(1).max(60).optional(), comment }).strict(),
@@ -61,7 +64,7 @@ const schemas = {
       outcome: z.enum(DECISION_OUTCOMES),
       chosenOptionId: z.string().max(16).optional(),
       deferredUntil: z.string().max(10).optional(),
-      rationale: z.string().trim().min(1, 'Give the rationale for the decision.').max(2000),
+      rationale: plainText(z.string().trim().min(1, 'Give the rationale for the decision.').max(2000)),
     })
     .strict(),
 };

@@ -277,12 +277,16 @@ describe('editing the portfolio', () => {
     expect(reported.body.statusAgeDays).toBe(0);
   });
 
-  it('forbids a team member or another domain\'s lead from creating or changing items (403)', async () => {
+  it('forbids a team member or another domain\'s lead from creating or changing items (403; 404 for an item they cannot see)', async () => {
     expect((await call('POST', '/api/work-items', { token: await as('Tara Team'), body: newItem })).status).toBe(403);
     expect((await call('POST', '/api/work-items', { token: await as('Hannah Hughes'), body: newItem })).status).toBe(403);
     const item = await call('GET', '/api/work-items/wi-001', { token: await as('Priya Patel') });
+    // Another domain's lead cannot see the item: it answers like one that does not exist.
     const res = await call('PATCH', '/api/work-items/wi-001', { token: await as('Hannah Hughes'), body: { title: 'Hijack' }, headers: { 'If-Match': item.body.etag } });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
+    // Its team sees it but may not change it.
+    const team = await call('PATCH', '/api/work-items/wi-001', { token: await as('Tara Team'), body: { title: 'Hijack' }, headers: { 'If-Match': item.body.etag } });
+    expect(team.status).toBe(403);
     expect((await call('GET', '/api/work-items/wi-001', { token: await as('Priya Patel') })).body.title).toBe('Customer Portal Replatform');
   });
 

@@ -20,7 +20,7 @@ let signingKey: KeyLike;
 let strangerKey: KeyLike;
 
 async function token(claims: Record<string, unknown> = {}, opts: { key?: KeyLike; kid?: string; expiresIn?: string } = {}) {
-  return new SignJWT({ tid: TENANT, oid: USER, name: 'Sso User', ...claims })
+  return new SignJWT({ tid: TENANT, oid: USER, name: 'Sso User', scp: 'access_as_user', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: opts.kid ?? 'k1' })
     .setIssuer((claims['iss'] as string | undefined) ?? `https://login.microsoftonline.com/${(claims['tid'] as string | undefined) ?? TENANT}/v2.0`)
     .setAudience((claims['aud'] as string | undefined) ?? `api://relay.example.com/${CLIENT_ID}`)
@@ -58,6 +58,25 @@ describe('Teams SSO tokens', () => {
   });
   it('accepts the bare client id as audience too', async () => {
     expect((await call('GET', '/api/me', { token: await token({ aud: CLIENT_ID }) })).status).toBe(200);
+  });
+  it('refuses ID tokens, app-only tokens and tokens without the tab\'s scope', async () => {
+    for (const [what, claims] of [
+      ['an ID token (no scp)', { scp: undefined, nonce: 'n' }],
+      ['an app-only token', { scp: undefined, roles: ['Portfolio.Read.All'], idtyp: 'app' }],
+      ['an app-only token that also claims a scope', { idtyp: 'app' }],
+      ['a token for another scope', { scp: 'User.Read' }],
+      ['a scope that only starts like ours', { scp: 'access_as_user_admin' }],
+    ] as const) {
+      const res = await call('GET', '/api/me', { token: await token(claims) });
+      expect([what, res.status]).toEqual([what, 401]);
+      expect(res.body.error.message).toMatch(/access_as_user/);
+    }
+    expect((await call('GET', '/api/me', { token: await token({ scp: 'User.Read access_as_user' }) })).status).toBe(200);
+  });
+  it('takes tenant and user ids in upper case as the same person', async () => {
+    const res = await call('GET', '/api/me', { token: await token({ tid: TENANT.toUpperCase(), oid: USER.toUpperCase(), iss: `https://login.microsoftonline.com/${TENANT.toUpperCase()}/v2.0` }) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tenantId: TENANT, userId: USER, displayName: 'Sso User (directory)' });
   });
   it('refuses a token for another app', async () => {
     const res = await call('GET', '/api/me', { token: await token({ aud: 'api://elsewhere/abc' }) });

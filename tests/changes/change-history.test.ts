@@ -63,8 +63,8 @@ describe('the history of a strategy change in the API', () => {
     const edited = await act('Erin Epmo', 'PATCH', '', { title: 'IT spend review: above £25k' });
     expect(edited.history.map(line)).toEqual(['v1#1 Sam Strategy: draft -→draft', 'v1#2 Erin Epmo: edit draft→draft (Changed the title.)']);
     expect((await detailAs('Erin Epmo', id)).body.history).toEqual(edited.history);
-    // Drafts are the EPMO's alone, and so is their history.
-    expect((await detailAs('Priya Patel', id)).status).toBe(403);
+    // Drafts are the EPMO's alone, and so is their history: to others they do not exist.
+    expect((await detailAs('Priya Patel', id)).status).toBe(404);
   });
 
   it('records publishing, superseding and withdrawing, with who, when and why, for everyone who sees the change', async () => {
@@ -95,7 +95,7 @@ describe('the history of a strategy change in the API', () => {
   it('refuses the history to whoever may not see the change', async () => {
     for (const name of ['Hannah Hughes', 'Tara Team', 'Avery Admin']) {
       const res = await detailAs(name, id);
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(404);
       expect(res.body).not.toHaveProperty('history');
     }
   });

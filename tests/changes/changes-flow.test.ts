@@ -174,8 +174,8 @@ describe('drafting and the API guards', () => {
     const stale = await call('PATCH', `/api/changes/${changeId}`, { token: await token(U.epmo), body: { title: 'Lost update' }, headers: { 'If-Match': detail.etag } });
     expect(stale.status).toBe(412);
     etag = edited.body.etag;
-    // Team members do not see drafts.
-    expect((await call('GET', `/api/changes/${changeId}`, { token: await token(U.teamA) })).status).toBe(403);
+    // Team members do not see drafts: to them a draft does not exist.
+    expect((await call('GET', `/api/changes/${changeId}`, { token: await token(U.teamA) })).status).toBe(404);
   });
 
   it('dry run counts PMO channels and team conversations and names the unreachable team', async () => {
@@ -343,5 +343,24 @@ describe('superseding and withdrawing', () => {
     const puts = connector.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((p) => p.activityId).sort()).toEqual(v2.map((d) => d.activityId).sort());
     for (const p of puts) expect(cardText(cardOf(p))).toContain('Supplier recovered');
+  });
+});
+
+describe('changes outside the caller\'s sight', () => {
+  it('a draft, or a change not addressed to the caller, answers like one that does not exist — by API and by card — and its title stays hidden', async () => {
+    const draft = await call('POST', '/api/changes', { token: await token(U.epmo), body: draftBody({ title: 'Secret reorganisation' }) });
+    expect(draft.status).toBe(201);
+    const draftId = draft.body.change.id as string;
+    const same = async (path: (id: string) => string) => {
+      const [hidden, missing] = [await call('GET', path(draftId), { token: await token(U.teamA) }), await call('GET', path('chg-nope'), { token: await token(U.teamA) })];
+      expect([hidden.status, JSON.stringify(hidden.body).replaceAll(draftId, '<id>')]).toEqual([missing.status, JSON.stringify(missing.body).replaceAll('chg-nope', '<id>')]);
+    };
+    await same((id) => `/api/changes/${id}`);
+    const card = async (id: string) => cardText((await post(cardAction(where(C.teamA), who(U.teamA), execute('change.ack', { changeId: id, version: 1, conversationId: C.teamA })))).body.value);
+    const [hiddenCard, missingCard] = [await card(draftId), await card('chg-nope')];
+    expect(hiddenCard).not.toContain('Secret reorganisation');
+    expect(hiddenCard.replaceAll(draftId, '<id>')).toBe(missingCard.replaceAll('chg-nope', '<id>'));
+    const assess = await post(cardAction(where(C.teamA), who(U.nobody), execute('change.assess', { changeId: draftId, version: 1, impact: 'high' })));
+    expect(cardText(assess.body.value)).not.toContain('Secret reorganisation');
   });
 });

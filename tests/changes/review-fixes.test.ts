@@ -156,13 +156,14 @@ describe('change.show', () => {
     const assessed = await post(cardAction(where(C.pmoHr), who(U.leadHr), execute('change.assess', { changeId: id, version: 1, conversationId: C.pmoHr, impact: 'high', comment: 'Secret HR comment' })));
     expect(cardText(assessed.body.value)).toContain('Secret HR comment');
 
-    expect((await call('GET', `/api/changes/${id}`, { token: await token(U.teamA) })).status).toBe(403);
+    expect((await call('GET', `/api/changes/${id}`, { token: await token(U.teamA) })).status).toBe(404);
     const shown = await post(cardAction(where(C.teamA), who(U.teamA), execute('change.show', { changeId: id, version: 1, conversationId: C.pmoHr })));
     expect(shown.status).toBe(200);
     const text = cardText(shown.body.value);
     expect(text).not.toContain('Secret HR comment');
     expect(text).not.toContain('HR only');
-    expect(text).toContain('Not allowed');
+    // Not addressed to them: the same card as a change that does not exist.
+    expect(text).toContain('This strategy change was not found in your organisation.');
   });
 
   it('shows a visible change, but only the responses of a conversation the caller may see', async () => {

@@ -3,6 +3,7 @@
  * the edge; the respond-by date is also read from the card that assesses a change.
  */
 import { z } from 'zod';
+import { oneLine, plainText } from '../../kernel/validation';
 import { CHANGE_KINDS, REQUIRED_RESPONSES } from '../domain/strategy-change';
 
 const ID = /^[^\s/\\#?]{1,128}$/;
@@ -33,8 +34,8 @@ export const respondBySchema = z
 /** `POST /api/changes`: every field of a draft. */
 export const changeDraftSchema = z
   .object({
-    title: z.string().trim().min(1, 'required').max(200),
-    summary: z.string().max(20_000),
+    title: oneLine(z.string().trim().min(1, 'required').max(200)),
+    summary: plainText(z.string().max(20_000)),
     kind: z.enum(CHANGE_KINDS),
     objectiveIds: z.array(id).max(100),
     domainIds: z.array(id).max(100),
@@ -50,4 +51,4 @@ export const changePatchSchema = changeDraftSchema.partial().strict();
 export const dryRunSchema = z.object({ objectiveIds: z.array(id).max(100), domainIds: z.array(id).max(100) }).strict();
 
 /** `POST /api/changes/:id/withdraw`: why, shown on every delivered card. */
-export const withdrawSchema = z.object({ reason: z.string().trim().min(1, 'say why').max(500) }).strict();
+export const withdrawSchema = z.object({ reason: plainText(z.string().trim().min(1, 'say why').max(500)) }).strict();

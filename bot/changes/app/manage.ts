@@ -61,7 +61,7 @@ export async function updateDraft(deps: ChangeDeps, p: Principal, id: string, et
   if (!edited.ok) return edited;
   const known = await checkReferences(deps, p.tenantId, edited.value.value);
   if (!known.ok) return known;
-  if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
+  if (etag !== latest.etag) return staleEtag(latest.value.title);
   const saved = await deps.stores.changes.update(edited.value, etag);
   if (!saved.ok) return saved;
   return getChange(deps, p, id);
@@ -184,13 +184,13 @@ export async function publish(deps: ChangeDeps, p: Principal, id: string, etag: 
   if (!published.ok) {
     // A retry of the publish that made it published (it carries the draft's etag, not the
     // published one) whose dispatch failed: finish sending — dispatch is idempotent — not 409.
-    if (latest.value.state === 'published' && etag !== latest.etag && etag !== '*') {
+    if (latest.value.state === 'published' && etag !== latest.etag) {
       await sendVersion(deps, latest.value);
       return getChange(deps, p, id);
     }
     return published;
   }
-  if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
+  if (etag !== latest.etag) return staleEtag(latest.value.title);
   const change = published.value.value;
   const saved = await deps.stores.changes.update(published.value, latest.etag);
   if (!saved.ok) return saved;
@@ -262,7 +262,7 @@ export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const { latest, versions } = loaded.value;
-  const retried = etag !== latest.etag && etag !== '*' ? supersededBy(p, versions, patch, deps.clock.now()) : undefined;
+  const retried = etag !== latest.etag ? supersededBy(p, versions, patch, deps.clock.now()) : undefined;
   if (retried) {
     // The same supersede again, after one whose card updates or sends failed: finish them.
     await updateDelivered(deps, retried.previous, 'superseded');
@@ -273,7 +273,7 @@ export async function supersede(deps: ChangeDeps, p: Principal, id: string, etag
   if (!made.ok) return made;
   const known = await checkReferences(deps, p.tenantId, made.value.value.next);
   if (!known.ok) return known;
-  if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
+  if (etag !== latest.etag) return staleEtag(latest.value.title);
   const { previous, next } = made.value.value;
   const saved = await deps.stores.changes.supersede(made.value, latest.etag);
   if (!saved.ok) return saved;
@@ -296,7 +296,7 @@ export async function withdraw(deps: ChangeDeps, p: Principal, id: string, etag:
   }
   const done = withdrawChange(latest.value, reason, actor(p), deps.clock.now());
   if (!done.ok) return done;
-  if (etag !== latest.etag && etag !== '*') return staleEtag(latest.value.title);
+  if (etag !== latest.etag) return staleEtag(latest.value.title);
   const saved = await deps.stores.changes.update(done.value, latest.etag);
   if (!saved.ok) return saved;
   const updated = await updateDelivered(deps, done.value.value, 'withdrawn');

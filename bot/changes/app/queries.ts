@@ -4,7 +4,7 @@
  */
 import { progressOf } from '../../delivery';
 import type { Delivery, DeliveryProgress } from '../../delivery';
-import { type Result, forbidden, ok } from '../../kernel/result';
+import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import { type Principal, can, isEpmo, ledDomains } from '../../kernel/roles';
 import type { ChangeResponse, StrategyChange } from '../domain/strategy-change';
 import { changeBatchId } from '../domain/change-rules';
@@ -86,7 +86,8 @@ export async function getChange(deps: ChangeDeps, p: Principal, id: string): Pro
   const loaded = await loadChange(deps, p.tenantId, id);
   if (!loaded.ok) return loaded;
   const summary = await summarise(deps, p, loaded.value.versions);
-  if (!summary) return forbidden('This strategy change is not addressed to your domain or team.');
+  // A change not addressed to the caller (a draft, another domain's) answers like one that does not exist.
+  if (!summary) return notFound(`The strategy change ${id}`);
   // Names of objectives and domains only: no work items needed.
   const [pf, history] = await Promise.all([loadPortfolio(deps, p.tenantId, { objectiveIds: [] }), deps.stores.changes.history(p.tenantId, id)]);
   const change = loaded.value.latest.value;

@@ -49,12 +49,12 @@ export async function staleVersionError(deps: Pick<ChangeDeps, 'stores'>, change
 
 async function respond(deps: ChangeDeps, p: Principal, cmd: RespondCommand): Promise<Result<RespondOutcome>> {
   const found = await deps.stores.changes.get(p.tenantId, cmd.changeId, cmd.version);
-  // Looked up in the caller's own tenant: a card from another organisation is simply unknown here.
-  if (!found) return notFound('This strategy change (it may belong to another organisation)');
+  // Looked up in the caller's own tenant: a card from another organisation is simply unknown here,
+  // and so is a draft, which no card carries (its title is the EPMO's until published).
+  if (!found || found.value.state === 'draft') return notFound('This strategy change (it may belong to another organisation)');
   const change = found.value;
-  if (change.state === 'superseded' || change.state === 'withdrawn') return staleVersionError(deps, change);
-  if (change.state !== 'published') return fail('CHANGE.NOT_PUBLISHED', `"${change.title}" has not been published.`);
 
+  // Who may respond is decided before anything about the change is said (its title, why it was withdrawn).
   const status = await versionStatus(deps, change);
   const records = status.recipients.map((r) => r.record.value).filter((r) => r.reachable);
   const candidates = [cmd.conversationId, cmd.forConversationId].filter((c): c is string => Boolean(c));
@@ -65,6 +65,7 @@ async function respond(deps: ChangeDeps, p: Principal, cmd: RespondCommand): Pro
   if (!mayRespondFor(p, recipient)) {
     return forbidden(`Only members of ${recipient.title} (its team or PMO lead) and the EPMO can respond to this change for it.`);
   }
+  if (change.state === 'superseded' || change.state === 'withdrawn') return staleVersionError(deps, change);
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing: Versioned<ChangeResponse> | undefined = await deps.stores.responses.get(p.tenantId, change.id, change.version, recipient.conversationId, p.userId);

@@ -30,10 +30,12 @@ export async function showChange(deps: ChangeDeps, p: Principal, cmd: ShowChange
   const conversation = await knownConversation(deps.repos.conversations, p.tenantId, cmd.conversationId);
   if (!conversation.ok) return conversation;
   const found = (await deps.stores.changes.get(p.tenantId, cmd.changeId, cmd.version))?.value;
-  if (!found || found.state === 'draft') return fail('NOT_FOUND', 'This strategy change was not found in your organisation.');
+  const unknown = fail('NOT_FOUND', 'This strategy change was not found in your organisation.');
+  if (!found || found.state === 'draft') return unknown;
   const status = await versionStatus(deps, found);
   const records = status.recipients.map((r) => r.record.value);
-  if (!changeVisibleTo(p, found, records)) return fail('AUTH.FORBIDDEN', 'This strategy change is not addressed to your domain or team.');
+  // Not addressed to the caller: the same answer as a change that does not exist.
+  if (!changeVisibleTo(p, found, records)) return unknown;
   if (found.state !== 'published') {
     const stale = await staleVersionError(deps, found);
     return stale.ok ? fail('NOT_FOUND', 'Not found.') : stale;

@@ -1,6 +1,7 @@
 /** The strategy-change card actions as they arrive: payload types and the schemas that check them. */
 import { z } from 'zod';
-import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/action-schemas';
+import { ACTION_ID, type ActionSchemas, optionalText, requiredLine } from '../../kernel/cards/action-schemas';
+import { HIDDEN_ON_CARD_MESSAGE, plainText } from '../../kernel/validation';
 import { CHANGE_KINDS, type ChangeKind, IMPACTS, type Impact, REQUIRED_RESPONSES, type RequiredResponse } from '../domain/strategy-change';
 import { ANNOUNCE_INPUTS, CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData } from './actions';
 
@@ -35,9 +36,9 @@ export const changeActionSchemas = {
     [CHANGE_COMMENT_INPUT]: optionalText(CHANGE_COMMENT_MAX),
   }),
   'change.announce': z.object({
-    [ANNOUNCE_INPUTS.title]: z.string({ error: 'Give the change a title.' }).trim().min(1, 'Give the change a title.').max(200),
+    [ANNOUNCE_INPUTS.title]: requiredLine(200, 'Give the change a title.'),
     [ANNOUNCE_INPUTS.kind]: z.enum(CHANGE_KINDS, { error: 'Choose the kind of change.' }),
-    [ANNOUNCE_INPUTS.summary]: z.string().max(20_000).default(''),
+    [ANNOUNCE_INPUTS.summary]: plainText(z.string().max(20_000), HIDDEN_ON_CARD_MESSAGE).default(''),
     [ANNOUNCE_INPUTS.respondBy]: z.string({ error: 'Choose a respond-by date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a respond-by date.'),
     [ANNOUNCE_INPUTS.requiredResponse]: z.enum(REQUIRED_RESPONSES, { error: 'Choose the response you need.' }),
   }),

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ANSWER_COLOURS, type AnswerColour, HEALTH_DIMENSIONS, type HealthDimension } from '../domain/check-in';
-import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/action-schemas';
+import { ACTION_ID, type ActionSchemas, optionalText, requiredLine } from '../../kernel/cards/action-schemas';
 import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Input ids of the check-in card; Teams merges their values into the action's `data`. */
@@ -66,7 +66,7 @@ const answerShape = z.object({
   ...ref,
   ...Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [ANSWER_INPUTS.colour(d), colour(d)])),
   ...Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [ANSWER_INPUTS.reason(d), optionalText(500, 'Keep each reason to 500 characters.')])),
-  [ANSWER_INPUTS.stage]: z.string({ error: 'Give the item\'s stage.' }).trim().min(1, 'Give the item\'s stage.').max(100, 'Keep the stage to 100 characters.'),
+  [ANSWER_INPUTS.stage]: requiredLine(100, 'Give the item\'s stage.', 'Keep the stage to 100 characters.'),
   [ANSWER_INPUTS.realised]: realised,
   [ANSWER_INPUTS.note]: optionalText(1000, 'Keep the note to 1000 characters.'),
 });

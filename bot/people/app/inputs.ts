@@ -1,6 +1,7 @@
 /** Shapes of what a tenant admin sends about people, checked before any rule runs. */
 import { z } from 'zod';
-import { isEntraId } from '../../kernel/tenant';
+import { isEntraId, normaliseEntraId } from '../../kernel/tenant';
+import { oneLine } from '../../kernel/validation';
 import { recordIdSchema } from '../../portfolio';
 import { SAVED_VIEW_LIMITS } from '../domain/saved-view';
 
@@ -15,22 +16,20 @@ const roleAssignmentSchema = z.discriminatedUnion('role', [
 /** `PUT /api/people/:userId` — the person's full set of roles. */
 export const personInputSchema = z
   .object({
-    displayName: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),
+    displayName: oneLine(z.string().trim().min(1, 'required').max(120, 'at most 120 characters')),
     email: z.string().trim().email().max(200).optional(),
     roles: z.array(roleAssignmentSchema).max(200),
   })
   .strict();
 
-/** Entra object ids (and tenant ids) are GUIDs. */
-export const entraIdSchema = z.string().refine(isEntraId, 'an Entra object id (a GUID)');
+/** Entra object ids (and tenant ids) are GUIDs, kept in lower case so one person has one record. */
+export const entraIdSchema = z.string().refine(isEntraId, 'an Entra object id (a GUID)').transform(normaliseEntraId);
 
 /** `POST /api/me/views` — a name people will recognise, and the portfolio URL's query (a leading `?` is dropped). */
 export const savedViewInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'required').max(SAVED_VIEW_LIMITS.nameLength, `at most ${SAVED_VIEW_LIMITS.nameLength} characters`),
-    query: z
-      .string()
-      .max(SAVED_VIEW_LIMITS.queryLength, `at most ${SAVED_VIEW_LIMITS.queryLength} characters`)
+    name: oneLine(z.string().trim().min(1, 'required').max(SAVED_VIEW_LIMITS.nameLength, `at most ${SAVED_VIEW_LIMITS.nameLength} characters`)),
+    query: oneLine(z.string().max(SAVED_VIEW_LIMITS.queryLength, `at most ${SAVED_VIEW_LIMITS.queryLength} characters`))
       .transform((q) => q.replace(/^\?/, '')),
   })
   .strict();

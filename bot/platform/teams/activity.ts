@@ -6,6 +6,7 @@ import { type Activity, type TeamsChannelData, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../../chat';
 import type { ConversationEvent, ConversationKind, ConversationSighting } from '../../conversations';
+import { normaliseEntraId } from '../../kernel/tenant';
 
 const channelData = (activity: Partial<Activity>): TeamsChannelData => {
   const data: unknown = activity.channelData;
@@ -15,7 +16,7 @@ const channelData = (activity: Partial<Activity>): TeamsChannelData => {
 /** The Entra tenant of the conversation: Teams puts it on the conversation, older payloads in channelData. */
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const id = activity.conversation?.tenantId ?? channelData(activity).tenant?.id;
-  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
+  return typeof id === 'string' && id.trim() !== '' ? normaliseEntraId(id) : undefined;
 }
 
 /**
@@ -37,6 +38,9 @@ function kindOf(activity: Partial<Activity>): ConversationKind {
   return activity.conversation?.isGroup ? 'groupChat' : 'personal';
 }
 
+/** The sender's Entra object id, in lower case like every stored id (Teams may send it in either case). */
+const aadObjectIdOf = (activity: Partial<Activity>): string | undefined => (activity.from?.aadObjectId ? normaliseEntraId(activity.from.aadObjectId) : undefined);
+
 /** The conversation this activity came from, as the record-conversation use case wants it. */
 export function sightingOf(activity: Partial<Activity>, tenantId: string): ConversationSighting {
   const data = channelData(activity);
@@ -54,7 +58,7 @@ export function sightingOf(activity: Partial<Activity>, tenantId: string): Conve
     teamId: data.team?.id,
     teamName: data.team?.name,
     channelName,
-    ...(kind === 'personal' ? { userId: activity.from?.aadObjectId, userName: activity.from?.name } : {}),
+    ...(kind === 'personal' ? { userId: aadObjectIdOf(activity), userName: activity.from?.name } : {}),
     ...(kind === 'groupChat' ? { chatName: activity.conversation?.name } : {}),
   };
 }
@@ -79,7 +83,7 @@ const teamOf = (activity: Partial<Activity>): { id: string; name?: string } | un
 
 /** Who acted: their Entra object id, Teams user id (MRI, `from.id`) and name, as Teams sent them. */
 export const callerOf = (activity: Partial<Activity>): Caller => ({
-  ...(activity.from?.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
+  ...(aadObjectIdOf(activity) ? { userId: aadObjectIdOf(activity) } : {}),
   ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),
   ...(activity.from?.name ? { name: activity.from.name } : {}),
 });

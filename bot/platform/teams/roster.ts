@@ -7,6 +7,7 @@
  */
 import { type ChannelAccount, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { RosterMember, RosterReader } from '../../conversations';
+import { normaliseEntraId } from '../../kernel/tenant';
 
 const PAGE_SIZE = 500;
 /** A guard against a connector that keeps answering with a token: 500 pages is 250,000 people. */
@@ -19,7 +20,7 @@ function memberOf(account: Member): RosterMember | undefined {
   const userId = account.aadObjectId ?? account.objectId;
   // Bots and guests without an Entra id in this tenant cannot hold roles: nothing to record.
   if (!userId || !account.id) return undefined;
-  return { userId, mri: account.id, ...(account.name ? { name: account.name } : {}) };
+  return { userId: normaliseEntraId(userId), mri: account.id, ...(account.name ? { name: account.name } : {}) };
 }
 
 /** The roster of the conversation `context` is in, read when asked. */

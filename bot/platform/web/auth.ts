@@ -14,6 +14,7 @@ import type { Identity, UserDirectory } from '../../people';
 import { type Result, fail, ok } from '../../kernel/result';
 import type { Clock } from '../../kernel/runtime';
 import type { Logger } from '../../kernel/logger';
+import { normaliseEntraId } from '../../kernel/tenant';
 
 /** Checks the bearer tokens of `/api` calls, and in development mode issues them. */
 export interface Authenticator {
@@ -30,6 +31,19 @@ const DEV_TOKEN_HOURS = 8;
 
 const unauthenticated = (message: string) => fail('AUTH.UNAUTHENTICATED', message);
 
+/**
+ * The delegated scope the app registration exposes (aad.manifest.json) and the Teams SSO token
+ * carries. An ID token, or an app-only token (client credentials, `idtyp: app`, roles and no
+ * `scp`), may share the audience but is not a person acting through the tab.
+ */
+const SSO_SCOPE = 'access_as_user';
+
+function isUserAccessToken(payload: JWTPayload): boolean {
+  if (payload['idtyp'] === 'app') return false;
+  const scp = payload['scp'];
+  return typeof scp === 'string' && scp.split(' ').includes(SSO_SCOPE);
+}
+
 function bearer(authorization: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
   return match?.[1];
@@ -40,7 +54,7 @@ function identityFrom(payload: JWTPayload): Result<Identity> {
   const userId = typeof payload['oid'] === 'string' ? payload['oid'] : undefined;
   if (!tenantId || !userId) return unauthenticated('The token does not name a tenant (tid) and user (oid).');
   const name = typeof payload['name'] === 'string' ? payload['name'] : undefined;
-  return ok({ tenantId, userId, ...(name ? { displayName: name } : {}) });
+  return ok({ tenantId: normaliseEntraId(tenantId), userId: normaliseEntraId(userId), ...(name ? { displayName: name } : {}) });
 }
 
 function describeJoseError(error: unknown): string {
@@ -77,7 +91,8 @@ function devAuthenticator(secretText: string | undefined, repos: { readonly user
         return unauthenticated(describeJoseError(error));
       }
     },
-    async issueDevToken(tenantId, userId) {
+    async issueDevToken(askedTenant, askedUser) {
+      const [tenantId, userId] = [normaliseEntraId(askedTenant), normaliseEntraId(askedUser)];
       const user = await repos.users.get(tenantId, userId);
       if (!user) return fail('NOT_FOUND', 'No demo user with that id exists in that tenant.');
       const now = clock.now();
@@ -110,11 +125,12 @@ function ssoAuthenticator(config: Extract<Config['auth'], { mode: 'sso' }>, cloc
           clockTolerance: 60,
           requiredClaims: ['exp', 'iss', 'tid', 'oid'],
         });
+        if (!isUserAccessToken(payload)) return unauthenticated(`The token is not a signed-in person's access token for this app (its scp must include ${SSO_SCOPE}). Open the tab in Teams to sign in again.`);
         const identity = identityFrom(payload);
         if (!identity.ok) return identity;
         // The issuer must be the token's own tenant, so one tenant cannot mint tokens for another.
         const expectedIssuer = config.issuerTemplate.replace('{tenantid}', identity.value.tenantId);
-        if (payload.iss !== expectedIssuer) return unauthenticated('The token was issued by another tenant than it claims.');
+        if (payload.iss?.toLowerCase() !== expectedIssuer.toLowerCase()) return unauthenticated('The token was issued by another tenant than it claims.');
         if (allowed.size > 0 && !allowed.has(identity.value.tenantId.toLowerCase())) {
           return fail('AUTH.FORBIDDEN', 'Your organisation is not enabled for this PMO Relay deployment.');
         }

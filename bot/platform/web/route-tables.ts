@@ -50,20 +50,24 @@ export function routeTableRouter(table: RouteTable, callerOf: CallerResolver, vi
 
 const METHOD = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const;
 
-/** Caller, query, body, `If-Match`, in that order; the first that fails is the answer. */
+/** Caller, the caller's role, query, body, `If-Match`, in that order; the first that fails is the answer. */
 async function handle(route: HttpRoute, req: Request, callerOf: CallerResolver): Promise<HttpReply> {
   let caller: Principal | undefined;
   if (route.access === 'caller') {
     const who = await callerOf(req.get('Authorization'));
     if (!who.ok) return who;
     caller = who.value;
+    const allowed = route.allow?.(caller);
+    if (allowed && !allowed.ok) return allowed;
   }
   const query = route.query ? parseInput(route.query, req.query, 'The query') : ok<unknown>(req.query);
   if (!query.ok) return query;
   const body = route.body ? parseInput(route.body, req.body) : ok<unknown>(req.body);
   if (!body.ok) return body;
-  const etag = route.ifMatch === undefined ? undefined : req.get('If-Match');
+  const etag = route.ifMatch === undefined ? undefined : req.get('If-Match')?.trim();
   if (route.ifMatch !== undefined && !etag) return invalid(route.ifMatch);
+  // `*` means "whatever is stored": it would overwrite a concurrent change, which If-Match is here to stop.
+  if (route.ifMatch !== undefined && etag === '*') return invalid(`If-Match: * is not accepted. ${route.ifMatch}`);
   return route.handle({ params: req.params, query: query.value, body: body.value, etag, header: (name) => req.get(name) }, caller);
 }
 

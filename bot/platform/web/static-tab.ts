@@ -22,6 +22,24 @@ const TEAMS_FRAME_ANCESTORS = [
   'https://*.microsoft365.com',
 ];
 
+/**
+ * What the tab may load: its own scripts, styles, images and API only. Scripts come from the
+ * build's files (no inline script, no eval); teams-js talks to Teams by postMessage, which CSP
+ * does not govern. Styles allow 'unsafe-inline' because Fluent UI (Griffel) inserts its CSS as
+ * <style> rules at run time and the page's base style is inline; styles cannot run script.
+ */
+const TAB_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
 /** Vite puts content-hashed files here: a changed file gets a new name, so they never go stale. */
 const HASHED_DIR = '/assets/';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -90,7 +108,7 @@ export function serveTab(distDir: string, options: { allowLocalFraming?: boolean
   const ancestors = [...TEAMS_FRAME_ANCESTORS, ...(options.allowLocalFraming ? ['http://localhost:*', 'http://127.0.0.1:*'] : [])].join(' ');
   const router = Router();
   router.use((_req, res, next) => {
-    res.setHeader('Content-Security-Policy', `frame-ancestors ${ancestors}`);
+    res.setHeader('Content-Security-Policy', `${TAB_POLICY}; frame-ancestors ${ancestors}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     next();

@@ -13,6 +13,8 @@ import type { Logger } from '../../kernel/logger';
 import type { UserDirectory } from '../../people';
 import type { Authenticator } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
+import { rateLimit } from './rate-limit';
+import { noSniff, noStore } from './security-headers';
 import { callerResolver, routeTableRouter } from './route-tables';
 import { serveTab } from './static-tab';
 import { ViewCache } from './view-cache';
@@ -68,6 +70,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  app.use(noSniff);
+  app.use(['/api', '/healthz'], noStore);
   app.get('/healthz', async (_req, res) => {
     try {
       await o.pingStorage();
@@ -80,6 +84,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
     o.botEndpoint.handle(req, res).catch(next);
   });
+  // Only the development sign-in does work for callers without a token; 30 at once, then one a second.
+  app.post('/api/dev/token', rateLimit({ burst: 30, perSecond: 1, what: 'sign-in requests' }));
   const callers = callerResolver(o.auth, o.users, o.onCaller);
   // JSON answers compressed as the caller accepts (a portfolio of thousands of items is megabytes
   // of repetitive JSON); the Bot Framework endpoint above is left as it is.

@@ -101,9 +101,10 @@ export async function importWorkItems(
   domainId: string,
   readRows: () => Result<readonly ImportRow[]>,
 ): Promise<Result<ImportedWorkItems>> {
+  // The right first, from the caller's roles alone: another domain's name is not theirs to learn.
+  if (!can(p, 'portfolio.edit', { domainId })) return forbidden('Only the domain\'s PMO lead can import work items into it.');
   const domain = await deps.repos.domains.get(p.tenantId, domainId);
   if (!domain) return notFound(`Domain "${domainId}"`);
-  if (!can(p, 'portfolio.edit', { domainId })) return forbidden(`Only the ${domain.value.name} PMO lead can import work items into this domain.`);
   const rows = readRows();
   if (!rows.ok) return rows;
   if (rows.value.length > MAX_IMPORT_ROWS) return invalid(`The file has ${rows.value.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);

@@ -3,6 +3,7 @@
  * before any rule runs; the routes and the CSV import share one definition.
  */
 import { z } from 'zod';
+import { oneLine, plainText } from '../../kernel/validation';
 import { DELIVERY_MODES, OBJECTIVE_STATUSES, RAG_VALUES, STRUCTURES, WEEKDAYS } from '../domain/portfolio';
 
 const isoDate = z
@@ -12,7 +13,9 @@ const isoDate = z
 
 /** The id of a portfolio record (domain, work item, objective) as people send it. */
 export const recordIdSchema = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
-const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
+const text = (max: number) => oneLine(z.string().trim().min(1, 'required').max(max, `at most ${max} characters`));
+/** Free text of several lines, possibly empty. */
+const notes = (max: number) => plainText(z.string().trim().max(max, `at most ${max} characters`));
 
 const quantity = z.object({ value: z.number().finite().min(0).max(1e12), unit: text(40) }).strict();
 const rag = z.enum(RAG_VALUES);
@@ -38,7 +41,7 @@ export const workItemInputSchema = z
       .array(z.object({ objectiveId: recordIdSchema, weight: z.number().int().min(1).max(100) }).strict())
       .max(20),
     health: healthPatchSchema.optional(),
-    statusNote: z.string().trim().max(2000).optional(),
+    statusNote: notes(2000).optional(),
     benefits: z.object({ planned: quantity, realised: quantity }).strict().optional(),
   })
   .strict();
@@ -55,7 +58,7 @@ export const objectiveInputSchema = z
   .object({
     code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and - only'),
     title: text(200),
-    description: z.string().trim().max(2000).default(''),
+    description: notes(2000).default(''),
     ownerId: z.string().trim().min(1).max(100),
     ownerName: text(120),
     priority: z.number().int().min(1).max(99),
@@ -91,7 +94,7 @@ export const checkInCadenceSchema = z
 
 const domainFields = {
   name: text(80),
-  description: z.string().trim().max(1000).default(''),
+  description: notes(1000).default(''),
   freshnessDays: z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days').default(14),
   checkInCadence: checkInCadenceSchema.optional(),
 };
@@ -101,7 +104,7 @@ export const domainInputSchema = z.object({ id: recordIdSchema.optional(), ...do
 
 /** `PATCH /api/domains/:domainId`: any of its fields. */
 export const domainPatchSchema = z
-  .object({ name: domainFields.name, description: z.string().trim().max(1000), freshnessDays: z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days'), checkInCadence: checkInCadenceSchema })
+  .object({ name: domainFields.name, description: notes(1000), freshnessDays: z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days'), checkInCadence: checkInCadenceSchema })
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'the change is empty');

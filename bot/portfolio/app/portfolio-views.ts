@@ -25,12 +25,11 @@ const byPriority = (objectives: readonly Versioned<StrategicObjective>[]): Strat
  */
 export async function getPortfolio(deps: PortfolioDeps, p: Principal, domainId: string, continuation?: string): Promise<Result<VersionedView<PortfolioResponse>>> {
   const [domains, team] = await Promise.all([deps.repos.domains.list(p.tenantId), teamDomainIds(p, deps.repos.workItems)]);
+  // The right first, and not even the domain's name: a domain the caller may not see answers
+  // like one that does not exist.
+  if (!canViewDomain(p, domainId, team)) return forbidden('You cannot see this domain\'s portfolio. Ask its PMO lead or a tenant admin for access.');
   const stored = domains.find((d) => d.value.id === domainId);
   if (!stored) return notFound(`Domain "${domainId}"`);
-  if (!canViewDomain(p, domainId, team)) {
-    // Not even the domain's name: the caller may not see this domain.
-    return forbidden('You cannot see this domain\'s portfolio. Ask its PMO lead or a tenant admin for access.');
-  }
   const domain = stored.value;
   const now = deps.clock.now();
   const [page, objectives, activity] = await Promise.all([

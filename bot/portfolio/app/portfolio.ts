@@ -129,8 +129,9 @@ export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?
   const [domains, team] = await Promise.all([deps.repos.domains.list(p.tenantId), teamDomainIds(p, deps.repos.workItems)]);
   const byId = new Map(domains.map((d) => [d.value.id, d.value]));
   if (domainId !== undefined) {
-    if (!byId.has(domainId)) return notFound(`Domain "${domainId}"`);
+    // The right first: a domain the caller may not see answers like one that does not exist.
     if (!canViewDomain(p, domainId, team)) return forbidden('You cannot see this domain\'s portfolio.');
+    if (!byId.has(domainId)) return notFound(`Domain "${domainId}"`);
   }
   const visible = domainId !== undefined ? [domainId] : [...byId.keys()].filter((d) => canViewDomain(p, d, team));
   const now = deps.clock.now();
@@ -146,8 +147,8 @@ export async function listWorkItems(deps: PortfolioDeps, p: Principal, domainId?
 /** One work item, if the caller may see its domain. */
 export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string): Promise<Result<AssessedWorkItem>> {
   const [item, team] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), teamDomainIds(p, deps.repos.workItems)]);
-  if (!item) return notFound(`Work item "${id}"`);
-  if (!canViewDomain(p, item.value.domainId, team)) return forbidden('You cannot see this work item.');
+  // The same answer for "no such item" and "not yours": an id says nothing about another domain.
+  if (!item || !canViewDomain(p, item.value.domainId, team)) return notFound(`Work item "${id}"`);
   const now = deps.clock.now();
   const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, item.value.domainId), itemCounts(deps, p, item.value, now)]);
   return ok(assess(item, domain?.value, now, counts));
@@ -155,9 +156,10 @@ export async function getWorkItem(deps: PortfolioDeps, p: Principal, id: string)
 
 /** A new work item, checked against the portfolio rules (the domain's PMO lead). */
 export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, input: WorkItemInput): Promise<Result<AssessedWorkItem>> {
+  // The right first, from the caller's roles alone: another domain's name is not theirs to learn.
+  if (!can(p, 'portfolio.edit', { domainId: input.domainId })) return forbidden('Only the domain\'s PMO lead can add work items to it.');
   const domain = await deps.repos.domains.get(p.tenantId, input.domainId);
   if (!domain) return invalid('The work item breaks portfolio rules.', [{ at: 'domainId', message: `Unknown domain "${input.domainId}".` }]);
-  if (!can(p, 'portfolio.edit', { domainId: input.domainId })) return forbidden(`Only the ${domain.value.name} PMO lead can add work items to this domain.`);
   const ctx = await portfolioContext(deps, p.tenantId, [input.domainId], input.parentId);
   const made = createWorkItem(deps.ids.next('wi'), input, ctx);
   if (!made.ok) return made;
@@ -168,8 +170,8 @@ export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, in
 
 /** Changes a work item edited at version `etag`; moving it needs edit rights in both domains. */
 export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id: string, patch: WorkItemPatch, etag: string): Promise<Result<AssessedWorkItem>> {
-  const existing = await deps.repos.workItems.get(p.tenantId, id);
-  if (!existing) return notFound(`Work item "${id}"`);
+  const [existing, team] = await Promise.all([deps.repos.workItems.get(p.tenantId, id), teamDomainIds(p, deps.repos.workItems)]);
+  if (!existing || !canViewDomain(p, existing.value.domainId, team)) return notFound(`Work item "${id}"`);
   if (!can(p, 'portfolio.edit', { domainId: existing.value.domainId })) return forbidden('Only the PMO lead of this item\'s domain can change it.');
   if (patch.domainId !== undefined && patch.domainId !== existing.value.domainId && !can(p, 'portfolio.edit', { domainId: patch.domainId })) {
     return forbidden('You can only move items into a domain whose portfolio you edit.');

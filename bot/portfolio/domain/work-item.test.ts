@@ -47,12 +47,25 @@ describe('creating a work item', () => {
   });
   it('accepts only a program as parent', () => {
     const items = new Map([
-      ['p', { id: 'p', structure: 'program' as const }],
-      ['q', { id: 'q', structure: 'project' as const }],
+      ['p', { id: 'p', domainId: 'it', structure: 'program' as const }],
+      ['q', { id: 'q', domainId: 'it', structure: 'project' as const }],
     ]);
     expect(createWorkItem('x', { ...input, parentId: 'p' }, ctx(items)).ok).toBe(true);
     expect(details(createWorkItem('x', { ...input, parentId: 'q' }, ctx(items)))).toContain('parentId');
     expect(details(createWorkItem('x', { ...input, parentId: 'missing' }, ctx(items)))).toContain('parentId');
+  });
+  it("refuses another domain's program as parent, with the same words as a program that does not exist", () => {
+    const items = new Map([
+      ['hr-prog', { id: 'hr-prog', domainId: 'hr', structure: 'program' as const }],
+      ['hr-proj', { id: 'hr-proj', domainId: 'hr', structure: 'project' as const }],
+    ]);
+    const messages = (parentId: string) => {
+      const r = createWorkItem('x', { ...input, parentId }, ctx(items));
+      return r.ok ? [] : (r.error.details ?? []).map((d) => d.message.replace(parentId, '<id>'));
+    };
+    expect(messages('hr-prog')).toEqual(messages('missing'));
+    expect(messages('hr-proj')).toEqual(messages('missing'));
+    expect(messages('missing')).toEqual(['There is no program "<id>" in this domain to be the parent.']);
   });
 });
 
@@ -84,18 +97,18 @@ describe('changing a work item', () => {
     expect(benefits.ok && benefits.value.statusReportedAt).toBe(now.toISOString());
   });
   it('refuses a cycle of programs', () => {
-    const child = { id: 'c', structure: 'program' as const, parentId: 'wi-1' };
+    const child = { id: 'c', domainId: 'it', structure: 'program' as const, parentId: 'wi-1' };
     const r = updateWorkItem(item, { parentId: 'c' }, ctx(new Map<string, Known>([[item.id, item], ['c', child]])));
     expect(r.ok ? [] : r.error.details?.map((d) => d.message)).toEqual(['A program cannot be its own ancestor.']);
   });
   it('refuses to turn a parent program into a project while it has children', () => {
-    const child = { id: 'c', structure: 'project' as const, parentId: 'wi-1' };
+    const child = { id: 'c', domainId: 'it', structure: 'project' as const, parentId: 'wi-1' };
     const r = updateWorkItem(item, { structure: 'project' }, ctx(new Map<string, Known>([[item.id, item], ['c', child]])));
     expect(r.ok).toBe(false);
   });
   it('removes the parent with null', () => {
     const withParent = { ...item, structure: 'project' as const, parentId: 'p' };
-    const r = updateWorkItem(withParent, { parentId: null }, ctx(new Map([['p', { id: 'p', structure: 'program' as const }]])));
+    const r = updateWorkItem(withParent, { parentId: null }, ctx(new Map([['p', { id: 'p', domainId: 'it', structure: 'program' as const }]])));
     expect(r.ok && r.value.parentId).toBeUndefined();
   });
 });

@@ -47,7 +47,7 @@ export interface PortfolioContext {
   /** Retired objectives by id, with their codes: an item keeps such an alignment but gains none. */
   readonly retiredObjectives?: ReadonlyMap<string, string>;
   /** Existing items by id (for parent checks). */
-  readonly items: ReadonlyMap<string, Pick<WorkItem, 'id' | 'structure' | 'parentId'>>;
+  readonly items: ReadonlyMap<string, Pick<WorkItem, 'id' | 'domainId' | 'structure' | 'parentId'>>;
 }
 
 export const MAX_ALIGNMENT_TOTAL = 100;
@@ -78,7 +78,9 @@ function checkRules(item: WorkItem, ctx: PortfolioContext, kept: readonly Object
 
 function checkParent(item: WorkItem, ctx: PortfolioContext): ErrorDetail[] {
   const parent = item.parentId === undefined ? undefined : ctx.items.get(item.parentId);
-  if (!parent) return [{ at: 'parentId', message: `Unknown parent "${item.parentId}".` }];
+  // A parent belongs to the item's own domain; one elsewhere is answered like one that does not
+  // exist, so nobody learns which ids another domain holds.
+  if (!parent || parent.domainId !== item.domainId) return [{ at: 'parentId', message: `There is no program "${item.parentId}" in this domain to be the parent.` }];
   if (parent.structure !== 'program') return [{ at: 'parentId', message: 'Only a program can be a parent.' }];
   // Walk up from the parent; meeting the item itself means a cycle.
   const visited = new Set<string>();

@@ -4,7 +4,7 @@
  * with, then update cards and timers. When somebody else committed first, the signal is read
  * again and the transition re-run, which then answers "already <state> by <person>".
  */
-import { type Result, fail, notFound, ok } from '../../kernel/result';
+import { type Result, fail, forbidden, notFound, ok } from '../../kernel/result';
 import type { Principal } from '../../kernel/roles';
 import type { Decision, Signal } from '../domain/signal';
 import { type AnalysisInput, escalate, saveAnalysis, startAnalysis } from '../domain/analysis';
@@ -14,6 +14,7 @@ import { type TransitionResult } from '../domain/transition-kit';
 import type { Versioned } from '../../kernel/versioned';
 import type { SignalDeps } from './deps';
 import { afterCommit } from './effects';
+import { SIGNAL_FORBIDDEN_MESSAGE, canSeeSignal } from './queries';
 
 const MAX_ATTEMPTS = 5;
 
@@ -37,11 +38,14 @@ async function applyTransition(
     // Reads are in the caller's tenant only: another tenant's signal is "not found".
     const current = await deps.stores.signals.get(p.tenantId, signalId);
     if (!current) return notFound(`Signal ${signalId}`);
+    // Someone who may not see the signal hears what its page says, not which domain's lead may act.
+    if (!canSeeSignal(p, current.value)) return forbidden(SIGNAL_FORBIDDEN_MESSAGE);
+    // The transition checks the caller's right first: only someone allowed to act learns of a newer version and who made it.
+    const result = transition(current.value, deps.clock.now());
+    if (!result.ok) return result;
     if (expectedEtag && expectedEtag !== current.etag) {
       return fail('CONFLICT.STALE', `S-${current.value.number} was changed by ${current.value.stateChangedBy.displayName} or someone else since you loaded it; reload it and try again. Nothing was saved.`);
     }
-    const result = transition(current.value, deps.clock.now());
-    if (!result.ok) return result;
     const saved = await deps.stores.signals.commit(result.value, current.etag);
     if (saved.ok) {
       deps.logger.info({ tenantId: p.tenantId, signalId, by: p.userId, events: result.value.events.map((e) => e.action), state: saved.value.value.state }, 'signal changed');

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CLOSE_REASONS, DECISION_OUTCOMES, SIGNAL_KINDS, URGENCIES } from '../domain/signal';
 import type { CloseData, OriginData, SignalActionData, SignalVerb } from '../app/card-inputs';
 import { SIGNAL_CARD_KINDS, type SignalCardKind } from '../app/card-models';
-import { ACTION_ID, type ActionSchemas, optionalText } from '../../kernel/cards/action-schemas';
+import { ACTION_ID, type ActionSchemas, optionalText, requiredLine, requiredText } from '../../kernel/cards/action-schemas';
 import { actionBuilder } from '../../kernel/cards/built-action';
 
 /** Input ids of the raise form; Teams merges their values into the action's `data`. */
@@ -35,7 +35,6 @@ export type SignalCardAction = { readonly [V in SignalVerb]: { readonly verb: V;
 const signalId = z.string().regex(ACTION_ID, 'Not a signal id.');
 /** A signal action's refusal shows its first problem to people (chat/card-actions.ts): limits read as sentences. */
 const atMost = (max: number): string => `At most ${max} characters.`;
-const requiredText = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, atMost(max));
 
 const originSchema = z
   .object({ messageId: z.string().max(300).optional(), messageLink: z.string().max(2000).optional(), messagePreview: z.string().max(1000).optional() })
@@ -45,7 +44,7 @@ const originSchema = z
 export const signalActionSchemas = {
   'signal.raise': z.object({
     [RAISE_INPUTS.kind]: z.enum(SIGNAL_KINDS, { error: 'Choose what kind of signal this is.' }),
-    [RAISE_INPUTS.title]: requiredText(200, 'Give the signal a title.'),
+    [RAISE_INPUTS.title]: requiredLine(200, 'Give the signal a title.'),
     [RAISE_INPUTS.details]: optionalText(4000, atMost(4000)).transform((v) => v ?? ''),
     [RAISE_INPUTS.urgency]: z.enum(URGENCIES, { error: 'Choose an urgency.' }).default('normal'),
     [RAISE_INPUTS.workItemId]: optionalText(128, atMost(128)),
