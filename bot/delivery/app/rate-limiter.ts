@@ -126,6 +126,11 @@ export class DeliveryRateLimiter {
     return this.limits.perTenantPerSecond * this.headroom * this.share;
   }
 
+  /** The rate this process sends a tenant's requests at now, per second: the pace, or the request cap if it is lower. */
+  tenantRate(tenantId: string, now: number): number {
+    return Math.min(this.perTenantRate, this.requestRate(this.factorAt(this.tenantState(tenantId), now)));
+  }
+
   /** The request cap's current multiplier for a tenant (1: not tightened). */
   requestFactor(tenantId: string, now: number): number {
     return this.factorAt(this.tenantState(tenantId), now);
