@@ -2,7 +2,8 @@
  * Teams' send limits (PRODUCT.md §7) as pure logic over a clock in milliseconds:
  * a per-tenant budget (messages per second) and per-conversation windows (7/1 s, 8/2 s,
  * 60/30 s, 1800/h). Sliding logs rather than token buckets, so that in ANY window of the
- * given length at most `limit` sends start — which is how a throttling service counts.
+ * given length at most `limit` sends start — which is how a throttling service counts — and an
+ * even pacer for the tenant's requests (pacing.ts).
  */
 import type { RateLimits } from '../domain/delivery';
 import { EvenPacer, SlidingWindow, windowForRate } from './pacing';
@@ -31,14 +32,14 @@ interface TenantState {
 const HEAVY_THROTTLING_COUNT = 8;
 const HEAVY_THROTTLING_SHARE = 0.15;
 /** Default share of the limit the request cap allows (see RateLimiterOptions.requestHeadroom). */
-export const DEFAULT_REQUEST_HEADROOM = 0.99;
+const DEFAULT_REQUEST_HEADROOM = 0.99;
 /** Excess 429s cut the request cap to this fraction of what it was (heavy throttling: the second), at most once per second… */
 const TIGHTEN = 0.95;
 const TIGHTEN_HEAVY = 0.85;
 const TIGHTEN_COOLDOWN_MS = 1000;
 /** …never below this fraction of the cap… */
 const MIN_FACTOR = 0.5;
-/** …and it climbs back by this much per second (from 0.9 to 1 in 10 s). */
+/** …and it climbs back by this much per second (from 0.95 to 1 in 5 s). */
 const RECOVER_PER_SECOND = 0.01;
 /**
  * Teams' own throttling is taken to be at most this share of requests, however much is seen:
@@ -69,13 +70,14 @@ export interface RateLimiterOptions {
  *   - `paced`: the sends that deliver, at limit × headroom. A send answered 429 gives its slot
  *     back (`throttled`), so occasional throttling — which Teams does under its own load — does
  *     not leave gaps in the pace;
- *   - `requests`: every request, throttled or not, spread evenly at limit × requestHeadroom ×
- *     factor. Its headroom absorbs arrival jitter (a send is counted when it arrives, not when
- *     it leaves); `factor` is AIMD feedback for jitter the headroom does not absorb: when 429s
- *     come faster than the random share learned over the last minute explains (at least 3 in a
- *     second, and more than expected + 2σ + 1, the share taken as at most 3%), or throttling is
- *     heavy, the cap is cut by 5% (15% if heavy; else at most once a second); then it climbs back by 1%
- *     a second.
+ *   - `pacer`: every request, throttled or not, spread evenly at limit × requestHeadroom ×
+ *     factor (and `requests` never lets any second hold more than the limit). The headroom
+ *     absorbs arrival jitter (a send is counted when it arrives, not when it leaves); `factor`
+ *     is AIMD feedback for jitter the headroom does not absorb: when 429s come faster than the
+ *     random share learned over the last minute explains (at least 3 in a second, and more
+ *     than expected + 2σ + 1, the share taken as at most 3%), the cap is cut by 5%, at most
+ *     once a second — on heavy throttling by 15% at once, once per pause — and it climbs back
+ *     by 1% a second.
  * Heavy throttling (more than 8 of the last second's 429s and more than 15% of its requests)
  * is not random: then nothing is refunded and the whole tenant pauses for the Retry-After.
  *
