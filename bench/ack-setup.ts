@@ -11,6 +11,8 @@ import type { WorkItem } from '../bot/portfolio/domain/portfolio';
 export interface AckTarget {
   readonly changeId: string;
   readonly version: number;
+  /** A second change on the same teams asking for an impact assessment, when asked for. */
+  readonly assess?: { readonly changeId: string; readonly version: number };
   /** One team channel and the member who answers there. */
   readonly teams: readonly { readonly conversationId: string; readonly userId: string; readonly name: string }[];
 }
@@ -21,7 +23,7 @@ async function json(res: Response): Promise<Record<string, unknown>> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-export async function publishAckTarget(app: RunningApp, tenantId: string, serviceUrl: string, teamCount = 20): Promise<AckTarget> {
+export async function publishAckTarget(app: RunningApp, tenantId: string, serviceUrl: string, teamCount = 20, alsoAssess = false): Promise<AckTarget> {
   const now = new Date().toISOString();
   const epmo = { userId: 'be000000-0000-4000-8000-00000000e1e0', displayName: 'Bench EPMO' };
   const teams = Array.from({ length: teamCount }, (_, i) => ({
@@ -60,21 +62,26 @@ export async function publishAckTarget(app: RunningApp, tenantId: string, servic
 
   const token = (await json(await fetch(`${app.url}/api/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantId, userId: epmo.userId }) }))).token as string;
   const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const draft = await json(
-    await fetch(`${app.url}/api/changes`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ title: 'Bench change', summary: 'Acknowledge me.', kind: 'reprioritisation', objectiveIds: ['obj-bench'], domainIds: [], requiredResponse: 'acknowledge', respondBy: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
-    }),
-  );
-  const change = draft.change as { id: string; version: number };
-  await json(await fetch(`${app.url}/api/changes/${change.id}/publish`, { method: 'POST', headers: { ...auth, 'If-Match': draft.etag as string } }));
-  // Wait until its cards are delivered, so the fan-out starts on a quiet queue.
-  const batch = `change:${change.id}:v${change.version}`;
-  for (let i = 0; i < 600; i++) {
-    const progress = await app.delivery.progress(tenantId, batch);
-    if (progress.total > 0 && progress.queued === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { changeId: change.id, version: change.version, teams: teams.map(({ conversationId, userId, name }) => ({ conversationId, userId, name })) };
+  const publish = async (requiredResponse: 'acknowledge' | 'assess') => {
+    const draft = await json(
+      await fetch(`${app.url}/api/changes`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ title: `Bench change (${requiredResponse})`, summary: 'Respond to me.', kind: 'reprioritisation', objectiveIds: ['obj-bench'], domainIds: [], requiredResponse, respondBy: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+      }),
+    );
+    const change = draft.change as { id: string; version: number };
+    await json(await fetch(`${app.url}/api/changes/${change.id}/publish`, { method: 'POST', headers: { ...auth, 'If-Match': draft.etag as string } }));
+    // Wait until its cards are delivered, so the fan-out starts on a quiet queue.
+    const batch = `change:${change.id}:v${change.version}`;
+    for (let i = 0; i < 600; i++) {
+      const progress = await app.delivery.progress(tenantId, batch);
+      if (progress.total > 0 && progress.queued === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { changeId: change.id, version: change.version };
+  };
+  const ack = await publish('acknowledge');
+  const assess = alsoAssess ? await publish('assess') : undefined;
+  return { ...ack, ...(assess ? { assess } : {}), teams: teams.map(({ conversationId, userId, name }) => ({ conversationId, userId, name })) };
 }

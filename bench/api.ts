@@ -15,11 +15,9 @@
  * Prints throughput, latency percentiles per kind of read, errors, and the app's resident memory
  * and CPU before and after.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 import type { PortfolioResponse } from '../bot/api-contract/portfolio';
@@ -27,6 +25,8 @@ import { openTable, rowKeyRange } from '../bot/platform/storage/table-client';
 import { ITEM_RANGE, itemPartition } from '../bot/portfolio/tables/work-item-keys';
 import { startAzuriteProcesses } from './azurite-processes';
 import type { BigTenant } from './lib/big-tenant';
+import { startAppProcess, token, usage } from './support/app-process';
+import { percentile } from './support/stats';
 
 const { values } = parseArgs({
   options: {
@@ -45,42 +45,8 @@ const seconds = Number(values.seconds);
 const baselineRuns = Number(values['baseline-runs']);
 const thinkMs = Number(values['think-ms']);
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const median = (xs: readonly number[]): number => percentile([...xs].sort((a, b) => a - b), 50);
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
-
-/** Resident memory (MB) and CPU seconds of a process, from Linux /proc. */
-async function usage(pid: number): Promise<{ rssMb: number; cpuSeconds: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { rssMb: rssKb / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 };
-}
-
-/** Starts bench/api-app.ts under tsx in its own node process and waits for its first line. */
-async function startAppProcess(connectionString: string): Promise<{ child: ChildProcess; url: string; tenant: BigTenant; seedSeconds: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('bench', 'api-app.ts')], {
-    env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  // The app's own log lines share stdout; ours is the one naming the url.
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => {
-      if (line.startsWith('{"url"')) resolve(line);
-      else process.stderr.write(`app: ${line}\n`);
-    });
-    child.once('exit', (code) => reject(new Error(`the app exited with ${code} before it served`)));
-  });
-  return { child, ...(JSON.parse(first) as { url: string; tenant: BigTenant; seedSeconds: number }) };
-}
-
-async function token(url: string, tenantId: string, userId: string): Promise<string> {
-  const res = await fetch(`${url}/api/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantId, userId }) });
-  if (!res.ok) throw new Error(`no token for ${userId}: ${res.status}`);
-  return ((await res.json()) as { token: string }).token;
-}
 
 /**
  * What a browser's HTTP cache does for one user: it keeps each answer with its ETag and asks
@@ -137,11 +103,12 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; node ${process.version}`);
   const location = await mkdtemp(join(tmpdir(), 'pmo-relay-bench-api-'));
   const storage = await startAzuriteProcesses(location);
-  const app = await startAppProcess(storage.connectionString);
-  const { url, tenant } = app;
+  const app = await startAppProcess<{ tenant: BigTenant; seedSeconds: number }>(join('bench', 'api-app.ts'), { AZURE_STORAGE_CONNECTION_STRING: storage.connectionString });
+  const { url } = app;
+  const { tenant } = app.info;
   const pid = app.child.pid as number;
   try {
-    console.log(`seeded ${tenant.domainIds.length} domains (big: ${tenant.bigDomainId}) in ${app.seedSeconds.toFixed(1)} s; app at ${url} (pid ${pid})`);
+    console.log(`seeded ${tenant.domainIds.length} domains (big: ${tenant.bigDomainId}) in ${app.info.seedSeconds.toFixed(1)} s; app at ${url} (pid ${pid})`);
     const [epmo, lead, admin] = await Promise.all([token(url, tenant.tenantId, tenant.users.epmo), token(url, tenant.tenantId, tenant.users.lead), token(url, tenant.tenantId, tenant.users.admin)]);
 
     // 1. Baseline, one request at a time (a warm-up of each first).
@@ -222,9 +189,7 @@ async function main(): Promise<void> {
     const azurite = await storage.cpuSeconds();
     console.log(`Azurite table process: CPU ${(azurite.table - azuriteBefore.table).toFixed(1)} s during the load (${azurite.table.toFixed(1)} s in all, seeding included)`);
   } finally {
-    const exited = new Promise<void>((resolve) => app.child.once('exit', () => resolve()));
-    app.child.kill('SIGTERM');
-    await exited;
+    await app.stop();
     await storage.stop();
   }
 }

@@ -27,7 +27,9 @@ export interface EnforcingConnector {
   readonly successes: Map<string, number>;
   /** Arrival time (ms) of every accepted send, in order. */
   readonly acceptedAt: number[];
-  readonly stats: { accepted: number; throttledByRate: number; throttledAtRandom: number; firstAcceptedAt: number; lastAcceptedAt: number };
+  /** Arrival time (ms) of every request to send, throttled or not, in order. */
+  readonly requestedAt: number[];
+  readonly stats: { accepted: number; throttledByRate: number; throttledAtRandom: number; firstAcceptedAt: number; lastAcceptedAt: number; busiestSecond: number };
   /** Forgets every count (not the rate windows), e.g. after setting up before a measured run. */
   reset(): void;
   close(): Promise<void>;
@@ -41,7 +43,8 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
   const windows = new Map<string, number[]>();
   const successes = new Map<string, number>();
   const acceptedAt: number[] = [];
-  const stats = { accepted: 0, throttledByRate: 0, throttledAtRandom: 0, firstAcceptedAt: 0, lastAcceptedAt: 0 };
+  const requestedAt: number[] = [];
+  const stats = { accepted: 0, throttledByRate: 0, throttledAtRandom: 0, firstAcceptedAt: 0, lastAcceptedAt: 0, busiestSecond: 0 };
   let nextId = 1;
 
   const server: Server = createServer((req, res) => {
@@ -54,6 +57,8 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
         res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
+      // Opening a 1:1 chat (the app tells a signal's raiser about a decision): any id will do.
+      if (req.method === 'POST' && /^\/v3\/conversations\/?$/.test(path)) return answer(200, { id: `a:bench-chat-${nextId++}` });
       if (!match) return answer(404, { error: { code: 'NotFound', message: `No route ${req.method} ${path}` } });
       let tenant = 'unknown';
       try {
@@ -67,7 +72,10 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
       windows.set(tenant, window);
       const throttled = { error: { code: 'TooManyRequests', message: 'Too many requests.' } };
       const overLimit = window.length >= opts.limitPerSecond;
+      requestedAt.push(now);
       if (opts.count === 'requests') window.push(now);
+      // What the limit counted in the second up to now (over-limit requests included, under `requests`).
+      stats.busiestSecond = Math.max(stats.busiestSecond, window.length);
       if (overLimit) {
         stats.throttledByRate++;
         return answer(429, throttled, { 'Retry-After': retryAfter });
@@ -77,6 +85,7 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
         return answer(429, throttled, { 'Retry-After': retryAfter });
       }
       if (opts.count !== 'requests') window.push(now);
+      stats.busiestSecond = Math.max(stats.busiestSecond, window.length);
       const conversationId = decodeURIComponent(match[1] as string);
       successes.set(conversationId, (successes.get(conversationId) ?? 0) + 1);
       stats.accepted++;
@@ -92,11 +101,13 @@ export async function startEnforcingConnector(opts: EnforcingConnectorOptions): 
     url: `http://127.0.0.1:${port}/`,
     successes,
     acceptedAt,
+    requestedAt,
     stats,
     reset() {
       successes.clear();
       acceptedAt.length = 0;
-      Object.assign(stats, { accepted: 0, throttledByRate: 0, throttledAtRandom: 0, firstAcceptedAt: 0, lastAcceptedAt: 0 });
+      requestedAt.length = 0;
+      Object.assign(stats, { accepted: 0, throttledByRate: 0, throttledAtRandom: 0, firstAcceptedAt: 0, lastAcceptedAt: 0, busiestSecond: 0 });
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -276,7 +276,7 @@ export class DeliveryWorker {
   /** Roughly how long until a job of the tenant starting to wait now would get its slot. */
   private turnInMs(tenantId: string, now: number): number {
     const ahead = this.waiting.get(tenantId) ?? 0;
-    return this.deps.limiter.tenantWaitMs(tenantId, now) + (1000 * ahead) / this.deps.limiter.perTenantRate;
+    return this.deps.limiter.tenantWaitMs(tenantId, now) + (1000 * ahead) / this.deps.limiter.tenantRate(tenantId, now);
   }
 
   /**
