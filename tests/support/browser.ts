@@ -10,7 +10,6 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,7 +83,7 @@ async function choose(): Promise<ChromiumChoice> {
  * does it; each part is unpacked once and reused by later runs.
  */
 async function unpackBundledChromium(): Promise<{ executablePath: string; libraries: string }> {
-  const entry = createRequire(__filename).resolve('@sparticuz/chromium');
+  const entry = require.resolve('@sparticuz/chromium');
   const script = [
     `const { default: chromium, inflate } = await import(${JSON.stringify(pathToFileURL(entry).href)});`,
     `const bin = ${JSON.stringify(join(dirname(entry), '..', 'bin', 'al2023.tar.br'))};`,
