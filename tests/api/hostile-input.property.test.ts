@@ -8,7 +8,8 @@
  * fingerprinted before and after each request); and `/healthz` must answer 200 after each batch.
  *
  * Seedable: `FC_SEED=<n> npx jest tests/api/hostile-input.property.test.ts`; a failure prints the
- * seed and the shrunk counterexample. `FC_RUNS=<n>` changes the number of runs per property.
+ * seed and the shrunk counterexample. `FC_RUNS=<n>` changes the number of runs of each bot property,
+ * `FC_ROUTE_RUNS=<n>` the number per API route.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
@@ -26,6 +27,8 @@ import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31;
 const RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 50;
 const PARAMS = { seed: SEED, numRuns: RUNS, endOnFailure: true } as const;
+/** Runs per API route: every route gets its own, whatever the number of routes. */
+const ROUTE_RUNS = process.env.FC_ROUTE_RUNS ? Number(process.env.FC_ROUTE_RUNS) : 3;
 
 const VERBS = Object.keys({ ...linkActionSchemas, ...changeActionSchemas, ...signalActionSchemas, ...checkInActionSchemas });
 
@@ -149,31 +152,34 @@ describe('every /api route, given hostile input', () => {
   it('refuses with a 4xx and an error body, writes nothing, and stays healthy', async () => {
     const before = await snapshot();
     // A hostile read may succeed (a GET ignores unknown query keys); a hostile write may not.
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...app.apiRoutes),
-        fc.constantFrom(...callers),
-        fc.array(pathSegment, { minLength: 1, maxLength: 2 }),
-        query,
-        body,
-        ifMatch,
-        async (route, token, segments, q, payload, etag) => {
-          const path = `${fill(route, segments)}${q ? `?${q}` : ''}`;
-          const send = () =>
-            call(route.method, path, {
-              ...(token ? { token } : {}),
-              ...(route.method === 'GET' ? {} : 'raw' in payload ? { raw: payload.raw } : 'json' in payload ? { body: payload.json } : {}),
-              ...(etag ? { headers: { 'If-Match': etag } } : {}),
-            });
-          // Reads are checked together below (storage is fingerprinted once more after the run).
-          const res = route.method === 'GET' ? await send() : await unchangedBy(send);
-          expect(res.status).toBeLessThan(500);
-          if (res.status >= 400) expect(typeof res.body?.error?.message).toBe('string');
-          if (route.method !== 'GET' && route.path !== '/api/dev/token') expect(res.status).toBeGreaterThanOrEqual(400);
-        },
-      ),
-      PARAMS,
-    );
+    for (const [index, served] of app.apiRoutes.entries()) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constant(served),
+          fc.constantFrom(...callers),
+          fc.array(pathSegment, { minLength: 1, maxLength: 2 }),
+          query,
+          body,
+          ifMatch,
+          async (route, token, segments, q, payload, etag) => {
+            const path = `${fill(route, segments)}${q ? `?${q}` : ''}`;
+            const send = () =>
+              call(route.method, path, {
+                ...(token ? { token } : {}),
+                ...(route.method === 'GET' ? {} : 'raw' in payload ? { raw: payload.raw } : 'json' in payload ? { body: payload.json } : {}),
+                ...(etag ? { headers: { 'If-Match': etag } } : {}),
+              });
+            // Reads are checked together below (storage is fingerprinted once more after the run).
+            const res = route.method === 'GET' ? await send() : await unchangedBy(send);
+            expect(res.status).toBeLessThan(500);
+            if (res.status >= 400) expect(typeof res.body?.error?.message).toBe('string');
+            if (route.method !== 'GET' && route.path !== '/api/dev/token') expect(res.status).toBeGreaterThanOrEqual(400);
+          },
+        ),
+        // Its own seed per route, so routes do not all get the same inputs.
+        { ...PARAMS, seed: SEED + index, numRuns: ROUTE_RUNS },
+      );
+    }
     expect({ tablesWritten: changedTables(before, await snapshot()) }).toEqual({ tablesWritten: [] });
     await expectHealthy();
   }, 300_000);
@@ -266,5 +272,5 @@ describe('/api/messages, given hostile activities', () => {
 
 afterAll(() => {
   // Printed so a failure in CI can be replayed exactly.
-  process.stdout.write(`hostile-input properties: seed ${SEED}, ${RUNS} runs each (FC_SEED=${SEED} to replay)\n`);
+  process.stdout.write(`hostile-input properties: seed ${SEED}, ${ROUTE_RUNS} runs per API route, ${RUNS} per bot property (FC_SEED=${SEED} to replay)\n`);
 });
