@@ -3,6 +3,7 @@
  * endpoint, tab). Only wiring: HTTP itself lives in bot/platform/web.
  * `main.ts` calls `startApp` with the validated config; tests call it with their own.
  */
+import type { HttpRoute } from '../kernel/http-routes';
 import type { Config } from '../config';
 import { createDraft } from '../changes';
 import { changeRoutes } from '../changes/routes';
@@ -49,7 +50,15 @@ export interface RunningApp {
   readonly scheduler: Scheduler;
   /** Renderers and scheduled-job handlers registered by the features (and tests). */
   readonly deliveryRegistry: DeliveryRegistry;
+  /** Every route served under `/api` (method, full path, public or caller), as the route tables declare them. */
+  readonly apiRoutes: readonly ServedRoute[];
   stop(): Promise<void>;
+}
+
+export interface ServedRoute {
+  readonly method: HttpRoute['method'];
+  readonly path: string;
+  readonly access: HttpRoute['access'];
 }
 
 export interface AppOverrides {
@@ -159,6 +168,17 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     overrides.registerDelivery?.(deliveryRegistry);
     const bot = createBotEndpoint({ bot: config.bot, replyTimeoutMs: config.delivery.sendTimeoutMs, repos, clock, logger, changes: changes.deps, signals: signals.deps, checkIns: checkIns.deps, ...(config.tabDomain ? { tabDomain: config.tabDomain } : {}) });
 
+    const api = [
+      changeRoutes(changes.deps),
+      signalRoutes(signals.deps),
+      checkInRoutes(checkIns.deps),
+      cadence.routes,
+      notificationRoutes(notifications.store),
+      devSignInRoutes(auth, repos),
+      setupRoutes({ repos, visits: visitStore }),
+      peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa, logger) }),
+      portfolioRoutes({ repos, clock, ids: randomIds, onDomainChanged: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.deps.store, ids: randomIds }) }),
+    ];
     const web = await startWebServer({
       host: config.host,
       port: config.port,
@@ -168,17 +188,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       onCaller: (caller) => visits.seen(caller),
       pingStorage: () => repos.ping(),
       botEndpoint: bot,
-      api: [
-        changeRoutes(changes.deps),
-        signalRoutes(signals.deps),
-        checkInRoutes(checkIns.deps),
-        cadence.routes,
-        notificationRoutes(notifications.store),
-        devSignInRoutes(auth, repos),
-        setupRoutes({ repos, visits: visitStore }),
-        peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa, logger) }),
-        portfolioRoutes({ repos, clock, ids: randomIds, onDomainChanged: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.deps.store, ids: randomIds }) }),
-      ],
+      api,
       extraRoutes: extensions.flatMap((e) => e.routes?.(logger) ?? []),
       tab: { distDir: config.tabDist, allowLocalFraming: config.env === 'local' || config.env === 'test' },
     });
@@ -197,6 +207,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       delivery,
       scheduler,
       deliveryRegistry,
+      apiRoutes: api.flatMap((table) => table.routes.map(({ method, path, access }) => ({ method, path: `/api${path}`, access }))),
       async stop() {
         // Stop taking requests first; the worker and the scheduler stop while requests drain, and
         // storage stops last, once nothing can write to it any more.

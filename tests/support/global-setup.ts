@@ -6,6 +6,9 @@
  *
  * If TEST_STORAGE_CONNECTION_STRING is already set (e.g. CI with its own Azurite), it is used
  * as is and nothing is started.
+ *
+ * It also finds the Chromium the browser tests launch, so the npm one (when no system Chromium is
+ * installed) is unpacked once here rather than by the first test file, inside its timeout.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 
 import { startEmbeddedAzurite } from '../../bot/platform/storage/embedded-azurite';
 import type { EmbeddedAzurite } from '../../bot/platform/storage/embedded-azurite';
+import { findChromium } from './browser';
 
 /** Where setup leaves the running Azurite for teardown (a registry symbol: both files agree on it). */
 export const TEST_AZURITE_HANDLE = Symbol.for('pmo-relay.test-azurite');
@@ -23,6 +27,7 @@ export interface TestAzuriteHandle {
 }
 
 export default async function globalSetup(): Promise<void> {
+  await findChromium();
   if (process.env.TEST_STORAGE_CONNECTION_STRING) return;
   const location = await mkdtemp(join(tmpdir(), 'pmo-relay-test-azurite-'));
   const azurite = await startEmbeddedAzurite({ location, tablePort: 0, queuePort: 0 });

@@ -1,6 +1,6 @@
 /**
  * The jest lifecycle the tab's end-to-end files share: the real app (seeded demo tenant, built
- * tab) and Debian's Chromium once per file, and a fresh browser context per test — no remembered
+ * tab) and Chromium (tests/support/browser.ts) once per file, and a fresh browser context per test — no remembered
  * identity, domain or theme. `bind` receives the app, context and page before each test.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';

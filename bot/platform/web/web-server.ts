@@ -9,6 +9,7 @@ import compression from 'compression';
 import express, { type Request, type Response } from 'express';
 import type { HealthResponse } from '../../api-contract/common';
 import type { RouteTable } from '../../kernel/http-routes';
+import { answerClientErrors } from './client-errors';
 import type { Logger } from '../../kernel/logger';
 import type { UserDirectory } from '../../people';
 import type { Authenticator } from './auth';
@@ -101,6 +102,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const s = app.listen(o.port, o.host, () => resolve(s));
     s.once('error', reject);
   });
+  answerClientErrors(server);
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${port}`,
