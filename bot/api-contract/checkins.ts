@@ -12,11 +12,15 @@ export interface CheckInRequestBody {
   readonly itemIds?: readonly string[];
 }
 
-/** One item of a round as the PMO lead sees it. `overdue`: still open after the round's due time. */
+/**
+ * One item of a round as the PMO lead sees it. `overdue`: still open after the round's due time.
+ * `undelivered`: still open, and its card reached none of the team's conversations (check the
+ * team's channel link); never counted overdue.
+ */
 export interface CheckInItemView {
   readonly workItemId: string;
   readonly title: string;
-  readonly state: RequestState | 'overdue';
+  readonly state: RequestState | 'overdue' | 'undelivered';
   readonly answeredBy?: string;
   readonly answeredAt?: string;
 }
@@ -42,7 +46,7 @@ export interface CheckInsResponse {
   readonly cadence: CheckInCadence;
   /** When the cadence next sends check-ins (absent while it is off). */
   readonly nextAt?: string;
-  /** Items whose newest request is past due and unanswered. */
+  /** Items whose newest request is past due and unanswered, their card delivered. */
   readonly overdue: number;
   readonly rounds: readonly CheckInRoundView[];
 }

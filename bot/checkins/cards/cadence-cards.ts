@@ -27,6 +27,8 @@ export interface DigestModel {
   readonly requestedAt: string;
   readonly dueAt: string;
   readonly unanswered: readonly { readonly title: string }[];
+  /** Open items whose card reached none of their team's conversations. */
+  readonly unreached: readonly { readonly title: string }[];
   readonly answered: readonly { readonly title: string; readonly by: string; readonly at: string }[];
   /** Items a newer check-in asks again: neither overdue nor answered here. */
   readonly overtaken: number;
@@ -43,10 +45,10 @@ function lines(items: readonly string[]): CardElement[] {
 }
 
 export function checkInDigestCard(m: DigestModel): AdaptiveCard {
-  const total = m.unanswered.length + m.answered.length;
+  const total = m.unanswered.length + m.unreached.length + m.answered.length;
   const banner =
     m.unanswered.length === 0
-      ? { type: 'Container' as const, style: 'good' as const, bleed: true, items: [text(`Every check-in answered (${total})`, { weight: 'bolder' })] }
+      ? { type: 'Container' as const, style: m.unreached.length === 0 ? ('good' as const) : ('warning' as const), bleed: true, items: [text(m.unreached.length === 0 ? `Every check-in answered (${total})` : `No check-in overdue; ${m.unreached.length} of ${total} could not be delivered`, { weight: 'bolder' })] }
       : { type: 'Container' as const, style: 'attention' as const, bleed: true, items: [text(`Overdue: ${m.unanswered.length} of ${total} check-ins unanswered`, { weight: 'bolder' })] };
   const body: CardElement[] = [
     banner,
@@ -54,6 +56,7 @@ export function checkInDigestCard(m: DigestModel): AdaptiveCard {
     text(`Requested ${dateText(m.requestedAt)}, due ${dateText(m.dueAt)}.`, { isSubtle: true, spacing: 'small' }),
   ];
   if (m.unanswered.length > 0) body.push(text('**Still unanswered**', { separator: true }), ...lines(m.unanswered.map((u) => u.title)));
+  if (m.unreached.length > 0) body.push(text("**Could not be reached** (the card was not delivered: check the team's channel link)", { separator: true }), ...lines(m.unreached.map((u) => u.title)));
   if (m.answered.length > 0) body.push(text('**Answered**', { separator: true }), ...lines(m.answered.map((a) => `${a.title} — ${a.by}, ${dateText(a.at)}`)));
   if (m.overtaken > 0) body.push(text(`${m.overtaken} more asked again by a newer check-in.`, { isSubtle: true, separator: true }));
   return adaptiveCard(body, m.tabUrl ? [{ type: 'Action.OpenUrl', title: 'Open check-ins in PMO Relay', url: m.tabUrl }] : []);

@@ -16,11 +16,12 @@ const useStyles = makeStyles({
   skipped: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-const STATE_BADGE: Readonly<Record<CheckInItemView['state'], { readonly label: string; readonly color: 'success' | 'informative' | 'danger' | 'subtle' }>> = {
+const STATE_BADGE: Readonly<Record<CheckInItemView['state'], { readonly label: string; readonly color: 'success' | 'informative' | 'danger' | 'subtle' | 'warning' }>> = {
   answered: { label: 'Answered', color: 'success' },
   open: { label: 'Waiting', color: 'informative' },
   overdue: { label: 'Overdue', color: 'danger' },
   superseded: { label: 'Asked again later', color: 'subtle' },
+  undelivered: { label: 'Not delivered', color: 'warning' },
 };
 
 export const SKIP_REASONS: Readonly<Record<CheckInRoundView['skipped'][number]['reason'], string>> = {
@@ -35,7 +36,8 @@ function who(round: CheckInRoundView): string {
 
 function counts(items: readonly CheckInItemView[]): string {
   const n = (s: CheckInItemView['state']) => items.filter((i) => i.state === s).length;
-  return [`${n('answered')} answered`, `${n('open')} waiting`, `${n('overdue')} overdue`].join(' · ');
+  const lost = n('undelivered');
+  return [`${n('answered')} answered`, `${n('open')} waiting`, `${n('overdue')} overdue`, ...(lost > 0 ? [`${lost} not delivered`] : [])].join(' · ');
 }
 
 export function RoundList({ rounds }: { readonly rounds: readonly CheckInRoundView[] }) {
@@ -71,7 +73,7 @@ export function RoundList({ rounds }: { readonly rounds: readonly CheckInRoundVi
                         {STATE_BADGE[item.state].label}
                       </Badge>
                     </TableCell>
-                    <TableCell>{item.answeredBy ? `${item.answeredBy}${item.answeredAt ? `, ${formatDateTime(item.answeredAt)}` : ''}` : '—'}</TableCell>
+                    <TableCell>{item.state === 'undelivered' ? "The card reached none of the team's conversations: check the team's channel link." : item.answeredBy ? `${item.answeredBy}${item.answeredAt ? `, ${formatDateTime(item.answeredAt)}` : ''}` : '—'}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
