@@ -6,6 +6,7 @@
  */
 import { type AnswerColour, HEALTH_DIMENSIONS, type HealthDimension, type Rag } from '../domain/check-in';
 import { type AdaptiveCard, type CardElement, type Fact, MAX_REFRESH_USERS, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
+import { reasonNeeded } from '../domain/suggested-health';
 import { ANSWER_INPUTS, checkInAction } from './actions';
 import type { CheckInCardModel } from './card-model';
 
@@ -36,7 +37,7 @@ function statusFacts(m: CheckInCardModel): Fact[] {
   return [
     { title: 'Stage', value: item.stage },
     ...HEALTH_DIMENSIONS.map((d) => ({ title: DIMENSION_LABELS[d], value: RAG_LABELS[item.health[d]] })),
-    ...(item.benefits ? [{ title: 'Benefit', value: `${qty(item.benefits.realised)} realised of ${qty(item.benefits.planned)} planned` }] : []),
+    ...(item.benefits ? [{ title: 'Benefits realised', value: `${qty(item.benefits.realised)} realised of ${qty(item.benefits.planned)} planned` }] : []),
     { title: 'Last reported', value: item.reportedAt ? dateText(item.reportedAt) : 'never' },
     ...(item.note ? [{ title: 'Last note', value: item.note }] : []),
   ];
@@ -51,25 +52,41 @@ function answerFacts(answer: NonNullable<CheckInCardModel['answer']>, unit: stri
   ];
 }
 
-/** The colour a dimension's input starts at: as typed, else what the rules suggest, else the last reported (if it was a colour). */
+/** The colour a dimension's input starts at: as typed, else the item's current colour (a suggestion is said, never pre-chosen). */
 function startingColour(m: CheckInCardModel, d: HealthDimension): string | undefined {
   const typed = m.typed?.[ANSWER_INPUTS.colour(d)];
   if (typed) return typed;
   const current = m.item.health[d];
-  return m.suggested[d] ?? (current === 'unknown' ? undefined : current);
+  return current === 'unknown' ? undefined : current;
+}
+
+/** Why the rules suggest a colour, in the team's words. */
+const SUGGESTION_WHY: Readonly<Record<HealthDimension, (c: AnswerColour) => string>> = {
+  schedule: () => 'the end date has passed',
+  cost: () => 'the rules say so',
+  scope: () => 'the rules say so',
+  benefit: (c) => (c === 'green' ? 'the benefit realised is on track for the time elapsed' : 'the benefit realised is behind what the time elapsed expects'),
+};
+
+/** When the dimension's reason is needed, in words that follow the rule the answer is checked against (reasonNeeded). */
+function reasonLabel(before: Rag, suggested: AnswerColour | undefined): string {
+  const needed = COLOURS.filter((c) => reasonNeeded(c, before, suggested) !== undefined);
+  if (needed.length === 0) return 'Reason (optional)';
+  if (suggested) return `Reason — needed for a colour other than the suggested ${suggested}`;
+  return `Reason — needed for ${needed.join(' or ')}`;
 }
 
 function dimensionInputs(m: CheckInCardModel, d: HealthDimension): CardElement[] {
   const suggested = m.suggested[d];
   const now = RAG_LABELS[m.item.health[d]].replace(/^\S+ /, '').toLowerCase();
-  const hint = suggested ? `; the rules suggest ${suggested}` : '';
+  const hint = suggested ? ` Suggested: ${suggested} — ${SUGGESTION_WHY[d](suggested)}.` : '';
   const start = startingColour(m, d);
   const reason = m.typed?.[ANSWER_INPUTS.reason(d)];
   return [
     {
       type: 'Input.ChoiceSet',
       id: ANSWER_INPUTS.colour(d),
-      label: `${DIMENSION_LABELS[d]} (last: ${now}${hint})`,
+      label: `${DIMENSION_LABELS[d]} (now ${now}).${hint}`,
       style: 'compact',
       choices: COLOURS.map((c) => ({ title: RAG_LABELS[c], value: c })),
       ...(start ? { value: start } : {}),
@@ -80,7 +97,7 @@ function dimensionInputs(m: CheckInCardModel, d: HealthDimension): CardElement[]
     {
       type: 'Input.Text',
       id: ANSWER_INPUTS.reason(d),
-      label: suggested ? `Reason (required for red, or a colour other than ${suggested})` : 'Reason (required when it turns red)',
+      label: reasonLabel(m.item.health[d], suggested),
       maxLength: 500,
       spacing: 'small',
       ...(reason ? { value: reason } : {}),
