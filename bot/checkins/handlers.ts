@@ -42,7 +42,9 @@ function typedAnswer(data: AnswerData): Record<string, string> {
 }
 
 const reply = (outcome: Result<AnswerOutcome>): CardReply =>
-  outcome.ok ? { card: checkInCard(outcome.value.card), ...(outcome.value.changed ? { forEveryone: true } : {}) } : { card: errorCard(outcome.error) };
+  outcome.ok
+    ? { card: checkInCard(outcome.value.card), ...(outcome.value.changed ? { forEveryone: true, ...(outcome.value.shared ? { shared: checkInCard(outcome.value.shared) } : {}) } : {}) }
+    : { card: errorCard(outcome.error) };
 
 /** The check-in card actions, one handler per verb. */
 export function checkInCardHandlers(deps: CheckInDeps): CardActionHandlers<CheckInCardAction> {

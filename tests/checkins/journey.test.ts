@@ -54,8 +54,11 @@ describe('check-ins in chat', () => {
     const inputs = inputsOf(card);
     expect(inputs.get('colour_scope').value).toBe('amber');
     expect(inputs.get('benefitRealised').value).toBe(60);
-    // 60 of the 100 the elapsed time expects: the rules suggest amber.
-    expect(inputs.get('colour_benefit').value).toBe('amber');
+    // 60 of the 100 the elapsed time expects: the rules suggest amber; the input keeps the item's green.
+    expect(inputs.get('colour_benefit').value).toBe('green');
+    expect(inputs.get('colour_benefit').label).toContain('Suggested: amber — the benefit realised is behind');
+    expect(inputs.get('reason_benefit').label).toBe('Reason — needed for a colour other than the suggested amber');
+    expect(text).toContain('Benefits realised');
     expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'checkin.answer' });
     expect(withText(sentTo(PMO, 'POST'), 'Check-in:')).toHaveLength(0);
   });
@@ -89,6 +92,9 @@ describe('check-ins in chat', () => {
     const both = await Promise.all([act(WEB_TEAM, people.member, 'checkin.answer', values, cardMessageId), act(WEB_TEAM, people.member, 'checkin.answer', { ...values, note: 'Second click' }, cardMessageId)]);
     expect(both.filter((r) => r.text.includes('Check-in recorded'))).toHaveLength(1);
     expect(both.filter((r) => r.text.includes('already answered by Mia Member'))).toHaveLength(1);
+    // The confirmation is the answerer's alone: the card updated in place for everyone says who answered.
+    await waitFor('the shared card updated', () => withText(sentTo(WEB_TEAM, 'PUT'), 'Answered by Mia Member').length > 0);
+    expect(withText(sentTo(WEB_TEAM, 'PUT'), 'Check-in recorded')).toHaveLength(0);
     for (const r of both) {
       expect(r.text).toMatch(/Answered by Mia Member on/);
       expect(inputsOf(r.card).size).toBe(0);

@@ -26,6 +26,8 @@ import { CHECK_IN_BATCH, type CheckInDeps } from './deps';
 export interface AnswerOutcome {
   readonly card: CheckInCardModel;
   readonly changed: boolean;
+  /** With `changed`: the card everyone in the conversation sees, without the notice meant for the one who acted. */
+  readonly shared?: CheckInCardModel;
 }
 
 const WHY: Readonly<Record<'override' | 'to-red', string>> = { override: 'it differs from the colour the rules suggest', 'to-red': 'it turns red' };
@@ -123,12 +125,12 @@ export async function answerCheckIn(deps: CheckInDeps, p: Principal, data: Answe
   }
   const written = await applyAnswer(deps, answered.value.value, answer);
   await updateSentCards(deps, p.tenantId, CHECK_IN_BATCH.answered(data.roundId, data.workItemId), [data]);
-  // The card is shared: everyone in the conversation sees this notice, so it speaks of the item, not to the answerer.
+  // The notice is for the answerer alone (the invoke response); everyone else sees the card's "Answered by …".
   const notice: CheckInCardModel['notice'] = written.ok
     ? { tone: 'good', text: 'Check-in recorded: the item\'s status is updated.' }
     : { tone: 'attention', text: `Your answer is kept, but the item could not be updated yet (${written.error.message}); it is written when this card is next opened or answered.` };
-  const model = await modelOf(deps, p, answered.value.value, { notice });
-  return model.ok ? ok({ card: model.value, changed: true }) : model;
+  const shared = await modelOf(deps, p, answered.value.value);
+  return shared.ok ? ok({ card: { ...shared.value, notice }, changed: true, shared: shared.value }) : shared;
 }
 
 /** The card as it stands for the person, with why their action was refused and what they typed. */
