@@ -10,6 +10,11 @@ import type { CheckInCadence } from '../portfolio/domain/portfolio';
 /** `POST /api/domains/:domainId/check-ins` body: the items to ask (absent: every item of the domain that is due). */
 export interface CheckInRequestBody {
   readonly itemIds?: readonly string[];
+  /**
+   * Confirms a request while the domain's newest round is still within its answer window;
+   * without it such a request answers 409 `CONFLICT.ALREADY_EXISTS` saying who asked and when.
+   */
+  readonly again?: boolean;
 }
 
 /**

@@ -106,7 +106,7 @@ describe('requesting a check-in round', () => {
 
   it('a newer round supersedes the item\'s open request of an older one', async () => {
     const first = await requestRoundAs(deps, lead, { domainId: 'it' });
-    const second = await requestRoundAs(deps, lead, { domainId: 'it', itemIds: ['wi-a'] });
+    const second = await requestRoundAs(deps, lead, { domainId: 'it', itemIds: ['wi-a'], again: true });
     if (!first.ok || !second.ok) throw new Error('round refused');
     expect((await deps.store.getRequest(T, 'it', first.value.id, 'wi-a'))?.value).toMatchObject({ state: 'superseded', supersededBy: second.value.id });
     expect((await deps.store.getRequest(T, 'it', first.value.id, 'wi-b'))?.value.state).toBe('open');
@@ -137,5 +137,19 @@ describe('requesting a check-in round', () => {
     expect(page.value.rounds[0]?.items.map((i) => [i.title, i.state])).toEqual([['Alpha', 'undelivered'], ['Beta', 'overdue']]);
     expect(page.value.overdue).toBe(1);
     expect(batchReads).toEqual([`checkin:${r.value.id}`]);
+  });
+
+  it('asking again while the last round waits for answers asks for a confirmation, sends nothing, and goes ahead once confirmed', async () => {
+    const first = await requestRoundAs(deps, lead, { domainId: 'it' });
+    if (!first.ok) throw new Error('round refused');
+    const later = { ...deps, clock: { now: () => new Date(now.getTime() + 3 * 60_000) } };
+    const repeated = await requestRoundAs(later, admin, { domainId: 'it' });
+    expect(repeated).toMatchObject({ ok: false, error: { code: 'CONFLICT.ALREADY_EXISTS', message: '2 teams were asked 3 minutes ago (round by Lee Lead); asking again sends each a new card. Ask again anyway?' } });
+    expect(sent).toHaveLength(1);
+    expect((await requestRoundAs(later, admin, { domainId: 'it', again: true })).ok).toBe(true);
+    expect(sent).toHaveLength(2);
+    // Once the round's answer window is over, a new request goes ahead without asking.
+    const dueOver = { ...deps, clock: { now: () => new Date('2026-03-03T09:03:01.000Z') } };
+    expect((await requestRoundAs(dueOver, lead, { domainId: 'it' })).ok).toBe(true);
   });
 });
