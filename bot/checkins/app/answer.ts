@@ -10,6 +10,7 @@
  * check-in). If the item write fails after the request was answered, the next action on the card
  * (or a refresh) writes it: an answered request whose report is missing is repaired.
  */
+import { cardDateTime } from '../../kernel/cards/card-date';
 import type { CheckInAnswer, CheckInRequest, HealthDimension } from '../domain/check-in';
 import { missingReasons, suggestedHealth } from '../domain/suggested-health';
 import { type DomainError, type Result, fail, forbidden, ok } from '../../kernel/result';
@@ -32,7 +33,6 @@ export interface AnswerOutcome {
 
 const WHY: Readonly<Record<'override' | 'to-red', string>> = { override: 'it differs from the colour the rules suggest', 'to-red': 'it turns red' };
 
-const dateText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 async function load(deps: CheckInDeps, p: Principal, ref: CheckInRef): Promise<Result<Versioned<CheckInRequest>>> {
   const request = await deps.store.getRequest(p.tenantId, ref.domainId, ref.roundId, ref.workItemId);
@@ -81,7 +81,7 @@ async function closedCard(deps: CheckInDeps, p: Principal, request: CheckInReque
   if (request.state === 'answered' && request.answer) {
     const repaired = await applyAnswer(deps, request, request.answer);
     if (!repaired.ok) deps.logger.error({ tenantId: request.tenantId, roundId: request.roundId, workItemId: request.workItemId, error: repaired.error }, 'could not write an answered check-in on its item');
-    const text = `This check-in was already answered by ${request.answer.by.displayName} on ${dateText(request.answer.at)}; your answer was not recorded.`;
+    const text = `This check-in was already answered by ${request.answer.by.displayName} on ${cardDateTime(request.answer.at)}; your answer was not recorded.`;
     const model = await modelOf(deps, p, request, { notice: { tone: 'warning', text } });
     return model.ok ? ok({ card: model.value, changed: false }) : model;
   }

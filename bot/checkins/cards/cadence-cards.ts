@@ -3,10 +3,9 @@
  * reply in the thread of its check-in card where that is known), and the PMO digest at the due
  * time (what is still unanswered, and who answered).
  */
+import { cardDateTime } from '../../kernel/cards/card-date';
 import { type AdaptiveCard, type CardElement, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
 
-/** `2026-03-04 09:00 UTC`: plain text, the same in every card element and client. */
-const dateText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 export interface ReminderModel {
   readonly itemTitle: string;
@@ -16,7 +15,7 @@ export interface ReminderModel {
 
 export function checkInReminderCard(m: ReminderModel): AdaptiveCard {
   return adaptiveCard([
-    { type: 'Container', style: 'warning', bleed: true, items: [text(`Reminder: status check-in due ${dateText(m.dueAt)}`, { weight: 'bolder' })] },
+    { type: 'Container', style: 'warning', bleed: true, items: [text(`Reminder: status check-in due ${cardDateTime(m.dueAt)}`, { weight: 'bolder' })] },
     heading(m.itemTitle),
     text(`The ${m.domainName} PMO is waiting for this item's status. Answer in its check-in card in this conversation: health per dimension, benefits realised and a short note.`),
   ]);
@@ -53,11 +52,11 @@ export function checkInDigestCard(m: DigestModel): AdaptiveCard {
   const body: CardElement[] = [
     banner,
     heading(`${m.domainName}: status check-ins`),
-    text(`Requested ${dateText(m.requestedAt)}, due ${dateText(m.dueAt)}.`, { isSubtle: true, spacing: 'small' }),
+    text(`Requested ${cardDateTime(m.requestedAt)}, due ${cardDateTime(m.dueAt)}.`, { isSubtle: true, spacing: 'small' }),
   ];
   if (m.unanswered.length > 0) body.push(text('**Still unanswered**', { separator: true }), ...lines(m.unanswered.map((u) => u.title)));
   if (m.unreached.length > 0) body.push(text("**Could not be reached** (the card was not delivered: check the team's channel link)", { separator: true }), ...lines(m.unreached.map((u) => u.title)));
-  if (m.answered.length > 0) body.push(text('**Answered**', { separator: true }), ...lines(m.answered.map((a) => `${a.title} — ${a.by}, ${dateText(a.at)}`)));
+  if (m.answered.length > 0) body.push(text('**Answered**', { separator: true }), ...lines(m.answered.map((a) => `${a.title} — ${a.by}, ${cardDateTime(a.at)}`)));
   if (m.overtaken > 0) body.push(text(`${m.overtaken} more asked again by a newer check-in.`, { isSubtle: true, separator: true }));
   return adaptiveCard(body, m.tabUrl ? [{ type: 'Action.OpenUrl', title: 'Open check-ins in PMO Relay', url: m.tabUrl }] : []);
 }

@@ -4,6 +4,7 @@
  * dimension, stage, benefit realised and a short note, answered with Action.Execute. Once
  * answered, or replaced by a newer check-in, it shows that, read-only. Pure.
  */
+import { cardDateTime } from '../../kernel/cards/card-date';
 import { type AnswerColour, HEALTH_DIMENSIONS, type HealthDimension, type Rag } from '../domain/check-in';
 import { type AdaptiveCard, type CardElement, type Fact, MAX_REFRESH_USERS, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
 import { reasonNeeded } from '../domain/suggested-health';
@@ -14,8 +15,6 @@ const DIMENSION_LABELS: Readonly<Record<HealthDimension, string>> = { schedule: 
 const RAG_LABELS: Readonly<Record<Rag, string>> = { green: '🟢 Green', amber: '🟠 Amber', red: '🔴 Red', unknown: '⚪ Not reported' };
 const COLOURS: readonly AnswerColour[] = ['green', 'amber', 'red'];
 
-/** `2026-03-04 09:00 UTC`: plain text, the same in every client. */
-const dateText = (iso: string | undefined): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '—');
 
 const qty = (q: { readonly value: number; readonly unit: string }): string => `${q.value} ${q.unit}`;
 
@@ -28,7 +27,7 @@ function header(m: CheckInCardModel): CardElement[] {
   const overdue = m.state === 'open' && m.now > m.dueAt;
   return [
     heading(`Check-in: ${m.item.title}`),
-    text(`${asked} for this item's status by ${dateText(m.dueAt)}.${overdue ? ' **Overdue.**' : ''}`, { isSubtle: !overdue, spacing: 'small' }),
+    text(`${asked} for this item's status by ${cardDateTime(m.dueAt)}.${overdue ? ' **Overdue.**' : ''}`, { isSubtle: !overdue, spacing: 'small' }),
   ];
 }
 
@@ -38,7 +37,7 @@ function statusFacts(m: CheckInCardModel): Fact[] {
     { title: 'Stage', value: item.stage },
     ...HEALTH_DIMENSIONS.map((d) => ({ title: DIMENSION_LABELS[d], value: RAG_LABELS[item.health[d]] })),
     ...(item.benefits ? [{ title: 'Benefits realised', value: `${qty(item.benefits.realised)} realised of ${qty(item.benefits.planned)} planned` }] : []),
-    { title: 'Last reported', value: item.reportedAt ? dateText(item.reportedAt) : 'never' },
+    { title: 'Last reported', value: item.reportedAt ? cardDateTime(item.reportedAt) : 'never' },
     ...(item.note ? [{ title: 'Last note', value: item.note }] : []),
   ];
 }
@@ -135,8 +134,8 @@ function superseded(m: CheckInCardModel): CardElement[] {
   const where = !newer
     ? ''
     : newer.state === 'answered' && newer.answer
-      ? ` It was answered by ${newer.answer.by.displayName} on ${dateText(newer.answer.at)}.`
-      : ` It was sent on ${dateText(newer.requestedAt)} and is due ${dateText(newer.dueAt)}; answer that card.`;
+      ? ` It was answered by ${newer.answer.by.displayName} on ${cardDateTime(newer.answer.at)}.`
+      : ` It was sent on ${cardDateTime(newer.requestedAt)} and is due ${cardDateTime(newer.dueAt)}; answer that card.`;
   return [
     banner(`A newer check-in replaced this one.${where}`, 'warning'),
     ...(newer?.answer ? [{ type: 'FactSet' as const, facts: answerFacts(newer.answer, m.item.benefits?.planned.unit) }] : [{ type: 'FactSet' as const, facts: statusFacts(m) }]),
@@ -150,7 +149,7 @@ export function checkInCard(m: CheckInCardModel): AdaptiveCard {
 
   if (m.state === 'superseded') return { ...adaptiveCard([...body, ...superseded(m)]), ...refresh };
   if (m.state === 'answered' && m.answer) {
-    body.push(banner(`Answered by ${m.answer.by.displayName} on ${dateText(m.answer.at)}.`, 'good'), { type: 'FactSet', facts: answerFacts(m.answer, m.item.benefits?.planned.unit) });
+    body.push(banner(`Answered by ${m.answer.by.displayName} on ${cardDateTime(m.answer.at)}.`, 'good'), { type: 'FactSet', facts: answerFacts(m.answer, m.item.benefits?.planned.unit) });
     return { ...adaptiveCard(body), ...refresh };
   }
   body.push({ type: 'FactSet', facts: statusFacts(m), spacing: 'medium' });
