@@ -3,7 +3,7 @@
  * due, and per item whether its team answered (who, when), is still open, is overdue, or was
  * asked again by a newer round; then the items left out and why.
  */
-import { Badge, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckInItemView, CheckInRoundView } from '../../../bot/api-contract/checkins';
 import { formatDateTime } from '../shared/dates';
 import { SURFACE } from '../shared/surface';
@@ -80,16 +80,21 @@ export function RoundList({ rounds }: { readonly rounds: readonly CheckInRoundVi
             </Table>
           )}
           {round.skipped.length > 0 && (
-            <div>
-              <Text weight="semibold">Not asked</Text>
-              <ul className={styles.skipped}>
-                {round.skipped.map((s) => (
-                  <li key={s.workItemId}>
-                    {s.title}: {SKIP_REASONS[s.reason]}
-                  </li>
-                ))}
-              </ul>
-            </div>
+            // Folded: with a weekly cadence the same list repeats in every round.
+            <Accordion collapsible>
+              <AccordionItem value="skipped">
+                <AccordionHeader size="small">Not asked ({round.skipped.length})</AccordionHeader>
+                <AccordionPanel>
+                  <ul className={styles.skipped}>
+                    {round.skipped.map((s) => (
+                      <li key={s.workItemId}>
+                        {s.title}: {SKIP_REASONS[s.reason]}
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
           )}
         </li>
       ))}
