@@ -10,13 +10,22 @@ import type { CheckInCadence } from '../portfolio/domain/portfolio';
 /** `POST /api/domains/:domainId/check-ins` body: the items to ask (absent: every item of the domain that is due). */
 export interface CheckInRequestBody {
   readonly itemIds?: readonly string[];
+  /**
+   * Confirms a request while the domain's newest round is still within its answer window;
+   * without it such a request answers 409 `CONFLICT.ALREADY_EXISTS` saying who asked and when.
+   */
+  readonly again?: boolean;
 }
 
-/** One item of a round as the PMO lead sees it. `overdue`: still open after the round's due time. */
+/**
+ * One item of a round as the PMO lead sees it. `overdue`: still open after the round's due time.
+ * `undelivered`: still open, and its card reached none of the team's conversations (check the
+ * team's channel link); never counted overdue.
+ */
 export interface CheckInItemView {
   readonly workItemId: string;
   readonly title: string;
-  readonly state: RequestState | 'overdue';
+  readonly state: RequestState | 'overdue' | 'undelivered';
   readonly answeredBy?: string;
   readonly answeredAt?: string;
 }
@@ -42,7 +51,7 @@ export interface CheckInsResponse {
   readonly cadence: CheckInCadence;
   /** When the cadence next sends check-ins (absent while it is off). */
   readonly nextAt?: string;
-  /** Items whose newest request is past due and unanswered. */
+  /** Items whose newest request is past due and unanswered, their card delivered. */
   readonly overdue: number;
   readonly rounds: readonly CheckInRoundView[];
 }

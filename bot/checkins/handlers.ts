@@ -3,7 +3,7 @@
  * card's actions (answer, refresh). Each calls one use case and builds the card from what it returns.
  */
 import type { ConversationRef } from '../conversations';
-import type { AdaptiveCard } from '../kernel/cards/adaptive-card';
+import { type AdaptiveCard, adaptiveCard, text } from '../kernel/cards/adaptive-card';
 import type { CardActionHandlers, CardReply, RejectedActionHandler } from '../kernel/cards/card-action';
 import { errorCard, messageCard } from '../kernel/cards/message-card';
 import type { Result } from '../kernel/result';
@@ -11,7 +11,7 @@ import type { Principal } from '../kernel/roles';
 import { type AnswerOutcome, answerCheckIn, refusedOnCard, showCheckIn } from './app/answer';
 import type { CheckInDeps } from './app/deps';
 import { requestRoundAs } from './app/request';
-import { ANSWER_INPUTS, type AnswerData, type CheckInCardAction } from './cards/actions';
+import { ANSWER_INPUTS, type AnswerData, type CheckInCardAction, checkInAction } from './cards/actions';
 import { checkInCard } from './cards/check-in-card';
 import { roundCard } from './cards/round-card';
 import { HEALTH_DIMENSIONS } from './domain/check-in';
@@ -42,7 +42,9 @@ function typedAnswer(data: AnswerData): Record<string, string> {
 }
 
 const reply = (outcome: Result<AnswerOutcome>): CardReply =>
-  outcome.ok ? { card: checkInCard(outcome.value.card), ...(outcome.value.changed ? { forEveryone: true } : {}) } : { card: errorCard(outcome.error) };
+  outcome.ok
+    ? { card: checkInCard(outcome.value.card), ...(outcome.value.changed ? { forEveryone: true, ...(outcome.value.shared ? { shared: checkInCard(outcome.value.shared) } : {}) } : {}) }
+    : { card: errorCard(outcome.error) };
 
 /** The check-in card actions, one handler per verb. */
 export function checkInCardHandlers(deps: CheckInDeps): CardActionHandlers<CheckInCardAction> {
@@ -53,6 +55,11 @@ export function checkInCardHandlers(deps: CheckInDeps): CardActionHandlers<Check
     'checkin.show': async (context, { data }) => {
       const shown = await showCheckIn(deps, context.principal, data);
       return { card: shown.ok ? checkInCard(shown.value) : errorCard(shown.error) };
+    },
+    // The warning card is shared in the PMO channel: once confirmed, everyone sees the round that went out.
+    'checkin.request': async (context, { data }) => {
+      const { card, sent } = await roundRequested(deps, context.principal, data.domainId, true);
+      return { card, ...(sent ? { forEveryone: true } : {}) };
     },
   };
 }
@@ -78,14 +85,23 @@ export async function checkInCommand(deps: CheckInDeps, p: Principal, conversati
   const pmo = links.flatMap((l) => (l.target.kind === 'pmo' ? [l.target.domainId] : []));
   if (pmo.length === 0) return WHERE_IT_WORKS;
   if (pmo.length > 1) return messageCard({ tone: 'info', title: 'Which domain?', text: 'This channel is the PMO channel of several domains. Request the check-in from the domain\'s Check-ins page in the PMO Relay tab.' });
-  const domainId = pmo[0] as string;
-  const round = await requestRoundAs(deps, p, { domainId });
-  if (!round.ok) return errorCard(round.error);
+  return (await roundRequested(deps, p, pmo[0] as string, false, tabUrl)).card;
+}
+
+/** Requests a round for the domain and answers its summary card; a round still open asks first, with an "Ask again anyway" button. */
+async function roundRequested(deps: CheckInDeps, p: Principal, domainId: string, again: boolean, tabUrl?: string): Promise<{ readonly card: AdaptiveCard; readonly sent: boolean }> {
+  const round = await requestRoundAs(deps, p, { domainId, again });
+  if (!round.ok && round.error.code === 'CONFLICT.ALREADY_EXISTS') {
+    const card = adaptiveCard([text('A check-in is already waiting for answers', { weight: 'bolder' }), text(round.error.message)], [checkInAction('Ask again anyway', { verb: 'checkin.request', data: { domainId, again: true } })]);
+    return { card, sent: false };
+  }
+  if (!round.ok) return { card: errorCard(round.error), sent: false };
   const [domain, items] = await Promise.all([deps.repos.domains.get(p.tenantId, domainId), deps.repos.workItems.listByDomain(p.tenantId, domainId)]);
-  return roundCard({
+  const card = roundCard({
     round: round.value,
     domainName: domain?.value.name ?? domainId,
     titles: new Map(items.map((i) => [i.value.id, i.value.title])),
     ...(tabUrl ? { openUrl: checkInsUrl(tabUrl, domainId) } : {}),
   });
+  return { card, sent: true };
 }

@@ -10,7 +10,7 @@ import { domainCheckIns, newRoundView } from './app/queries';
 import { requestRoundAs } from './app/request';
 
 const itemId = z.string().min(1).max(128);
-const requestBody: z.ZodType<CheckInRequestBody> = z.object({ itemIds: z.array(itemId).max(500).optional() }).strict();
+const requestBody: z.ZodType<CheckInRequestBody> = z.object({ itemIds: z.array(itemId).max(500).optional(), again: z.boolean().optional() }).strict();
 
 /** The check-ins routes, for a server to serve under `/api`. */
 export function checkInRoutes(deps: CheckInDeps): RouteTable {
@@ -23,7 +23,7 @@ export function checkInRoutes(deps: CheckInDeps): RouteTable {
         path: '/domains/:domainId/check-ins',
         body: requestBody,
         handle: async ({ params, body }, p) => {
-          const round = await requestRoundAs(deps, p, { domainId: params.domainId, ...(body.itemIds ? { itemIds: body.itemIds } : {}) });
+          const round = await requestRoundAs(deps, p, { domainId: params.domainId, ...(body.itemIds ? { itemIds: body.itemIds } : {}), ...(body.again ? { again: true } : {}) });
           return round.ok ? json<CheckInRoundResponse>(await newRoundView(deps, round.value), 201) : round;
         },
       }),

@@ -169,4 +169,19 @@ describe('a round\'s reminder and digest', () => {
     expect(validateAdaptiveCard(reminder)).toEqual([]);
     expect(cardText(reminder)).toContain('Payroll upgrade');
   });
+
+  it('the digest names an item whose card was never delivered as "could not be reached", not as unanswered', async () => {
+    const { deps, jobs, dispatched, cards, setNow } = await withRound();
+    // Team 1's card ran out of attempts: the team never saw it.
+    cards.splice(0, cards.length, { tenantId: T, id: 'checkin:chk-1/a', batchId: 'checkin:chk-1', conversationId: 'team-1', operation: 'send', content: { kind: 'checkin.request', ref: 'it/chk-1', variant: 'wi-1' }, state: 'failed', lastError: 'gave up after 8 attempts', attempts: 8, createdAt: at, updatedAt: at });
+    setNow(new Date('2026-12-09T09:00:00Z'));
+    await cadenceJobHandlers(deps)[CADENCE_JOBS.digest].run(jobs.get('checkin-digest:it:chk-1') as ScheduledJob);
+    const conversation = { conversationId: 'pmo-it', kind: 'channel' } as ConversationRef;
+    const card = await cadenceRenderers(deps)['checkin.digest'].render(T, dispatched[0]?.requests[0]?.content as never, conversation);
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).not.toContain('Still unanswered');
+    expect(text).not.toContain('Overdue:');
+    expect(text).toMatch(/Could not be reached[\s\S]*check the team's channel link[\s\S]*Payroll upgrade/);
+  });
 });

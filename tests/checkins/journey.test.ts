@@ -54,8 +54,11 @@ describe('check-ins in chat', () => {
     const inputs = inputsOf(card);
     expect(inputs.get('colour_scope').value).toBe('amber');
     expect(inputs.get('benefitRealised').value).toBe(60);
-    // 60 of the 100 the elapsed time expects: the rules suggest amber.
-    expect(inputs.get('colour_benefit').value).toBe('amber');
+    // 60 of the 100 the elapsed time expects: the rules suggest amber; the input keeps the item's green.
+    expect(inputs.get('colour_benefit').value).toBe('green');
+    expect(inputs.get('colour_benefit').label).toContain('Suggested: amber — the benefit realised is behind');
+    expect(inputs.get('reason_benefit').label).toBe('Reason — needed for a colour other than the suggested amber');
+    expect(text).toContain('Benefits realised');
     expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'checkin.answer' });
     expect(withText(sentTo(PMO, 'POST'), 'Check-in:')).toHaveLength(0);
   });
@@ -89,6 +92,9 @@ describe('check-ins in chat', () => {
     const both = await Promise.all([act(WEB_TEAM, people.member, 'checkin.answer', values, cardMessageId), act(WEB_TEAM, people.member, 'checkin.answer', { ...values, note: 'Second click' }, cardMessageId)]);
     expect(both.filter((r) => r.text.includes('Check-in recorded'))).toHaveLength(1);
     expect(both.filter((r) => r.text.includes('already answered by Mia Member'))).toHaveLength(1);
+    // The confirmation is the answerer's alone: the card updated in place for everyone says who answered.
+    await waitFor('the shared card updated', () => withText(sentTo(WEB_TEAM, 'PUT'), 'Answered by Mia Member').length > 0);
+    expect(withText(sentTo(WEB_TEAM, 'PUT'), 'Check-in recorded')).toHaveLength(0);
     for (const r of both) {
       expect(r.text).toMatch(/Answered by Mia Member on/);
       expect(inputsOf(r.card).size).toBe(0);
@@ -115,8 +121,15 @@ describe('check-ins in chat', () => {
     const before = connector.requests.length;
     const msg = message({ serviceUrl: connector.url, tenantId: T, kind: 'channel', conversationId: PMO, team: { id: `${PMO}-team`, name: 'IT PMO' } }, people.itLead, 'check-in');
     expect((await post(msg)).status).toBe(200);
-    await waitFor('the round card in the PMO channel', () => withText(sentTo(PMO, 'POST'), 'Check-in sent to the IT teams').length === 1);
-    const reply = cardText(cardOf(withText(sentTo(PMO, 'POST'), 'Check-in sent to the IT teams')[0]));
+    // The first round still waits for the Mobile app: the command asks before sending every team a second card.
+    await waitFor('the warning in the PMO channel', () => withText(sentTo(PMO, 'POST'), 'A check-in is already waiting for answers').length === 1);
+    const warning = cardOf(withText(sentTo(PMO, 'POST'), 'A check-in is already waiting for answers')[0]);
+    expect(cardText(warning)).toMatch(/1 team was asked (just now|\d+ minutes? ago) \(round by Ivo IT Lead\); asking again sends each a new card\. Ask again anyway\?/);
+    expect(warning.actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Ask again anyway', verb: 'checkin.request', data: { domainId: 'dom-it', again: true } });
+    expect((await api(people.itLead, 'GET', '/api/domains/dom-it/check-ins')).body.rounds).toHaveLength(1);
+    const confirmed = await act(PMO, people.itLead, 'checkin.request', warning.actions[0].data);
+    expect(confirmed.text).toContain('Check-in sent to the IT teams');
+    const reply = confirmed.text;
     expect(reply).toContain('2 items asked');
     expect(reply).toContain('not asked: finished');
 
@@ -155,5 +168,9 @@ describe('check-ins in chat', () => {
     const foreign = await api(people.itLead, 'POST', '/api/domains/dom-it/check-ins', { itemIds: ['wi-web', 'wi-hr-unknown'] });
     expect(foreign.status).toBe(400);
     expect(JSON.stringify(foreign.body)).not.toContain('wi-hr-unknown');
+    // The second round still waits for the Website: the tab is asked to confirm before every team gets another card.
+    const repeated = await api(people.itLead, 'POST', '/api/domains/dom-it/check-ins', {});
+    expect(repeated.status).toBe(409);
+    expect(repeated.body.error.message).toMatch(/^1 team was asked .* \(round by Ivo IT Lead\); .*Ask again anyway\?$/);
   });
 });

@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { requestRound, requestRoundAs } from '../../bot/checkins/app/request';
 import type { CheckInContent, CheckInDeps } from '../../bot/checkins/app/deps';
 import { createTableCheckInStore } from '../../bot/checkins/tables/check-in-store';
-import type { DeliveryRequest, DeliveryService } from '../../bot/delivery';
+import type { Delivery, DeliveryRequest, DeliveryService } from '../../bot/delivery';
+import { domainCheckIns } from '../../bot/checkins/app/queries';
 import type { Principal } from '../../bot/kernel/roles';
 import type { Repositories } from '../../bot/directory/repositories';
 import { createMemoryRepositories } from '../support/memory-repositories';
@@ -105,9 +106,50 @@ describe('requesting a check-in round', () => {
 
   it('a newer round supersedes the item\'s open request of an older one', async () => {
     const first = await requestRoundAs(deps, lead, { domainId: 'it' });
-    const second = await requestRoundAs(deps, lead, { domainId: 'it', itemIds: ['wi-a'] });
+    const second = await requestRoundAs(deps, lead, { domainId: 'it', itemIds: ['wi-a'], again: true });
     if (!first.ok || !second.ok) throw new Error('round refused');
     expect((await deps.store.getRequest(T, 'it', first.value.id, 'wi-a'))?.value).toMatchObject({ state: 'superseded', supersededBy: second.value.id });
     expect((await deps.store.getRequest(T, 'it', first.value.id, 'wi-b'))?.value.state).toBe('open');
+  });
+
+  it('an item whose cards all failed shows "undelivered", not overdue, after the due time; the batch is read once per round', async () => {
+    const r = await requestRoundAs(deps, lead, { domainId: 'it' });
+    if (!r.ok) throw new Error(r.error.message);
+    const card = (conversationId: string, variant: string, state: Delivery['state']): Delivery => ({ tenantId: T, id: `${conversationId}/${variant}`, batchId: `checkin:${r.value.id}`, conversationId, operation: 'send', content: { kind: 'checkin.request', ref: `it/${r.value.id}`, variant }, state, attempts: 8, createdAt: now.toISOString(), updatedAt: now.toISOString() });
+    const batchReads: string[] = [];
+    const later = new Date('2026-03-04T09:00:00.000Z');
+    const page = await domainCheckIns(
+      {
+        ...deps,
+        clock: { now: () => later },
+        delivery: {
+          ...deps.delivery,
+          async listBatch(_t, batchId) {
+            batchReads.push(batchId);
+            return [card('19:alpha@thread.tacv2', 'wi-a', 'failed'), card('19:chat-alpha@thread.v2', 'wi-a', 'unreachable'), card('19:beta@thread.tacv2', 'wi-b', 'sent')];
+          },
+        },
+      },
+      lead,
+      'it',
+    );
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value.rounds[0]?.items.map((i) => [i.title, i.state])).toEqual([['Alpha', 'undelivered'], ['Beta', 'overdue']]);
+    expect(page.value.overdue).toBe(1);
+    expect(batchReads).toEqual([`checkin:${r.value.id}`]);
+  });
+
+  it('asking again while the last round waits for answers asks for a confirmation, sends nothing, and goes ahead once confirmed', async () => {
+    const first = await requestRoundAs(deps, lead, { domainId: 'it' });
+    if (!first.ok) throw new Error('round refused');
+    const later = { ...deps, clock: { now: () => new Date(now.getTime() + 3 * 60_000) } };
+    const repeated = await requestRoundAs(later, admin, { domainId: 'it' });
+    expect(repeated).toMatchObject({ ok: false, error: { code: 'CONFLICT.ALREADY_EXISTS', message: '2 teams were asked 3 minutes ago (round by Lee Lead); asking again sends each a new card. Ask again anyway?' } });
+    expect(sent).toHaveLength(1);
+    expect((await requestRoundAs(later, admin, { domainId: 'it', again: true })).ok).toBe(true);
+    expect(sent).toHaveLength(2);
+    // Once the round's answer window is over, a new request goes ahead without asking.
+    const dueOver = { ...deps, clock: { now: () => new Date('2026-03-03T09:03:01.000Z') } };
+    expect((await requestRoundAs(dueOver, lead, { domainId: 'it' })).ok).toBe(true);
   });
 });

@@ -79,13 +79,13 @@ describe('the Check-ins page', () => {
 
   it('lets a PMO lead set the cadence, checked before it is sent', async () => {
     await openAs('Priya Patel', '#/check-ins');
-    await page.getByRole('heading', { level: 1, name: 'Check-ins' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'IT check-ins', exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Check-ins', selected: true }).waitFor();
     await page.getByText('Mondays at 09:00 (UTC)', { exact: false }).waitFor();
 
     await page.getByRole('combobox', { name: 'Day' }).click();
     await page.getByRole('option', { name: 'Friday' }).click();
-    await page.getByLabel('Time', { exact: true }).fill('16:30');
+    await page.getByRole('textbox', { name: 'Time (24 hours)' }).fill('16:30');
     const zone = page.getByRole('combobox', { name: 'Time zone' });
     await zone.fill('');
     await zone.pressSequentially('Europe/Lon');
@@ -109,6 +109,14 @@ describe('the Check-ins page', () => {
     await items.getByRole('checkbox', { name: 'Mobile App 3.0' }).check();
     await page.getByRole('button', { name: 'Ask 2 chosen items now' }).click();
     await page.getByText('Check-ins sent for 2 items', { exact: true }).waitFor();
+    // Asking again at once would send those teams a second card: the page asks first, and "Don't ask now" sends nothing.
+    await page.getByRole('radio', { name: /Every item of the domain/ }).check();
+    await page.getByRole('button', { name: 'Ask for check-ins now' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ask the teams again?' });
+    await confirm.getByText(/^2 teams were asked (just now|\d+ minutes? ago) \(round by Priya Patel\); asking again sends each a new card\. Ask again anyway\?$/).waitFor();
+    await confirm.getByRole('button', { name: 'Ask again anyway' }).waitFor();
+    await confirm.getByRole('button', { name: "Don't ask now" }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await until(async () => expect(await rowOf('Customer Portal Replatform').getByText('Waiting').count()).toBe(1));
     await until(async () => expect(await rowOf('Mobile App 3.0').getByText('Waiting').count()).toBe(1));
     await rounds().getByRole('heading', { name: /by Priya Patel/ }).waitFor();

@@ -287,7 +287,7 @@ describe('EPMO roll-up (needs the roll-up API)', () => {
     // The heading shows before the figures arrive: wait for the rows, not just the page.
     await domains.getByRole('rowheader').first().waitFor();
     expect(await domains.getByRole('rowheader').allInnerTexts()).toEqual(expect.arrayContaining(['IT', 'HR', 'Finance', 'Operations']));
-    expect(await domains.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['On-benefit', 'Stale', 'Open escalations', 'Cascade coverage']));
+    expect(await domains.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['On-benefit', 'Stale', 'Open escalations', 'Check-ins overdue', 'Cascade coverage']));
 
     // Objectives × health across every domain: each count lists the domains to open (see portfolio-polish).
     await page.getByRole('heading', { level: 2, name: 'Objectives across every domain' }).waitFor();

@@ -14,6 +14,7 @@ import type {
   ContainerStyle,
   TextBlock,
 } from '../../kernel/cards/adaptive-card';
+import { cardDateTime } from '../../kernel/cards/card-date';
 import { CHANGE_COMMENT_INPUT, CHANGE_COMMENT_MAX, CHANGE_IMPACT_INPUT, type ChangeActionData, changeAction } from './actions';
 
 /** The viewer's (or their team's) recorded response. */
@@ -113,17 +114,6 @@ const banner = (value: string, style: ContainerStyle, color: TextBlock['color'])
   bleed: true,
   items: [txt(value, { weight: 'bolder', ...(color ? { color } : {}) })],
 });
-
-/**
- * A date-time Teams formats in the reader's locale and time zone (`{{DATE()}}`/`{{TIME()}}`
- * want RFC 3339 without fractions). Falls back to the raw text when it is not a date.
- */
-export function cardDateTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const t = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `{{DATE(${t}, SHORT)}} {{TIME(${t})}}`;
-}
 
 /**
  * Markdown as Teams' TextBlock renders it: bold, italics, lists and links survive; headings

@@ -3,7 +3,8 @@ import type { ChangeKind, Impact, RecipientStatus, RequiredResponse } from '../d
 import { CHANGE_KINDS } from '../domain/strategy-change';
 import { type AdaptiveCard, type CardActionElement, type CardElement, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
 import { ANNOUNCE_INPUTS, type ChangeActionData, changeAction } from './actions';
-import { CHANGE_KIND_LABELS, IMPACT_LABELS, cardDateTime } from './change-card';
+import { cardDateTime } from '../../kernel/cards/card-date';
+import { CHANGE_KIND_LABELS, IMPACT_LABELS } from './change-card';
 
 interface ChangeListItem {
   readonly changeId: string;

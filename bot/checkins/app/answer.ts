@@ -10,6 +10,7 @@
  * check-in). If the item write fails after the request was answered, the next action on the card
  * (or a refresh) writes it: an answered request whose report is missing is repaired.
  */
+import { cardDateTime } from '../../kernel/cards/card-date';
 import type { CheckInAnswer, CheckInRequest, HealthDimension } from '../domain/check-in';
 import { missingReasons, suggestedHealth } from '../domain/suggested-health';
 import { type DomainError, type Result, fail, forbidden, ok } from '../../kernel/result';
@@ -26,11 +27,12 @@ import { CHECK_IN_BATCH, type CheckInDeps } from './deps';
 export interface AnswerOutcome {
   readonly card: CheckInCardModel;
   readonly changed: boolean;
+  /** With `changed`: the card everyone in the conversation sees, without the notice meant for the one who acted. */
+  readonly shared?: CheckInCardModel;
 }
 
 const WHY: Readonly<Record<'override' | 'to-red', string>> = { override: 'it differs from the colour the rules suggest', 'to-red': 'it turns red' };
 
-const dateText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 async function load(deps: CheckInDeps, p: Principal, ref: CheckInRef): Promise<Result<Versioned<CheckInRequest>>> {
   const request = await deps.store.getRequest(p.tenantId, ref.domainId, ref.roundId, ref.workItemId);
@@ -79,7 +81,7 @@ async function closedCard(deps: CheckInDeps, p: Principal, request: CheckInReque
   if (request.state === 'answered' && request.answer) {
     const repaired = await applyAnswer(deps, request, request.answer);
     if (!repaired.ok) deps.logger.error({ tenantId: request.tenantId, roundId: request.roundId, workItemId: request.workItemId, error: repaired.error }, 'could not write an answered check-in on its item');
-    const text = `This check-in was already answered by ${request.answer.by.displayName} on ${dateText(request.answer.at)}; your answer was not recorded.`;
+    const text = `This check-in was already answered by ${request.answer.by.displayName} on ${cardDateTime(request.answer.at)}; your answer was not recorded.`;
     const model = await modelOf(deps, p, request, { notice: { tone: 'warning', text } });
     return model.ok ? ok({ card: model.value, changed: false }) : model;
   }
@@ -123,12 +125,12 @@ export async function answerCheckIn(deps: CheckInDeps, p: Principal, data: Answe
   }
   const written = await applyAnswer(deps, answered.value.value, answer);
   await updateSentCards(deps, p.tenantId, CHECK_IN_BATCH.answered(data.roundId, data.workItemId), [data]);
-  // The card is shared: everyone in the conversation sees this notice, so it speaks of the item, not to the answerer.
+  // The notice is for the answerer alone (the invoke response); everyone else sees the card's "Answered by …".
   const notice: CheckInCardModel['notice'] = written.ok
     ? { tone: 'good', text: 'Check-in recorded: the item\'s status is updated.' }
     : { tone: 'attention', text: `Your answer is kept, but the item could not be updated yet (${written.error.message}); it is written when this card is next opened or answered.` };
-  const model = await modelOf(deps, p, answered.value.value, { notice });
-  return model.ok ? ok({ card: model.value, changed: true }) : model;
+  const shared = await modelOf(deps, p, answered.value.value);
+  return shared.ok ? ok({ card: { ...shared.value, notice }, changed: true, shared: shared.value }) : shared;
 }
 
 /** The card as it stands for the person, with why their action was refused and what they typed. */

@@ -5,9 +5,10 @@
 import type { ContentRenderers } from '../../delivery';
 import type { CheckInRequest, CheckInRound } from '../domain/check-in';
 import { checkInDigestCard, checkInReminderCard } from '../cards/cadence-cards';
+import { undeliveredItems } from './undelivered';
 import { CADENCE_CONTENT, type CadenceContent, type CadenceDeps, parseRoundRef } from './cadence-deps';
 
-type RendererDeps = Pick<CadenceDeps, 'repos' | 'store' | 'tabBaseUrl'>;
+type RendererDeps = Pick<CadenceDeps, 'repos' | 'store' | 'tabBaseUrl' | 'delivery' | 'cardBatch'>;
 
 async function roundOf(deps: RendererDeps, tenantId: string, ref: string): Promise<CheckInRound | undefined> {
   const at = parseRoundRef(ref);
@@ -48,7 +49,9 @@ export function cadenceRenderers(deps: RendererDeps): ContentRenderers<CadenceCo
       async render(tenantId, content) {
         const round = await roundOf(deps, tenantId, content.ref);
         if (!round) return undefined;
-        const requests = await deps.store.listRequests(tenantId, round.domainId, round.id);
+        const [requests, cards] = await Promise.all([deps.store.listRequests(tenantId, round.domainId, round.id), deps.delivery.listBatch(tenantId, deps.cardBatch(round))]);
+        const lost = undeliveredItems(cards);
+        const open = requests.filter((r) => r.state === 'open');
         const titles = await titlesOf(deps, tenantId, requests.map((r) => r.workItemId));
         const title = (r: CheckInRequest): string => titles.get(r.workItemId) ?? r.workItemId;
         const base = deps.tabBaseUrl();
@@ -57,7 +60,9 @@ export function cadenceRenderers(deps: RendererDeps): ContentRenderers<CadenceCo
           domainName: await domainName(deps, tenantId, round.domainId),
           requestedAt: round.requestedAt,
           dueAt: round.dueAt,
-          unanswered: requests.filter((r) => r.state === 'open').map((r) => ({ title: title(r) })),
+          // A team whose card never arrived has nothing to answer: named apart, not as overdue.
+          unanswered: open.filter((r) => !lost.has(r.workItemId)).map((r) => ({ title: title(r) })),
+          unreached: open.filter((r) => lost.has(r.workItemId)).map((r) => ({ title: title(r) })),
           answered: requests.flatMap((r) => (r.state === 'answered' && r.answer ? [{ title: title(r), by: r.answer.by.displayName, at: r.answer.at }] : [])),
           overtaken: requests.filter((r) => r.state === 'superseded').length,
           ...(tabUrl ? { tabUrl } : {}),

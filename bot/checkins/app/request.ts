@@ -22,6 +22,8 @@ export interface RoundInput {
   readonly now: Date;
   /** Leaves out items whose status was reported at or after this time (the cadence's rounds). */
   readonly skipReportedSince?: Date;
+  /** A person's request not yet confirmed: refused while a recent round waits for answers (recentRound). */
+  readonly confirmIfOpen?: boolean;
 }
 
 /** Why an item is not asked, or undefined when it is. */
@@ -46,6 +48,32 @@ function nothingToAsk(skipped: readonly SkippedItem[]): Result<never> {
   return invalid(`No item can be asked for a check-in now: ${parts.join('; ')}.`);
 }
 
+const ago = (from: string, now: Date): string => {
+  const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(from)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  return `${Math.round(minutes / 60)} hours ago`;
+};
+
+/**
+ * A repeated request (a double click, `check-in` sent twice) would send every team a second card
+ * and mark its first one replaced. While the domain's newest round is still within its answer
+ * window and waits for answers, a person's request is refused with `CONFLICT.ALREADY_EXISTS`
+ * saying who asked and when, unless they confirm with `again`. A confirmation, rather than quietly
+ * skipping the items already asked: a PMO lead who asks again after a warning means it (a card
+ * lost, a stage changed), and a request that silently asks nobody would look broken.
+ */
+async function recentRound(deps: CheckInDeps, tenantId: string, domainId: string, now: Date): Promise<Result<void>> {
+  const waiting = (await deps.store.listOpen(tenantId, domainId)).filter((r) => Date.parse(r.dueAt) > now.getTime());
+  const newest = waiting.reduce<(typeof waiting)[number] | undefined>((a, r) => (!a || r.requestedAt > a.requestedAt ? r : a), undefined);
+  if (!newest) return ok(undefined);
+  const round = (await deps.store.getRound(tenantId, domainId, newest.roundId))?.value;
+  const teams = waiting.filter((r) => r.roundId === newest.roundId).length;
+  const by = round?.trigger.kind === 'manual' ? round.trigger.by.displayName : 'the cadence';
+  const asked = `${teams} ${teams === 1 ? 'team was' : 'teams were'} asked ${ago(newest.requestedAt, now)} (round by ${by})`;
+  return fail('CONFLICT.ALREADY_EXISTS', `${asked}; asking again sends each a new card. Ask again anyway?`);
+}
+
 /**
  * Starts a round: no authorization here (the cadence calls it; people go through
  * `requestRoundAs`). Unknown ids, or ids of another domain's items, are refused without naming them.
@@ -57,6 +85,10 @@ export async function requestRound(deps: CheckInDeps, input: RoundInput): Promis
   const byId = new Map(items.map((i) => [i.value.id, i.value]));
   const wanted = input.itemIds ? [...new Set(input.itemIds)] : [...byId.values()].sort((a, b) => a.title.localeCompare(b.title)).map((i) => i.id);
   if (wanted.some((id) => !byId.has(id))) return invalid('Some of the items asked are not work items of this domain. Choose items from its portfolio and try again.');
+  if (input.confirmIfOpen) {
+    const recent = await recentRound(deps, tenantId, domainId, input.now);
+    if (!recent.ok) return recent;
+  }
 
   const chosen = wanted.map((id) => byId.get(id) as WorkItem);
   const links = await Promise.all(chosen.map((item) => deps.repos.links.listByTarget(tenantId, { kind: 'team', workItemId: item.id })));
@@ -94,8 +126,8 @@ export async function requestRound(deps: CheckInDeps, input: RoundInput): Promis
   return ok(round);
 }
 
-/** A person's request (the tab, or `check-in` in the PMO channel): the domain's PMO lead or a tenant admin. */
-export async function requestRoundAs(deps: CheckInDeps, p: Principal, input: { readonly domainId: string; readonly itemIds?: readonly string[] }): Promise<Result<CheckInRound>> {
+/** A person's request (the tab, or `check-in` in the PMO channel): the domain's PMO lead or a tenant admin. `again` confirms a request while a recent round is open. */
+export async function requestRoundAs(deps: CheckInDeps, p: Principal, input: { readonly domainId: string; readonly itemIds?: readonly string[]; readonly again?: boolean }): Promise<Result<CheckInRound>> {
   if (!can(p, 'checkin.request', { domainId: input.domainId })) return forbidden('Only the PMO lead of this domain or a tenant admin can ask its teams for a check-in.');
   if (input.itemIds && input.itemIds.length === 0) return fail('VALIDATION.INVALID', 'Choose at least one item to ask, or leave the choice out to ask every item of the domain.');
   return requestRound(deps, {
@@ -104,5 +136,6 @@ export async function requestRoundAs(deps: CheckInDeps, p: Principal, input: { r
     trigger: { kind: 'manual', by: { userId: p.userId, displayName: p.displayName } },
     ...(input.itemIds ? { itemIds: input.itemIds } : {}),
     now: deps.clock.now(),
+    ...(input.again ? {} : { confirmIfOpen: true }),
   });
 }

@@ -36,11 +36,20 @@ export interface AnswerData extends CheckInRef {
 }
 
 /** The check-in actions as the card carries them (the rest comes from its inputs). */
-export type CheckInBuiltAction = { readonly verb: 'checkin.answer' | 'checkin.show'; readonly data: CheckInRef };
+/** `checkin.request`: the PMO channel's "Ask again anyway" after a warning that a round is still open. */
+export interface AskAgainData {
+  readonly domainId: string;
+  readonly again: true;
+}
+
+export type CheckInBuiltAction = { readonly verb: 'checkin.answer' | 'checkin.show'; readonly data: CheckInRef } | { readonly verb: 'checkin.request'; readonly data: AskAgainData };
 
 export const checkInAction = actionBuilder<CheckInBuiltAction>();
 
-export type CheckInCardAction = { readonly verb: 'checkin.answer'; readonly data: AnswerData } | { readonly verb: 'checkin.show'; readonly data: CheckInRef };
+export type CheckInCardAction =
+  | { readonly verb: 'checkin.answer'; readonly data: AnswerData }
+  | { readonly verb: 'checkin.show'; readonly data: CheckInRef }
+  | { readonly verb: 'checkin.request'; readonly data: AskAgainData };
 
 const id = z.string().regex(ACTION_ID, 'This card does not name a check-in; send "help" for a fresh card.');
 const ref = { roundId: id, workItemId: id, domainId: id };
@@ -90,4 +99,5 @@ export const checkInActionSchemas = {
     };
   }),
   'checkin.show': z.object(ref),
+  'checkin.request': z.object({ domainId: id, again: z.literal(true) }),
 } satisfies ActionSchemas<CheckInCardAction>;

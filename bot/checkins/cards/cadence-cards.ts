@@ -3,10 +3,9 @@
  * reply in the thread of its check-in card where that is known), and the PMO digest at the due
  * time (what is still unanswered, and who answered).
  */
+import { cardDateTime } from '../../kernel/cards/card-date';
 import { type AdaptiveCard, type CardElement, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
 
-/** `2026-03-04 09:00 UTC`: plain text, the same in every card element and client. */
-const dateText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 export interface ReminderModel {
   readonly itemTitle: string;
@@ -16,7 +15,7 @@ export interface ReminderModel {
 
 export function checkInReminderCard(m: ReminderModel): AdaptiveCard {
   return adaptiveCard([
-    { type: 'Container', style: 'warning', bleed: true, items: [text(`Reminder: status check-in due ${dateText(m.dueAt)}`, { weight: 'bolder' })] },
+    { type: 'Container', style: 'warning', bleed: true, items: [text(`Reminder: status check-in due ${cardDateTime(m.dueAt)}`, { weight: 'bolder' })] },
     heading(m.itemTitle),
     text(`The ${m.domainName} PMO is waiting for this item's status. Answer in its check-in card in this conversation: health per dimension, benefits realised and a short note.`),
   ]);
@@ -27,6 +26,8 @@ export interface DigestModel {
   readonly requestedAt: string;
   readonly dueAt: string;
   readonly unanswered: readonly { readonly title: string }[];
+  /** Open items whose card reached none of their team's conversations. */
+  readonly unreached: readonly { readonly title: string }[];
   readonly answered: readonly { readonly title: string; readonly by: string; readonly at: string }[];
   /** Items a newer check-in asks again: neither overdue nor answered here. */
   readonly overtaken: number;
@@ -43,18 +44,19 @@ function lines(items: readonly string[]): CardElement[] {
 }
 
 export function checkInDigestCard(m: DigestModel): AdaptiveCard {
-  const total = m.unanswered.length + m.answered.length;
+  const total = m.unanswered.length + m.unreached.length + m.answered.length;
   const banner =
     m.unanswered.length === 0
-      ? { type: 'Container' as const, style: 'good' as const, bleed: true, items: [text(`Every check-in answered (${total})`, { weight: 'bolder' })] }
+      ? { type: 'Container' as const, style: m.unreached.length === 0 ? ('good' as const) : ('warning' as const), bleed: true, items: [text(m.unreached.length === 0 ? `Every check-in answered (${total})` : `No check-in overdue; ${m.unreached.length} of ${total} could not be delivered`, { weight: 'bolder' })] }
       : { type: 'Container' as const, style: 'attention' as const, bleed: true, items: [text(`Overdue: ${m.unanswered.length} of ${total} check-ins unanswered`, { weight: 'bolder' })] };
   const body: CardElement[] = [
     banner,
     heading(`${m.domainName}: status check-ins`),
-    text(`Requested ${dateText(m.requestedAt)}, due ${dateText(m.dueAt)}.`, { isSubtle: true, spacing: 'small' }),
+    text(`Requested ${cardDateTime(m.requestedAt)}, due ${cardDateTime(m.dueAt)}.`, { isSubtle: true, spacing: 'small' }),
   ];
   if (m.unanswered.length > 0) body.push(text('**Still unanswered**', { separator: true }), ...lines(m.unanswered.map((u) => u.title)));
-  if (m.answered.length > 0) body.push(text('**Answered**', { separator: true }), ...lines(m.answered.map((a) => `${a.title} — ${a.by}, ${dateText(a.at)}`)));
+  if (m.unreached.length > 0) body.push(text("**Could not be reached** (the card was not delivered: check the team's channel link)", { separator: true }), ...lines(m.unreached.map((u) => u.title)));
+  if (m.answered.length > 0) body.push(text('**Answered**', { separator: true }), ...lines(m.answered.map((a) => `${a.title} — ${a.by}, ${cardDateTime(a.at)}`)));
   if (m.overtaken > 0) body.push(text(`${m.overtaken} more asked again by a newer check-in.`, { isSubtle: true, separator: true }));
   return adaptiveCard(body, m.tabUrl ? [{ type: 'Action.OpenUrl', title: 'Open check-ins in PMO Relay', url: m.tabUrl }] : []);
 }

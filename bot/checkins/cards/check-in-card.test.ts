@@ -37,13 +37,18 @@ describe('the check-in card', () => {
     expect(card.refresh?.action.verb).toBe('checkin.show');
   });
 
-  it('pre-fills each colour with the suggestion or the last colour, stage, realised benefit in the planned unit, and offers only green, amber and red', () => {
-    const fields = inputs(checkInCard(model));
+  it('pre-fills each colour with the item\'s current colour, says the rules\' suggestion in words, and says exactly when a reason is needed', () => {
+    const late = checkInCard({ ...model, suggested: { schedule: 'red', benefit: 'amber' } });
+    const fields = inputs(late);
     const byId = new Map(fields.map((f) => [f.id, f]));
     expect(byId.get('colour_schedule').value).toBe('green');
-    expect(byId.get('colour_benefit').value).toBe('amber');
-    expect(byId.get('colour_benefit').label).toMatch(/suggest amber/);
+    expect(byId.get('colour_schedule').label).toBe('Schedule (now green). Suggested: red — the end date has passed.');
+    expect(byId.get('reason_schedule').label).toBe('Reason — needed for a colour other than the suggested red');
+    expect(byId.get('colour_benefit').value).toBe('green');
+    expect(byId.get('colour_benefit').label).toMatch(/Suggested: amber — the benefit realised is behind/);
+    expect(byId.get('reason_cost').label).toBe('Reason — needed for red');
     expect(byId.get('colour_scope').value).toBeUndefined();
+    expect(inputs(checkInCard({ ...model, item: { ...model.item, health: { ...model.item.health, cost: 'red' } } })).find((f) => f.id === 'reason_cost').label).toBe('Reason (optional)');
     expect(byId.get('colour_cost').choices.map((c: { value: string }) => c.value)).toEqual(['green', 'amber', 'red']);
     expect(byId.get('stage').value).toBe('Build');
     expect(byId.get('benefitRealised')).toMatchObject({ type: 'Input.Number', value: 40 });
@@ -69,7 +74,8 @@ describe('the check-in card', () => {
     });
     expect(inputs(card)).toEqual([]);
     expect(card.actions).toBeUndefined();
-    expect(json(card)).toMatch(/Answered by Tam Team on 2026-03-03 08:00 UTC/);
+    // Dates as the change cards write them: Teams shows each reader their own local date and time.
+    expect(json(card)).toContain('Answered by Tam Team on {{DATE(2026-03-03T08:00:00Z, SHORT)}} {{TIME(2026-03-03T08:00:00Z)}}');
     expect(json(card)).toContain('🔴 Red — Licences');
     expect(validateAdaptiveCard(card)).toEqual([]);
   });
@@ -77,7 +83,7 @@ describe('the check-in card', () => {
   it('a card a newer check-in replaced says so, and shows the newer one', () => {
     const card = checkInCard({ ...model, state: 'superseded', newer: { requestedAt: '2026-03-09T09:00:00.000Z', dueAt: '2026-03-11T09:00:00.000Z', state: 'open' } });
     expect(inputs(card)).toEqual([]);
-    expect(json(card)).toMatch(/A newer check-in replaced this one\. It was sent on 2026-03-09 09:00 UTC/);
+    expect(json(card)).toContain('A newer check-in replaced this one. It was sent on {{DATE(2026-03-09T09:00:00Z, SHORT)}} {{TIME(2026-03-09T09:00:00Z)}}');
     expect(validateAdaptiveCard(card)).toEqual([]);
   });
 

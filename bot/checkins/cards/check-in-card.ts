@@ -4,8 +4,10 @@
  * dimension, stage, benefit realised and a short note, answered with Action.Execute. Once
  * answered, or replaced by a newer check-in, it shows that, read-only. Pure.
  */
+import { cardDateTime } from '../../kernel/cards/card-date';
 import { type AnswerColour, HEALTH_DIMENSIONS, type HealthDimension, type Rag } from '../domain/check-in';
 import { type AdaptiveCard, type CardElement, type Fact, MAX_REFRESH_USERS, adaptiveCard, heading, text } from '../../kernel/cards/adaptive-card';
+import { reasonNeeded } from '../domain/suggested-health';
 import { ANSWER_INPUTS, checkInAction } from './actions';
 import type { CheckInCardModel } from './card-model';
 
@@ -13,8 +15,6 @@ const DIMENSION_LABELS: Readonly<Record<HealthDimension, string>> = { schedule: 
 const RAG_LABELS: Readonly<Record<Rag, string>> = { green: '🟢 Green', amber: '🟠 Amber', red: '🔴 Red', unknown: '⚪ Not reported' };
 const COLOURS: readonly AnswerColour[] = ['green', 'amber', 'red'];
 
-/** `2026-03-04 09:00 UTC`: plain text, the same in every client. */
-const dateText = (iso: string | undefined): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '—');
 
 const qty = (q: { readonly value: number; readonly unit: string }): string => `${q.value} ${q.unit}`;
 
@@ -27,7 +27,7 @@ function header(m: CheckInCardModel): CardElement[] {
   const overdue = m.state === 'open' && m.now > m.dueAt;
   return [
     heading(`Check-in: ${m.item.title}`),
-    text(`${asked} for this item's status by ${dateText(m.dueAt)}.${overdue ? ' **Overdue.**' : ''}`, { isSubtle: !overdue, spacing: 'small' }),
+    text(`${asked} for this item's status by ${cardDateTime(m.dueAt)}.${overdue ? ' **Overdue.**' : ''}`, { isSubtle: !overdue, spacing: 'small' }),
   ];
 }
 
@@ -36,8 +36,8 @@ function statusFacts(m: CheckInCardModel): Fact[] {
   return [
     { title: 'Stage', value: item.stage },
     ...HEALTH_DIMENSIONS.map((d) => ({ title: DIMENSION_LABELS[d], value: RAG_LABELS[item.health[d]] })),
-    ...(item.benefits ? [{ title: 'Benefit', value: `${qty(item.benefits.realised)} realised of ${qty(item.benefits.planned)} planned` }] : []),
-    { title: 'Last reported', value: item.reportedAt ? dateText(item.reportedAt) : 'never' },
+    ...(item.benefits ? [{ title: 'Benefits realised', value: `${qty(item.benefits.realised)} realised of ${qty(item.benefits.planned)} planned` }] : []),
+    { title: 'Last reported', value: item.reportedAt ? cardDateTime(item.reportedAt) : 'never' },
     ...(item.note ? [{ title: 'Last note', value: item.note }] : []),
   ];
 }
@@ -51,25 +51,41 @@ function answerFacts(answer: NonNullable<CheckInCardModel['answer']>, unit: stri
   ];
 }
 
-/** The colour a dimension's input starts at: as typed, else what the rules suggest, else the last reported (if it was a colour). */
+/** The colour a dimension's input starts at: as typed, else the item's current colour (a suggestion is said, never pre-chosen). */
 function startingColour(m: CheckInCardModel, d: HealthDimension): string | undefined {
   const typed = m.typed?.[ANSWER_INPUTS.colour(d)];
   if (typed) return typed;
   const current = m.item.health[d];
-  return m.suggested[d] ?? (current === 'unknown' ? undefined : current);
+  return current === 'unknown' ? undefined : current;
+}
+
+/** Why the rules suggest a colour, in the team's words. */
+const SUGGESTION_WHY: Readonly<Record<HealthDimension, (c: AnswerColour) => string>> = {
+  schedule: () => 'the end date has passed',
+  cost: () => 'the rules say so',
+  scope: () => 'the rules say so',
+  benefit: (c) => (c === 'green' ? 'the benefit realised is on track for the time elapsed' : 'the benefit realised is behind what the time elapsed expects'),
+};
+
+/** When the dimension's reason is needed, in words that follow the rule the answer is checked against (reasonNeeded). */
+function reasonLabel(before: Rag, suggested: AnswerColour | undefined): string {
+  const needed = COLOURS.filter((c) => reasonNeeded(c, before, suggested) !== undefined);
+  if (needed.length === 0) return 'Reason (optional)';
+  if (suggested) return `Reason — needed for a colour other than the suggested ${suggested}`;
+  return `Reason — needed for ${needed.join(' or ')}`;
 }
 
 function dimensionInputs(m: CheckInCardModel, d: HealthDimension): CardElement[] {
   const suggested = m.suggested[d];
   const now = RAG_LABELS[m.item.health[d]].replace(/^\S+ /, '').toLowerCase();
-  const hint = suggested ? `; the rules suggest ${suggested}` : '';
+  const hint = suggested ? ` Suggested: ${suggested} — ${SUGGESTION_WHY[d](suggested)}.` : '';
   const start = startingColour(m, d);
   const reason = m.typed?.[ANSWER_INPUTS.reason(d)];
   return [
     {
       type: 'Input.ChoiceSet',
       id: ANSWER_INPUTS.colour(d),
-      label: `${DIMENSION_LABELS[d]} (last: ${now}${hint})`,
+      label: `${DIMENSION_LABELS[d]} (now ${now}).${hint}`,
       style: 'compact',
       choices: COLOURS.map((c) => ({ title: RAG_LABELS[c], value: c })),
       ...(start ? { value: start } : {}),
@@ -80,7 +96,7 @@ function dimensionInputs(m: CheckInCardModel, d: HealthDimension): CardElement[]
     {
       type: 'Input.Text',
       id: ANSWER_INPUTS.reason(d),
-      label: suggested ? `Reason (required for red, or a colour other than ${suggested})` : 'Reason (required when it turns red)',
+      label: reasonLabel(m.item.health[d], suggested),
       maxLength: 500,
       spacing: 'small',
       ...(reason ? { value: reason } : {}),
@@ -118,8 +134,8 @@ function superseded(m: CheckInCardModel): CardElement[] {
   const where = !newer
     ? ''
     : newer.state === 'answered' && newer.answer
-      ? ` It was answered by ${newer.answer.by.displayName} on ${dateText(newer.answer.at)}.`
-      : ` It was sent on ${dateText(newer.requestedAt)} and is due ${dateText(newer.dueAt)}; answer that card.`;
+      ? ` It was answered by ${newer.answer.by.displayName} on ${cardDateTime(newer.answer.at)}.`
+      : ` It was sent on ${cardDateTime(newer.requestedAt)} and is due ${cardDateTime(newer.dueAt)}; answer that card.`;
   return [
     banner(`A newer check-in replaced this one.${where}`, 'warning'),
     ...(newer?.answer ? [{ type: 'FactSet' as const, facts: answerFacts(newer.answer, m.item.benefits?.planned.unit) }] : [{ type: 'FactSet' as const, facts: statusFacts(m) }]),
@@ -133,7 +149,7 @@ export function checkInCard(m: CheckInCardModel): AdaptiveCard {
 
   if (m.state === 'superseded') return { ...adaptiveCard([...body, ...superseded(m)]), ...refresh };
   if (m.state === 'answered' && m.answer) {
-    body.push(banner(`Answered by ${m.answer.by.displayName} on ${dateText(m.answer.at)}.`, 'good'), { type: 'FactSet', facts: answerFacts(m.answer, m.item.benefits?.planned.unit) });
+    body.push(banner(`Answered by ${m.answer.by.displayName} on ${cardDateTime(m.answer.at)}.`, 'good'), { type: 'FactSet', facts: answerFacts(m.answer, m.item.benefits?.planned.unit) });
     return { ...adaptiveCard(body), ...refresh };
   }
   body.push({ type: 'FactSet', facts: statusFacts(m), spacing: 'medium' });

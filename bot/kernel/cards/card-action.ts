@@ -24,6 +24,8 @@ export interface CardReply {
   readonly card: AdaptiveCard;
   /** The card is shared and the action changed what it shows: update the message for everyone too. */
   readonly forEveryone?: boolean;
+  /** With `forEveryone`: what everyone sees when it differs from the actor's card (which may carry a message for them alone). */
+  readonly shared?: AdaptiveCard;
 }
 
 /** The data of each verb of a union of card actions. */

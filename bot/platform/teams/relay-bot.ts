@@ -102,7 +102,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
       ...(activity.replyToId ? { cardMessageId: activity.replyToId } : {}),
       roster: rosterReaderOf(context),
     });
-    if (reply.forEveryone) await this.replaceCardForEveryone(context, reply.card);
+    if (reply.forEveryone) await this.replaceCardForEveryone(context, reply.shared ?? reply.card);
     return cardInvokeResponse(reply.card);
   }
 

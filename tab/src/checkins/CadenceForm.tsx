@@ -80,8 +80,9 @@ export function CadenceForm({ api, domainId, cadence, onSaved }: CadenceFormProp
             ))}
           </Dropdown>
         </Field>
-        <Field label="Time" hint="24-hour, local to the time zone" validationMessage={errors.time}>
-          <Input className={styles.narrow} type="time" value={values.time} onChange={(_e, d) => set({ time: d.value })} />
+        {/* A text field, as in the Admin domain dialog: a native time input follows the browser's 12/24-hour locale. */}
+        <Field label="Time (24 hours)" hint="Local to the time zone" validationMessage={errors.time}>
+          <Input className={styles.narrow} value={values.time} placeholder="09:00" onChange={(_e, d) => set({ time: d.value })} />
         </Field>
         <Field label="Time zone" validationMessage={errors.timeZone}>
           <Combobox

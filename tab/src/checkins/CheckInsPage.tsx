@@ -79,7 +79,7 @@ function DomainCheckIns({ api, me, named }: { readonly api: ApiClient; readonly 
 
   return (
     <div className={styles.page}>
-      <PageHeader title="Check-ins" description="Ask the domain's teams for their status in their own conversation, weekly or now, and see who answered." tools={picker} />
+      <PageHeader title={selected ? `${selected.name} check-ins` : 'Check-ins'} description="Ask the domain's teams for their status in their own conversation, weekly or now, and see who answered." tools={picker} />
       <Loaded state={domains} loading="Loading domains…" failed="Could not load the domains" onRetry={domains.retry}>
         {() =>
           unknownNamed || !domainId ? (

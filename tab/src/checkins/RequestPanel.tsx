@@ -2,12 +2,13 @@
  * Asking the domain's teams for their status now: every item that is due, or the items chosen
  * from the domain's portfolio. Says what went out (and what was left out, and why) or why not.
  */
-import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { errorMessage } from '../api/client';
+import { ApiRequestError, errorMessage } from '../api/client';
 import { useNotify } from '../shared/notify';
 import { useLoad } from '../shared/useLoad';
+import { useRestoreFocus } from '../shared/useRestoreFocus';
 import type { CheckInsApi } from './api';
 import { SKIP_REASONS } from './RoundList';
 
@@ -34,6 +35,9 @@ export function RequestPanel({ api, checkIns, domainId, onRequested }: RequestPa
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // The server's "a round is still waiting for answers" message, while the lead decides.
+  const [confirming, setConfirming] = useState<string | undefined>();
+  useRestoreFocus(confirming !== undefined);
   // The domain's items, loaded only once someone wants to choose among them.
   const loadItems = useCallback((signal: AbortSignal) => api.portfolio(domainId, signal).then((p) => [...p.items].sort((a, b) => a.title.localeCompare(b.title))), [api, domainId]);
   const items = useLoad(scope === 'chosen' ? loadItems : undefined);
@@ -46,21 +50,23 @@ export function RequestPanel({ api, checkIns, domainId, onRequested }: RequestPa
       return next;
     });
 
-  const send = async () => {
+  const send = async (again: boolean) => {
     if (scope === 'chosen' && chosen.size === 0) {
       setFailure('Choose at least one item, or ask every item that is due.');
       return;
     }
+    setConfirming(undefined);
     setSending(true);
     setFailure(undefined);
     try {
-      const round = await checkIns.request(domainId, scope === 'chosen' ? { itemIds: [...chosen] } : {});
+      const round = await checkIns.request(domainId, { ...(scope === 'chosen' ? { itemIds: [...chosen] } : {}), ...(again ? { again: true } : {}) });
       const left = round.skipped.length > 0 ? ` Not asked: ${round.skipped.map((s) => `${s.title} (${SKIP_REASONS[s.reason]})`).join(', ')}.` : '';
       notify(`Check-ins sent for ${round.items.length} ${round.items.length === 1 ? 'item' : 'items'}`, `Each team gets a card in its conversation.${left}`);
       setChosen(new Set());
       onRequested();
     } catch (error) {
-      setFailure(errorMessage(error));
+      if (error instanceof ApiRequestError && error.code === 'CONFLICT.ALREADY_EXISTS') setConfirming(error.message);
+      else setFailure(errorMessage(error));
     } finally {
       setSending(false);
     }
@@ -91,11 +97,25 @@ export function RequestPanel({ api, checkIns, domainId, onRequested }: RequestPa
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={sending} onClick={() => void send()}>
+        <Button appearance="primary" disabled={sending} onClick={() => void send(false)}>
           {scope === 'chosen' ? `Ask ${chosen.size} chosen ${chosen.size === 1 ? 'item' : 'items'} now` : 'Ask for check-ins now'}
         </Button>
         {sending && <Spinner size="tiny" label="Sending…" />}
       </div>
+      <Dialog open={confirming !== undefined} onOpenChange={(_e, d) => !d.open && setConfirming(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Ask the teams again?</DialogTitle>
+            <DialogContent>{confirming}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => setConfirming(undefined)}>
+                Don&apos;t ask now
+              </Button>
+              <Button onClick={() => void send(true)}>Ask again anyway</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

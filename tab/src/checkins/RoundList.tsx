@@ -3,7 +3,7 @@
  * due, and per item whether its team answered (who, when), is still open, is overdue, or was
  * asked again by a newer round; then the items left out and why.
  */
-import { Badge, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckInItemView, CheckInRoundView } from '../../../bot/api-contract/checkins';
 import { formatDateTime } from '../shared/dates';
 import { SURFACE } from '../shared/surface';
@@ -16,11 +16,12 @@ const useStyles = makeStyles({
   skipped: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-const STATE_BADGE: Readonly<Record<CheckInItemView['state'], { readonly label: string; readonly color: 'success' | 'informative' | 'danger' | 'subtle' }>> = {
+const STATE_BADGE: Readonly<Record<CheckInItemView['state'], { readonly label: string; readonly color: 'success' | 'informative' | 'danger' | 'subtle' | 'warning' }>> = {
   answered: { label: 'Answered', color: 'success' },
   open: { label: 'Waiting', color: 'informative' },
   overdue: { label: 'Overdue', color: 'danger' },
   superseded: { label: 'Asked again later', color: 'subtle' },
+  undelivered: { label: 'Not delivered', color: 'warning' },
 };
 
 export const SKIP_REASONS: Readonly<Record<CheckInRoundView['skipped'][number]['reason'], string>> = {
@@ -35,7 +36,8 @@ function who(round: CheckInRoundView): string {
 
 function counts(items: readonly CheckInItemView[]): string {
   const n = (s: CheckInItemView['state']) => items.filter((i) => i.state === s).length;
-  return [`${n('answered')} answered`, `${n('open')} waiting`, `${n('overdue')} overdue`].join(' · ');
+  const lost = n('undelivered');
+  return [`${n('answered')} answered`, `${n('open')} waiting`, `${n('overdue')} overdue`, ...(lost > 0 ? [`${lost} not delivered`] : [])].join(' · ');
 }
 
 export function RoundList({ rounds }: { readonly rounds: readonly CheckInRoundView[] }) {
@@ -71,23 +73,28 @@ export function RoundList({ rounds }: { readonly rounds: readonly CheckInRoundVi
                         {STATE_BADGE[item.state].label}
                       </Badge>
                     </TableCell>
-                    <TableCell>{item.answeredBy ? `${item.answeredBy}${item.answeredAt ? `, ${formatDateTime(item.answeredAt)}` : ''}` : '—'}</TableCell>
+                    <TableCell>{item.state === 'undelivered' ? "The card reached none of the team's conversations: check the team's channel link." : item.answeredBy ? `${item.answeredBy}${item.answeredAt ? `, ${formatDateTime(item.answeredAt)}` : ''}` : '—'}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           )}
           {round.skipped.length > 0 && (
-            <div>
-              <Text weight="semibold">Not asked</Text>
-              <ul className={styles.skipped}>
-                {round.skipped.map((s) => (
-                  <li key={s.workItemId}>
-                    {s.title}: {SKIP_REASONS[s.reason]}
-                  </li>
-                ))}
-              </ul>
-            </div>
+            // Folded: with a weekly cadence the same list repeats in every round.
+            <Accordion collapsible>
+              <AccordionItem value="skipped">
+                <AccordionHeader size="small">Not asked ({round.skipped.length})</AccordionHeader>
+                <AccordionPanel>
+                  <ul className={styles.skipped}>
+                    {round.skipped.map((s) => (
+                      <li key={s.workItemId}>
+                        {s.title}: {SKIP_REASONS[s.reason]}
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
           )}
         </li>
       ))}

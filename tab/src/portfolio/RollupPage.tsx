@@ -166,6 +166,7 @@ export function RollupPage({ api }: { readonly api: ApiClient }) {
                     <TableHeaderCell scope="col">On-benefit</TableHeaderCell>
                     <TableHeaderCell scope="col">Stale</TableHeaderCell>
                     <TableHeaderCell scope="col">Open escalations</TableHeaderCell>
+                    <TableHeaderCell scope="col">Check-ins overdue</TableHeaderCell>
                     <TableHeaderCell scope="col">Cascade coverage</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
@@ -190,6 +191,9 @@ export function RollupPage({ api }: { readonly api: ApiClient }) {
                       <TableCell className={styles.num}>
                         {/* Escalations are open signals: the domain's items with open signals hold them. */}
                         <Figure d={d} n={d.openEscalations} what="open escalations, see items with open signals" filters={{ openSignals: true }} />
+                      </TableCell>
+                      <TableCell className={styles.num}>
+                        <Figure d={d} n={d.kpis.overdueCheckIns} what="check-ins overdue" filters={{ checkInOverdue: true }} />
                       </TableCell>
                       <TableCell>
                         {coverage(d.cascade)}
