@@ -174,6 +174,18 @@ describe('help', () => {
     const ref = await app.repos.conversations.get(T, where.conversationId);
     expect(ref).toMatchObject({ tenantId: T, kind: 'channel', serviceUrl: connector.url, botId: '28:00000000-0000-4000-8000-00000000b0b0', teamId: where.team?.id, active: true });
   });
+
+  it('follows a known conversation to the service URL a later card action comes through, and records no unknown one', async () => {
+    const where = channel();
+    await say(where, people.webMember, 'help');
+    const moved = { ...where, serviceUrl: `${connector.url}moved/` };
+    await act(moved, people.webMember, execute('link.start'));
+    expect((await app.repos.conversations.get(T, where.conversationId))?.serviceUrl).toBe(moved.serviceUrl);
+
+    const unknown = { ...channel(), serviceUrl: `${connector.url}moved/` };
+    await act(unknown, people.webMember, execute('link.start'));
+    expect(await app.repos.conversations.get(T, unknown.conversationId)).toBeUndefined();
+  });
 });
 
 describe('install and conversation updates', () => {
