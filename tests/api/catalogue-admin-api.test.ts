@@ -118,8 +118,9 @@ describe('objectives', () => {
     const refused = await call('DELETE', `/api/objectives/${used.id}`, { token: admin, headers: { 'If-Match': used.etag } });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/Work items are aligned to OBJ-3.*retire it instead/);
-    const codes = (await call('GET', '/api/objectives', { token: admin })).body.map((o: { code: string }) => o.code);
-    expect(codes).toEqual(['OBJ-1', 'OBJ-3']);
+    // The list says how many items each is aligned to, so the admin knows before trying.
+    const listed = (await call('GET', '/api/objectives', { token: admin })).body.map((o: { code: string; alignedItems: number }) => [o.code, o.alignedItems]);
+    expect(listed).toEqual([['OBJ-1', 0], ['OBJ-3', 1]]);
     // Retired, it stays on the item, which can still be edited, but no other item can take it up.
     await call('PATCH', `/api/objectives/${used.id}`, { token: admin, body: { status: 'retired' }, headers: { 'If-Match': used.etag } });
     const aligned = (await call('GET', '/api/work-items/wi-aligned', { token: admin })).body;

@@ -14,11 +14,19 @@ import type { PortfolioRepositories } from '../ports';
 import type { PortfolioDeps } from './portfolio';
 
 
-/** The tenant's strategic objectives by priority, then code. */
-export async function listObjectives(deps: PortfolioDeps, p: Principal): Promise<Versioned<StrategicObjective>[]> {
+/** An objective as listed: with how many work items are aligned to it (those cannot be deleted). */
+export interface ListedObjective {
+  readonly objective: Versioned<StrategicObjective>;
+  readonly alignedItems: number;
+}
+
+/** The tenant's strategic objectives by priority, then code, each with its count of aligned items. */
+export async function listObjectives(deps: PortfolioDeps, p: Principal): Promise<ListedObjective[]> {
   // Every signed-in member of the tenant may read the objectives.
-  const all = await deps.repos.objectives.list(p.tenantId);
-  return all.sort((a, b) => a.value.priority - b.value.priority || a.value.code.localeCompare(b.value.code));
+  const [all, aligned] = await Promise.all([deps.repos.objectives.list(p.tenantId), alignedItemCounts(deps.repos, p.tenantId)]);
+  return all
+    .sort((a, b) => a.value.priority - b.value.priority || a.value.code.localeCompare(b.value.code))
+    .map((objective) => ({ objective, alignedItems: aligned.get(objective.value.id) ?? 0 }));
 }
 
 const codeTaken = (all: readonly Versioned<StrategicObjective>[], code: string, self?: string): Result<never> | undefined =>
@@ -54,14 +62,20 @@ export async function updateObjective(deps: PortfolioDeps, p: Principal, id: str
 }
 
 /**
- * Whether any work item is aligned to the objective. Each domain's figures (one small row per
- * domain, kept on every item write) count its items by objective, so this is one point read per
- * domain rather than a read of the tenant's items.
+ * How many work items are aligned to each objective (objectives without any are absent). Each
+ * domain's figures (one small row per domain, kept on every item write) count its items by
+ * objective, so this is one point read per domain rather than a read of the tenant's items.
  */
-export async function hasAlignedItems(repos: Pick<PortfolioRepositories, 'domains' | 'workItems'>, tenantId: string, objectiveId: string): Promise<boolean> {
+export async function alignedItemCounts(repos: Pick<PortfolioRepositories, 'domains' | 'workItems'>, tenantId: string): Promise<ReadonlyMap<string, number>> {
   const domains = await repos.domains.list(tenantId);
   const figures = await Promise.all(domains.map((d) => repos.workItems.stats(tenantId, d.value.id)));
-  return figures.some((f) => f.objectives[objectiveId] !== undefined);
+  const counts = new Map<string, number>();
+  for (const f of figures) {
+    for (const [id, byRag] of Object.entries(f.objectives)) {
+      counts.set(id, (counts.get(id) ?? 0) + Object.values(byRag).reduce((a, b) => a + b, 0));
+    }
+  }
+  return counts;
 }
 
 /** Deletes an objective no work item is aligned to (EPMO members, tenant admins); one with aligned work is refused. */
@@ -70,7 +84,7 @@ export async function deleteObjective(deps: PortfolioDeps, p: Principal, id: str
   const existing = await deps.repos.objectives.get(p.tenantId, id);
   if (!existing) return notFound(`Objective "${id}"`);
   if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this objective since you loaded it. Reload and try again.');
-  if (await hasAlignedItems(deps.repos, p.tenantId, id)) {
+  if ((await alignedItemCounts(deps.repos, p.tenantId)).has(id)) {
     return fail('CONFLICT.IN_USE', `Work items are aligned to ${existing.value.code}, so it cannot be deleted: retire it instead.`);
   }
   return deps.repos.objectives.remove(p.tenantId, id, etag);
