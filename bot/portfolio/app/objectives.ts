@@ -7,7 +7,7 @@
 import type { StrategicObjective } from '../domain/portfolio';
 import { parseInput } from '../../kernel/validation';
 import { objectiveInputSchema, objectivePatchSchema } from './inputs';
-import { type Result, fail, forbidden, notFound } from '../../kernel/result';
+import { type Result, fail, forbidden, invalid, notFound } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import type { Versioned } from '../../kernel/versioned';
 import type { PortfolioRepositories } from '../ports';
@@ -34,7 +34,20 @@ const codeTaken = (all: readonly Versioned<StrategicObjective>[], code: string, 
     ? fail('CONFLICT.ALREADY_EXISTS', `An objective with code "${code}" already exists. Choose another code.`)
     : undefined;
 
-/** A new strategic objective with a code not yet used (EPMO members, tenant admins). */
+/**
+ * A strategy owner owns an objective (PRODUCT.md §2): anyone else is refused, named when they are
+ * one of the tenant's people. Unknown ids say nothing more than that.
+ */
+async function ownerRefusal(deps: PortfolioDeps, tenantId: string, ownerId: string): Promise<Result<never> | undefined> {
+  const owner = await deps.people.get(tenantId, ownerId);
+  if (owner?.roles.some((r) => r.role === 'strategy_owner')) return undefined;
+  const who = owner ? `${owner.displayName} is not a strategy owner` : 'That person is not a strategy owner here';
+  return invalid(`${who}. Choose a strategy owner, or give them the Strategy owner role under Admin → People and roles first.`, [
+    { at: 'ownerId', message: 'Choose a strategy owner.' },
+  ]);
+}
+
+/** A new strategic objective with a code not yet used, owned by a strategy owner (EPMO members, tenant admins). */
 export async function createObjective(deps: PortfolioDeps, p: Principal, body: unknown): Promise<Result<Versioned<StrategicObjective>>> {
   if (!can(p, 'objective.edit')) return forbidden('Only EPMO members and tenant admins can create strategic objectives.');
   const parsed = parseInput(objectiveInputSchema, body);
@@ -42,6 +55,8 @@ export async function createObjective(deps: PortfolioDeps, p: Principal, body: u
   const input = parsed.value;
   const taken = codeTaken(await deps.repos.objectives.list(p.tenantId), input.code);
   if (taken) return taken;
+  const refused = await ownerRefusal(deps, p.tenantId, input.ownerId);
+  if (refused) return refused;
   return deps.repos.objectives.create({ ...input, tenantId: p.tenantId, id: deps.ids.next('obj'), createdAt: deps.clock.now().toISOString() });
 }
 
@@ -57,6 +72,11 @@ export async function updateObjective(deps: PortfolioDeps, p: Principal, id: str
   if (patch.code !== undefined) {
     const taken = codeTaken(await deps.repos.objectives.list(p.tenantId), patch.code, id);
     if (taken) return taken;
+  }
+  // An owner who has since lost the role stays until someone changes the owner.
+  if (patch.ownerId !== undefined && patch.ownerId !== existing.value.ownerId) {
+    const refused = await ownerRefusal(deps, p.tenantId, patch.ownerId);
+    if (refused) return refused;
   }
   return deps.repos.objectives.update({ ...existing.value, ...patch }, etag);
 }

@@ -74,7 +74,7 @@ export function ObjectiveDialog({ api, objective, otherCodes, maxPriority, owner
               <Field label="Priority" required hint={`1 is the highest, ${maxPriority} the lowest.`} {...state(problems.priority)}>
                 <Input type="number" min={1} max={maxPriority} value={draft.priority} disabled={pending} onChange={(_e, d) => set('priority', d.value)} />
               </Field>
-              <Field label="Owner" required hint={owners.length === 0 ? 'Nobody holds an EPMO role yet: give a strategy owner their role under People and roles first.' : undefined} {...state(problems.ownerId)}>
+              <Field label="Owner" required hint={owners.length === 0 ? 'Nobody is a strategy owner yet: give someone the Strategy owner role under People and roles first.' : undefined} {...state(problems.ownerId)}>
                 <Dropdown
                   placeholder="Choose a strategy owner"
                   value={draft.ownerName}
