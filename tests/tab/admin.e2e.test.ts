@@ -152,4 +152,28 @@ describe('the admin area', () => {
     await form.getByRole('group', { name: /Objectives and contribution weights/ }).waitFor();
     expect(await form.getByRole('checkbox', { name: new RegExp(`^${first.code}:`) }).count()).toBe(0);
   });
+
+  it('takes focus to the first field a refused form names, and says before the click that the last admin cannot go', async () => {
+    const focused = (field: Locator) => field.evaluate((el) => el === document.activeElement);
+    await openAs(ADMIN, '#/admin?section=domains');
+    await page.getByRole('button', { name: 'New domain' }).click();
+    await dialog().getByRole('button', { name: 'Create domain' }).click();
+    await dialog().getByText('Give the domain a name.').waitFor();
+    await until(async () => expect(await focused(dialog().getByRole('textbox', { name: 'Name' }))).toBe(true));
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+
+    await section('Objectives');
+    await page.getByRole('button', { name: 'New objective' }).click();
+    await dialog().getByRole('textbox', { name: 'Code' }).fill('OBJ-FOCUS');
+    await dialog().getByRole('button', { name: 'Create objective' }).click();
+    await dialog().getByText('Give the objective a title.').waitFor();
+    await until(async () => expect(await focused(dialog().getByRole('textbox', { name: 'Title' }))).toBe(true));
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+
+    await section('People and roles');
+    await page.getByRole('button', { name: 'Remove every role of Avery Admin' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText('You are the last tenant admin, so this would be refused. Make someone else a tenant admin first, then remove these roles.').waitFor();
+    expect(await confirm.getByRole('button', { name: 'Remove all roles' }).isDisabled()).toBe(true);
+  });
 });
