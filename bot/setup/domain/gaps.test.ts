@@ -10,12 +10,20 @@ const facts = (over: Partial<SetupFacts> = {}): SetupFacts => ({
   lost: [],
   appUsers: [],
   withRoles: new Set(),
+  ledDomains: new Set(['d1']),
   ...over,
 });
 
 describe('setup gaps', () => {
   it('is empty when everything is set up', () => {
     expect(setupGaps(facts({ domains: [{ id: 'd1', name: 'IT' }], reached: [{ kind: 'epmo' }, { kind: 'pmo', domainId: 'd1' }] }))).toEqual([]);
+  });
+
+  it('lists domains nobody leads first, with the fix in People and roles', () => {
+    const gaps = setupGaps(facts({ domains: [{ id: 'd1', name: 'IT' }, { id: 'd2', name: 'Legal' }], reached: [{ kind: 'epmo' }, { kind: 'pmo', domainId: 'd1' }, { kind: 'pmo', domainId: 'd2' }] }));
+    expect(gaps).toEqual([
+      { kind: 'pmoLead', title: 'Domains without a PMO lead', fix: expect.stringMatching(/^Give someone the PMO lead role for each domain/), fixIn: 'people', total: 1, entries: [{ id: 'd2', name: 'Legal', detail: 'Give someone the PMO lead role for Legal.' }] },
+    ]);
   });
 
   it('lists at most 50 entries of a gap and counts them all', () => {

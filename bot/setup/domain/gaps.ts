@@ -26,9 +26,11 @@ export interface SetupFacts {
   readonly appUsers: readonly AppUser[];
   /** People holding at least one role. */
   readonly withRoles: ReadonlySet<string>;
+  /** Domains someone holds the PMO lead role for. */
+  readonly ledDomains: ReadonlySet<string>;
 }
 
-export type SetupGapKind = 'pmoChannel' | 'epmoChannel' | 'teamConversation' | 'objectiveItems' | 'personRole';
+export type SetupGapKind = 'pmoLead' | 'pmoChannel' | 'epmoChannel' | 'teamConversation' | 'objectiveItems' | 'personRole';
 
 /** One thing to fix: what it is, why, and the bot command that fixes it (when the fix is in Teams). */
 export interface SetupGapEntry {
@@ -72,6 +74,11 @@ export function setupGaps(facts: SetupFacts): SetupGap[] {
   const why = (r: Reach, never: string): string => (lost.has(key(r)) ? 'Its linked conversation no longer has PMO Relay (the app was removed from it).' : never);
   const domainNames = new Map(facts.domains.map((d) => [d.id, d.name]));
 
+  const leads = facts.domains
+    .filter((d) => !facts.ledDomains.has(d.id))
+    .map((d) => ({ id: d.id, name: d.name, detail: `Give someone the PMO lead role for ${d.name}.` }))
+    .sort(byName);
+
   const pmo = facts.domains
     .filter((d) => !reached.has(key({ kind: 'pmo', domainId: d.id })))
     .map((d) => ({ id: d.id, name: d.name, detail: why({ kind: 'pmo', domainId: d.id }, 'No channel is linked as its PMO.'), command: `${BOT} link pmo ${d.name}` }))
@@ -112,6 +119,7 @@ export function setupGaps(facts: SetupFacts): SetupGap[] {
     .sort(byName);
 
   return [
+    ...gap('pmoLead', { title: 'Domains without a PMO lead', fix: "Give someone the PMO lead role for each domain: until then nobody keeps its portfolio, and its check-ins and escalations have no one to go to.", fixIn: 'people' }, leads),
     ...gap('pmoChannel', { title: 'Domains without a PMO channel', fix: "In each domain's PMO channel, type the command shown (or type \"@PMO Relay link\" and choose the domain's PMO). If PMO Relay was removed from the channel, add the app to it again first." }, pmo),
     ...gap('epmoChannel', { title: 'No EPMO channel', fix: "In the EPMO's channel, type the command shown (or \"@PMO Relay link\" and choose the EPMO). Escalations and strategy-change progress go there." }, epmo),
     ...gap('teamConversation', { title: 'Work items whose team cannot be reached', fix: "In each team's channel or group chat, type the command shown (or \"@PMO Relay link\" and choose the work item). Until then, strategy changes and check-ins cannot reach the team." }, teams),

@@ -76,7 +76,7 @@ export function SetupGaps({ api }: SetupGapsProps) {
         {({ data }) =>
           data.gaps.length === 0 ? (
             <EmptyState title="All set" icon={CheckmarkCircleRegular}>
-              Every domain has a PMO channel, the EPMO has its channel, every work item&apos;s team can be reached, every objective has work aligned to it, and everyone who uses PMO Relay has a role.
+              Every domain has a PMO lead and a PMO channel, the EPMO has its channel, every work item&apos;s team can be reached, every objective has work aligned to it, and everyone who uses PMO Relay has a role.
             </EmptyState>
           ) : (
             <>
