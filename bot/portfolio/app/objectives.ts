@@ -15,7 +15,7 @@ import type { PortfolioDeps } from './portfolio';
 
 
 /** An objective as listed: with how many work items are aligned to it (those cannot be deleted). */
-export interface ListedObjective {
+interface ListedObjective {
   readonly objective: Versioned<StrategicObjective>;
   readonly alignedItems: number;
 }

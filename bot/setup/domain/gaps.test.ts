@@ -32,6 +32,7 @@ describe('setup gaps', () => {
     expect(teams?.kind).toBe('teamConversation');
     expect(teams?.total).toBe(120);
     expect(teams?.entries).toHaveLength(MAX_GAP_ENTRIES);
+    expect(teams?.domains).toEqual([{ id: 'd1', name: 'IT', total: 120 }]);
     expect(teams?.entries[0]).toMatchObject({ name: 'Item 000', command: '@PMO Relay link team Item 000', detail: 'IT: no team channel or chat is linked to it.' });
   });
 

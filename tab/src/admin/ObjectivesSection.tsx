@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 const never = (): undefined => undefined;
 
 /** Why an objective work is aligned to cannot be deleted (the server refuses it too). */
-export const deleteRefusal = (alignedItems: number): string =>
+const deleteRefusal = (alignedItems: number): string =>
   `Aligned to ${alignedItems} work item${alignedItems === 1 ? '' : 's'}: retire it instead, so the items keep what they served.`;
 
 type Editing = { readonly kind: 'edit'; readonly objective?: ObjectiveResponse } | { readonly kind: 'delete'; readonly objective: ObjectiveResponse } | undefined;

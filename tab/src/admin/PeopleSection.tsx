@@ -26,7 +26,7 @@ type Editing = { readonly kind: 'roles' | 'remove'; readonly person: RoleHolder 
  * Why removing every role of `person` would be refused: the server keeps at least one tenant admin
  * (CONFLICT.LAST_ONE). Said before the click; `meId` is who is signed in.
  */
-export function lastAdminNotice(person: RoleHolder, people: readonly PersonResponse[], meId: string | undefined): string | undefined {
+function lastAdminNotice(person: RoleHolder, people: readonly PersonResponse[], meId: string | undefined): string | undefined {
   const isAdmin = (roles: readonly { readonly role: string }[]) => roles.some((r) => r.role === 'tenant_admin');
   if (!isAdmin(person.roles.map((r) => r.role)) || people.some((p) => p.userId !== person.userId && isAdmin(p.roles))) return undefined;
   const who = person.userId === meId ? 'You are' : `${person.displayName} is`;
