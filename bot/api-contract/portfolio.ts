@@ -44,8 +44,11 @@ export type DomainsResponse = readonly DomainResponse[];
  */
 export type ObjectiveResponse = Omit<StrategicObjective, 'status'> & { readonly status: ObjectiveStatus; readonly etag: string };
 
+/** An objective as listed, with how many work items are aligned to it (while any are, it can be retired, not deleted). */
+export type ListedObjectiveResponse = ObjectiveResponse & { readonly alignedItems: number };
+
 /** `GET /api/objectives` → the tenant's objectives by priority. */
-export type ObjectivesResponse = readonly ObjectiveResponse[];
+export type ObjectivesResponse = readonly ListedObjectiveResponse[];
 
 /** Counts of items by overall health in one row of the heatmap. */
 export interface HeatmapRow {

@@ -6,7 +6,7 @@
  */
 import { type ChangeDeps, announceCommand, changesCommand } from '../changes';
 import { type CheckInDeps, checkInCommand } from '../checkins';
-import { type ConversationRef, type RosterReader, conversationSeen, createTeamsPeople, linkCommand, onConversationEvent } from '../conversations';
+import { type ConversationRef, type RosterReader, conversationSeen, createTeamsPeople, linkCommand, onConversationEvent, refreshServiceUrl } from '../conversations';
 import type { Repositories } from '../directory';
 import { resolvePrincipal } from '../people';
 import { type SignalDeps, mySignalsCommand, raiseCommand, raiseWithPmoDialog, raiseWithPmoSubmit } from '../signals';
@@ -124,6 +124,7 @@ export function createChat(deps: ChatDeps): Chat {
 
     async cardAction(turn) {
       const { action } = turn;
+      if (turn.serviceUrl) await refreshServiceUrl({ conversations: deps.repos.conversations, clock: deps.clock }, { tenantId: turn.tenantId, conversationId: turn.conversationId, serviceUrl: turn.serviceUrl });
       const context = (principal: Principal): CardActionContext => ({
         principal,
         conversationId: turn.conversationId,

@@ -40,6 +40,8 @@ export interface MessageTurn extends Turn {
 /** A Universal Action (`adaptiveCard/action`) on a card PMO Relay sent. */
 export interface CardActionTurn extends Turn {
   readonly action: ParsedCardAction;
+  /** The connector endpoint the action came through; a known conversation follows it. */
+  readonly serviceUrl?: string;
   /** The message holding the card acted on. */
   readonly cardMessageId?: string;
   /** Reads this conversation's roster from Teams, once the link form made it worth keeping. */

@@ -177,7 +177,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       devSignInRoutes(auth, repos),
       setupRoutes({ repos, visits: visitStore }),
       peopleRoutes({ repos, clock, ids: randomIds, savedViews, authMode: auth.mode, roleChanges, teamsUsers: repos.teamsUsers, ...peopleDirectory(config, overrides.graphCa, logger) }),
-      portfolioRoutes({ repos, clock, ids: randomIds, onDomainChanged: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.deps.store, ids: randomIds }) }),
+      portfolioRoutes({ repos, people: repos.users, clock, ids: randomIds, onDomainChanged: (tenantId, domainId) => cadence.timers.changed(tenantId, domainId), activity: portfolioActivity({ signals: signals.deps, changes: changes.deps, portfolio: repos, checkIns: checkIns.deps.store, ids: randomIds }) }),
     ];
     const web = await startWebServer({
       host: config.host,

@@ -7,7 +7,7 @@
 export { type ConversationEvent, conversationSeen, onConversationEvent } from './app/conversation-events';
 export { knownConversation } from './app/known-conversation';
 export type { LinkTargetQuery } from './app/link-conversation';
-export { type ConversationSighting, recordConversation } from './app/record-conversation';
+export { type ConversationSighting, recordConversation, refreshServiceUrl } from './app/record-conversation';
 export { linkAction, linkActionSchemas, type LinkCardAction } from './cards/actions';
 export type { ConversationKind, ConversationLink, ConversationRef } from './domain/conversation';
 export { type RosterMember, rosterIdOf } from './domain/teams-people';

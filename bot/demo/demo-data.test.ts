@@ -33,6 +33,9 @@ describe('the demo tenant', () => {
       const result = createWorkItem(id, input, ctx);
       expect(result.ok ? 'ok' : `${id}: ${JSON.stringify(result.error.details)}`).toBe('ok');
     }
+    // A strategy owner owns each objective (the objectives API refuses anyone else).
+    const strategyOwners = new Set(data.users.filter((u) => u.roles.some((r) => r.role === 'strategy_owner')).map((u) => u.userId));
+    for (const o of data.objectives) expect(strategyOwners.has(o.ownerId) ? o.code : `${o.code} owned by ${o.ownerName}`).toBe(o.code);
   });
 
   it('links every domain PMO channel, the EPMO channel, and only existing work items', () => {

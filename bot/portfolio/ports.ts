@@ -1,7 +1,7 @@
 /** Storage ports of the portfolio, in domain words. */
 import type { ItemChange, ItemSignal, PortfolioActivity, SignalState } from '../api-contract/portfolio';
 import type { Result } from '../kernel/result';
-import type { Principal } from '../kernel/roles';
+import type { Principal, User } from '../kernel/roles';
 import type { TenantCollection, Versioned } from '../kernel/versioned';
 import type { Domain, StrategicObjective, WorkItem } from './domain/portfolio';
 import type { DomainStats } from './domain/projection';
@@ -66,6 +66,11 @@ export interface WorkItemRepository {
   createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void>;
   /** Removes every item, report, figure and index row of the tenant (seed `--reset`). */
   deleteTenant(tenantId: string): Promise<void>;
+}
+
+/** The people of a tenant with their roles, as far as the portfolio reads them (who may own an objective). */
+export interface PeopleLookup {
+  get(tenantId: string, userId: string): Promise<User | undefined>;
 }
 
 /** What the portfolio use cases read and write. */

@@ -80,7 +80,7 @@ export function portfolioRoutes(deps: PortfolioDeps): RouteTable {
       route({
         method: 'GET',
         path: '/objectives',
-        handle: async (_req, p) => json<ObjectivesResponse>((await listObjectives(deps, p)).map(withEtag)),
+        handle: async (_req, p) => json<ObjectivesResponse>((await listObjectives(deps, p)).map((l) => ({ ...withEtag(l.objective), alignedItems: l.alignedItems }))),
       }),
       route({ method: 'POST', path: '/objectives', handle: async ({ body }, p) => answer<ObjectiveResponse>(objectiveAnswer(await createObjective(deps, p, body)), 201) }),
       route({

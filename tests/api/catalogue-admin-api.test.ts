@@ -13,6 +13,7 @@ const ADMIN = '5a000000-0000-4000-8000-000000000001';
 const LEAD = '5a000000-0000-4000-8000-000000000002';
 const EPMO = '5a000000-0000-4000-8000-000000000003';
 const NOBODY = '5a000000-0000-4000-8000-000000000004';
+const MEMBER = '5a000000-0000-4000-8000-000000000005';
 
 let app: RunningApp;
 let call: ReturnType<typeof apiClient>;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   call = apiClient(app.url);
   await app.repos.users.upsert({ tenantId: T, userId: EPMO, displayName: 'Eve Epmo', roles: [{ role: 'strategy_owner' }] });
   await app.repos.users.upsert({ tenantId: T, userId: NOBODY, displayName: 'Nob Body', roles: [] });
+  await app.repos.users.upsert({ tenantId: T, userId: MEMBER, displayName: 'Mo Member', roles: [{ role: 'epmo_member' }] });
 });
 afterAll(async () => {
   await app?.stop();
@@ -106,6 +108,22 @@ describe('objectives', () => {
     expect((await call('PATCH', `/api/objectives/${created.body.id}`, { token: admin, body: { status: 'archived' }, headers: { 'If-Match': back.body.etag } })).status).toBe(400);
   });
 
+  it('takes only a strategy owner as an objective\'s owner, on create and on change', async () => {
+    const admin = await token(ADMIN);
+    const body = { code: 'OBJ-OWN', title: 'Owned', ownerId: MEMBER, ownerName: 'Mo Member', priority: 1 };
+    const refused = await call('POST', '/api/objectives', { token: admin, body });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('Mo Member is not a strategy owner. Choose a strategy owner, or give them the Strategy owner role under Admin → People and roles first.');
+    expect(refused.body.error.details).toEqual([{ at: 'ownerId', message: 'Choose a strategy owner.' }]);
+    expect((await call('POST', '/api/objectives', { token: admin, body: { ...body, ownerId: 'someone-unknown' } })).body.error.message).toMatch(/^That person is not a strategy owner here\./);
+
+    const created = await call('POST', '/api/objectives', { token: admin, body: { ...body, ownerId: EPMO, ownerName: 'Eve Epmo' } });
+    expect(created.status).toBe(201);
+    const path = `/api/objectives/${created.body.id}`;
+    expect((await call('PATCH', path, { token: admin, body: { ownerId: MEMBER, ownerName: 'Mo Member' }, headers: { 'If-Match': created.body.etag } })).status).toBe(400);
+    expect((await call('DELETE', path, { token: admin, headers: { 'If-Match': created.body.etag } })).status).toBe(204);
+  });
+
   it('deletes an objective nothing is aligned to, and refuses once work is aligned: retire it instead', async () => {
     const admin = await token(ADMIN);
     const unused = (await call('POST', '/api/objectives', { token: admin, body: { code: 'OBJ-2', title: 'Unused', ownerId: EPMO, ownerName: 'Eve Epmo', priority: 2 } })).body;
@@ -118,8 +136,9 @@ describe('objectives', () => {
     const refused = await call('DELETE', `/api/objectives/${used.id}`, { token: admin, headers: { 'If-Match': used.etag } });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/Work items are aligned to OBJ-3.*retire it instead/);
-    const codes = (await call('GET', '/api/objectives', { token: admin })).body.map((o: { code: string }) => o.code);
-    expect(codes).toEqual(['OBJ-1', 'OBJ-3']);
+    // The list says how many items each is aligned to, so the admin knows before trying.
+    const listed = (await call('GET', '/api/objectives', { token: admin })).body.map((o: { code: string; alignedItems: number }) => [o.code, o.alignedItems]);
+    expect(listed).toEqual([['OBJ-1', 0], ['OBJ-3', 1]]);
     // Retired, it stays on the item, which can still be edited, but no other item can take it up.
     await call('PATCH', `/api/objectives/${used.id}`, { token: admin, body: { status: 'retired' }, headers: { 'If-Match': used.etag } });
     const aligned = (await call('GET', '/api/work-items/wi-aligned', { token: admin })).body;

@@ -125,7 +125,7 @@ beforeAll(async () => {
     loadConfig({ APP_ENV: 'test', PORT: '0', AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix(), SEED_DEMO: 'false', LOG_LEVEL: 'silent' }),
   );
   await app.repos.domains.createMany([domain('dom_it', 'IT'), domain('dom_hr', 'HR')]);
-  await app.repos.workItems.createMany([item('wi_web', 'dom_it', 'Website rebuild'), item('wi_erp', 'dom_it', 'ERP upgrade'), item('wi_pay', 'dom_hr', 'Payroll move')]);
+  await app.repos.workItems.createMany([item('wi_web', 'dom_it', 'Website rebuild'), item('wi_erp', 'dom_it', 'ERP upgrade'), item('wi_pay', 'dom_hr', 'Payroll move'), item('wi_iam', 'dom_it', 'Identity & Access Modernisation')]);
   for (const u of users) await app.repos.users.upsert(u);
 });
 
@@ -174,6 +174,18 @@ describe('help', () => {
     const ref = await app.repos.conversations.get(T, where.conversationId);
     expect(ref).toMatchObject({ tenantId: T, kind: 'channel', serviceUrl: connector.url, botId: '28:00000000-0000-4000-8000-00000000b0b0', teamId: where.team?.id, active: true });
   });
+
+  it('follows a known conversation to the service URL a later card action comes through, and records no unknown one', async () => {
+    const where = channel();
+    await say(where, people.webMember, 'help');
+    const moved = { ...where, serviceUrl: `${connector.url}moved/` };
+    await act(moved, people.webMember, execute('link.start'));
+    expect((await app.repos.conversations.get(T, where.conversationId))?.serviceUrl).toBe(moved.serviceUrl);
+
+    const unknown = { ...channel(), serviceUrl: `${connector.url}moved/` };
+    await act(unknown, people.webMember, execute('link.start'));
+    expect(await app.repos.conversations.get(T, unknown.conversationId)).toBeUndefined();
+  });
 });
 
 describe('install and conversation updates', () => {
@@ -217,8 +229,8 @@ describe('link', () => {
   it('offers each person only the targets they may link', async () => {
     const where = channel();
     const form = async (who: Who) => choicesOf((await say(where, who, 'link')).card);
-    expect(await form(people.admin)).toEqual(['EPMO', 'HR PMO', 'IT PMO', 'ERP upgrade team (IT)', 'Payroll move team (HR)', 'Website rebuild team (IT)']);
-    expect(await form(people.itLead)).toEqual(['IT PMO', 'ERP upgrade team (IT)', 'Website rebuild team (IT)']);
+    expect(await form(people.admin)).toEqual(['EPMO', 'HR PMO', 'IT PMO', 'ERP upgrade team (IT)', 'Identity & Access Modernisation team (IT)', 'Payroll move team (HR)', 'Website rebuild team (IT)']);
+    expect(await form(people.itLead)).toEqual(['IT PMO', 'ERP upgrade team (IT)', 'Identity & Access Modernisation team (IT)', 'Website rebuild team (IT)']);
     expect(await form(people.epmo)).toEqual(['EPMO']);
     expect(await form(people.webMember)).toEqual(['Website rebuild team (IT)']);
     const none = await say(where, people.stranger, 'link');
@@ -267,6 +279,13 @@ describe('link', () => {
     expect((await say(where, people.itLead, 'link pmo Marketing')).text).toContain('There is no domain called "Marketing"');
     const links = await app.repos.links.listByConversation(T, where.conversationId);
     expect(links.map((l) => l.target.kind).sort()).toEqual(['epmo', 'team']);
+  });
+
+  it('reads the text as Teams sends it: HTML entities and tags decoded, so "&amp;" in a title matches "&"', async () => {
+    const where = channel();
+    const { text } = await say(where, people.itLead, '<p>link team Identity &amp; Access&nbsp;Modernisation</p>');
+    expect(text).toContain('now linked to the team of Identity & Access Modernisation');
+    expect((await app.repos.links.listByConversation(T, where.conversationId)).map((l) => l.target)).toEqual([{ kind: 'team', workItemId: 'wi_iam' }]);
   });
 
   it('refuses a team member linking a PMO channel, and changes nothing', async () => {

@@ -53,7 +53,8 @@ const noActivity: PortfolioActivitySource = {
   itemActivity: async () => ({ signals: [], changes: [], openSignalStates: [], unansweredChanges: 0, checkInOverdue: false }),
 };
 const epmo: Principal = { tenantId: T, userId: 'u-epmo', displayName: 'Eve EPMO', roles: [{ role: 'epmo_member' }] };
-const deps = (repos: PortfolioRepositories): PortfolioDeps => ({ repos, activity: noActivity, clock: systemClock, ids: randomIds });
+// Objectives are not written here, so nobody needs to be a strategy owner.
+const deps = (repos: PortfolioRepositories): PortfolioDeps => ({ repos, people: { get: async () => undefined }, activity: noActivity, clock: systemClock, ids: randomIds });
 
 const health = (n: number): Health => ({ schedule: RAGS[n % 4] as Rag, cost: RAGS[(n >> 2) % 4] as Rag, scope: 'green', benefit: RAGS[(n >> 4) % 4] as Rag });
 

@@ -1,7 +1,8 @@
 /** The admin forms' checks before sending: what an admin is told beside each field, and what is sent. */
 import { describe, expect, it } from '@jest/globals';
+import type { RoleAssignment } from '../../bot/kernel/roles';
 import { bodyOf, cadenceText, domainProblems, draftOf } from '../../tab/src/admin/domain-form';
-import { objectiveBodyOf, objectiveDraftOf, objectiveProblems } from '../../tab/src/admin/objective-form';
+import { objectiveBodyOf, objectiveDraftOf, objectiveProblems, strategyPeople } from '../../tab/src/admin/objective-form';
 
 const zones = ['UTC', 'Europe/London'];
 
@@ -46,5 +47,11 @@ describe('objective form', () => {
     const good = { ...draft, code: 'OBJ-4', title: 'Grow', ownerId: 'u1', ownerName: 'Sam Strategy' };
     expect(objectiveProblems(good, ['OBJ-1'], 4)).toEqual({});
     expect(objectiveBodyOf(good)).toEqual({ code: 'OBJ-4', title: 'Grow', description: '', priority: 4, ownerId: 'u1', ownerName: 'Sam Strategy' });
+  });
+
+  it('offers only strategy owners as owners, not every EPMO member', () => {
+    const person = (displayName: string, roles: RoleAssignment[]) => ({ tenantId: 't', userId: displayName, displayName, roles, roleLabels: [] });
+    const people = [person('Erin Epmo', [{ role: 'epmo_member' }]), person('Sam Strategy', [{ role: 'epmo_member' }, { role: 'strategy_owner' }]), person('Ada Admin', [{ role: 'tenant_admin' }])];
+    expect(strategyPeople(people).map((p) => p.displayName)).toEqual(['Sam Strategy']);
   });
 });

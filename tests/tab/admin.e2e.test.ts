@@ -123,16 +123,24 @@ describe('the admin area', () => {
     expect(await page.getByRole('table', { name: 'Work items' }).count()).toBe(0);
   });
 
-  it('offers retired objectives for no new alignment, and refuses deleting one that work is aligned to', async () => {
+  it('offers retired objectives for no new alignment, and offers no delete for one that work is aligned to', async () => {
     await openAs(ADMIN, '#/admin?section=objectives');
     const table = page.getByRole('table', { name: 'Objectives' });
     await table.waitFor();
-    const first = (await app.repos.objectives.list(T)).map((o) => o.value).sort((a, b) => a.priority - b.priority)[0];
+    const first = (await app.repos.objectives.list(T)).map((o) => o.value).sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code))[0];
     if (!first) throw new Error('the demo seed has objectives');
-    await page.getByRole('button', { name: `Delete ${first.code}`, exact: true }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('alertdialog').getByText(/retire it instead/).waitFor();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    const items = (await Promise.all((await app.repos.domains.list(T)).map((d) => app.repos.workItems.listByDomain(T, d.value.id)))).flat();
+    const aligned = items.filter((i) => i.value.objectives.some((o) => o.objectiveId === first.id)).length;
+    expect(aligned).toBeGreaterThan(1);
+    const row = table.getByRole('row').filter({ hasText: first.code });
+    await row.getByRole('cell', { name: String(aligned), exact: true }).waitFor();
+    // The admin learns why before pressing anything: the button says so and does nothing.
+    const remove = page.getByRole('button', { name: `Delete ${first.code}`, exact: true });
+    expect(await remove.getAttribute('aria-disabled')).toBe('true');
+    await remove.focus();
+    await page.getByText(`Aligned to ${aligned} work items: retire it instead, so the items keep what they served.`).waitFor();
+    await remove.click({ force: true });
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
     await page.getByRole('button', { name: `Retire ${first.code}`, exact: true }).click();
     await toast(`Retired ${first.code}`).waitFor();
     await table.getByRole('row').filter({ hasText: first.code }).getByText('Retired').waitFor();
@@ -143,5 +151,29 @@ describe('the admin area', () => {
     const form = page.getByRole('form', { name: 'New work item' });
     await form.getByRole('group', { name: /Objectives and contribution weights/ }).waitFor();
     expect(await form.getByRole('checkbox', { name: new RegExp(`^${first.code}:`) }).count()).toBe(0);
+  });
+
+  it('takes focus to the first field a refused form names, and says before the click that the last admin cannot go', async () => {
+    const focused = (field: Locator) => field.evaluate((el) => el === document.activeElement);
+    await openAs(ADMIN, '#/admin?section=domains');
+    await page.getByRole('button', { name: 'New domain' }).click();
+    await dialog().getByRole('button', { name: 'Create domain' }).click();
+    await dialog().getByText('Give the domain a name.').waitFor();
+    await until(async () => expect(await focused(dialog().getByRole('textbox', { name: 'Name' }))).toBe(true));
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+
+    await section('Objectives');
+    await page.getByRole('button', { name: 'New objective' }).click();
+    await dialog().getByRole('textbox', { name: 'Code' }).fill('OBJ-FOCUS');
+    await dialog().getByRole('button', { name: 'Create objective' }).click();
+    await dialog().getByText('Give the objective a title.').waitFor();
+    await until(async () => expect(await focused(dialog().getByRole('textbox', { name: 'Title' }))).toBe(true));
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+
+    await section('People and roles');
+    await page.getByRole('button', { name: 'Remove every role of Avery Admin' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText('You are the last tenant admin, so this would be refused. Make someone else a tenant admin first, then remove these roles.').waitFor();
+    expect(await confirm.getByRole('button', { name: 'Remove all roles' }).isDisabled()).toBe(true);
   });
 });

@@ -92,6 +92,19 @@ export async function recordConversation(deps: RecordConversationDeps, sighting:
   return ref;
 }
 
+/**
+ * Teams can move a conversation to another connector endpoint; Bot Framework's guidance is to
+ * take the service URL from each incoming activity. Card actions do not record a conversation
+ * (see ./known-conversation.ts), but one already known follows their service URL, so the next
+ * card goes where Teams now expects it. Unknown conversations stay unknown.
+ */
+export async function refreshServiceUrl(deps: RecordConversationDeps, at: { tenantId: string; conversationId: string; serviceUrl: string }): Promise<void> {
+  if (at.serviceUrl === '') return;
+  const existing = await deps.conversations.get(at.tenantId, at.conversationId);
+  if (!existing || existing.serviceUrl === at.serviceUrl) return;
+  await deps.conversations.save({ ...existing, serviceUrl: at.serviceUrl, updatedAt: deps.clock.now().toISOString() });
+}
+
 export interface Uninstall {
   readonly tenantId: string;
   readonly conversationId: string;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Caller } from '../../chat';
 import type { ConversationEvent, ConversationKind, ConversationSighting } from '../../conversations';
 import { normaliseEntraId } from '../../kernel/tenant';
+import { plainTextOf } from './message-text';
 
 const channelData = (activity: Partial<Activity>): TeamsChannelData => {
   const data: unknown = activity.channelData;
@@ -143,15 +144,15 @@ export function installationUpdateOf(activity: Partial<Activity>, tenantId: stri
   return { kind: 'removed', tenantId, conversationId: conversationIdOf(activity), ...(team ? { teamId: team.id } : {}) };
 }
 
-/** The text a person typed, without the bot's @mention (channels require one). */
+/** The text a person typed, without the bot's @mention (channels require one), as plain text. */
 export function commandTextOf(activity: Activity): string {
   if (typeof activity.text !== 'string') return '';
   const copy = { ...activity, entities: Array.isArray(activity.entities) ? activity.entities : [] };
   try {
-    return TurnContext.removeRecipientMention(copy) ?? '';
+    return plainTextOf(TurnContext.removeRecipientMention(copy) ?? '');
   } catch {
     // A malformed mention entity must not cost the user an answer.
-    return activity.text;
+    return plainTextOf(activity.text);
   }
 }
 

@@ -99,6 +99,7 @@ export class PmoRelayBot extends TeamsActivityHandler {
     const reply = await this.chat.cardAction({
       ...this.turnOf(activity),
       action: parseCardAction(activity.value),
+      ...(activity.serviceUrl ? { serviceUrl: activity.serviceUrl } : {}),
       ...(activity.replyToId ? { cardMessageId: activity.replyToId } : {}),
       roster: rosterReaderOf(context),
     });

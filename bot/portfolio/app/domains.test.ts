@@ -15,6 +15,7 @@ let changed: string[];
 let seq = 0;
 const deps = (): PortfolioDeps => ({
   repos,
+  people: repos.users,
   clock,
   ids: { next: (prefix) => `${prefix ?? 'id'}-${++seq}` },
   activity: { domainActivity: async () => { throw new Error('not read'); }, rollupActivity: async () => new Map(), itemActivity: async () => { throw new Error('not read'); } },

@@ -8,7 +8,7 @@ import { type Result, fail, forbidden, invalid, notFound, ok } from '../../kerne
 import { type Principal, can } from '../../kernel/roles';
 import { type PortfolioContext, type WorkItemInput, type WorkItemPatch, createWorkItem, updateWorkItem } from '../domain/work-item';
 import { statusReportFor } from '../domain/status-report';
-import type { DomainActivity, ItemActivity, PortfolioActivitySource, PortfolioRepositories } from '../ports';
+import type { DomainActivity, ItemActivity, PeopleLookup, PortfolioActivitySource, PortfolioRepositories } from '../ports';
 import type { SignalState } from '../../api-contract/portfolio';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock, IdSource } from '../../kernel/runtime';
@@ -17,6 +17,8 @@ import { canViewDomain, teamDomainIds } from './access';
 /** What the portfolio use cases need: its stores, what other features know of its items, the clock, and ids. */
 export interface PortfolioDeps {
   readonly repos: PortfolioRepositories;
+  /** Who holds which role: an objective's owner must be a strategy owner. */
+  readonly people: PeopleLookup;
   readonly activity: PortfolioActivitySource;
   readonly clock: Clock;
   readonly ids: IdSource;

@@ -3,7 +3,8 @@
  * domains and objectives (cached catalogue), one `stats` row per domain (which objectives have
  * items), each domain's item ids and titles (two columns of its partition), every link of the
  * tenant (one range read), the linked conversations (a few point reads, or the tenant's list when
- * many), and the people who used the app against those holding roles (a partition read each).
+ * many), and the people who used the app against those holding roles, and the domains someone
+ * leads, from the same read of the people (a partition read each).
  */
 import type { ConversationRef, ConversationStore, LinkRepository, TeamsUserStore } from '../../conversations';
 import type { UserDirectory } from '../../people';
@@ -63,6 +64,7 @@ export async function findSetupGaps(deps: SetupDeps, p: Principal): Promise<Resu
       lost,
       appUsers,
       withRoles: new Set(users.filter((u) => u.roles.length > 0).map((u) => u.userId)),
+      ledDomains: new Set(users.flatMap((u) => u.roles.flatMap((r) => (r.role === 'pmo_lead' ? [r.domainId] : [])))),
     }),
   );
 }

@@ -10,6 +10,7 @@ const facts = (over: Partial<SetupFacts> = {}): SetupFacts => ({
   lost: [],
   appUsers: [],
   withRoles: new Set(),
+  ledDomains: new Set(['d1']),
   ...over,
 });
 
@@ -18,12 +19,20 @@ describe('setup gaps', () => {
     expect(setupGaps(facts({ domains: [{ id: 'd1', name: 'IT' }], reached: [{ kind: 'epmo' }, { kind: 'pmo', domainId: 'd1' }] }))).toEqual([]);
   });
 
+  it('lists domains nobody leads first, with the fix in People and roles', () => {
+    const gaps = setupGaps(facts({ domains: [{ id: 'd1', name: 'IT' }, { id: 'd2', name: 'Legal' }], reached: [{ kind: 'epmo' }, { kind: 'pmo', domainId: 'd1' }, { kind: 'pmo', domainId: 'd2' }] }));
+    expect(gaps).toEqual([
+      { kind: 'pmoLead', title: 'Domains without a PMO lead', fix: expect.stringMatching(/^Give someone the PMO lead role for each domain/), fixIn: 'people', total: 1, entries: [{ id: 'd2', name: 'Legal', detail: 'Give someone the PMO lead role for Legal.' }] },
+    ]);
+  });
+
   it('lists at most 50 entries of a gap and counts them all', () => {
     const items = Array.from({ length: 120 }, (_, i) => ({ id: `wi-${i}`, title: `Item ${String(i).padStart(3, '0')}`, domainId: 'd1' }));
     const [teams] = setupGaps(facts({ domains: [{ id: 'd1', name: 'IT' }], reached: [{ kind: 'epmo' }, { kind: 'pmo', domainId: 'd1' }], items }));
     expect(teams?.kind).toBe('teamConversation');
     expect(teams?.total).toBe(120);
     expect(teams?.entries).toHaveLength(MAX_GAP_ENTRIES);
+    expect(teams?.domains).toEqual([{ id: 'd1', name: 'IT', total: 120 }]);
     expect(teams?.entries[0]).toMatchObject({ name: 'Item 000', command: '@PMO Relay link team Item 000', detail: 'IT: no team channel or chat is linked to it.' });
   });
 

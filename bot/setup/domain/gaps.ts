@@ -26,9 +26,11 @@ export interface SetupFacts {
   readonly appUsers: readonly AppUser[];
   /** People holding at least one role. */
   readonly withRoles: ReadonlySet<string>;
+  /** Domains someone holds the PMO lead role for. */
+  readonly ledDomains: ReadonlySet<string>;
 }
 
-export type SetupGapKind = 'pmoChannel' | 'epmoChannel' | 'teamConversation' | 'objectiveItems' | 'personRole';
+export type SetupGapKind = 'pmoLead' | 'pmoChannel' | 'epmoChannel' | 'teamConversation' | 'objectiveItems' | 'personRole';
 
 /** One thing to fix: what it is, why, and the bot command that fixes it (when the fix is in Teams). */
 export interface SetupGapEntry {
@@ -49,6 +51,8 @@ export interface SetupGap {
   readonly fixIn?: 'people' | 'objectives';
   readonly total: number;
   readonly entries: readonly SetupGapEntry[];
+  /** Work items' gaps: how many per domain (all of them, not only the entries listed), by domain name. */
+  readonly domains?: readonly { readonly id: string; readonly name: string; readonly total: number }[];
 }
 
 /** At most this many entries per gap: the rest are counted, and the list shrinks as they are fixed. */
@@ -58,9 +62,16 @@ const BOT = '@PMO Relay';
 
 const key = (r: Reach): string => (r.kind === 'pmo' ? `pmo:${r.domainId}` : r.kind === 'team' ? `team:${r.workItemId}` : 'epmo');
 
-function gap(kind: SetupGapKind, text: Pick<SetupGap, 'title' | 'fix' | 'fixIn'>, entries: readonly SetupGapEntry[]): SetupGap[] {
+function gap(kind: SetupGapKind, text: Pick<SetupGap, 'title' | 'fix' | 'fixIn' | 'domains'>, entries: readonly SetupGapEntry[]): SetupGap[] {
   if (entries.length === 0) return [];
   return [{ kind, ...text, total: entries.length, entries: entries.slice(0, MAX_GAP_ENTRIES) }];
+}
+
+/** Entries counted per domain, in the order the entries come (sorted by domain name already). */
+function perDomain(entries: readonly SetupGapEntry[], names: ReadonlyMap<string, string>): { id: string; name: string; total: number }[] {
+  const counts = new Map<string, number>();
+  for (const e of entries) if (e.domainId) counts.set(e.domainId, (counts.get(e.domainId) ?? 0) + 1);
+  return [...counts].map(([id, total]) => ({ id, name: names.get(id) ?? 'Unknown domain', total }));
 }
 
 const byName = <T extends { readonly name: string }>(a: T, b: T): number => a.name.localeCompare(b.name);
@@ -71,6 +82,11 @@ export function setupGaps(facts: SetupFacts): SetupGap[] {
   const lost = new Set(facts.lost.filter((r) => !reached.has(key(r))).map(key));
   const why = (r: Reach, never: string): string => (lost.has(key(r)) ? 'Its linked conversation no longer has PMO Relay (the app was removed from it).' : never);
   const domainNames = new Map(facts.domains.map((d) => [d.id, d.name]));
+
+  const leads = facts.domains
+    .filter((d) => !facts.ledDomains.has(d.id))
+    .map((d) => ({ id: d.id, name: d.name, detail: `Give someone the PMO lead role for ${d.name}.` }))
+    .sort(byName);
 
   const pmo = facts.domains
     .filter((d) => !reached.has(key({ kind: 'pmo', domainId: d.id })))
@@ -112,9 +128,10 @@ export function setupGaps(facts: SetupFacts): SetupGap[] {
     .sort(byName);
 
   return [
+    ...gap('pmoLead', { title: 'Domains without a PMO lead', fix: "Give someone the PMO lead role for each domain: until then nobody keeps its portfolio, and its check-ins and escalations have no one to go to.", fixIn: 'people' }, leads),
     ...gap('pmoChannel', { title: 'Domains without a PMO channel', fix: "In each domain's PMO channel, type the command shown (or type \"@PMO Relay link\" and choose the domain's PMO). If PMO Relay was removed from the channel, add the app to it again first." }, pmo),
     ...gap('epmoChannel', { title: 'No EPMO channel', fix: "In the EPMO's channel, type the command shown (or \"@PMO Relay link\" and choose the EPMO). Escalations and strategy-change progress go there." }, epmo),
-    ...gap('teamConversation', { title: 'Work items whose team cannot be reached', fix: "In each team's channel or group chat, type the command shown (or \"@PMO Relay link\" and choose the work item). Until then, strategy changes and check-ins cannot reach the team." }, teams),
+    ...gap('teamConversation', { title: 'Work items whose team cannot be reached', fix: "In each team's channel or group chat, type the command shown (or \"@PMO Relay link\" and choose the work item). Until then, strategy changes and check-ins cannot reach the team.", domains: perDomain(teams, domainNames) }, teams),
     ...gap('objectiveItems', { title: 'Strategic objectives without work items', fix: "Align work items to each objective (a work item's Objectives, in its domain's portfolio), or retire the objective if it is no longer pursued.", fixIn: 'objectives' }, objectives),
     ...gap('personRole', { title: 'People who use PMO Relay without a role', fix: 'Give each a role (PMO lead, team member, EPMO member…); until then they see nothing in the tab and can link nothing.', fixIn: 'people' }, people),
   ];

@@ -59,13 +59,13 @@ export function AdminPage({ api, section }: { readonly api: ApiClient; readonly 
         </TabList>
       </nav>
       <section aria-label={label} className={styles.section}>
-        <SectionBody api={admin} client={api} section={current} />
+        <SectionBody api={admin} client={api} section={current} meId={me.status === 'ready' ? me.data.userId : undefined} />
       </section>
     </div>
   );
 }
 
-function SectionBody({ api, client, section }: { readonly api: ReturnType<typeof adminApi>; readonly client: ApiClient; readonly section: Section }) {
+function SectionBody({ api, client, section, meId }: { readonly api: ReturnType<typeof adminApi>; readonly client: ApiClient; readonly section: Section; readonly meId: string | undefined }) {
   switch (section) {
     case 'setup':
       return <SetupGaps api={client} />;
@@ -74,7 +74,7 @@ function SectionBody({ api, client, section }: { readonly api: ReturnType<typeof
     case 'objectives':
       return <ObjectivesSection api={api} />;
     case 'people':
-      return <PeopleSection api={api} />;
+      return <PeopleSection api={api} meId={meId} />;
     case 'role-changes':
       return <RoleChangesSection api={api} />;
   }

@@ -8,13 +8,15 @@ export interface ConfirmDeleteProps {
   readonly children: ReactNode;
   /** The confirming button's words; `Delete` unless said. */
   readonly confirmLabel?: string;
+  /** Why it cannot be done, known before asking: said in the dialog, and the confirming button is off. */
+  readonly blocked?: string | undefined;
   /** Deletes; a refusal is shown in the dialog, which stays open. */
   onConfirm(): Promise<void>;
   onClose(): void;
 }
 
 /** Asks before something goes for good, and shows the server's reason when it refuses. Mounted while open. */
-export function ConfirmDelete({ title, children, confirmLabel = 'Delete', onConfirm, onClose }: ConfirmDeleteProps) {
+export function ConfirmDelete({ title, children, confirmLabel = 'Delete', blocked, onConfirm, onClose }: ConfirmDeleteProps) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const confirm = async () => {
@@ -34,6 +36,11 @@ export function ConfirmDelete({ title, children, confirmLabel = 'Delete', onConf
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>
             <p>{children}</p>
+            {blocked && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>{blocked}</MessageBarBody>
+              </MessageBar>
+            )}
             {error && (
               <MessageBar intent="error" layout="multiline">
                 <MessageBarBody>{error}</MessageBarBody>
@@ -44,7 +51,7 @@ export function ConfirmDelete({ title, children, confirmLabel = 'Delete', onConf
             <Button disabled={pending} onClick={onClose}>
               Cancel
             </Button>
-            <Button appearance="primary" disabled={pending || error !== undefined} icon={pending ? <Spinner size="tiny" /> : undefined} onClick={() => void confirm()}>
+            <Button appearance="primary" disabled={pending || error !== undefined || blocked !== undefined} icon={pending ? <Spinner size="tiny" /> : undefined} onClick={() => void confirm()}>
               {confirmLabel}
             </Button>
           </DialogActions>

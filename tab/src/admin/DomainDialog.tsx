@@ -4,6 +4,7 @@ import type { AdminApi, DomainResponse } from './api';
 import { CadenceFields } from './CadenceFields';
 import { type DomainDraft, type DomainField, type DomainProblems, bodyOf, domainProblems, draftOf, timeZones } from './domain-form';
 import { saveFailure } from './form-errors';
+import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -33,16 +34,22 @@ export function DomainDialog({ api, domain, otherNames, onClose, onSaved }: Doma
   const problems: DomainProblems = tried ? { ...server?.fields, ...local } : {};
   const set = <K extends keyof DomainDraft>(key: K, value: DomainDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
+  const { formRef, refused } = useFocusFirstInvalid();
+
   const submit = async () => {
     setTried(true);
     setServer(undefined);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) {
+      refused();
+      return;
+    }
     setPending(true);
     try {
       onSaved(domain ? await api.updateDomain(domain, bodyOf(draft)) : await api.createDomain(bodyOf(draft)));
     } catch (e) {
       setServer(saveFailure(e, FIELDS));
       setPending(false);
+      refused();
     }
   };
 
@@ -50,6 +57,7 @@ export function DomainDialog({ api, domain, otherNames, onClose, onSaved }: Doma
     <Dialog open onOpenChange={(_e, d) => !d.open && !pending && onClose()}>
       <DialogSurface>
         <form
+          ref={formRef}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();

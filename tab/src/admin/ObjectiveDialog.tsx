@@ -2,6 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from 'react';
 import type { AdminApi, ObjectiveResponse, PersonResponse } from './api';
 import { saveFailure } from './form-errors';
+import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 import { type ObjectiveDraft, type ObjectiveField, type ObjectiveProblems, objectiveBodyOf, objectiveDraftOf, objectiveProblems } from './objective-form';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
@@ -36,16 +37,22 @@ export function ObjectiveDialog({ api, objective, otherCodes, maxPriority, owner
   // An owner who no longer holds an EPMO role still shows, so the form says who owns it now.
   const choices = owners.some((o) => o.userId === draft.ownerId) || !draft.ownerId ? owners : [...owners, { userId: draft.ownerId, displayName: draft.ownerName }];
 
+  const { formRef, refused } = useFocusFirstInvalid();
+
   const submit = async () => {
     setTried(true);
     setServer(undefined);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) {
+      refused();
+      return;
+    }
     setPending(true);
     try {
       onSaved(objective ? await api.updateObjective(objective, objectiveBodyOf(draft)) : await api.createObjective(objectiveBodyOf(draft)));
     } catch (e) {
       setServer(saveFailure(e, FIELDS));
       setPending(false);
+      refused();
     }
   };
 
@@ -53,6 +60,7 @@ export function ObjectiveDialog({ api, objective, otherCodes, maxPriority, owner
     <Dialog open onOpenChange={(_e, d) => !d.open && !pending && onClose()}>
       <DialogSurface>
         <form
+          ref={formRef}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -74,7 +82,7 @@ export function ObjectiveDialog({ api, objective, otherCodes, maxPriority, owner
               <Field label="Priority" required hint={`1 is the highest, ${maxPriority} the lowest.`} {...state(problems.priority)}>
                 <Input type="number" min={1} max={maxPriority} value={draft.priority} disabled={pending} onChange={(_e, d) => set('priority', d.value)} />
               </Field>
-              <Field label="Owner" required hint={owners.length === 0 ? 'Nobody holds an EPMO role yet: give a strategy owner their role under People and roles first.' : undefined} {...state(problems.ownerId)}>
+              <Field label="Owner" required hint={owners.length === 0 ? 'Nobody is a strategy owner yet: give someone the Strategy owner role under People and roles first.' : undefined} {...state(problems.ownerId)}>
                 <Dropdown
                   placeholder="Choose a strategy owner"
                   value={draft.ownerName}

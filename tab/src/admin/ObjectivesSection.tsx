@@ -1,4 +1,4 @@
-import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArchiveRegular, ArrowUndoRegular, DeleteRegular, EditRegular, TargetArrowRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../api/client';
@@ -20,11 +20,15 @@ const useStyles = makeStyles({
 
 const never = (): undefined => undefined;
 
+/** Why an objective work is aligned to cannot be deleted (the server refuses it too). */
+const deleteRefusal = (alignedItems: number): string =>
+  `Aligned to ${alignedItems} work item${alignedItems === 1 ? '' : 's'}: retire it instead, so the items keep what they served.`;
+
 type Editing = { readonly kind: 'edit'; readonly objective?: ObjectiveResponse } | { readonly kind: 'delete'; readonly objective: ObjectiveResponse } | undefined;
 
 /**
  * The tenant's strategic objectives by priority: created and edited in a dialog, retired and
- * brought back, deleted only while no work is aligned to them (the server says to retire otherwise).
+ * brought back, deleted only while no work is aligned to them (the table shows how many are).
  */
 export function ObjectivesSection({ api }: { readonly api: AdminApi }) {
   const styles = useStyles();
@@ -82,6 +86,7 @@ export function ObjectivesSection({ api }: { readonly api: AdminApi }) {
                     <TableHeaderCell>Title</TableHeaderCell>
                     <TableHeaderCell>Owner</TableHeaderCell>
                     <TableHeaderCell>Status</TableHeaderCell>
+                    <TableHeaderCell>Aligned items</TableHeaderCell>
                     <TableHeaderCell>Actions</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
@@ -97,6 +102,7 @@ export function ObjectivesSection({ api }: { readonly api: AdminApi }) {
                           {o.status === 'active' ? 'Active' : 'Retired'}
                         </Badge>
                       </TableCell>
+                      <TableCell>{o.alignedItems}</TableCell>
                       <TableCell>
                         <div className={styles.actions}>
                           <Button icon={<EditRegular />} aria-label={`Edit ${o.code}`} onClick={() => setEditing({ kind: 'edit', objective: o })}>
@@ -111,9 +117,18 @@ export function ObjectivesSection({ api }: { readonly api: AdminApi }) {
                               Reactivate
                             </Button>
                           )}
-                          <Button icon={<DeleteRegular />} aria-label={`Delete ${o.code}`} onClick={() => setEditing({ kind: 'delete', objective: o })}>
-                            Delete
-                          </Button>
+                          {o.alignedItems > 0 ? (
+                            // Focusable while disabled, so keyboard and screen-reader users hear why.
+                            <Tooltip content={deleteRefusal(o.alignedItems)} relationship="description">
+                              <Button icon={<DeleteRegular />} aria-label={`Delete ${o.code}`} disabledFocusable>
+                                Delete
+                              </Button>
+                            </Tooltip>
+                          ) : (
+                            <Button icon={<DeleteRegular />} aria-label={`Delete ${o.code}`} onClick={() => setEditing({ kind: 'delete', objective: o })}>
+                              Delete
+                            </Button>
+                          )}
                         </div>
                       </TableCell>
                     </TableRow>
@@ -142,7 +157,7 @@ export function ObjectivesSection({ api }: { readonly api: AdminApi }) {
                 done(`Deleted ${editing.objective.code}`);
               }}
             >
-              “{editing.objective.title}” goes for good. Objectives that work is aligned to cannot be deleted: retire them instead, so the items keep what they served.
+              “{editing.objective.title}” goes for good. No work item is aligned to it yet.
             </ConfirmDelete>
           )}
         </>

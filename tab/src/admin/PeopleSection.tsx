@@ -22,7 +22,18 @@ const never = (): undefined => undefined;
 type Editing = { readonly kind: 'roles' | 'remove'; readonly person: RoleHolder } | undefined;
 
 /** People and their roles: find anyone by name to give them roles; change or remove the roles of those who hold some. */
-export function PeopleSection({ api }: { readonly api: AdminApi }) {
+/**
+ * Why removing every role of `person` would be refused: the server keeps at least one tenant admin
+ * (CONFLICT.LAST_ONE). Said before the click; `meId` is who is signed in.
+ */
+function lastAdminNotice(person: RoleHolder, people: readonly PersonResponse[], meId: string | undefined): string | undefined {
+  const isAdmin = (roles: readonly { readonly role: string }[]) => roles.some((r) => r.role === 'tenant_admin');
+  if (!isAdmin(person.roles.map((r) => r.role)) || people.some((p) => p.userId !== person.userId && isAdmin(p.roles))) return undefined;
+  const who = person.userId === meId ? 'You are' : `${person.displayName} is`;
+  return `${who} the last tenant admin, so this would be refused. Make someone else a tenant admin first, then remove these roles.`;
+}
+
+export function PeopleSection({ api, meId }: { readonly api: AdminApi; readonly meId?: string | undefined }) {
   const styles = useStyles();
   const notify = useNotify();
   const load = useCallback(async (signal: AbortSignal) => {
@@ -81,7 +92,11 @@ export function PeopleSection({ api }: { readonly api: AdminApi }) {
           )}
           {editing?.kind === 'roles' && <RolesDialog api={api} person={editing.person} domains={domains} onClose={() => setEditing(undefined)} onSaved={saved} />}
           {editing?.kind === 'remove' && (
-            <ConfirmDelete title={`Remove every role of ${editing.person.displayName}?`} confirmLabel="Remove all roles" onClose={() => setEditing(undefined)} onConfirm={async () => saved(await api.setRoles(editing.person, []))}>
+            <ConfirmDelete
+              title={`Remove every role of ${editing.person.displayName}?`}
+              confirmLabel="Remove all roles"
+              blocked={lastAdminNotice(editing.person, people, meId)}
+              onClose={() => setEditing(undefined)} onConfirm={async () => saved(await api.setRoles(editing.person, []))}>
               They keep signing in, but lose everything their roles allowed ({editing.person.roles.map((r) => r.label).join(', ')}) from their next action.
             </ConfirmDelete>
           )}

@@ -6,7 +6,7 @@
 import { Body1, Button, Caption1, CounterBadge, Link, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowRightRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
 import { useCallback } from 'react';
-import type { SetupGap } from '../../../bot/api-contract/setup';
+import type { SetupGap, SetupGapEntry } from '../../../bot/api-contract/setup';
 import type { ApiClient } from '../api/client';
 import { EmptyState } from '../shared/EmptyState';
 import { Loaded } from '../shared/Loaded';
@@ -49,6 +49,8 @@ const useStyles = makeStyles({
     userSelect: 'all',
   },
   action: { alignSelf: 'flex-start' },
+  group: { paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  summary: { cursor: 'pointer', paddingBottom: tokens.spacingVerticalXS },
 });
 
 export interface SetupGapsProps {
@@ -76,7 +78,7 @@ export function SetupGaps({ api }: SetupGapsProps) {
         {({ data }) =>
           data.gaps.length === 0 ? (
             <EmptyState title="All set" icon={CheckmarkCircleRegular}>
-              Every domain has a PMO channel, the EPMO has its channel, every work item&apos;s team can be reached, every objective has work aligned to it, and everyone who uses PMO Relay has a role.
+              Every domain has a PMO lead and a PMO channel, the EPMO has its channel, every work item&apos;s team can be reached, every objective has work aligned to it, and everyone who uses PMO Relay has a role.
             </EmptyState>
           ) : (
             <>
@@ -114,34 +116,63 @@ function GapCard({ gap }: { readonly gap: SetupGap }) {
           {section.label}
         </Button>
       )}
-      <ul className={styles.list} aria-label={gap.title}>
-        {gap.entries.map((entry) => {
-          const href = entryLink(entry);
+      {gap.domains ? (
+        // A long list of items reads per domain, each folded until opened.
+        gap.domains.map((d) => {
+          const entries = gap.entries.filter((e) => e.domainId === d.id);
           return (
-            <li key={entry.id} className={styles.entry}>
-              <span className={styles.entryTop}>
-                <Text weight="semibold">{entry.name}</Text>
-                {href && (
-                  <Link href={href} aria-label={`Find ${entry.name} in its portfolio`}>
-                    Find in portfolio
-                  </Link>
-                )}
-              </span>
-              <Caption1 className={styles.muted}>{entry.detail}</Caption1>
-              {entry.command && (
-                <Caption1>
-                  Type <code className={styles.command}>{entry.command}</code>
+            <details key={d.id} className={styles.group}>
+              <summary className={styles.summary}>
+                <Text weight="semibold">{d.name}</Text> <Caption1 className={styles.muted}>({d.total})</Caption1>
+              </summary>
+              <EntryList label={`${gap.title}: ${d.name}`} entries={entries} />
+              {d.total > entries.length && (
+                <Caption1 className={styles.muted}>
+                  And {d.total - entries.length} more. Fix these, then Refresh to see the rest.
                 </Caption1>
               )}
-            </li>
+            </details>
           );
-        })}
-      </ul>
-      {more > 0 && (
-        <Caption1 className={styles.muted}>
-          And {more} more. Fix these, then Refresh to see the rest.
-        </Caption1>
+        })
+      ) : (
+        <>
+          <EntryList label={gap.title} entries={gap.entries} />
+          {more > 0 && (
+            <Caption1 className={styles.muted}>
+              And {more} more. Fix these, then Refresh to see the rest.
+            </Caption1>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+function EntryList({ label, entries }: { readonly label: string; readonly entries: readonly SetupGapEntry[] }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label={label}>
+      {entries.map((entry) => {
+        const href = entryLink(entry);
+        return (
+          <li key={entry.id} className={styles.entry}>
+            <span className={styles.entryTop}>
+              <Text weight="semibold">{entry.name}</Text>
+              {href && (
+                <Link href={href} aria-label={`Find ${entry.name} in its portfolio`}>
+                  Find in portfolio
+                </Link>
+              )}
+            </span>
+            <Caption1 className={styles.muted}>{entry.detail}</Caption1>
+            {entry.command && (
+              <Caption1>
+                Type <code className={styles.command}>{entry.command}</code>
+              </Caption1>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

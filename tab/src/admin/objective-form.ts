@@ -22,9 +22,8 @@ export const objectiveDraftOf = (o: ObjectiveResponse | undefined, nextPriority:
   ownerName: o?.ownerName ?? '',
 });
 
-/** Who may own an objective: the EPMO's members and strategy owners. */
-export const strategyPeople = (people: readonly PersonResponse[]): PersonResponse[] =>
-  people.filter((p) => p.roles.some((r) => r.role === 'strategy_owner' || r.role === 'epmo_member'));
+/** Who may own an objective: strategy owners (PRODUCT.md §2; the server refuses anyone else). */
+export const strategyPeople = (people: readonly PersonResponse[]): PersonResponse[] => people.filter((p) => p.roles.some((r) => r.role === 'strategy_owner'));
 
 /**
  * What is wrong with the draft: the code unique among `otherCodes`, priority from 1 to `maxPriority`
