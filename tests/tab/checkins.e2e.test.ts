@@ -26,7 +26,8 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startTestApp({ SEED_DEMO: 'true', TAB_DIST }, { clock });
+  // The team's invoke comes from the demo conversations' connector, which this app is told to serve.
+  app = await startTestApp({ SEED_DEMO: 'true', TAB_DIST, ALLOWED_SERVICE_URLS: DEMO_SERVICE_URL }, { clock });
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
