@@ -59,12 +59,15 @@ afterAll(async () => {
 describe('what is not set up yet', () => {
   it('lists each kind of gap in plain words, with its fix and the command to type', async () => {
     const all = await gaps();
-    expect(all.map((g) => g.kind)).toEqual(['pmoChannel', 'epmoChannel', 'teamConversation', 'objectiveItems', 'personRole']);
+    const of = (kind: string) => all.find((g) => g.kind === kind);
+    expect(all.map((g) => g.kind)).toEqual(['pmoLead', 'pmoChannel', 'epmoChannel', 'teamConversation', 'objectiveItems', 'personRole']);
+    // Lee leads IT; nobody leads HR.
+    expect(names(all, 'pmoLead')).toEqual(['HR']);
     expect(names(all, 'pmoChannel')).toEqual(['HR', 'IT']);
-    expect(all[0]?.entries[1]).toMatchObject({ id: 'dom-it', command: '@PMO Relay link pmo IT', detail: 'No channel is linked as its PMO.' });
-    expect(all[1]?.entries[0]?.command).toBe('@PMO Relay link epmo');
+    expect(of('pmoChannel')?.entries[1]).toMatchObject({ id: 'dom-it', command: '@PMO Relay link pmo IT', detail: 'No channel is linked as its PMO.' });
+    expect(of('epmoChannel')?.entries[0]?.command).toBe('@PMO Relay link epmo');
     expect(names(all, 'teamConversation')).toEqual(['Payroll move', 'CRM rollout']);
-    expect(all[2]?.entries[0]).toMatchObject({ command: '@PMO Relay link team Payroll move', domainId: 'dom-hr' });
+    expect(of('teamConversation')?.entries[0]).toMatchObject({ command: '@PMO Relay link team Payroll move', domainId: 'dom-hr' });
     expect(names(all, 'objectiveItems')).toEqual(['OBJ-o2 Cut costs']);
     // Talked to the bot, or signed in to the tab; not someone only on a roster, nor anyone with a role.
     expect(all.find((g) => g.kind === 'personRole')?.entries.map((e) => [e.name, e.detail])).toEqual([
@@ -82,20 +85,20 @@ describe('what is not set up yet', () => {
     await repos.links.put(link(TENANT, '19:hr-pmo@thread.tacv2', { kind: 'pmo', domainId: 'dom-hr' }));
     let all = await gaps();
     expect(names(all, 'pmoChannel')).toEqual(['HR']);
-    expect(all[0]?.entries[0]?.detail).toMatch(/no longer has PMO Relay/);
+    expect(all.find((g) => g.kind === 'pmoChannel')?.entries[0]?.detail).toMatch(/no longer has PMO Relay/);
 
     await repos.conversations.save(conversation(TENANT, '19:epmo@thread.tacv2'));
     await repos.links.put(link(TENANT, '19:epmo@thread.tacv2', { kind: 'epmo' }));
     await repos.conversations.save(conversation(TENANT, '19:crm@thread.tacv2'));
     await repos.links.put(link(TENANT, '19:crm@thread.tacv2', { kind: 'team', workItemId: 'wi-crm' }));
     all = await gaps();
-    expect(all.map((g) => g.kind)).toEqual(['pmoChannel', 'teamConversation', 'objectiveItems', 'personRole']);
+    expect(all.map((g) => g.kind)).toEqual(['pmoLead', 'pmoChannel', 'teamConversation', 'objectiveItems', 'personRole']);
     expect(names(all, 'teamConversation')).toEqual(['Payroll move']);
 
     const pay = await repos.workItems.get(TENANT, 'wi-pay');
     await repos.workItems.update({ item: { ...pay!.value, objectives: [{ objectiveId: 'o2', weight: 1 }] } }, pay!.etag);
     await repos.users.upsert({ tenantId: TENANT, userId: TALKER, displayName: 'Tara Talker', roles: [{ role: 'team_member', workItemId: 'wi-pay' }] });
-    await repos.users.upsert({ tenantId: TENANT, userId: VISITOR, displayName: 'Vic Visitor', roles: [{ role: 'epmo_member' }] });
+    await repos.users.upsert({ tenantId: TENANT, userId: VISITOR, displayName: 'Vic Visitor', roles: [{ role: 'pmo_lead', domainId: 'dom-hr' }] });
     await repos.conversations.save(conversation(TENANT, '19:hr-pmo@thread.tacv2'));
     await repos.conversations.save(conversation(TENANT, '19:pay@thread.tacv2', { kind: 'groupChat' }));
     await repos.links.put(link(TENANT, '19:pay@thread.tacv2', { kind: 'team', workItemId: 'wi-pay' }));
