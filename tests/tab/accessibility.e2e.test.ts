@@ -129,6 +129,8 @@ async function open(check: PageCheck, theme: ThemeName): Promise<Page> {
   await check.ready(page);
   // Spinners gone: axe sees the page, not its loading state.
   await page.locator('.fui-Spinner').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  // Dialogs fade in: axe measures contrast on what is painted, so it looks once they are fully shown.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   return page;
 }
 
