@@ -25,9 +25,21 @@ const userId = (name: string): string => {
 };
 
 /** Calls the API as a demo user, with a development token, as the tab does. */
+/** One development token per person, as the tab keeps its own: the sign-in is rate-limited, and the test polls. */
+const tokens = new Map<string, Promise<string>>();
+function tokenOf(name: string): Promise<string> {
+  let token = tokens.get(name);
+  if (!token) {
+    token = fetch(`${app.url}/api/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantId: DEMO_TENANT.tenantId, userId: userId(name) }) })
+      .then((res) => res.json() as Promise<{ token: string }>)
+      .then((body) => body.token);
+    tokens.set(name, token);
+  }
+  return token;
+}
+
 async function apiAs(name: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const tokenRes = await fetch(`${app.url}/api/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantId: DEMO_TENANT.tenantId, userId: userId(name) }) });
-  const { token } = (await tokenRes.json()) as { token: string };
+  const token = await tokenOf(name);
   const res = await fetch(`${app.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
