@@ -86,7 +86,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     o.botEndpoint.handle(req, res).catch(next);
   });
   // Only the development sign-in does work for callers without a token; 30 at once, then one a second.
-  app.post('/api/dev/token', rateLimit({ burst: 30, perSecond: 1, what: 'sign-in requests' }));
+  app.post('/api/dev/token', rateLimit({ burst: 60, perSecond: 5, what: 'sign-in requests' }));
   const callers = callerResolver(o.auth, o.users, o.onCaller);
   // JSON answers compressed as the caller accepts (a portfolio of thousands of items is megabytes
   // of repetitive JSON); the Bot Framework endpoint above is left as it is.
