@@ -6,6 +6,7 @@
 export { canSeeRollup, canViewDomain, teamDomainIds } from './app/access';
 export { itemsAlignedTo } from './app/aligned-items';
 export { recordIdSchema } from './app/inputs';
+export { validateCadence } from './domain/cadence-rules';
 export { DEFAULT_CHECK_IN_CADENCE, type DeliveryMode, type Domain, type Health, type Rag, type StrategicObjective, type Structure, type WorkItem, isFinished, objectiveStatus, overallHealth } from './domain/portfolio';
 export type { StatusReport } from './domain/status-report';
 export { domainActivityOf, projectedActivity, rollupActivityOf } from './app/projected-activity';

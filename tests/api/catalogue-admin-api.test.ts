@@ -69,7 +69,7 @@ describe('domains', () => {
       'checkInCadence.timeZone': expect.stringMatching(/time zone/),
     });
     const reminder = await call('POST', '/api/domains', { token: admin, body: { name: 'Ops', checkInCadence: { ...cadence, remindHoursBefore: 48 } } });
-    expect(reminder.body.error.details).toEqual([expect.objectContaining({ at: 'checkInCadence.remindHoursBefore', message: expect.stringMatching(/before the answers are due/) })]);
+    expect(reminder.body.error.details).toEqual([expect.objectContaining({ at: 'checkInCadence.remindHoursBefore', message: expect.stringMatching(/less than the hours to answer/) })]);
     expect((await call('POST', '/api/domains', { token: admin, body: { name: 'Ops', checkInCadence: { ...cadence, timeZone: 'UTC' } } })).status).toBe(201);
   });
 

@@ -1,6 +1,7 @@
 /** The Check-ins page's pure parts: the cadence form checked by the server's rules, its route. */
 import { describe, expect, it } from '@jest/globals';
-import { checkCadence, describeCadence, timeZones, valuesOf } from '../../tab/src/checkins/cadence-form';
+import { checkCadence, describeCadence, valuesOf } from '../../tab/src/checkins/cadence-form';
+import { timeZones } from '../../tab/src/shared/cadence';
 import { checkInsHash, parseRoute } from '../../tab/src/shared/route';
 
 const typed = valuesOf({ enabled: true, weekday: 'friday', time: '16:30', timeZone: 'Europe/London', answerWithinHours: 24, remindHoursBefore: 4 });

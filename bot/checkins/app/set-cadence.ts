@@ -7,7 +7,7 @@ import { type Result, forbidden, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import type { Clock } from '../../kernel/runtime';
 import type { Repositories } from '../../directory';
-import { validateCadence } from '../domain/cadence';
+import { validateCadence } from '../../portfolio';
 import type { CadenceTimers } from './cadence-deps';
 import { nextCadenceAt } from './cadence-timers';
 

@@ -4,7 +4,6 @@
  * stay at the same local time across daylight-saving changes (09:00 stays 09:00), computed from
  * the offsets `Intl.DateTimeFormat` reports; no date library. Pure: the caller gives the instant.
  */
-import { type ErrorDetail, type Result, invalid, ok } from '../../kernel/result';
 
 /*
  * The portfolio's words, restated: a feature's domain imports only the kernel, and these are
@@ -25,8 +24,6 @@ export interface CheckInCadence {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** Answers are due within a week at most: the next cadence round would overtake them. */
-export const MAX_ANSWER_WITHIN_HOURS = 168;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -99,37 +96,4 @@ export function previousOccurrence(cadence: CheckInCadence, atOrBefore: Date): D
 /** When the one reminder of check-ins sent at `sentAt` and due at `dueAt` goes: never before they were sent. */
 export function reminderAt(cadence: Pick<CheckInCadence, 'remindHoursBefore'>, sentAt: Date, dueAt: Date): Date {
   return new Date(Math.max(sentAt.getTime(), dueAt.getTime() - cadence.remindHoursBefore * HOUR_MS));
-}
-
-/** Whether `timeZone` is an IANA time zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  if (timeZone.trim() === '' || timeZone !== timeZone.trim()) return false;
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const KEYS = ['enabled', 'weekday', 'time', 'timeZone', 'answerWithinHours', 'remindHoursBefore'] as const;
-
-/** Checks a cadence as a PMO lead sends it (the whole cadence), each problem said where it is. */
-export function validateCadence(input: unknown): Result<CheckInCadence> {
-  if (!isRecord(input)) return invalid('Send the whole cadence: enabled, weekday, time, timeZone, answerWithinHours and remindHoursBefore.');
-  const details: ErrorDetail[] = [];
-  const unknown = Object.keys(input).filter((k) => !(KEYS as readonly string[]).includes(k));
-  if (unknown.length > 0) details.push({ at: '(body)', message: `unknown field(s): ${unknown.join(', ')}` });
-  const { enabled, weekday, time, timeZone, answerWithinHours, remindHoursBefore } = input;
-  if (typeof enabled !== 'boolean') details.push({ at: 'enabled', message: 'true to send check-ins on schedule, false to stop' });
-  if (typeof weekday !== 'string' || !(WEEKDAYS as readonly string[]).includes(weekday)) details.push({ at: 'weekday', message: `one of ${WEEKDAYS.join(', ')}` });
-  if (typeof time !== 'string' || !TIME.test(time)) details.push({ at: 'time', message: 'a time of day as HH:MM, 24-hour (e.g. 09:00)' });
-  if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) details.push({ at: 'timeZone', message: 'an IANA time zone, e.g. Europe/London or America/New_York' });
-  const within = typeof answerWithinHours === 'number' && Number.isInteger(answerWithinHours) && answerWithinHours >= 2 && answerWithinHours <= MAX_ANSWER_WITHIN_HOURS;
-  if (!within) details.push({ at: 'answerWithinHours', message: `whole hours from 2 to ${MAX_ANSWER_WITHIN_HOURS} (one week)` });
-  const remindOk = typeof remindHoursBefore === 'number' && Number.isInteger(remindHoursBefore) && remindHoursBefore >= 1 && (!within || remindHoursBefore < (answerWithinHours as number));
-  if (!remindOk) details.push({ at: 'remindHoursBefore', message: within ? `whole hours from 1 to ${(answerWithinHours as number) - 1} (less than the hours to answer)` : 'whole hours, at least 1 and less than the hours to answer' });
-  if (details.length > 0) return invalid('The check-in cadence is not valid.', details);
-  return ok({ enabled, weekday, time, timeZone, answerWithinHours, remindHoursBefore } as CheckInCadence);
 }

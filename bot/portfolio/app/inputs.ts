@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { oneLine, plainText } from '../../kernel/validation';
-import { DELIVERY_MODES, OBJECTIVE_STATUSES, RAG_VALUES, STRUCTURES, WEEKDAYS } from '../domain/portfolio';
+import { validateCadence } from '../domain/cadence-rules';
+import { type CheckInCadence, DELIVERY_MODES, OBJECTIVE_STATUSES, RAG_VALUES, STRUCTURES } from '../domain/portfolio';
 
 const isoDate = z
   .string()
@@ -69,28 +70,14 @@ export const objectiveInputSchema = z
 /** `PATCH /api/objectives/:id`: any fields (`status: 'retired'` retires it, `'active'` brings it back). */
 export const objectivePatchSchema = objectiveInputSchema.extend({ status: z.enum(OBJECTIVE_STATUSES) }).partial().strict().refine((p) => Object.keys(p).length > 0, 'the change is empty');
 
-/** Whether the runtime knows an IANA time zone (`UTC` included, which `Intl.supportedValuesOf` leaves out). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-/** A domain's check-in cadence; the reminder must go out before the answers are due. */
-export const checkInCadenceSchema = z
-  .object({
-    enabled: z.boolean(),
-    weekday: z.enum(WEEKDAYS),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24 hours), e.g. 09:00'),
-    timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'a time zone such as Europe/London or UTC'),
-    answerWithinHours: z.number().int().min(1, 'at least 1 hour').max(336, 'at most 336 hours (two weeks)'),
-    remindHoursBefore: z.number().int().min(0).max(335),
-  })
-  .strict()
-  .refine((c) => c.remindHoursBefore < c.answerWithinHours, { message: 'the reminder must go out before the answers are due: fewer hours than the time to answer', path: ['remindHoursBefore'] });
+/** A domain's check-in cadence, by the one cadence rule (domain/cadence-rules.ts); each problem at its field. */
+export const checkInCadenceSchema = z.unknown().transform((value, ctx): CheckInCadence => {
+  const checked = validateCadence(value);
+  if (checked.ok) return checked.value;
+  for (const d of checked.error.details ?? [{ at: '', message: checked.error.message }]) ctx.addIssue({ code: 'custom', path: d.at && d.at !== '(body)' ? [d.at] : [], message: d.message });
+  return z.NEVER;
+});
 
 const domainFields = {
   name: text(80),

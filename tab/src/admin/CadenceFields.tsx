@@ -1,6 +1,9 @@
 import { Combobox, Dropdown, Field, Input, Option, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { type DomainDraft, type DomainProblems, WEEKDAYS, WEEKDAY_LABELS } from './domain-form';
+import { MAX_ANSWER_WITHIN_HOURS } from '../../../bot/portfolio/domain/cadence-rules';
+import { WEEKDAYS } from '../../../bot/portfolio/domain/portfolio';
+import { WEEKDAY_LABELS } from '../shared/cadence';
+import { type DomainDraft, type DomainProblems } from './domain-form';
 
 const useStyles = makeStyles({
   fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalM, display: 'grid', gap: tokens.spacingVerticalS, gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))' },
@@ -59,10 +62,10 @@ export function CadenceFields({ draft, problems, zones, disabled, set }: Cadence
         </Combobox>
       </Field>
       <Field label="Hours to answer" {...state(problems['checkInCadence.answerWithinHours'])}>
-        <Input type="number" min={1} max={336} value={draft.answerWithinHours} disabled={disabled} onChange={(_e, d) => set('answerWithinHours', d.value)} />
+        <Input type="number" min={2} max={MAX_ANSWER_WITHIN_HOURS} value={draft.answerWithinHours} disabled={disabled} onChange={(_e, d) => set('answerWithinHours', d.value)} />
       </Field>
       <Field label="Reminder, hours before due" {...state(problems['checkInCadence.remindHoursBefore'])}>
-        <Input type="number" min={0} max={335} value={draft.remindHoursBefore} disabled={disabled} onChange={(_e, d) => set('remindHoursBefore', d.value)} />
+        <Input type="number" min={1} max={MAX_ANSWER_WITHIN_HOURS - 1} value={draft.remindHoursBefore} disabled={disabled} onChange={(_e, d) => set('remindHoursBefore', d.value)} />
       </Field>
     </fieldset>
   );

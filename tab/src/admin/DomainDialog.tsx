@@ -2,7 +2,8 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useMemo, useState } from 'react';
 import type { AdminApi, DomainResponse } from './api';
 import { CadenceFields } from './CadenceFields';
-import { type DomainDraft, type DomainField, type DomainProblems, bodyOf, domainProblems, draftOf, timeZones } from './domain-form';
+import { type DomainDraft, type DomainField, type DomainProblems, bodyOf, domainProblems, draftOf } from './domain-form';
+import { timeZones } from '../shared/cadence';
 import { saveFailure } from './form-errors';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 

@@ -3,25 +3,10 @@
  * server checks again), and the body they become. Field names match the server's (`name`,
  * `checkInCadence.time`…), so its field-level answers land beside the same inputs.
  */
+import { MAX_ANSWER_WITHIN_HOURS } from '../../../bot/portfolio/domain/cadence-rules';
+import { DEFAULT_CHECK_IN_CADENCE as DEFAULT_CADENCE, type Weekday } from '../../../bot/portfolio/domain/portfolio';
+import { WEEKDAY_LABELS } from '../shared/cadence';
 import type { CheckInCadence, DomainBody, DomainResponse } from './api';
-
-type Weekday = CheckInCadence['weekday'];
-/** Fails to compile when `List` misses a member of `Union`. */
-type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
-const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export const WEEKDAYS: Exhaustive<Weekday, typeof weekdays> = weekdays;
-export const WEEKDAY_LABELS: Readonly<Record<Weekday, string>> = {
-  monday: 'Monday',
-  tuesday: 'Tuesday',
-  wednesday: 'Wednesday',
-  thursday: 'Thursday',
-  friday: 'Friday',
-  saturday: 'Saturday',
-  sunday: 'Sunday',
-};
-
-/** As the server's DEFAULT_CHECK_IN_CADENCE: what a domain without one follows. */
-export const DEFAULT_CADENCE: CheckInCadence = { enabled: true, weekday: 'monday', time: '09:00', timeZone: 'UTC', answerWithinHours: 48, remindHoursBefore: 24 };
 
 export interface DomainDraft {
   readonly name: string;
@@ -53,12 +38,6 @@ export function draftOf(d?: DomainResponse): DomainDraft {
   };
 }
 
-/** Every IANA time zone the browser knows, UTC first (the list leaves it out). */
-export function timeZones(): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
-}
-
 const wholeIn = (text: string, min: number, max: number): number | undefined => {
   const n = Number(text.trim());
   return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
@@ -75,10 +54,11 @@ export function domainProblems(d: DomainDraft, otherNames: readonly string[], zo
   if (wholeIn(d.freshnessDays, 1, 365) === undefined) p.freshnessDays = 'Enter whole days from 1 to 365.';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(d.time)) p['checkInCadence.time'] = 'Enter a time of day as HH:MM, e.g. 09:00.';
   if (!zones.includes(d.timeZone)) p['checkInCadence.timeZone'] = 'Choose a time zone from the list, e.g. Europe/London.';
-  const answer = wholeIn(d.answerWithinHours, 1, 336);
-  if (answer === undefined) p['checkInCadence.answerWithinHours'] = 'Enter whole hours from 1 to 336 (two weeks).';
-  const remind = wholeIn(d.remindHoursBefore, 0, 335);
-  if (remind === undefined) p['checkInCadence.remindHoursBefore'] = 'Enter whole hours, 0 or more.';
+  // The server's cadence rule (bot/portfolio/domain/cadence-rules.ts), in the form's words.
+  const answer = wholeIn(d.answerWithinHours, 2, MAX_ANSWER_WITHIN_HOURS);
+  if (answer === undefined) p['checkInCadence.answerWithinHours'] = `Enter whole hours from 2 to ${MAX_ANSWER_WITHIN_HOURS} (one week).`;
+  const remind = wholeIn(d.remindHoursBefore, 1, MAX_ANSWER_WITHIN_HOURS - 1);
+  if (remind === undefined) p['checkInCadence.remindHoursBefore'] = 'Enter whole hours, 1 or more.';
   else if (answer !== undefined && remind >= answer) p['checkInCadence.remindHoursBefore'] = 'The reminder must go out before answers are due: fewer hours than the time to answer.';
   return p;
 }

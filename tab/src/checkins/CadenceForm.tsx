@@ -10,7 +10,9 @@ import { errorMessage } from '../api/client';
 import { formatDateTime } from '../shared/dates';
 import { useNotify } from '../shared/notify';
 import type { CheckInsApi } from './api';
-import { type CadenceValues, WEEKDAYS, WEEKDAY_LABELS, checkCadence, timeZones, valuesOf } from './cadence-form';
+import { WEEKDAYS } from '../../../bot/portfolio/domain/portfolio';
+import { WEEKDAY_LABELS, timeZones } from '../shared/cadence';
+import { type CadenceValues, checkCadence, valuesOf } from './cadence-form';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },

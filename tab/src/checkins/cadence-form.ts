@@ -1,20 +1,10 @@
 /**
- * The cadence form's values as typed, and their checking: the server's own rules
- * (bot/checkins/domain/cadence.ts), so the form says what the server would refuse, where.
+ * The cadence form's values as typed, and their checking: the server's own rule
+ * (bot/portfolio/domain/cadence-rules.ts), so the form says what the server would refuse, where.
  */
-import { type CheckInCadence, WEEKDAYS, type Weekday, validateCadence } from '../../../bot/checkins/domain/cadence';
-
-export const WEEKDAY_LABELS: Readonly<Record<Weekday, string>> = {
-  monday: 'Monday',
-  tuesday: 'Tuesday',
-  wednesday: 'Wednesday',
-  thursday: 'Thursday',
-  friday: 'Friday',
-  saturday: 'Saturday',
-  sunday: 'Sunday',
-};
-export { WEEKDAYS };
-export type { Weekday };
+import { validateCadence } from '../../../bot/portfolio/domain/cadence-rules';
+import type { CheckInCadence, Weekday } from '../../../bot/portfolio/domain/portfolio';
+import { WEEKDAY_LABELS } from '../shared/cadence';
 
 /** What the inputs hold: numbers as typed, so a half-typed value is shown, not lost. */
 export interface CadenceValues {
@@ -44,12 +34,6 @@ export function checkCadence(v: CadenceValues): { readonly cadence: CheckInCaden
   const errors: Partial<Record<keyof CadenceValues, string>> = {};
   for (const d of checked.error.details ?? []) errors[d.at as keyof CadenceValues] = `Use ${d.message}.`;
   return { errors };
-}
-
-/** Every IANA time zone this browser knows, UTC first. */
-export function timeZones(): readonly string[] {
-  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return ['UTC', ...known.filter((z) => z !== 'UTC')];
 }
 
 /** "Mondays at 09:00 (Europe/London)". */
