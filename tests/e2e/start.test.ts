@@ -4,10 +4,7 @@
  * it stops cleanly on SIGTERM and keeps the data for the next start.
  * Needs `npm run build` first (`npm test` builds before running jest).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -16,57 +13,7 @@ import { apiClient } from '../support/app';
 import { type ConnectorServer, startConnectorServer } from '../support/connector-server';
 import { message } from '../bot/teams-activities';
 import { cardText } from '../support/adaptive-card';
-import { killRecordedAzurite } from '../support/app-process';
-
-const MAIN = join(__dirname, '../../dist/bot/demo/main.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly output: () => string;
-}
-
-async function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const onExit = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    };
-    child.stdout?.on('data', () => {
-      const m = /PMO Relay is running at (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        child.off('exit', onExit);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', onExit);
-  });
-  return { child, url, output: () => out };
-}
-
-async function stop(s: Started): Promise<number | null> {
-  return new Promise((resolve) => {
-    s.child.once('exit', (code) => resolve(code));
-    s.child.kill('SIGTERM');
-  });
-}
+import { freePort, killRecordedAzurite, requireBuiltMain, startMain, stopMain } from '../support/app-process';
 
 let dataDir: string;
 let connector: ConnectorServer;
@@ -74,7 +21,7 @@ let env: Record<string, string>;
 const lead = DEMO_USERS.find((u) => u.displayName === 'Priya Patel');
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error('dist/bot/demo/main.js is missing: run `npm run build` first (npm test does).');
+  requireBuiltMain();
   dataDir = await mkdtemp(join(tmpdir(), 'pmo-relay-start-'));
   connector = await startConnectorServer();
   const [port, tablePort, queuePort] = [await freePort(), await freePort(), await freePort()];
@@ -115,7 +62,7 @@ describe('npm start on a fresh machine', () => {
 
     const item = await call('GET', '/api/work-items/wi-004', { token });
     expect((await call('PATCH', '/api/work-items/wi-004', { token, body: { stage: 'Execution' }, headers: { 'If-Match': item.body.etag } })).status).toBe(200);
-    expect(await stop(first)).toBe(0);
+    expect(await stopMain(first)).toBe(0);
 
     const second = await startMain(env);
     const again = apiClient(second.url);
@@ -123,6 +70,6 @@ describe('npm start on a fresh machine', () => {
     // The change survived and the seed did not run again over it.
     expect((await again('GET', '/api/work-items/wi-004', { token: token2 })).body.stage).toBe('Execution');
     expect(second.output()).not.toMatch(/seeded the demo tenant/);
-    expect(await stop(second)).toBe(0);
+    expect(await stopMain(second)).toBe(0);
   });
 });
