@@ -99,6 +99,8 @@ describe('the tab outside Teams', () => {
     await until(async () => expect(await bodyRows(workItems()).count()).toBe(all));
 
     await chooseMany('Overall health', 'Red', 'Amber');
+    // Both choices applied (the URL holds the filter), not only the first: the grid is read after.
+    await until(async () => expect(decodeURIComponent(page.url())).toMatch(/health=[a-z,]*amber/));
     await until(async () => expect((await column(workItems(), STRUCTURE_COL.overall)).every((h) => h.trim() === 'Red' || h.trim() === 'Amber')).toBe(true));
     const health = await column(workItems(), STRUCTURE_COL.overall);
     expect(health.length).toBeGreaterThan(0);
