@@ -39,8 +39,8 @@ const { values } = parseArgs({
     count: { type: 'string', default: 'both' },
     'ack-rate': { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
-    /** Share of the limit the app paces at (DELIVERY_RATE_HEADROOM); the app's default is 0.97. */
-    headroom: { type: 'string', default: '0.97' },
+    /** Share of the limit the app paces requests at (DELIVERY_RATE_HEADROOM); default: the app's. */
+    headroom: { type: 'string' },
     /** `process` (default): Azurite's table and queue services as child processes, as storage runs in production; `embedded`: in the app's process, as `npm start` does. */
     storage: { type: 'string', default: 'process' },
     /** `change` (default): change.ack invokes on a real published change; `link`: the link.start card action (the earlier runs). */
@@ -92,7 +92,7 @@ async function run(countMode: Reading): Promise<ReadingSummary> {
       LOG_LEVEL: 'warn',
       DELIVERY_TENANT_RATE_PER_SEC: String(limit),
       DELIVERY_CONCURRENCY: String(concurrency),
-      DELIVERY_RATE_HEADROOM: values.headroom ?? '0.97',
+      ...(values.headroom ? { DELIVERY_RATE_HEADROOM: values.headroom } : {}),
       DELIVERY_IDLE_POLL_MS: '100',
     }),
     {

@@ -126,11 +126,11 @@ const schema = z
     /** Delivery (PRODUCT.md §7): Teams' per-app-per-tenant limit, shared by all processes. */
     DELIVERY_TENANT_RATE_PER_SEC: z.coerce.number().positive().default(TEAMS_RATE_LIMITS.perTenantPerSecond),
     /**
-     * Share of that limit we pace the sends Teams counts at. Teams counts sends when they arrive;
-     * network jitter bunches them, so pacing at exactly the limit draws 429s. A throttled send
-     * gives its slot back; requests of every kind stay within the limit over ten seconds.
+     * Share of that limit requests (throttled ones too) are paced at. The limit itself is held
+     * where requests arrive, each counted late by as much as its round trip was slow; the
+     * headroom leaves room for the slots a late wake-up catches up on (rate-limiter.ts).
      */
-    DELIVERY_RATE_HEADROOM: z.coerce.number().gt(0).max(1).default(0.97),
+    DELIVERY_RATE_HEADROOM: z.coerce.number().gt(0).max(1).default(0.995),
     /** Per-conversation windows as `count/ms` pairs, comma-separated. */
     DELIVERY_CONVERSATION_LIMITS: z
       .string()
@@ -276,7 +276,7 @@ export interface StorageGuardConfig {
 export interface DeliveryConfig {
   /** Teams' per-tenant limit, messages per second. */
   readonly tenantLimitPerSecond: number;
-  /** Share of that limit we pace the sends Teams counts at (throttled requests give their slot back). */
+  /** Share of that limit requests, throttled ones too, are paced at (the limit itself is held where they arrive). */
   readonly rateHeadroom: number;
   /** [count, window ms] pairs. */
   readonly perConversation: readonly (readonly [number, number])[];

@@ -204,14 +204,16 @@ export class DeliveryWorker {
         outcome = { ok: false, message: `could not ${step}: ${error instanceof Error ? error.message : String(error)}` };
       }
 
+      // However Teams answered, the round trip tells the limiter when the request arrived; a 429
+      // may also tighten the pace, or pause the tenant if throttling is heavy.
+      if (reservedAt !== undefined) {
+        const throttled = !outcome.ok && outcome.status === 429 ? { retryAfterMs: (outcome.retryAfterSeconds ?? 1) * 1000 } : undefined;
+        deps.limiter.answered(delivery.tenantId, reservedAt, deps.clock.now().getTime(), throttled);
+      }
       if (outcome.ok) {
         const sentAt = deps.clock.now().toISOString();
         await Promise.all([this.finish(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined }), this.remember(delivery, outcome.activityId, fingerprint)]);
         return done;
-      }
-      // Throttled: the limiter gives the slot back, or pauses the tenant if throttling is heavy.
-      if (outcome.status === 429 && reservedAt !== undefined) {
-        deps.limiter.throttled(delivery.tenantId, reservedAt, deps.clock.now().getTime(), (outcome.retryAfterSeconds ?? 1) * 1000);
       }
       const decision = classifyFailure(outcome);
       if (decision === 'unreachable') {
@@ -281,8 +283,7 @@ export class DeliveryWorker {
 
   /**
    * Waits until the tenant budget and the conversation's windows allow one more send, and
-   * reserves it: returns the time it was reserved at (to refund it should Teams throttle the
-   * send). Gives up once waiting would pass `maxWaitMs`: undefined.
+   * reserves it: returns the time it was reserved at (to report Teams' answer by). Gives up once waiting would pass `maxWaitMs`: undefined.
    */
   private async acquire(delivery: Delivery, maxWaitMs: number): Promise<number | undefined> {
     const { tenantId } = delivery;

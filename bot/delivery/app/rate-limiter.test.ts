@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 
 import { TEAMS_RATE_LIMITS } from '../domain/delivery';
-import { SlidingWindow, windowForRate } from './pacing';
+import { ArrivalWindow, SlidingWindow, windowOfRate } from './pacing';
 import { DeliveryRateLimiter } from './rate-limiter';
 
-/** Reserves a send; 0 when reserved, else how long to wait (the shape most tests want). */
+/** Reserves a send, answered at once; 0 when reserved, else how long to wait (the shape most tests want). */
 function tryAcquire(limiter: DeliveryRateLimiter, tenant: string, conversation: string, now: number): number {
   const r = limiter.reserve(tenant, conversation, now);
-  return 'reservedAt' in r ? 0 : r.waitMs;
+  if (!('reservedAt' in r)) return r.waitMs;
+  limiter.answered(tenant, r.reservedAt, now);
+  return 0;
 }
 
 /** Sends as fast as the limiter allows over `durationMs` of fake time; returns send times. */
@@ -51,14 +53,59 @@ describe('SlidingWindow', () => {
   });
 
   it('turns a fractional rate into a window that holds it exactly', () => {
-    const w = windowForRate(50 / 3);
+    const w = windowOfRate(50 / 3);
     expect(w.limit).toBe(16);
     expect(w.windowMs).toBeCloseTo(960);
   });
 });
 
+describe('ArrivalWindow', () => {
+  it('allows `limit` requests in any window, with a millisecond to spare, when they all took the fastest round trip', () => {
+    const w = new ArrivalWindow(3, 1000);
+    for (const t of [0, 10, 20]) {
+      expect(w.waitMs(t)).toBe(0);
+      w.record(t);
+      w.answered(t, t + 4);
+    }
+    expect(w.waitMs(500)).toBe(501);
+    expect(w.waitMs(1001)).toBe(0);
+  });
+
+  it('counts a request slower than the fastest as arriving that much later, and so holds the next one back', () => {
+    const w = new ArrivalWindow(1, 1000);
+    w.record(0);
+    w.answered(0, 4);
+    expect(w.waitMs(1001)).toBe(0);
+    w.record(1001);
+    w.answered(1001, 1035); // 30 ms slower than the fastest: it may have reached Teams at 1031
+    expect(w.waitMs(2002)).toBe(30);
+  });
+
+  it('counts a request held up behind later ones where it arrived', () => {
+    const w = new ArrivalWindow(2, 1000);
+    w.record(0);
+    w.answered(0, 104); // arrived at 100, after the next one
+    w.record(50);
+    w.answered(50, 54);
+    expect(w.waitMs(1051)).toBe(0);
+    w.record(1051);
+    w.answered(1051, 1055);
+    // Arrivals at 50, 100 and 1051: the next must wait until 100 has left the window.
+    expect(w.waitMs(1052)).toBe(49);
+  });
+
+  it('takes a request unanswered for a quarter of the window to have arrived', () => {
+    const w = new ArrivalWindow(1, 1000);
+    w.record(0);
+    w.answered(0, 4);
+    w.record(1001);
+    expect(w.waitMs(1101)).toBe(997); // still on its way: counted as arriving about now
+    expect(w.waitMs(2000)).toBe(252); // 250 ms late at most
+  });
+});
+
 describe('DeliveryRateLimiter', () => {
-  it('holds a tenant to its budget per second, and uses all of it but the request headroom (1%)', () => {
+  it('holds a tenant to its budget per second, and uses all of it but the headroom (0.5%)', () => {
     const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS);
     const times = drive(limiter, (i) => ['t1', `conv-${i}`], 10_000);
     expect(maxInWindow(times, 1000)).toBe(50);
@@ -110,7 +157,7 @@ describe('DeliveryRateLimiter', () => {
       if (wait === 0) sent++;
       else now += wait;
     }
-    // 25/s, less the first second's 50 requests still inside the ten-second cap on requests.
+    // 25/s, once the first second's requests have left the window.
     expect(sent).toBeGreaterThanOrEqual(220);
     expect(sent).toBeLessThanOrEqual(255);
   });
@@ -123,19 +170,18 @@ describe('DeliveryRateLimiter', () => {
     let now = 20_000;
     const after: number[] = [];
     while (now < 25_000) {
-      const r = limiter.reserve('t1', `b-${after.length}`, now);
-      if ('waitMs' in r) now += r.waitMs;
+      const wait = tryAcquire(limiter, 't1', `b-${after.length}`, now);
+      if (wait > 0) now += wait;
       else after.push(now);
     }
     expect(after.length).toBeGreaterThanOrEqual(110);
     expect(maxInWindow(after, 1000)).toBeLessThanOrEqual(25);
   });
 
-  it('paces counted sends below the limit, gives an occasionally throttled send its slot back, and never exceeds the limit in requests', () => {
-    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS, { headroom: 0.9 });
-    // Every 20th request is throttled (429).
+  it('counts every request, throttled or not: occasional 429s neither tighten the pace nor let more requests through', () => {
+    const limiter = new DeliveryRateLimiter(TEAMS_RATE_LIMITS);
+    // Every 40th request is throttled (429): Teams' own load, not ours.
     const requests: number[] = [];
-    const counted: number[] = [];
     let now = 0;
     while (now < 10_000) {
       const r = limiter.reserve('t1', `c-${requests.length}`, now);
@@ -144,13 +190,11 @@ describe('DeliveryRateLimiter', () => {
         continue;
       }
       requests.push(r.reservedAt);
-      if (requests.length % 20 === 0) limiter.throttled('t1', r.reservedAt, now + 5);
-      else counted.push(r.reservedAt);
+      limiter.answered('t1', r.reservedAt, now + 5, requests.length % 40 === 0 ? { retryAfterMs: 1000 } : undefined);
     }
-    // Without refunds 45 requests/s of which 95% count: ~427 in 10 s.
-    expect(maxInWindow(counted, 1000)).toBeLessThanOrEqual(45);
-    expect(counted.length).toBeGreaterThanOrEqual(440);
-    expect(maxInWindow(requests, 1000)).toBeLessThanOrEqual(50);
+    expect(maxInWindow(requests, 1000)).toBe(50);
+    expect(requests.length).toBeGreaterThanOrEqual(495);
+    expect(limiter.requestFactor('t1', now)).toBe(1);
   });
 
   it('backs the whole tenant off when throttling is heavy, and never exceeds the limit in requests', () => {
@@ -162,7 +206,7 @@ describe('DeliveryRateLimiter', () => {
       if ('waitMs' in r) now += r.waitMs;
       else {
         requests.push(r.reservedAt);
-        limiter.throttled('t1', r.reservedAt, now + 5, 1000); // Teams throttles everything
+        limiter.answered('t1', r.reservedAt, now + 5, { retryAfterMs: 1000 }); // Teams throttles everything
       }
     }
     expect(maxInWindow(requests, 1000)).toBeLessThanOrEqual(50);
