@@ -8,7 +8,7 @@ import { envSchema } from './env-schema';
 import { guardEnv } from './guards';
 import type { Config } from './types';
 
-export type { Config, DeliveryConfig, GraphConfig, StorageGuardConfig } from './types';
+export type { Config } from './types';
 
 /** Thrown when the environment is invalid; the message names each wrong variable. */
 export class ConfigError extends Error {
