@@ -11,6 +11,7 @@
  *   builder its composer previews; never a server SDK;
  * - each SDK is imported only in its platform folder (Microsoft Graph's credentials in platform/graph);
  * - production code never imports the demo;
+ * - the configuration is read through its one door, bot/config/index.ts;
  * - no import cycles at run time.
  */
 const FEATURES = '(portfolio|people|conversations|changes|signals|checkins|setup|delivery|notifications|chat|directory|demo)';
@@ -89,6 +90,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^bot/', pathNot: ['^bot/demo/', TEST] },
       to: { path: '^bot/demo/' },
+    },
+    {
+      name: 'config-through-its-door',
+      comment: 'One config module: callers import bot/config (its index.ts), never the schema, guards or mapping behind it.',
+      severity: 'error',
+      from: { path: '^bot/', pathNot: '^bot/config/' },
+      to: { path: '^bot/config/', pathNot: '^bot/config/index\\.ts$' },
     },
     sdk('botbuilder', 'botbuilder[^/]*|botframework-[^/]+', 'bot/platform/teams/'),
     sdk('express', 'express', 'bot/platform/web/'),

@@ -7,7 +7,7 @@
 export { type CascadeEntry, activeCascade } from './app/cascade-activity';
 export { computeTargeting, recipientRecords } from './app/current-targeting';
 export { CHANGE_CONTENT_KIND, type ChangeDeps } from './app/deps';
-export { createDraft } from './app/manage';
+export { createDraft } from './app/drafts';
 export { changeJobHandlers, changeRenderers } from './app/renderers';
 export { recipientVisibleTo } from './app/visibility';
 export { changeActionSchemas, type ChangeCardAction } from './cards/action-schemas';

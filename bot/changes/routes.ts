@@ -9,7 +9,9 @@ import { forbidden, invalid, ok } from '../kernel/result';
 import { can } from '../kernel/roles';
 import type { ChangeDeps } from './app/deps';
 import { changeDraftSchema, changePatchSchema, dryRunSchema, withdrawSchema } from './app/inputs';
-import { createDraft, dryRun, dryRunFields, publish, supersede, updateDraft, withdraw } from './app/manage';
+import { createDraft, updateDraft } from './app/drafts';
+import { dryRun, dryRunFields } from './app/dry-run';
+import { publish, supersede, withdraw } from './app/publishing';
 import { cascadeStatus, getChange, listChanges } from './app/queries';
 import { CHANGE_STATES, type ChangeState } from './domain/strategy-change';
 

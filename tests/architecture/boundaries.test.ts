@@ -31,6 +31,7 @@ const probes: Record<string, string> = {
   [`bot/signals/${TAG}-botbuilder.ts`]: "import { TurnContext } from 'botbuilder';\nexport const probe = TurnContext;\n",
   [`bot/delivery/tables/${TAG}-azure.ts`]: "import { TableClient } from '@azure/data-tables';\nexport const probe = TableClient;\n",
   [`bot/platform/storage/${TAG}-graph.ts`]: "import { ClientSecretCredential } from '@azure/identity';\nexport const probe = ClientSecretCredential;\n",
+  [`bot/signals/app/${TAG}-config.ts`]: "import { guardEnv } from '../../config/guards';\nexport const probe = guardEnv;\n",
   [`bot/${TAG}-demo.ts`]: "import { demoExtensions } from './demo/demo-extension';\nexport const probe = demoExtensions;\n",
   [`bot/kernel/${TAG}-kernel.ts`]: "import { linkKey } from '../conversations';\nexport const probe = linkKey;\n",
   [`bot/api-contract/${TAG}-contract.ts`]: "import { respondOnCard } from '../changes/app/respond';\nexport const probe = respondOnCard;\n",
@@ -80,6 +81,10 @@ describe('the architecture rules', () => {
 
   it('refuse production code that imports the demo, and a kernel that imports a feature', () => {
     expect([rulesOf(found, 'demo'), rulesOf(found, 'kernel')]).toEqual([['no-demo-in-production'], ['kernel-imports-no-feature']]);
+  });
+
+  it('refuse reading the configuration anywhere but through its door', () => {
+    expect(rulesOf(found, 'config')).toEqual(['config-through-its-door']);
   });
 
   it('refuse a wire contract that names more than domain and kernel types', () => {

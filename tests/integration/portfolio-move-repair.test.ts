@@ -13,7 +13,7 @@ import { createTableRepositories, tableNames } from '../../bot/directory/tables'
 import type { WorkItem } from '../../bot/portfolio/domain/portfolio';
 import { statsOf } from '../../bot/portfolio/domain/projection';
 import type { StatusReport } from '../../bot/portfolio/domain/status-report';
-import type { MoveOptions, MoveStep } from '../../bot/portfolio/tables/item-move';
+import type { MoveOptions, MoveStep } from '../../bot/portfolio/tables/move-intent';
 import { TableWorkItemRepository } from '../../bot/portfolio/tables/work-item-repository';
 import { type TableClient, ensureTable, openTable, queryRows } from '../../bot/platform/storage/table-client';
 import { workItem } from '../support/directory-records';

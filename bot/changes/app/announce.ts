@@ -9,7 +9,7 @@ import { type Principal, isEpmo } from '../../kernel/roles';
 import type { ChangeKind, RequiredResponse } from '../domain/strategy-change';
 import { type ChangeDeps, composerUrl } from './deps';
 import { respondBySchema } from './inputs';
-import { createDraft } from './manage';
+import { createDraft } from './drafts';
 
 /** Why `announce` is not open to this person here. */
 export type AnnounceRefusal = 'not-epmo' | 'not-epmo-channel';

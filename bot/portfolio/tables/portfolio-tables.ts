@@ -11,7 +11,7 @@ import { TableCollection, collectionCodec } from '../../platform/storage/tenant-
 import { TableActivityProjections } from './activity-rows';
 import { CachedCollection, CatalogueVersion } from './catalogue-cache';
 import { domainSchema, objectiveSchema } from './schemas';
-import { MOVE_GRACE_MS } from './item-move';
+import { MOVE_GRACE_MS } from './move-intent';
 import { TableWorkItemRepository } from './work-item-repository';
 
 /** The portfolio's tables, opened (and created) by the caller. */

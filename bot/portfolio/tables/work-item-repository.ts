@@ -13,55 +13,26 @@
 import type { Versioned } from '../../kernel/versioned';
 import { type Result, fail, invalid, notFound, ok } from '../../kernel/result';
 import type { WorkItem } from '../domain/portfolio';
-import { type DomainStats, emptyStats, restate } from '../domain/projection';
+import { type DomainStats, restate } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
 import type { FiguresAsRead, ItemName, ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
-import { CoalescedReads } from '../../kernel/coalesced-reads';
-import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
-import {
-  type TableClient,
-  type TransactionAction,
-  MAX_TRANSACTION_OPERATIONS,
-  deletePartition,
-  deleteTenantRows,
-  queryRows,
-  row,
-  rowKeyRange,
-  submitInTransactions,
-} from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, deletePartition, deleteTenantRows, queryRows, rowKeyRange, submitInTransactions } from '../../platform/storage/table-client';
+import { type BulkWrite, createInDomain } from './bulk-create';
+import { DomainFigures, MAX_ATTEMPTS, backoff } from './domain-figures';
 import { DomainReadCache } from './domain-read-cache';
-import { ITEM_RANGE, STATS_ROW_KEY, historyRange, historyRowKey, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
-import { statsSchema, workItemSchema } from './schemas';
+import { ITEM_RANGE, historyRange, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { fromPageToken, toPageToken } from './page-token';
-import { type Entity, fromReportRow, pointRead, reportColumns } from './item-rows';
-import { ItemMoves, type MoveOptions, type Settled } from './item-move';
-import { type StoredStats, etagAt, isConflict, requireEtag, stale, statsAction } from './row-writes';
-
-const itemCodec = defineCodec<WorkItem>({
-  schema: workItemSchema,
-  jsonColumns: ['owner', 'objectives', 'health', 'benefits'],
-  partitionKey: (w) => itemPartition(w.tenantId, w.domainId),
-  rowKeys: (w) => [itemRowKey(w.id)],
-});
-
-/** How often a write retries when another writer changed the domain's figures first. */
-const MAX_ATTEMPTS = 40;
-
-/** A short random pause before retrying, growing with the attempts, so contending writers spread out. */
-const backoff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
-
-/** A new item of a bulk write, with its reports. */
-interface BulkWrite {
-  readonly item: WorkItem;
-  readonly reports: readonly StatusReport[];
-}
+import { type Entity, fromReportRow, isMoved, itemRow, pointRead, reportActions, versionedItem } from './item-rows';
+import { ItemMoves } from './item-move';
+import type { MoveOptions, Settled } from './move-intent';
+import { type StoredStats, etagAt, isConflict, stale, statsAction } from './row-writes';
 
 export class TableWorkItemRepository implements WorkItemRepository {
   /** Domain reads, valid while the domain's figures keep their ETag (domain-read-cache.ts). */
   private readonly cache = new DomainReadCache<WorkItemPage>(CACHED_ITEMS);
 
-  private readonly statsReads = new CoalescedReads<StoredStats>();
+  private readonly domainFigures: DomainFigures;
   private readonly moves: ItemMoves;
 
   constructor(
@@ -69,13 +40,8 @@ export class TableWorkItemRepository implements WorkItemRepository {
     private readonly index: TableClient,
     moveOptions: MoveOptions = {},
   ) {
-    const rows = {
-      readStats: (pk: string) => this.readStats(pk),
-      withRetry: this.withRetry.bind(this),
-      itemRow: (item: WorkItem) => this.itemRow(item),
-      versioned: (entity: Entity) => this.versioned(entity),
-    };
-    this.moves = new ItemMoves(items, index, rows, moveOptions);
+    this.domainFigures = new DomainFigures(items);
+    this.moves = new ItemMoves(items, index, this.domainFigures, moveOptions);
   }
 
   /** Finishes or undoes every move a crash interrupted (older than the grace period); run at start. */
@@ -184,7 +150,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await this.readStats(pk);
       try {
-        const etag = await this.submitItemWrite(pk, current, undefined, write, ['create', this.itemRow(item)]);
+        const etag = await this.submitItemWrite(pk, current, undefined, write, ['create', itemRow(item)]);
         await this.indexItem(item);
         return ok({ value: item, etag });
       } catch (err) {
@@ -206,7 +172,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
       const pk = itemPartition(item.tenantId, item.domainId);
       const current = await this.readStats(pk);
       try {
-        const saved = await this.submitItemWrite(pk, current, before.value, write, ['update', this.itemRow(item), 'Replace', { etag }]);
+        const saved = await this.submitItemWrite(pk, current, before.value, write, ['update', itemRow(item), 'Replace', { etag }]);
         return ok({ value: item, etag: saved });
       } catch (err) {
         if (!isConflict(err)) throw err;
@@ -224,7 +190,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
       const pk = itemPartition(w.item.tenantId, w.item.domainId);
       byDomain.set(pk, [...(byDomain.get(pk) ?? []), w]);
     }
-    await Promise.all([...byDomain].map(([pk, group]) => this.createInDomain(pk, group)));
+    await Promise.all([...byDomain].map(([pk, group]) => createInDomain(this.domainFigures, pk, group)));
     await submitInTransactions(
       this.index,
       writes.map((w) => ['upsert', { ...indexKeys(w.item.tenantId, w.item.id), domainId: w.item.domainId }] as const),
@@ -235,67 +201,11 @@ export class TableWorkItemRepository implements WorkItemRepository {
     await Promise.all([deleteTenantRows(this.items, encodeKey(tenantId)), deletePartition(this.index, encodeKey(tenantId))]);
   }
 
-  /** Writes new items of one domain a transaction at a time, each with the figures it changes. */
-  private async createInDomain(pk: string, writes: readonly BulkWrite[]): Promise<void> {
-    let current = await this.readStats(pk);
-    for (let i = 0; i < writes.length; ) {
-      // One row for the figures; every item takes one or two (with its report).
-      const chunk: BulkWrite[] = [];
-      let ops = 1;
-      for (; i < writes.length; i += 1) {
-        const w = writes[i] as BulkWrite;
-        const cost = 1 + w.reports.length;
-        if (ops + cost > MAX_TRANSACTION_OPERATIONS) break;
-        chunk.push(w);
-        ops += cost;
-      }
-      current = await this.withRetry(
-        pk,
-        current,
-        async (stats) => {
-          const next = chunk.reduce((s, w) => restate(s, undefined, w.item), stats.stats);
-          const actions: TransactionAction[] = chunk.flatMap((w) => [['create', this.itemRow(w.item)] as TransactionAction, ...this.reportActions(pk, w.item, w.reports)]);
-          return this.submitWithStats(pk, stats, next, actions);
-        },
-        // Figures unchanged since the failed attempt: an item of the chunk exists already, and retrying cannot help.
-        async (tried) => {
-          if ((await this.readStats(pk)).etag === tried.etag) throw new Error(`A work item among ${chunk[0]?.item.id ?? ''}… already exists; nothing of this transaction was written.`);
-        },
-      );
-    }
-  }
-
-  /** Runs `attempt` on the current figures, re-reading them after a conflict. */
-  /** `stillValid` runs after a conflict, with the figures the attempt used; it throws when retrying cannot help. */
-  private async withRetry(pk: string, first: StoredStats, attempt: (s: StoredStats) => Promise<StoredStats>, stillValid?: (tried: StoredStats) => Promise<void>): Promise<StoredStats> {
-    let current = first;
-    for (let n = 0; n < MAX_ATTEMPTS; n += 1) {
-      try {
-        return await attempt(current);
-      } catch (err) {
-        if (!isConflict(err)) throw err;
-        await stillValid?.(current);
-        await backoff(n);
-        current = await this.readStats(pk);
-      }
-    }
-    throw new Error(`partition ${pk}: the domain's figures kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
-  }
-
   /** One item write with its report and figures; returns the item's new ETag. */
   private async submitItemWrite(pk: string, current: StoredStats, before: WorkItem | undefined, write: ItemWrite, itemAction: TransactionAction): Promise<string> {
     const next = restate(current.stats, before, write.item);
-    const response = await this.items.submitTransaction([itemAction, ...this.reportActions(pk, write.item, write.report ? [write.report] : []), statsAction(pk, next, current.etag)]);
+    const response = await this.items.submitTransaction([itemAction, ...reportActions(pk, write.item, write.report ? [write.report] : []), statsAction(pk, next, current.etag)]);
     return etagAt(response, 0);
-  }
-
-  private async submitWithStats(pk: string, current: StoredStats, next: DomainStats, actions: TransactionAction[]): Promise<StoredStats> {
-    const response = await this.items.submitTransaction([...actions, statsAction(pk, next, current.etag)]);
-    return { stats: next, etag: etagAt(response, actions.length) };
-  }
-
-  private reportActions(pk: string, item: WorkItem, reports: readonly StatusReport[]): TransactionAction[] {
-    return reports.map((r): TransactionAction => ['create', row(pk, historyRowKey(item.id, r.at, Math.floor(Math.random() * 10_000)), reportColumns(item, r))]);
   }
 
   private async indexItem(item: WorkItem): Promise<void> {
@@ -307,21 +217,13 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return entity && !isMoved(entity) ? this.versioned(entity) : undefined;
   }
 
-  /** Every read and write of a domain starts here; concurrent callers share one point read (see CoalescedReads). */
+  /** The domain's figures; concurrent callers share one read (domain-figures.ts). */
   private readStats(pk: string): Promise<StoredStats> {
-    return this.statsReads.read(pk, async () => {
-      const entity = await pointRead(this.items, pk, STATS_ROW_KEY);
-      if (!entity) return { stats: emptyStats() };
-      return { stats: statsSchema.parse(JSON.parse(String(entity['stats']))), etag: requireEtag(entity.etag) };
-    });
-  }
-
-  private itemRow(item: WorkItem) {
-    return row(itemPartition(item.tenantId, item.domainId), itemRowKey(item.id), itemCodec.toColumns(item));
+    return this.domainFigures.read(pk);
   }
 
   private versioned(entity: Entity): Versioned<WorkItem> {
-    return { value: itemCodec.fromRow(this.items.tableName, entity), etag: requireEtag(entity.etag) };
+    return versionedItem(this.items.tableName, entity);
   }
 }
 
@@ -336,6 +238,3 @@ const SERVICE_PAGE_LIMIT = 1000;
 /** How long `get` waits for a move under way: up to MOVE_WAITS × MOVE_WAIT_MS. */
 const MOVE_WAITS = 20;
 const MOVE_WAIT_MS = 50;
-
-/** A source row of a move under way (item-move.ts): not an item any more. */
-const isMoved = (entity: Entity): boolean => typeof entity['movedTo'] === 'string';

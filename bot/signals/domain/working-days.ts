@@ -29,7 +29,7 @@ export function addWorkingDays(from: Date, days: number, holidays: ReadonlySet<s
   return new Date(at);
 }
 
-/** Working days a state may take, per PRODUCT.md §4; configurable (config.ts, `SIGNAL_*_WORKING_DAYS`). */
+/** Working days a state may take, per PRODUCT.md §4; configurable (bot/config, `SIGNAL_*_WORKING_DAYS`). */
 export interface DuePolicy {
   /** From raised to triaged. */
   readonly triageDays: number;

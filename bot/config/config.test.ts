@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from '.';
 
 describe('configuration', () => {
   it('runs on embedded defaults locally: Azurite, dev sign-in, seeded demo, loopback', () => {

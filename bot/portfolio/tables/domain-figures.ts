@@ -1,0 +1,59 @@
+/**
+ * A domain's figures row (`stats`, the projection of its items): read once for concurrent
+ * callers, and written only in one transaction with the rows that change it, under its ETag.
+ * When another writer changed the figures first, the transaction fails whole and is retried on
+ * fresh figures, so the projection never drifts.
+ */
+import { CoalescedReads } from '../../kernel/coalesced-reads';
+import { type DomainStats, emptyStats } from '../domain/projection';
+import type { TableClient, TransactionAction } from '../../platform/storage/table-client';
+import { pointRead } from './item-rows';
+import { type StoredStats, etagAt, isConflict, requireEtag, statsAction } from './row-writes';
+import { statsSchema } from './schemas';
+import { STATS_ROW_KEY } from './work-item-keys';
+
+/** How often a write retries when another writer changed the domain's figures first. */
+export const MAX_ATTEMPTS = 40;
+
+/** A short random pause before retrying, growing with the attempts, so contending writers spread out. */
+export const backoff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+
+export class DomainFigures {
+  private readonly reads = new CoalescedReads<StoredStats>();
+
+  constructor(private readonly items: TableClient) {}
+
+  /** Every read and write of a domain starts here; concurrent callers share one point read (see CoalescedReads). */
+  read(pk: string): Promise<StoredStats> {
+    return this.reads.read(pk, async () => {
+      const entity = await pointRead(this.items, pk, STATS_ROW_KEY);
+      if (!entity) return { stats: emptyStats() };
+      return { stats: statsSchema.parse(JSON.parse(String(entity['stats']))), etag: requireEtag(entity.etag) };
+    });
+  }
+
+  /**
+   * Runs `attempt` on the current figures, re-reading them after a conflict. `stillValid` runs
+   * after a conflict, with the figures the attempt used; it throws when retrying cannot help.
+   */
+  async withRetry(pk: string, first: StoredStats, attempt: (s: StoredStats) => Promise<StoredStats>, stillValid?: (tried: StoredStats) => Promise<void>): Promise<StoredStats> {
+    let current = first;
+    for (let n = 0; n < MAX_ATTEMPTS; n += 1) {
+      try {
+        return await attempt(current);
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+        await stillValid?.(current);
+        await backoff(n);
+        current = await this.read(pk);
+      }
+    }
+    throw new Error(`partition ${pk}: the domain's figures kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /** Writes `actions` with the figures changed from `current` to `next`, in one transaction. */
+  async submit(pk: string, current: StoredStats, next: DomainStats, actions: readonly TransactionAction[]): Promise<StoredStats> {
+    const response = await this.items.submitTransaction([...actions, statsAction(pk, next, current.etag)]);
+    return { stats: next, etag: etagAt(response, actions.length) };
+  }
+}
