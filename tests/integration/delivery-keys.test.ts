@@ -1,8 +1,8 @@
-/** Delivery records written in the first key layout are moved when the tables open, once. */
+/** Delivery records and delivered cards written in their first key layouts are moved when the tables open, once. */
 import { describe, expect, it } from '@jest/globals';
 
 import { createDeliveryTables, deliveryTableNames } from '../../bot/delivery/tables/delivery-tables';
-import { encodeKey } from '../../bot/platform/storage/keys';
+import { compositeKey, encodeKey } from '../../bot/platform/storage/keys';
 import { openTable } from '../../bot/platform/storage/table-client';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
@@ -59,5 +59,29 @@ describe('delivery key migration', () => {
     await raw.createEntity(legacyRow('7777', 'queued'));
     await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
     expect(await tables.deliveries.get(TENANT, `${BATCH}/7777`)).toBeUndefined();
+  });
+
+  it('moves delivered cards from one partition per tenant to its shards, keeping what each card shows, once', async () => {
+    const prefix = uniqueTablePrefix();
+    await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
+    const raw = openTable(testConnectionString(), deliveryTableNames(prefix).cards);
+    await raw.deleteEntity('!meta', 'delivered-card-keys-v2');
+    const card = (n: number) => ({ conversationId: `19:team-${n}@thread.tacv2`, activityId: `1700000000${n}` });
+    const legacy = (n: number) => ({ partitionKey: encodeKey(TENANT), rowKey: compositeKey(card(n).conversationId, card(n).activityId), tenantId: TENANT, ...card(n), fingerprint: `fp-${n}`, ...(n === 2 ? { latestUpdateId: `${BATCH}/upd${n}` } : {}) });
+    for (const n of [1, 2, 3]) await raw.createEntity(legacy(n));
+
+    const tables = await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
+    expect(await tables.cards.get(TENANT, card(1).conversationId, card(1).activityId)).toEqual({ fingerprint: 'fp-1' });
+    expect(await tables.cards.get(TENANT, card(2).conversationId, card(2).activityId)).toEqual({ fingerprint: 'fp-2', latestUpdateId: `${BATCH}/upd2` });
+    const oldRows: unknown[] = [];
+    for await (const e of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${encodeKey(TENANT)}'` } })) oldRows.push(e);
+    expect(oldRows).toEqual([]);
+    // New writes land beside the moved rows.
+    await tables.cards.shown(TENANT, card(3).conversationId, card(3).activityId, 'fp-3b');
+    expect(await tables.cards.get(TENANT, card(3).conversationId, card(3).activityId)).toEqual({ fingerprint: 'fp-3b' });
+
+    await raw.createEntity(legacy(4));
+    await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
+    expect(await tables.cards.get(TENANT, card(4).conversationId, card(4).activityId)).toBeUndefined();
   });
 });

@@ -1,15 +1,42 @@
 /**
- * Delivered cards on `${prefix}DeliveredCards`: PartitionKey = tenant id, RowKey = conversation
+ * Delivered cards on `${prefix}DeliveredCards`: PartitionKey = `tenant.shard` (shard = the first
+ * character of a hash of the conversation id: 64 partitions per tenant), RowKey = conversation
  * and activity id (a composite key). One small row per card PMO Relay delivered and may update:
  * the latest update asked for and the fingerprint of what the card shows. Each write merges its
  * own column only, so a dispatch naming the latest update and a worker recording a fingerprint
  * never overwrite each other.
+ *
+ * Why shards: every card sent writes a row here, so a tenant's fan-out is as many writes as its
+ * sends — one partition per tenant capped that at one partition's throughput (and Azurite, which
+ * scans a partition for a point write, at ~200 sends a second). Every read is a point read, so
+ * nothing needs the rows of a tenant together.
  */
-import type { DeliveredCard, DeliveredCardStore } from '../ports';
-import { compositeKey, encodeKey } from '../../platform/storage/keys';
-import { type TableClient, row, statusOf } from '../../platform/storage/table-client';
+import { createHash } from 'node:crypto';
 
-const keys = (tenantId: string, conversationId: string, activityId: string) => ({ partitionKey: encodeKey(tenantId), rowKey: compositeKey(conversationId, activityId) });
+import type { DeliveredCard, DeliveredCardStore } from '../ports';
+import { SEPARATOR, compositeKey, encodeKey } from '../../platform/storage/keys';
+import { type TableClient, row, statusOf } from '../../platform/storage/table-client';
+import type { KeyMigration } from './key-migration';
+
+const shardOf = (conversationId: string): string => createHash('sha256').update(conversationId).digest('base64url').slice(0, 1);
+
+export const deliveredCardKeys = (tenantId: string, conversationId: string, activityId: string) => ({
+  partitionKey: encodeKey(tenantId) + SEPARATOR + encodeKey(shardOf(conversationId)),
+  rowKey: compositeKey(conversationId, activityId),
+});
+const keys = deliveredCardKeys;
+
+/** From the first layout (PartitionKey = tenant) to shards: cards sent before keep their fingerprints. */
+export const DELIVERED_CARD_KEYS_V2: KeyMigration = {
+  marker: 'delivered-card-keys-v2',
+  rows: 'delivered cards',
+  keysOf: ({ partitionKey, tenantId, conversationId, activityId }) =>
+    partitionKey.includes(SEPARATOR)
+      ? 'current'
+      : typeof tenantId === 'string' && typeof conversationId === 'string' && typeof activityId === 'string'
+        ? deliveredCardKeys(tenantId, conversationId, activityId)
+        : 'unknown',
+};
 const optionalText = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 export class TableDeliveredCardStore implements DeliveredCardStore {

@@ -4,13 +4,14 @@
  */
 import type { DeliveredCardStore, DeliveryRepository, PendingBatchStore, ScheduleStore, WorkerRegistry } from '../ports';
 import type { Logger } from '../../kernel/logger';
-import { TableDeliveredCardStore } from './delivered-cards';
-import { migrateDeliveryKeys } from './delivery-key-migration';
+import { DELIVERED_CARD_KEYS_V2, TableDeliveredCardStore } from './delivered-cards';
+import { DELIVERY_KEYS_V2 } from './delivery-key-migration';
 import { TableDeliveryRepository } from './delivery-repository';
 import { TablePendingBatchStore } from './pending-batches';
 import { TableScheduleStore } from './schedule-store';
 import { ensureTable, openTable } from '../../platform/storage/table-client';
 import { TableWorkerRegistry } from './worker-registry';
+import { migrateKeys } from './key-migration';
 
 export interface DeliveryTables {
   readonly deliveries: DeliveryRepository;
@@ -34,7 +35,7 @@ export async function createDeliveryTables(opts: { readonly connectionString: st
   const pending = openTable(opts.connectionString, names.pending);
   const cards = openTable(opts.connectionString, names.cards);
   await Promise.all([deliveries, schedule, workers, pending, cards].map(ensureTable));
-  await migrateDeliveryKeys(deliveries, opts.logger);
+  await Promise.all([migrateKeys(deliveries, DELIVERY_KEYS_V2, opts.logger), migrateKeys(cards, DELIVERED_CARD_KEYS_V2, opts.logger)]);
   return {
     deliveries: new TableDeliveryRepository(deliveries),
     schedule: new TableScheduleStore(schedule, opts.logger),
