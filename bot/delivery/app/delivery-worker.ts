@@ -33,6 +33,7 @@ import type { Clock } from '../../kernel/runtime';
 import { DeliveryReader } from './delivery-reader';
 import type { DeliveryRateLimiter } from './rate-limiter';
 import type { DeliveryRegistry } from './registry';
+import { SendTurns } from './send-turns';
 
 export interface DeliveryWorkerDeps {
   readonly workerId: string;
@@ -72,12 +73,14 @@ export class DeliveryWorker {
   private readonly sleep: (ms: number) => Promise<void>;
 
   private readonly reader: DeliveryReader;
+  private readonly turns: SendTurns;
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.logger = deps.logger.child({ component: 'delivery-worker', workerId: deps.workerId });
     this.reader = new DeliveryReader({ deliveries: deps.deliveries, conversations: deps.conversations, clock: deps.clock, logger: this.logger });
     this.random = deps.random ?? Math.random;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.turns = new SendTurns({ limiter: deps.limiter, now: () => deps.clock.now().getTime(), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   }
 
   /** Stopping: retries are no longer made in hand but go back to the queue. */
@@ -133,7 +136,7 @@ export class DeliveryWorker {
     const checkedAt = deps.clock.now().getTime();
     const conversationWait = deps.limiter.conversationWaitMs(delivery.tenantId, delivery.conversationId, checkedAt);
     if (conversationWait > maxWait) return later(conversationWait);
-    const turnIn = this.turnInMs(delivery.tenantId, checkedAt);
+    const turnIn = this.turns.turnInMs(delivery.tenantId, checkedAt);
     if (turnIn > maxWait) return later(turnIn - maxWait + maxWait * this.random());
 
     const claimedAt = deps.clock.now();
@@ -193,7 +196,7 @@ export class DeliveryWorker {
         // Never send on a claim that may have passed to someone else: keep a quarter in hand.
         const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
         step = 'send';
-        reservedAt = usableMs > 0 ? await this.acquire(delivery, usableMs) : undefined;
+        reservedAt = usableMs > 0 ? await this.turns.take(delivery.tenantId, delivery.conversationId, deps.clock.now().getTime() + usableMs) : undefined;
         if (reservedAt === undefined) throw new Error('the claim ran out before the rate limit allowed sending');
         outcome =
           delivery.operation === 'update'
@@ -269,39 +272,6 @@ export class DeliveryWorker {
       await this.deps.cards.shown(delivery.tenantId, delivery.conversationId, activityId, fingerprint);
     } catch (error) {
       this.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record what a delivered card shows');
-    }
-  }
-
-  /** Jobs per tenant waiting in `acquire` for a slot. */
-  private readonly waiting = new Map<string, number>();
-
-  /** Roughly how long until a job of the tenant starting to wait now would get its slot. */
-  private turnInMs(tenantId: string, now: number): number {
-    const ahead = this.waiting.get(tenantId) ?? 0;
-    return this.deps.limiter.tenantWaitMs(tenantId, now) + (1000 * ahead) / this.deps.limiter.tenantRate(tenantId, now);
-  }
-
-  /**
-   * Waits until the tenant budget and the conversation's windows allow one more send, and
-   * reserves it: returns the time it was reserved at (to report Teams' answer by). Gives up once waiting would pass `maxWaitMs`: undefined.
-   */
-  private async acquire(delivery: Delivery, maxWaitMs: number): Promise<number | undefined> {
-    const { tenantId } = delivery;
-    const deadline = this.deps.clock.now().getTime() + maxWaitMs;
-    this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 0) + 1);
-    try {
-      for (;;) {
-        const now = this.deps.clock.now().getTime();
-        if (now > deadline) return undefined; // a late wake-up must not eat into the claim's margin
-        const reservation = this.deps.limiter.reserve(tenantId, delivery.conversationId, now);
-        if ('reservedAt' in reservation) return reservation.reservedAt;
-        if (now + reservation.waitMs > deadline) return undefined;
-        await this.sleep(reservation.waitMs);
-      }
-    } finally {
-      const left = (this.waiting.get(tenantId) ?? 1) - 1;
-      if (left > 0) this.waiting.set(tenantId, left);
-      else this.waiting.delete(tenantId);
     }
   }
 
