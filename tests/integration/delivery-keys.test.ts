@@ -9,12 +9,16 @@ import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 const TENANT = 'c0000000-0000-4000-8000-0000000000c1';
 const BATCH = 'change:chg-7:v1';
 
-/** A record as the first layout stored it: PartitionKey = tenant, RowKey = batch.hash. */
-function legacyRow(hash: string, state: 'queued' | 'sent') {
+/**
+ * A record as an earlier layout stored it: the first (PartitionKey = tenant, RowKey = batch.hash)
+ * or 16 shards per batch (PartitionKey = tenant.batch.h, RowKey = hash).
+ */
+function legacyRow(hash: string, state: 'queued' | 'sent', layout: 'v1' | 'v2' = 'v1') {
   const at = '2026-11-20T10:00:00.000Z';
   return {
-    partitionKey: encodeKey(TENANT),
-    rowKey: `${encodeKey(BATCH)}.${hash}`,
+    ...(layout === 'v1'
+      ? { partitionKey: encodeKey(TENANT), rowKey: `${encodeKey(BATCH)}.${hash}` }
+      : { partitionKey: `${compositeKey(TENANT, BATCH)}.${hash.slice(0, 1)}`, rowKey: hash }),
     tenantId: TENANT,
     id: `${BATCH}/${hash}`,
     batchId: BATCH,
@@ -30,14 +34,14 @@ function legacyRow(hash: string, state: 'queued' | 'sent') {
 }
 
 describe('delivery key migration', () => {
-  it('moves old-layout records so they are found, updated and listed again, and runs once', async () => {
+  it('moves records of both earlier layouts so they are found, updated and listed again, and runs once', async () => {
     const prefix = uniqueTablePrefix();
     const first = await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
     const raw = openTable(testConnectionString(), deliveryTableNames(prefix).deliveries);
     // Rows written by the previous version (the marker is already there: this process created the table).
-    await raw.deleteEntity('!meta', 'delivery-keys-v2');
-    for (const [hash, state] of [['0a1b', 'sent'], ['9f00', 'queued'], ['e5e5', 'sent']] as const) await raw.createEntity(legacyRow(hash, state));
-    expect(await first.deliveries.listByBatch(TENANT, BATCH)).toEqual([]);
+    await raw.deleteEntity('!meta', 'delivery-keys-v3');
+    for (const [hash, state, layout] of [['0a1b', 'sent', 'v1'], ['9f00', 'queued', 'v2'], ['e5e5', 'sent', 'v2']] as const) await raw.createEntity(legacyRow(hash, state, layout));
+    expect(await first.deliveries.get(TENANT, `${BATCH}/0a1b`)).toBeUndefined(); // invisible until moved
 
     const tables = await createDeliveryTables({ connectionString: testConnectionString(), tablePrefix: prefix });
     const listed = await tables.deliveries.listByBatch(TENANT, BATCH);
@@ -50,10 +54,10 @@ describe('delivery key migration', () => {
     expect(queued?.value.content).toEqual({ kind: 'change', ref: 'chg-7' });
     const updated = await tables.deliveries.update({ ...(queued?.value as NonNullable<typeof queued>['value']), state: 'sent', activityId: 'a-new' }, queued?.etag as string);
     expect(updated.ok).toBe(true);
-    // No old row is left behind.
-    const oldRows: unknown[] = [];
-    for await (const e of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${encodeKey(TENANT)}'` } })) oldRows.push(e);
-    expect(oldRows).toEqual([]);
+    // No old row is left behind: each partition now is `tenant.batch.hh`.
+    const partitions: string[] = [];
+    for await (const e of raw.listEntities()) if (e.partitionKey !== '!meta') partitions.push(e.partitionKey as string);
+    expect(partitions.sort()).toEqual(['0a', '9f', 'e5'].map((shard) => `${compositeKey(TENANT, BATCH)}.${shard}`));
 
     // Later starts find the marker and touch nothing, even a row that looks old.
     await raw.createEntity(legacyRow('7777', 'queued'));

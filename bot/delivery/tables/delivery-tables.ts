@@ -5,7 +5,7 @@
 import type { DeliveredCardStore, DeliveryRepository, PendingBatchStore, ScheduleStore, WorkerRegistry } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import { DELIVERED_CARD_KEYS_V2, TableDeliveredCardStore } from './delivered-cards';
-import { DELIVERY_KEYS_V2 } from './delivery-key-migration';
+import { DELIVERY_KEYS_V3 } from './delivery-key-migration';
 import { TableDeliveryRepository } from './delivery-repository';
 import { TablePendingBatchStore } from './pending-batches';
 import { TableScheduleStore } from './schedule-store';
@@ -35,7 +35,7 @@ export async function createDeliveryTables(opts: { readonly connectionString: st
   const pending = openTable(opts.connectionString, names.pending);
   const cards = openTable(opts.connectionString, names.cards);
   await Promise.all([deliveries, schedule, workers, pending, cards].map(ensureTable));
-  await Promise.all([migrateKeys(deliveries, DELIVERY_KEYS_V2, opts.logger), migrateKeys(cards, DELIVERED_CARD_KEYS_V2, opts.logger)]);
+  await Promise.all([migrateKeys(deliveries, DELIVERY_KEYS_V3, opts.logger), migrateKeys(cards, DELIVERED_CARD_KEYS_V2, opts.logger)]);
   return {
     deliveries: new TableDeliveryRepository(deliveries),
     schedule: new TableScheduleStore(schedule, opts.logger),
