@@ -86,10 +86,16 @@ export function rowKeyRange(partitionKey: string, from: string, to: string): str
   return odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
 }
 
+/** Transactions of different partitions submitted at once (see submitInTransactions). */
+const TRANSACTIONS_AT_ONCE = 8;
+
 /**
  * Submits actions in transactions of at most 100, each within one partition, as Table
- * Storage requires. A failed transaction throws and leaves its own rows unwritten; earlier
- * transactions stay committed.
+ * Storage requires; up to TRANSACTIONS_AT_ONCE partitions at a time (a fan-out's records span
+ * hundreds of partitions, a few rows each, and one transaction after another made writing them
+ * a round trip per partition). A failed transaction throws, once those in flight have finished,
+ * and leaves its own rows unwritten; no further transaction starts, and those before stay
+ * committed.
  */
 export async function submitInTransactions(client: TableClient, actions: readonly TransactionAction[]): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
@@ -99,11 +105,22 @@ export async function submitInTransactions(client: TableClient, actions: readonl
     group.push(action);
     byPartition.set(pk, group);
   }
-  for (const group of byPartition.values()) {
-    for (let i = 0; i < group.length; i += MAX_TRANSACTION_OPERATIONS) {
-      await client.submitTransaction(group.slice(i, i + MAX_TRANSACTION_OPERATIONS));
-    }
-  }
+  const transactions = [...byPartition.values()].flatMap((group) => {
+    const parts: TransactionAction[][] = [];
+    for (let i = 0; i < group.length; i += MAX_TRANSACTION_OPERATIONS) parts.push(group.slice(i, i + MAX_TRANSACTION_OPERATIONS));
+    return parts;
+  });
+  let next = 0;
+  let failure: { readonly error: unknown } | undefined;
+  await Promise.all(
+    Array.from({ length: Math.min(TRANSACTIONS_AT_ONCE, transactions.length) }, async () => {
+      while (next < transactions.length && !failure) {
+        const transaction = transactions[next++] as TransactionAction[];
+        await client.submitTransaction(transaction).catch((error: unknown) => void (failure ??= { error }));
+      }
+    }),
+  );
+  if (failure) throw failure.error;
 }
 
 /**
