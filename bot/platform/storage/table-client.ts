@@ -86,16 +86,14 @@ export function rowKeyRange(partitionKey: string, from: string, to: string): str
   return odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
 }
 
-/** Transactions of different partitions submitted at once (see submitInTransactions). */
-const TRANSACTIONS_AT_ONCE = 8;
-
 /**
  * Submits actions in transactions of at most 100, each within one partition, as Table
- * Storage requires; up to TRANSACTIONS_AT_ONCE partitions at a time (a fan-out's records span
- * hundreds of partitions, a few rows each, and one transaction after another made writing them
- * a round trip per partition). A failed transaction throws, once those in flight have finished,
- * and leaves its own rows unwritten; no further transaction starts, and those before stay
- * committed.
+ * Storage requires. Transactions of different partitions go at once while no more than 100 rows
+ * are in flight: a fan-out's records span hundreds of partitions, a few rows each, and one
+ * transaction after another made writing them a round trip per partition; full transactions
+ * still go one at a time, so none waits behind others long enough to time out. A failed
+ * transaction throws, once those in flight have finished, and leaves its own rows unwritten;
+ * no further transaction starts, and those before stay committed.
  */
 export async function submitInTransactions(client: TableClient, actions: readonly TransactionAction[]): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
@@ -105,21 +103,29 @@ export async function submitInTransactions(client: TableClient, actions: readonl
     group.push(action);
     byPartition.set(pk, group);
   }
-  const transactions = [...byPartition.values()].flatMap((group) => {
-    const parts: TransactionAction[][] = [];
-    for (let i = 0; i < group.length; i += MAX_TRANSACTION_OPERATIONS) parts.push(group.slice(i, i + MAX_TRANSACTION_OPERATIONS));
-    return parts;
-  });
-  let next = 0;
   let failure: { readonly error: unknown } | undefined;
-  await Promise.all(
-    Array.from({ length: Math.min(TRANSACTIONS_AT_ONCE, transactions.length) }, async () => {
-      while (next < transactions.length && !failure) {
-        const transaction = transactions[next++] as TransactionAction[];
-        await client.submitTransaction(transaction).catch((error: unknown) => void (failure ??= { error }));
-      }
-    }),
-  );
+  let rowsInFlight = 0;
+  const inFlight = new Set<Promise<void>>();
+  for (const group of byPartition.values()) {
+    for (let i = 0; i < group.length && !failure; i += MAX_TRANSACTION_OPERATIONS) {
+      const transaction = group.slice(i, i + MAX_TRANSACTION_OPERATIONS);
+      while (inFlight.size > 0 && rowsInFlight + transaction.length > MAX_TRANSACTION_OPERATIONS) await Promise.race(inFlight);
+      if (failure) break;
+      rowsInFlight += transaction.length;
+      const submitted: Promise<void> = client
+        .submitTransaction(transaction)
+        .then(
+          () => undefined,
+          (error: unknown) => void (failure ??= { error }),
+        )
+        .finally(() => {
+          rowsInFlight -= transaction.length;
+          inFlight.delete(submitted);
+        });
+      inFlight.add(submitted);
+    }
+  }
+  await Promise.all(inFlight);
   if (failure) throw failure.error;
 }
 
