@@ -86,6 +86,7 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
     logger,
     retry,
     claimMs,
+    sendTimeoutMs: settings.sendTimeoutMs,
   });
   const consumer = new StorageQueueConsumer(queueClient, queue, {
     concurrency: settings.concurrency,

@@ -38,6 +38,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
   });
 
+  it('refuses a delivery claim too short to send on: the send\'s timeout and time to record it must fit twice', () => {
+    expect(() => loadConfig({ DELIVERY_CLAIM_SECONDS: '20', DELIVERY_SEND_TIMEOUT_MS: '15000' })).toThrow(/DELIVERY_CLAIM_SECONDS: must be at least twice DELIVERY_SEND_TIMEOUT_MS plus 3 s \(36 s\)/);
+    expect(loadConfig({ DELIVERY_CLAIM_SECONDS: '36', DELIVERY_SEND_TIMEOUT_MS: '15000' }).delivery.claimSeconds).toBe(36);
+  });
+
   it('refuses development tokens in production', () => {
     const deployed = { APP_ENV: 'prod', AZURE_STORAGE_CONNECTION_STRING: 'x', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', AAD_APP_CLIENT_ID: 'c' };
     expect(() => loadConfig({ ...deployed, AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE: development tokens are refused/);

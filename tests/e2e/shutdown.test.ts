@@ -105,7 +105,7 @@ jest.setTimeout(60_000);
 describe('stopping the app', () => {
   it('closes a request still in flight at the drain deadline and exits 0', async () => {
     // The connector call's own timeout is far away, so only the drain deadline can end the turn.
-    const app = await start({ SHUTDOWN_DRAIN_MS: '1000', DELIVERY_SEND_TIMEOUT_MS: '120000' });
+    const app = await start({ SHUTDOWN_DRAIN_MS: '1000', DELIVERY_SEND_TIMEOUT_MS: '120000', DELIVERY_CLAIM_SECONDS: '300' });
     const held = await holdARequest(app);
     expect(await stopMain(app, 20_000)).toBe(0);
     // The held request got no answer: its connection was closed.
@@ -114,7 +114,7 @@ describe('stopping the app', () => {
   });
 
   it('exits at once, non-zero, on a second signal while draining', async () => {
-    const app = await start({ SHUTDOWN_DRAIN_MS: '120000', DELIVERY_SEND_TIMEOUT_MS: '120000' });
+    const app = await start({ SHUTDOWN_DRAIN_MS: '120000', DELIVERY_SEND_TIMEOUT_MS: '120000', DELIVERY_CLAIM_SECONDS: '300' });
     await holdARequest(app);
     app.child.kill('SIGTERM');
     await outputMatches(app, /"msg":"stopping"/);

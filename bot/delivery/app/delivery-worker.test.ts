@@ -14,6 +14,7 @@ import type { ConversationStore } from '../../conversations/ports';
 import type { Versioned } from '../../kernel/versioned';
 import { DeliveryWorker, type DeliveryWorkerDeps } from './delivery-worker';
 import { DeliveryRateLimiter } from './rate-limiter';
+import { StorageUnavailable } from '../../kernel/storage-unavailable';
 import { createDeliveryRegistry } from './registry';
 
 const T0 = Date.parse('2026-11-27T10:00:00.000Z');
@@ -62,7 +63,13 @@ class FakeDeliveries implements DeliveryRepository {
     const row = this.rows.get(id);
     return row && row.value.tenantId === tenantId ? row : undefined;
   }
+  /** How many times recording a send as `sent` fails next, as storage that does not answer. */
+  failSentWrites = 0;
   async update(d: Delivery, etag: string): Promise<Result<Versioned<Delivery>>> {
+    if (d.state === 'sent' && this.failSentWrites > 0) {
+      this.failSentWrites--;
+      throw new StorageUnavailable(5);
+    }
     const row = this.rows.get(d.id);
     if (!row) return notFound(`Delivery ${d.id}`);
     if (row.etag !== etag) return fail('CONFLICT.STALE', `Delivery ${d.id} was changed by someone else.`);
@@ -151,7 +158,7 @@ function setup(options: Options = {}) {
     ...options.deps,
   });
   const job = (name = 'd1') => ({ tenantId: 't1', deliveryId: `${BATCH}/${name}` });
-  return { worker, deliveries, calls, job, advance: (ms: number) => void (now += ms) };
+  return { worker, deliveries, calls, job, advance: (ms: number) => void (now += ms), now: () => now };
 }
 
 describe('DeliveryWorker', () => {
@@ -201,6 +208,24 @@ describe('DeliveryWorker', () => {
       expect((second as number) - (first as number)).toBeGreaterThanOrEqual(1000);
       expect((third as number) - (second as number)).toBeGreaterThanOrEqual(1000);
     });
+  });
+
+  it('records a sent card though storage does not answer at first, retrying while its claim holds, so it is not sent again', async () => {
+    const f = setup();
+    f.deliveries.failSentWrites = 3;
+    await expect(f.worker.handle(f.job())).resolves.toEqual({ kind: 'done' });
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'sent', activityId: 'a1', attempts: 1 });
+  });
+
+  it('gives up recording only when the claim is about to run out', async () => {
+    const f = setup();
+    f.deliveries.failSentWrites = 1000;
+    await expect(f.worker.handle(f.job())).rejects.toThrow(StorageUnavailable);
+    expect(f.calls).toHaveLength(1);
+    const record = f.deliveries.value(f.job().deliveryId);
+    expect(record.state).toBe('queued'); // the job comes back; its claim keeps others off until it ends
+    expect(Date.parse(record.claimedUntil as string)).toBeGreaterThan(f.now());
   });
 
   // 10 s is past the 5-s in-hand bound only; 30 s is also past half the claim.

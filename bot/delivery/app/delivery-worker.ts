@@ -49,6 +49,8 @@ export interface DeliveryWorkerDeps {
   readonly retry: RetryPolicy;
   /** How long a claim holds; longer than one send (its timeout) plus recording it. */
   readonly claimMs: number;
+  /** How long one send may take before it is given up (DELIVERY_SEND_TIMEOUT_MS): kept in hand on the claim. */
+  readonly sendTimeoutMs?: number;
   /** A conversation window that blocks longer than this defers the job instead of holding a slot. */
   readonly maxInlineWaitMs?: number;
   /** A retry due within this long is made in hand, on the same claim, rather than through the queue. */
@@ -62,6 +64,12 @@ export interface DeliveryWorkerDeps {
 const done: JobOutcome = { kind: 'done' };
 /** Retries due within this long wait in hand (a 429's Retry-After is typically a second or two). */
 const DEFAULT_INLINE_RETRY_MS = 5_000;
+/** Recording a sent card: first retry after this long, doubling up to the max, stopping this long before the claim ends. */
+const RECORD_RETRY_FIRST_MS = 250;
+const RECORD_RETRY_MAX_MS = 2_000;
+const RECORD_RETRY_SPARE_MS = 1_000;
+/** Besides the send's timeout, kept in hand on a claim to record the outcome. */
+const RECORD_MARGIN_MS = 3_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
 
 /** What a card shows, as a short hash of its JSON: equal cards render equal JSON (same builders, same order). */
@@ -74,12 +82,15 @@ export class DeliveryWorker {
 
   private readonly reader: DeliveryReader;
   private readonly turns: SendTurns;
+  /** Claim time kept in hand when sending (see `deliver`). */
+  private readonly inHandMs: number;
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.logger = deps.logger.child({ component: 'delivery-worker', workerId: deps.workerId });
     this.reader = new DeliveryReader({ deliveries: deps.deliveries, conversations: deps.conversations, clock: deps.clock, logger: this.logger });
     this.random = deps.random ?? Math.random;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.inHandMs = Math.max(deps.claimMs / 4, (deps.sendTimeoutMs ?? 0) + RECORD_MARGIN_MS);
     this.turns = new SendTurns({ limiter: deps.limiter, now: () => deps.clock.now().getTime(), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   }
 
@@ -193,8 +204,9 @@ export class DeliveryWorker {
           await this.finish(current, { state: 'failed', lastError: 'skipped: the card already shows this' });
           return done;
         }
-        // Never send on a claim that may have passed to someone else: keep a quarter in hand.
-        const usableMs = Date.parse(delivery.claimedUntil as string) - deps.claimMs / 4 - deps.clock.now().getTime();
+        // Never send on a claim that may pass to someone else before the outcome is recorded:
+        // keep in hand the send's timeout and time to record it (at least a quarter of the claim).
+        const usableMs = Date.parse(delivery.claimedUntil as string) - this.inHandMs - deps.clock.now().getTime();
         step = 'send';
         reservedAt = usableMs > 0 ? await this.turns.take(delivery.tenantId, delivery.conversationId, deps.clock.now().getTime() + usableMs) : undefined;
         if (reservedAt === undefined) throw new Error('the claim ran out before the rate limit allowed sending');
@@ -215,7 +227,7 @@ export class DeliveryWorker {
       }
       if (outcome.ok) {
         const sentAt = deps.clock.now().toISOString();
-        await Promise.all([this.finish(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined }), this.remember(delivery, outcome.activityId, fingerprint)]);
+        await Promise.all([this.recordSent(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined }), this.remember(delivery, outcome.activityId, fingerprint)]);
         return done;
       }
       const decision = classifyFailure(outcome);
@@ -272,6 +284,26 @@ export class DeliveryWorker {
       await this.deps.cards.shown(delivery.tenantId, delivery.conversationId, activityId, fingerprint);
     } catch (error) {
       this.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record what a delivered card shows');
+    }
+  }
+
+  /**
+   * Records a send Teams accepted. Storage failing now is the one way left to send a card twice
+   * (the job comes back, finds the record still queued once the claim runs out, and sends
+   * again), so the write is retried while the claim holds — nobody else sends meanwhile.
+   */
+  private async recordSent(current: Versioned<Delivery>, change: Partial<Delivery>): Promise<void> {
+    const claimEnds = Date.parse(current.value.claimedUntil as string) - RECORD_RETRY_SPARE_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.finish(current, change);
+        return;
+      } catch (error) {
+        const delayMs = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_FIRST_MS * 2 ** attempt);
+        if (this.deps.clock.now().getTime() + delayMs >= claimEnds) throw error;
+        this.logger.warn({ err: error, deliveryId: current.value.id, attempt }, 'could not record a sent card yet; retrying while the claim holds');
+        await this.sleep(delayMs);
+      }
     }
   }
 
