@@ -10,7 +10,7 @@
 import type { ErrorDetail, ErrorCode } from '../kernel/result';
 
 export interface ApiError {
-  readonly error: { readonly code: ErrorCode | 'HTTP.BAD_REQUEST' | 'HTTP.NOT_FOUND' | 'HTTP.TOO_MANY_REQUESTS' | 'STORAGE.UNAVAILABLE' | 'INTERNAL'; readonly message: string; readonly details?: readonly ErrorDetail[] };
+  readonly error: { readonly code: ErrorCode | 'HTTP.BAD_REQUEST' | 'HTTP.NOT_FOUND' | 'HTTP.TOO_MANY_REQUESTS' | 'STORAGE.UNAVAILABLE' | 'STORAGE.BUSY' | 'INTERNAL'; readonly message: string; readonly details?: readonly ErrorDetail[] };
 }
 
 /** `GET /healthz` */

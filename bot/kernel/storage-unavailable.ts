@@ -1,23 +1,39 @@
 /**
- * Storage did not answer (down, unreachable, too slow) or the circuit breaker in front of it is
- * open. Thrown by the storage platform; the edges answer it with a 503 and `Retry-After` (HTTP)
- * or a card saying to try again (bot), never a generic failure.
+ * Storage did not answer (down, unreachable, too slow), the circuit breaker in front of it is
+ * open, or it is too `busy` to take a write: a row every write of a domain changes (its figures)
+ * kept changing under us. Thrown by the storage platform and repositories; the edges answer it
+ * with a 503 and `Retry-After` (HTTP) or a card saying to try again (bot), never a generic failure.
  */
 export class StorageUnavailable extends Error {
   override readonly name = 'StorageUnavailable';
+  readonly busy: boolean;
 
   constructor(
     /** When a retry has a chance: the breaker's remaining cool-down, at least a second. */
     readonly retryAfterSeconds: number,
-    options?: { readonly cause?: unknown },
+    options?: { readonly cause?: unknown; readonly busy?: boolean },
   ) {
-    super('Storage is unreachable', options);
+    super(options?.busy ? 'Storage is too busy to take the write' : 'Storage is unreachable', options);
+    this.busy = options?.busy ?? false;
+  }
+
+  /** The error code the edges answer with. */
+  get code(): 'STORAGE.BUSY' | 'STORAGE.UNAVAILABLE' {
+    return this.busy ? 'STORAGE.BUSY' : 'STORAGE.UNAVAILABLE';
+  }
+
+  /** What people are told. */
+  get userMessage(): string {
+    return this.busy ? STORAGE_BUSY_MESSAGE : STORAGE_UNAVAILABLE_MESSAGE;
   }
 }
 
 /** The message people see: what happened and what to do. */
 export const STORAGE_UNAVAILABLE_MESSAGE =
   'PMO Relay cannot reach its storage right now, so it could not finish this. Try again in a minute; if it keeps happening, tell your admin.';
+
+/** The message people see when many changes to the same domain are saved at once. */
+export const STORAGE_BUSY_MESSAGE = 'Many changes to this domain are being saved at once, so yours was not saved. Try again in a moment.';
 
 /** The `StorageUnavailable` behind an error, when there is one (SDKs and callers may wrap it). */
 export function storageUnavailableIn(err: unknown): StorageUnavailable | undefined {

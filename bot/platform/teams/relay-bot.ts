@@ -18,7 +18,7 @@ import type { Logger } from '../../kernel/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
 import type { DialogReply } from '../../kernel/cards/dialog';
 import { messageCard } from '../../kernel/cards/message-card';
-import { STORAGE_UNAVAILABLE_MESSAGE } from '../../kernel/storage-unavailable';
+import { STORAGE_BUSY_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../kernel/storage-unavailable';
 import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf, threadIdOf } from './activity';
 import { sourceMessageOf } from './message-payload';
 import { rosterReaderOf } from './roster';
@@ -46,6 +46,14 @@ export const STORAGE_UNAVAILABLE_CARD = messageCard({
   title: 'PMO Relay is unavailable for a moment',
   text: STORAGE_UNAVAILABLE_MESSAGE,
   code: 'STORAGE.UNAVAILABLE',
+});
+
+/** Too many changes to one domain at once: this one was not saved; the person should try again. */
+export const STORAGE_BUSY_CARD = messageCard({
+  tone: 'error',
+  title: 'PMO Relay is busy for a moment',
+  text: STORAGE_BUSY_MESSAGE,
+  code: 'STORAGE.BUSY',
 });
 
 /** Teams' answer format for Universal Actions: the card replaces the one the user acted on. */

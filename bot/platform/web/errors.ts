@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { DomainError, ErrorCode } from '../../kernel/result';
 import type { ApiError } from '../../api-contract/common';
 import type { Logger } from '../../kernel/logger';
-import { STORAGE_UNAVAILABLE_MESSAGE, storageUnavailableIn } from '../../kernel/storage-unavailable';
+import { storageUnavailableIn } from '../../kernel/storage-unavailable';
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   'AUTH.UNAUTHENTICATED': 401,
@@ -65,9 +65,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const unavailable = storageUnavailableIn(err);
     if (unavailable) {
-      logger.warn({ err, method: req.method, path: req.path }, 'storage unavailable');
+      logger.warn({ err, method: req.method, path: req.path }, unavailable.busy ? 'storage busy' : 'storage unavailable');
       res.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
-      res.status(503).json({ error: { code: 'STORAGE.UNAVAILABLE', message: STORAGE_UNAVAILABLE_MESSAGE } } satisfies ApiError);
+      res.status(503).json({ error: { code: unavailable.code, message: unavailable.userMessage } } satisfies ApiError);
       return;
     }
     logger.error({ err, method: req.method, path: req.path }, 'unhandled error');

@@ -4,6 +4,7 @@
  * When another writer changed the figures first, the transaction fails whole and is retried on
  * fresh figures, so the projection never drifts.
  */
+import { StorageUnavailable } from '../../kernel/storage-unavailable';
 import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { type DomainStats, emptyStats } from '../domain/projection';
 import type { TableClient, TransactionAction } from '../../platform/storage/table-client';
@@ -14,6 +15,10 @@ import { STATS_ROW_KEY } from './work-item-keys';
 
 /** How often a write retries when another writer changed the domain's figures first. */
 export const MAX_ATTEMPTS = 40;
+
+/** The figures kept changing under every attempt: storage too busy for this write (a 503 at the edges). */
+export const gaveUp = (what: string): StorageUnavailable =>
+  new StorageUnavailable(1, { busy: true, cause: new Error(`${what}: the domain's figures kept changing; gave up after ${MAX_ATTEMPTS} attempts`) });
 
 /** A short random pause before retrying, growing with the attempts, so contending writers spread out. */
 export const backoff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
@@ -48,7 +53,7 @@ export class DomainFigures {
         current = await this.read(pk);
       }
     }
-    throw new Error(`partition ${pk}: the domain's figures kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
+    throw gaveUp(`partition ${pk}`);
   }
 
   /** Writes `actions` with the figures changed from `current` to `next`, in one transaction. */

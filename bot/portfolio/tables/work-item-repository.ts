@@ -19,7 +19,7 @@ import type { FiguresAsRead, ItemName, ItemWrite, WorkItemPage, WorkItemReposito
 import { encodeKey } from '../../platform/storage/keys';
 import { type TableClient, type TransactionAction, deletePartition, deleteTenantRows, queryRows, rowKeyRange, submitInTransactions } from '../../platform/storage/table-client';
 import { type BulkWrite, createInDomain } from './bulk-create';
-import { DomainFigures, MAX_ATTEMPTS, backoff } from './domain-figures';
+import { DomainFigures, MAX_ATTEMPTS, backoff, gaveUp } from './domain-figures';
 import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, historyRange, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { fromPageToken, toPageToken } from './page-token';
@@ -159,7 +159,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
         await backoff(attempt);
       }
     }
-    throw new Error(`work item ${item.id}: the domain's figures kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
+    throw gaveUp(`work item ${item.id}`);
   }
 
   async update(write: ItemWrite, etag: string): Promise<Result<Versioned<WorkItem>>> {
@@ -180,7 +180,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
         await backoff(attempt);
       }
     }
-    throw new Error(`work item ${item.id}: the domain's figures kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
+    throw gaveUp(`work item ${item.id}`);
   }
 
   async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void> {
