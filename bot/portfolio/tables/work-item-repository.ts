@@ -20,6 +20,7 @@ import { encodeKey } from '../../platform/storage/keys';
 import { type TableClient, type TransactionAction, deletePartition, deleteTenantRows, queryRows, rowKeyRange, submitInTransactions } from '../../platform/storage/table-client';
 import { type BulkWrite, createInDomain } from './bulk-create';
 import { DomainFigures, MAX_ATTEMPTS, backoff, gaveUp } from './domain-figures';
+import { KeyedLock } from '../../kernel/keyed-lock';
 import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, historyRange, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { fromPageToken, toPageToken } from './page-token';
@@ -33,6 +34,12 @@ export class TableWorkItemRepository implements WorkItemRepository {
   private readonly cache = new DomainReadCache<WorkItemPage>(CACHED_ITEMS);
 
   private readonly domainFigures: DomainFigures;
+  /**
+   * This process's writes of one domain's figures, one at a time: each item write changes its
+   * domain's figures row, and writers racing for it in one process only made each other retry
+   * (every lost race two more storage calls, under load most of them — bench:load).
+   */
+  private readonly writeFigures = new KeyedLock();
   private readonly moves: ItemMoves;
 
   constructor(
@@ -148,9 +155,8 @@ export class TableWorkItemRepository implements WorkItemRepository {
     const { item } = write;
     const pk = itemPartition(item.tenantId, item.domainId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const current = await this.readStats(pk);
       try {
-        const etag = await this.submitItemWrite(pk, current, undefined, write, ['create', itemRow(item)]);
+        const etag = await this.writeFigures.run(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), undefined, write, ['create', itemRow(item)]));
         await this.indexItem(item);
         return ok({ value: item, etag });
       } catch (err) {
@@ -170,9 +176,8 @@ export class TableWorkItemRepository implements WorkItemRepository {
       if (before.etag !== etag) return stale(item.id);
       if (before.value.domainId !== item.domainId) return this.moves.move(before, write);
       const pk = itemPartition(item.tenantId, item.domainId);
-      const current = await this.readStats(pk);
       try {
-        const saved = await this.submitItemWrite(pk, current, before.value, write, ['update', itemRow(item), 'Replace', { etag }]);
+        const saved = await this.writeFigures.run(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), before.value, write, ['update', itemRow(item), 'Replace', { etag }]));
         return ok({ value: item, etag: saved });
       } catch (err) {
         if (!isConflict(err)) throw err;
