@@ -34,6 +34,7 @@ import { DeliveryReader } from './delivery-reader';
 import type { DeliveryRateLimiter } from './rate-limiter';
 import type { DeliveryRegistry } from './registry';
 import { SendTurns } from './send-turns';
+import { DeliveryOutcomes } from './delivery-outcomes';
 
 export interface DeliveryWorkerDeps {
   readonly workerId: string;
@@ -64,10 +65,6 @@ export interface DeliveryWorkerDeps {
 const done: JobOutcome = { kind: 'done' };
 /** Retries due within this long wait in hand (a 429's Retry-After is typically a second or two). */
 const DEFAULT_INLINE_RETRY_MS = 5_000;
-/** Recording a sent card: first retry after this long, doubling up to the max, stopping this long before the claim ends. */
-const RECORD_RETRY_FIRST_MS = 250;
-const RECORD_RETRY_MAX_MS = 2_000;
-const RECORD_RETRY_SPARE_MS = 1_000;
 /** Besides the send's timeout, kept in hand on a claim to record the outcome. */
 const RECORD_MARGIN_MS = 3_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
@@ -82,6 +79,7 @@ export class DeliveryWorker {
 
   private readonly reader: DeliveryReader;
   private readonly turns: SendTurns;
+  private readonly outcomes: DeliveryOutcomes;
   /** Claim time kept in hand when sending (see `deliver`). */
   private readonly inHandMs: number;
 
@@ -90,6 +88,7 @@ export class DeliveryWorker {
     this.reader = new DeliveryReader({ deliveries: deps.deliveries, conversations: deps.conversations, clock: deps.clock, logger: this.logger });
     this.random = deps.random ?? Math.random;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.outcomes = new DeliveryOutcomes({ deliveries: deps.deliveries, cards: deps.cards, clock: deps.clock, logger: this.logger, sleep: this.sleep });
     this.inHandMs = Math.max(deps.claimMs / 4, (deps.sendTimeoutMs ?? 0) + RECORD_MARGIN_MS);
     this.turns = new SendTurns({ limiter: deps.limiter, now: () => deps.clock.now().getTime(), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   }
@@ -124,7 +123,7 @@ export class DeliveryWorker {
       // runs, so this one would only spend the conversation's budget on a card about to change.
       const card = await deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId);
       if (card?.latestUpdateId && card.latestUpdateId !== delivery.id) {
-        await this.finish(found, { state: 'failed', lastError: 'skipped: a later update of the same card replaces it' });
+        await this.outcomes.finish(found, { state: 'failed', lastError: 'skipped: a later update of the same card replaces it' });
         return done;
       }
     }
@@ -132,11 +131,11 @@ export class DeliveryWorker {
     const conversation = await this.reader.conversation(delivery.tenantId, delivery.conversationId);
     if (!conversation || !conversation.active) {
       const why = conversation ? 'the app was removed from this conversation' : 'the app is not installed in this conversation (no conversation reference)';
-      await this.finish(found, { state: 'unreachable', lastError: why });
+      await this.outcomes.finish(found, { state: 'unreachable', lastError: why });
       return done;
     }
     if (delivery.operation === 'update' && !delivery.targetActivityId) {
-      await this.finish(found, { state: 'failed', lastError: 'an update needs the activity id of the card to replace' });
+      await this.outcomes.finish(found, { state: 'failed', lastError: 'an update needs the activity id of the card to replace' });
       return done;
     }
 
@@ -167,7 +166,7 @@ export class DeliveryWorker {
     // A live claim means a process is sending it right now: leave the outcome to that process.
     const claimedUntil = found?.value.claimedUntil ? Date.parse(found.value.claimedUntil) : 0;
     if (claimedUntil > this.deps.clock.now().getTime()) return;
-    if (found && found.value.state === 'queued') await this.finish(found, { state: 'failed', lastError: reason });
+    if (found && found.value.state === 'queued') await this.outcomes.finish(found, { state: 'failed', lastError: reason });
   }
 
   /**
@@ -191,17 +190,17 @@ export class DeliveryWorker {
         if (!renderer) throw new Error(`no renderer is registered for content kind "${delivery.content.kind}"`);
         const skipped = await renderer.skip?.(delivery.tenantId, delivery);
         if (skipped) {
-          await this.finish(current, { state: 'failed', lastError: `skipped: ${skipped}` });
+          await this.outcomes.finish(current, { state: 'failed', lastError: `skipped: ${skipped}` });
           return done;
         }
         const card = await renderer.render(delivery.tenantId, delivery.content, conversation);
         if (card === undefined) {
-          await this.finish(current, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
+          await this.outcomes.finish(current, { state: 'failed', lastError: `the content ${delivery.content.kind} ${delivery.content.ref} no longer exists` });
           return done;
         }
         fingerprint = fingerprintOf(card);
-        if (delivery.operation === 'update' && (await this.shownOn(delivery)) === fingerprint) {
-          await this.finish(current, { state: 'failed', lastError: 'skipped: the card already shows this' });
+        if (delivery.operation === 'update' && (await this.outcomes.shownOn(delivery)) === fingerprint) {
+          await this.outcomes.finish(current, { state: 'failed', lastError: 'skipped: the card already shows this' });
           return done;
         }
         // Never send on a claim that may pass to someone else before the outcome is recorded:
@@ -227,23 +226,23 @@ export class DeliveryWorker {
       }
       if (outcome.ok) {
         const sentAt = deps.clock.now().toISOString();
-        await Promise.all([this.recordSent(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined }), this.remember(delivery, outcome.activityId, fingerprint)]);
+        await Promise.all([this.outcomes.recordSent(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined }), this.outcomes.remember(delivery, outcome.activityId, fingerprint)]);
         return done;
       }
       const decision = classifyFailure(outcome);
       if (decision === 'unreachable') {
-        await this.finish(current, { state: 'unreachable', lastError: outcome.message });
+        await this.outcomes.finish(current, { state: 'unreachable', lastError: outcome.message });
         return done;
       }
       if (decision === 'fail') {
         this.logger.warn({ deliveryId: delivery.id, tenantId: delivery.tenantId, error: outcome.message }, 'delivery failed: bad request, not retried');
-        await this.finish(current, { state: 'failed', lastError: outcome.message });
+        await this.outcomes.finish(current, { state: 'failed', lastError: outcome.message });
         return done;
       }
       if (delivery.attempts >= deps.retry.maxAttempts) {
         const reason = `gave up after ${delivery.attempts} attempts: ${outcome.message}`;
         this.logger.error({ deliveryId: delivery.id, tenantId: delivery.tenantId, batchId: delivery.batchId, error: reason }, 'delivery failed: out of attempts');
-        await this.finish(current, { state: 'failed', lastError: reason });
+        await this.outcomes.finish(current, { state: 'failed', lastError: reason });
         return done;
       }
       const delayMs = retryDelayMs(delivery.attempts, deps.retry, this.random(), outcome.retryAfterSeconds);
@@ -264,62 +263,8 @@ export class DeliveryWorker {
         continue;
       }
       // Keep the claim until the retry is due, so a duplicate job cannot jump the back-off.
-      await this.finish(current, { state: 'queued', lastError: outcome.message, claimedUntil: new Date(now + delayMs).toISOString() });
+      await this.outcomes.finish(current, { state: 'queued', lastError: outcome.message, claimedUntil: new Date(now + delayMs).toISOString() });
       return later(delayMs);
     }
   }
-
-  /** The fingerprint of what the update's card shows now, when known. */
-  private async shownOn(delivery: Delivery): Promise<string | undefined> {
-    return (await this.deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId as string))?.fingerprint;
-  }
-
-  /**
-   * Records what the card shows after a send or update went through. Best effort: without it the
-   * next update of the card is sent even if unchanged, which is what happened before fingerprints.
-   */
-  private async remember(delivery: Delivery, activityId: string, fingerprint: string | undefined): Promise<void> {
-    if (!fingerprint) return;
-    try {
-      await this.deps.cards.shown(delivery.tenantId, delivery.conversationId, activityId, fingerprint);
-    } catch (error) {
-      this.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record what a delivered card shows');
-    }
-  }
-
-  /**
-   * Records a send Teams accepted. Storage failing now is the one way left to send a card twice
-   * (the job comes back, finds the record still queued once the claim runs out, and sends
-   * again), so the write is retried while the claim holds — nobody else sends meanwhile.
-   */
-  private async recordSent(current: Versioned<Delivery>, change: Partial<Delivery>): Promise<void> {
-    const claimEnds = Date.parse(current.value.claimedUntil as string) - RECORD_RETRY_SPARE_MS;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.finish(current, change);
-        return;
-      } catch (error) {
-        const delayMs = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_FIRST_MS * 2 ** attempt);
-        if (this.deps.clock.now().getTime() + delayMs >= claimEnds) throw error;
-        this.logger.warn({ err: error, deliveryId: current.value.id, attempt }, 'could not record a sent card yet; retrying while the claim holds');
-        await this.sleep(delayMs);
-      }
-    }
-  }
-
-  /** Writes the outcome over our claim. A conflict means our claim expired and another took over. */
-  private async finish(current: Versioned<Delivery>, change: Partial<Delivery>): Promise<void> {
-    const now = this.deps.clock.now().toISOString();
-    const next: Delivery = { ...current.value, ...change, updatedAt: now };
-    const cleaned = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as Delivery;
-    const withoutClaim: Delivery = change.claimedUntil ? cleaned : dropClaim(cleaned);
-    const res = await this.deps.deliveries.update(withoutClaim, current.etag);
-    if (!res.ok) this.logger.warn({ deliveryId: current.value.id, error: res.error }, 'could not record a delivery outcome: the record changed meanwhile');
-  }
-}
-
-/** Ends the claim; `claimedBy` stays, naming the process that recorded the outcome. */
-function dropClaim(d: Delivery): Delivery {
-  const { claimedUntil: _until, ...rest } = d;
-  return rest;
 }

@@ -1,0 +1,86 @@
+/**
+ * What a delivery worker writes once it has its answer (delivery-worker.ts): the outcome over its
+ * claim, a sent card's record retried while the claim holds, and what a delivered card shows.
+ */
+import type { Delivery } from '../domain/delivery';
+import type { DeliveredCardStore, DeliveryRepository } from '../ports';
+import type { Logger } from '../../kernel/logger';
+import type { Versioned } from '../../kernel/versioned';
+import type { Clock } from '../../kernel/runtime';
+
+/** Recording a sent card: first retry after this long, doubling up to the max, stopping this long before the claim ends. */
+const RECORD_RETRY_FIRST_MS = 250;
+const RECORD_RETRY_MAX_MS = 2_000;
+const RECORD_RETRY_SPARE_MS = 1_000;
+
+export interface DeliveryOutcomesDeps {
+  readonly deliveries: DeliveryRepository;
+  readonly cards: DeliveredCardStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export class DeliveryOutcomes {
+  private readonly logger: Logger;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly deps: DeliveryOutcomesDeps) {
+    this.logger = deps.logger;
+    this.sleep = deps.sleep;
+  }
+
+  /** The fingerprint of what the update's card shows now, when known. */
+  async shownOn(delivery: Delivery): Promise<string | undefined> {
+    return (await this.deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId as string))?.fingerprint;
+  }
+
+  /**
+   * Records what the card shows after a send or update went through. Best effort: without it the
+   * next update of the card is sent even if unchanged, which is what happened before fingerprints.
+   */
+  async remember(delivery: Delivery, activityId: string, fingerprint: string | undefined): Promise<void> {
+    if (!fingerprint) return;
+    try {
+      await this.deps.cards.shown(delivery.tenantId, delivery.conversationId, activityId, fingerprint);
+    } catch (error) {
+      this.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record what a delivered card shows');
+    }
+  }
+
+  /**
+   * Records a send Teams accepted. Storage failing now is the one way left to send a card twice
+   * (the job comes back, finds the record still queued once the claim runs out, and sends
+   * again), so the write is retried while the claim holds — nobody else sends meanwhile.
+   */
+  async recordSent(current: Versioned<Delivery>, change: Partial<Delivery>): Promise<void> {
+    const claimEnds = Date.parse(current.value.claimedUntil as string) - RECORD_RETRY_SPARE_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.finish(current, change);
+        return;
+      } catch (error) {
+        const delayMs = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_FIRST_MS * 2 ** attempt);
+        if (this.deps.clock.now().getTime() + delayMs >= claimEnds) throw error;
+        this.logger.warn({ err: error, deliveryId: current.value.id, attempt }, 'could not record a sent card yet; retrying while the claim holds');
+        await this.sleep(delayMs);
+      }
+    }
+  }
+
+  /** Writes the outcome over our claim. A conflict means our claim expired and another took over. */
+  async finish(current: Versioned<Delivery>, change: Partial<Delivery>): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    const next: Delivery = { ...current.value, ...change, updatedAt: now };
+    const cleaned = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as Delivery;
+    const withoutClaim: Delivery = change.claimedUntil ? cleaned : dropClaim(cleaned);
+    const res = await this.deps.deliveries.update(withoutClaim, current.etag);
+    if (!res.ok) this.logger.warn({ deliveryId: current.value.id, error: res.error }, 'could not record a delivery outcome: the record changed meanwhile');
+  }
+}
+
+/** Ends the claim; `claimedBy` stays, naming the process that recorded the outcome. */
+function dropClaim(d: Delivery): Delivery {
+  const { claimedUntil: _until, ...rest } = d;
+  return rest;
+}
