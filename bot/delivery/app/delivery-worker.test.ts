@@ -289,12 +289,24 @@ describe('DeliveryWorker', () => {
   });
 
   it('once stopping, hands a retry back to the queue instead of waiting in hand', async () => {
-    const f = setup({ outcomes: [throttled(1), sentAs('a2')] });
-    f.worker.stop();
+    let stop = () => undefined as void;
+    const f = setup({ outcomes: [throttled(1), sentAs('a2')], duringCall: () => stop() });
+    stop = () => f.worker.stop(); // the process is told to stop while the first send is out
     const outcome = await f.worker.handle(f.job());
     expect(outcome.kind === 'later' && outcome.delayMs).toBeGreaterThanOrEqual(1000);
     expect(f.calls).toHaveLength(1);
     expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'queued', attempts: 1 });
+  });
+
+  it('once stopping, sends not yet given their turn go back to the queue unsent, their attempt given back', async () => {
+    const f = setup();
+    f.worker.stop();
+    const outcome = await f.worker.handle(f.job());
+    expect(outcome.kind).toBe('later');
+    expect(f.calls).toHaveLength(0);
+    const record = f.deliveries.value(f.job().deliveryId);
+    expect(record).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(record.claimedUntil).toBeUndefined();
   });
 
   it('marks a poison job failed, unless a process holds a live claim on it', async () => {

@@ -96,6 +96,7 @@ export class DeliveryWorker {
   /** Stopping: retries are no longer made in hand but go back to the queue. */
   stop(): void {
     this.stopping = true;
+    this.turns.close(); // sends waiting for their turn go back to the queue
   }
 
   private stopping = false;
@@ -208,7 +209,12 @@ export class DeliveryWorker {
         const usableMs = Date.parse(delivery.claimedUntil as string) - this.inHandMs - deps.clock.now().getTime();
         step = 'send';
         reservedAt = usableMs > 0 ? await this.turns.take(delivery.tenantId, delivery.conversationId, deps.clock.now().getTime() + usableMs) : undefined;
-        if (reservedAt === undefined) throw new Error('the claim ran out before the rate limit allowed sending');
+        if (reservedAt === undefined) {
+          // No turn within the claim (a long wait, or stopping): nothing went out, so the attempt
+          // counted when claiming is given back and the job goes back to the queue.
+          await this.outcomes.finish(current, { state: 'queued', attempts: delivery.attempts - 1 });
+          return later(this.turns.turnInMs(delivery.tenantId, deps.clock.now().getTime()));
+        }
         outcome =
           delivery.operation === 'update'
             ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card, delivery.threadId)

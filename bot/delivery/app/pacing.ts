@@ -52,33 +52,61 @@ export function windowOfRate(perSecond: number): { readonly limit: number; reado
   return { limit, windowMs: (1000 * limit) / perSecond };
 }
 
-/** One request in an ArrivalWindow: when it left, and its round trip once answered. */
-interface Sent {
+/**
+ * How many recent round trips the fastest is taken over: enough that the fastest seen is close to
+ * the fastest there is (over 64, a request could be faster than all of them by a millisecond or
+ * more, and arrive that much sooner than counted — seen in the simulation with 15 ms of jitter).
+ */
+const ROUND_TRIPS_KEPT = 1024;
+/** How many before the fastest of them is taken as the fastest there is. */
+const ROUND_TRIPS_TO_TRUST = 16;
+
+/** An answered request: when it left and when its answer came. */
+interface Answered {
   readonly at: number;
-  roundTripMs?: number;
+  readonly answeredAt: number;
 }
 
-/** How many recent round trips the fastest is taken over. */
-const ROUND_TRIPS_KEPT = 64;
+/** Inserts `entry` into `sorted`, ascending by answer time. */
+function insertByAnswer(sorted: Answered[], entry: Answered): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as Answered).answeredAt <= entry.answeredAt) lo = mid + 1;
+    else hi = mid;
+  }
+  sorted.splice(lo, 0, entry);
+}
 
 /**
  * At most `limit` requests ARRIVING in any `windowMs` — how a throttling service counts — where
- * only the time each request left is known. Each is counted at its estimated arrival: when it
- * left, plus whatever its round trip took beyond the fastest recent one (all of it assumed to be
- * on the way there: an event-loop stall before the write, a slow network, a busy service), at
- * most `maxDelayMs` — a request unanswered that long is taken to have arrived. So a request
- * held up on its way — which may arrive after requests sent later — pushes back the slot a
- * window later by its delay, and arrivals keep to the limit however they bunched up; `marginMs`
- * covers clocks that count whole milliseconds.
+ * only the time each request left is known. An answered request counts at its estimated
+ * arrival: when it left, plus whatever its round trip took beyond the fastest recent one (all of
+ * it assumed to be on the way there: an event-loop stall before the write, a token fetched first,
+ * a slow network, a busy service). A request not answered yet counts as arriving now, however
+ * long it has been out: it may arrive any moment. So a request held up on its way — which may
+ * arrive after requests sent later — pushes back the slot a window later by its delay, and
+ * arrivals keep to the limit however they bunched up; `marginMs` covers clocks that count whole
+ * milliseconds.
  */
 export class ArrivalWindow {
-  private sent: Sent[] = [];
-  private readonly roundTrips: number[] = [];
+  /** Send times of the requests not answered yet. */
+  private outstanding: number[] = [];
+  /**
+   * Answered requests that may still be in the window, by answer time — which orders them by
+   * estimated arrival too: each arrived at its answer time less the fastest round trip (the
+   * way back, at its quickest), never before it left.
+   */
+  private arrivals: Answered[] = [];
+  /** Send times over the last second, ascending (for `sentSince`). */
+  private sent: number[] = [];
+  private roundTrips: number[] = [];
+  private fastest = Infinity;
 
   constructor(
     readonly limit: number,
     readonly windowMs: number,
-    private readonly maxDelayMs = windowMs / 4,
     private readonly marginMs = 1,
   ) {
     if (!(limit >= 1) || !(windowMs > 0)) throw new Error(`Invalid window ${limit}/${windowMs}ms`);
@@ -87,51 +115,65 @@ export class ArrivalWindow {
   /** How long from `now` until one more request fits (0: now). */
   waitMs(now: number): number {
     this.evict(now);
-    if (this.sent.length < this.limit) return 0;
-    const fastest = this.roundTrips.length > 0 ? Math.min(...this.roundTrips) : 0;
-    const arrivals = this.sent.map((s) => this.arrival(s, now, fastest)).sort((a, b) => b - a);
-    // The limit-th latest arrival must leave the window first.
-    return Math.max(0, (arrivals[this.limit - 1] as number) + this.windowMs + this.marginMs - now);
+    const room = this.limit - this.outstanding.length;
+    if (room <= 0) return this.windowMs / this.limit; // all on their way: look again once some are answered
+    if (this.arrivals.length < room) return 0;
+    // The room-th latest answered arrival must leave the window first. The fastest is read now,
+    // not when each was answered: round trips all held up alike (a token fetched first) would
+    // otherwise each look fast against the others.
+    const decisive = this.arrivals[this.arrivals.length - room] as Answered;
+    const arrival = decisive.answeredAt - Math.min(this.trustedFastest(), decisive.answeredAt - decisive.at);
+    return Math.max(0, arrival + this.windowMs + this.marginMs - now);
   }
 
   record(now: number): void {
-    this.sent.push({ at: now });
+    this.outstanding.push(now);
+    this.sent.push(now);
   }
 
   /** The request that left at `at` was answered at `now` (with anything: a 201, a 429, an error). */
   answered(at: number, now: number): void {
-    const request = this.sent.find((s) => s.at === at && s.roundTripMs === undefined);
     const roundTripMs = Math.max(0, now - at);
-    if (request) request.roundTripMs = roundTripMs;
     this.roundTrips.push(roundTripMs);
-    if (this.roundTrips.length > ROUND_TRIPS_KEPT) this.roundTrips.shift();
+    this.fastest = Math.min(this.fastest, roundTripMs);
+    if (this.roundTrips.length > ROUND_TRIPS_KEPT && this.roundTrips.shift() === this.fastest) this.fastest = Math.min(...this.roundTrips);
+    const i = this.outstanding.indexOf(at);
+    if (i < 0) return; // not one of this window's (answered twice, or sent before a restart)
+    this.outstanding.splice(i, 1);
+    insertByAnswer(this.arrivals, { at, answeredAt: now });
   }
 
-  /** How many requests left after `since` (within the last window and its delays). */
+  /** How many requests left after `since` (at most a second ago). */
   sentSince(since: number): number {
-    return this.sent.filter((s) => s.at > since).length;
+    return this.sent.filter((t) => t > since).length;
   }
 
-  /** Carries the requests that may still be in the window, and the round trips, over from `old`. */
+  /** Carries the requests still on their way or in the window, and the round trips, over from `old`. */
   carryOver(old: ArrivalWindow): void {
+    this.outstanding = [...old.outstanding];
+    this.arrivals = [...old.arrivals];
     this.sent = [...old.sent];
-    this.roundTrips.push(...old.roundTrips);
+    this.roundTrips = [...old.roundTrips];
+    this.fastest = old.fastest;
   }
 
-  /** The latest time a request was recorded, or -Infinity. */
-  get last(): number {
-    return this.sent.at(-1)?.at ?? -Infinity;
+  /** Nothing on its way and nothing left in the window. */
+  idle(now: number): boolean {
+    this.evict(now);
+    return this.outstanding.length === 0 && this.arrivals.length === 0;
   }
 
-  private arrival(request: Sent, now: number, fastest: number): number {
-    const delay = Math.max(0, (request.roundTripMs ?? now - request.at) - fastest);
-    return request.at + Math.min(delay, this.maxDelayMs);
+  /** The fastest round trip seen; until enough are known to tell, 0: the whole of each counts as the way there. */
+  private trustedFastest(): number {
+    return this.roundTrips.length >= ROUND_TRIPS_TO_TRUST ? this.fastest : 0;
   }
 
-  /** Drops requests that arrived a window ago however late they were. */
   private evict(now: number): void {
     let drop = 0;
-    while (drop < this.sent.length && (this.sent[drop] as Sent).at + this.maxDelayMs + this.windowMs + this.marginMs <= now) drop++;
+    while (drop < this.arrivals.length && (this.arrivals[drop] as Answered).answeredAt + this.windowMs + this.marginMs <= now) drop++;
+    if (drop > 0) this.arrivals.splice(0, drop);
+    drop = 0;
+    while (drop < this.sent.length && (this.sent[drop] as number) <= now - Math.max(1000, this.windowMs)) drop++;
     if (drop > 0) this.sent.splice(0, drop);
   }
 }

@@ -47,6 +47,8 @@ const RECOVER_PER_SECOND = 0.01;
  * over-limit 429s that come one at a time look random and would otherwise teach it a higher one.
  */
 const MAX_RANDOM_SHARE = 0.03;
+/** The longest a Retry-After pauses a tenant: a service asking for an hour does not stop its fan-outs for an hour here. */
+const MAX_PAUSE_MS = 60_000;
 /** How long the random share of 429s is learned over. */
 const LEARN_HALF_LIFE_MS = 30_000;
 
@@ -155,7 +157,7 @@ export class DeliveryRateLimiter {
     const tenant = this.current(tenantId, now);
     const conversation = this.conversationWindows(tenantId, conversationId);
     const wait = Math.max(tenant.pausedUntil - now, tenant.pacer.waitMs(now), tenant.requests.waitMs(now), ...conversation.map((w) => w.waitMs(now)));
-    if (wait > 0) return { waitMs: wait };
+    if (!(wait <= 0)) return { waitMs: wait }; // NaN too: never a send past a window we could not read
     for (const w of conversation) w.record(now);
     tenant.requests.record(now);
     tenant.pacer.record(now);
@@ -175,10 +177,13 @@ export class DeliveryRateLimiter {
     if (throttled) this.throttled(tenant, now, throttled.retryAfterMs);
   }
 
-  /** Forgets conversations idle longer than the longest window, so memory stays bounded. */
+  /** Forgets conversations idle longer than the longest window, and tenants with nothing in theirs, so memory stays bounded. */
   prune(now: number): void {
     for (const [key, windows] of this.conversations) {
       if (windows.every((w) => w.last <= now - this.longestConversationWindow)) this.conversations.delete(key);
+    }
+    for (const [tenantId, tenant] of this.tenants) {
+      if (tenant.requests.idle(now) && tenant.pausedUntil <= now && this.factorAt(tenant, now) === 1) this.tenants.delete(tenantId);
     }
   }
 
@@ -199,7 +204,7 @@ export class DeliveryRateLimiter {
     } else {
       this.learn(tenant, now, 1, 0);
     }
-    if (heavy) tenant.pausedUntil = Math.max(tenant.pausedUntil, now + retryAfterMs);
+    if (heavy) tenant.pausedUntil = Math.max(tenant.pausedUntil, now + Math.min(retryAfterMs, MAX_PAUSE_MS));
   }
 
   private requestWindow(): ArrivalWindow {

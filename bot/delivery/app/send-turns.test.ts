@@ -52,4 +52,13 @@ describe('SendTurns', () => {
     expect(busyServed).toBe(false);
     await busy;
   });
+
+  it('answers every waiter "no turn" when closed, and anyone asking after', async () => {
+    const f = fakeTurns();
+    await f.take('first', 'busy');
+    const waiting = f.take('again', 'busy'); // its conversation's window holds it for a second
+    f.turns.close();
+    expect(await waiting).toBeUndefined();
+    expect(await f.take('late', 'quiet')).toBeUndefined();
+  });
 });

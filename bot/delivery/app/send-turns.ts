@@ -38,6 +38,7 @@ export class SendTurns {
    * wait would pass `deadline`.
    */
   take(tenantId: string, conversationId: string, deadline: number): Promise<number | undefined> {
+    if (this.closed) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       const line = this.lines.get(tenantId);
       if (line) {
@@ -50,6 +51,17 @@ export class SendTurns {
       void this.serve(tenantId, started);
     });
   }
+
+  /** Stopping: every send waiting is answered "no turn" at once, and so is any asking later. */
+  close(): void {
+    this.closed = true;
+    for (const line of this.lines.values()) {
+      for (const waiter of line.queue.splice(0)) waiter.resolve(undefined);
+      line.wake?.();
+    }
+  }
+
+  private closed = false;
 
   /** Roughly how long until a send of the tenant starting to wait now would get its turn. */
   turnInMs(tenantId: string, now: number): number {

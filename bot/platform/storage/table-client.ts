@@ -92,8 +92,9 @@ export function rowKeyRange(partitionKey: string, from: string, to: string): str
  * are in flight: a fan-out's records span hundreds of partitions, a few rows each, and one
  * transaction after another made writing them a round trip per partition; full transactions
  * still go one at a time, so none waits behind others long enough to time out. A failed
- * transaction throws, once those in flight have finished, and leaves its own rows unwritten;
- * no further transaction starts, and those before stay committed.
+ * transaction throws (the first failure, once those in flight have finished) and leaves its own
+ * rows unwritten; no further transaction starts, and any other may have committed — callers
+ * treat a failure as "some rows may be written" (they create rows one by one after a 409).
  */
 export async function submitInTransactions(client: TableClient, actions: readonly TransactionAction[]): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
