@@ -61,11 +61,31 @@ export class DeliveryOutcomes {
         return;
       } catch (error) {
         const delayMs = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_FIRST_MS * 2 ** attempt);
-        if (this.deps.clock.now().getTime() + delayMs >= claimEnds) throw error;
+        if (this.deps.clock.now().getTime() + delayMs >= claimEnds) {
+          // Out of claim: remember it here, so when the job comes back this process records the
+          // send instead of sending again (another process would still send: it cannot know).
+          this.unrecorded.set(current.value.id, change);
+          throw error;
+        }
         this.logger.warn({ err: error, deliveryId: current.value.id, attempt }, 'could not record a sent card yet; retrying while the claim holds');
         await this.sleep(delayMs);
       }
     }
+  }
+
+  /** Sends Teams accepted whose record could not be written within their claim, by delivery id. */
+  private readonly unrecorded = new Map<string, Partial<Delivery>>();
+
+  /**
+   * A delivery this process sent but could not record: records it now over `found` (the record
+   * as read again) — true: it needs no send. Forgets it once the record says anything but queued.
+   */
+  async recordIfSent(found: Versioned<Delivery>): Promise<boolean> {
+    const change = this.unrecorded.get(found.value.id);
+    if (!change) return false;
+    if (found.value.state === 'queued') await this.finish(found, change);
+    this.unrecorded.delete(found.value.id);
+    return true;
   }
 
   /** Writes the outcome over our claim. A conflict means our claim expired and another took over. */

@@ -218,7 +218,7 @@ describe('DeliveryWorker', () => {
     expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'sent', activityId: 'a1', attempts: 1 });
   });
 
-  it('gives up recording only when the claim is about to run out', async () => {
+  it('gives up recording only when the claim is about to run out, and records the send instead of sending again when the job comes back', async () => {
     const f = setup();
     f.deliveries.failSentWrites = 1000;
     await expect(f.worker.handle(f.job())).rejects.toThrow(StorageUnavailable);
@@ -226,6 +226,12 @@ describe('DeliveryWorker', () => {
     const record = f.deliveries.value(f.job().deliveryId);
     expect(record.state).toBe('queued'); // the job comes back; its claim keeps others off until it ends
     expect(Date.parse(record.claimedUntil as string)).toBeGreaterThan(f.now());
+
+    f.deliveries.failSentWrites = 0; // storage answers again
+    f.advance(60_000);
+    await expect(f.worker.handle(f.job())).resolves.toEqual({ kind: 'done' });
+    expect(f.calls).toHaveLength(1);
+    expect(f.deliveries.value(f.job().deliveryId)).toMatchObject({ state: 'sent', activityId: 'a1' });
   });
 
   // 10 s is past the 5-s in-hand bound only; 30 s is also past half the claim.

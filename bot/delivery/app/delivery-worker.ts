@@ -110,7 +110,7 @@ export class DeliveryWorker {
       return done;
     }
     const delivery = found.value;
-    if (delivery.state !== 'queued') return done;
+    if ((await this.outcomes.recordIfSent(found)) || delivery.state !== 'queued') return done;
 
     const now = deps.clock.now();
     if (delivery.claimedUntil && Date.parse(delivery.claimedUntil) > now.getTime()) {
