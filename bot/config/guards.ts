@@ -4,6 +4,7 @@
  * that only make sense together. Each names the variable to fix.
  */
 import type { z } from 'zod';
+import { RECORD_MARGIN_MS } from '../delivery';
 import { isLoopback } from '../kernel/loopback';
 import { type Env, isDeployed } from './env-schema';
 
@@ -18,10 +19,15 @@ const usesEmulatorAccount = (connectionString: string): boolean =>
 /** Adds an issue to `ctx` for each rule `env` breaks (zod's `superRefine`). */
 export function guardEnv(env: Env, ctx: z.RefinementCtx): void {
   const deployed = isDeployed(env);
-  // A send keeps its timeout and 3 s to record it in hand on its claim (delivery-worker.ts); at
+  // A send keeps its timeout and time to record it in hand on its claim (delivery-worker.ts); at
   // least as much again must be left for waiting its turn, or nothing would ever be sent.
-  if (env.DELIVERY_CLAIM_SECONDS * 1000 < 2 * (env.DELIVERY_SEND_TIMEOUT_MS + 3_000)) {
-    ctx.addIssue({ code: 'custom', path: ['DELIVERY_CLAIM_SECONDS'], message: `must be at least twice DELIVERY_SEND_TIMEOUT_MS plus 3 s (${(2 * (env.DELIVERY_SEND_TIMEOUT_MS + 3_000)) / 1000} s)` });
+  const sendInHandMs = env.DELIVERY_SEND_TIMEOUT_MS + RECORD_MARGIN_MS;
+  if (env.DELIVERY_CLAIM_SECONDS * 1000 < 2 * sendInHandMs) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DELIVERY_CLAIM_SECONDS'],
+      message: `must be at least twice DELIVERY_SEND_TIMEOUT_MS plus ${RECORD_MARGIN_MS / 1000} s (${(2 * sendInHandMs) / 1000} s)`,
+    });
   }
   if (deployed && env.AUTH_MODE === 'dev') {
     ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'development tokens are refused outside local use (APP_ENV=local or test)' });

@@ -10,6 +10,6 @@ export { DeliveryRateLimiter } from './app/rate-limiter';
 export { createDeliveryRegistry, type DeliveryRegistry } from './app/registry';
 export { createScheduler, SchedulerRunner } from './app/scheduler';
 export { WorkerPresence } from './app/worker-presence';
-export { type Delivery, type DeliveryJob, type DeliveryProgress, type DeliveryState, progressOf, type RetryPolicy, type SendOutcome, TEAMS_RATE_LIMITS } from './domain/delivery';
+export { type Delivery, type DeliveryJob, type DeliveryProgress, type DeliveryState, progressOf, RECORD_MARGIN_MS, type RetryPolicy, type SendOutcome, TEAMS_RATE_LIMITS } from './domain/delivery';
 export type { ContentRenderer, ContentRenderers, DeliveryQueue, DeliveryQueueConsumer, DeliveryRepository, DeliveryRequest, DeliveryService, JobHandlers, JobOutcome, Messenger, ScheduledJob, Scheduler } from './ports';
 export { createDeliveryTables, type DeliveryTables } from './tables/delivery-tables';

@@ -22,13 +22,7 @@ export interface DeliveryOutcomesDeps {
 }
 
 export class DeliveryOutcomes {
-  private readonly logger: Logger;
-  private readonly sleep: (ms: number) => Promise<void>;
-
-  constructor(private readonly deps: DeliveryOutcomesDeps) {
-    this.logger = deps.logger;
-    this.sleep = deps.sleep;
-  }
+  constructor(private readonly deps: DeliveryOutcomesDeps) {}
 
   /** The fingerprint of what the update's card shows now, when known. */
   async shownOn(delivery: Delivery): Promise<string | undefined> {
@@ -44,7 +38,7 @@ export class DeliveryOutcomes {
     try {
       await this.deps.cards.shown(delivery.tenantId, delivery.conversationId, activityId, fingerprint);
     } catch (error) {
-      this.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record what a delivered card shows');
+      this.deps.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record what a delivered card shows');
     }
   }
 
@@ -67,8 +61,8 @@ export class DeliveryOutcomes {
           this.unrecorded.set(current.value.id, change);
           throw error;
         }
-        this.logger.warn({ err: error, deliveryId: current.value.id, attempt }, 'could not record a sent card yet; retrying while the claim holds');
-        await this.sleep(delayMs);
+        this.deps.logger.warn({ err: error, deliveryId: current.value.id, attempt }, 'could not record a sent card yet; retrying while the claim holds');
+        await this.deps.sleep(delayMs);
       }
     }
   }
@@ -95,7 +89,7 @@ export class DeliveryOutcomes {
     const cleaned = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as Delivery;
     const withoutClaim: Delivery = change.claimedUntil ? cleaned : dropClaim(cleaned);
     const res = await this.deps.deliveries.update(withoutClaim, current.etag);
-    if (!res.ok) this.logger.warn({ deliveryId: current.value.id, error: res.error }, 'could not record a delivery outcome: the record changed meanwhile');
+    if (!res.ok) this.deps.logger.warn({ deliveryId: current.value.id, error: res.error }, 'could not record a delivery outcome: the record changed meanwhile');
   }
 }
 

@@ -24,7 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import { type Delivery, type DeliveryJob, type RetryPolicy, type SendOutcome, classifyFailure, retryDelayMs } from '../domain/delivery';
+import { type Delivery, type DeliveryJob, RECORD_MARGIN_MS, type RetryPolicy, type SendOutcome, classifyFailure, retryDelayMs } from '../domain/delivery';
 import type { ConversationRef, ConversationStore } from '../../conversations';
 import type { DeliveredCardStore, DeliveryRepository, JobOutcome, Messenger } from '../ports';
 import type { Logger } from '../../kernel/logger';
@@ -65,8 +65,6 @@ export interface DeliveryWorkerDeps {
 const done: JobOutcome = { kind: 'done' };
 /** Retries due within this long wait in hand (a 429's Retry-After is typically a second or two). */
 const DEFAULT_INLINE_RETRY_MS = 5_000;
-/** Besides the send's timeout, kept in hand on a claim to record the outcome. */
-const RECORD_MARGIN_MS = 3_000;
 const later = (delayMs: number): JobOutcome => ({ kind: 'later', delayMs: Math.max(0, Math.ceil(delayMs)) });
 
 /** What a card shows, as a short hash of its JSON: equal cards render equal JSON (same builders, same order). */

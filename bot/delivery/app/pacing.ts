@@ -192,7 +192,7 @@ export class EvenPacer {
 
   constructor(
     perSecond: number,
-    private readonly catchUpMs = 2,
+    private readonly catchUpMs: number,
   ) {
     this.intervalMs = EvenPacer.interval(perSecond);
   }

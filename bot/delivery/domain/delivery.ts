@@ -119,6 +119,12 @@ export interface RateLimits {
   readonly perConversation: readonly (readonly [number, number])[];
 }
 
+/**
+ * Besides a send's timeout, what a delivery keeps in hand on its claim to record the outcome
+ * (delivery-worker.ts); the configuration refuses a claim too short for twice both.
+ */
+export const RECORD_MARGIN_MS = 3_000;
+
 export const TEAMS_RATE_LIMITS: RateLimits = {
   perTenantPerSecond: 50,
   perConversation: [
