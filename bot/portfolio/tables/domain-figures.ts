@@ -4,6 +4,7 @@
  * When another writer changed the figures first, the transaction fails whole and is retried on
  * fresh figures, so the projection never drifts.
  */
+import { KeyedLock } from '../../kernel/keyed-lock';
 import { StorageUnavailable } from '../../kernel/storage-unavailable';
 import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { type DomainStats, emptyStats } from '../domain/projection';
@@ -25,8 +26,19 @@ export const backoff = (attempt: number): Promise<void> => new Promise((resolve)
 
 export class DomainFigures {
   private readonly reads = new CoalescedReads<StoredStats>();
+  /**
+   * This process's writes of each domain's figures, one at a time: every item write changes its
+   * domain's figures row, and writers racing for it in one process only made each other retry
+   * (every lost race two more storage calls; under load most of them — bench:load).
+   */
+  private readonly writers = new KeyedLock();
 
   constructor(private readonly items: TableClient) {}
+
+  /** Runs `write` of the domain's figures when no other write of them in this process is running. */
+  inTurn<T>(pk: string, write: () => Promise<T>): Promise<T> {
+    return this.writers.run(pk, write);
+  }
 
   /** Every read and write of a domain starts here; concurrent callers share one point read (see CoalescedReads). */
   read(pk: string): Promise<StoredStats> {
@@ -45,12 +57,14 @@ export class DomainFigures {
     let current = first;
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) {
       try {
-        return await attempt(current);
+        return await this.inTurn(pk, async () => {
+          if (n > 0) current = await this.read(pk);
+          return attempt(current);
+        });
       } catch (err) {
         if (!isConflict(err)) throw err;
         await stillValid?.(current);
         await backoff(n);
-        current = await this.read(pk);
       }
     }
     throw gaveUp(`partition ${pk}`);

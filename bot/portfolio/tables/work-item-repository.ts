@@ -20,7 +20,6 @@ import { encodeKey } from '../../platform/storage/keys';
 import { type TableClient, type TransactionAction, deletePartition, deleteTenantRows, queryRows, rowKeyRange, submitInTransactions } from '../../platform/storage/table-client';
 import { type BulkWrite, createInDomain } from './bulk-create';
 import { DomainFigures, MAX_ATTEMPTS, backoff, gaveUp } from './domain-figures';
-import { KeyedLock } from '../../kernel/keyed-lock';
 import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, historyRange, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { fromPageToken, toPageToken } from './page-token';
@@ -34,12 +33,6 @@ export class TableWorkItemRepository implements WorkItemRepository {
   private readonly cache = new DomainReadCache<WorkItemPage>(CACHED_ITEMS);
 
   private readonly domainFigures: DomainFigures;
-  /**
-   * This process's writes of one domain's figures, one at a time: each item write changes its
-   * domain's figures row, and writers racing for it in one process only made each other retry
-   * (every lost race two more storage calls, under load most of them — bench:load).
-   */
-  private readonly writeFigures = new KeyedLock();
   private readonly moves: ItemMoves;
 
   constructor(
@@ -156,7 +149,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
     const pk = itemPartition(item.tenantId, item.domainId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       try {
-        const etag = await this.writeFigures.run(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), undefined, write, ['create', itemRow(item)]));
+        const etag = await this.domainFigures.inTurn(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), undefined, write, ['create', itemRow(item)]));
         await this.indexItem(item);
         return ok({ value: item, etag });
       } catch (err) {
@@ -177,7 +170,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
       if (before.value.domainId !== item.domainId) return this.moves.move(before, write);
       const pk = itemPartition(item.tenantId, item.domainId);
       try {
-        const saved = await this.writeFigures.run(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), before.value, write, ['update', itemRow(item), 'Replace', { etag }]));
+        const saved = await this.domainFigures.inTurn(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), before.value, write, ['update', itemRow(item), 'Replace', { etag }]));
         return ok({ value: item, etag: saved });
       } catch (err) {
         if (!isConflict(err)) throw err;
