@@ -20,7 +20,7 @@ import { activityProblem } from './activity';
 import { type ChannelTokenAuthority, botAuthOptions } from './bot-auth';
 import { withRequestTimeout } from './connector-clients';
 import { serviceUrlRefusal } from './service-url';
-import { PmoRelayBot, STORAGE_BUSY_CARD, STORAGE_UNAVAILABLE_CARD, TAB_URL_KEY, TURN_ERROR_CARD, cardInvokeResponse } from './relay-bot';
+import { PmoRelayBot, TAB_URL_KEY, cardInvokeResponse, turnErrorCard } from './relay-bot';
 import { storageUnavailableIn } from '../../kernel/storage-unavailable';
 
 /** What the endpoint needs: credentials, the chat that answers each turn, and where the tab is. */
@@ -122,7 +122,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): BotEndpoint {
     const where = { err: error, type: context.activity.type, conversationId: context.activity.conversation?.id };
     if (unavailable) logger.warn(where, 'storage unavailable during a bot turn');
     else logger.error(where, 'unhandled error in a bot turn');
-    const card = !unavailable ? TURN_ERROR_CARD : unavailable.busy ? STORAGE_BUSY_CARD : STORAGE_UNAVAILABLE_CARD;
+    const card = turnErrorCard(error);
     try {
       if (context.activity.type === ActivityTypes.Invoke) {
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardInvokeResponse(card) });

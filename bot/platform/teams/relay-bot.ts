@@ -18,7 +18,7 @@ import type { Logger } from '../../kernel/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
 import type { DialogReply } from '../../kernel/cards/dialog';
 import { messageCard } from '../../kernel/cards/message-card';
-import { STORAGE_BUSY_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../kernel/storage-unavailable';
+import { STORAGE_BUSY_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, storageUnavailableIn } from '../../kernel/storage-unavailable';
 import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf, threadIdOf } from './activity';
 import { sourceMessageOf } from './message-payload';
 import { rosterReaderOf } from './roster';
@@ -33,7 +33,7 @@ const NO_TENANT_CARD = messageCard({
   code: 'AUTH.UNAUTHENTICATED',
 });
 
-export const TURN_ERROR_CARD = messageCard({
+const TURN_ERROR_CARD = messageCard({
   tone: 'error',
   title: 'Something went wrong',
   text: 'Sorry, PMO Relay hit a problem on its side and could not finish. Nothing was changed by the failed step; please try again in a moment.',
@@ -41,7 +41,7 @@ export const TURN_ERROR_CARD = messageCard({
 });
 
 /** Storage is down: nothing could be read or saved; the person should simply try again later. */
-export const STORAGE_UNAVAILABLE_CARD = messageCard({
+const STORAGE_UNAVAILABLE_CARD = messageCard({
   tone: 'error',
   title: 'PMO Relay is unavailable for a moment',
   text: STORAGE_UNAVAILABLE_MESSAGE,
@@ -49,12 +49,18 @@ export const STORAGE_UNAVAILABLE_CARD = messageCard({
 });
 
 /** Too many changes to one domain at once: this one was not saved; the person should try again. */
-export const STORAGE_BUSY_CARD = messageCard({
+const STORAGE_BUSY_CARD = messageCard({
   tone: 'error',
   title: 'PMO Relay is busy for a moment',
   text: STORAGE_BUSY_MESSAGE,
   code: 'STORAGE.BUSY',
 });
+
+/** The card a turn that failed answers with: storage down or busy says to try again; anything else is ours. */
+export function turnErrorCard(error: unknown): AdaptiveCard {
+  const unavailable = storageUnavailableIn(error);
+  return !unavailable ? TURN_ERROR_CARD : unavailable.busy ? STORAGE_BUSY_CARD : STORAGE_UNAVAILABLE_CARD;
+}
 
 /** Teams' answer format for Universal Actions: the card replaces the one the user acted on. */
 export const cardInvokeResponse = (card: AdaptiveCard): InvokeResponse => ({
