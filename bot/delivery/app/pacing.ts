@@ -23,7 +23,7 @@ export class SlidingWindow {
   }
 
   /** The earliest time one more event fits, given the events in the window (-Infinity: any time). */
-  earliest(): number {
+  private earliest(): number {
     const n = this.times.length;
     // The (limit)-th most recent event must leave the window first.
     return n < this.limit ? -Infinity : (this.times[n - this.limit] as number) + this.windowMs;
