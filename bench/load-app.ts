@@ -11,12 +11,19 @@ import { loadConfig } from '../bot/config';
 import { startApp } from '../bot/composition/start-app';
 import type { ConversationRef } from '../bot/conversations/domain/conversation';
 import { publishAckTarget } from './ack-setup';
+import { startCpuProfile } from './profile';
 import { bigTenantExtension } from './lib/big-tenant';
 import { inParallel } from './support/stats';
 
 const FANOUT_BATCH = 'bench:load-fanout';
 
-export type LoadAppRequest = { readonly type: 'fanout' } | { readonly type: 'progress' } | { readonly type: 'memory' };
+export type LoadAppRequest =
+  | { readonly type: 'fanout' }
+  | { readonly type: 'progress' }
+  | { readonly type: 'memory' }
+  /** `bench:load --profile`: start a CPU profile of this process into `file`; `profile-stop` ends it and answers the summary. */
+  | { readonly type: 'profile-start'; readonly file: string }
+  | { readonly type: 'profile-stop' };
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -54,9 +61,17 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${JSON.stringify({ url: app.url, tenant, cards })}\n`);
 
+  let stopProfile: (() => Promise<string>) | undefined;
   process.on('message', (request: LoadAppRequest) => {
     const reply = (answer: unknown) => process.send?.({ type: request.type, ...(answer as object) });
-    if (request.type === 'fanout') {
+    if (request.type === 'profile-start') {
+      void startCpuProfile(request.file).then((stop) => {
+        stopProfile = stop;
+        reply({});
+      });
+    } else if (request.type === 'profile-stop') {
+      void (stopProfile?.() ?? Promise.resolve('(no profile was started)')).then((summary) => reply({ summary }));
+    } else if (request.type === 'fanout') {
       const sends = ids.map((conversationId) => ({ conversationId, operation: 'send' as const, content: { kind: 'bench.card', ref: 'chg-load' } }));
       void app.delivery.dispatch(tenantId, FANOUT_BATCH, sends).then(() => reply({}));
     } else if (request.type === 'progress') {

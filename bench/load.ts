@@ -10,9 +10,13 @@
  * stored, and prints throughput, latency percentiles, errors, responses lost, the fan-out's
  * ratio of the limit under the load, and the app's memory before and after — beside the targets.
  *
- *   npm run bench:load -- [--clients 200] [--seconds 60] [--recipients 5000] [--think-ms 0] [--count accepted|requests]
+ *   npm run bench:load -- [--clients 200] [--seconds 60] [--recipients 5000] [--think-ms 0] [--count accepted|requests] [--profile]
+ *
+ * `--profile`: CPU-profiles the app during the load (summary printed, `.cpuprofile` written to
+ * .bench-profiles/) and the Azurite children for their whole life (`--cpu-prof`, summarise them
+ * with bench/summarise-profile.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +42,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: 'accepted' },
     /** Each client pauses this long (± half, at random) between operations; 0: none. */
     'think-ms': { type: 'string', default: '0' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const clients = Number(values.clients);
@@ -53,7 +58,9 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; node ${process.version}; load average ${loadavg()[0]?.toFixed(1)} at start`);
   const location = await mkdtemp(join(tmpdir(), 'pmo-relay-bench-load-'));
   const connector = await startEnforcingConnector({ limitPerSecond: limit, randomThrottleShare: Number(values.throttle), count: countMode });
-  const storage = await startAzuriteProcesses(location);
+  const profileDir = join(process.cwd(), '.bench-profiles');
+  if (values.profile) await mkdir(profileDir, { recursive: true });
+  const storage = await startAzuriteProcesses(location, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const app = await startAppProcess<{ tenant: BigTenant; cards: AckTarget }>(join('bench', 'load-app.ts'), {
     AZURE_STORAGE_CONNECTION_STRING: storage.connectionString,
     CONNECTOR_URL: connector.url,
@@ -88,6 +95,7 @@ async function main(): Promise<void> {
     console.log(`fan-out of ${recipients} dispatched; load: ${clients} clients for ${seconds} s${thinkMs > 0 ? `, pausing ~${thinkMs} ms between operations` : ', no pause between operations'}…`);
     const latencies = new Map<OpKind, number[]>();
     const errors = new Map<string, number>();
+    if (values.profile) await ask({ type: 'profile-start', file: join(profileDir, `load-app-${Date.now()}.cpuprofile`) });
     const startedAt = Date.now();
     const deadline = startedAt + seconds * 1000;
     await Promise.all(
@@ -108,6 +116,7 @@ async function main(): Promise<void> {
       }),
     );
     const loadEnd = Date.now();
+    if (values.profile) console.log(`\nCPU profile of the app during the load:\n${(await ask<{ summary: string }>({ type: 'profile-stop' })).summary}\n`);
     const elapsed = (loadEnd - startedAt) / 1000;
     const sentUnderLoad = ratesOf(connector.acceptedAt.filter((t) => t <= loadEnd));
     const requestsUnderLoad = ratesOf(connector.requestedAt.filter((t) => t <= loadEnd));

@@ -96,9 +96,10 @@ export function assess(v: Versioned<WorkItem>, domain: Pick<Domain, 'freshnessDa
 const MAX_PARENT_HOPS = 20;
 
 /**
- * What the work-item rules need to know: the catalogue, and the items of the domains involved
- * (parents and children live in a domain's hierarchy); a parent chain that leaves those domains
- * is followed by id.
+ * What the work-item rules need to know: the catalogue, the items of `domainIds` (only where a
+ * rule needs a whole domain: an import's parents and titles, a program's children), and the
+ * parent chain, followed by id — a few point reads, not a whole domain of thousands of items on
+ * every write.
  */
 export async function portfolioContext(deps: PortfolioDeps, tenantId: string, domainIds: readonly string[], parentId?: string): Promise<PortfolioContext & { readonly items: ReadonlyMap<string, WorkItem> }> {
   const [domains, objectives, ...lists] = await Promise.all([
@@ -162,7 +163,7 @@ export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, in
   if (!can(p, 'portfolio.edit', { domainId: input.domainId })) return forbidden('Only the domain\'s PMO lead can add work items to it.');
   const domain = await deps.repos.domains.get(p.tenantId, input.domainId);
   if (!domain) return invalid('The work item breaks portfolio rules.', [{ at: 'domainId', message: `Unknown domain "${input.domainId}".` }]);
-  const ctx = await portfolioContext(deps, p.tenantId, [input.domainId], input.parentId);
+  const ctx = await portfolioContext(deps, p.tenantId, [], input.parentId);
   const made = createWorkItem(deps.ids.next('wi'), input, ctx);
   if (!made.ok) return made;
   const report = statusReportFor(undefined, made.value, reporter(p), 'tab', ctx.now);
@@ -180,7 +181,9 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   }
   if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this work item since you loaded it. Reload and try again.');
   const parentId = patch.parentId === null ? undefined : (patch.parentId ?? existing.value.parentId);
-  const ctx = await portfolioContext(deps, p.tenantId, [existing.value.domainId, patch.domainId ?? existing.value.domainId], parentId);
+  // A program that stops being one must have no children: only then is its whole domain read.
+  const unmakesProgram = existing.value.structure === 'program' && patch.structure !== undefined && patch.structure !== 'program';
+  const ctx = await portfolioContext(deps, p.tenantId, unmakesProgram ? [existing.value.domainId] : [], parentId);
   const next = updateWorkItem(existing.value, patch, ctx);
   if (!next.ok) return next;
   const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);
