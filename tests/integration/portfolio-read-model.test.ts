@@ -168,6 +168,57 @@ describe('figures kept on write', () => {
   });
 });
 
+describe('writes of one domain at once', () => {
+  /** Counts the transactions submitted through a client. */
+  const counting = (count: { transactions: number }) => (client: TableClient): TableClient =>
+    new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'submitTransaction') return (...args: Parameters<TableClient['submitTransaction']>) => ((count.transactions += 1), target.submitTransaction(...args));
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+
+  it('go together in a few transactions, each answered on its own, with figures equal to a recount', async () => {
+    const prefix = uniqueTablePrefix();
+    const count = { transactions: 0 };
+    const [repos, other] = await Promise.all([instance(prefix, counting(count)), instance(prefix)]);
+    await repos.domains.createMany([domain(T, 'dom-a')]);
+    const [kept, edited] = [workItem(T, 'wi_kept', 'dom-a'), workItem(T, 'wi_edited', 'dom-a')];
+    await repos.workItems.createMany([kept, edited]);
+    const stale = await repos.workItems.get(T, 'wi_edited');
+    if (!stale) throw new Error('wi_edited was not stored');
+    // Another instance edits an item first: this instance's edit from the old version must fail alone.
+    expect((await other.workItems.update({ item: { ...edited, stage: 'Elsewhere' } }, stale.etag)).ok).toBe(true);
+    count.transactions = 0;
+
+    const fresh = Array.from({ length: 60 }, (_, i) => workItem(T, `wi_new_${i}`, 'dom-a', { health: health(i) }));
+    const report = (item: WorkItem) => ({ at: new Date().toISOString(), by: { displayName: 'Test' }, source: 'tab' as const, health: item.health, overall: 'green' as const, stage: item.stage });
+    const results = await Promise.all([
+      ...fresh.map((item, i) => repos.workItems.create(i % 2 === 0 ? { item, report: report(item) } : { item })),
+      repos.workItems.create({ item: { ...kept, title: 'A second one with the same id' } }),
+      repos.workItems.update({ item: { ...edited, stage: 'Lost race' } }, stale.etag),
+    ]);
+
+    expect(results.slice(0, 60).every((r) => r.ok)).toBe(true);
+    expect(results[60]).toMatchObject({ ok: false, error: { code: 'CONFLICT.ALREADY_EXISTS' } });
+    expect(results[61]).toMatchObject({ ok: false, error: { code: 'CONFLICT.STALE' } });
+    // Grouped: far fewer transactions than writes, even counting each failed write tried alone.
+    expect(count.transactions).toBeLessThan(30);
+
+    const stored = await other.workItems.listByDomain(T, 'dom-a');
+    expect(stored.map((v) => v.value.id).sort()).toEqual(['wi_edited', 'wi_kept', ...fresh.map((i) => i.id)].sort());
+    expect(stored.find((v) => v.value.id === 'wi_kept')?.value.title).toBe(kept.title);
+    expect(stored.find((v) => v.value.id === 'wi_edited')?.value.stage).toBe('Elsewhere');
+    // Each write's answer is its own row's version: an edit from it goes through.
+    const first = results[0];
+    if (!first?.ok) throw new Error('the first create failed');
+    expect((await repos.workItems.update({ item: { ...first.value.value, stage: 'Next' } }, first.value.etag)).ok).toBe(true);
+    expect(await other.workItems.stats(T, 'dom-a')).toEqual(statsOf((await other.workItems.listByDomain(T, 'dom-a')).map((v) => v.value)));
+    expect(await other.workItems.history(T, fresh[0] as WorkItem)).toHaveLength(1);
+  });
+});
+
 describe('moving an item between domains', () => {
   it('takes its history along, and refuses a move from an old version without touching either domain', async () => {
     const prefix = uniqueTablePrefix();

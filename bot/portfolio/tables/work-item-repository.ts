@@ -19,14 +19,14 @@ import type { FiguresAsRead, ItemName, ItemWrite, WorkItemPage, WorkItemReposito
 import { encodeKey } from '../../platform/storage/keys';
 import { type TableClient, type TransactionAction, deletePartition, deleteTenantRows, queryRows, rowKeyRange, submitInTransactions } from '../../platform/storage/table-client';
 import { type BulkWrite, createInDomain } from './bulk-create';
-import { DomainFigures, MAX_ATTEMPTS, backoff, gaveUp } from './domain-figures';
+import { DomainFigures, type FiguresChange, MAX_ATTEMPTS, backoff, gaveUp } from './domain-figures';
 import { DomainReadCache } from './domain-read-cache';
 import { ITEM_RANGE, historyRange, indexKeys, itemPartition, itemRowKey } from './work-item-keys';
 import { fromPageToken, toPageToken } from './page-token';
 import { type Entity, fromReportRow, isMoved, itemRow, pointRead, reportActions, versionedItem } from './item-rows';
 import { ItemMoves } from './item-move';
 import type { MoveOptions, Settled } from './move-intent';
-import { type StoredStats, etagAt, isConflict, stale, statsAction } from './row-writes';
+import { type StoredStats, isConflict, stale } from './row-writes';
 
 export class TableWorkItemRepository implements WorkItemRepository {
   /** Domain reads, valid while the domain's figures keep their ETag (domain-read-cache.ts). */
@@ -149,7 +149,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
     const pk = itemPartition(item.tenantId, item.domainId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       try {
-        const etag = await this.domainFigures.inTurn(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), undefined, write, ['create', itemRow(item)]));
+        const etag = await this.domainFigures.commit(pk, itemChange(pk, undefined, write, ['create', itemRow(item)]));
         await this.indexItem(item);
         return ok({ value: item, etag });
       } catch (err) {
@@ -170,7 +170,7 @@ export class TableWorkItemRepository implements WorkItemRepository {
       if (before.value.domainId !== item.domainId) return this.moves.move(before, write);
       const pk = itemPartition(item.tenantId, item.domainId);
       try {
-        const saved = await this.domainFigures.inTurn(pk, async () => this.submitItemWrite(pk, await this.readStats(pk), before.value, write, ['update', itemRow(item), 'Replace', { etag }]));
+        const saved = await this.domainFigures.commit(pk, itemChange(pk, before.value, write, ['update', itemRow(item), 'Replace', { etag }]));
         return ok({ value: item, etag: saved });
       } catch (err) {
         if (!isConflict(err)) throw err;
@@ -200,12 +200,6 @@ export class TableWorkItemRepository implements WorkItemRepository {
   }
 
   /** One item write with its report and figures; returns the item's new ETag. */
-  private async submitItemWrite(pk: string, current: StoredStats, before: WorkItem | undefined, write: ItemWrite, itemAction: TransactionAction): Promise<string> {
-    const next = restate(current.stats, before, write.item);
-    const response = await this.items.submitTransaction([itemAction, ...reportActions(pk, write.item, write.report ? [write.report] : []), statsAction(pk, next, current.etag)]);
-    return etagAt(response, 0);
-  }
-
   private async indexItem(item: WorkItem): Promise<void> {
     await this.index.upsertEntity({ ...indexKeys(item.tenantId, item.id), domainId: item.domainId }, 'Replace');
   }
@@ -224,6 +218,12 @@ export class TableWorkItemRepository implements WorkItemRepository {
     return versionedItem(this.items.tableName, entity);
   }
 }
+
+/** An item's write (its row first, then the status report it makes) and what it does to the domain's figures. */
+const itemChange = (pk: string, before: WorkItem | undefined, write: ItemWrite, itemAction: TransactionAction): FiguresChange => ({
+  actions: [itemAction, ...reportActions(pk, write.item, write.report ? [write.report] : [])],
+  restate: (stats) => restate(stats, before, write.item),
+});
 
 /** The most items this instance keeps in memory across cached domain reads (~1 KB each). */
 const CACHED_ITEMS = 60_000;
