@@ -54,6 +54,20 @@ describe('storage guard', () => {
     expect(g.isOpen).toBe(false);
   });
 
+  it('stays closed while storage answers other calls: calls timing out under load fail alone', async () => {
+    const { g } = guard();
+    const hang = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    // Overloaded: many calls hang past the timeout while others are answered meanwhile.
+    const slow = Array.from({ length: 10 }, () => g.run(hang).catch((e: unknown) => e));
+    await expect(g.run(() => Promise.resolve('served'))).resolves.toBe('served');
+    for (const failed of await Promise.all(slow)) expect(failed).toBeInstanceOf(StorageUnavailable);
+    expect(g.isOpen).toBe(false);
+    await expect(g.run(() => Promise.resolve('still served'))).resolves.toBe('still served');
+    // Down: nothing is answered while the calls fail, so the circuit opens.
+    for (let i = 0; i < 3; i++) await g.run(hang).catch(() => undefined);
+    expect(g.isOpen).toBe(true);
+  });
+
   it("does not count the caller's own abort against storage", async () => {
     const { g } = guard();
     for (let i = 0; i < 5; i++) {

@@ -9,6 +9,11 @@
  * circuit opens: calls fail at once with `StorageUnavailable` for `coolDownMs`. Then one call
  * goes through as a probe (half-open): its success closes the circuit, its failure opens it again.
  *
+ * A call that fails while storage answered other calls since it began is storage overloaded,
+ * not down: that call fails, but it does not count towards opening the circuit — opening it
+ * would fail every request for the cool-down while storage is still serving (bench:load saw
+ * hundreds of reads refused so).
+ *
  * One guard per storage account (connection string): an outage is the account's, whichever table
  * or queue a call uses. Composition configures it at start (`configureStorageGuard`).
  */
@@ -39,6 +44,8 @@ const answered = (err: unknown): boolean => typeof (err as { statusCode?: unknow
 
 export class StorageGuard {
   private state: State = { kind: 'closed', failures: 0 };
+  /** How many calls storage has answered so far. */
+  private answers = 0;
   private readonly now: () => number;
 
   constructor(readonly options: StorageGuardOptions) {
@@ -56,6 +63,7 @@ export class StorageGuard {
    */
   async run<T>(call: (signal: AbortSignal) => Promise<T>, signal?: CallerSignal): Promise<T> {
     this.admit();
+    const answersBefore = this.answers;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
     const callerAborted = () => controller.abort();
@@ -75,7 +83,7 @@ export class StorageGuard {
         if (this.state.kind === 'probing') this.state = { kind: 'open', until: this.now() };
         throw err;
       }
-      this.failed();
+      if (this.state.kind !== 'closed' || this.answers === answersBefore) this.failed();
       const cause = controller.signal.aborted ? new Error(`no answer within ${this.options.timeoutMs} ms (STORAGE_TIMEOUT_MS)`, { cause: err }) : err;
       throw new StorageUnavailable(this.retryAfterSeconds(), { cause });
     } finally {
@@ -95,6 +103,7 @@ export class StorageGuard {
   }
 
   private succeeded(): void {
+    this.answers += 1;
     this.state = { kind: 'closed', failures: 0 };
   }
 
