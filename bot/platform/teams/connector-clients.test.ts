@@ -11,9 +11,13 @@ import { AppCredentials, type AuthenticatorResult, ConnectorClient, MicrosoftApp
 
 import { tokenAtHand } from './connector-clients';
 
-/** Answers each token request after `delayMs`, as the identity platform would; botbuilder caches the token. */
+/**
+ * Answers each token request after `delayMs`, as the identity platform would (or, while
+ * `hanging`, never); botbuilder caches the token.
+ */
 class CountingCredentials extends AppCredentials {
   fetches = 0;
+  hanging = false;
   constructor(
     appId: string,
     private readonly delayMs: number,
@@ -23,6 +27,7 @@ class CountingCredentials extends AppCredentials {
   }
   protected async refreshToken(): Promise<AuthenticatorResult> {
     this.fetches++;
+    if (this.hanging) return new Promise<never>(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failing) throw new Error('AADSTS7000215: Invalid client secret provided.');
     return { accessToken: `token-${this.fetches}`, expiresOn: new Date(Date.now() + 3_600_000) };
@@ -53,7 +58,7 @@ describe('tokenAtHand', () => {
     const credentials = new CountingCredentials(appId(), 50);
     const client = new ConnectorClient(credentials, { baseUri });
 
-    await Promise.all(Array.from({ length: 20 }, () => tokenAtHand(client)));
+    await Promise.all(Array.from({ length: 20 }, () => tokenAtHand(client, 5000)));
     expect(credentials.fetches).toBe(1);
 
     const sent = await client.conversations.sendToConversation('19:abc@thread.tacv2', { type: 'message', text: 'hi' } as never);
@@ -65,12 +70,22 @@ describe('tokenAtHand', () => {
   it('passes a failure to get the token on to the caller, and the next caller tries afresh', async () => {
     const credentials = new CountingCredentials(appId(), 1, true);
     const client = new ConnectorClient(credentials, { baseUri });
-    await expect(tokenAtHand(client)).rejects.toThrow(/AADSTS7000215/);
-    await expect(tokenAtHand(client)).rejects.toThrow(/AADSTS7000215/);
+    await expect(tokenAtHand(client, 5000)).rejects.toThrow(/AADSTS7000215/);
+    await expect(tokenAtHand(client, 5000)).rejects.toThrow(/AADSTS7000215/);
+    expect(credentials.fetches).toBe(2);
+  });
+
+  it('gives up on a token request that is never answered, and the next caller asks afresh', async () => {
+    const credentials = new CountingCredentials(appId(), 1);
+    const client = new ConnectorClient(credentials, { baseUri });
+    credentials.hanging = true;
+    await expect(tokenAtHand(client, 50)).rejects.toThrow('no access token after 50 ms');
+    credentials.hanging = false;
+    await expect(tokenAtHand(client, 5000)).resolves.toBeUndefined();
     expect(credentials.fetches).toBe(2);
   });
 
   it('without an app id (authentication off, local use) has no token to fetch', async () => {
-    await expect(tokenAtHand(new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri }))).resolves.toBeUndefined();
+    await expect(tokenAtHand(new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri }), 5000)).resolves.toBeUndefined();
   });
 });

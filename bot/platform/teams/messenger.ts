@@ -80,7 +80,7 @@ export function createBotMessenger(opts: MessengerOptions): Messenger {
   return {
     async ready(conversation) {
       try {
-        await tokenAtHand(await clientFor(conversation.serviceUrl));
+        await tokenAtHand(await clientFor(conversation.serviceUrl), opts.timeoutMs);
         return { ok: true };
       } catch (error) {
         // Whatever the identity platform answered, the message is not at fault: no status, so it is retried.
