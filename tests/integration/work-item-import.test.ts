@@ -167,4 +167,26 @@ describe('a CSV import storage gives up on part way', () => {
     expect(await importOverHttp(deps(reader))).toEqual({ status: 201, body: { created: 0, alreadyImported: FILE.length } });
     expect(await checkConsistent(reader)).toHaveLength(FILE.length);
   });
+
+  it('does not save again a row saved before whose item was moved to another domain since', async () => {
+    const prefix = uniqueTablePrefix();
+    await (await instance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT'), domain(T, 'dom-hr', 'HR')]);
+    const storage = givingUpAfter(1, false);
+    const failing = await instance(prefix, storage.wrap);
+    expect((await importOverHttp(deps(failing))).status).toBe(503);
+
+    const reader = await instance(prefix);
+    const saved = await reader.workItems.listByDomain(T, 'dom-it');
+    const site = saved.find((v) => v.value.title !== 'Network Programme');
+    if (!site) throw new Error('no project was saved');
+    expect((await reader.workItems.update({ item: { ...site.value, domainId: 'dom-hr' } }, site.etag)).ok).toBe(true);
+
+    storage.recover();
+    expect(await importOverHttp(deps(failing))).toEqual({ status: 201, body: { created: FILE.length - saved.length, alreadyImported: saved.length } });
+    expect((await reader.workItems.listByDomain(T, 'dom-hr')).map((v) => v.value.title)).toEqual([site.value.title]);
+    const titles = await checkConsistent(reader);
+    expect(titles).toHaveLength(FILE.length - 1);
+    expect(titles).not.toContain(site.value.title);
+    expect((await reader.workItems.get(T, site.value.id))?.value.domainId).toBe('dom-hr');
+  });
 });

@@ -152,10 +152,16 @@ export async function importWorkItems(
   const made: WorkItem[] = [];
   const alreadyImported = new Set<string>();
 
-  rows.value.forEach((row) => {
+  const ids = rows.value.map((row) => rowItemId(p.tenantId, domainId, row.fields));
+  // A row saved by an earlier import whose item was moved to another domain since: not in this
+  // domain's items, but the index knows it. Written again here, it would be a second copy.
+  const elsewhere = await deps.repos.workItems.domainsOf(p.tenantId, ids.filter((id) => !ctx.items.has(id)));
+
+  rows.value.forEach((row, n) => {
     const at = `row ${row.line}`;
-    const id = rowItemId(p.tenantId, domainId, row.fields);
-    if (ctx.items.has(id)) {
+    const id = ids[n] as string;
+    const movedAway = elsewhere.has(id) && elsewhere.get(id) !== domainId;
+    if (ctx.items.has(id) || movedAway) {
       // Saved by an earlier import of this row that stopped part way (or finished): it stays as it is.
       alreadyImported.add(id);
       return;
