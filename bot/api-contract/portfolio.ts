@@ -175,10 +175,15 @@ export type WorkItemsResponse = readonly WorkItemView[];
 
 /**
  * `POST /api/domains/:domainId/work-items/import` with a `text/csv` body. All rows are
- * checked first; if any is wrong, nothing is written and the 400 lists every bad row.
+ * checked first; if any is wrong, nothing is written and the 400 lists every bad row. Storage
+ * failing part way (503) may leave part of the file saved: importing the same file again
+ * finishes it, skipping the rows already saved (`alreadyImported`).
  */
 export interface ImportResponse {
+  /** Rows saved now; `items` are their items. */
   readonly created: number;
+  /** Rows an earlier import of the same rows saved already: skipped. */
+  readonly alreadyImported: number;
   readonly items: readonly WorkItemView[];
 }
 

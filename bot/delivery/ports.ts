@@ -82,9 +82,17 @@ export interface DeliveryQueue {
  * is the root message id of the channel thread the message is (or goes) in.
  */
 export interface Messenger {
+  /**
+   * Gets what a send to the conversation needs before it goes (the Bot Connector's access
+   * token), so a slow fetch of it is not waited for between the send's reserved slot and its
+   * request. Failing, it says why; nothing was sent.
+   */
+  ready(conversation: ConversationRef): Promise<ReadyOutcome>;
   send(conversation: ConversationRef, card: object, threadId?: string): Promise<SendOutcome>;
   update(conversation: ConversationRef, activityId: string, card: object, threadId?: string): Promise<SendOutcome>;
 }
+
+export type ReadyOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /**
  * What is known about each card delivered into a conversation (by its activity id), so an

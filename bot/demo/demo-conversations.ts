@@ -14,6 +14,7 @@ export const DEMO_SERVICE_URL = 'https://demo-connector.pmo-relay.invalid/';
 export function routeDemoConversations(inner: Messenger, localConnectorUrl: () => string): Messenger {
   const route = (c: ConversationRef): ConversationRef => (c.serviceUrl === DEMO_SERVICE_URL ? { ...c, serviceUrl: localConnectorUrl() } : c);
   return {
+    ready: (conversation) => inner.ready(route(conversation)),
     send: (conversation, card, threadId) => inner.send(route(conversation), card, threadId),
     update: (conversation, activityId, card, threadId) => inner.update(route(conversation), activityId, card, threadId),
   };

@@ -137,6 +137,13 @@ describe('portfolio data entry', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await until(async () => expect(await rows().count()).toBe(before + 2));
     expect(await titles()).toEqual(expect.arrayContaining(['Imported Gamma', 'Imported Delta']));
+
+    // The same file again (as after an import that stopped part way): its rows are not imported twice.
+    await importCsv(csv);
+    await page.getByRole('dialog').getByText('0 work items imported; 2 were already imported').waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await rows().count()).toBe(before + 2);
   });
 
   it('creates a new work item from the toolbar', async () => {

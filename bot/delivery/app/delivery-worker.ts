@@ -4,9 +4,9 @@
  *
  *   load → skip unless `queued` → find the conversation → wait until the rate limiter has
  *   room (bounded; else try later) → claim (ETag update: claimedBy, claimedUntil, attempts + 1)
- *   → render the current content → reserve the send with the limiter, within what is left of
- *   the claim → send or update through the Messenger → record `sent` (+ activity id), or retry
- *   later, or `unreachable`, or `failed`.
+ *   → render the current content → get the Messenger ready (its access token) → reserve the
+ *   send with the limiter, within what is left of the claim → send or update through the
+ *   Messenger → record `sent` (+ activity id), or retry later, or `unreachable`, or `failed`.
  *
  * An update is sent only when it is its card's latest (delivery-service.ts names each update
  * the latest as it is dispatched; earlier ones still queued are dropped unsent) and only when
@@ -202,21 +202,31 @@ export class DeliveryWorker {
           await this.outcomes.finish(current, { state: 'failed', lastError: 'skipped: the card already shows this' });
           return done;
         }
-        // Never send on a claim that may pass to someone else before the outcome is recorded:
-        // keep in hand the send's timeout and time to record it (at least a quarter of the claim).
-        const usableMs = Date.parse(delivery.claimedUntil as string) - this.inHandMs - deps.clock.now().getTime();
-        step = 'send';
-        reservedAt = usableMs > 0 ? await this.turns.take(delivery.tenantId, delivery.conversationId, deps.clock.now().getTime() + usableMs) : undefined;
-        if (reservedAt === undefined) {
-          // No turn within the claim (a long wait, or stopping): nothing went out, so the attempt
-          // counted when claiming is given back and the job goes back to the queue.
-          await this.outcomes.finish(current, { state: 'queued', attempts: delivery.attempts - 1 });
-          return later(this.turns.turnInMs(delivery.tenantId, deps.clock.now().getTime()));
+        // The connector's token before the turn: fetched inside the send, a slow one (a fan-out's
+        // first, or one that expired) would hold the request back after its slot was reserved,
+        // and the limiter would count it as arriving sooner than it did.
+        step = 'get ready to send';
+        const ready = await deps.messenger.ready(conversation);
+        if (ready.ok) {
+          // Never send on a claim that may pass to someone else before the outcome is recorded:
+          // keep in hand the send's timeout and time to record it (at least a quarter of the claim).
+          const usableMs = Date.parse(delivery.claimedUntil as string) - this.inHandMs - deps.clock.now().getTime();
+          step = 'send';
+          reservedAt = usableMs > 0 ? await this.turns.take(delivery.tenantId, delivery.conversationId, deps.clock.now().getTime() + usableMs) : undefined;
+          if (reservedAt === undefined) {
+            // No turn within the claim (a long wait, or stopping): nothing went out, so the attempt
+            // counted when claiming is given back and the job goes back to the queue.
+            await this.outcomes.finish(current, { state: 'queued', attempts: delivery.attempts - 1 });
+            return later(this.turns.turnInMs(delivery.tenantId, deps.clock.now().getTime()));
+          }
+          outcome =
+            delivery.operation === 'update'
+              ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card, delivery.threadId)
+              : await deps.messenger.send(conversation, card, delivery.threadId);
+        } else {
+          // Like a send that failed without reaching Teams: retried, the attempt counted when claiming spent.
+          outcome = { ok: false, message: ready.message };
         }
-        outcome =
-          delivery.operation === 'update'
-            ? await deps.messenger.update(conversation, delivery.targetActivityId as string, card, delivery.threadId)
-            : await deps.messenger.send(conversation, card, delivery.threadId);
       } catch (error) {
         // Rendering failed (its data store, a bug), or sending threw: retry like a transient failure.
         outcome = { ok: false, message: `could not ${step}: ${error instanceof Error ? error.message : String(error)}` };

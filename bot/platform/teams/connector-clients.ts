@@ -4,7 +4,7 @@
  * retries: the delivery worker owns retries (see messenger.ts for why).
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import { AppCredentials, AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import type { Config } from '../../config';
 import { botAuthOptions } from './bot-auth';
 
@@ -75,4 +75,44 @@ export function connectorClients(bot: Config['bot']): (serviceUrl: string) => Pr
     }
     return client;
   };
+}
+
+/** The token fetch under way per set of credentials: a fan-out's first sends share one. */
+const fetching = new WeakMap<AppCredentials, Promise<unknown>>();
+
+/**
+ * Makes sure the client's access token is at hand, fetching it (MSAL, through botbuilder's
+ * credentials) when botbuilder holds none that is still valid. botbuilder signs each request
+ * with `credentials.getToken()`, which answers from its own cache (a token is taken as expired
+ * five minutes early), so a send right after this does not wait for a token. Without an app id
+ * (authentication off, local use only) no token is sent and there is nothing to fetch.
+ * Gives up after `timeoutMs`: nothing else bounds a token request that is never answered.
+ */
+export async function tokenAtHand(connector: ConnectorClient, timeoutMs: number): Promise<void> {
+  const { credentials } = connector;
+  if (!(credentials instanceof AppCredentials) || !credentials.appId || credentials.appId === AuthenticationConstants.AnonymousSkillAppId) return;
+  let pending = fetching.get(credentials);
+  if (!pending) {
+    // botbuilder does not share a fetch between concurrent callers: without this, every send of
+    // a fan-out's first burst would ask the identity platform for a token of its own.
+    const started: Promise<unknown> = credentials.getToken().finally(() => {
+      if (fetching.get(credentials) === started) fetching.delete(credentials);
+    });
+    fetching.set(credentials, started);
+    pending = started;
+  }
+  const shared = pending;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      // A fetch that hangs is not shared any longer: the next caller asks afresh.
+      if (fetching.get(credentials) === shared) fetching.delete(credentials);
+      reject(new Error(`no access token after ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    await Promise.race([shared, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -8,13 +8,17 @@
  * (core-rest-pipeline's `defaultRetryPolicy`: 3 more tries, checked against a local server —
  * four POSTs for one send), which would hide throttling from our limiter and multiply our rate
  * exactly when Teams asks us to slow down. So that policy is removed from every client.
+ *
+ * The access token is fetched by `ready`, which the worker awaits before it reserves a send's
+ * slot: fetched inside the send instead (botbuilder signs each request), a slow token — a
+ * fan-out's first, or one that expired — would hold every reserved request back on its way.
  */
 import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
 
 import type { Config } from '../../config';
 import type { ConversationRef } from '../../conversations';
 import type { Messenger, SendOutcome } from '../../delivery';
-import { connectorClients } from './connector-clients';
+import { connectorClients, tokenAtHand } from './connector-clients';
 
 export interface MessengerOptions {
   readonly bot: Config['bot'];
@@ -74,6 +78,15 @@ export function createBotMessenger(opts: MessengerOptions): Messenger {
   });
 
   return {
+    async ready(conversation) {
+      try {
+        await tokenAtHand(await clientFor(conversation.serviceUrl), opts.timeoutMs);
+        return { ok: true };
+      } catch (error) {
+        // Whatever the identity platform answered, the message is not at fault: no status, so it is retried.
+        return { ok: false, message: `could not get the Bot Connector's access token: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
     async send(conversation, card, threadId) {
       try {
         const connector = await clientFor(conversation.serviceUrl);

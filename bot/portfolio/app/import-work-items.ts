@@ -2,11 +2,19 @@
  * Bulk import of work items (from a CSV file, read by the route). Every row is checked first —
  * shape, then portfolio rules against existing items and the earlier rows of the same file —
  * and nothing is written unless every row is right. The error lists each bad row by its line.
+ *
+ * Writing a file takes several table transactions, so storage failing part way can leave part
+ * of it saved. Importing the same file again then finishes it: a row's item id comes from the
+ * row itself (and the tenant and domain), so a row already saved is recognised and skipped,
+ * never saved twice; the person is told exactly that.
  */
+import { createHash } from 'node:crypto';
+
 import type { Benefits, Health, StrategicObjective, WorkItem } from '../domain/portfolio';
 import { type ErrorDetail, type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { issuesToDetails } from '../../kernel/validation';
+import { StorageUnavailable, storageUnavailableIn } from '../../kernel/storage-unavailable';
 import { type WorkItemInput, createWorkItem } from '../domain/work-item';
 import { type AssessedWorkItem, type PortfolioDeps, assess, portfolioContext, reporter } from './portfolio';
 import { statusReportFor } from '../domain/status-report';
@@ -42,7 +50,33 @@ export interface ImportRow {
 /** What an import made. */
 export interface ImportedWorkItems {
   readonly created: number;
+  /** Rows whose item an earlier import of the same rows saved already (one that stopped part way): skipped. */
+  readonly alreadyImported: number;
   readonly items: readonly AssessedWorkItem[];
+}
+
+/**
+ * Storage gave up while the file was being written: earlier transactions may have saved part of
+ * it. Answered like any storage failure (503, Retry-After), saying so and how to finish.
+ */
+class ImportInterrupted extends StorageUnavailable {
+  override get userMessage(): string {
+    const why = this.busy ? 'Many changes to this domain were being saved at once' : 'PMO Relay lost its storage';
+    return `${why}, so the import stopped part way: some rows may have been saved. Import the same file again${this.busy ? ' in a moment' : ' in a minute'} to finish it; rows already saved are skipped, so nothing is imported twice.`;
+  }
+}
+
+/**
+ * The id of the item a row makes: the same for the same row (its fields, trimmed) imported into
+ * the same domain, so a row an interrupted import saved is known when the file comes again.
+ * A row the file repeats gets its first copy's id, and is refused as a duplicate title.
+ */
+function rowItemId(tenantId: string, domainId: string, row: Row): string {
+  const fields = Object.entries(row)
+    .map(([field, value]) => [field, value?.trim() ?? ''] as const)
+    .filter(([, value]) => value !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `wi-${createHash('sha256').update(JSON.stringify([tenantId, domainId, fields])).digest('hex').slice(0, 16)}`;
 }
 
 type Row = ImportRow['fields'];
@@ -116,9 +150,22 @@ export async function importWorkItems(
   const byTitle = new Map([...items.values()].map((i) => [i.title.toLowerCase(), i.id]));
   const problems: ErrorDetail[] = [];
   const made: WorkItem[] = [];
+  const alreadyImported = new Set<string>();
 
-  rows.value.forEach((row) => {
+  const ids = rows.value.map((row) => rowItemId(p.tenantId, domainId, row.fields));
+  // A row saved by an earlier import whose item was moved to another domain since: not in this
+  // domain's items, but the index knows it. Written again here, it would be a second copy.
+  const elsewhere = await deps.repos.workItems.domainsOf(p.tenantId, ids.filter((id) => !ctx.items.has(id)));
+
+  rows.value.forEach((row, n) => {
     const at = `row ${row.line}`;
+    const id = ids[n] as string;
+    const movedAway = elsewhere.has(id) && elsewhere.get(id) !== domainId;
+    if (ctx.items.has(id) || movedAway) {
+      // Saved by an earlier import of this row that stopped part way (or finished): it stays as it is.
+      alreadyImported.add(id);
+      return;
+    }
     const shaped = rowToInput(row.fields, domainId, byCode, at);
     if (!shaped.ok) {
       problems.push(...(shaped.error.details ?? []));
@@ -130,7 +177,7 @@ export async function importWorkItems(
       problems.push({ at: `${at} parent`, message: `no program called "${parentRef}" exists or comes earlier in the file` });
       return;
     }
-    const item = createWorkItem(deps.ids.next('wi'), { ...shaped.value.input, ...(parentId ? { parentId } : {}) }, { ...ctx, items });
+    const item = createWorkItem(id, { ...shaped.value.input, ...(parentId ? { parentId } : {}) }, { ...ctx, items });
     if (!item.ok) {
       problems.push(...(item.error.details ?? [{ at, message: item.error.message }]).map((d) => ({ at: `${at} ${d.at}`, message: d.message })));
       return;
@@ -153,7 +200,13 @@ export async function importWorkItems(
     const report = statusReportFor(undefined, item, by, 'import', ctx.now);
     return report ? [[item.id, [report]] as const] : [];
   }));
-  await deps.repos.workItems.createMany(made, reports);
+  try {
+    await deps.repos.workItems.createMany(made, reports);
+  } catch (err) {
+    const unavailable = storageUnavailableIn(err);
+    if (!unavailable) throw err;
+    throw new ImportInterrupted(unavailable.retryAfterSeconds, { busy: unavailable.busy, cause: err });
+  }
   const stored = await deps.repos.workItems.getMany(p.tenantId, made.map((m) => m.id));
-  return ok({ created: made.length, items: stored.map((s) => assess(s, domain.value, ctx.now)) });
+  return ok({ created: made.length, alreadyImported: alreadyImported.size, items: stored.map((s) => assess(s, domain.value, ctx.now)) });
 }

@@ -181,6 +181,12 @@ export class TableWorkItemRepository implements WorkItemRepository {
     throw gaveUp(`work item ${item.id}`);
   }
 
+  /**
+   * Many items take several transactions, so a failure part way leaves some written. The index
+   * rows go first: no stored item lacks the row `get` finds it by, and an index row whose item is
+   * not written yet reads as "not found". Writing the same items again (an import retried, its
+   * ids made from its rows) upserts those rows again and creates the items still missing.
+   */
   async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void> {
     const writes = items.map((item): BulkWrite => ({ item, reports: reports?.get(item.id) ?? [] }));
     const byDomain = new Map<string, BulkWrite[]>();
@@ -188,11 +194,11 @@ export class TableWorkItemRepository implements WorkItemRepository {
       const pk = itemPartition(w.item.tenantId, w.item.domainId);
       byDomain.set(pk, [...(byDomain.get(pk) ?? []), w]);
     }
-    await Promise.all([...byDomain].map(([pk, group]) => createInDomain(this.domainFigures, pk, group)));
     await submitInTransactions(
       this.index,
       writes.map((w) => ['upsert', { ...indexKeys(w.item.tenantId, w.item.id), domainId: w.item.domainId }] as const),
     );
+    await Promise.all([...byDomain].map(([pk, group]) => createInDomain(this.domainFigures, pk, group)));
   }
 
   async deleteTenant(tenantId: string): Promise<void> {

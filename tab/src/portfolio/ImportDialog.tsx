@@ -16,6 +16,7 @@ import {
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { IMPORT_COLUMNS } from '../../../bot/api-contract/portfolio';
+import { ApiRequestError } from '../api/client';
 import { saveBlob } from '../decisions/download';
 import { FailureBar } from '../shared/FailureBar';
 import { useRestoreFocus } from '../shared/useRestoreFocus';
@@ -36,13 +37,26 @@ export interface ImportDialogProps {
   onImported(count: number): void;
 }
 
+/**
+ * A refused file (4xx) wrote nothing. Storage failing part way (503) may have saved part of it,
+ * and the server says so; a failure it could not describe (no answer, a 500) may have too.
+ */
+function importFailureFooter(error: unknown): string | undefined {
+  const status = error instanceof ApiRequestError ? error.status : 0;
+  if (status >= 400 && status < 500) return 'Nothing was imported.';
+  if (status === 503) return undefined;
+  return 'Part of the file may have been imported. Import the same file again to finish it: rows already imported are skipped.';
+}
+
 /** Bulk import from a CSV file: all rows or none, with every bad row listed. */
 export function ImportDialog({ open, domainId, domainName, mutations, onClose, onImported }: ImportDialogProps) {
   const styles = useStyles();
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<MutationFailure>();
-  const [done, setDone] = useState<number>();
+  /** Said under a failure: whether any of the file can have been saved. */
+  const [failureFooter, setFailureFooter] = useState<string>();
+  const [done, setDone] = useState<{ readonly created: number; readonly alreadyImported: number }>();
   useRestoreFocus(open);
 
   const reset = () => {
@@ -61,10 +75,11 @@ export function ImportDialog({ open, domainId, domainName, mutations, onClose, o
     setFailure(undefined);
     try {
       const result = await mutations.importCsv(domainId, await file.text());
-      setDone(result.created);
+      setDone({ created: result.created, alreadyImported: result.alreadyImported });
       onImported(result.created);
     } catch (error) {
       setFailure(toFailure(error));
+      setFailureFooter(importFailureFooter(error));
     } finally {
       setBusy(false);
     }
@@ -97,11 +112,12 @@ export function ImportDialog({ open, domainId, domainName, mutations, onClose, o
               <Field label="CSV file" required>
                 {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={pick} />}
               </Field>
-              {failure && <FailureBar failure={failure} footer="Nothing was imported." />}
+              {failure && <FailureBar failure={failure} footer={failureFooter} />}
               {done !== undefined && (
                 <MessageBar intent="success" role="status">
                   <MessageBarBody>
-                    {done} work {done === 1 ? 'item' : 'items'} imported
+                    {done.created} work {done.created === 1 ? 'item' : 'items'} imported
+                    {done.alreadyImported > 0 && `; ${done.alreadyImported} ${done.alreadyImported === 1 ? 'was' : 'were'} already imported`}
                   </MessageBarBody>
                 </MessageBar>
               )}
