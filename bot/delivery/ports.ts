@@ -18,6 +18,11 @@ export interface DeliveryRequest<C extends MessageContent = MessageContent> {
    * absent for a new post in the conversation. `conversationId` stays the channel.
    */
   readonly threadId?: string;
+  /**
+   * For `update`: the id of the delivery that sent the card (from `listBatch`), when known. Then
+   * an update that would not change what the card shows is not sent, from the first update on.
+   */
+  readonly sentBy?: string;
   readonly content: C;
 }
 
@@ -104,7 +109,7 @@ export interface DeliveredCardStore {
   get(tenantId: string, conversationId: string, activityId: string): Promise<DeliveredCard | undefined>;
   /** Records `deliveryId` as the latest update asked for the card: earlier ones still queued are not sent. */
   requested(tenantId: string, conversationId: string, activityId: string, deliveryId: string): Promise<void>;
-  /** Records the fingerprint of what the card shows now (after a send or update went through). */
+  /** Records the fingerprint of what the card shows now (after an update went through; a send keeps it on its record). */
   shown(tenantId: string, conversationId: string, activityId: string, fingerprint: string): Promise<void>;
 }
 

@@ -35,19 +35,26 @@ const puts = () => connector.requests.filter((r) => r.method === 'PUT');
 const settle = (batchId: string) => waitUntil(async () => settled(await app.delivery.listBatch(TENANT, batchId)), 15_000, `batch ${batchId} settled`);
 
 /** Sends one card saying `ref` to `conversationId`; answers its activity id. */
-async function sendCard(conversationId: string, ref: string): Promise<string> {
+/** A card sent: its activity id, and the delivery that sent it (which updates name, as use cases do). */
+interface SentCard {
+  readonly activityId: string;
+  readonly sentBy?: string;
+}
+
+async function sendCard(conversationId: string, ref: string): Promise<SentCard> {
   const batch = `test:card:${conversationId}:${ref}`;
   await app.delivery.dispatch(TENANT, batch, [{ conversationId, operation: 'send', content: { kind: 'test.text', ref } }]);
   await settle(batch);
   const [sent] = await app.delivery.listBatch(TENANT, batch);
   expect(sent?.state).toBe('sent');
-  return sent?.activityId as string;
+  return { activityId: sent?.activityId as string, sentBy: sent?.id as string };
 }
 
-const update = (conversationId: string, activityId: string, ref: string, variant?: string) => ({
+const update = (conversationId: string, card: SentCard, ref: string, variant?: string) => ({
   conversationId,
   operation: 'update' as const,
-  targetActivityId: activityId,
+  targetActivityId: card.activityId,
+  ...(card.sentBy ? { sentBy: card.sentBy } : {}),
   content: { kind: 'test.text', ref, ...(variant ? { variant } : {}) },
 });
 
@@ -55,19 +62,19 @@ describe('card updates', () => {
   it('sends nothing when the card would show what it shows already, and one update when it changes', async () => {
     const conversation = '19:unchanged@thread.tacv2';
     await app.repos.conversations.save(conversationRef(connector.url, conversation));
-    const activityId = await sendCard(conversation, 'Hello');
+    const card = await sendCard(conversation, 'Hello');
 
-    await app.delivery.dispatch(TENANT, 'test:same', [update(conversation, activityId, 'Hello')]);
+    await app.delivery.dispatch(TENANT, 'test:same', [update(conversation, card, 'Hello')]);
     await settle('test:same');
     expect(puts()).toEqual([]);
     expect((await app.delivery.listBatch(TENANT, 'test:same')).map((d) => d.lastError)).toEqual(['skipped: the card already shows this']);
 
-    await app.delivery.dispatch(TENANT, 'test:changed', [update(conversation, activityId, 'Hello', 'v2')]);
+    await app.delivery.dispatch(TENANT, 'test:changed', [update(conversation, card, 'Hello', 'v2')]);
     await settle('test:changed');
-    expect(puts().map((r) => [r.conversationId, r.activityId, text(r)])).toEqual([[conversation, activityId, 'Hello (v2)']]);
+    expect(puts().map((r) => [r.conversationId, r.activityId, text(r)])).toEqual([[conversation, card.activityId, 'Hello (v2)']]);
 
     // The card now shows v2: the same update again sends nothing.
-    await app.delivery.dispatch(TENANT, 'test:changed-again', [update(conversation, activityId, 'Hello', 'v2')]);
+    await app.delivery.dispatch(TENANT, 'test:changed-again', [update(conversation, card, 'Hello', 'v2')]);
     await settle('test:changed-again');
     expect(puts()).toHaveLength(1);
   });
@@ -75,13 +82,13 @@ describe('card updates', () => {
   it('a burst of five updates to one card sends one, showing the last', async () => {
     const conversation = '19:burst@thread.tacv2';
     await app.repos.conversations.save(conversationRef(connector.url, conversation));
-    const activityId = await sendCard(conversation, 'Status');
+    const card = await sendCard(conversation, 'Status');
 
     const batches = [1, 2, 3, 4, 5].map((n) => `test:burst:${n}`);
-    for (const [i, batch] of batches.entries()) await app.delivery.dispatch(TENANT, batch, [update(conversation, activityId, 'Status', `step ${i + 1}`)]);
+    for (const [i, batch] of batches.entries()) await app.delivery.dispatch(TENANT, batch, [update(conversation, card, 'Status', `step ${i + 1}`)]);
     for (const batch of batches) await settle(batch);
 
-    expect(puts().map((r) => [r.activityId, text(r)])).toEqual([[activityId, 'Status (step 5)']]);
+    expect(puts().map((r) => [r.activityId, text(r)])).toEqual([[card.activityId, 'Status (step 5)']]);
     const outcomes = await Promise.all(batches.map(async (b) => (await app.delivery.listBatch(TENANT, b))[0]?.lastError ?? 'sent'));
     expect(outcomes).toEqual([...Array(4).fill('skipped: a later update of the same card replaces it'), 'sent']);
   });
@@ -91,14 +98,14 @@ describe('card updates', () => {
     try {
       const conversation = '19:two-instances@thread.tacv2';
       await app.repos.conversations.save(conversationRef(connector.url, conversation));
-      const activityId = await sendCard(conversation, 'Shared');
+      const card = await sendCard(conversation, 'Shared');
       const batches = [1, 2, 3, 4, 5].map((n) => `test:two:${n}`);
       for (const [i, batch] of batches.entries()) {
         const instance = i % 2 === 0 ? app : other;
-        await instance.delivery.dispatch(TENANT, batch, [update(conversation, activityId, 'Shared', `step ${i + 1}`)]);
+        await instance.delivery.dispatch(TENANT, batch, [update(conversation, card, 'Shared', `step ${i + 1}`)]);
       }
       for (const batch of batches) await settle(batch);
-      expect(puts().map((r) => [r.activityId, text(r)])).toEqual([[activityId, 'Shared (step 5)']]);
+      expect(puts().map((r) => [r.activityId, text(r)])).toEqual([[card.activityId, 'Shared (step 5)']]);
     } finally {
       await other.stop();
     }
@@ -116,7 +123,7 @@ describe('card updates', () => {
     await settle('test:busy:send');
     const sent = await app.delivery.listBatch(TENANT, 'test:busy:send');
     // Updates of every card, dispatched while a new batch of sends goes to the same conversation.
-    await app.delivery.dispatch(TENANT, 'test:busy:update', sent.map((d) => update(conversation, d.activityId as string, d.content.ref, 'changed')));
+    await app.delivery.dispatch(TENANT, 'test:busy:update', sent.map((d) => update(conversation, { activityId: d.activityId as string, sentBy: d.id }, d.content.ref, 'changed')));
     await app.delivery.dispatch(
       TENANT,
       'test:busy:more',
@@ -153,7 +160,7 @@ describe('replies in a thread', () => {
     expect(sends.map((r) => r.conversationId).sort()).toEqual([`${channel};messageid=1700000000555`, chat].sort());
 
     const inChannel = (await app.delivery.listBatch(TENANT, 'test:thread')).find((d) => d.conversationId === channel);
-    await app.delivery.dispatch(TENANT, 'test:thread:update', [{ ...update(channel, inChannel?.activityId as string, 'In the thread', 'edited'), threadId: '1700000000555' }]);
+    await app.delivery.dispatch(TENANT, 'test:thread:update', [{ ...update(channel, { activityId: inChannel?.activityId as string, sentBy: inChannel?.id as string }, 'In the thread', 'edited'), threadId: '1700000000555' }]);
     await settle('test:thread:update');
     expect(puts().map((r) => [r.conversationId, r.activityId, text(r)])).toEqual([[`${channel};messageid=1700000000555`, inChannel?.activityId, 'In the thread (edited)']]);
   });

@@ -67,13 +67,13 @@ export async function sendVersion(deps: ChangeDeps, change: StrategyChange): Pro
 }
 
 /** Cards delivered for a version (its sends and reminders), to update in place. */
-async function deliveredCards(deps: ChangeDeps, change: StrategyChange): Promise<{ conversationId: string; activityId: string }[]> {
+async function deliveredCards(deps: ChangeDeps, change: StrategyChange): Promise<{ conversationId: string; activityId: string; sentBy: string }[]> {
   const batches = [changeBatchId(change.id, change.version), changeReminderBatchId(change.id, change.version)];
   const lists = await Promise.all(batches.map((b) => deps.delivery.listBatch(change.tenantId, b)));
   return lists
     .flat()
     .filter((d) => d.operation === 'send' && d.state === 'sent' && d.activityId)
-    .map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string }));
+    .map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string, sentBy: d.id }));
 }
 
 export async function updateDelivered(deps: ChangeDeps, closed: StrategyChange, closing: 'superseded' | 'withdrawn'): Promise<number> {
@@ -86,6 +86,7 @@ export async function updateDelivered(deps: ChangeDeps, closed: StrategyChange, 
         conversationId: c.conversationId,
         operation: 'update' as const,
         targetActivityId: c.activityId,
+        sentBy: c.sentBy,
         content: { kind: CHANGE_CONTENT_KIND, ref: closed.id, variant: String(closed.version) },
       })),
     );

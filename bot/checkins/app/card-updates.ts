@@ -13,7 +13,7 @@ export async function updateSentCards(deps: CheckInDeps, tenantId: string, batch
     const updates: DeliveryRequest<CheckInContent>[] = sent.flatMap(({ request, deliveries }) =>
       deliveries.flatMap((d) =>
         d.activityId !== undefined && d.operation === 'send' && d.content.variant === request.workItemId
-          ? [{ conversationId: d.conversationId, operation: 'update' as const, targetActivityId: d.activityId, content: requestContent(request) }]
+          ? [{ conversationId: d.conversationId, operation: 'update' as const, targetActivityId: d.activityId, sentBy: d.id, content: requestContent(request) }]
           : [],
       ),
     );

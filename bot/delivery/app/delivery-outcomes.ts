@@ -24,14 +24,28 @@ export interface DeliveryOutcomesDeps {
 export class DeliveryOutcomes {
   constructor(private readonly deps: DeliveryOutcomesDeps) {}
 
-  /** The fingerprint of what the update's card shows now, when known. */
+  /**
+   * The fingerprint of what the update's card shows now, when known: recorded by the last update
+   * sent to it, else — never updated yet — kept by the delivery that sent it (`sentBy`), if that
+   * delivery did send this very card.
+   */
   async shownOn(delivery: Delivery): Promise<string | undefined> {
-    return (await this.deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId as string))?.fingerprint;
+    const { tenantId, conversationId, targetActivityId, sentBy } = delivery;
+    const updated = (await this.deps.cards.get(tenantId, conversationId, targetActivityId as string))?.fingerprint;
+    if (updated !== undefined || sentBy === undefined) return updated;
+    try {
+      const sent = await this.deps.deliveries.get(tenantId, sentBy);
+      return sent?.value.activityId === targetActivityId && sent?.value.conversationId === conversationId ? sent?.value.fingerprint : undefined;
+    } catch (error) {
+      this.deps.logger.warn({ err: error, deliveryId: delivery.id, sentBy }, 'could not read the delivery that sent the card');
+      return undefined;
+    }
   }
 
   /**
-   * Records what the card shows after a send or update went through. Best effort: without it the
-   * next update of the card is sent even if unchanged, which is what happened before fingerprints.
+   * Records what the card shows after an update went through (a send keeps it on its own
+   * record). Best effort: without it the next update of the card is sent even if unchanged, and
+   * one that renders what this update replaced is taken for unchanged.
    */
   async remember(delivery: Delivery, activityId: string, fingerprint: string | undefined): Promise<void> {
     if (!fingerprint) return;

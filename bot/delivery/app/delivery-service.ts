@@ -121,6 +121,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryServic
           operation: request.operation,
           ...(request.targetActivityId ? { targetActivityId: request.targetActivityId } : {}),
           ...(request.threadId ? { threadId: request.threadId } : {}),
+          ...(request.operation === 'update' && request.sentBy ? { sentBy: request.sentBy } : {}),
           content: { kind: request.content.kind, ref: request.content.ref, ...(request.content.variant !== undefined ? { variant: request.content.variant } : {}) },
           state: 'queued',
           attempts: 0,

@@ -10,8 +10,8 @@
  *
  * An update is sent only when it is its card's latest (delivery-service.ts names each update
  * the latest as it is dispatched; earlier ones still queued are dropped unsent) and only when
- * the card it renders differs from what the card shows (a fingerprint of the card JSON, kept
- * per card after each send or update). Dropped updates are recorded `failed` with
+ * the card it renders differs from what the card shows (a fingerprint of the card JSON, kept on
+ * the record of the send and, once the card is updated, per card after each update). Dropped updates are recorded `failed` with
  * `lastError: "skipped: …"`, like any delivery no longer wanted.
  *
  * The claim is what makes two processes never both send: only one ETag update wins. Waiting
@@ -240,7 +240,10 @@ export class DeliveryWorker {
       }
       if (outcome.ok) {
         const sentAt = deps.clock.now().toISOString();
-        await Promise.all([this.outcomes.recordSent(current, { state: 'sent', activityId: outcome.activityId, sentAt, lastError: undefined }), this.outcomes.remember(delivery, outcome.activityId, fingerprint)]);
+        const sent = { state: 'sent' as const, activityId: outcome.activityId, sentAt, lastError: undefined };
+        await (delivery.operation === 'send'
+          ? this.outcomes.recordSent(current, { ...sent, fingerprint })
+          : Promise.all([this.outcomes.recordSent(current, sent), this.outcomes.remember(delivery, outcome.activityId, fingerprint)]));
         return done;
       }
       const decision = classifyFailure(outcome);

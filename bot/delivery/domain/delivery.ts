@@ -40,6 +40,14 @@ export interface Delivery {
   readonly state: DeliveryState;
   /** For a sent `send`: the activity id Teams returned. */
   readonly activityId?: string;
+  /**
+   * For a sent `send`: a fingerprint of the card it sent. An update naming this delivery
+   * (`sentBy`) compares with it until the card has been updated once; kept on the record the
+   * send writes anyway, so a send costs no write of its own for it.
+   */
+  readonly fingerprint?: string;
+  /** For an `update`: the id of the delivery that sent the card, when the caller knows it. */
+  readonly sentBy?: string;
   readonly attempts: number;
   /** Why it failed or is unreachable, or why the last attempt was retried. */
   readonly lastError?: string;

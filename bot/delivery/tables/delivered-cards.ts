@@ -1,15 +1,17 @@
 /**
  * Delivered cards on `${prefix}DeliveredCards`: PartitionKey = `tenant.shard` (shard = the first
  * character of a hash of the conversation id: 64 partitions per tenant), RowKey = conversation
- * and activity id (a composite key). One small row per card PMO Relay delivered and may update:
- * the latest update asked for and the fingerprint of what the card shows. Each write merges its
- * own column only, so a dispatch naming the latest update and a worker recording a fingerprint
- * never overwrite each other.
+ * and activity id (a composite key). One small row per card PMO Relay was asked to update: the
+ * latest update asked for and the fingerprint of what the card shows since the last update sent
+ * (before any, the fingerprint is on the record of the send). Each write merges its own column
+ * only, so a dispatch naming the latest update and a worker recording a fingerprint never
+ * overwrite each other.
  *
- * Why shards: every card sent writes a row here, so a tenant's fan-out is as many writes as its
- * sends — one partition per tenant capped that at one partition's throughput (and Azurite, which
- * scans a partition for a point write, at ~200 sends a second). Every read is a point read, so
- * nothing needs the rows of a tenant together.
+ * Why shards: a fan-out of updates (a change superseded, say) writes a row per card, as many
+ * writes as its sends — one partition per tenant capped that at one partition's throughput (and
+ * Azurite, which scans a partition for a point write, at ~200 a second). Every read is a point
+ * read, so nothing needs the rows of a tenant together. Rows of cards delivered before sends kept
+ * their fingerprints on their records still hold them here, and are read first.
  */
 import { createHash } from 'node:crypto';
 

@@ -40,6 +40,8 @@ const deliverySchema: z.ZodType<Delivery> = z.object({
   content: z.object({ kind: text.min(1), ref: text, variant: text.optional() }),
   state: z.enum(DELIVERY_STATES),
   activityId: text.optional(),
+  fingerprint: text.optional(),
+  sentBy: text.optional(),
   attempts: z.number().int().nonnegative(),
   lastError: text.optional(),
   createdAt: text.min(1),

@@ -19,6 +19,8 @@ interface CardLocation {
   readonly view: SignalCardKind;
   readonly conversationId: string;
   readonly activityId: string;
+  /** The delivery that sent the card; none for a receipt posted in the raise's own turn. */
+  readonly sentBy?: string;
   /** The channel thread the card is a reply in (a receipt to a raise in a thread). */
   readonly threadId?: string;
 }
@@ -26,7 +28,7 @@ interface CardLocation {
 const sent = (deliveries: readonly Delivery[]) =>
   deliveries
     .filter((d) => d.operation === 'send' && d.state === 'sent' && d.activityId)
-    .map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string, ...(d.threadId ? { threadId: d.threadId } : {}) }));
+    .map((d) => ({ conversationId: d.conversationId, activityId: d.activityId as string, sentBy: d.id, ...(d.threadId ? { threadId: d.threadId } : {}) }));
 
 /** Where replies to the raiser go: the thread they raised it in, when it was one (PMO and EPMO cards are new posts). */
 const raiserThread = (signal: Signal) => (signal.origin.threadId ? { threadId: signal.origin.threadId } : {});
@@ -56,6 +58,7 @@ function updateRequests(signal: Signal, locations: readonly CardLocation[]): Sig
   return locations.map((l) => ({
     conversationId: l.conversationId,
     ...(l.threadId ? { threadId: l.threadId } : {}),
+    ...(l.sentBy ? { sentBy: l.sentBy } : {}),
     operation: 'update',
     targetActivityId: l.activityId,
     content: { kind: KIND_OF_VIEW[l.view], ref: signal.id, variant: `r${signal.revision}` },
