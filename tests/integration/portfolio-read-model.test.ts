@@ -217,6 +217,55 @@ describe('writes of one domain at once', () => {
     expect(await other.workItems.stats(T, 'dom-a')).toEqual(statsOf((await other.workItems.listByDomain(T, 'dom-a')).map((v) => v.value)));
     expect(await other.workItems.history(T, fresh[0] as WorkItem)).toHaveLength(1);
   });
+  it('under throttling (503 ServerBusy) fail together, costing no more transactions than the writes alone would', async () => {
+    const prefix = uniqueTablePrefix();
+    const state = { transactions: 0, throttled: false };
+    const throttling = (client: TableClient): TableClient =>
+      new Proxy(client, {
+        get(target, prop, receiver) {
+          if (prop === 'submitTransaction') {
+            return async (...args: Parameters<TableClient['submitTransaction']>) => {
+              state.transactions += 1;
+              if (!state.throttled) return target.submitTransaction(...args);
+              await new Promise((resolve) => setTimeout(resolve, 20));
+              throw Object.assign(new Error('ServerBusy: The server is busy.'), { statusCode: 503, code: 'ServerBusy' });
+            };
+          }
+          const value: unknown = Reflect.get(target, prop, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const repos = await instance(prefix, throttling);
+    await repos.domains.createMany([domain(T, 'dom-a')]);
+    await repos.workItems.createMany([workItem(T, 'wi_seed', 'dom-a')]);
+
+    state.throttled = true;
+    state.transactions = 0;
+    const writes = Array.from({ length: 17 }, (_, i) => workItem(T, `wi_new_${i}`, 'dom-a'));
+    const results = await Promise.allSettled(writes.map((item) => repos.workItems.create({ item })));
+
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(state.transactions).toBeLessThanOrEqual(writes.length);
+  });
+
+  it('after a move in this process, the next write of either domain goes in one transaction', async () => {
+    const prefix = uniqueTablePrefix();
+    const count = { transactions: 0 };
+    const repos = await instance(prefix, counting(count));
+    await repos.domains.createMany([domain(T, 'dom-a'), domain(T, 'dom-b')]);
+    // Each domain's figures are now the ones this process wrote last (domain-figures.ts).
+    const moved = workItem(T, 'wi_moved', 'dom-a');
+    expect((await repos.workItems.create({ item: moved })).ok).toBe(true);
+    expect((await repos.workItems.create({ item: workItem(T, 'wi_b', 'dom-b') })).ok).toBe(true);
+    const before = await repos.workItems.get(T, 'wi_moved');
+    if (!before) throw new Error('wi_moved was not stored');
+    // The move writes both domains' figures in steps of its own (item-move.ts).
+    expect((await repos.workItems.update({ item: { ...moved, domainId: 'dom-b' } }, before.etag)).ok).toBe(true);
+
+    count.transactions = 0;
+    expect((await repos.workItems.create({ item: workItem(T, 'wi_b2', 'dom-b') })).ok).toBe(true);
+    expect(count.transactions).toBe(1);
+  });
 });
 
 describe('moving an item between domains', () => {

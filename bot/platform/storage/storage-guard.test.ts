@@ -68,6 +68,18 @@ describe('storage guard', () => {
     expect(g.isOpen).toBe(true);
   });
 
+  it('opens in an outage that answers some calls with 503 while the rest time out: a 5xx is not storage serving', async () => {
+    const { g, advance } = guard();
+    const hang = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    for (let round = 0; round < 5 && !g.isOpen; round++) {
+      const slow = Array.from({ length: 10 }, () => g.run(hang).catch(() => undefined));
+      await g.run(answered(503)).catch(() => undefined);
+      await Promise.all(slow);
+      advance(100);
+    }
+    expect(g.isOpen).toBe(true);
+  });
+
   it("does not count the caller's own abort against storage", async () => {
     const { g } = guard();
     for (let i = 0; i < 5; i++) {

@@ -9,8 +9,8 @@
  * circuit opens: calls fail at once with `StorageUnavailable` for `coolDownMs`. Then one call
  * goes through as a probe (half-open): its success closes the circuit, its failure opens it again.
  *
- * A call that fails while storage answered other calls since it began is storage overloaded,
- * not down: that call fails, but it does not count towards opening the circuit — opening it
+ * A call that fails while storage served other calls since it began (answers below 500; a 5xx
+ * says nothing of the sort) is storage overloaded, not down: that call fails, but it does not count towards opening the circuit — opening it
  * would fail every request for the cool-down while storage is still serving (bench:load saw
  * hundreds of reads refused so).
  *
@@ -75,7 +75,7 @@ export class StorageGuard {
       return result;
     } catch (err) {
       if (answered(err)) {
-        this.succeeded();
+        this.succeeded(err);
         throw err;
       }
       if (signal?.aborted) {
@@ -102,8 +102,9 @@ export class StorageGuard {
     throw new StorageUnavailable(this.retryAfterSeconds());
   }
 
-  private succeeded(): void {
-    this.answers += 1;
+  /** Storage answered; only an answer that is not its own failure (5xx) says it is serving. */
+  private succeeded(err?: unknown): void {
+    if (((err as { statusCode?: number } | undefined)?.statusCode ?? 0) < 500) this.answers += 1;
     this.state = { kind: 'closed', failures: 0 };
   }
 

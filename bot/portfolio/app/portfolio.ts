@@ -108,11 +108,20 @@ export async function portfolioContext(deps: PortfolioDeps, tenantId: string, do
     ...[...new Set(domainIds)].map((d) => deps.repos.workItems.listByDomain(tenantId, d)),
   ]);
   const items = new Map<string, WorkItem>(lists.flat().map((i) => [i.value.id, i.value]));
-  for (let next = parentId, hops = 0; next !== undefined && !items.has(next) && hops < MAX_PARENT_HOPS; hops += 1) {
+  let next = parentId;
+  let last: WorkItem | undefined;
+  let hops = 0;
+  for (; next !== undefined && !items.has(next) && hops < MAX_PARENT_HOPS; hops += 1) {
     const found = await deps.repos.workItems.get(tenantId, next);
     if (!found) break;
-    items.set(found.value.id, found.value);
-    next = found.value.parentId;
+    last = found.value;
+    items.set(last.id, last);
+    next = last.parentId;
+  }
+  // A chain deeper than the hops read goes on in its domain (parents share their child's): read
+  // the rest there, so a cycle however long is seen.
+  if (hops === MAX_PARENT_HOPS && last !== undefined && next !== undefined && !items.has(next)) {
+    for (const i of await deps.repos.workItems.listByDomain(tenantId, last.domainId)) if (!items.has(i.value.id)) items.set(i.value.id, i.value);
   }
   return {
     tenantId,

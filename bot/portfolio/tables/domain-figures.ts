@@ -13,7 +13,7 @@ import { KeyedLock } from '../../kernel/keyed-lock';
 import { StorageUnavailable } from '../../kernel/storage-unavailable';
 import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { type DomainStats, emptyStats } from '../domain/projection';
-import type { TableClient, TransactionAction } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, statusOf } from '../../platform/storage/table-client';
 import { pointRead } from './item-rows';
 import { type StoredStats, etagAt, isConflict, requireEtag, statsAction } from './row-writes';
 import { statsSchema } from './schemas';
@@ -84,8 +84,12 @@ export class DomainFigures {
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) {
       try {
         return await this.inTurn(pk, async () => {
+          // The attempt writes the figures itself: what this process remembers of them is over.
+          this.written.delete(pk);
           if (n > 0) current = await this.read(pk);
-          return attempt(current);
+          const done = await attempt(current);
+          this.remember(pk, done);
+          return done;
         });
       } catch (err) {
         if (!isConflict(err)) throw err;
@@ -132,22 +136,27 @@ export class DomainFigures {
   }
 
   /**
-   * Submits `group` in one transaction. When it fails, each half is tried on its own, down to
-   * the change that failed: one bad change among n costs about 2·log2(n) more transactions.
+   * Submits `group` in one transaction. A conflict may be the figures (another instance wrote the
+   * domain): the group is tried once more on fresh figures. If it fails again, or a row was
+   * refused, each half is tried on its own, down to the change that failed: one bad change among
+   * n costs about 2·log2(n) more transactions. Any other failure (storage not answering,
+   * throttling, a server error — which may even have committed) fails everyone at once, as it
+   * would each write alone.
    */
-  private async settle(pk: string, group: readonly Waiting[]): Promise<void> {
+  private async settle(pk: string, group: readonly Waiting[], freshTried = false): Promise<void> {
     try {
       const etags = await this.submitGroup(pk, group.map((w) => w.change));
       group.forEach((w, i) => w.resolve(etags[i] as string));
     } catch (err) {
-      // Storage not answering fails everyone at once.
-      if (group.length === 1 || err instanceof StorageUnavailable) {
+      const ownFault = isConflict(err) || statusOf(err) === 400;
+      if (group.length === 1 || !ownFault) {
         for (const w of group) w.reject(err);
         return;
       }
+      if (!freshTried && isConflict(err)) return this.settle(pk, group, true);
       const half = Math.ceil(group.length / 2);
-      await this.settle(pk, group.slice(0, half));
-      await this.settle(pk, group.slice(half));
+      await this.settle(pk, group.slice(0, half), true);
+      await this.settle(pk, group.slice(half), true);
     }
   }
 
@@ -170,11 +179,16 @@ export class DomainFigures {
     this.written.delete(pk);
     const response = await this.items.submitTransaction([...actions, statsAction(pk, next, current.etag)]);
     const figures = { stats: next, etag: etagAt(response, actions.length) };
+    this.remember(pk, figures);
+    return { response, figures };
+  }
+
+  private remember(pk: string, figures: StoredStats): void {
+    this.written.delete(pk);
     this.written.set(pk, figures);
     for (const oldest of this.written.keys()) {
       if (this.written.size <= REMEMBERED_DOMAINS) break;
       this.written.delete(oldest);
     }
-    return { response, figures };
   }
 }

@@ -147,10 +147,13 @@ export class TableWorkItemRepository implements WorkItemRepository {
   async create(write: ItemWrite): Promise<Result<Versioned<WorkItem>>> {
     const { item } = write;
     const pk = itemPartition(item.tenantId, item.domainId);
+    // The index row first, as createMany does: an item is never stored without the row `get`
+    // finds it by, even when storage fails after the item's transaction went through; an index
+    // row whose item never came reads as not found.
+    await this.indexItem(item);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       try {
         const etag = await this.domainFigures.commit(pk, itemChange(pk, undefined, write, ['create', itemRow(item)]));
-        await this.indexItem(item);
         return ok({ value: item, etag });
       } catch (err) {
         if (!isConflict(err)) throw err;
