@@ -113,7 +113,9 @@ export class DomainFigures {
    */
   commit(pk: string, change: FiguresChange): Promise<string> {
     const settled = new Promise<string>((resolve, reject) => {
-      this.waiting.set(pk, [...(this.waiting.get(pk) ?? []), { change, resolve, reject }]);
+      const queue = this.waiting.get(pk) ?? [];
+      queue.push({ change, resolve, reject });
+      this.waiting.set(pk, queue);
     });
     void this.inTurn(pk, () => this.flush(pk));
     return settled;
@@ -174,7 +176,7 @@ export class DomainFigures {
     return firsts.map((i) => etagAt(response, i));
   }
 
-  /** The one place the figures row is written; what it wrote is remembered, a failure forgets it. */
+  /** Writes the figures row with `actions` (grouped writes, bulk imports); what it wrote is remembered, a failure forgets it. */
   private async transact(pk: string, current: StoredStats, next: DomainStats, actions: readonly TransactionAction[]) {
     this.written.delete(pk);
     const response = await this.items.submitTransaction([...actions, statsAction(pk, next, current.etag)]);
