@@ -62,7 +62,11 @@ export interface WorkItemRepository {
   create(write: ItemWrite): Promise<Result<Versioned<WorkItem>>>;
   /** `CONFLICT.STALE` when `etag` is not the stored version; a new `domainId` moves the item. */
   update(write: ItemWrite, etag: string): Promise<Result<Versioned<WorkItem>>>;
-  /** Writes many new items (imports, seeds), each with the status reports given for its id (oldest first); throws on storage failure. */
+  /**
+   * Writes many new items (imports, seeds), each with the status reports given for its id (oldest
+   * first); throws on storage failure, and `ItemsExistAlready` when an item of a transaction was
+   * written meanwhile by someone else (nothing of that transaction is written).
+   */
   createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void>;
   /** Removes every item, report, figure and index row of the tenant (seed `--reset`). */
   deleteTenant(tenantId: string): Promise<void>;
@@ -192,4 +196,9 @@ export interface ItemActivity {
   readonly unansweredChanges: number;
   /** Whether the item's open check-in is past its due time (as in the grid). */
   readonly checkInOverdue: boolean;
+}
+
+/** Items being created in bulk exist already: another writer (an import of the same file) saved them meanwhile. */
+export class ItemsExistAlready extends Error {
+  override readonly name = 'ItemsExistAlready';
 }

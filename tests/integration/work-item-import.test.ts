@@ -21,7 +21,7 @@ import { statsOf } from '../../bot/portfolio/domain/projection';
 import type { PortfolioActivitySource, PortfolioRepositories } from '../../bot/portfolio/ports';
 import { createPortfolioTables } from '../../bot/portfolio/tables/portfolio-tables';
 import { type TableClient, ensureTable, openTable } from '../../bot/platform/storage/table-client';
-import { errorHandler } from '../../bot/platform/web/errors';
+import { errorHandler, sendError } from '../../bot/platform/web/errors';
 import { domain } from '../support/directory-records';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 
@@ -101,7 +101,8 @@ async function importOverHttp(d: PortfolioDeps): Promise<{ readonly status: numb
   const app = express();
   app.post('/import', async (_req, res) => {
     const result = await importWorkItems(d, lead, 'dom-it', () => ok(FILE));
-    res.status(result.ok ? 201 : 400).json(result.ok ? { created: result.value.created, alreadyImported: result.value.alreadyImported } : { error: result.error });
+    if (result.ok) res.status(201).json({ created: result.value.created, alreadyImported: result.value.alreadyImported });
+    else sendError(res, result.error);
   });
   app.use(errorHandler(silent));
   const server = app.listen(0, '127.0.0.1');
@@ -166,6 +167,25 @@ describe('a CSV import storage gives up on part way', () => {
     // And a third time: nothing left to do, nothing written.
     expect(await importOverHttp(deps(reader))).toEqual({ status: 201, body: { created: 0, alreadyImported: FILE.length } });
     expect(await checkConsistent(reader)).toHaveLength(FILE.length);
+  });
+
+  it('two imports of the same file at once: nothing twice, and the one that met the other\'s rows says to import again (409)', async () => {
+    const prefix = uniqueTablePrefix();
+    await (await instance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT')]);
+    const [one, two] = await Promise.all([instance(prefix), instance(prefix)]);
+    const answers = await Promise.all([importOverHttp(deps(one)), importOverHttp(deps(two))]);
+
+    for (const { status, body } of answers) {
+      if (status === 201) continue;
+      expect({ status, body }).toEqual({
+        status: 409,
+        body: { error: { code: 'CONFLICT.ALREADY_EXISTS', message: 'Another import of this file saved some of its rows at the same time. Import the same file again to finish: rows already saved are skipped, so nothing is imported twice.' } },
+      });
+    }
+    expect(answers.some((a) => a.status === 201)).toBe(true);
+    const titles = await checkConsistent(one);
+    expect([...titles].sort()).toEqual(FILE.map((r) => r.fields.title).sort());
+    expect(await importOverHttp(deps(two))).toEqual({ status: 201, body: { created: 0, alreadyImported: FILE.length } });
   });
 
   it('does not save again a row saved before whose item was moved to another domain since', async () => {

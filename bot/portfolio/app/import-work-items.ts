@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 
 import type { Benefits, Health, StrategicObjective, WorkItem } from '../domain/portfolio';
-import { type ErrorDetail, type Result, forbidden, invalid, notFound, ok } from '../../kernel/result';
+import { type ErrorDetail, type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
 import { issuesToDetails } from '../../kernel/validation';
 import { StorageUnavailable, storageUnavailableIn } from '../../kernel/storage-unavailable';
@@ -19,6 +19,7 @@ import { type WorkItemInput, createWorkItem } from '../domain/work-item';
 import { type AssessedWorkItem, type PortfolioDeps, assess, portfolioContext, reporter } from './portfolio';
 import { statusReportFor } from '../domain/status-report';
 import { workItemInputSchema } from './inputs';
+import { ItemsExistAlready } from '../ports';
 
 const MAX_IMPORT_ROWS = 1000;
 
@@ -203,6 +204,9 @@ export async function importWorkItems(
   try {
     await deps.repos.workItems.createMany(made, reports);
   } catch (err) {
+    if (err instanceof ItemsExistAlready) {
+      return fail('CONFLICT.ALREADY_EXISTS', 'Another import of this file saved some of its rows at the same time. Import the same file again to finish: rows already saved are skipped, so nothing is imported twice.');
+    }
     const unavailable = storageUnavailableIn(err);
     if (!unavailable) throw err;
     throw new ImportInterrupted(unavailable.retryAfterSeconds, { busy: unavailable.busy, cause: err });

@@ -3,6 +3,7 @@ import { restate } from '../domain/projection';
 import type { WorkItem } from '../domain/portfolio';
 import type { StatusReport } from '../domain/status-report';
 import { type TransactionAction, MAX_TRANSACTION_OPERATIONS } from '../../platform/storage/table-client';
+import { ItemsExistAlready } from '../ports';
 import type { DomainFigures } from './domain-figures';
 import { itemRow, reportActions } from './item-rows';
 
@@ -36,7 +37,7 @@ export async function createInDomain(figures: DomainFigures, pk: string, writes:
       },
       // Figures unchanged since the failed attempt: an item of the chunk exists already, and retrying cannot help.
       async (tried) => {
-        if ((await figures.read(pk)).etag === tried.etag) throw new Error(`A work item among ${chunk[0]?.item.id ?? ''}… already exists; nothing of this transaction was written.`);
+        if ((await figures.read(pk)).etag === tried.etag) throw new ItemsExistAlready(`A work item among ${chunk[0]?.item.id ?? ''}… already exists; nothing of this transaction was written.`);
       },
     );
   }

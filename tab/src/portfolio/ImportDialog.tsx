@@ -38,13 +38,14 @@ export interface ImportDialogProps {
 }
 
 /**
- * A refused file (4xx) wrote nothing. Storage failing part way (503) may have saved part of it,
- * and the server says so; a failure it could not describe (no answer, a 500) may have too.
+ * A refused file (4xx) wrote nothing. Storage failing part way (503), or another import of the
+ * same file saving rows at the same time (409), may have saved part of it, and the server says
+ * so; a failure it could not describe (no answer, a 500) may have too.
  */
 function importFailureFooter(error: unknown): string | undefined {
   const status = error instanceof ApiRequestError ? error.status : 0;
+  if (status === 503 || status === 409) return undefined;
   if (status >= 400 && status < 500) return 'Nothing was imported.';
-  if (status === 503) return undefined;
   return 'Part of the file may have been imported. Import the same file again to finish it: rows already imported are skipped.';
 }
 
