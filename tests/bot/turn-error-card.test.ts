@@ -12,6 +12,13 @@ describe('the card a failed turn answers with', () => {
     expect(text).toContain('STORAGE.BUSY');
   });
 
+  it('says it is very busy and to try again in a moment when storage answered too slowly under load', () => {
+    const text = cardText(turnErrorCard(new StorageUnavailable(1, { slow: true })));
+    expect(text).toContain('PMO Relay is very busy right now and could not finish this in time. Try again in a moment.');
+    expect(text).toContain('STORAGE.BUSY');
+    expect(text).not.toContain('tell your admin');
+  });
+
   it('says storage cannot be reached when it is down, and something went wrong otherwise', () => {
     expect(cardText(turnErrorCard(new StorageUnavailable(5)))).toContain('cannot reach its storage');
     const ours = cardText(turnErrorCard(new Error('a bug')));

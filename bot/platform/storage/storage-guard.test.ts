@@ -60,7 +60,8 @@ describe('storage guard', () => {
     // Overloaded: many calls hang past the timeout while others are answered meanwhile.
     const slow = Array.from({ length: 10 }, () => g.run(hang).catch((e: unknown) => e));
     await expect(g.run(() => Promise.resolve('served'))).resolves.toBe('served');
-    for (const failed of await Promise.all(slow)) expect(failed).toBeInstanceOf(StorageUnavailable);
+    // Each says storage is busy, not unreachable, and that a retry in a second may do.
+    for (const failed of await Promise.all(slow)) expect(failed).toMatchObject({ code: 'STORAGE.BUSY', slow: true, retryAfterSeconds: 1, userMessage: expect.stringContaining('very busy') });
     expect(g.isOpen).toBe(false);
     await expect(g.run(() => Promise.resolve('still served'))).resolves.toBe('still served');
     // Down: nothing is answered while the calls fail, so the circuit opens.

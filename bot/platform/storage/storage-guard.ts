@@ -83,9 +83,11 @@ export class StorageGuard {
         if (this.state.kind === 'probing') this.state = { kind: 'open', until: this.now() };
         throw err;
       }
-      if (this.state.kind !== 'closed' || this.answers === answersBefore) this.failed();
+      const down = this.state.kind !== 'closed' || this.answers === answersBefore;
+      if (down) this.failed();
       const cause = controller.signal.aborted ? new Error(`no answer within ${this.options.timeoutMs} ms (STORAGE_TIMEOUT_MS)`, { cause: err }) : err;
-      throw new StorageUnavailable(this.retryAfterSeconds(), { cause });
+      // Overloaded, not down: say so, and that a retry in a second may do.
+      throw down ? new StorageUnavailable(this.retryAfterSeconds(), { cause }) : new StorageUnavailable(1, { cause, slow: true });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', callerAborted);

@@ -18,7 +18,7 @@ import type { Logger } from '../../kernel/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, MAX_CARD_BYTES, cardBytes } from '../../kernel/cards/adaptive-card';
 import type { DialogReply } from '../../kernel/cards/dialog';
 import { messageCard } from '../../kernel/cards/message-card';
-import { STORAGE_BUSY_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, storageUnavailableIn } from '../../kernel/storage-unavailable';
+import { STORAGE_BUSY_MESSAGE, STORAGE_SLOW_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, storageUnavailableIn } from '../../kernel/storage-unavailable';
 import { callerOf, commandTextOf, conversationIdOf, conversationUpdateOf, installationUpdateOf, sightingOf, tenantOf, threadIdOf } from './activity';
 import { sourceMessageOf } from './message-payload';
 import { rosterReaderOf } from './roster';
@@ -56,10 +56,18 @@ const STORAGE_BUSY_CARD = messageCard({
   code: 'STORAGE.BUSY',
 });
 
-/** The card a turn that failed answers with: storage down or busy says to try again; anything else is ours. */
+/** Storage answering too slowly under load: nothing is wrong, the person should try again in a moment. */
+const STORAGE_SLOW_CARD = messageCard({
+  tone: 'error',
+  title: 'PMO Relay is busy for a moment',
+  text: STORAGE_SLOW_MESSAGE,
+  code: 'STORAGE.BUSY',
+});
+
+/** The card a turn that failed answers with: storage down, busy or slow says to try again; anything else is ours. */
 export function turnErrorCard(error: unknown): AdaptiveCard {
   const unavailable = storageUnavailableIn(error);
-  return !unavailable ? TURN_ERROR_CARD : unavailable.busy ? STORAGE_BUSY_CARD : STORAGE_UNAVAILABLE_CARD;
+  return !unavailable ? TURN_ERROR_CARD : unavailable.busy ? STORAGE_BUSY_CARD : unavailable.slow ? STORAGE_SLOW_CARD : STORAGE_UNAVAILABLE_CARD;
 }
 
 /** Teams' answer format for Universal Actions: the card replaces the one the user acted on. */

@@ -65,7 +65,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const unavailable = storageUnavailableIn(err);
     if (unavailable) {
-      logger.warn({ err, method: req.method, path: req.path }, unavailable.busy ? 'storage busy' : 'storage unavailable');
+      logger.warn({ err, method: req.method, path: req.path }, unavailable.busy ? 'storage busy' : unavailable.slow ? 'storage slow' : 'storage unavailable');
       res.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
       res.status(503).json({ error: { code: unavailable.code, message: unavailable.userMessage } } satisfies ApiError);
       return;

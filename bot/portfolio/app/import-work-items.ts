@@ -62,8 +62,8 @@ export interface ImportedWorkItems {
  */
 class ImportInterrupted extends StorageUnavailable {
   override get userMessage(): string {
-    const why = this.busy ? 'Many changes to this domain were being saved at once' : 'PMO Relay lost its storage';
-    return `${why}, so the import stopped part way: some rows may have been saved. Import the same file again${this.busy ? ' in a moment' : ' in a minute'} to finish it; rows already saved are skipped, so nothing is imported twice.`;
+    const why = this.busy ? 'Many changes to this domain were being saved at once' : this.slow ? 'PMO Relay was too busy to finish it in time' : 'PMO Relay lost its storage';
+    return `${why}, so the import stopped part way: some rows may have been saved. Import the same file again${this.busy || this.slow ? ' in a moment' : ' in a minute'} to finish it; rows already saved are skipped, so nothing is imported twice.`;
   }
 }
 
@@ -209,7 +209,7 @@ export async function importWorkItems(
     }
     const unavailable = storageUnavailableIn(err);
     if (!unavailable) throw err;
-    throw new ImportInterrupted(unavailable.retryAfterSeconds, { busy: unavailable.busy, cause: err });
+    throw new ImportInterrupted(unavailable.retryAfterSeconds, { busy: unavailable.busy, slow: unavailable.slow, cause: err });
   }
   const stored = await deps.repos.workItems.getMany(p.tenantId, made.map((m) => m.id));
   return ok({ created: made.length, alreadyImported: alreadyImported.size, items: stored.map((s) => assess(s, domain.value, ctx.now)) });
