@@ -395,14 +395,6 @@ describe('a first fan-out whose requests all wait a second for the access token'
   it('puts no request over the limit in any second: the token is fetched before a send takes its slot', async () => {
     const time = new FakeTime();
     const records = Array.from({ length: 300 }, (_, i) => delivery(`d${i}`));
-    const deliveries = new FakeDeliveries();
-    deliveries.seed(records);
-    const conversations: ConversationStore = {
-      save: async () => undefined,
-      get: async (_tenantId, id) => conversationRef(id),
-      list: async () => [],
-      deleteTenant: async () => undefined,
-    };
     // The first fetch takes a second and every caller meanwhile shares it, as tokenAtHand does; as
     // botbuilder's client does, a send also waits for the token when it has none yet.
     let token: Promise<void> | undefined;
@@ -416,22 +408,9 @@ describe('a first fan-out whose requests all wait a second for the access token'
       return sentAs(`a${arrivals.length}`);
     };
     const messenger: Messenger = { ready: async () => (await tokenAtHand(), { ok: true }), send: request, update: request };
-    const registry = createDeliveryRegistry();
-    registry.addRenderer({ kind: 'change', render: async (_t, content) => ({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: content.ref }] }) });
-    const worker = new DeliveryWorker({
-      workerId: 'w1',
-      deliveries,
-      cards: memoryCards(),
-      conversations,
-      messenger,
-      registry,
-      limiter: new DeliveryRateLimiter(TEAMS_RATE_LIMITS),
-      clock: { now: () => new Date(time.now) },
-      logger: silent,
-      retry: { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 60_000 },
-      claimMs: 60_000,
-      random: () => 0.5,
-      sleep: time.sleep,
+    const { worker, deliveries } = setup({
+      records,
+      deps: { messenger, limiter: new DeliveryRateLimiter(TEAMS_RATE_LIMITS), clock: { now: () => new Date(time.now) }, sleep: time.sleep },
     });
 
     // Every job at once, as a fan-out's jobs reach the worker; one put back comes back when it asked to.
