@@ -14,24 +14,16 @@ import type { PortfolioDeps } from '../../bot/portfolio/app/portfolio';
 import type { Health, Rag, WorkItem } from '../../bot/portfolio/domain/portfolio';
 import { statsOf } from '../../bot/portfolio/domain/projection';
 import type { PortfolioActivitySource, PortfolioRepositories } from '../../bot/portfolio/ports';
-import { createPortfolioTables } from '../../bot/portfolio/tables/portfolio-tables';
-import { type TableClient, ensureTable, openTable } from '../../bot/platform/storage/table-client';
+import type { TableClient } from '../../bot/platform/storage/table-client';
 import { PORTFOLIO_PAGE_SIZE } from '../../bot/api-contract/portfolio';
 import { domain, objective, workItem } from '../support/directory-records';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { portfolioInstance } from '../support/portfolio-instance';
+import { uniqueTablePrefix } from '../support/storage';
 
 const T = 'f0000000-0000-4000-8000-0000000000f1';
 const RAGS: readonly Rag[] = ['green', 'amber', 'red', 'unknown'];
 
 /** One app instance's view of the portfolio tables: its own clients, its own catalogue cache. */
-async function instance(prefix: string, wrap: (c: TableClient) => TableClient = (c) => c): Promise<PortfolioRepositories> {
-  const names = tableNames(prefix);
-  const open = (name: string) => wrap(openTable(testConnectionString(), name));
-  const clients = { domains: open(names.domains), objectives: open(names.objectives), portfolioItems: open(names.portfolioItems), itemIndex: open(names.itemIndex) };
-  await Promise.all(Object.values(clients).map(ensureTable));
-  return createPortfolioTables(clients);
-}
-
 /** Records the partition keys every read names (point reads and queries). */
 function recording(log: string[]): (c: TableClient) => TableClient {
   return (client) =>
@@ -61,7 +53,7 @@ const health = (n: number): Health => ({ schedule: RAGS[n % 4] as Rag, cost: RAG
 describe('a domain portfolio reads only its own partition', () => {
   it('names no other domain in any read of the page, its figures or the catalogue', async () => {
     const prefix = uniqueTablePrefix();
-    const writer = await instance(prefix);
+    const writer = await portfolioInstance(prefix);
     await writer.domains.createMany([domain(T, 'dom-a', 'A'), domain(T, 'dom-b', 'B')]);
     await writer.objectives.createMany([objective(T, 'obj-1')]);
     await writer.workItems.createMany([
@@ -70,7 +62,7 @@ describe('a domain portfolio reads only its own partition', () => {
     ]);
 
     const log: string[] = [];
-    const reader = await instance(prefix, recording(log));
+    const reader = await portfolioInstance(prefix, recording(log));
     const page = await getPortfolio(deps(reader), epmo, 'dom-a');
     const body = page.ok ? page.value.build() : undefined;
     expect(body?.items.map((i) => i.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `wi_a${i}`).sort());
@@ -95,14 +87,14 @@ describe('a domain portfolio reads only its own partition', () => {
 describe('the EPMO roll-up of 20 domains', () => {
   it('shows every domain side by side from one figures row each, reading no item', async () => {
     const prefix = uniqueTablePrefix();
-    const writer = await instance(prefix);
+    const writer = await portfolioInstance(prefix);
     const ids = Array.from({ length: 20 }, (_, d) => `dom-${String(d).padStart(2, '0')}`);
     await writer.domains.createMany(ids.map((id) => domain(T, id, `Domain ${id}`)));
     // Domain n holds n + 1 items, every fourth one red.
     await writer.workItems.createMany(ids.flatMap((id, d) => Array.from({ length: d + 1 }, (_, i) => ({ ...workItem(T, `wi_${id}_${i}`, id), health: health(i % 4 === 3 ? 2 : 0) }))));
 
     const log: string[] = [];
-    const reader = await instance(prefix, recording(log));
+    const reader = await portfolioInstance(prefix, recording(log));
     const rollup = await getRollup(deps(reader), epmo);
     if (!rollup.ok) throw new Error(rollup.error.message);
     const body = rollup.value.build();
@@ -121,7 +113,7 @@ describe('the EPMO roll-up of 20 domains', () => {
 describe('figures kept on write', () => {
   it('stay equal to a recount while two instances edit and move items in parallel', async () => {
     const prefix = uniqueTablePrefix();
-    const [one, two] = await Promise.all([instance(prefix), instance(prefix)]);
+    const [one, two] = await Promise.all([portfolioInstance(prefix), portfolioInstance(prefix)]);
     await one.domains.createMany([domain(T, 'dom-a'), domain(T, 'dom-b')]);
     const items = Array.from({ length: 24 }, (_, i) => workItem(T, `wi_${i}`, i % 2 === 0 ? 'dom-a' : 'dom-b', { objectives: [{ objectiveId: `obj-${i % 3}`, weight: 50 }] }));
     await one.workItems.createMany(items);
@@ -201,7 +193,7 @@ describe('writes of one domain at once', () => {
   it('go together in a few transactions, each answered on its own, with figures equal to a recount', async () => {
     const prefix = uniqueTablePrefix();
     const count: Counts = { transactions: 0, upserts: 0 };
-    const [repos, other] = await Promise.all([instance(prefix, counting(count)), instance(prefix)]);
+    const [repos, other] = await Promise.all([portfolioInstance(prefix, counting(count)), portfolioInstance(prefix)]);
     await repos.domains.createMany([domain(T, 'dom-a')]);
     const [kept, edited] = [workItem(T, 'wi_kept', 'dom-a'), workItem(T, 'wi_edited', 'dom-a')];
     await repos.workItems.createMany([kept, edited]);
@@ -258,7 +250,7 @@ describe('writes of one domain at once', () => {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-    const repos = await instance(prefix, throttling);
+    const repos = await portfolioInstance(prefix, throttling);
     await repos.domains.createMany([domain(T, 'dom-a')]);
     await repos.workItems.createMany([workItem(T, 'wi_seed', 'dom-a')]);
 
@@ -274,7 +266,7 @@ describe('writes of one domain at once', () => {
   it('after a move in this process, the next write of either domain goes in one transaction', async () => {
     const prefix = uniqueTablePrefix();
     const count: Counts = { transactions: 0, upserts: 0 };
-    const repos = await instance(prefix, counting(count));
+    const repos = await portfolioInstance(prefix, counting(count));
     await repos.domains.createMany([domain(T, 'dom-a'), domain(T, 'dom-b')]);
     // Each domain's figures are now the ones this process wrote last (domain-figures.ts).
     const moved = workItem(T, 'wi_moved', 'dom-a');
@@ -294,7 +286,7 @@ describe('writes of one domain at once', () => {
 describe('moving an item between domains', () => {
   it('takes its history along, and refuses a move from an old version without touching either domain', async () => {
     const prefix = uniqueTablePrefix();
-    const repos = await instance(prefix);
+    const repos = await portfolioInstance(prefix);
     await repos.domains.createMany([domain(T, 'dom-a'), domain(T, 'dom-b')]);
     const report = (at: string) => ({ at, by: { displayName: 'Test' }, source: 'tab' as const, health: health(1), overall: 'amber' as const, stage: 'Build' });
     await repos.workItems.createMany([workItem(T, 'wi_m', 'dom-a')], new Map([['wi_m', [report('2026-11-01T10:00:00.000Z')]]]));
@@ -328,7 +320,7 @@ describe('moving an item between domains', () => {
 describe('paging', () => {
   it('returns 5,000 items of one domain in pages, each once, and refuses a forged token', async () => {
     const prefix = uniqueTablePrefix();
-    const repos = await instance(prefix);
+    const repos = await portfolioInstance(prefix);
     await repos.domains.createMany([domain(T, 'dom-big'), domain(T, 'dom-other')]);
     await repos.workItems.createMany(Array.from({ length: 5000 }, (_, i) => workItem(T, `wi_${String(i).padStart(5, '0')}`, 'dom-big')));
     await repos.workItems.createMany(Array.from({ length: 10 }, (_, i) => workItem(T, `wi_o${i}`, 'dom-other')));
@@ -366,7 +358,7 @@ describe('caches shared by several instances', () => {
   });
 
   it('lets another instance see a renamed domain and a new objective on its next request', async () => {
-    const [a, b] = await Promise.all([instance(prefix), instance(prefix)]);
+    const [a, b] = await Promise.all([portfolioInstance(prefix), portfolioInstance(prefix)]);
     await a.domains.createMany([domain(T, 'dom-a', 'Before')]);
     expect((await b.domains.get(T, 'dom-a'))?.value.name).toBe('Before');
     expect(await b.objectives.list(T)).toEqual([]);
@@ -382,7 +374,7 @@ describe('caches shared by several instances', () => {
 
   it('serves a domain\'s items from memory until any instance writes to that domain', async () => {
     const log: string[] = [];
-    const [a, b] = await Promise.all([instance(prefix, recording(log)), instance(prefix)]);
+    const [a, b] = await Promise.all([portfolioInstance(prefix, recording(log)), portfolioInstance(prefix)]);
     await b.domains.createMany([domain(T, 'dom-c')]);
     await b.workItems.createMany([workItem(T, 'wi_c1', 'dom-c'), workItem(T, 'wi_c2', 'dom-c')]);
     const first = await a.workItems.pageByDomain(T, 'dom-c', { size: 100 });

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
 import express from 'express';
 
-import { tableNames } from '../../bot/directory/tables';
 import { ok } from '../../bot/kernel/result';
 import { randomIds } from '../../bot/kernel/ids';
 import type { Principal } from '../../bot/kernel/roles';
@@ -19,11 +18,11 @@ import { type ImportRow, importWorkItems } from '../../bot/portfolio/app/import-
 import type { PortfolioDeps } from '../../bot/portfolio/app/portfolio';
 import { statsOf } from '../../bot/portfolio/domain/projection';
 import type { PortfolioActivitySource, PortfolioRepositories } from '../../bot/portfolio/ports';
-import { createPortfolioTables } from '../../bot/portfolio/tables/portfolio-tables';
-import { type TableClient, ensureTable, openTable } from '../../bot/platform/storage/table-client';
+import type { TableClient } from '../../bot/platform/storage/table-client';
 import { errorHandler, sendError } from '../../bot/platform/web/errors';
 import { domain } from '../support/directory-records';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { portfolioInstance } from '../support/portfolio-instance';
+import { uniqueTablePrefix } from '../support/storage';
 
 const T = 'f0000000-0000-4000-8000-0000000000f3';
 const lead: Principal = { tenantId: T, userId: 'u-lead', displayName: 'Lena Lead', roles: [{ role: 'pmo_lead', domainId: 'dom-it' }] };
@@ -65,14 +64,6 @@ function givingUpAfter(commits: number, busy: boolean): { readonly wrap: (c: Tab
       left = Infinity;
     },
   };
-}
-
-async function instance(prefix: string, wrap: (c: TableClient) => TableClient = (c) => c): Promise<PortfolioRepositories> {
-  const names = tableNames(prefix);
-  const open = (name: string) => wrap(openTable(testConnectionString(), name));
-  const clients = { domains: open(names.domains), objectives: open(names.objectives), portfolioItems: open(names.portfolioItems), itemIndex: open(names.itemIndex) };
-  await Promise.all(Object.values(clients).map(ensureTable));
-  return createPortfolioTables(clients);
 }
 
 const deps = (repos: PortfolioRepositories): PortfolioDeps => ({ repos, people: { get: async () => undefined }, activity: noActivity, clock: systemClock, ids: randomIds });
@@ -139,14 +130,14 @@ const TOLD = {
 describe('a CSV import storage gives up on part way', () => {
   it.each(['unreachable', 'busy'] as const)('(%s) tells the person part may be saved, and importing the same file again finishes it with every row once', async (how) => {
     const prefix = uniqueTablePrefix();
-    await (await instance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT')]);
+    await (await portfolioInstance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT')]);
     const storage = givingUpAfter(1, how === 'busy');
-    const failing = await instance(prefix, storage.wrap);
+    const failing = await portfolioInstance(prefix, storage.wrap);
 
     const interrupted = await importOverHttp(deps(failing));
     expect(interrupted).toEqual({ status: 503, body: { error: TOLD[how] } });
     // Two transactions were written (the second's answer lost): part of the file, each item reachable.
-    const partly = await checkConsistent(await instance(prefix));
+    const partly = await checkConsistent(await portfolioInstance(prefix));
     expect(partly.length).toBeGreaterThan(1);
     expect(partly.length).toBeLessThan(FILE.length);
 
@@ -154,7 +145,7 @@ describe('a CSV import storage gives up on part way', () => {
     const again = await importOverHttp(deps(failing));
     expect(again).toEqual({ status: 201, body: { created: FILE.length - partly.length, alreadyImported: partly.length } });
 
-    const reader = await instance(prefix);
+    const reader = await portfolioInstance(prefix);
     const titles = await checkConsistent(reader);
     expect([...titles].sort()).toEqual(FILE.map((r) => r.fields.title).sort());
     const items = (await reader.workItems.listByDomain(T, 'dom-it')).map((v) => v.value);
@@ -171,8 +162,8 @@ describe('a CSV import storage gives up on part way', () => {
 
   it('two imports of the same file at once: nothing twice, and the one that met the other\'s rows says to import again (409)', async () => {
     const prefix = uniqueTablePrefix();
-    await (await instance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT')]);
-    const [one, two] = await Promise.all([instance(prefix), instance(prefix)]);
+    await (await portfolioInstance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT')]);
+    const [one, two] = await Promise.all([portfolioInstance(prefix), portfolioInstance(prefix)]);
     const answers = await Promise.all([importOverHttp(deps(one)), importOverHttp(deps(two))]);
 
     for (const { status, body } of answers) {
@@ -190,12 +181,12 @@ describe('a CSV import storage gives up on part way', () => {
 
   it('does not save again a row saved before whose item was moved to another domain since', async () => {
     const prefix = uniqueTablePrefix();
-    await (await instance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT'), domain(T, 'dom-hr', 'HR')]);
+    await (await portfolioInstance(prefix)).domains.createMany([domain(T, 'dom-it', 'IT'), domain(T, 'dom-hr', 'HR')]);
     const storage = givingUpAfter(1, false);
-    const failing = await instance(prefix, storage.wrap);
+    const failing = await portfolioInstance(prefix, storage.wrap);
     expect((await importOverHttp(deps(failing))).status).toBe(503);
 
-    const reader = await instance(prefix);
+    const reader = await portfolioInstance(prefix);
     const saved = await reader.workItems.listByDomain(T, 'dom-it');
     const site = saved.find((v) => v.value.title !== 'Network Programme');
     if (!site) throw new Error('no project was saved');
