@@ -90,6 +90,35 @@ describe("another domain's items", () => {
   });
 });
 
+describe('the parent chain, read by id', () => {
+  it('keeps programs a tree: no program becomes its own ancestor or stops being one while it parents items', async () => {
+    const token = await as('Priya Patel');
+    const create = async (title: string, parentId?: string) => {
+      const res = await call('POST', '/api/work-items', { token, body: { ...newItem, title, structure: 'program', ...(parentId ? { parentId } : {}) } });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; etag: string };
+    };
+    // top ← middle ← bottom, three levels of one domain.
+    const top = await create('Identity programme');
+    const middle = await create('Workforce identity', top.id);
+    const bottom = await create('Joiner-mover-leaver', middle.id);
+    const patch = (body: object) => call('PATCH', `/api/work-items/${top.id}`, { token, body, headers: { 'If-Match': top.etag } });
+
+    for (const parentId of [middle.id, bottom.id]) {
+      const cycle = await patch({ parentId });
+      expect(cycle.status).toBe(400);
+      expect(cycle.body.error.details[0].message).toMatch(/cannot be its own ancestor/);
+    }
+    const unmade = await patch({ structure: 'project' });
+    expect(unmade.status).toBe(400);
+    expect(unmade.body.error.details[0].message).toMatch(/still parents other items/);
+    // Nothing changed; the bottom of the chain may still stop being a program, and the top may rename.
+    expect((await call('GET', `/api/work-items/${top.id}`, { token })).body).toMatchObject({ structure: 'program', etag: top.etag });
+    expect((await call('PATCH', `/api/work-items/${bottom.id}`, { token, body: { structure: 'project' }, headers: { 'If-Match': bottom.etag } })).status).toBe(200);
+    expect((await patch({ title: 'Identity and access programme' })).status).toBe(200);
+  });
+});
+
 describe('ids outside the caller\'s sight', () => {
   it('get the same answer as ids that do not exist, for a PMO lead asking about another domain', async () => {
     const token = await as('Priya Patel');
