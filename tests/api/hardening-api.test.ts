@@ -119,6 +119,37 @@ describe('the parent chain, read by id', () => {
   });
 });
 
+describe('a program with items under it', () => {
+  it('stays in its domain until they are out of it, so no item names a parent in another domain', async () => {
+    // Someone who leads both IT and HR may move items between them.
+    const userId = 'a0000000-0000-4000-8000-0000000000b1';
+    await app.repos.users.upsert({ tenantId: T, userId, displayName: 'Bea Both', roles: [{ role: 'pmo_lead', domainId: 'dom-it' }, { role: 'pmo_lead', domainId: 'dom-hr' }] });
+    const res = await call('POST', '/api/dev/token', { body: { tenantId: T, userId } });
+    const token = res.body.token as string;
+    const made = async (body: object) => {
+      const r = await call('POST', '/api/work-items', { token, body: { ...newItem, ...body } });
+      expect(r.status).toBe(201);
+      return r.body as { id: string; etag: string };
+    };
+    const program = await made({ title: 'Hybrid work programme', structure: 'program' });
+    const child = await made({ title: 'Desk booking', parentId: program.id });
+    const move = (id: string, etag: string, body: object) => call('PATCH', `/api/work-items/${id}`, { token, body, headers: { 'If-Match': etag } });
+
+    const refused = await move(program.id, program.etag, { domainId: 'dom-hr' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([{ at: 'domainId', message: expect.stringMatching(/still parents other items/) }]);
+    expect((await call('GET', `/api/work-items/${program.id}`, { token })).body).toMatchObject({ domainId: 'dom-it', etag: program.etag });
+
+    // The way the message gives: out of the program, move it, move the child after it and put it back.
+    const detached = await move(child.id, child.etag, { parentId: null });
+    expect(detached.status).toBe(200);
+    expect((await move(program.id, program.etag, { domainId: 'dom-hr' })).status).toBe(200);
+    const followed = await move(child.id, detached.body.etag, { domainId: 'dom-hr', parentId: program.id });
+    expect(followed.status).toBe(200);
+    expect(followed.body).toMatchObject({ domainId: 'dom-hr', parentId: program.id });
+  });
+});
+
 describe('ids outside the caller\'s sight', () => {
   it('get the same answer as ids that do not exist, for a PMO lead asking about another domain', async () => {
     const token = await as('Priya Patel');

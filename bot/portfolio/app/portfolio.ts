@@ -190,9 +190,12 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   }
   if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this work item since you loaded it. Reload and try again.');
   const parentId = patch.parentId === null ? undefined : (patch.parentId ?? existing.value.parentId);
-  // A program that stops being one must have no children: only then is its whole domain read.
-  const unmakesProgram = existing.value.structure === 'program' && patch.structure !== undefined && patch.structure !== 'program';
-  const ctx = await portfolioContext(deps, p.tenantId, unmakesProgram ? [existing.value.domainId] : [], parentId);
+  // A program that stops being one or leaves its domain must have no children: only then is its
+  // whole domain read.
+  const unmakesProgram = patch.structure !== undefined && patch.structure !== 'program';
+  const leavesDomain = patch.domainId !== undefined && patch.domainId !== existing.value.domainId;
+  const childrenMatter = existing.value.structure === 'program' && (unmakesProgram || leavesDomain);
+  const ctx = await portfolioContext(deps, p.tenantId, childrenMatter ? [existing.value.domainId] : [], parentId);
   const next = updateWorkItem(existing.value, patch, ctx);
   if (!next.ok) return next;
   const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);

@@ -106,6 +106,15 @@ describe('changing a work item', () => {
     const r = updateWorkItem(item, { structure: 'project' }, ctx(new Map<string, Known>([[item.id, item], ['c', child]])));
     expect(r.ok).toBe(false);
   });
+  it('refuses to move a parent program to another domain while it has children, and moves it once they are out', () => {
+    const twoDomains = (items: ReadonlyMap<string, Known>): PortfolioContext => ({ ...ctx(items), domainIds: new Set(['it', 'hr']) });
+    const child = { id: 'c', domainId: 'it', structure: 'project' as const, parentId: 'wi-1' };
+    const refused = updateWorkItem(item, { domainId: 'hr' }, twoDomains(new Map<string, Known>([[item.id, item], ['c', child]])));
+    expect(refused.ok ? [] : refused.error.details?.map((d) => d.at)).toEqual(['domainId']);
+    const { parentId: _out, ...detached } = child;
+    const moved = updateWorkItem(item, { domainId: 'hr' }, twoDomains(new Map<string, Known>([[item.id, item], ['c', detached]])));
+    expect(moved.ok && moved.value.domainId).toBe('hr');
+  });
   it('removes the parent with null', () => {
     const withParent = { ...item, structure: 'project' as const, parentId: 'p' };
     const r = updateWorkItem(withParent, { parentId: null }, ctx(new Map([['p', { id: 'p', domainId: 'it', structure: 'program' as const }]])));

@@ -164,8 +164,17 @@ export function updateWorkItem(existing: WorkItem, patch: WorkItemPatch, ctx: Po
     ...(statusChanged(existing, health, patch) ? { statusReportedAt: now } : {}),
     updatedAt: now,
   };
-  if (next.structure !== 'program' && existing.structure === 'program' && [...ctx.items.values()].some((i) => i.parentId === existing.id)) {
-    return invalid('The work item breaks portfolio rules.', [{ at: 'structure', message: 'This program still parents other items; move them first.' }]);
+  // A program's children live in its domain: it may neither stop being a program nor leave the
+  // domain while it has any, or they would name a parent that is no program or one elsewhere.
+  if (existing.structure === 'program' && [...ctx.items.values()].some((i) => i.parentId === existing.id)) {
+    if (next.structure !== 'program') {
+      return invalid('The work item breaks portfolio rules.', [{ at: 'structure', message: 'This program still parents other items; move them first.' }]);
+    }
+    if (next.domainId !== existing.domainId) {
+      return invalid('The work item breaks portfolio rules.', [
+        { at: 'domainId', message: 'This program still parents other items in its domain; take them out of the program before moving it, then move them after it.' },
+      ]);
+    }
   }
   const problems = checkRules(next, ctx, existing.objectives);
   return problems.length > 0 ? invalid('The work item breaks portfolio rules.', problems) : ok(next);
