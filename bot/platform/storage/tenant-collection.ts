@@ -7,7 +7,7 @@ import type { Versioned, TenantCollection } from '../../kernel/versioned';
 import { type Result, fail, notFound, ok } from '../../kernel/result';
 import { type Codec, defineCodec } from './codec';
 import { encodeKey } from './keys';
-import { type Row, type TableClient, deletePartition, odata, queryRows, row, statusOf, submitInTransactions } from './table-client';
+import { type Row, type TableClient, deletePartition, odata, queryRows, requireEtag, row, statusOf, submitInTransactions } from './table-client';
 import type { z } from 'zod';
 
 type Keyed = { readonly tenantId: string; readonly id: string };
@@ -108,10 +108,4 @@ export class TableCollection<T extends Keyed> implements TenantCollection<T> {
   private toRow(record: T): Row {
     return row(encodeKey(record.tenantId), encodeKey(record.id), this.codec.toColumns(record));
   }
-}
-
-/** The service always returns an etag on reads and writes; its absence is a bug, not a state. */
-function requireEtag(etag: string | undefined): string {
-  if (!etag) throw new Error('Table Storage returned no etag');
-  return etag;
 }

@@ -31,12 +31,12 @@ import { type Result, ok } from '../../kernel/result';
 import type { WorkItem } from '../domain/portfolio';
 import { restate } from '../domain/projection';
 import type { ItemWrite } from '../ports';
-import { type TableClient, type TransactionAction, queryRows, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, queryRows, requireEtag, row, rowKeyRange, statusOf, submitInTransactions } from '../../platform/storage/table-client';
 import type { DomainFigures } from './domain-figures';
 import { columnsOf, itemRow, pointRead, reportRow } from './item-rows';
 import type { Intent, MoveOptions, Settled } from './move-intent';
 import { MoveRepair } from './move-repair';
-import { StaleWrite, deleteIfUnchanged, etagAt, requireEtag, stale, statsAction } from './row-writes';
+import { StaleWrite, deleteIfUnchanged, etagAt, stale, statsAction } from './row-writes';
 import { MOVES_PARTITION, historyRange, intentRowKey, itemPartition, itemRowKey, movePointerKey } from './work-item-keys';
 
 export class ItemMoves {

@@ -2,10 +2,9 @@
 import type { Versioned } from '../../kernel/versioned';
 import { SYSTEM_COLUMNS, defineCodec } from '../../platform/storage/codec';
 import type { Columns } from '../../platform/storage/codec';
-import { type Row, type TableClient, type TransactionAction, row, statusOf } from '../../platform/storage/table-client';
+import { type Row, type TableClient, type TransactionAction, requireEtag, row, statusOf } from '../../platform/storage/table-client';
 import type { WorkItem } from '../domain/portfolio';
 import type { StatusReport } from '../domain/status-report';
-import { requireEtag } from './row-writes';
 import { statusReportSchema, workItemSchema } from './schemas';
 import { historyRowKey, itemPartition, itemRowKey } from './work-item-keys';
 

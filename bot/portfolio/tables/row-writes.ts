@@ -1,7 +1,7 @@
 /** Writing the read model's rows: the figures row under its ETag, and the answers of the service read back. */
 import { type Result, fail } from '../../kernel/result';
 import type { DomainStats } from '../domain/projection';
-import { type TableClient, type TransactionAction, row, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, requireEtag, row, statusOf } from '../../platform/storage/table-client';
 import { STATS_ROW_KEY } from './work-item-keys';
 
 export interface StoredStats {
@@ -31,10 +31,6 @@ export const isConflict = (err: unknown): boolean => [412, 409, 404].includes(st
 /** The new ETag of the transaction's `index`th row (sub-responses come in the order of the actions). */
 export const etagAt = (response: { readonly subResponses: readonly { readonly etag?: string }[] }, index: number): string => requireEtag(response.subResponses[index]?.etag);
 
-export function requireEtag(etag: string | undefined): string {
-  if (!etag) throw new Error('Table Storage returned no etag');
-  return etag;
-}
 
 /** A write whose precondition (the version the caller edited) no longer holds. */
 export class StaleWrite extends Error {}
