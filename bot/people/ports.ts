@@ -1,5 +1,6 @@
 /** Storage ports of people: their roles, and their saved views. */
 import type { User } from '../kernel/roles';
+import type { Versioned } from '../kernel/versioned';
 import type { RoleChange } from './domain/role-change';
 import type { SavedView } from './domain/saved-view';
 
@@ -8,6 +9,14 @@ export interface UserDirectory {
   get(tenantId: string, userId: string): Promise<User | undefined>;
   list(tenantId: string): Promise<User[]>;
   upsert(user: User): Promise<void>;
+  /** Everyone, each with the version `upsertWhileUnchanged` checks. */
+  listVersioned(tenantId: string): Promise<Versioned<User>[]>;
+  /**
+   * Saves `user` in one step with a check that `witness` (another person of the tenant, as read)
+   * is still at its version: how removing a tenant admin makes sure another one stays. False,
+   * and nothing saved, when the witness has changed since.
+   */
+  upsertWhileUnchanged(user: User, witness: Versioned<User>): Promise<boolean>;
   deleteTenant(tenantId: string): Promise<void>;
 }
 

@@ -135,4 +135,22 @@ describe('tenant admins', () => {
     expect((await call('GET', '/api/people/role-changes', { token: await token(TALIA) })).status).toBe(403);
     expect((await call('GET', '/api/people/role-changes?continuation=garbage', { token: rosa })).status).toBe(400);
   });
+
+  it('keeps one of two tenant admins who remove each other at the same moment', async () => {
+    const admins = async () => (await app.repos.users.list(T)).filter((u) => u.roles.some((r) => r.role === 'tenant_admin')).map((u) => u.displayName);
+    // Rosa is the only admin; she and Tom take turns making the other one again, then each
+    // removes the other at once, so both read two admins before either writes.
+    let [keeper, other] = [ROSA, TOM];
+    for (let round = 0; round < 4; round++) {
+      expect((await setRoles(keeper, other, [{ role: 'tenant_admin' }])).status).toBe(200);
+      await Promise.all([token(keeper), token(other)]);
+      const [byKeeper, byOther] = await Promise.all([setRoles(keeper, other, []), setRoles(other, keeper, [])]);
+      // One removal stands; the other is refused: the last admin (409), or no longer an admin (403).
+      expect([byKeeper.status, byOther.status].filter((s) => s === 200)).toHaveLength(1);
+      expect([byKeeper.status, byOther.status].every((s) => [200, 403, 409].includes(s))).toBe(true);
+      const left = await admins();
+      expect(left).toHaveLength(1);
+      [keeper, other] = left[0] === ROSA.name ? [ROSA, TOM] : [TOM, ROSA];
+    }
+  });
 });

@@ -95,7 +95,7 @@ describe('a turn that fails', () => {
   it('answers a failed card action with an error card in the invoke response', async () => {
     const broken = createBotEndpoint({
       bot: { appType: 'MultiTenant' },
-      repos: { ...createMemoryRepositories(), users: { get: async () => Promise.reject(new Error('directory down')), list: async () => [], upsert: async () => {}, deleteTenant: async () => {} } },
+      repos: { ...createMemoryRepositories(), users: { ...createMemoryRepositories().users, get: async () => Promise.reject(new Error('directory down')) } },
       clock: systemClock,
       logger: recordingLogger([]),
     });

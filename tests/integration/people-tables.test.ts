@@ -30,6 +30,22 @@ describe('round trips', () => {
     expect(await repos.users.get(TENANT_A, 'nobody')).toBeUndefined();
   });
 
+  it('saves a person while another is unchanged, and saves nothing once the other has changed', async () => {
+    const [ana, ben] = ['a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000002'].map((userId, i) => ({ tenantId: TENANT_A, userId, displayName: ['Ana', 'Ben'][i] ?? '', roles: [{ role: 'tenant_admin' as const }] }));
+    if (!ana || !ben) throw new Error('fixture');
+    await repos.users.upsert(ana);
+    await repos.users.upsert(ben);
+    const read = await repos.users.listVersioned(TENANT_A);
+    const witness = read.find((u) => u.value.userId === ben.userId);
+    if (!witness) throw new Error('Ben was not listed');
+    expect(await repos.users.upsertWhileUnchanged({ ...ana, roles: [] }, witness)).toBe(true);
+    expect((await repos.users.get(TENANT_A, ana.userId))?.roles).toEqual([]);
+    expect(await repos.users.get(TENANT_A, ben.userId)).toEqual(ben);
+    // The first save changed the witness's version: the same witness no longer holds.
+    expect(await repos.users.upsertWhileUnchanged({ ...ana, displayName: 'Ana B' }, witness)).toBe(false);
+    expect((await repos.users.get(TENANT_A, ana.userId))?.displayName).toBe('Ana');
+  });
+
   it('stores Teams user ids by Entra id, and reads many at once', async () => {
     const dana = { tenantId: TENANT_A, userId: 'd1000000-0000-4000-8000-000000000001', mri: PERSONAL_29, name: 'Dana', updatedAt: NOW };
     const sam = { tenantId: TENANT_A, userId: 'd1000000-0000-4000-8000-000000000002', mri: '29:1Sam-xyz', updatedAt: NOW };

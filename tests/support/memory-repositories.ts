@@ -289,7 +289,7 @@ class MemoryRosters implements RosterStore {
 /** A fresh, empty in-memory store. Each call is independent. */
 export function createMemoryRepositories(): Repositories {
   const tenants = new Map<string, Tenant>();
-  const users = new Partitions<User>();
+  const users = new Partitions<Versioned<User>>();
   const conversations = new Partitions<ConversationRef>();
   const teamsUsers = new Partitions<TeamsUser>();
 
@@ -314,11 +314,18 @@ export function createMemoryRepositories(): Repositories {
     users: {
       get: async (tenantId, userId) => {
         const u = users.peek(tenantId).get(userId);
-        return u && copy(u);
+        return u && copy(u.value);
       },
-      list: async (tenantId) => users.values(tenantId).map(copy),
+      list: async (tenantId) => users.values(tenantId).map((u) => copy(u.value)),
+      listVersioned: async (tenantId) => users.values(tenantId).map(copy),
       upsert: async (user) => {
-        users.of(user.tenantId).set(user.userId, copy(user));
+        users.of(user.tenantId).set(user.userId, { value: copy(user), etag: nextEtag() });
+      },
+      upsertWhileUnchanged: async (user, witness) => {
+        if (users.peek(user.tenantId).get(witness.value.userId)?.etag !== witness.etag) return false;
+        users.of(user.tenantId).set(user.userId, { value: copy(user), etag: nextEtag() });
+        users.of(user.tenantId).set(witness.value.userId, { value: copy(witness.value), etag: nextEtag() });
+        return true;
       },
       deleteTenant: async (tenantId) => users.deleteTenant(tenantId),
     },

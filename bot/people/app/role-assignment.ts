@@ -5,6 +5,7 @@
  * the role: the tenant would have nobody left to assign roles.
  */
 import { type Result, fail, forbidden, invalid, ok } from '../../kernel/result';
+import { StorageUnavailable } from '../../kernel/storage-unavailable';
 import { type Principal, type RoleAssignment, type User, can } from '../../kernel/roles';
 import type { IdSource } from '../../kernel/runtime';
 import { parseInput } from '../../kernel/validation';
@@ -22,9 +23,25 @@ export interface RoleAssignmentDeps extends PeopleDeps {
 
 const isAdmin = (u: Pick<User, 'roles'>): boolean => u.roles.some((r) => r.role === 'tenant_admin');
 
-/** Who holds the tenant admin role now. */
-async function adminIds(deps: PeopleDeps, tenantId: string): Promise<string[]> {
-  return (await deps.repos.users.list(tenantId)).filter(isAdmin).map((u) => u.userId);
+/** Times a demotion reads the admins again after another change of roles came between. */
+const DEMOTION_ATTEMPTS = 5;
+
+/**
+ * Saves `user`, who is losing the tenant admin role, only while another admin stays: the save
+ * checks in the same step that one other admin's record is unchanged since it was read. Two
+ * admins removing each other at the same moment cannot both succeed: the first changes the
+ * record the second checks. False, and nothing saved, when nobody else is an admin.
+ */
+async function saveKeepingAnAdmin(deps: PeopleDeps, user: User): Promise<boolean> {
+  for (let attempt = 0; attempt < DEMOTION_ATTEMPTS; attempt++) {
+    const admins = (await deps.repos.users.listVersioned(user.tenantId)).filter((u) => isAdmin(u.value));
+    if (removesLastAdmin(admins.map((a) => a.value.userId), user.userId, user.roles)) return false;
+    const witness = admins.find((a) => a.value.userId !== user.userId);
+    if (!witness) return false;
+    if (await deps.repos.users.upsertWhileUnchanged(user, witness)) return true;
+  }
+  // Another admin's record changed between every read and write: answered "busy, try again".
+  throw new StorageUnavailable(1, { slow: true, cause: new Error(`the tenant's admins kept changing; gave up after ${DEMOTION_ATTEMPTS} attempts`) });
 }
 
 /**
@@ -47,13 +64,16 @@ export async function assignRoles(deps: RoleAssignmentDeps, p: Principal, rawUse
     return [];
   });
   if (problems.length > 0) return invalid('The roles name records that do not exist.', problems);
-  if (before && isAdmin(before) && removesLastAdmin(await adminIds(deps, p.tenantId), userId.value, roles)) {
-    const who = userId.value === p.userId ? 'You are' : `${before.displayName} is`;
-    return fail('CONFLICT.LAST_ONE', `${who} the last tenant admin. Make someone else a tenant admin first, then remove this role.`);
-  }
   const { displayName, email } = input.value;
   const user: User = { tenantId: p.tenantId, userId: userId.value, displayName, ...(email ? { email } : {}), roles };
-  await deps.repos.users.upsert(user);
+  if (before && isAdmin(before) && !isAdmin(user)) {
+    if (!(await saveKeepingAnAdmin(deps, user))) {
+      const who = userId.value === p.userId ? 'You are' : `${before.displayName} is`;
+      return fail('CONFLICT.LAST_ONE', `${who} the last tenant admin. Make someone else a tenant admin first, then remove this role.`);
+    }
+  } else {
+    await deps.repos.users.upsert(user);
+  }
   const diff = roleDiff(before?.roles ?? [], roles);
   if (diff.granted.length > 0 || diff.removed.length > 0) {
     const label = (r: RoleAssignment): LabelledRole => ({ role: r, label: roleLabel(r, targets) });

@@ -1,11 +1,12 @@
 /** People and their roles: PartitionKey = tenant id, RowKey = Entra user id; roles as JSON. */
 import type { User } from '../../kernel/roles';
+import type { Versioned } from '../../kernel/versioned';
 import type { UserDirectory } from '../ports';
 import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { userSchema } from './schemas';
-import { type TableClient, deletePartition, odata, queryRows, row, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, deletePartition, odata, queryRows, requireEtag, row, statusOf } from '../../platform/storage/table-client';
 
 const codec = defineCodec<User>({
   schema: userSchema,
@@ -37,7 +38,33 @@ export class TableUserDirectory implements UserDirectory {
   }
 
   async upsert(user: User): Promise<void> {
-    await this.client.upsertEntity(row(encodeKey(user.tenantId), encodeKey(user.userId), codec.toColumns(user)), 'Replace');
+    await this.client.upsertEntity(this.rowOf(user), 'Replace');
+  }
+
+  async listVersioned(tenantId: string): Promise<Versioned<User>[]> {
+    const rows = await queryRows(this.client, odata`PartitionKey eq ${encodeKey(tenantId)}`);
+    return rows.map((r) => ({ value: codec.fromRow(this.client.tableName, r), etag: requireEtag(typeof r.etag === 'string' ? r.etag : undefined) }));
+  }
+
+  async upsertWhileUnchanged(user: User, witness: Versioned<User>): Promise<boolean> {
+    if (witness.value.tenantId !== user.tenantId || witness.value.userId === user.userId) throw new Error('The witness must be another person of the same tenant');
+    // Both rows are in the tenant's partition: one transaction. The witness's merge of nothing
+    // changes no column, only its version, and fails when the version read is no longer current.
+    const witnessKeys = { partitionKey: encodeKey(user.tenantId), rowKey: encodeKey(witness.value.userId) };
+    try {
+      await this.client.submitTransaction([
+        ['upsert', this.rowOf(user), 'Replace'],
+        ['update', witnessKeys, 'Merge', { etag: witness.etag }],
+      ]);
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 412 || statusOf(err) === 404) return false;
+      throw err;
+    }
+  }
+
+  private rowOf(user: User) {
+    return row(encodeKey(user.tenantId), encodeKey(user.userId), codec.toColumns(user));
   }
 
   deleteTenant(tenantId: string): Promise<void> {
