@@ -9,16 +9,24 @@ import { type Result, fail, notFound, ok } from '../../bot/kernel/result';
 import { StorageUnavailable } from '../../bot/kernel/storage-unavailable';
 import type { Versioned } from '../../bot/kernel/versioned';
 
-/** Delivered cards in memory, as the table keeps them (one merged row per card). */
-export function memoryCards(): DeliveredCardStore {
-  const rows = new Map<string, DeliveredCard>();
-  const key = (t: string, c: string, a: string) => JSON.stringify([t, c, a]);
-  return {
-    get: async (t, c, a) => rows.get(key(t, c, a)),
-    requested: async (t, c, a, latestUpdateId) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), latestUpdateId }),
-    shown: async (t, c, a, fingerprint) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), fingerprint }),
-  };
+/** Delivered cards in memory, as the table keeps them (one merged row per card); counts the rows read. */
+export class MemoryCards implements DeliveredCardStore {
+  private readonly rows = new Map<string, DeliveredCard>();
+  /** Point reads made so far (`get`), each a storage round trip with the table. */
+  reads = 0;
+
+  async get(t: string, c: string, a: string): Promise<DeliveredCard | undefined> {
+    this.reads++;
+    return this.rows.get(key(t, c, a));
+  }
+  async requested(t: string, c: string, a: string, latestUpdateId: string): Promise<void> {
+    this.rows.set(key(t, c, a), { ...this.rows.get(key(t, c, a)), latestUpdateId });
+  }
+  async shown(t: string, c: string, a: string, fingerprint: string): Promise<void> {
+    this.rows.set(key(t, c, a), { ...this.rows.get(key(t, c, a)), fingerprint });
+  }
 }
+const key = (t: string, c: string, a: string) => JSON.stringify([t, c, a]);
 
 /** Delivery records in memory; `update` checks the etag like the table does. */
 export class FakeDeliveries implements DeliveryRepository {

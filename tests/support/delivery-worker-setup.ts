@@ -11,7 +11,7 @@ import { DeliveryWorker, type DeliveryWorkerDeps } from '../../bot/delivery/app/
 import { DeliveryRateLimiter } from '../../bot/delivery/app/rate-limiter';
 import { createDeliveryRegistry } from '../../bot/delivery/app/registry';
 import type { Logger } from '../../bot/kernel/logger';
-import { FakeDeliveries, memoryCards } from './delivery-fakes';
+import { FakeDeliveries, MemoryCards } from './delivery-fakes';
 
 export const T0 = Date.parse('2026-11-27T10:00:00.000Z');
 const BATCH = 'change:chg-1:v1';
@@ -22,6 +22,9 @@ export const badGateway: SendOutcome = { ok: false, status: 502, message: 'HTTP 
 export const sentAs = (activityId: string): SendOutcome => ({ ok: true, activityId });
 
 /** A queued send of batch `change:chg-1:v1` to its own conversation, `conv-<name>`. */
+/** The card the worker's renderer makes of content `{ kind: 'change', ref }`. */
+export const cardSaying = (ref: string): object => ({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: ref }] });
+
 export function delivery(name: string, over: Partial<Delivery> = {}): Delivery {
   const at = new Date(T0).toISOString();
   return { tenantId: 't1', id: `${BATCH}/${name}`, batchId: BATCH, conversationId: `conv-${name}`, operation: 'send', content: { kind: 'change', ref: 'chg-1' }, state: 'queued', attempts: 0, createdAt: at, updatedAt: at, ...over };
@@ -37,6 +40,8 @@ export interface Call {
   readonly deliveryId: string | undefined;
   /** The record as stored when the call was made. */
   readonly stored: Delivery | undefined;
+  /** The card sent, or the card an update replaced the target with. */
+  readonly card: object;
 }
 
 interface Options {
@@ -68,9 +73,9 @@ export function setup(options: Options = {}) {
   };
   const calls: Call[] = [];
   const script = options.outcomes ?? [sentAs('a1')];
-  const answer = async (conversation: ConversationRef): Promise<SendOutcome> => {
+  const answer = async (conversation: ConversationRef, card: object): Promise<SendOutcome> => {
     const id = records.find((d) => d.conversationId === conversation.conversationId)?.id;
-    calls.push({ at: now, deliveryId: id, stored: id ? deliveries.value(id) : undefined });
+    calls.push({ at: now, deliveryId: id, stored: id ? deliveries.value(id) : undefined, card });
     options.duringCall?.(calls.length - 1);
     return script[Math.min(calls.length, script.length) - 1] as SendOutcome; // the last answer repeats
   };
@@ -80,13 +85,14 @@ export function setup(options: Options = {}) {
     const readies = options.ready ?? [{ ok: true }];
     return readies[Math.min(readyCalls.length, readies.length) - 1] as ReadyOutcome;
   };
-  const messenger: Messenger = { ready, send: (c) => answer(c), update: (c) => answer(c) };
+  const messenger: Messenger = { ready, send: (c, card) => answer(c, card), update: (c, _activityId, card) => answer(c, card) };
   const registry = createDeliveryRegistry();
-  registry.addRenderer({ kind: 'change', render: async (_t, content) => ({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: content.ref }] }) });
+  registry.addRenderer({ kind: 'change', render: async (_t, content) => cardSaying(content.ref) });
+  const cards = new MemoryCards();
   const worker = new DeliveryWorker({
     workerId: 'w1',
     deliveries,
-    cards: memoryCards(),
+    cards,
     conversations,
     messenger,
     registry,
@@ -102,7 +108,7 @@ export function setup(options: Options = {}) {
     ...options.deps,
   });
   const job = (name = 'd1') => ({ tenantId: 't1', deliveryId: `${BATCH}/${name}` });
-  return { worker, deliveries, calls, readyCalls, job, advance: (ms: number) => void (now += ms), now: () => now };
+  return { worker, deliveries, cards, calls, readyCalls, job, advance: (ms: number) => void (now += ms), now: () => now };
 }
 
 /** A fake clock of timers: `run` lets every job go as far as it can, then moves time to the earliest timer. */

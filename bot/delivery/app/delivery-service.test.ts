@@ -4,7 +4,7 @@ import type { Delivery, DeliveryJob } from '../domain/delivery';
 import type { DeliveryQueue, DeliveryRepository } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import { createDeliveryService } from './delivery-service';
-import { memoryCards } from '../../../tests/support/delivery-fakes';
+import { MemoryCards } from '../../../tests/support/delivery-fakes';
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
@@ -45,7 +45,7 @@ function fakes(options: { readonly failEnqueueAt?: number } = {}) {
       }
     },
   };
-  return { rows, timeline, enqueued, recordedWhenEnqueued, service: createDeliveryService({ deliveries, queue, clock, logger: silent, cards: memoryCards(), updateCoalesceMs: 2000 }) };
+  return { rows, timeline, enqueued, recordedWhenEnqueued, service: createDeliveryService({ deliveries, queue, clock, logger: silent, cards: new MemoryCards(), updateCoalesceMs: 2000 }) };
 }
 
 const requests = (n: number) => Array.from({ length: n }, (_, i) => ({ conversationId: `19:c${i}@thread.tacv2`, operation: 'send' as const, content: { kind: 'change', ref: 'chg-1' } }));
