@@ -1,23 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 
 import type { Delivery, DeliveryJob } from '../domain/delivery';
-import type { DeliveredCard, DeliveredCardStore, DeliveryQueue, DeliveryRepository } from '../ports';
+import type { DeliveryQueue, DeliveryRepository } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import { createDeliveryService } from './delivery-service';
+import { MemoryCards } from '../../../tests/support/delivery-fakes';
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
-
-/** Delivered cards in memory, as the table keeps them (one merged row per card). */
-function memoryCards(): DeliveredCardStore {
-  const rows = new Map<string, DeliveredCard>();
-  const key = (t: string, c: string, a: string) => JSON.stringify([t, c, a]);
-  return {
-    get: async (t, c, a) => rows.get(key(t, c, a)),
-    requested: async (t, c, a, latestUpdateId) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), latestUpdateId }),
-    shown: async (t, c, a, fingerprint) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), fingerprint }),
-  };
-}
 
 /** Records in memory; every call is logged in one timeline shared with the queue. */
 function fakes(options: { readonly failEnqueueAt?: number } = {}) {
@@ -55,7 +45,7 @@ function fakes(options: { readonly failEnqueueAt?: number } = {}) {
       }
     },
   };
-  return { rows, timeline, enqueued, recordedWhenEnqueued, service: createDeliveryService({ deliveries, queue, clock, logger: silent, cards: memoryCards(), updateCoalesceMs: 2000 }) };
+  return { rows, timeline, enqueued, recordedWhenEnqueued, service: createDeliveryService({ deliveries, queue, clock, logger: silent, cards: new MemoryCards(), updateCoalesceMs: 2000 }) };
 }
 
 const requests = (n: number) => Array.from({ length: n }, (_, i) => ({ conversationId: `19:c${i}@thread.tacv2`, operation: 'send' as const, content: { kind: 'change', ref: 'chg-1' } }));

@@ -1,174 +1,17 @@
 /**
- * Unit tests of DeliveryWorker over in-memory fakes: records with real ETag checks and a
- * history of writes, a scripted Messenger that notes the (fake) time of each call and the
- * record as stored then, and a fake clock that `sleep` advances — so waits take no time. The
- * fan-out at the end runs many jobs at once on a fake clock of timers (FakeTime).
+ * Unit tests of DeliveryWorker over in-memory fakes (tests/support/delivery-worker-setup.ts):
+ * records with real ETag checks and a history of writes, a scripted Messenger that notes the
+ * (fake) time of each call and the record as stored then, and a fake clock that `sleep`
+ * advances — so waits take no time. The fan-out at the end runs many jobs at once on a fake
+ * clock of timers (FakeTime).
  */
 import { describe, expect, it } from '@jest/globals';
 
-import type { ConversationRef } from '../../conversations/domain/conversation';
-import { type Delivery, type RateLimits, type RetryPolicy, type SendOutcome, TEAMS_RATE_LIMITS } from '../domain/delivery';
-import { type Result, fail, notFound, ok } from '../../kernel/result';
-import type { DeliveredCard, DeliveredCardStore, DeliveryRepository, Messenger, ReadyOutcome } from '../ports';
-import type { Logger } from '../../kernel/logger';
-import type { ConversationStore } from '../../conversations/ports';
-import type { Versioned } from '../../kernel/versioned';
-import { DeliveryWorker, type DeliveryWorkerDeps } from './delivery-worker';
+import { type SendOutcome, TEAMS_RATE_LIMITS } from '../domain/delivery';
+import type { Messenger, ReadyOutcome } from '../ports';
 import { DeliveryRateLimiter } from './rate-limiter';
 import { StorageUnavailable } from '../../kernel/storage-unavailable';
-import { createDeliveryRegistry } from './registry';
-
-const T0 = Date.parse('2026-11-27T10:00:00.000Z');
-const BATCH = 'change:chg-1:v1';
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-
-/** Delivered cards in memory, as the table keeps them (one merged row per card). */
-function memoryCards(): DeliveredCardStore {
-  const rows = new Map<string, DeliveredCard>();
-  const key = (t: string, c: string, a: string) => JSON.stringify([t, c, a]);
-  return {
-    get: async (t, c, a) => rows.get(key(t, c, a)),
-    requested: async (t, c, a, latestUpdateId) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), latestUpdateId }),
-    shown: async (t, c, a, fingerprint) => void rows.set(key(t, c, a), { ...rows.get(key(t, c, a)), fingerprint }),
-  };
-}
-
-const throttled = (retryAfterSeconds: number): SendOutcome => ({ ok: false, status: 429, code: 'TooManyRequests', message: 'HTTP 429', retryAfterSeconds });
-const badGateway: SendOutcome = { ok: false, status: 502, message: 'HTTP 502' };
-const sentAs = (activityId: string): SendOutcome => ({ ok: true, activityId });
-
-function delivery(name: string, over: Partial<Delivery> = {}): Delivery {
-  const at = new Date(T0).toISOString();
-  return { tenantId: 't1', id: `${BATCH}/${name}`, batchId: BATCH, conversationId: `conv-${name}`, operation: 'send', content: { kind: 'change', ref: 'chg-1' }, state: 'queued', attempts: 0, createdAt: at, updatedAt: at, ...over };
-}
-
-function conversationRef(conversationId: string): ConversationRef {
-  const at = new Date(T0).toISOString();
-  return { tenantId: 't1', conversationId, kind: 'personal', serviceUrl: 'https://smba.example/', channelId: 'msteams', botId: 'bot', title: conversationId, installedAt: at, updatedAt: at, active: true };
-}
-
-/** Delivery records in memory; `update` checks the etag like the table does. */
-class FakeDeliveries implements DeliveryRepository {
-  readonly rows = new Map<string, Versioned<Delivery>>();
-  /** Every successful update, in order. */
-  readonly history: Delivery[] = [];
-  private version = 0;
-
-  async createMany(ds: readonly Delivery[]): Promise<void> {
-    this.seed(ds);
-  }
-  seed(ds: readonly Delivery[]): void {
-    for (const d of ds) if (!this.rows.has(d.id)) this.rows.set(d.id, { value: d, etag: this.nextEtag() });
-  }
-  async get(tenantId: string, id: string): Promise<Versioned<Delivery> | undefined> {
-    const row = this.rows.get(id);
-    return row && row.value.tenantId === tenantId ? row : undefined;
-  }
-  /** How many times recording a send as `sent` fails next, as storage that does not answer. */
-  failSentWrites = 0;
-  async update(d: Delivery, etag: string): Promise<Result<Versioned<Delivery>>> {
-    if (d.state === 'sent' && this.failSentWrites > 0) {
-      this.failSentWrites--;
-      throw new StorageUnavailable(5);
-    }
-    const row = this.rows.get(d.id);
-    if (!row) return notFound(`Delivery ${d.id}`);
-    if (row.etag !== etag) return fail('CONFLICT.STALE', `Delivery ${d.id} was changed by someone else.`);
-    const next = { value: d, etag: this.nextEtag() };
-    this.rows.set(d.id, next);
-    this.history.push(d);
-    return ok(next);
-  }
-  async listByBatch(tenantId: string, batchId: string): Promise<Delivery[]> {
-    return [...this.rows.values()].map((r) => r.value).filter((d) => d.tenantId === tenantId && d.batchId === batchId);
-  }
-  async listQueuedInBatch(tenantId: string, batchId: string): Promise<Versioned<Delivery>[]> {
-    return [...this.rows.values()].filter((r) => r.value.tenantId === tenantId && r.value.batchId === batchId && r.value.state === 'queued');
-  }
-  /** Another writer changes the record (only its etag and updatedAt here). */
-  bump(id: string): void {
-    const row = this.rows.get(id) as Versioned<Delivery>;
-    this.rows.set(id, { value: { ...row.value, updatedAt: new Date(T0 + 1).toISOString() }, etag: this.nextEtag() });
-  }
-  value(id: string): Delivery {
-    return (this.rows.get(id) as Versioned<Delivery>).value;
-  }
-  private nextEtag(): string {
-    return `W/"${++this.version}"`;
-  }
-}
-
-interface Call {
-  readonly at: number;
-  readonly deliveryId: string | undefined;
-  /** The record as stored when the call was made. */
-  readonly stored: Delivery | undefined;
-}
-
-interface Options {
-  readonly outcomes?: readonly SendOutcome[];
-  /** What the messenger's `ready` answers, call by call (the last repeats); ready by default. */
-  readonly ready?: readonly ReadyOutcome[];
-  /** Runs inside the messenger's n-th call (0-based), before it answers. */
-  readonly duringCall?: (n: number) => void;
-  readonly limits?: RateLimits;
-  readonly headroom?: number;
-  readonly retry?: Partial<RetryPolicy>;
-  readonly deps?: Partial<DeliveryWorkerDeps>;
-  readonly records?: readonly Delivery[];
-}
-
-function setup(options: Options = {}) {
-  let now = T0;
-  const clock = { now: () => new Date(now) };
-  const deliveries = new FakeDeliveries();
-  const records = options.records ?? [delivery('d1')];
-  deliveries.seed(records);
-  const refs = new Map(records.map((d) => [d.conversationId, conversationRef(d.conversationId)]));
-  const conversations: ConversationStore = {
-    save: async (ref) => void refs.set(ref.conversationId, ref),
-    get: async (tenantId, id) => (tenantId === 't1' ? refs.get(id) : undefined),
-    list: async (tenantId) => (tenantId === 't1' ? [...refs.values()] : []),
-    deleteTenant: async () => refs.clear(),
-  };
-  const calls: Call[] = [];
-  const script = options.outcomes ?? [sentAs('a1')];
-  const answer = async (conversation: ConversationRef): Promise<SendOutcome> => {
-    const id = records.find((d) => d.conversationId === conversation.conversationId)?.id;
-    calls.push({ at: now, deliveryId: id, stored: id ? deliveries.value(id) : undefined });
-    options.duringCall?.(calls.length - 1);
-    return script[Math.min(calls.length, script.length) - 1] as SendOutcome; // the last answer repeats
-  };
-  const readyCalls: number[] = [];
-  const ready = async (): Promise<ReadyOutcome> => {
-    readyCalls.push(now);
-    const readies = options.ready ?? [{ ok: true }];
-    return readies[Math.min(readyCalls.length, readies.length) - 1] as ReadyOutcome;
-  };
-  const messenger: Messenger = { ready, send: (c) => answer(c), update: (c) => answer(c) };
-  const registry = createDeliveryRegistry();
-  registry.addRenderer({ kind: 'change', render: async (_t, content) => ({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: content.ref }] }) });
-  const worker = new DeliveryWorker({
-    workerId: 'w1',
-    deliveries,
-    cards: memoryCards(),
-    conversations,
-    messenger,
-    registry,
-    limiter: new DeliveryRateLimiter(options.limits ?? TEAMS_RATE_LIMITS, { headroom: options.headroom ?? 1 }),
-    clock,
-    logger: silent,
-    retry: { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 60_000, ...options.retry },
-    claimMs: 60_000,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      now += ms;
-    },
-    ...options.deps,
-  });
-  const job = (name = 'd1') => ({ tenantId: 't1', deliveryId: `${BATCH}/${name}` });
-  return { worker, deliveries, calls, readyCalls, job, advance: (ms: number) => void (now += ms), now: () => now };
-}
+import { type Call, FakeTime, T0, badGateway, delivery, sentAs, setup, throttled } from '../../../tests/support/delivery-worker-setup';
 
 describe('DeliveryWorker', () => {
   it('retries a send throttled with a short Retry-After in hand, counting the attempt before sending again', async () => {
@@ -365,31 +208,6 @@ describe('DeliveryWorker', () => {
     expect(f.deliveries.value(f.job('d2').deliveryId)).toMatchObject({ state: 'queued', claimedBy: 'w2' });
   });
 });
-
-/** A fake clock of timers: `run` lets every job go as far as it can, then moves time to the earliest timer. */
-class FakeTime {
-  now = T0;
-  private readonly timers: { readonly at: number; readonly wake: () => void }[] = [];
-
-  readonly sleep = (ms: number): Promise<void> =>
-    new Promise((wake) => {
-      const at = this.now + Math.max(0, ms);
-      let i = this.timers.length;
-      while (i > 0 && (this.timers[i - 1] as { at: number }).at > at) i--;
-      this.timers.splice(i, 0, { at, wake });
-    });
-
-  async run(finished: () => boolean): Promise<void> {
-    for (;;) {
-      await new Promise((resolve) => setImmediate(resolve)); // every job runs until it waits on a timer
-      if (finished()) return;
-      const next = this.timers.shift();
-      if (!next) throw new Error('nothing left to wait for, yet not finished');
-      this.now = Math.max(this.now, next.at);
-      next.wake();
-    }
-  }
-}
 
 describe('a first fan-out whose requests all wait a second for the access token', () => {
   it('puts no request over the limit in any second: the token is fetched before a send takes its slot', async () => {

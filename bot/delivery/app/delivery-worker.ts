@@ -11,8 +11,9 @@
  * An update is sent only when it is its card's latest (delivery-service.ts names each update
  * the latest as it is dispatched; earlier ones still queued are dropped unsent) and only when
  * the card it renders differs from what the card shows (a fingerprint of the card JSON, kept on
- * the record of the send and, once the card is updated, per card after each update). Dropped updates are recorded `failed` with
- * `lastError: "skipped: …"`, like any delivery no longer wanted.
+ * the record of the send and, once the card is updated, per card after each update). The card's
+ * row, which says both, is read once per update, before claiming. Dropped updates are recorded
+ * `failed` with `lastError: "skipped: …"`, like any delivery no longer wanted.
  *
  * The claim is what makes two processes never both send: only one ETag update wins. Waiting
  * for the budget happens mostly before claiming, and the send is never made on a claim that
@@ -26,7 +27,7 @@ import { createHash } from 'node:crypto';
 
 import { type Delivery, type DeliveryJob, RECORD_MARGIN_MS, type RetryPolicy, type SendOutcome, classifyFailure, retryDelayMs } from '../domain/delivery';
 import type { ConversationRef, ConversationStore } from '../../conversations';
-import type { DeliveredCardStore, DeliveryRepository, JobOutcome, Messenger } from '../ports';
+import type { DeliveredCard, DeliveredCardStore, DeliveryRepository, JobOutcome, Messenger } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock } from '../../kernel/runtime';
@@ -117,14 +118,15 @@ export class DeliveryWorker {
       // have expired. Our own claim counts too, or a duplicate job would claim over it and send twice.
       return later(Date.parse(delivery.claimedUntil) - now.getTime() + 250);
     }
-    if (delivery.operation === 'update' && delivery.targetActivityId) {
+    // An update's card as recorded: read once, it says both whether a later update replaces
+    // this one and (see `deliver`) what the card shows now.
+    const target =
+      delivery.operation === 'update' && delivery.targetActivityId ? await deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId) : undefined;
+    if (target?.latestUpdateId && target.latestUpdateId !== delivery.id) {
       // A later update of the same card was asked for: it renders the state current when it
       // runs, so this one would only spend the conversation's budget on a card about to change.
-      const card = await deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId);
-      if (card?.latestUpdateId && card.latestUpdateId !== delivery.id) {
-        await this.outcomes.finish(found, { state: 'failed', lastError: 'skipped: a later update of the same card replaces it' });
-        return done;
-      }
+      await this.outcomes.finish(found, { state: 'failed', lastError: 'skipped: a later update of the same card replaces it' });
+      return done;
     }
 
     const conversation = await this.reader.conversation(delivery.tenantId, delivery.conversationId);
@@ -154,7 +156,7 @@ export class DeliveryWorker {
       found.etag,
     );
     if (!claimed.ok) return later(deps.claimMs); // someone else changed it first; re-check later
-    return this.deliver(claimed.value, conversation, startedAt);
+    return this.deliver(claimed.value, conversation, startedAt, target);
   }
 
   /** The queue gave up on a job whose handling kept throwing or crashing. */
@@ -174,8 +176,9 @@ export class DeliveryWorker {
    * attempt counted first, so attempts stay bounded across crashes — instead of through the
    * queue, where a message would come back no sooner than a whole second later and be read and
    * claimed afresh. Longer back-offs go back to the queue, keeping the claim until they are due.
+   * `target` is an update's card as `handle` read it.
    */
-  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef, startedAt: number): Promise<JobOutcome> {
+  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef, startedAt: number, target: DeliveredCard | undefined): Promise<JobOutcome> {
     const { deps } = this;
     let current = claimed;
     for (;;) {
@@ -198,7 +201,7 @@ export class DeliveryWorker {
           return done;
         }
         fingerprint = fingerprintOf(card);
-        if (delivery.operation === 'update' && (await this.outcomes.shownOn(delivery)) === fingerprint) {
+        if (delivery.operation === 'update' && (await this.outcomes.shownOn(delivery, target)) === fingerprint) {
           await this.outcomes.finish(current, { state: 'failed', lastError: 'skipped: the card already shows this' });
           return done;
         }
