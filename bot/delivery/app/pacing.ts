@@ -1,35 +1,38 @@
 /**
  * The pacing primitives of the delivery rate limiter (rate-limiter.ts), as pure logic over a
- * clock in milliseconds: a sliding window (at most `limit` events in ANY window — how a
+ * clock in milliseconds: sliding windows (at most `limit` events in ANY window — how a
  * throttling service counts), the same for requests counted where they arrive, and an even
  * pacer (one event per interval, on a schedule that keeps its place when a caller wakes late).
  */
 
-/** At most `limit` events in any `windowMs`. */
-export class SlidingWindow {
+/**
+ * Events held to several sliding-window limits at once — a conversation's 7 / 1 s, 8 / 2 s,
+ * 60 / 30 s and 1800 / h: at most each `limit` in ANY window of its length. The same events count
+ * in every window, so one list of their times serves all the limits, and a conversation that was
+ * sent one card in the last hour costs one number (a list per limit cost ~1.2 KB per
+ * conversation, kept for the hour: 6 MB after a 5,000-card fan-out).
+ */
+export class SlidingWindows {
   private readonly times: number[] = [];
+  private readonly longestMs: number;
 
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {
-    if (!(limit >= 1) || !(windowMs > 0)) throw new Error(`Invalid window ${limit}/${windowMs}ms`);
+  /** `limits`: [limit, windowMs] pairs, shared by every SlidingWindows of the same limits (not copied). */
+  constructor(private readonly limits: readonly (readonly [number, number])[]) {
+    for (const [limit, windowMs] of limits) if (!(limit >= 1) || !(windowMs > 0)) throw new Error(`Invalid window ${limit}/${windowMs}ms`);
+    this.longestMs = Math.max(0, ...limits.map(([, ms]) => ms));
   }
 
-  /** How long from `now` until one more event fits (0: now). */
+  /** How long from `now` until one more event fits every window (0: now). */
   waitMs(now: number): number {
     this.evict(now);
-    return Math.max(0, this.earliest() - now);
-  }
-
-  /** The earliest time one more event fits, given the events in the window (-Infinity: any time). */
-  private earliest(): number {
     const n = this.times.length;
-    // The (limit)-th most recent event must leave the window first.
-    return n < this.limit ? -Infinity : (this.times[n - this.limit] as number) + this.windowMs;
+    let earliest = -Infinity;
+    // In each window, the (limit)-th most recent event must leave it first.
+    for (const [limit, windowMs] of this.limits) if (n >= limit) earliest = Math.max(earliest, (this.times[n - limit] as number) + windowMs);
+    return Math.max(0, earliest - now);
   }
 
-  /** Records an event; the caller asked `waitMs` first, which dropped the events out of the window. */
+  /** Records an event; the caller asked `waitMs` first, which dropped the events out of every window. */
   record(now: number): void {
     this.times.push(now);
   }
@@ -41,7 +44,7 @@ export class SlidingWindow {
 
   private evict(now: number): void {
     let drop = 0;
-    while (drop < this.times.length && (this.times[drop] as number) <= now - this.windowMs) drop++;
+    while (drop < this.times.length && (this.times[drop] as number) <= now - this.longestMs) drop++;
     if (drop > 0) this.times.splice(0, drop);
   }
 }

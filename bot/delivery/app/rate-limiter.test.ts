@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
 import { TEAMS_RATE_LIMITS } from '../domain/delivery';
-import { ArrivalWindow, SlidingWindow, windowOfRate } from './pacing';
+import { ArrivalWindow, SlidingWindows, windowOfRate } from './pacing';
 import { DeliveryRateLimiter } from './rate-limiter';
 
 /** Reserves a send, answered at once; 0 when reserved, else how long to wait (the shape most tests want). */
@@ -41,15 +41,29 @@ function maxInWindow(times: number[], windowMs: number): number {
   return best;
 }
 
-describe('SlidingWindow', () => {
+describe('SlidingWindows', () => {
   it('allows `limit` events in any window and says how long to wait for the next', () => {
-    const w = new SlidingWindow(3, 1000);
+    const w = new SlidingWindows([[3, 1000]]);
     for (const t of [0, 10, 20]) {
       expect(w.waitMs(t)).toBe(0);
       w.record(t);
     }
     expect(w.waitMs(500)).toBe(500);
     expect(w.waitMs(1000)).toBe(0);
+  });
+
+  it('holds every limit at once over the same events: the longest wait wins, and an event stays counted for the longest window', () => {
+    const w = new SlidingWindows([[2, 1000], [3, 10_000]]);
+    for (const t of [0, 10]) {
+      expect(w.waitMs(t)).toBe(0);
+      w.record(t);
+    }
+    expect(w.waitMs(500)).toBe(500); // the 2 / 1 s window
+    w.record(1000);
+    expect(w.waitMs(1500)).toBe(8500); // the 3 / 10 s one: the first event leaves it at 10 s
+    expect(w.waitMs(10_000)).toBe(0);
+    w.record(10_000);
+    expect(w.last).toBe(10_000);
   });
 
   it('turns a fractional rate into a window that holds it exactly', () => {

@@ -6,7 +6,7 @@
  * tenant's requests (pacing.ts).
  */
 import type { RateLimits } from '../domain/delivery';
-import { ArrivalWindow, EvenPacer, SlidingWindow, windowOfRate } from './pacing';
+import { ArrivalWindow, EvenPacer, SlidingWindows, windowOfRate } from './pacing';
 
 /** A tenant's request budget (see DeliveryRateLimiter), its recent 429s and what they caused. */
 interface TenantState {
@@ -93,7 +93,7 @@ export interface RateLimiterOptions {
  */
 export class DeliveryRateLimiter {
   private readonly tenants = new Map<string, TenantState>();
-  private readonly conversations = new Map<string, SlidingWindow[]>();
+  private readonly conversations = new Map<string, SlidingWindows>();
   private share: number;
   private readonly headroom: number;
   private readonly longestConversationWindow: number;
@@ -140,7 +140,7 @@ export class DeliveryRateLimiter {
 
   /** How long the conversation's windows alone would make a send wait (nothing reserved). */
   conversationWaitMs(tenantId: string, conversationId: string, now: number): number {
-    return Math.max(0, ...this.conversationWindows(tenantId, conversationId).map((w) => w.waitMs(now)));
+    return this.conversationWindows(tenantId, conversationId).waitMs(now);
   }
 
   /** How long the tenant's budget alone would make a send wait (nothing reserved). */
@@ -156,9 +156,9 @@ export class DeliveryRateLimiter {
   reserve(tenantId: string, conversationId: string, now: number): { readonly reservedAt: number } | { readonly waitMs: number } {
     const tenant = this.current(tenantId, now);
     const conversation = this.conversationWindows(tenantId, conversationId);
-    const wait = Math.max(tenant.pausedUntil - now, tenant.pacer.waitMs(now), tenant.requests.waitMs(now), ...conversation.map((w) => w.waitMs(now)));
+    const wait = Math.max(tenant.pausedUntil - now, tenant.pacer.waitMs(now), tenant.requests.waitMs(now), conversation.waitMs(now));
     if (!(wait <= 0)) return { waitMs: wait }; // NaN too: never a send past a window we could not read
-    for (const w of conversation) w.record(now);
+    conversation.record(now);
     tenant.requests.record(now);
     tenant.pacer.record(now);
     this.learn(tenant, now, 0, 1);
@@ -180,7 +180,7 @@ export class DeliveryRateLimiter {
   /** Forgets conversations idle longer than the longest window, and tenants with nothing in theirs, so memory stays bounded. */
   prune(now: number): void {
     for (const [key, windows] of this.conversations) {
-      if (windows.every((w) => w.last <= now - this.longestConversationWindow)) this.conversations.delete(key);
+      if (windows.last <= now - this.longestConversationWindow) this.conversations.delete(key);
     }
     for (const [tenantId, tenant] of this.tenants) {
       if (tenant.requests.idle(now) && tenant.pausedUntil <= now && this.factorAt(tenant, now) === 1) this.tenants.delete(tenantId);
@@ -263,11 +263,11 @@ export class DeliveryRateLimiter {
     return w;
   }
 
-  private conversationWindows(tenantId: string, conversationId: string): SlidingWindow[] {
+  private conversationWindows(tenantId: string, conversationId: string): SlidingWindows {
     const key = `${tenantId}\n${conversationId}`;
     let ws = this.conversations.get(key);
     if (!ws) {
-      ws = this.limits.perConversation.map(([limit, ms]) => new SlidingWindow(limit, ms));
+      ws = new SlidingWindows(this.limits.perConversation);
       this.conversations.set(key, ws);
     }
     return ws;
