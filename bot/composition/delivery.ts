@@ -117,7 +117,11 @@ export async function createDeliveryRuntime(deps: DeliveryRuntimeDeps): Promise<
       consumer.start({ handle: (job) => worker.handle(job), onPoison: (job, count) => worker.poison(job, count) });
       runner.start();
       sweeper.start();
-      pruner = setInterval(() => limiter.prune(clock.now().getTime()), 60_000);
+      pruner = setInterval(() => {
+        const now = clock.now().getTime();
+        limiter.prune(now);
+        worker.prune(now);
+      }, 60_000);
       pruner.unref();
       logger.info({ workerId, share: limiter.perTenantRate, concurrency: settings.concurrency }, 'delivery worker and scheduler started');
     },

@@ -142,6 +142,26 @@ export class DeliveryReader {
     return seen.count >= READ_AHEAD_AFTER;
   }
 
+  /**
+   * Forgets what has expired: references past their time, read-aheads of batches past theirs,
+   * counts of point reads older than the read-ahead window. Expired entries are never used, but
+   * without this they stayed until the cache filled — after a fan-out, every reference of the
+   * tenant, for good.
+   */
+  /** References and read-ahead records held now (what `prune` bounds). */
+  get held(): number {
+    let records = 0;
+    for (const ahead of this.batches.values()) records += ahead.records.size;
+    return this.refs.size + records;
+  }
+
+  prune(now: number): void {
+    for (const [key, cached] of this.refs) if (cached.until <= now) this.refs.delete(key);
+    for (const [key, ahead] of this.batches) if (ahead.until <= now) this.batches.delete(key);
+    for (const [key, seen] of this.misses) if (now - seen.since > READ_AHEAD_WINDOW_MS && !this.loading.has(key)) this.misses.delete(key);
+    for (const [tenantId, at] of this.tenantsReadAhead) if (at + REF_CACHE_MS <= now) this.tenantsReadAhead.delete(tenantId);
+  }
+
   /** Runs one read-ahead per key at a time; concurrent callers wait for it. A failure only means point reads. */
   private async readAhead(key: string, load: () => Promise<void>): Promise<void> {
     let pending = this.loading.get(key);

@@ -100,6 +100,11 @@ export class DeliveryWorker {
 
   private stopping = false;
 
+  /** Forgets what the worker's reads keep that has expired (see DeliveryReader.prune). */
+  prune(now: number): void {
+    this.reader.prune(now);
+  }
+
   async handle(job: DeliveryJob): Promise<JobOutcome> {
     const { deps } = this;
     const startedAt = deps.clock.now().getTime();
