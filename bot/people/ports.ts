@@ -9,14 +9,15 @@ export interface UserDirectory {
   get(tenantId: string, userId: string): Promise<User | undefined>;
   list(tenantId: string): Promise<User[]>;
   upsert(user: User): Promise<void>;
-  /** Everyone, each with the version `upsertWhileUnchanged` checks. */
+  /** Everyone, each with the version `replaceIfUnchanged` checks. */
   listVersioned(tenantId: string): Promise<Versioned<User>[]>;
   /**
-   * Saves `user` in one step with a check that `witness` (another person of the tenant, as read)
-   * is still at its version: how removing a tenant admin makes sure another one stays. False,
-   * and nothing saved, when the witness has changed since.
+   * Saves `user` in one step, only while their own record is still at `version` (undefined: they
+   * have none yet) and, when given, `witness` (another person of the tenant, as read) is still at
+   * its version too: how removing a tenant admin makes sure another one stays. False, and nothing
+   * saved, when either has changed.
    */
-  upsertWhileUnchanged(user: User, witness: Versioned<User>): Promise<boolean>;
+  replaceIfUnchanged(user: User, version: string | undefined, witness?: Versioned<User>): Promise<boolean>;
   deleteTenant(tenantId: string): Promise<void>;
 }
 

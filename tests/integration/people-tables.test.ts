@@ -30,20 +30,27 @@ describe('round trips', () => {
     expect(await repos.users.get(TENANT_A, 'nobody')).toBeUndefined();
   });
 
-  it('saves a person while another is unchanged, and saves nothing once the other has changed', async () => {
+  it('saves a person only while their record and a witness are as read, and saves nothing once either changed', async () => {
     const [ana, ben] = ['a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000002'].map((userId, i) => ({ tenantId: TENANT_A, userId, displayName: ['Ana', 'Ben'][i] ?? '', roles: [{ role: 'tenant_admin' as const }] }));
     if (!ana || !ben) throw new Error('fixture');
     await repos.users.upsert(ana);
     await repos.users.upsert(ben);
     const read = await repos.users.listVersioned(TENANT_A);
-    const witness = read.find((u) => u.value.userId === ben.userId);
-    if (!witness) throw new Error('Ben was not listed');
-    expect(await repos.users.upsertWhileUnchanged({ ...ana, roles: [] }, witness)).toBe(true);
+    const [anaRead, benRead] = [ana, ben].map((u) => read.find((r) => r.value.userId === u.userId));
+    if (!anaRead || !benRead) throw new Error('not listed');
+    expect(await repos.users.replaceIfUnchanged({ ...ana, roles: [] }, anaRead.etag, benRead)).toBe(true);
     expect((await repos.users.get(TENANT_A, ana.userId))?.roles).toEqual([]);
     expect(await repos.users.get(TENANT_A, ben.userId)).toEqual(ben);
-    // The first save changed the witness's version: the same witness no longer holds.
-    expect(await repos.users.upsertWhileUnchanged({ ...ana, displayName: 'Ana B' }, witness)).toBe(false);
+    // That save changed both versions: neither read holds any more.
+    expect(await repos.users.replaceIfUnchanged({ ...ana, displayName: 'Ana B' }, anaRead.etag)).toBe(false);
+    const again = (await repos.users.listVersioned(TENANT_A)).find((r) => r.value.userId === ana.userId);
+    expect(await repos.users.replaceIfUnchanged({ ...ana, displayName: 'Ana B' }, again?.etag, benRead)).toBe(false);
     expect((await repos.users.get(TENANT_A, ana.userId))?.displayName).toBe('Ana');
+    // No version: only someone who has no record yet.
+    const cy = { tenantId: TENANT_A, userId: 'a1000000-0000-4000-8000-000000000003', displayName: 'Cy', roles: [] };
+    expect(await repos.users.replaceIfUnchanged(cy, undefined)).toBe(true);
+    expect(await repos.users.replaceIfUnchanged({ ...cy, displayName: 'Cy 2' }, undefined)).toBe(false);
+    expect((await repos.users.get(TENANT_A, cy.userId))?.displayName).toBe('Cy');
   });
 
   it('stores Teams user ids by Entra id, and reads many at once', async () => {

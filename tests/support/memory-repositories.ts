@@ -321,10 +321,13 @@ export function createMemoryRepositories(): Repositories {
       upsert: async (user) => {
         users.of(user.tenantId).set(user.userId, { value: copy(user), etag: nextEtag() });
       },
-      upsertWhileUnchanged: async (user, witness) => {
-        if (users.peek(user.tenantId).get(witness.value.userId)?.etag !== witness.etag) return false;
-        users.of(user.tenantId).set(user.userId, { value: copy(user), etag: nextEtag() });
-        users.of(user.tenantId).set(witness.value.userId, { value: copy(witness.value), etag: nextEtag() });
+      replaceIfUnchanged: async (user, version, witness) => {
+        if (witness && (witness.value.tenantId !== user.tenantId || witness.value.userId === user.userId)) throw new Error('The witness must be another person of the same tenant');
+        const rows = users.of(user.tenantId);
+        if (rows.get(user.userId)?.etag !== version) return false;
+        if (witness && rows.get(witness.value.userId)?.etag !== witness.etag) return false;
+        rows.set(user.userId, { value: copy(user), etag: nextEtag() });
+        if (witness) rows.set(witness.value.userId, { value: copy(witness.value), etag: nextEtag() });
         return true;
       },
       deleteTenant: async (tenantId) => users.deleteTenant(tenantId),

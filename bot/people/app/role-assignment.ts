@@ -8,6 +8,7 @@ import { type Result, fail, forbidden, invalid, ok } from '../../kernel/result';
 import { StorageUnavailable } from '../../kernel/storage-unavailable';
 import { type Principal, type RoleAssignment, type User, can } from '../../kernel/roles';
 import type { IdSource } from '../../kernel/runtime';
+import type { Versioned } from '../../kernel/versioned';
 import { parseInput } from '../../kernel/validation';
 import { type LabelledRole, type LabelledUser, type RoleChange, distinctRoles, removesLastAdmin, roleDiff, roleLabel } from '../domain/role-change';
 import type { RoleChangeLog } from '../ports';
@@ -23,25 +24,31 @@ export interface RoleAssignmentDeps extends PeopleDeps {
 
 const isAdmin = (u: Pick<User, 'roles'>): boolean => u.roles.some((r) => r.role === 'tenant_admin');
 
-/** Times a demotion reads the admins again after another change of roles came between. */
-const DEMOTION_ATTEMPTS = 5;
+/** Times a save reads the people again after another change of roles came between its read and its write. */
+const SAVE_ATTEMPTS = 5;
 
 /**
- * Saves `user`, who is losing the tenant admin role, only while another admin stays: the save
- * checks in the same step that one other admin's record is unchanged since it was read. Two
- * admins removing each other at the same moment cannot both succeed: the first changes the
- * record the second checks. False, and nothing saved, when nobody else is an admin.
+ * Saves `user`'s new roles from a fresh read, in one step with checks that what the decision
+ * rested on still holds: the person's own record is as read (so a role granted meanwhile is not
+ * silently taken back) and, when they lose the tenant admin role, one other admin's record is as
+ * read too. Two admins removing each other at the same moment cannot both succeed: the first
+ * changes the record the second checks. `last` when nobody else is an admin (nothing saved);
+ * otherwise the roles they had before.
  */
-async function saveKeepingAnAdmin(deps: PeopleDeps, user: User): Promise<boolean> {
-  for (let attempt = 0; attempt < DEMOTION_ATTEMPTS; attempt++) {
-    const admins = (await deps.repos.users.listVersioned(user.tenantId)).filter((u) => isAdmin(u.value));
-    if (removesLastAdmin(admins.map((a) => a.value.userId), user.userId, user.roles)) return false;
-    const witness = admins.find((a) => a.value.userId !== user.userId);
-    if (!witness) return false;
-    if (await deps.repos.users.upsertWhileUnchanged(user, witness)) return true;
+async function saveRoles(deps: PeopleDeps, user: User): Promise<{ readonly last: User } | { readonly saved: User | undefined }> {
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+    const everyone = await deps.repos.users.listVersioned(user.tenantId);
+    const current = everyone.find((u) => u.value.userId === user.userId);
+    let witness: Versioned<User> | undefined;
+    if (current && isAdmin(current.value) && !isAdmin(user)) {
+      const admins = everyone.filter((u) => isAdmin(u.value));
+      witness = admins.find((a) => a.value.userId !== user.userId);
+      if (!witness || removesLastAdmin(admins.map((a) => a.value.userId), user.userId, user.roles)) return { last: current.value };
+    }
+    if (await deps.repos.users.replaceIfUnchanged(user, current?.etag, witness)) return { saved: current?.value };
   }
-  // Another admin's record changed between every read and write: answered "busy, try again".
-  throw new StorageUnavailable(1, { slow: true, cause: new Error(`the tenant's admins kept changing; gave up after ${DEMOTION_ATTEMPTS} attempts`) });
+  // The records changed between every read and write: answered "busy, try again".
+  throw new StorageUnavailable(1, { slow: true, cause: new Error(`roles kept changing; gave up after ${SAVE_ATTEMPTS} attempts`) });
 }
 
 /**
@@ -66,15 +73,12 @@ export async function assignRoles(deps: RoleAssignmentDeps, p: Principal, rawUse
   if (problems.length > 0) return invalid('The roles name records that do not exist.', problems);
   const { displayName, email } = input.value;
   const user: User = { tenantId: p.tenantId, userId: userId.value, displayName, ...(email ? { email } : {}), roles };
-  if (before && isAdmin(before) && !isAdmin(user)) {
-    if (!(await saveKeepingAnAdmin(deps, user))) {
-      const who = userId.value === p.userId ? 'You are' : `${before.displayName} is`;
-      return fail('CONFLICT.LAST_ONE', `${who} the last tenant admin. Make someone else a tenant admin first, then remove this role.`);
-    }
-  } else {
-    await deps.repos.users.upsert(user);
+  const outcome = await saveRoles(deps, user);
+  if ('last' in outcome) {
+    const who = userId.value === p.userId ? 'You are' : `${outcome.last.displayName} is`;
+    return fail('CONFLICT.LAST_ONE', `${who} the last tenant admin. Make someone else a tenant admin first, then remove this role.`);
   }
-  const diff = roleDiff(before?.roles ?? [], roles);
+  const diff = roleDiff(outcome.saved?.roles ?? [], roles);
   if (diff.granted.length > 0 || diff.removed.length > 0) {
     const label = (r: RoleAssignment): LabelledRole => ({ role: r, label: roleLabel(r, targets) });
     const change: RoleChange = {

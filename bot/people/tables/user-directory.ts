@@ -6,7 +6,7 @@ import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { userSchema } from './schemas';
-import { type TableClient, deletePartition, odata, queryRows, requireEtag, row, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, deletePartition, odata, queryRows, requireEtag, row, statusOf } from '../../platform/storage/table-client';
 
 const codec = defineCodec<User>({
   schema: userSchema,
@@ -46,19 +46,18 @@ export class TableUserDirectory implements UserDirectory {
     return rows.map((r) => ({ value: codec.fromRow(this.client.tableName, r), etag: requireEtag(typeof r.etag === 'string' ? r.etag : undefined) }));
   }
 
-  async upsertWhileUnchanged(user: User, witness: Versioned<User>): Promise<boolean> {
-    if (witness.value.tenantId !== user.tenantId || witness.value.userId === user.userId) throw new Error('The witness must be another person of the same tenant');
+  async replaceIfUnchanged(user: User, version: string | undefined, witness?: Versioned<User>): Promise<boolean> {
+    if (witness && (witness.value.tenantId !== user.tenantId || witness.value.userId === user.userId)) throw new Error('The witness must be another person of the same tenant');
     // Both rows are in the tenant's partition: one transaction. The witness's merge of nothing
     // changes no column, only its version, and fails when the version read is no longer current.
-    const witnessKeys = { partitionKey: encodeKey(user.tenantId), rowKey: encodeKey(witness.value.userId) };
+    const actions: TransactionAction[] = [version === undefined ? ['create', this.rowOf(user)] : ['update', this.rowOf(user), 'Replace', { etag: version }]];
+    if (witness) actions.push(['update', { partitionKey: encodeKey(user.tenantId), rowKey: encodeKey(witness.value.userId) }, 'Merge', { etag: witness.etag }]);
     try {
-      await this.client.submitTransaction([
-        ['upsert', this.rowOf(user), 'Replace'],
-        ['update', witnessKeys, 'Merge', { etag: witness.etag }],
-      ]);
+      await this.client.submitTransaction(actions);
       return true;
     } catch (err) {
-      if (statusOf(err) === 412 || statusOf(err) === 404) return false;
+      // 412: a record changed; 409: someone created the person meanwhile; 404: a record went.
+      if ([412, 409, 404].includes(statusOf(err) ?? 0)) return false;
       throw err;
     }
   }
