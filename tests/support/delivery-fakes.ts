@@ -9,14 +9,11 @@ import { type Result, fail, notFound, ok } from '../../bot/kernel/result';
 import { StorageUnavailable } from '../../bot/kernel/storage-unavailable';
 import type { Versioned } from '../../bot/kernel/versioned';
 
-/** Delivered cards in memory, as the table keeps them (one merged row per card); counts the rows read. */
+/** Delivered cards in memory, as the table keeps them (one merged row per card). */
 export class MemoryCards implements DeliveredCardStore {
   private readonly rows = new Map<string, DeliveredCard>();
-  /** Point reads made so far (`get`), each a storage round trip with the table. */
-  reads = 0;
 
   async get(t: string, c: string, a: string): Promise<DeliveredCard | undefined> {
-    this.reads++;
     return this.rows.get(key(t, c, a));
   }
   async requested(t: string, c: string, a: string, latestUpdateId: string): Promise<void> {

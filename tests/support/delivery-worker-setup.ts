@@ -21,10 +21,10 @@ export const throttled = (retryAfterSeconds: number): SendOutcome => ({ ok: fals
 export const badGateway: SendOutcome = { ok: false, status: 502, message: 'HTTP 502' };
 export const sentAs = (activityId: string): SendOutcome => ({ ok: true, activityId });
 
-/** A queued send of batch `change:chg-1:v1` to its own conversation, `conv-<name>`. */
 /** The card the worker's renderer makes of content `{ kind: 'change', ref }`. */
 export const cardSaying = (ref: string): object => ({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: ref }] });
 
+/** A queued send of batch `change:chg-1:v1` to its own conversation, `conv-<name>`. */
 export function delivery(name: string, over: Partial<Delivery> = {}): Delivery {
   const at = new Date(T0).toISOString();
   return { tenantId: 't1', id: `${BATCH}/${name}`, batchId: BATCH, conversationId: `conv-${name}`, operation: 'send', content: { kind: 'change', ref: 'chg-1' }, state: 'queued', attempts: 0, createdAt: at, updatedAt: at, ...over };

@@ -3,7 +3,7 @@
  * claim, a sent card's record retried while the claim holds, and what a delivered card shows.
  */
 import type { Delivery } from '../domain/delivery';
-import type { DeliveredCard, DeliveredCardStore, DeliveryRepository } from '../ports';
+import type { DeliveredCardStore, DeliveryRepository } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock } from '../../kernel/runtime';
@@ -25,13 +25,15 @@ export class DeliveryOutcomes {
   constructor(private readonly deps: DeliveryOutcomesDeps) {}
 
   /**
-   * The fingerprint of what the update's card shows now, when known: recorded on the card's row
-   * (`card`, as the worker read it already) by the last update sent to it, else — never updated
-   * yet — kept by the delivery that sent it (`sentBy`), if that delivery did send this very card.
+   * The fingerprint of what the update's card shows now, when known: recorded by the last update
+   * sent to it, else — never updated yet — kept by the delivery that sent it (`sentBy`), if that
+   * delivery did send this very card. Read after the update is rendered, on every try: an earlier
+   * update of the card landing meanwhile (another process sending it) changes what it shows.
    */
-  async shownOn(delivery: Delivery, card: DeliveredCard | undefined): Promise<string | undefined> {
+  async shownOn(delivery: Delivery): Promise<string | undefined> {
     const { tenantId, conversationId, targetActivityId, sentBy } = delivery;
-    if (card?.fingerprint !== undefined || sentBy === undefined) return card?.fingerprint;
+    const updated = (await this.deps.cards.get(tenantId, conversationId, targetActivityId as string))?.fingerprint;
+    if (updated !== undefined || sentBy === undefined) return updated;
     try {
       const sent = await this.deps.deliveries.get(tenantId, sentBy);
       return sent?.value.activityId === targetActivityId && sent?.value.conversationId === conversationId ? sent?.value.fingerprint : undefined;

@@ -142,12 +142,6 @@ export class DeliveryReader {
     return seen.count >= READ_AHEAD_AFTER;
   }
 
-  /**
-   * Forgets what has expired: references past their time, read-aheads of batches past theirs,
-   * counts of point reads older than the read-ahead window. Expired entries are never used, but
-   * without this they stayed until the cache filled — after a fan-out, every reference of the
-   * tenant, for good.
-   */
   /** References and read-ahead records held now (what `prune` bounds). */
   get held(): number {
     let records = 0;
@@ -155,6 +149,12 @@ export class DeliveryReader {
     return this.refs.size + records;
   }
 
+  /**
+   * Forgets what has expired: references past their time, read-aheads of batches past theirs,
+   * counts of point reads older than the read-ahead window. Expired entries are never used, but
+   * without this they stayed until the cache filled — after a fan-out, every reference of the
+   * tenant, for good.
+   */
   prune(now: number): void {
     for (const [key, cached] of this.refs) if (cached.until <= now) this.refs.delete(key);
     for (const [key, ahead] of this.batches) if (ahead.until <= now) this.batches.delete(key);

@@ -11,8 +11,8 @@
  * An update is sent only when it is its card's latest (delivery-service.ts names each update
  * the latest as it is dispatched; earlier ones still queued are dropped unsent) and only when
  * the card it renders differs from what the card shows (a fingerprint of the card JSON, kept on
- * the record of the send and, once the card is updated, per card after each update). The card's
- * row, which says both, is read once per update, before claiming. Dropped updates are recorded
+ * the record of the send and, once the card is updated, per card after each update: read after
+ * rendering, so an earlier update landing meanwhile is seen). Dropped updates are recorded
  * `failed` with `lastError: "skipped: …"`, like any delivery no longer wanted.
  *
  * The claim is what makes two processes never both send: only one ETag update wins. Waiting
@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 
 import { type Delivery, type DeliveryJob, RECORD_MARGIN_MS, type RetryPolicy, type SendOutcome, classifyFailure, retryDelayMs } from '../domain/delivery';
 import type { ConversationRef, ConversationStore } from '../../conversations';
-import type { DeliveredCard, DeliveredCardStore, DeliveryRepository, JobOutcome, Messenger } from '../ports';
+import type { DeliveredCardStore, DeliveryRepository, JobOutcome, Messenger } from '../ports';
 import type { Logger } from '../../kernel/logger';
 import type { Versioned } from '../../kernel/versioned';
 import type { Clock } from '../../kernel/runtime';
@@ -123,8 +123,8 @@ export class DeliveryWorker {
       // have expired. Our own claim counts too, or a duplicate job would claim over it and send twice.
       return later(Date.parse(delivery.claimedUntil) - now.getTime() + 250);
     }
-    // An update's card as recorded: read once, it says both whether a later update replaces
-    // this one and (see `deliver`) what the card shows now.
+    // Whether a later update replaces this one, before claiming. What the card shows is read
+    // again after rendering (`deliver`): it may change meanwhile.
     const target =
       delivery.operation === 'update' && delivery.targetActivityId ? await deps.cards.get(delivery.tenantId, delivery.conversationId, delivery.targetActivityId) : undefined;
     if (target?.latestUpdateId && target.latestUpdateId !== delivery.id) {
@@ -161,7 +161,7 @@ export class DeliveryWorker {
       found.etag,
     );
     if (!claimed.ok) return later(deps.claimMs); // someone else changed it first; re-check later
-    return this.deliver(claimed.value, conversation, startedAt, target);
+    return this.deliver(claimed.value, conversation, startedAt);
   }
 
   /** The queue gave up on a job whose handling kept throwing or crashing. */
@@ -181,9 +181,8 @@ export class DeliveryWorker {
    * attempt counted first, so attempts stay bounded across crashes — instead of through the
    * queue, where a message would come back no sooner than a whole second later and be read and
    * claimed afresh. Longer back-offs go back to the queue, keeping the claim until they are due.
-   * `target` is an update's card as `handle` read it.
    */
-  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef, startedAt: number, target: DeliveredCard | undefined): Promise<JobOutcome> {
+  private async deliver(claimed: Versioned<Delivery>, conversation: ConversationRef, startedAt: number): Promise<JobOutcome> {
     const { deps } = this;
     let current = claimed;
     for (;;) {
@@ -206,7 +205,7 @@ export class DeliveryWorker {
           return done;
         }
         fingerprint = fingerprintOf(card);
-        if (delivery.operation === 'update' && (await this.outcomes.shownOn(delivery, target)) === fingerprint) {
+        if (delivery.operation === 'update' && (await this.outcomes.shownOn(delivery)) === fingerprint) {
           await this.outcomes.finish(current, { state: 'failed', lastError: 'skipped: the card already shows this' });
           return done;
         }

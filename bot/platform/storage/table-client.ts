@@ -58,13 +58,13 @@ export async function ensureTable(client: TableClient): Promise<void> {
   }
 }
 
-/** HTTP status of an SDK error, when it carries one. */
 /** The service always returns an etag on reads and writes; its absence is a bug, not a state. */
 export function requireEtag(etag: string | undefined): string {
   if (!etag) throw new Error('Table Storage returned no etag');
   return etag;
 }
 
+/** HTTP status of an SDK error, when it carries one. */
 export function statusOf(err: unknown): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const status = (err as { statusCode?: unknown }).statusCode;

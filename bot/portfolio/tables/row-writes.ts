@@ -31,7 +31,6 @@ export const isConflict = (err: unknown): boolean => [412, 409, 404].includes(st
 /** The new ETag of the transaction's `index`th row (sub-responses come in the order of the actions). */
 export const etagAt = (response: { readonly subResponses: readonly { readonly etag?: string }[] }, index: number): string => requireEtag(response.subResponses[index]?.etag);
 
-
 /** A write whose precondition (the version the caller edited) no longer holds. */
 export class StaleWrite extends Error {}
 
