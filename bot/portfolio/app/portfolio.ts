@@ -101,19 +101,27 @@ const MAX_PARENT_HOPS = 20;
  * parent chain, followed by id — a few point reads, not a whole domain of thousands of items on
  * every write.
  */
-export async function portfolioContext(deps: PortfolioDeps, tenantId: string, domainIds: readonly string[], parentId?: string): Promise<PortfolioContext & { readonly items: ReadonlyMap<string, WorkItem> }> {
+export async function portfolioContext(
+  deps: PortfolioDeps,
+  tenantId: string,
+  domainIds: readonly string[],
+  parentId?: string,
+): Promise<PortfolioContext & { readonly items: ReadonlyMap<string, WorkItem>; readonly parent?: { readonly id: string; readonly etag: string } }> {
   const [domains, objectives, ...lists] = await Promise.all([
     deps.repos.domains.list(tenantId),
     deps.repos.objectives.list(tenantId),
     ...[...new Set(domainIds)].map((d) => deps.repos.workItems.listByDomain(tenantId, d)),
   ]);
   const items = new Map<string, WorkItem>(lists.flat().map((i) => [i.value.id, i.value]));
+  const parentRead = lists.flat().find((i) => i.value.id === parentId);
+  let parent = parentRead && { id: parentRead.value.id, etag: parentRead.etag };
   let next = parentId;
   let last: WorkItem | undefined;
   let hops = 0;
   for (; next !== undefined && !items.has(next) && hops < MAX_PARENT_HOPS; hops += 1) {
     const found = await deps.repos.workItems.get(tenantId, next);
     if (!found) break;
+    if (hops === 0) parent = { id: found.value.id, etag: found.etag };
     last = found.value;
     items.set(last.id, last);
     next = last.parentId;
@@ -130,6 +138,7 @@ export async function portfolioContext(deps: PortfolioDeps, tenantId: string, do
     objectiveIds: new Set(objectives.map((o) => o.value.id)),
     retiredObjectives: new Map(objectives.filter((o) => objectiveStatus(o.value) === 'retired').map((o) => [o.value.id, o.value.code])),
     items,
+    ...(parent ? { parent } : {}),
   };
 }
 
@@ -176,7 +185,7 @@ export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, in
   const made = createWorkItem(deps.ids.next('wi'), input, ctx);
   if (!made.ok) return made;
   const report = statusReportFor(undefined, made.value, reporter(p), 'tab', ctx.now);
-  const saved = await deps.repos.workItems.create({ item: made.value, ...(report ? { report } : {}) });
+  const saved = await deps.repos.workItems.create({ item: made.value, ...(report ? { report } : {}), ...(ctx.parent ? { parent: ctx.parent } : {}) });
   return saved.ok ? ok(assess(saved.value, domain.value, ctx.now)) : saved;
 }
 
@@ -199,7 +208,9 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   const next = updateWorkItem(existing.value, patch, ctx);
   if (!next.ok) return next;
   const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);
-  const saved = await deps.repos.workItems.update({ item: next.value, ...(report ? { report } : {}) }, etag);
+  // A new parent must stay as read while the item goes under it (see ItemWrite.parent).
+  const newParent = next.value.parentId !== undefined && next.value.parentId !== existing.value.parentId ? ctx.parent : undefined;
+  const saved = await deps.repos.workItems.update({ item: next.value, ...(report ? { report } : {}), ...(newParent ? { parent: newParent } : {}) }, etag);
   if (!saved.ok) return saved;
   const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, next.value.domainId), itemCounts(deps, p, next.value, ctx.now)]);
   return ok(assess(saved.value, domain?.value, ctx.now, counts));
