@@ -172,6 +172,13 @@ describe('a program moved while an item is put under it', () => {
       for (const refused of [moved, parented].filter((r) => r.status !== 200)) expect(refused.status).toBe(412);
     }
   });
+
+  it('does not refuse items put under the same program at the same moment', async () => {
+    const token = await as('Priya Patel');
+    const program = (await call('POST', '/api/work-items', { token, body: { ...newItem, title: 'Many children', structure: 'program' } })).body as { id: string };
+    const made = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => call('POST', '/api/work-items', { token, body: { ...newItem, title: `Child ${n}`, parentId: program.id } })));
+    expect(made.map((r) => r.status)).toEqual(Array(8).fill(201));
+  });
 });
 
 describe('ids outside the caller\'s sight', () => {

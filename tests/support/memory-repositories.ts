@@ -174,7 +174,7 @@ class MemoryWorkItems implements WorkItemRepository {
   }
 
   async create(write: ItemWrite): Promise<Result<Versioned<WorkItem>>> {
-    if (!(await this.parentAsRead(write))) return fail('CONFLICT.STALE', 'The parent program changed while this was saved.');
+    if (!(await this.parentAsRead(write))) return fail('CONFLICT.STALE', 'The parent program changed while this was saved.', [{ at: 'parentId', message: 'The program changed.' }]);
     const made = await this.items.create(write.item);
     if (made.ok) await this.touchParent(write);
     if (made.ok) this.report(write);
@@ -182,7 +182,7 @@ class MemoryWorkItems implements WorkItemRepository {
   }
 
   async update(write: ItemWrite, etag: string): Promise<Result<Versioned<WorkItem>>> {
-    if (!(await this.parentAsRead(write))) return fail('CONFLICT.STALE', 'The parent program changed while this was saved.');
+    if (!(await this.parentAsRead(write))) return fail('CONFLICT.STALE', 'The parent program changed while this was saved.', [{ at: 'parentId', message: 'The program changed.' }]);
     const saved = await this.items.update(write.item, etag);
     if (saved.ok) await this.touchParent(write);
     if (saved.ok) this.report(write);

@@ -255,7 +255,9 @@ const itemChange = (pk: string, before: WorkItem | undefined, write: ItemWrite, 
 
 /** The answer to a write whose parent program changed after the rules read it (moved, edited, no longer a program). */
 const parentStale = (write: ItemWrite): Result<never> =>
-  fail('CONFLICT.STALE', `The program ${write.parent?.id ?? ''} changed while this was saved, so nothing was saved. Reload and choose the parent again.`);
+  fail('CONFLICT.STALE', 'The parent program changed while this was saved, so nothing was saved. Reload and try again.', [
+    { at: 'parentId', message: `The program ${write.parent?.id ?? ''} changed (moved, edited or given another item) while this was saved.` },
+  ]);
 
 /** Index point reads one lookup runs at once. */
 const INDEX_READS_AT_ONCE = 64;
