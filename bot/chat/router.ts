@@ -103,7 +103,7 @@ export function createChat(deps: ChatDeps): Chat {
       case 'raise':
         return signals ? asMember(turn, (p) => raiseCommand(signals, p, conversation, command.text)) : help('Signals are not available on this server.');
       case 'mySignals':
-        return signals ? asMember(turn, (p) => mySignalsCommand(signals, p)) : help('Signals are not available on this server.');
+        return signals ? asMember(turn, (p) => mySignalsCommand(signals, p, conversation)) : help('Signals are not available on this server.');
       case 'checkIn':
         return checkIns ? asMember(turn, (p) => checkInCommand(checkIns, p, conversation, turn.tabUrl)) : help('Check-ins are not available on this server.');
       case 'changes':

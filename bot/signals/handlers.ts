@@ -21,7 +21,7 @@ import { type RaiseContext, type Raised, raiseContext } from './app/raise';
 import { type SourceMessage, originOf, raiseFormAgain, raiseFromMessage, raiseOnCard } from './app/raise-from-teams';
 import { RAISE_INPUTS, type SignalCardAction } from './cards/actions';
 import { type RaiseFormInput, type RaiseFormModel, raiseFormCard } from './cards/raise-form';
-import { mySignalsCard, signalViewCard } from './cards/signal-cards';
+import { mySignalsCard, mySignalsElsewhereCard, signalViewCard } from './cards/signal-cards';
 
 function raisedNotice({ signal, domainName, pmoChannels }: Pick<Raised, 'domainName' | 'pmoChannels'> & { readonly signal: { readonly value: Signal } }): string {
   const where = pmoChannels > 0 ? `The ${domainName} PMO has it in their channel` : `The ${domainName} PMO will see it in PMO Relay (their channel is not linked yet)`;
@@ -76,8 +76,12 @@ function typedInput(values: Readonly<Record<string, unknown>>): RaiseFormInput {
   return kept;
 }
 
-/** `my signals`: what I raised and its state. */
-export async function mySignalsCommand(deps: SignalDeps, p: Principal): Promise<AdaptiveCard> {
+/** `my signals`: what I raised and its state — in the personal chat only (see mySignalsElsewhereCard). */
+export async function mySignalsCommand(deps: SignalDeps, p: Principal, conversation: Pick<ConversationRef, 'kind' | 'botId'>): Promise<AdaptiveCard> {
+  if (conversation.kind !== 'personal') {
+    const tabUrl = deps.tabBaseUrl();
+    return mySignalsElsewhereCard({ botId: conversation.botId, ...(tabUrl ? { tabUrl } : {}) });
+  }
   return mySignalsCard(await mySignals(deps, p));
 }
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DECISION_CSV_COLUMNS } from '../../bot/api-contract/signals';
 import { cardText, validateAdaptiveCard } from '../support/adaptive-card';
-import { message, nextActivityId } from '../bot/teams-activities';
+import { type Where, message, nextActivityId } from '../bot/teams-activities';
 import { waitUntil } from '../delivery/support';
 import {
   EPMO,
@@ -141,11 +141,18 @@ describe('the full journey', () => {
     // The timeline holds every step, in order.
     const detail = await api(people.itLead, 'GET', `/api/signals/${first.signalId}`);
     expect(detail.body.timeline.map((e: any) => e.action)).toEqual(['raise', 'triage', 'startAnalysis', 'saveAnalysis', 'escalate', 'decide']);
-    // "my signals" in Teams shows the state.
-    const mine = message(where(TEAM), people.member, 'my signals');
+    // "my signals" in the personal chat shows the state; in the team's channel, where everyone
+    // would read it, it lists nothing and says where to look.
+    const personal: Where = { serviceUrl: connector.url, tenantId: T, kind: 'personal', conversationId: `a:personal-${people.member.aadObjectId}` };
+    const mine = message(personal, people.member, 'my signals');
     const m0 = connector.requests.length;
     await post(mine);
     expect(cardText(cardOf(connector.requests.slice(m0).find((r) => r.method === 'POST')))).toMatch(new RegExp(`${first.label}[\\s\\S]*Decided`));
+    const m1 = connector.requests.length;
+    await post(message(where(TEAM), people.member, 'my signals'));
+    const inChannel = cardText(cardOf(connector.requests.slice(m1).find((r) => r.method === 'POST')));
+    expect(inChannel).toContain('Your signals are yours to see');
+    expect(inChannel).not.toContain(first.label);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Signal cards: valid Adaptive Card 1.5 under 100 KB, and each shows what its reader needs. */
 import { describe, expect, it } from '@jest/globals';
 import type { Decision, Signal } from '../../bot/signals/domain/signal';
-import { decisionNoticeCard, epmoCard, mySignalsCard, pmoCard, receiptCard, reminderCard } from '../../bot/signals/cards/signal-cards';
+import { decisionNoticeCard, epmoCard, mySignalsCard, mySignalsElsewhereCard, pmoCard, receiptCard, reminderCard } from '../../bot/signals/cards/signal-cards';
 import { raiseFormCard } from '../../bot/signals/cards/raise-form';
 import { stateTracker } from '../../bot/signals/cards/card-parts';
 import { parseActionData } from '../../bot/chat/card-actions';
@@ -44,6 +44,7 @@ const cards: [string, object][] = [
   ['reminder with mentions', reminderCard({ ...base, signal: signal(), step: 'Triage', owner: 'PMO leads', owners: [{ mri: '29:1ivo', name: 'Ivo Lead' }, { mri: '29:1ida', name: 'Ida Lead' }] })],
   ['my signals', mySignalsCard({ items: [{ signal: signal(), domainName: 'IT', overdue: true }], tabUrl: base.tabUrl })],
   ['my signals (none)', mySignalsCard({ items: [] })],
+  ['my signals asked in a channel', mySignalsElsewhereCard({ botId: '28:00000000-0000-4000-8000-0000000000bb', tabUrl: base.tabUrl })],
 ];
 
 describe('signal cards', () => {

@@ -273,3 +273,20 @@ export function mySignalsCard(m: MySignalsModel): AdaptiveCard {
   if (m.items.length > shown.length) body.push(text(`And ${m.items.length - shown.length} more in the tab.`, { isSubtle: true }));
   return adaptiveCard(body, m.tabUrl ? [{ type: 'Action.OpenUrl', title: 'Open signals in PMO Relay', url: `${m.tabUrl}#/signals?mine=true` }] : []);
 }
+
+/**
+ * `my signals` asked in a channel or group chat: the list is the raiser's to see (the tab shows a
+ * signal only to its domain's PMO, the EPMO and the raiser), so it is not posted where everyone
+ * reads it. Points to the personal chat with the bot (Teams' deep link to a chat with a bot is
+ * its `28:` id) and to the tab.
+ */
+export function mySignalsElsewhereCard(m: { readonly botId: string; readonly tabUrl?: string }): AdaptiveCard {
+  const body: CardElement[] = [
+    heading('Your signals are yours to see'),
+    text('Everyone here would see the list, so I show it only in our personal chat: send "my signals" to me there, or open Signals in PMO Relay.'),
+  ];
+  return adaptiveCard(body, [
+    { type: 'Action.OpenUrl', title: 'Chat with PMO Relay', url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(m.botId)}` },
+    ...(m.tabUrl ? [{ type: 'Action.OpenUrl' as const, title: 'Open signals in PMO Relay', url: `${m.tabUrl}#/signals?mine=true` }] : []),
+  ]);
+}
