@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Benefits, Health, StrategicObjective, WorkItem } from '../domain/portfolio';
 import { type ErrorDetail, type Result, fail, forbidden, invalid, notFound, ok } from '../../kernel/result';
 import { type Principal, can } from '../../kernel/roles';
-import { issuesToDetails } from '../../kernel/validation';
+import type { z } from 'zod';
 import { StorageUnavailable, storageUnavailableIn } from '../../kernel/storage-unavailable';
 import { type WorkItemInput, createWorkItem } from '../domain/work-item';
 import { type AssessedWorkItem, type PortfolioDeps, assess, portfolioContext, reporter } from './portfolio';
@@ -84,6 +84,29 @@ type Row = ImportRow['fields'];
 
 const blank = (s: string | undefined): s is undefined => s === undefined || s.trim() === '';
 
+/** The CSV column a field of the API's input comes from (where the two names differ). */
+const CSV_COLUMNS: Readonly<Record<string, string>> = {
+  'health.schedule': 'schedule',
+  'health.cost': 'cost',
+  'health.scope': 'scope',
+  'health.benefit': 'benefit',
+  'benefits.planned.value': 'plannedBenefit',
+  'benefits.realised.value': 'realisedBenefit',
+  'benefits.planned.unit': 'benefitUnit',
+  'benefits.realised.unit': 'benefitUnit',
+  'owner.displayName': 'owner',
+};
+
+/** A problem the input schema found, named by the file's column and said in the file's terms. */
+function inCsvTerms(issue: z.core.$ZodIssue, at: string): ErrorDetail {
+  const path = issue.path.map(String).join('.');
+  const column = CSV_COLUMNS[path] ?? path;
+  const where = `${at} ${column}`;
+  if (issue.code === 'invalid_value' && 'values' in issue) return { at: where, message: `must be one of ${issue.values.map(String).join(', ')}` };
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return { at: where, message: 'must be a number' };
+  return { at: where, message: issue.message };
+}
+
 /** Turns a row of text fields into the same input the API accepts, or row-level problems. */
 function rowToInput(row: Row, domainId: string, objectivesByCode: ReadonlyMap<string, StrategicObjective>, at: string): Result<{ input: Omit<WorkItemInput, 'parentId'>; parent?: string }> {
   const problems: ErrorDetail[] = [];
@@ -120,7 +143,11 @@ function rowToInput(row: Row, domainId: string, objectivesByCode: ReadonlyMap<st
     ...(benefits ? { benefits } : {}),
   };
   const parsed = workItemInputSchema.safeParse(candidate);
-  if (!parsed.success) problems.push(...issuesToDetails(parsed.error, at));
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => inCsvTerms(issue, at)));
+  // The rules' own checks that need only the row, so a file's problems come in one answer.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(candidate.endDate) && /^\d{4}-\d{2}-\d{2}$/.test(candidate.startDate) && candidate.endDate < candidate.startDate) {
+    problems.push({ at: `${at} endDate`, message: `the end date ${candidate.endDate} is before the start date ${candidate.startDate}` });
+  }
   if (problems.length > 0 || !parsed.success) return invalid('row problems', problems);
   return ok({ input: parsed.data, ...(blank(row.parent) ? {} : { parent: row.parent.trim() }) });
 }
