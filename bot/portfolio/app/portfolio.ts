@@ -213,14 +213,16 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
     return forbidden('You can only move items into a domain whose portfolio you edit.');
   }
   if (existing.etag !== etag) return fail('CONFLICT.STALE', 'Someone else changed this work item since you loaded it. Reload and try again.');
+  // The parent chain is read only when the rules check it: a new parent, or a move (see updateWorkItem).
   const parentId = patch.parentId === null ? undefined : (patch.parentId ?? existing.value.parentId);
+  const parentChecked = parentId !== existing.value.parentId || (patch.domainId !== undefined && patch.domainId !== existing.value.domainId);
   // A program that stops being one or leaves its domain must have no children: only then is its
   // whole domain read.
   const unmakesProgram = patch.structure !== undefined && patch.structure !== 'program';
   const leavesDomain = patch.domainId !== undefined && patch.domainId !== existing.value.domainId;
   const childrenMatter = existing.value.structure === 'program' && (unmakesProgram || leavesDomain);
   for (let attempt = 1; ; attempt++) {
-    const ctx = await portfolioContext(deps, p.tenantId, childrenMatter ? [existing.value.domainId] : [], parentId);
+    const ctx = await portfolioContext(deps, p.tenantId, childrenMatter ? [existing.value.domainId] : [], parentChecked ? parentId : undefined);
     const next = updateWorkItem(existing.value, patch, ctx);
     if (!next.ok) return next;
     const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);

@@ -115,6 +115,14 @@ describe('changing a work item', () => {
     const moved = updateWorkItem(item, { domainId: 'hr' }, twoDomains(new Map<string, Known>([[item.id, item], ['c', detached]])));
     expect(moved.ok && moved.value.domainId).toBe('hr');
   });
+  it('checks the parent only when it changes or the item moves: a parent stored before does not block other edits', () => {
+    const orphan = { ...item, structure: 'project' as const, parentId: 'gone' };
+    const renamed = updateWorkItem(orphan, { title: 'Portal v2' }, ctx(new Map<string, Known>([[item.id, item]])));
+    expect(renamed.ok && renamed.value).toMatchObject({ title: 'Portal v2', parentId: 'gone' });
+    const twoDomains: PortfolioContext = { ...ctx(new Map<string, Known>([[item.id, item]])), domainIds: new Set(['it', 'hr']) };
+    expect(details(updateWorkItem(orphan, { domainId: 'hr' }, twoDomains))).toEqual(['parentId']);
+    expect(details(updateWorkItem(orphan, { parentId: 'other' }, ctx()))).toEqual(['parentId']);
+  });
   it('removes the parent with null', () => {
     const withParent = { ...item, structure: 'project' as const, parentId: 'p' };
     const r = updateWorkItem(withParent, { parentId: null }, ctx(new Map([['p', { id: 'p', domainId: 'it', structure: 'program' as const }]])));

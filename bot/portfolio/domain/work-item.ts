@@ -52,8 +52,13 @@ export interface PortfolioContext {
 
 export const MAX_ALIGNMENT_TOTAL = 100;
 
-/** `kept`: the objectives the item was aligned to before this change (none for a new item). */
-function checkRules(item: WorkItem, ctx: PortfolioContext, kept: readonly ObjectiveAlignment[] = []): ErrorDetail[] {
+/**
+ * `kept`: the objectives the item was aligned to before this change (none for a new item).
+ * `parentAsBefore`: the item keeps its parent and its domain, so the parent is not checked again —
+ * a parent stored before the rules it breaks now (an older version's data) must not block every
+ * other edit of the item.
+ */
+function checkRules(item: WorkItem, ctx: PortfolioContext, kept: readonly ObjectiveAlignment[] = [], parentAsBefore = false): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (!ctx.domainIds.has(item.domainId)) problems.push({ at: 'domainId', message: `Unknown domain "${item.domainId}".` });
   if (item.endDate < item.startDate) problems.push({ at: 'endDate', message: 'The end date is before the start date.' });
@@ -72,7 +77,7 @@ function checkRules(item: WorkItem, ctx: PortfolioContext, kept: readonly Object
   });
   if (total > MAX_ALIGNMENT_TOTAL) problems.push({ at: 'objectives', message: `Contribution weights add up to ${total}%; at most ${MAX_ALIGNMENT_TOTAL}% is allowed.` });
 
-  if (item.parentId !== undefined) problems.push(...checkParent(item, ctx));
+  if (item.parentId !== undefined && !parentAsBefore) problems.push(...checkParent(item, ctx));
   return problems;
 }
 
@@ -176,6 +181,6 @@ export function updateWorkItem(existing: WorkItem, patch: WorkItemPatch, ctx: Po
       ]);
     }
   }
-  const problems = checkRules(next, ctx, existing.objectives);
+  const problems = checkRules(next, ctx, existing.objectives, next.parentId === existing.parentId && next.domainId === existing.domainId);
   return problems.length > 0 ? invalid('The work item breaks portfolio rules.', problems) : ok(next);
 }
