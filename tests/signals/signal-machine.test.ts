@@ -78,8 +78,12 @@ describe('the PMO lead of the domain triages, analyses and escalates', () => {
     for (const who of [hrLead, member, epmo, owner]) {
       const r = triage(raised(), who, later(1), P);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatchObject({ code: 'AUTH.FORBIDDEN', message: expect.stringContaining('PMO lead of the it domain') });
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'AUTH.FORBIDDEN', message: 'Only the PMO lead of its domain can do that. S-7 was not changed.' });
     }
+    // Named only when the caller says how this person may read the domain's name.
+    const named = triage(raised(), { ...member, domainName: 'IT' }, later(1), P);
+    if (!named.ok) expect(named.error.message).toBe('Only the PMO lead of the IT domain can do that. S-7 was not changed.');
+    expect(named.ok).toBe(false);
   });
 
   it('a second triage is told who triaged it first', () => {
