@@ -149,6 +149,10 @@ describe('the PMO lead of the domain triages, analyses and escalates', () => {
     const bad = saveAnalysis(s, itLead, later(6), { options: [{ title: '', description: '', impact: '' }], recommendation: { optionIndex: 3, rationale: '' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.details?.length).toBeGreaterThanOrEqual(3);
+    // Each problem names its field as the request does, so the tab marks that field.
+    const noContext = saveAnalysis(s, itLead, later(6), { context: { ...context, narrative: '  ' }, options: [{ title: 'Slip', description: '', impact: '' }] });
+    if (!noContext.ok) expect(noContext.error.details?.map((d) => d.at)).toEqual(['context.narrative', 'options.0.impact']);
+    expect(noContext.ok).toBe(false);
   });
 
   it('escalate opens a decision round due in 5 working days (or as set)', () => {

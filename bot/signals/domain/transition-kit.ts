@@ -229,9 +229,10 @@ export function edit(signal: Signal, actor: Actor, now: Date, action: string, ch
 
 export const due = (now: Date, days: number, policy: DuePolicy): string => addWorkingDays(now, days, policy.holidays).toISOString();
 
-export function text(value: string | undefined, field: string, max: number, required: boolean): Result<string> {
+/** Checks free text: `field` names it in the message, `at` is where it is in the request (the field unless given). */
+export function text(value: string | undefined, field: string, max: number, required: boolean, at: string = field): Result<string> {
   const trimmed = (value ?? '').trim();
-  if (required && trimmed === '') return invalid(`Give a ${field}.`, [{ at: field, message: 'Required.' }]);
-  if (trimmed.length > max) return invalid(`The ${field} is too long (at most ${max} characters).`, [{ at: field, message: `At most ${max} characters.` }]);
+  if (required && trimmed === '') return invalid(`Give a ${field}.`, [{ at, message: 'Required.' }]);
+  if (trimmed.length > max) return invalid(`The ${field} is too long (at most ${max} characters).`, [{ at, message: `At most ${max} characters.` }]);
   return ok(trimmed);
 }
