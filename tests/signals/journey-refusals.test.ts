@@ -37,6 +37,16 @@ describe('forbidden, concurrent and invalid actions change nothing and get a cle
     expect(unchanged.body.timeline).toHaveLength(1);
   });
 
+  it('the raiser pressing a PMO action on a card, or the EPMO by API, is told whose it is, the domain by its name', async () => {
+    const card = await act(TEAM, people.member, 'signal.triage', { signalId });
+    expect(card.text).toContain('Only the PMO lead of the IT domain can do that.');
+    expect(card.text).not.toContain('dom-it');
+    const res = await api(people.epmo, 'POST', `/api/signals/${signalId}/triage`, {});
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/^Only the PMO lead of the IT domain can do that\. S-\d+ was not changed\.$/);
+    expect((await api(people.itLead, 'GET', `/api/signals/${signalId}`)).body.signal.state).toBe('raised');
+  });
+
   it('a signal card is shown only to whoever may see the signal, like GET /api/signals/:id', async () => {
     expect((await api(people.hrLead, 'GET', `/api/signals/${signalId}`)).status).toBe(403);
     for (const view of ['pmo', 'epmo', 'receipt']) {

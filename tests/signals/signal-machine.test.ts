@@ -78,8 +78,12 @@ describe('the PMO lead of the domain triages, analyses and escalates', () => {
     for (const who of [hrLead, member, epmo, owner]) {
       const r = triage(raised(), who, later(1), P);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatchObject({ code: 'AUTH.FORBIDDEN', message: expect.stringContaining('PMO lead of the it domain') });
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'AUTH.FORBIDDEN', message: 'Only the PMO lead of its domain can do that. S-7 was not changed.' });
     }
+    // Named only when the caller says how this person may read the domain's name.
+    const named = triage(raised(), { ...member, domainName: 'IT' }, later(1), P);
+    if (!named.ok) expect(named.error.message).toBe('Only the PMO lead of the IT domain can do that. S-7 was not changed.');
+    expect(named.ok).toBe(false);
   });
 
   it('a second triage is told who triaged it first', () => {
@@ -145,6 +149,10 @@ describe('the PMO lead of the domain triages, analyses and escalates', () => {
     const bad = saveAnalysis(s, itLead, later(6), { options: [{ title: '', description: '', impact: '' }], recommendation: { optionIndex: 3, rationale: '' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.details?.length).toBeGreaterThanOrEqual(3);
+    // Each problem names its field as the request does, so the tab marks that field.
+    const noContext = saveAnalysis(s, itLead, later(6), { context: { ...context, narrative: '  ' }, options: [{ title: 'Slip', description: '', impact: '' }] });
+    if (!noContext.ok) expect(noContext.error.details?.map((d) => d.at)).toEqual(['context.narrative', 'options.0.impact']);
+    expect(noContext.ok).toBe(false);
   });
 
   it('escalate opens a decision round due in 5 working days (or as set)', () => {

@@ -7,6 +7,7 @@ import {
   addOption,
   countErrors,
   draftFromSignal,
+  errorsFromServer,
   hasErrors,
   isDirty,
   readyToEscalate,
@@ -34,7 +35,7 @@ function complete(): AnalysisDraft {
   const [a, b] = d.options;
   d = updateOption(d, a!.key, { title: 'Dual-source', impact: '+£200k' });
   d = updateOption(d, b!.key, { title: 'Accept', impact: 'None' });
-  return { ...d, objectiveIds: ['obj-1'], impacts: { schedule: 'high', cost: 'low', benefit: 'none', risk: 'medium' }, recommendedKey: a!.key, rationale: 'Because' };
+  return { ...d, objectiveIds: ['obj-1'], impacts: { schedule: 'high', cost: 'low', benefit: 'none', risk: 'medium' }, narrative: 'A single supplier.', recommendedKey: a!.key, rationale: 'Because' };
 }
 
 describe('the analysis form', () => {
@@ -48,15 +49,37 @@ describe('the analysis form', () => {
     expect(saved.impacts.schedule).toBe('high');
   });
 
-  it('asks for objectives, every impact, two titled options with impacts, a recommendation and its rationale', () => {
+  it('asks for objectives, every impact, the context, two titled options with impacts, a recommendation and its rationale', () => {
     const errors = validateAnalysis(draftFromSignal(blankSignal));
     expect(errors.objectives).toBeDefined();
     expect(Object.keys(errors.impacts ?? {})).toEqual(['schedule', 'cost', 'benefit', 'risk']);
+    expect(errors.narrative).toBeDefined();
     expect(Object.values(errors.option ?? {})).toHaveLength(2);
     expect(errors.recommendation).toBeDefined();
     expect(errors.rationale).toBeDefined();
-    expect(countErrors(errors)).toBe(1 + 4 + 4 + 1 + 1);
+    expect(countErrors(errors)).toBe(1 + 4 + 1 + 4 + 1 + 1);
     expect(hasErrors(validateAnalysis(complete()))).toBe(false);
+    // The server refuses a context without words, so the form asks for them before sending.
+    expect(validateAnalysis({ ...complete(), narrative: '  ' })).toEqual({ narrative: expect.stringMatching(/what the EPMO needs to know/) });
+  });
+
+  it("puts the server's problems beside the fields they name, options by position", () => {
+    const d = complete();
+    const errors = errorsFromServer(d, [
+      { at: 'context.narrative', message: 'Required.' },
+      { at: 'context.risk', message: 'Invalid option' },
+      { at: 'options.1.impact', message: 'Required.' },
+      { at: 'options.0.description', message: 'contains control or text-direction characters' },
+      { at: 'recommendation.rationale', message: 'At most 2000 characters.' },
+      { at: 'somewhere.else', message: 'Not a field of the form.' },
+    ]);
+    expect(errors).toEqual({
+      narrative: 'Required.',
+      impacts: { risk: 'Invalid option' },
+      option: { [d.options[1]!.key]: { impact: 'Required.' }, [d.options[0]!.key]: { description: 'contains control or text-direction characters' } },
+      rationale: 'At most 2000 characters.',
+    });
+    expect(countErrors(errors)).toBe(5);
   });
 
   it('adds and removes options, never below two or above the maximum, and clears a removed recommendation', () => {

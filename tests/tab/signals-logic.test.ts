@@ -50,10 +50,22 @@ describe('due badges', () => {
     expect(dueInfo(signal(1, { dueAt: 'not a date' }), NOW)).toBeUndefined();
   });
 
-  it('spell spans in whole units', () => {
-    expect(durationText(DAY * 2.9)).toBe('2 days');
+  it('spell spans in whole units, to the nearest', () => {
+    expect(durationText(DAY * 2.9)).toBe('3 days');
+    expect(durationText(DAY * 2.4)).toBe('2 days');
+    expect(durationText(6 * DAY + 23 * HOUR)).toBe('7 days');
+    expect(durationText(23.6 * HOUR)).toBe('1 day');
     expect(durationText(HOUR)).toBe('1 hour');
     expect(durationText(59 * 60_000)).toBe('under an hour');
+  });
+
+  it('read a deadline just set the same on every page, whichever minute its clock last ticked', () => {
+    // Escalated on a Wednesday, the decision due five working days later: seven days to the minute.
+    const escalated = signal(1, { state: 'escalated', dueAt: iso(NOW + 7 * DAY) });
+    // The signal page's clock ticked just before the click; the EPMO queue was opened a minute after.
+    expect(dueInfo(escalated, NOW - 30_000)?.text).toBe('Due in 7 days');
+    expect(dueInfo(escalated, NOW + 60_000)?.text).toBe('Due in 7 days');
+    expect(dueInfo(escalated, NOW + 11 * HOUR)?.text).toBe('Due in 7 days');
   });
 
   it('convert date inputs to the end of that working day and back', () => {

@@ -229,6 +229,46 @@ describe('signals in the tab', () => {
     await until(async () => expect(page.url()).toMatch(/#\/compose\?change=/));
   }, 180_000);
 
+  it('marks Context as required, and says what is wrong with it beside it, from the form or the server, focused', async () => {
+    const signal = await seededSignal('Priya Patel', 'triaged');
+    await page.goto(`${app.url}/#/signals/${encodeURIComponent(signal.id)}`);
+    await page.getByRole('heading', { level: 1, name: signal.title }).waitFor();
+    await page.getByRole('button', { name: 'Start analysis' }).click();
+    const form = page.getByRole('form', { name: 'Analysis' });
+    await form.waitFor();
+    const context = form.getByRole('textbox', { name: 'Context' });
+    expect(await context.evaluate((el) => (el as HTMLTextAreaElement).required)).toBe(true);
+    expect(await form.locator('label').filter({ hasText: /^Context/ }).innerText()).toContain('*');
+
+    // Every other starred field filled, Context left empty.
+    await form.getByRole('combobox', { name: 'Objectives touched' }).click();
+    await page.getByRole('menuitemcheckbox').first().click();
+    await page.keyboard.press('Escape');
+    for (const dimension of ['schedule', 'cost', 'benefit', 'risk']) {
+      await form.getByRole('radiogroup', { name: `Impact on ${dimension}` }).getByRole('radio', { name: 'Low' }).check();
+    }
+    await form.getByRole('textbox', { name: 'Option 1 title' }).fill('Hire a contractor');
+    await form.getByRole('textbox', { name: 'Option 1 impact' }).fill('+£40k');
+    await form.getByRole('textbox', { name: 'Option 2 title' }).fill('Wait for a hire');
+    await form.getByRole('textbox', { name: 'Option 2 impact' }).fill('Two months late');
+    await form.getByRole('radiogroup', { name: 'Recommended option' }).getByRole('radio', { name: /^Option 1:/ }).check();
+    await form.getByRole('textbox', { name: 'Rationale' }).fill('Cheaper than the delay.');
+    await form.getByRole('button', { name: 'Save analysis' }).click();
+    await form.getByText('Say what the EPMO needs to know', { exact: false }).waitFor();
+    await form.getByText('1 thing needs your attention.').waitFor();
+    await until(async () => expect(await context.evaluate((el) => el === document.activeElement)).toBe(true));
+
+    // What only the server checks (a pasted text-direction character) is shown beside the field it names.
+    await context.fill('The contractor market is thin \u202Ethis quarter.');
+    await form.getByRole('button', { name: 'Save analysis' }).focus();
+    await form.getByRole('button', { name: 'Save analysis' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Please check the form' }).waitFor();
+    await form.getByText('text-direction characters', { exact: false }).waitFor();
+    await until(async () => expect(await context.evaluate((el) => el === document.activeElement)).toBe(true));
+    const saved = await apiAs<{ signal: SignalView }>('Priya Patel', `/api/signals/${encodeURIComponent(signal.id)}`);
+    expect(saved.signal.options).toEqual([]);
+  });
+
   it('filters the inbox by domain and kind, searches it, and includes finished signals on request', async () => {
     await openAs('Sam Strategy', '#/signals');
     await page.getByRole('heading', { level: 1, name: 'PMO inbox' }).waitFor();

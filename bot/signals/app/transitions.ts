@@ -10,7 +10,7 @@ import type { Decision, Signal } from '../domain/signal';
 import { type AnalysisInput, escalate, saveAnalysis, startAnalysis } from '../domain/analysis';
 import { type CloseInput, close, resolveLocally, triage } from '../domain/signal-machine';
 import { type DecisionInput, decide } from '../domain/decision';
-import { type TransitionResult } from '../domain/transition-kit';
+import { type Actor, type TransitionResult } from '../domain/transition-kit';
 import type { Versioned } from '../../kernel/versioned';
 import type { SignalDeps } from './deps';
 import { afterCommit } from './effects';
@@ -24,6 +24,16 @@ export interface Applied {
 }
 
 /**
+ * The signal's domain as this person may read it named: its name for those who may see the
+ * signal (its page names the domain), its id only if the domain no longer exists, and nothing
+ * for anyone else, who then reads "its domain" (PRODUCT.md §7: no other domain's data).
+ */
+async function domainNameFor(deps: SignalDeps, p: Principal, signal: Signal): Promise<string | undefined> {
+  if (!canSeeSignal(p, signal)) return undefined;
+  return (await deps.repos.domains.get(p.tenantId, signal.domainId))?.value.name ?? signal.domainId;
+}
+
+/**
  * Runs `transition` against the current signal and commits it. `expectedEtag` (the API's
  * If-Match for analysis edits) refuses to apply an edit to a version the caller did not see.
  */
@@ -31,7 +41,7 @@ async function applyTransition(
   deps: SignalDeps,
   p: Principal,
   signalId: string,
-  transition: (signal: Signal, now: Date) => Result<TransitionResult>,
+  transition: (signal: Signal, now: Date, actor: Actor) => Result<TransitionResult>,
   expectedEtag?: string,
 ): Promise<Result<Applied>> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -41,7 +51,10 @@ async function applyTransition(
     // Someone who may not see the signal hears what its page says, not which domain's lead may act.
     if (!canSeeSignal(p, current.value)) return forbidden(SIGNAL_FORBIDDEN_MESSAGE);
     // The transition checks the caller's right first: only someone allowed to act learns of a newer version and who made it.
-    const result = transition(current.value, deps.clock.now());
+    const now = deps.clock.now();
+    let result = transition(current.value, now, p);
+    // A refusal says whose step it is, naming the domain: its name is read only then.
+    if (!result.ok && result.error.code === 'AUTH.FORBIDDEN') result = transition(current.value, now, { ...p, domainName: await domainNameFor(deps, p, current.value) });
     if (!result.ok) return result;
     if (expectedEtag && expectedEtag !== current.etag) {
       return fail('CONFLICT.STALE', `S-${current.value.number} was changed by ${current.value.stateChangedBy.displayName} or someone else since you loaded it; reload it and try again. Nothing was saved.`);
@@ -59,21 +72,21 @@ async function applyTransition(
 }
 
 export const triageSignal = (deps: SignalDeps, p: Principal, id: string, comment?: string) =>
-  applyTransition(deps, p, id, (s, now) => triage(s, p, now, deps.policy, comment));
+  applyTransition(deps, p, id, (s, now, a) => triage(s, a, now, deps.policy, comment));
 
 export const resolveSignal = (deps: SignalDeps, p: Principal, id: string, resolution: string) =>
-  applyTransition(deps, p, id, (s, now) => resolveLocally(s, p, now, resolution));
+  applyTransition(deps, p, id, (s, now, a) => resolveLocally(s, a, now, resolution));
 
-export const closeSignal = (deps: SignalDeps, p: Principal, id: string, input: CloseInput) => applyTransition(deps, p, id, (s, now) => close(s, p, now, input));
+export const closeSignal = (deps: SignalDeps, p: Principal, id: string, input: CloseInput) => applyTransition(deps, p, id, (s, now, a) => close(s, a, now, input));
 
 export const startSignalAnalysis = (deps: SignalDeps, p: Principal, id: string, comment?: string) =>
-  applyTransition(deps, p, id, (s, now) => startAnalysis(s, p, now, comment));
+  applyTransition(deps, p, id, (s, now, a) => startAnalysis(s, a, now, comment));
 
 export const saveSignalAnalysis = (deps: SignalDeps, p: Principal, id: string, input: AnalysisInput, etag: string) =>
-  applyTransition(deps, p, id, (s, now) => saveAnalysis(s, p, now, input), etag);
+  applyTransition(deps, p, id, (s, now, a) => saveAnalysis(s, a, now, input), etag);
 
 export const escalateSignal = (deps: SignalDeps, p: Principal, id: string, decisionWorkingDays?: number, comment?: string) =>
-  applyTransition(deps, p, id, (s, now) => escalate(s, p, now, deps.policy, decisionWorkingDays, comment));
+  applyTransition(deps, p, id, (s, now, a) => escalate(s, a, now, deps.policy, decisionWorkingDays, comment));
 
 export interface Decided {
   readonly signal: Versioned<Signal>;
@@ -94,11 +107,11 @@ const sameDecision = (d: Decision, p: Principal, input: DecisionInput): boolean 
  * the same person (a double submit) answers with the decision already recorded: one record.
  */
 export async function decideSignal(deps: SignalDeps, p: Principal, id: string, input: DecisionInput, round?: number): Promise<Result<Decided>> {
-  const applied = await applyTransition(deps, p, id, (s, now) => {
+  const applied = await applyTransition(deps, p, id, (s, now, a) => {
     if (round !== undefined && round !== s.decisionRound && s.state === 'escalated') {
       return fail('SIGNAL.ALREADY_DECIDED', `This card is from an earlier escalation of S-${s.number}; it has been escalated again since. Refresh the card to decide on the current one.`);
     }
-    return decide(s, p, now, deps.policy, input);
+    return decide(s, a, now, deps.policy, input);
   });
   if (applied.ok) {
     const decision = applied.value.change.decision;

@@ -26,7 +26,8 @@ export function startAnalysis(signal: Signal, actor: Actor, now: Date, comment?:
 }
 
 function checkContext(context: StrategicContext): Result<StrategicContext> {
-  const n = text(context.narrative, 'context narrative', LIMITS.narrative, true);
+  // Said where it is in the request (context.narrative), so the form marks the field.
+  const n = text(context.narrative, 'context narrative', LIMITS.narrative, true, 'context.narrative');
   if (!n.ok) return n;
   if (context.objectiveIds.length > 20) return invalid('Name at most 20 objectives.', [{ at: 'context.objectiveIds', message: 'At most 20.' }]);
   return ok({ ...context, objectiveIds: [...new Set(context.objectiveIds)], narrative: n.value });

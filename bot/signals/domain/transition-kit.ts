@@ -20,8 +20,12 @@ import {
 } from './signal';
 import { type DuePolicy, addWorkingDays } from './working-days';
 
-/** Who performs a transition: a person, or PMO Relay itself (timers). */
-export type Actor = Pick<Principal, 'userId' | 'displayName' | 'roles'>;
+/**
+ * Who performs a transition: a person, or PMO Relay itself (timers). `domainName` is the signal's
+ * domain as this person may read it named, for a refusal to say whose the step is; the caller
+ * sets it only for someone who may see that domain, and without it the refusal says "its domain".
+ */
+export type Actor = Pick<Principal, 'userId' | 'displayName' | 'roles'> & { readonly domainName?: string };
 
 /** PMO Relay acting on its own (a deferral's date arriving, an overdue reminder). */
 export const SYSTEM_ACTOR: Actor = { userId: 'pmo-relay', displayName: 'PMO Relay', roles: [] };
@@ -83,9 +87,10 @@ export function mayPerform(actor: Pick<Principal, 'roles'>, transition: Transiti
   return can(actor, 'escalation.decide', { domainId: signal.domainId });
 }
 
-/** The role a transition needs, in words, for "only … can" messages. */
-export function requiredRole(transition: TransitionName, signal: Pick<Signal, 'domainId'>, domainName?: string): string {
-  return HANDLE_TRANSITIONS.includes(transition) ? `the PMO lead of the ${domainName ?? signal.domainId} domain` : 'a strategy owner';
+/** The role a transition needs, in words, for "only … can" messages; the domain by name when given, never by id. */
+export function requiredRole(transition: TransitionName, domainName?: string): string {
+  if (!HANDLE_TRANSITIONS.includes(transition)) return 'a strategy owner';
+  return `the PMO lead of ${domainName ? `the ${domainName} domain` : 'its domain'}`;
 }
 
 /** Whose move it is. */
@@ -161,7 +166,7 @@ export function guard(
   tooEarly: string,
 ): Result<true> {
   if (actor !== SYSTEM_ACTOR && !mayPerform(actor, transition, signal)) {
-    return forbidden(`Only ${requiredRole(transition, signal)} can do that. ${signalLabel(signal)} was not changed.`);
+    return forbidden(`Only ${requiredRole(transition, actor.domainName)} can do that. ${signalLabel(signal)} was not changed.`);
   }
   if (from.includes(signal.state)) return ok(true);
   const latest = Math.max(...from.map((s) => ORDER[s]));
@@ -224,9 +229,10 @@ export function edit(signal: Signal, actor: Actor, now: Date, action: string, ch
 
 export const due = (now: Date, days: number, policy: DuePolicy): string => addWorkingDays(now, days, policy.holidays).toISOString();
 
-export function text(value: string | undefined, field: string, max: number, required: boolean): Result<string> {
+/** Checks free text: `field` names it in the message, `at` is where it is in the request (the field unless given). */
+export function text(value: string | undefined, field: string, max: number, required: boolean, at: string = field): Result<string> {
   const trimmed = (value ?? '').trim();
-  if (required && trimmed === '') return invalid(`Give a ${field}.`, [{ at: field, message: 'Required.' }]);
-  if (trimmed.length > max) return invalid(`The ${field} is too long (at most ${max} characters).`, [{ at: field, message: `At most ${max} characters.` }]);
+  if (required && trimmed === '') return invalid(`Give a ${field}.`, [{ at, message: 'Required.' }]);
+  if (trimmed.length > max) return invalid(`The ${field} is too long (at most ${max} characters).`, [{ at, message: `At most ${max} characters.` }]);
   return ok(trimmed);
 }

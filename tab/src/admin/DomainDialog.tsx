@@ -5,7 +5,7 @@ import { CadenceFields } from './CadenceFields';
 import { type DomainDraft, type DomainField, type DomainProblems, bodyOf, domainProblems, draftOf } from './domain-form';
 import { timeZones } from '../shared/cadence';
 import { saveFailure } from './form-errors';
-import { useFocusFirstInvalid } from './useFocusFirstInvalid';
+import { useFocusFirstInvalid } from '../shared/useFocusFirstInvalid';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 

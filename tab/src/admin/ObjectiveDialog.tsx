@@ -2,7 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from 'react';
 import type { AdminApi, ObjectiveResponse, PersonResponse } from './api';
 import { saveFailure } from './form-errors';
-import { useFocusFirstInvalid } from './useFocusFirstInvalid';
+import { useFocusFirstInvalid } from '../shared/useFocusFirstInvalid';
 import { type ObjectiveDraft, type ObjectiveField, type ObjectiveProblems, objectiveBodyOf, objectiveDraftOf, objectiveProblems } from './objective-form';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });

@@ -64,11 +64,16 @@ export function relativeDay(iso: string, now: number): string {
 
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** A span of time in whole units, rounded down: "3 days", "5 hours", "under an hour". */
+/**
+ * A span of time in whole units, to the nearest: "7 days", "5 hours", "under an hour". Every
+ * due badge says its time through this one rule. Not rounded down: a deadline is set whole days
+ * ahead, so rounding down made a page whose clock ticked a minute later read a day less than
+ * one opened before (6 days on the EPMO queue, 7 on the signal page, for the same signal).
+ */
 export function durationText(ms: number): string {
-  if (ms >= DAY_MS) return plural(Math.floor(ms / DAY_MS), 'day');
-  if (ms >= HOUR_MS) return plural(Math.floor(ms / HOUR_MS), 'hour');
-  return 'under an hour';
+  if (ms < HOUR_MS) return 'under an hour';
+  const hours = Math.round(ms / HOUR_MS);
+  return hours < 24 ? plural(hours, 'hour') : plural(Math.round(ms / DAY_MS), 'day');
 }
 
 /** `days` calendar days after `from` (same time of day): e.g. a default response-by day. */

@@ -15,11 +15,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ObjectivesResponse } from '../../../bot/api-contract/portfolio';
+import { useFocusFirstInvalid } from '../shared/useFocusFirstInvalid';
 import {
   type AnalysisDraft,
   type AnalysisErrors,
+  type FieldProblem,
+  type OptionErrors,
   IMPACT_DIMENSIONS,
   IMPACT_DIMENSION_LABELS,
   MAX_OPTIONS,
@@ -28,6 +31,7 @@ import {
   TITLE_MAX,
   addOption,
   countErrors,
+  errorsFromServer,
   hasErrors,
   removeOption,
   updateOption,
@@ -63,6 +67,8 @@ export interface AnalysisFormProps {
   readonly dirty: boolean;
   /** Whether an analysis was saved before (so "all changes saved" is true). */
   readonly hasSaved: boolean;
+  /** The server's problems with the last save, when it refused it (a new array for each refusal). */
+  readonly refused?: readonly FieldProblem[] | undefined;
   onChange(draft: AnalysisDraft): void;
   onSave(draft: AnalysisDraft): void;
 }
@@ -71,9 +77,10 @@ export interface AnalysisFormProps {
  * The PMO lead's analysis: strategic context, two or more options with their impact, and the
  * recommendation. Checked on Save; messages appear beside the fields they are about.
  */
-export function AnalysisForm({ draft, objectives, saving, dirty, hasSaved, onChange, onSave }: AnalysisFormProps) {
+export function AnalysisForm({ draft, objectives, saving, dirty, hasSaved, refused, onChange, onSave }: AnalysisFormProps) {
   const styles = useStyles();
   const [errors, setErrors] = useState<AnalysisErrors | undefined>();
+  const { formRef, refused: focusFirstInvalid } = useFocusFirstInvalid();
   const shown = errors ?? {};
   const objectiveLabel = (id: string) => {
     const o = objectives.find((x) => x.id === id);
@@ -89,11 +96,23 @@ export function AnalysisForm({ draft, objectives, saving, dirty, hasSaved, onCha
   const submit = () => {
     const found = validateAnalysis(draft);
     setErrors(found);
-    if (!hasErrors(found)) onSave(draft);
+    if (hasErrors(found)) focusFirstInvalid();
+    else onSave(draft);
   };
+
+  // A refusal by the server is shown as the form's own checks are: beside each field it names,
+  // the first of them focused. Run for each new refusal only; the draft it was about is the one on screen.
+  useEffect(() => {
+    if (!refused || refused.length === 0) return;
+    const found = errorsFromServer(draft, refused);
+    if (!hasErrors(found)) return;
+    setErrors(found);
+    focusFirstInvalid();
+  }, [refused]);
 
   return (
     <form
+      ref={formRef}
       className={styles.form}
       aria-label="Analysis"
       noValidate
@@ -137,7 +156,7 @@ export function AnalysisForm({ draft, objectives, saving, dirty, hasSaved, onCha
             </Field>
           ))}
         </div>
-        <Field label="Context" hint="What the EPMO needs to know: why this matters now, what it depends on.">
+        <Field label="Context" required validationMessage={shown.narrative} hint="What the EPMO needs to know: why this matters now, what it depends on.">
           <Textarea resize="vertical" rows={3} maxLength={TEXT_MAX} value={draft.narrative} onChange={(_e, data) => change({ ...draft, narrative: data.value })} />
         </Field>
       </fieldset>
@@ -203,7 +222,7 @@ export function AnalysisForm({ draft, objectives, saving, dirty, hasSaved, onCha
 interface OptionEditorProps {
   readonly index: number;
   readonly option: AnalysisDraft['options'][number];
-  readonly errors: { readonly title?: string; readonly impact?: string } | undefined;
+  readonly errors: OptionErrors | undefined;
   readonly canRemove: boolean;
   onChange(patch: { title?: string; description?: string; impact?: string }): void;
   onRemove(): void;
@@ -227,7 +246,7 @@ function OptionEditor({ index, option, errors, canRemove, onChange, onRemove }: 
         <Input maxLength={TITLE_MAX} value={option.title} onChange={(_e, data) => onChange({ title: data.value })} />
       </Field>
       <div className={styles.optionFields}>
-        <Field label={`${name} description`}>
+        <Field label={`${name} description`} validationMessage={errors?.description}>
           <Textarea resize="vertical" rows={2} maxLength={TEXT_MAX} value={option.description} onChange={(_e, data) => onChange({ description: data.value })} />
         </Field>
         <Field label={`${name} impact`} required validationMessage={errors?.impact}>

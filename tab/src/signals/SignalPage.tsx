@@ -14,7 +14,7 @@ import { useNow } from '../shared/useNow';
 import { ActionFailureBar } from './ActionFailureBar';
 import { AnalysisForm } from './AnalysisForm';
 import { AnalysisView } from './AnalysisView';
-import { type AnalysisDraft, draftFromSignal, isDirty, readyToEscalate, toSaveRequest } from './analysis';
+import { type AnalysisDraft, type FieldProblem, draftFromSignal, isDirty, readyToEscalate, toSaveRequest } from './analysis';
 import { EscalatePanel } from './EscalatePanel';
 import { ImplementedPanel } from './ImplementedPanel';
 import { SignalDetails, SignalOrigin } from './SignalDetails';
@@ -65,6 +65,7 @@ export function SignalPage({ api, signalId }: SignalPageProps) {
             pending={pending}
             run={run}
             failure={failure && <ActionFailureBar failure={failure} onReload={reload} onDismiss={dismissFailure} />}
+            refusedAnalysis={failure?.action === 'saveAnalysis' && failure.status === 400 ? failure.details : undefined}
           />
         )}
       </Loaded>
@@ -78,6 +79,8 @@ interface SignalBodyProps {
   readonly objectives: Parameters<typeof AnalysisForm>[0]['objectives'] | undefined;
   readonly pending: string | undefined;
   readonly failure: ReactNode;
+  /** The server's problems with the analysis the PMO lead tried to save. */
+  readonly refusedAnalysis: readonly FieldProblem[] | undefined;
   run(name: string, action: () => Promise<SignalDetailResponse>): Promise<boolean>;
 }
 
@@ -91,7 +94,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   decide: 'Decision recorded. Everyone involved is being told.',
 };
 
-function SignalBody({ data, api, objectives, pending, failure, run }: SignalBodyProps) {
+function SignalBody({ data, api, objectives, pending, failure, refusedAnalysis, run }: SignalBodyProps) {
   const styles = useStyles();
   const now = useNow();
   const { signal, timeline, decisions, allowedActions: allowed } = data;
@@ -159,6 +162,7 @@ function SignalBody({ data, api, objectives, pending, failure, run }: SignalBody
                   saving={pending === 'saveAnalysis'}
                   dirty={dirty}
                   hasSaved={hasAnalysis}
+                  refused={refusedAnalysis}
                   onChange={setDraft}
                   onSave={(d) => void act('saveAnalysis', () => api.saveAnalysis(signal.id, signal.etag, toSaveRequest(d)))}
                 />

@@ -67,12 +67,14 @@ export function draftFromSignal(signal: Pick<Signal, 'context' | 'options' | 're
 
 export interface OptionErrors {
   readonly title?: string;
+  readonly description?: string;
   readonly impact?: string;
 }
 
 export interface AnalysisErrors {
   readonly objectives?: string;
   readonly impacts?: Partial<Record<ImpactDimension, string>>;
+  readonly narrative?: string;
   readonly options?: string;
   /** Per option key. */
   readonly option?: Readonly<Record<string, OptionErrors>>;
@@ -87,8 +89,9 @@ const blank = (s: string): boolean => s.trim() === '';
 
 /**
  * What is missing or wrong. Everything the PMO lead needs to escalate is required: at least
- * one objective, all four impacts, two or more options each with a title and an impact, and
- * a recommendation with its rationale.
+ * one objective, all four impacts, the context in words (the server refuses a context without
+ * it), two or more options each with a title and an impact, and a recommendation with its
+ * rationale.
  */
 export function validateAnalysis(draft: AnalysisDraft): AnalysisErrors {
   const errors: { -readonly [K in keyof AnalysisErrors]: AnalysisErrors[K] } = {};
@@ -99,11 +102,12 @@ export function validateAnalysis(draft: AnalysisDraft): AnalysisErrors {
     if (draft.impacts[d] === '') impacts[d] = `Choose the impact on ${IMPACT_DIMENSION_LABELS[d].toLowerCase()}.`;
   }
   if (Object.keys(impacts).length > 0) errors.impacts = impacts;
+  if (blank(draft.narrative)) errors.narrative = 'Say what the EPMO needs to know: why this matters now, what it depends on.';
 
   if (draft.options.length < MIN_OPTIONS) errors.options = `Add at least ${MIN_OPTIONS} options.`;
   const option: Record<string, OptionErrors> = {};
   for (const o of draft.options) {
-    const e: { title?: string; impact?: string } = {};
+    const e: { -readonly [K in keyof OptionErrors]: OptionErrors[K] } = {};
     if (blank(o.title)) e.title = 'Give this option a title.';
     else if (o.title.trim().length > TITLE_MAX) e.title = `Keep the title under ${TITLE_MAX} characters.`;
     if (blank(o.impact)) e.impact = 'Describe the impact of this option.';
@@ -125,11 +129,44 @@ export function countErrors(errors: AnalysisErrors): number {
   let n = 0;
   if (errors.objectives) n++;
   n += Object.keys(errors.impacts ?? {}).length;
+  if (errors.narrative) n++;
   if (errors.options) n++;
-  for (const e of Object.values(errors.option ?? {})) n += (e.title ? 1 : 0) + (e.impact ? 1 : 0);
+  for (const e of Object.values(errors.option ?? {})) n += (e.title ? 1 : 0) + (e.description ? 1 : 0) + (e.impact ? 1 : 0);
   if (errors.recommendation) n++;
   if (errors.rationale) n++;
   return n;
+}
+
+/** A problem the server found, where it found it: `context.narrative`, `options.1.impact`… */
+export interface FieldProblem {
+  readonly at: string;
+  readonly message: string;
+}
+
+/**
+ * The server's refusal of a save, as messages beside the form's fields. `at` is the path in the
+ * request (toSaveRequest): options by position, the recommendation's option by its index.
+ * Problems of no field the form shows are left out; the page says the server's message anyway.
+ */
+export function errorsFromServer(draft: AnalysisDraft, problems: readonly FieldProblem[]): AnalysisErrors {
+  const errors: { -readonly [K in keyof AnalysisErrors]: AnalysisErrors[K] } = {};
+  const impacts: Partial<Record<ImpactDimension, string>> = {};
+  const option: Record<string, { -readonly [K in keyof OptionErrors]: OptionErrors[K] }> = {};
+  for (const { at, message } of problems) {
+    const [head, second, third] = at.split('.');
+    if (at === 'context.narrative' || at === 'context') errors.narrative = message;
+    else if (at.startsWith('context.objectiveIds')) errors.objectives = message;
+    else if (head === 'context' && IMPACT_DIMENSIONS.includes(second as ImpactDimension)) impacts[second as ImpactDimension] = message;
+    else if (at === 'options') errors.options = message;
+    else if (head === 'options' && (third === 'title' || third === 'description' || third === 'impact')) {
+      const key = draft.options[Number(second)]?.key;
+      if (key) option[key] = { ...option[key], [third]: message };
+    } else if (at === 'recommendation.rationale') errors.rationale = message;
+    else if (head === 'recommendation') errors.recommendation = message;
+  }
+  if (Object.keys(impacts).length > 0) errors.impacts = impacts;
+  if (Object.keys(option).length > 0) errors.option = option;
+  return errors;
 }
 
 /** Adds a blank option (up to `MAX_OPTIONS`). */

@@ -9,20 +9,24 @@ import type { Loadable } from '../shared/useLoad';
 import type { SignalDetailResponse } from './types';
 
 export interface ActionFailure {
+  /** The action that failed (`saveAnalysis`…), so its form can show the problems beside its fields. */
+  readonly action: string;
   readonly message: string;
   readonly status: number;
   readonly code?: string;
   /** Somebody else acted first or the page is out of date: only a reload helps. */
   readonly conflict: boolean;
+  /** Field-level problems of a refused request (`at` is the field's path in the request). */
+  readonly details: readonly { readonly at: string; readonly message: string }[];
 }
 
 /** Codes and statuses that mean "the signal moved on without you". */
-function toFailure(error: unknown): ActionFailure {
+function toFailure(action: string, error: unknown): ActionFailure {
   if (error instanceof ApiRequestError) {
     const conflict = error.status === 409 || error.status === 412;
-    return { message: error.message, status: error.status, conflict, ...(error.code ? { code: error.code } : {}) };
+    return { action, message: error.message, status: error.status, conflict, details: error.details, ...(error.code ? { code: error.code } : {}) };
   }
-  return { message: errorMessage(error), status: 0, conflict: false };
+  return { action, message: errorMessage(error), status: 0, conflict: false, details: [] };
 }
 
 /** A title for a failure, so a conflict reads differently from a refusal or a fault. */
@@ -73,7 +77,7 @@ export function useSignalDetail(api: SignalsApi, id: string) {
         setState({ status: 'ready', data });
         return true;
       } catch (error) {
-        setFailure(toFailure(error));
+        setFailure(toFailure(name, error));
         return false;
       } finally {
         setPending(undefined);
