@@ -15,13 +15,6 @@ export type ObjectiveRepository = TenantCollection<StrategicObjective>;
 export interface ItemWrite {
   readonly item: WorkItem;
   readonly report?: StatusReport;
-  /**
-   * The program the item is being put under, at the version the rules read it: the write goes
-   * through only while it is unchanged, and changes its version, in the same step — so a program
-   * cannot move to another domain or stop being one while an item is added under it (each is
-   * refused as stale). Not checked when the item moves domain with the write.
-   */
-  readonly parent?: { readonly id: string; readonly etag: string };
 }
 
 /** A work item as lists that only name it see it. */

@@ -102,9 +102,7 @@ describe('the parent chain, read by id', () => {
     const top = await create('Identity programme');
     const middle = await create('Workforce identity', top.id);
     const bottom = await create('Joiner-mover-leaver', middle.id);
-    // Putting an item under a program changes the program's version: edits start from the current one.
-    const topEtag = (await call('GET', `/api/work-items/${top.id}`, { token })).body.etag as string;
-    const patch = (body: object) => call('PATCH', `/api/work-items/${top.id}`, { token, body, headers: { 'If-Match': topEtag } });
+    const patch = (body: object) => call('PATCH', `/api/work-items/${top.id}`, { token, body, headers: { 'If-Match': top.etag } });
 
     for (const parentId of [middle.id, bottom.id]) {
       const cycle = await patch({ parentId });
@@ -115,7 +113,7 @@ describe('the parent chain, read by id', () => {
     expect(unmade.status).toBe(400);
     expect(unmade.body.error.details[0].message).toMatch(/still parents other items/);
     // Nothing changed; the bottom of the chain may still stop being a program, and the top may rename.
-    expect((await call('GET', `/api/work-items/${top.id}`, { token })).body).toMatchObject({ structure: 'program', etag: topEtag });
+    expect((await call('GET', `/api/work-items/${top.id}`, { token })).body).toMatchObject({ structure: 'program', etag: top.etag });
     expect((await call('PATCH', `/api/work-items/${bottom.id}`, { token, body: { structure: 'project' }, headers: { 'If-Match': bottom.etag } })).status).toBe(200);
     expect((await patch({ title: 'Identity and access programme' })).status).toBe(200);
   });
@@ -136,48 +134,19 @@ describe('a program with items under it', () => {
     const program = await made({ title: 'Hybrid work programme', structure: 'program' });
     const child = await made({ title: 'Desk booking', parentId: program.id });
     const move = (id: string, etag: string, body: object) => call('PATCH', `/api/work-items/${id}`, { token, body, headers: { 'If-Match': etag } });
-    const programEtag = (await call('GET', `/api/work-items/${program.id}`, { token })).body.etag as string;
 
-    const refused = await move(program.id, programEtag, { domainId: 'dom-hr' });
+    const refused = await move(program.id, program.etag, { domainId: 'dom-hr' });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toEqual([{ at: 'domainId', message: expect.stringMatching(/still parents other items/) }]);
-    expect((await call('GET', `/api/work-items/${program.id}`, { token })).body).toMatchObject({ domainId: 'dom-it', etag: programEtag });
+    expect((await call('GET', `/api/work-items/${program.id}`, { token })).body).toMatchObject({ domainId: 'dom-it', etag: program.etag });
 
     // The way the message gives: out of the program, move it, move the child after it and put it back.
     const detached = await move(child.id, child.etag, { parentId: null });
     expect(detached.status).toBe(200);
-    expect((await move(program.id, programEtag, { domainId: 'dom-hr' })).status).toBe(200);
+    expect((await move(program.id, program.etag, { domainId: 'dom-hr' })).status).toBe(200);
     const followed = await move(child.id, detached.body.etag, { domainId: 'dom-hr', parentId: program.id });
     expect(followed.status).toBe(200);
     expect(followed.body).toMatchObject({ domainId: 'dom-hr', parentId: program.id });
-  });
-});
-
-describe('a program moved while an item is put under it', () => {
-  it('never leaves the item naming a parent in another domain: one of the two is refused as stale', async () => {
-    const userId = 'a0000000-0000-4000-8000-0000000000b2';
-    await app.repos.users.upsert({ tenantId: T, userId, displayName: 'Bo Both', roles: [{ role: 'pmo_lead', domainId: 'dom-it' }, { role: 'pmo_lead', domainId: 'dom-hr' }] });
-    const token = (await call('POST', '/api/dev/token', { body: { tenantId: T, userId } })).body.token as string;
-    for (let round = 0; round < 4; round++) {
-      const made = async (body: object) => (await call('POST', '/api/work-items', { token, body: { ...newItem, title: `Race ${round}`, ...body } })).body as { id: string; etag: string };
-      const [program, child] = [await made({ structure: 'program' }), await made({})];
-      // The trial that found it sent these two at once; both answered 200.
-      const [moved, parented] = await Promise.all([
-        call('PATCH', `/api/work-items/${program.id}`, { token, body: { domainId: 'dom-hr' }, headers: { 'If-Match': program.etag } }),
-        call('PATCH', `/api/work-items/${child.id}`, { token, body: { parentId: program.id }, headers: { 'If-Match': child.etag } }),
-      ]);
-      expect(moved.status === 200 && parented.status === 200).toBe(false);
-      const [p, c] = [await call('GET', `/api/work-items/${program.id}`, { token }), await call('GET', `/api/work-items/${child.id}`, { token })];
-      if (c.body.parentId !== undefined) expect(p.body.domainId).toBe(c.body.domainId);
-      for (const refused of [moved, parented].filter((r) => r.status !== 200)) expect(refused.status).toBe(412);
-    }
-  });
-
-  it('does not refuse items put under the same program at the same moment', async () => {
-    const token = await as('Priya Patel');
-    const program = (await call('POST', '/api/work-items', { token, body: { ...newItem, title: 'Many children', structure: 'program' } })).body as { id: string };
-    const made = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => call('POST', '/api/work-items', { token, body: { ...newItem, title: `Child ${n}`, parentId: program.id } })));
-    expect(made.map((r) => r.status)).toEqual(Array(8).fill(201));
   });
 });
 

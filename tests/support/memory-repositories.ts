@@ -174,30 +174,15 @@ class MemoryWorkItems implements WorkItemRepository {
   }
 
   async create(write: ItemWrite): Promise<Result<Versioned<WorkItem>>> {
-    if (!(await this.parentAsRead(write))) return fail('CONFLICT.STALE', 'The parent program changed while this was saved.', [{ at: 'parentId', message: 'The program changed.' }]);
     const made = await this.items.create(write.item);
-    if (made.ok) await this.touchParent(write);
     if (made.ok) this.report(write);
     return made;
   }
 
   async update(write: ItemWrite, etag: string): Promise<Result<Versioned<WorkItem>>> {
-    if (!(await this.parentAsRead(write))) return fail('CONFLICT.STALE', 'The parent program changed while this was saved.', [{ at: 'parentId', message: 'The program changed.' }]);
     const saved = await this.items.update(write.item, etag);
-    if (saved.ok) await this.touchParent(write);
     if (saved.ok) this.report(write);
     return saved;
-  }
-
-  /** The parent a write names is at the version it names (ItemWrite.parent), as the table checks. */
-  private async parentAsRead(write: ItemWrite): Promise<boolean> {
-    return !write.parent || (await this.items.get(write.item.tenantId, write.parent.id))?.etag === write.parent.etag;
-  }
-
-  /** The table's merge of nothing into the parent: its version changes. */
-  private async touchParent(write: ItemWrite): Promise<void> {
-    const parent = write.parent && (await this.items.get(write.item.tenantId, write.parent.id));
-    if (parent) await this.items.update(parent.value, parent.etag);
   }
 
   async createMany(items: readonly WorkItem[], reports?: ReadonlyMap<string, readonly StatusReport[]>): Promise<void> {

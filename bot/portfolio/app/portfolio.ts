@@ -101,27 +101,19 @@ const MAX_PARENT_HOPS = 20;
  * parent chain, followed by id — a few point reads, not a whole domain of thousands of items on
  * every write.
  */
-export async function portfolioContext(
-  deps: PortfolioDeps,
-  tenantId: string,
-  domainIds: readonly string[],
-  parentId?: string,
-): Promise<PortfolioContext & { readonly items: ReadonlyMap<string, WorkItem>; readonly parent?: { readonly id: string; readonly etag: string } }> {
+export async function portfolioContext(deps: PortfolioDeps, tenantId: string, domainIds: readonly string[], parentId?: string): Promise<PortfolioContext & { readonly items: ReadonlyMap<string, WorkItem> }> {
   const [domains, objectives, ...lists] = await Promise.all([
     deps.repos.domains.list(tenantId),
     deps.repos.objectives.list(tenantId),
     ...[...new Set(domainIds)].map((d) => deps.repos.workItems.listByDomain(tenantId, d)),
   ]);
   const items = new Map<string, WorkItem>(lists.flat().map((i) => [i.value.id, i.value]));
-  const parentRead = lists.flat().find((i) => i.value.id === parentId);
-  let parent = parentRead && { id: parentRead.value.id, etag: parentRead.etag };
   let next = parentId;
   let last: WorkItem | undefined;
   let hops = 0;
   for (; next !== undefined && !items.has(next) && hops < MAX_PARENT_HOPS; hops += 1) {
     const found = await deps.repos.workItems.get(tenantId, next);
     if (!found) break;
-    if (hops === 0) parent = { id: found.value.id, etag: found.etag };
     last = found.value;
     items.set(last.id, last);
     next = last.parentId;
@@ -138,7 +130,6 @@ export async function portfolioContext(
     objectiveIds: new Set(objectives.map((o) => o.value.id)),
     retiredObjectives: new Map(objectives.filter((o) => objectiveStatus(o.value) === 'retired').map((o) => [o.value.id, o.value.code])),
     items,
-    ...(parent ? { parent } : {}),
   };
 }
 
@@ -181,28 +172,13 @@ export async function createWorkItemAction(deps: PortfolioDeps, p: Principal, in
   if (!can(p, 'portfolio.edit', { domainId: input.domainId })) return forbidden('Only the domain\'s PMO lead can add work items to it.');
   const domain = await deps.repos.domains.get(p.tenantId, input.domainId);
   if (!domain) return invalid('The work item breaks portfolio rules.', [{ at: 'domainId', message: `Unknown domain "${input.domainId}".` }]);
-  const id = deps.ids.next('wi');
-  for (let attempt = 1; ; attempt++) {
-    const ctx = await portfolioContext(deps, p.tenantId, [], input.parentId);
-    const made = createWorkItem(id, input, ctx);
-    if (!made.ok) return made;
-    const report = statusReportFor(undefined, made.value, reporter(p), 'tab', ctx.now);
-    const saved = await deps.repos.workItems.create({ item: made.value, ...(report ? { report } : {}), ...(ctx.parent ? { parent: ctx.parent } : {}) });
-    if (saved.ok) return ok(assess(saved.value, domain.value, ctx.now));
-    if (!parentChanged(saved) || attempt >= PARENT_ATTEMPTS) return saved;
-  }
+  const ctx = await portfolioContext(deps, p.tenantId, [], input.parentId);
+  const made = createWorkItem(deps.ids.next('wi'), input, ctx);
+  if (!made.ok) return made;
+  const report = statusReportFor(undefined, made.value, reporter(p), 'tab', ctx.now);
+  const saved = await deps.repos.workItems.create({ item: made.value, ...(report ? { report } : {}) });
+  return saved.ok ? ok(assess(saved.value, domain.value, ctx.now)) : saved;
 }
-
-/**
- * Times a write under a program is checked again when the program changed between the rules'
- * read and the save: another item put under it at the same moment changes its version too (of
- * several at once, one goes through per round), and the rules, read again, still hold. A move or
- * un-making of the program is then refused by them.
- */
-const PARENT_ATTEMPTS = 10;
-
-/** The save was refused because the parent program changed after the rules read it (ItemWrite.parent). */
-const parentChanged = (r: Result<unknown>): boolean => !r.ok && r.error.code === 'CONFLICT.STALE' && r.error.details?.[0]?.at === 'parentId';
 
 /** Changes a work item edited at version `etag`; moving it needs edit rights in both domains. */
 export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id: string, patch: WorkItemPatch, etag: string): Promise<Result<AssessedWorkItem>> {
@@ -221,18 +197,12 @@ export async function updateWorkItemAction(deps: PortfolioDeps, p: Principal, id
   const unmakesProgram = patch.structure !== undefined && patch.structure !== 'program';
   const leavesDomain = patch.domainId !== undefined && patch.domainId !== existing.value.domainId;
   const childrenMatter = existing.value.structure === 'program' && (unmakesProgram || leavesDomain);
-  for (let attempt = 1; ; attempt++) {
-    const ctx = await portfolioContext(deps, p.tenantId, childrenMatter ? [existing.value.domainId] : [], parentChecked ? parentId : undefined);
-    const next = updateWorkItem(existing.value, patch, ctx);
-    if (!next.ok) return next;
-    const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);
-    // A new parent must stay as read while the item goes under it (see ItemWrite.parent).
-    const newParent = next.value.parentId !== undefined && next.value.parentId !== existing.value.parentId ? ctx.parent : undefined;
-    const saved = await deps.repos.workItems.update({ item: next.value, ...(report ? { report } : {}), ...(newParent ? { parent: newParent } : {}) }, etag);
-    if (saved.ok) {
-      const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, next.value.domainId), itemCounts(deps, p, next.value, ctx.now)]);
-      return ok(assess(saved.value, domain?.value, ctx.now, counts));
-    }
-    if (!parentChanged(saved) || attempt >= PARENT_ATTEMPTS) return saved;
-  }
+  const ctx = await portfolioContext(deps, p.tenantId, childrenMatter ? [existing.value.domainId] : [], parentChecked ? parentId : undefined);
+  const next = updateWorkItem(existing.value, patch, ctx);
+  if (!next.ok) return next;
+  const report = statusReportFor(existing.value, next.value, reporter(p), 'tab', ctx.now);
+  const saved = await deps.repos.workItems.update({ item: next.value, ...(report ? { report } : {}) }, etag);
+  if (!saved.ok) return saved;
+  const [domain, counts] = await Promise.all([deps.repos.domains.get(p.tenantId, next.value.domainId), itemCounts(deps, p, next.value, ctx.now)]);
+  return ok(assess(saved.value, domain?.value, ctx.now, counts));
 }

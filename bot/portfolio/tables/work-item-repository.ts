@@ -164,7 +164,6 @@ export class TableWorkItemRepository implements WorkItemRepository {
       } catch (err) {
         if (!isConflict(err)) throw err;
         if (await this.read(item.tenantId, item.domainId, item.id)) return fail('CONFLICT.ALREADY_EXISTS', `A work item with id ${item.id} already exists.`);
-        if (await this.parentChanged(write)) return parentStale(write);
         await backoff(attempt);
       }
     }
@@ -184,18 +183,11 @@ export class TableWorkItemRepository implements WorkItemRepository {
         return ok({ value: item, etag: saved });
       } catch (err) {
         if (!isConflict(err)) throw err;
-        // The item, its parent or the figures changed; the next attempt tells which.
-        if (await this.parentChanged(write)) return parentStale(write);
+        // Either the item or the figures changed; the next attempt tells which.
         await backoff(attempt);
       }
     }
     throw gaveUp(`work item ${item.id}`);
-  }
-
-  /** Whether the program `write` puts its item under is no longer at the version the rules read. */
-  private async parentChanged(write: ItemWrite): Promise<boolean> {
-    if (!write.parent) return false;
-    return (await this.get(write.item.tenantId, write.parent.id))?.etag !== write.parent.etag;
   }
 
   /**
@@ -244,20 +236,9 @@ export class TableWorkItemRepository implements WorkItemRepository {
 
 /** An item's write (its row first, then the status report it makes) and what it does to the domain's figures. */
 const itemChange = (pk: string, before: WorkItem | undefined, write: ItemWrite, itemAction: TransactionAction): FiguresChange => ({
-  actions: [
-    itemAction,
-    ...reportActions(pk, write.item, write.report ? [write.report] : []),
-    // The parent's row, merged with nothing under its version: it must be as the rules read it.
-    ...(write.parent ? [['update', { partitionKey: pk, rowKey: itemRowKey(write.parent.id) }, 'Merge', { etag: write.parent.etag }] as TransactionAction] : []),
-  ],
+  actions: [itemAction, ...reportActions(pk, write.item, write.report ? [write.report] : [])],
   restate: (stats) => restate(stats, before, write.item),
 });
-
-/** The answer to a write whose parent program changed after the rules read it (moved, edited, no longer a program). */
-const parentStale = (write: ItemWrite): Result<never> =>
-  fail('CONFLICT.STALE', 'The parent program changed while this was saved, so nothing was saved. Reload and try again.', [
-    { at: 'parentId', message: `The program ${write.parent?.id ?? ''} changed (moved, edited or given another item) while this was saved.` },
-  ]);
 
 /** Index point reads one lookup runs at once. */
 const INDEX_READS_AT_ONCE = 64;
