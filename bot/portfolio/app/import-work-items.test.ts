@@ -33,5 +33,13 @@ describe('importing a CSV file with problems', () => {
       { at: 'row 2 endDate', message: 'the end date 2027-01-04 is before the start date 2027-06-30' },
     ]);
     expect(await repos.workItems.listByDomain(T, 'dom-a')).toEqual([]);
+
+    // A weight out of range is the objectives column's; a benefit without its unit is said once.
+    const weights = [HEADER, 'Portal,project,agile,Alpha,Chen Wei,2027-01-04,2027-06-30,OBJ-1:900,,,,,10,5,,'].join('\n');
+    const again = await importWorkItems(deps, lead, 'dom-a', () => readWorkItemCsv(weights));
+    const problems = again.ok ? [] : (again.error.details ?? []).map((d) => d.at);
+    expect(problems).toContain('row 2 objectives');
+    expect(problems.filter((at) => at === 'row 2 benefitUnit').length).toBeLessThanOrEqual(1);
+    expect(problems.every((at) => !at.includes('.'))).toBe(true);
   });
 });

@@ -100,7 +100,8 @@ const CSV_COLUMNS: Readonly<Record<string, string>> = {
 /** A problem the input schema found, named by the file's column and said in the file's terms. */
 function inCsvTerms(issue: z.core.$ZodIssue, at: string): ErrorDetail {
   const path = issue.path.map(String).join('.');
-  const column = CSV_COLUMNS[path] ?? path;
+  // One column holds every objective and its weight ("OBJ-1:60;OBJ-2:40").
+  const column = path.startsWith('objectives') ? 'objectives' : (CSV_COLUMNS[path] ?? path);
   const where = `${at} ${column}`;
   if (issue.code === 'invalid_value' && 'values' in issue) return { at: where, message: `must be one of ${issue.values.map(String).join(', ')}` };
   if (issue.code === 'invalid_type' && issue.expected === 'number') return { at: where, message: 'must be a number' };
@@ -143,7 +144,15 @@ function rowToInput(row: Row, domainId: string, objectivesByCode: ReadonlyMap<st
     ...(benefits ? { benefits } : {}),
   };
   const parsed = workItemInputSchema.safeParse(candidate);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => inCsvTerms(issue, at)));
+  if (!parsed.success) {
+    // The planned and the realised benefit share one unit column: one problem, said once.
+    const said = new Set<string>();
+    for (const problem of parsed.error.issues.map((issue) => inCsvTerms(issue, at))) {
+      const key = `${problem.at}\n${problem.message}`;
+      if (!said.has(key)) problems.push(problem);
+      said.add(key);
+    }
+  }
   // The rules' own checks that need only the row, so a file's problems come in one answer.
   if (/^\d{4}-\d{2}-\d{2}$/.test(candidate.endDate) && /^\d{4}-\d{2}-\d{2}$/.test(candidate.startDate) && candidate.endDate < candidate.startDate) {
     problems.push({ at: `${at} endDate`, message: `the end date ${candidate.endDate} is before the start date ${candidate.startDate}` });

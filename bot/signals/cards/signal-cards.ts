@@ -286,7 +286,7 @@ export function mySignalsElsewhereCard(m: { readonly botId: string; readonly tab
     text('Everyone here would see the list, so I show it only in our personal chat: send "my signals" to me there, or open Signals in PMO Relay.'),
   ];
   return adaptiveCard(body, [
-    { type: 'Action.OpenUrl', title: 'Chat with PMO Relay', url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(m.botId)}` },
+    ...(m.botId ? [{ type: 'Action.OpenUrl' as const, title: 'Chat with PMO Relay', url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(m.botId)}` }] : []),
     ...(m.tabUrl ? [{ type: 'Action.OpenUrl' as const, title: 'Open signals in PMO Relay', url: `${m.tabUrl}#/signals?mine=true` }] : []),
   ]);
 }
