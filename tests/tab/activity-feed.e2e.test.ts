@@ -68,7 +68,9 @@ describe('the local activity feed in development mode', () => {
     };
     expect((await apiAs(lead, 'PUT', `/api/signals/${signal.id}/analysis`, analysis, { 'If-Match': started.body.signal.etag })).status).toBe(200);
     expect((await apiAs(lead, 'POST', `/api/signals/${signal.id}/escalate`, {})).status).toBe(200);
-    await waitUntil(async () => (await apiAs('Sam Strategy', 'GET', '/api/me/notifications')).body.items.length > 0, 15_000, 'the notification in the local log');
+    // This escalation's notice, not just any: the feed reads the log once, when it is opened.
+    const awaited = `${signal.label} from IT awaits your decision`;
+    await waitUntil(async () => (await apiAs('Sam Strategy', 'GET', '/api/me/notifications')).body.items.some((n: { text: string }) => n.text.includes(awaited)), 15_000, 'the notification in the local log');
 
     const key = `${DEMO_TENANT.tenantId}/${userId('Sam Strategy')}`;
     await page.context().addInitScript({ content: `window.localStorage.setItem('pmoRelay.devUser', ${JSON.stringify(key)});` });
@@ -77,7 +79,7 @@ describe('the local activity feed in development mode', () => {
     await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
     await page.getByRole('button', { name: 'Activity feed' }).click();
     const feed = page.getByRole('list', { name: 'Activity feed' });
-    await feed.getByText(`${signal.label} from IT awaits your decision`).waitFor();
+    await feed.getByText(awaited).waitFor();
     await feed.getByText(`${signal.title} — recommended: Add a second vendor`).waitFor();
     await feed.getByText(/kept locally \(Graph is not configured\)/).waitFor();
     await feed.getByRole('link', { name: `${signal.label} ${signal.title}` }).waitFor();
