@@ -19,7 +19,7 @@ import type { Versioned } from '../../kernel/versioned';
 import type { CheckInStore } from '../ports';
 import { defineCodec } from '../../platform/storage/codec';
 import { compositeKey, decodeKey, prefixRange } from '../../platform/storage/keys';
-import { type TableClient, type TransactionAction, deletePartition, ensureTable, odata, openTable, queryRows, row, rowKeyRange, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, deletePartition, ensureTable, isConflict, odata, openTable, queryRows, row, rowKeyRange, statusOf } from '../../platform/storage/table-client';
 import { requestSchema, roundSchema } from './check-in-schemas';
 
 const pk = (tenantId: string, domainId: string): string => compositeKey(tenantId, domainId);
@@ -48,7 +48,6 @@ function requireEtag(etag: string | undefined): string {
   return etag;
 }
 
-const isConflict = (err: unknown): boolean => statusOf(err) === 409 || statusOf(err) === 412 || statusOf(err) === 404;
 
 interface OpenIndex {
   readonly roundId: string;

@@ -6,7 +6,7 @@ import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { defineCodec } from '../../platform/storage/codec';
 import { encodeKey } from '../../platform/storage/keys';
 import { userSchema } from './schemas';
-import { type TableClient, type TransactionAction, deletePartition, odata, queryRows, requireEtag, row, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, deletePartition, isConflict, odata, queryRows, requireEtag, row, statusOf } from '../../platform/storage/table-client';
 
 const codec = defineCodec<User>({
   schema: userSchema,
@@ -57,7 +57,7 @@ export class TableUserDirectory implements UserDirectory {
       return true;
     } catch (err) {
       // 412: a record changed; 409: someone created the person meanwhile; 404: a record went.
-      if ([412, 409, 404].includes(statusOf(err) ?? 0)) return false;
+      if (isConflict(err)) return false;
       throw err;
     }
   }

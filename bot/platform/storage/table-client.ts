@@ -71,6 +71,9 @@ export function statusOf(err: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** 412: a row changed since read; 409: a row created meanwhile; 404: a row removed meanwhile. All mean "read again and retry". */
+export const isConflict = (err: unknown): boolean => [412, 409, 404].includes(statusOf(err) ?? 0);
+
 /** A row to write: keys plus mapped columns. */
 export type Row = TableEntity<Columns>;
 

@@ -13,9 +13,9 @@ import { KeyedLock } from '../../kernel/keyed-lock';
 import { StorageUnavailable } from '../../kernel/storage-unavailable';
 import { CoalescedReads } from '../../kernel/coalesced-reads';
 import { type DomainStats, emptyStats } from '../domain/projection';
-import { type TableClient, type TransactionAction, requireEtag, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, isConflict, requireEtag, statusOf } from '../../platform/storage/table-client';
 import { pointRead } from './item-rows';
-import { type StoredStats, etagAt, isConflict, statsAction } from './row-writes';
+import { type StoredStats, etagAt, statsAction } from './row-writes';
 import { statsSchema } from './schemas';
 import { STATS_ROW_KEY } from './work-item-keys';
 

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { restate } from '../domain/projection';
-import { type TableClient, type TransactionAction, odata, queryRows, requireEtag, rowKeyRange, statusOf } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, isConflict, odata, queryRows, requireEtag, rowKeyRange, statusOf } from '../../platform/storage/table-client';
 import type { DomainFigures } from './domain-figures';
 import { type Entity, columnsOf, pointRead, versionedItem } from './item-rows';
 import { type Intent, type MoveOptions, type MoveStep, type Settled, MOVE_GRACE_MS, intentSchema } from './move-intent';
-import { deleteIfUnchanged, etagAt, isConflict, statsAction } from './row-writes';
+import { deleteIfUnchanged, etagAt, statsAction } from './row-writes';
 import { MOVES_PARTITION, historyRange, indexKeys, intentRowKey, itemPartition, itemRowKey } from './work-item-keys';
 
 export class MoveRepair {

@@ -25,9 +25,6 @@ export async function deleteIfUnchanged(client: TableClient, pk: string, rk: str
   }
 }
 
-/** 412: a row changed since read; 409: a row created meanwhile; 404: a row removed meanwhile (a move). All mean "read again and retry". */
-export const isConflict = (err: unknown): boolean => [412, 409, 404].includes(statusOf(err) ?? 0);
-
 /** The new ETag of the transaction's `index`th row (sub-responses come in the order of the actions). */
 export const etagAt = (response: { readonly subResponses: readonly { readonly etag?: string }[] }, index: number): string => requireEtag(response.subResponses[index]?.etag);
 

@@ -17,7 +17,7 @@ import { type DomainStats, restate } from '../domain/projection';
 import type { StatusReport } from '../domain/status-report';
 import type { FiguresAsRead, ItemName, ItemWrite, WorkItemPage, WorkItemRepository } from '../ports';
 import { encodeKey } from '../../platform/storage/keys';
-import { type TableClient, type TransactionAction, deletePartition, deleteTenantRows, queryRows, rowKeyRange, submitInTransactions } from '../../platform/storage/table-client';
+import { type TableClient, type TransactionAction, deletePartition, deleteTenantRows, isConflict, queryRows, rowKeyRange, submitInTransactions } from '../../platform/storage/table-client';
 import { type BulkWrite, createInDomain } from './bulk-create';
 import { DomainFigures, type FiguresChange, MAX_ATTEMPTS, backoff, gaveUp } from './domain-figures';
 import { DomainReadCache } from './domain-read-cache';
@@ -26,7 +26,7 @@ import { fromPageToken, toPageToken } from './page-token';
 import { type Entity, fromReportRow, isMoved, itemRow, pointRead, reportActions, versionedItem } from './item-rows';
 import { ItemMoves } from './item-move';
 import type { MoveOptions, Settled } from './move-intent';
-import { type StoredStats, isConflict, stale } from './row-writes';
+import { type StoredStats, stale } from './row-writes';
 
 export class TableWorkItemRepository implements WorkItemRepository {
   /** Domain reads, valid while the domain's figures keep their ETag (domain-read-cache.ts). */
