@@ -33,8 +33,7 @@ export class TableUserDirectory implements UserDirectory {
   }
 
   async list(tenantId: string): Promise<User[]> {
-    const rows = await queryRows(this.client, odata`PartitionKey eq ${encodeKey(tenantId)}`);
-    return rows.map((r) => codec.fromRow(this.client.tableName, r));
+    return (await this.listVersioned(tenantId)).map((u) => u.value);
   }
 
   async upsert(user: User): Promise<void> {
